@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_members';
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<any>): Promise<void>;
+}
+
+/**
+ * Every schema version, in order. Append only: a shipped migration is never edited.
+ * The schema version of a database is the number of migrations applied to it.
+ */
+export const migrations: readonly Migration[] = [{ name: '0001_members', up: m0001.up }];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

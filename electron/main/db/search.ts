@@ -1,0 +1,50 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from './schema';
+
+/**
+ * Member full-text search. The only place that knows it is SQLite FTS5: a move to
+ * PostgreSQL replaces these two functions (tsvector) and nothing else.
+ */
+
+/** Rewrites one member's entry in the search index from the members and member_tags tables. */
+export async function reindexMember(db: Kysely<DB>, memberId: string): Promise<void> {
+  await sql`delete from members_fts where member_id = ${memberId}`.execute(db);
+  await sql`
+    insert into members_fts (member_id, name, business, tags, email)
+    select m.id, m.name, m.business_name,
+           coalesce((select group_concat(t.tag, ' ') from member_tags t where t.member_id = m.id), ''),
+           m.email
+    from members m where m.id = ${memberId}`.execute(db);
+}
+
+/** Rebuilds the whole index (after bulk imports). */
+export async function reindexAllMembers(db: Kysely<DB>): Promise<void> {
+  await sql`delete from members_fts`.execute(db);
+  await sql`
+    insert into members_fts (member_id, name, business, tags, email)
+    select m.id, m.name, m.business_name,
+           coalesce((select group_concat(t.tag, ' ') from member_tags t where t.member_id = m.id), ''),
+           m.email
+    from members m`.execute(db);
+}
+
+/**
+ * Turns what a person typed into an FTS query: every word must match the start of a word
+ * in name, business, tags or email ("ana web" finds "Ana Ribeiro, web design").
+ * Returns null when nothing searchable was typed.
+ */
+export function toFtsQuery(text: string): string | null {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  if (!words || words.length === 0) return null;
+  return words
+    .slice(0, 12)
+    .map((w) => `"${w}"*`)
+    .join(' ');
+}
+
+/** A subquery of member ids matching the typed text, for `where('members.id', 'in', …)`. */
+export function memberIdsMatching(text: string): RawBuilder<string> | null {
+  const query = toFtsQuery(text);
+  if (query === null) return null;
+  return sql<string>`(select member_id from members_fts where members_fts match ${query})`;
+}

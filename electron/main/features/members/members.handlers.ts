@@ -1,0 +1,26 @@
+import type { Handlers } from '../../handlers';
+import * as service from './members.service';
+
+export const membersHandlers: Handlers<
+  | 'members.list'
+  | 'members.get'
+  | 'members.create'
+  | 'members.update'
+  | 'members.archive'
+  | 'members.restore'
+  | 'members.tag'
+  | 'members.tags'
+  | 'members.importCsv'
+  | 'members.exportCsv'
+> = {
+  'members.list': (input, ctx) => service.list(ctx, input),
+  'members.get': (input, ctx) => service.get(ctx, input.id),
+  'members.create': (input, ctx) => service.create(ctx, input),
+  'members.update': ({ id, ...fields }, ctx) => service.update(ctx, id, fields),
+  'members.archive': (input, ctx) => service.setArchived(ctx, input.id, true),
+  'members.restore': (input, ctx) => service.setArchived(ctx, input.id, false),
+  'members.tag': (input, ctx) => service.changeTag(ctx, input),
+  'members.tags': (_input, ctx) => service.tagCounts(ctx),
+  'members.importCsv': (input, ctx) => service.importCsv(ctx, input.csv, input.dryRun),
+  'members.exportCsv': (input, ctx) => service.exportCsv(ctx, input.includeArchived),
+};

@@ -1,0 +1,144 @@
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import type { memberListQuery, TagKind } from '../../../../shared/contract/members.contract';
+import type { DB, MembersTable } from '../../db/schema';
+import { memberIdsMatching } from '../../db/search';
+
+export type MemberRow = MembersTable;
+export type MemberValues = Omit<MembersTable, 'id' | 'number' | 'archived_at' | 'created_at' | 'updated_at'>;
+export type ListFilter = z.output<typeof memberListQuery> & { ownershipCutoff: string };
+
+export const findById = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findByEmail = (db: Kysely<DB>, email: string) =>
+  db.selectFrom('members').select(['id', 'name', 'archived_at']).where('email', '=', email).executeTakeFirst();
+
+export const countMembers = async (db: Kysely<DB>) =>
+  Number((await db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+export async function nextNumber(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('members')
+    .select((eb) => eb.fn.max<number | null>('number').as('max'))
+    .executeTakeFirstOrThrow();
+  return (row.max ?? 0) + 1;
+}
+
+export async function insertMember(db: Kysely<DB>, row: MemberRow): Promise<void> {
+  await db.insertInto('members').values(row).execute();
+}
+
+export async function updateMember(db: Kysely<DB>, id: string, values: MemberValues, now: number): Promise<void> {
+  await db
+    .updateTable('members')
+    .set({ ...values, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setArchived(db: Kysely<DB>, id: string, archivedAt: number | null, now: number): Promise<void> {
+  await db.updateTable('members').set({ archived_at: archivedAt, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function replaceTags(db: Kysely<DB>, memberId: string, offers: string[], needs: string[]): Promise<void> {
+  await db.deleteFrom('member_tags').where('member_id', '=', memberId).execute();
+  const rows = [
+    ...offers.map((tag) => ({ member_id: memberId, kind: 'offers' as const, tag })),
+    ...needs.map((tag) => ({ member_id: memberId, kind: 'needs' as const, tag })),
+  ];
+  if (rows.length > 0) await db.insertInto('member_tags').values(rows).execute();
+}
+
+export async function addTag(db: Kysely<DB>, memberId: string, kind: TagKind, tag: string): Promise<void> {
+  await db
+    .insertInto('member_tags')
+    .values({ member_id: memberId, kind, tag })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Returns how many rows were removed (0 when the member did not have the tag). */
+export async function removeTag(db: Kysely<DB>, memberId: string, kind: TagKind, tag: string): Promise<number> {
+  const result = await db
+    .deleteFrom('member_tags')
+    .where('member_id', '=', memberId)
+    .where('kind', '=', kind)
+    .where('tag', '=', tag)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Offered and needed tags of the given members, grouped by member id. */
+export async function tagsOf(
+  db: Kysely<DB>,
+  memberIds: readonly string[],
+): Promise<Map<string, { offers: string[]; needs: string[] }>> {
+  const byMember = new Map<string, { offers: string[]; needs: string[] }>();
+  for (const id of memberIds) byMember.set(id, { offers: [], needs: [] });
+  if (memberIds.length === 0) return byMember;
+  let query = db.selectFrom('member_tags').select(['member_id', 'kind', 'tag']);
+  // Past a page or so, reading every tag beats a huge IN list (and SQLite's variable limit).
+  if (memberIds.length <= 900) query = query.where('member_id', 'in', memberIds);
+  const rows = await query.orderBy('tag').execute();
+  for (const r of rows) byMember.get(r.member_id)?.[r.kind].push(r.tag);
+  return byMember;
+}
+
+const SORT_COLUMNS = {
+  name: sql`members.name collate nocase`,
+  business: sql`members.business_name collate nocase`,
+  memberSince: sql`members.member_since`,
+  number: sql`members.number`,
+} as const;
+
+/** One page of the directory and the total matching the filters. */
+export async function list(db: Kysely<DB>, f: ListFilter): Promise<{ total: number; rows: MemberRow[] }> {
+  let query = db.selectFrom('members');
+  if (f.archived === 'hide') query = query.where('members.archived_at', 'is', null);
+  if (f.archived === 'only') query = query.where('members.archived_at', 'is not', null);
+  if (f.status !== 'all') query = query.where('members.status', '=', f.status);
+  if (f.role !== 'all') query = query.where('members.role', '=', f.role);
+  if (f.tag) {
+    query = query.where('members.id', 'in', (eb) =>
+      eb.selectFrom('member_tags').select('member_tags.member_id').where('member_tags.tag', '=', f.tag),
+    );
+  }
+  if (f.ownership !== 'all') {
+    query = query.where('members.status', '!=', 'left').where('members.archived_at', 'is', null);
+    query = query.where('members.member_since', f.ownership === 'owners' ? '<=' : '>', f.ownershipCutoff);
+  }
+  const matching = memberIdsMatching(f.q);
+  if (matching) query = query.where('members.id', 'in', matching);
+
+  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll('members')
+    .orderBy(SORT_COLUMNS[f.sort], f.dir)
+    .orderBy('members.number')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return { total: Number(n), rows };
+}
+
+export async function tagCounts(db: Kysely<DB>) {
+  return db
+    .selectFrom('member_tags')
+    .innerJoin('members', 'members.id', 'member_tags.member_id')
+    .where('members.archived_at', 'is', null)
+    .select((eb) => [
+      'member_tags.tag',
+      eb.fn.sum<number>(sql`case when member_tags.kind = 'offers' then 1 else 0 end`).as('offers'),
+      eb.fn.sum<number>(sql`case when member_tags.kind = 'needs' then 1 else 0 end`).as('needs'),
+    ])
+    .groupBy('member_tags.tag')
+    .orderBy('member_tags.tag')
+    .execute();
+}
+
+export const allMembers = (db: Kysely<DB>, includeArchived: boolean) => {
+  let query = db.selectFrom('members').selectAll();
+  if (!includeArchived) query = query.where('archived_at', 'is', null);
+  return query.orderBy('number').execute();
+};

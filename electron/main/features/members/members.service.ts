@@ -1,0 +1,241 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type {
+  ImportReport,
+  Member,
+  MemberSummary,
+  TagCount,
+  TagKind,
+  memberFields,
+  memberListQuery,
+} from '../../../../shared/contract/members.contract';
+import { newId } from '../../../../shared/domain/ids';
+import { ownershipCutoff, ownershipOf } from '../../../../shared/domain/ownership';
+import { normalizeTag } from '../../../../shared/domain/tags';
+import type { Ctx } from '../../context';
+import type { DB } from '../../db/schema';
+import { reindexAllMembers, reindexMember } from '../../db/search';
+import { immediate } from '../../db/tx';
+import { AppError, conflictOn, notFound } from '../../errors';
+import { ownershipClock } from '../settings/settings.service';
+import { exportMembersCsv, parseMembersCsv } from './members.csv';
+import * as repo from './members.repository';
+
+type MemberFields = z.output<typeof memberFields>;
+type ListQuery = z.output<typeof memberListQuery>;
+type OwnershipClock = { months: number; today: string };
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function toSummary(row: repo.MemberRow, tags: { offers: string[]; needs: string[] }, clock: OwnershipClock): MemberSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    businessName: row.business_name,
+    memberSince: row.member_since,
+    status: row.status,
+    role: row.role,
+    offers: tags.offers,
+    needs: tags.needs,
+    archivedAt: iso(row.archived_at),
+    ownership: ownershipOf(
+      { memberSince: row.member_since, status: row.status, archived: row.archived_at !== null },
+      clock.months,
+      clock.today,
+    ),
+  };
+}
+
+async function loadMember(ctx: Ctx, db: Kysely<DB>, id: string): Promise<Member> {
+  const row = await repo.findById(db, id);
+  if (!row) throw notFound('The member');
+  const tags = (await repo.tagsOf(db, [id])).get(id)!;
+  return {
+    ...toSummary(row, tags, await ownershipClock(ctx, db)),
+    businessDescription: row.business_description,
+    website: row.website,
+    notes: row.notes,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+function columnsOf(input: MemberFields): repo.MemberValues {
+  return {
+    name: input.name,
+    email: input.email,
+    phone: input.phone,
+    business_name: input.businessName,
+    business_description: input.businessDescription,
+    website: input.website,
+    member_since: input.memberSince,
+    status: input.status,
+    role: input.role,
+    notes: input.notes,
+  };
+}
+
+async function assertEmailFree(db: Kysely<DB>, email: string, exceptId?: string): Promise<void> {
+  const holder = await repo.findByEmail(db, email);
+  if (holder && holder.id !== exceptId) {
+    const archived = holder.archived_at !== null ? ' (archived)' : '';
+    throw conflictOn('email', `${email} is already the email of ${holder.name}${archived}.`);
+  }
+}
+
+async function insertNew(ctx: Ctx, trx: Kysely<DB>, input: MemberFields): Promise<string> {
+  const now = ctx.now().getTime();
+  const id = newId();
+  await repo.insertMember(trx, {
+    id,
+    number: await repo.nextNumber(trx),
+    ...columnsOf(input),
+    archived_at: null,
+    created_at: now,
+    updated_at: now,
+  });
+  await repo.replaceTags(trx, id, input.offers, input.needs);
+  return id;
+}
+
+export async function list(ctx: Ctx, query: ListQuery): Promise<{ total: number; rows: MemberSummary[] }> {
+  const clock = await ownershipClock(ctx);
+  const { total, rows } = await repo.list(ctx.db, {
+    ...query,
+    tag: normalizeTag(query.tag),
+    ownershipCutoff: ownershipCutoff(clock.months, clock.today),
+  });
+  const tags = await repo.tagsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return { total, rows: rows.map((r) => toSummary(r, tags.get(r.id)!, clock)) };
+}
+
+export const get = (ctx: Ctx, id: string) => loadMember(ctx, ctx.db, id);
+
+export async function create(ctx: Ctx, input: MemberFields): Promise<Member> {
+  const member = await immediate(ctx.db, async (trx) => {
+    await assertEmailFree(trx, input.email);
+    const id = await insertNew(ctx, trx, input);
+    await reindexMember(trx, id);
+    return loadMember(ctx, trx, id);
+  });
+  ctx.emit('members.changed');
+  return member;
+}
+
+export async function update(ctx: Ctx, id: string, input: MemberFields): Promise<Member> {
+  const member = await immediate(ctx.db, async (trx) => {
+    if (!(await repo.findById(trx, id))) throw notFound('The member');
+    await assertEmailFree(trx, input.email, id);
+    await repo.updateMember(trx, id, columnsOf(input), ctx.now().getTime());
+    await repo.replaceTags(trx, id, input.offers, input.needs);
+    await reindexMember(trx, id);
+    return loadMember(ctx, trx, id);
+  });
+  ctx.emit('members.changed');
+  return member;
+}
+
+/** Archiving hides a member from the directory but keeps their history; nobody is hard-deleted. */
+export async function setArchived(ctx: Ctx, id: string, archived: boolean): Promise<Member> {
+  const member = await immediate(ctx.db, async (trx) => {
+    const row = await repo.findById(trx, id);
+    if (!row) throw notFound('The member');
+    if ((row.archived_at !== null) !== archived) {
+      const now = ctx.now().getTime();
+      await repo.setArchived(trx, id, archived ? now : null, now);
+    }
+    return loadMember(ctx, trx, id);
+  });
+  ctx.emit('members.changed');
+  return member;
+}
+
+export async function changeTag(
+  ctx: Ctx,
+  input: { id: string; op: 'add' | 'remove'; kind: TagKind; tag: string },
+): Promise<Member> {
+  const tag = normalizeTag(input.tag);
+  const member = await immediate(ctx.db, async (trx) => {
+    const row = await repo.findById(trx, input.id);
+    if (!row) throw notFound('The member');
+    if (input.op === 'add') {
+      await repo.addTag(trx, input.id, input.kind, tag);
+    } else if ((await repo.removeTag(trx, input.id, input.kind, tag)) === 0) {
+      const verb = input.kind === 'offers' ? 'offer' : 'need';
+      throw new AppError('VALIDATION', `${row.name} does not ${verb} “${tag}”.`, {
+        tag: `Not in ${row.name}'s ${input.kind}`,
+      });
+    }
+    await reindexMember(trx, input.id);
+    return loadMember(ctx, trx, input.id);
+  });
+  ctx.emit('members.changed');
+  return member;
+}
+
+export async function tagCounts(ctx: Ctx): Promise<TagCount[]> {
+  const rows = await repo.tagCounts(ctx.db);
+  return rows.map((r) => ({ tag: r.tag, offers: Number(r.offers), needs: Number(r.needs) }));
+}
+
+/**
+ * Imports members from CSV. Every row is checked like a form; a dry run only reports.
+ * A real run creates the valid rows in one transaction and reports the rejected ones.
+ */
+export async function importCsv(ctx: Ctx, csv: string, dryRun: boolean): Promise<ImportReport> {
+  const clock = await ownershipClock(ctx);
+  const parsed = parseMembersCsv(csv, clock.today);
+  const report = await immediate(ctx.db, async (trx) => {
+    const rows = [];
+    const seenEmails = new Map<string, number>();
+    for (const row of parsed) {
+      const errors = { ...row.errors };
+      if (row.member) {
+        const email = row.member.email;
+        const holder = await repo.findByEmail(trx, email);
+        if (holder) errors.email = `Already the email of ${holder.name}`;
+        else if (seenEmails.has(email)) errors.email = `Same email as line ${seenEmails.get(email)}`;
+        else seenEmails.set(email, row.line);
+      }
+      const ok = row.member !== null && Object.keys(errors).length === 0;
+      if (ok && !dryRun) await insertNew(ctx, trx, row.member!);
+      rows.push({ line: row.line, name: row.name, email: row.email, outcome: ok ? 'create' : 'reject', errors } as const);
+    }
+    const created = rows.filter((r) => r.outcome === 'create').length;
+    if (!dryRun && created > 0) await reindexAllMembers(trx);
+    return { dryRun, rows, created, rejected: rows.length - created };
+  });
+  if (!dryRun && report.created > 0) ctx.emit('members.changed');
+  return report;
+}
+
+export async function exportCsv(ctx: Ctx, includeArchived: boolean): Promise<{ filename: string; csv: string }> {
+  const rows = await repo.allMembers(ctx.db, includeArchived);
+  const tags = await repo.tagsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const { today } = await ownershipClock(ctx);
+  return {
+    filename: `coopdesk-members-${today}.csv`,
+    csv: exportMembersCsv(rows.map((r) => ({ row: r, tags: tags.get(r.id)! }))),
+  };
+}
+
+export const count = (ctx: Ctx) => repo.countMembers(ctx.db);
+
+/** Creates many members in one transaction (demo co-op, benchmarks). */
+export async function createMany(ctx: Ctx, members: MemberFields[]): Promise<number> {
+  await immediate(ctx.db, async (trx) => {
+    for (const m of members) await insertNew(ctx, trx, m);
+    await reindexAllMembers(trx);
+  });
+  ctx.emit('members.changed');
+  return members.length;
+}

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { CoopSettings, DayHours, Settings, SiteSettings } from '../../../../shared/contract/settings.contract';
+import { newId } from '../../../../shared/domain/ids';
+import { isValidTimeZone, todayIn } from '../../../../shared/domain/dates';
+import type { Ctx } from '../../context';
+import type { DB } from '../../db/schema';
+import { immediate } from '../../db/tx';
+import { AppError, notFound } from '../../errors';
+import * as repo from './settings.repository';
+
+const DEFAULT_OPENS = '08:00';
+const DEFAULT_CLOSES = '18:00';
+
+function machineTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isValidTimeZone(zone) ? zone : 'UTC';
+}
+
+/** First launch: the co-op row and one site open Monday to Friday, 08:00–18:00. */
+export async function ensureDefaults(ctx: Ctx): Promise<void> {
+  await immediate(ctx.db, async (trx) => {
+    const now = ctx.now().getTime();
+    const zone = machineTimeZone();
+    if (!(await repo.findCoop(trx))) {
+      await repo.insertCoop(trx, { name: 'Our co-op', currency: 'EUR', time_zone: zone, ownership_months: 14 }, now);
+    }
+    if (!(await repo.findFirstSite(trx))) {
+      const id = newId();
+      await repo.insertSite(trx, { id, name: 'Main site', address: '', time_zone: zone }, now);
+      await repo.replaceSiteHours(
+        trx,
+        id,
+        [1, 2, 3, 4, 5, 6, 7].map((weekday) =>
+          weekday <= 5
+            ? { weekday, opens: DEFAULT_OPENS, closes: DEFAULT_CLOSES }
+            : { weekday, opens: null, closes: null },
+        ),
+      );
+    }
+  });
+}
+
+async function readCoop(db: Kysely<DB>): Promise<CoopSettings> {
+  const coop = await repo.findCoop(db);
+  if (!coop) throw new AppError('INTERNAL', 'The co-op settings are missing from the database.');
+  return {
+    name: coop.name,
+    currency: coop.currency,
+    timeZone: coop.time_zone,
+    ownershipMonths: coop.ownership_months,
+  };
+}
+
+async function readSite(db: Kysely<DB>): Promise<SiteSettings> {
+  const site = await repo.findFirstSite(db);
+  if (!site) throw new AppError('INTERNAL', 'No site is set up in the database.');
+  const rows = await repo.findSiteHours(db, site.id);
+  const hours: DayHours[] = [1, 2, 3, 4, 5, 6, 7].map((weekday) => {
+    const row = rows.find((r) => r.weekday === weekday);
+    return row?.opens && row.closes
+      ? { weekday, open: true, opens: row.opens, closes: row.closes }
+      : { weekday, open: false, opens: DEFAULT_OPENS, closes: DEFAULT_CLOSES };
+  });
+  return { id: site.id, name: site.name, address: site.address, timeZone: site.time_zone, hours };
+}
+
+export async function getSettings(ctx: Ctx, db: Kysely<DB> = ctx.db): Promise<Settings> {
+  return { coop: await readCoop(db), site: await readSite(db) };
+}
+
+export async function updateCoop(ctx: Ctx, input: CoopSettings): Promise<Settings> {
+  const result = await immediate(ctx.db, async (trx) => {
+    await repo.updateCoop(
+      trx,
+      {
+        name: input.name,
+        currency: input.currency,
+        time_zone: input.timeZone,
+        ownership_months: input.ownershipMonths,
+      },
+      ctx.now().getTime(),
+    );
+    return getSettings(ctx, trx);
+  });
+  ctx.emit('settings.changed');
+  ctx.emit('members.changed'); // ownership dates depend on the months setting
+  return result;
+}
+
+export async function updateSite(ctx: Ctx, input: SiteSettings): Promise<Settings> {
+  const result = await immediate(ctx.db, async (trx) => {
+    if (!(await repo.findSite(trx, input.id))) throw notFound('The site');
+    await repo.updateSite(trx, { id: input.id, name: input.name, address: input.address, time_zone: input.timeZone }, ctx.now().getTime());
+    await repo.replaceSiteHours(
+      trx,
+      input.id,
+      input.hours.map((h) => ({
+        weekday: h.weekday,
+        opens: h.open ? h.opens : null,
+        closes: h.open ? h.closes : null,
+      })),
+    );
+    return getSettings(ctx, trx);
+  });
+  ctx.emit('settings.changed');
+  return result;
+}
+
+/** What ownership needs: the months setting and "today" in the co-op's zone. */
+export async function ownershipClock(ctx: Ctx, db: Kysely<DB> = ctx.db): Promise<{ months: number; today: string }> {
+  const coop = await readCoop(db);
+  return { months: coop.ownershipMonths, today: todayIn(coop.timeZone, ctx.now()) };
+}

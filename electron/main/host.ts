@@ -1,0 +1,160 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Coopdesk } from './app';
+import { FRONT_DESK } from './context';
+
+/**
+ * The browser host: the built renderer and POST /api/<channel> over HTTP on 127.0.0.1, the same
+ * dispatch as the desktop app. End-to-end tests drive it in Chromium.
+ */
+
+const MAX_BODY = 6 * 1024 * 1024;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export interface HostOptions {
+  coopdesk: Coopdesk;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  /** 127.0.0.1 unless you deliberately open it to the network. */
+  hostname?: string;
+}
+
+export interface Host {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8') {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function startHost(options: HostOptions): Promise<Host> {
+  const { coopdesk } = options;
+  const rendererDir = resolve(options.rendererDir);
+  const hostname = options.hostname ?? '127.0.0.1';
+  let origins = new Set<string>();
+  const streams = new Set<ServerResponse>();
+
+  /** Refuses other origins (CSRF) and other Host names (DNS rebinding). */
+  function trusted(req: IncomingMessage): boolean {
+    const host = req.headers.host ?? '';
+    if (!origins.has(`http://${host}`)) return false;
+    const origin = req.headers.origin;
+    return origin === undefined || origins.has(origin);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string) {
+    if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: 'Use POST' }));
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, JSON.stringify({ error: 'Send application/json' }));
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body ? JSON.parse(body) : {};
+    } catch {
+      const error = { code: 'VALIDATION', message: 'The request body is not valid JSON (or is over 6 MB).' };
+      return send(res, 400, JSON.stringify({ ok: false, error }));
+    }
+    const result = await coopdesk.api.dispatch(channel, input, FRONT_DESK);
+    send(res, 200, JSON.stringify(result));
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse) {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      ...SECURITY_HEADERS,
+    });
+    res.write(': connected\n\n');
+    streams.add(res);
+    const unsubscribe = coopdesk.api.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    req.on('close', () => {
+      unsubscribe();
+      streams.delete(res);
+    });
+  }
+
+  function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+    const wanted = normalize(join(rendererDir, decodeURIComponent(pathname)));
+    if (wanted !== rendererDir && !wanted.startsWith(rendererDir + sep)) return send(res, 403, 'Forbidden', 'text/plain');
+    const file = existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(rendererDir, 'index.html');
+    if (!existsSync(file)) return send(res, 500, 'The renderer is not built: run npm run build', 'text/plain');
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+      ...SECURITY_HEADERS,
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file).pipe(res);
+  }
+
+  const server = createServer((req, res) => {
+    if (!trusted(req)) return send(res, 403, JSON.stringify({ error: 'Forbidden origin' }));
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname === '/api/events') return handleEvents(req, res);
+    if (pathname.startsWith('/api/')) {
+      handleApi(req, res, pathname.slice('/api/'.length)).catch(() => send(res, 500, '{"ok":false}'));
+      return;
+    }
+    handleStatic(req, res, pathname);
+  });
+
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, hostname, () => {
+      const { port } = server.address() as AddressInfo;
+      origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://${hostname}:${port}`]);
+      const url = `http://${hostname}:${port}/`;
+      resolvePromise({
+        url,
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const s of streams) s.end();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, dialog } from 'electron';
+import { type Coopdesk, startCoopdesk } from './app';
+import { registerIpc } from './ipc';
+import { findElectronBinding } from './native';
+import { resolveDataDir } from './paths';
+import { applySecurity } from './security';
+import { ownPagePredicate } from './trust';
+import { createMainWindow } from './window';
+
+/** Lifecycle only: open the data, register the one IPC handler, show the window. */
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const preloadPath = join(here, '../preload/index.cjs');
+const indexFile = join(here, '../renderer/index.html');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const isOwnPage = ownPagePredicate(pathToFileURL(indexFile).href, devServerUrl);
+
+let coopdesk: Coopdesk | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.setName('Coopdesk');
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void coopdesk?.close());
+
+  void app.whenReady().then(async () => {
+    applySecurity(isOwnPage);
+    const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+    try {
+      coopdesk = await startCoopdesk({
+        dataDir,
+        nativeBinding: findElectronBinding(app.getAppPath(), process.versions.electron),
+      });
+    } catch (error) {
+      dialog.showErrorBox('Coopdesk cannot open its data', error instanceof Error ? error.message : String(error));
+      app.quit();
+      return;
+    }
+    registerIpc(coopdesk.api, isOwnPage);
+    createMainWindow(preloadPath, devServerUrl ? { url: devServerUrl } : { file: indexFile });
+  });
+}

@@ -1,0 +1,57 @@
+import type { ApiError, ApiResult, Channel, InputOf, OutputOf } from '../../../shared/contract';
+import type { CoopdeskBridge } from '../../../shared/contract/transport';
+
+declare global {
+  interface Window {
+    coopdesk?: CoopdeskBridge;
+  }
+}
+
+/** An error the API returned: its code, message and per-field messages. */
+export class ApiCallError extends Error {
+  readonly code: ApiError['code'];
+  readonly fields: Record<string, string>;
+  readonly rule?: string;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+    this.code = error.code;
+    this.fields = error.fields ?? {};
+    this.rule = error.rule;
+  }
+}
+
+/** The desktop app's bridge when it exists, HTTP to the browser host otherwise. Nothing else knows which. */
+async function send(channel: string, input: unknown): Promise<ApiResult<unknown>> {
+  if (window.coopdesk) return (await window.coopdesk.invoke(channel, input)) as ApiResult<unknown>;
+  let response: Response;
+  try {
+    response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'Coopdesk is not reachable. Is it still running?' } };
+  }
+  try {
+    return (await response.json()) as ApiResult<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer from Coopdesk (${response.status}).` } };
+  }
+}
+
+export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await send(channel, input);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.data as OutputOf<C>;
+}
+
+/** Push events (e.g. "members.changed") so open screens refresh. Returns the unsubscribe function. */
+export function onPush(listener: (event: string) => void): () => void {
+  if (window.coopdesk) return window.coopdesk.on(listener);
+  if (typeof EventSource === 'undefined') return () => {};
+  const source = new EventSource('/api/events');
+  source.onmessage = (message) => listener(JSON.parse(message.data as string) as string);
+  return () => source.close();
+}

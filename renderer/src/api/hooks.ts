@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { Channel, InputOf, OutputOf } from '../../../shared/contract';
+import { type ApiCallError, call, onPush } from './client';
+
+/** Reads a channel; the query key is the channel and its input, so events can invalidate by domain. */
+export function useApi<C extends Channel>(channel: C, input: InputOf<C>, options: { enabled?: boolean } = {}) {
+  return useQuery<OutputOf<C>, ApiCallError>({
+    queryKey: [channel, input],
+    queryFn: () => call(channel, input),
+    placeholderData: (previous) => previous,
+    ...options,
+  });
+}
+
+export function useApiMutation<C extends Channel>(channel: C) {
+  return useMutation<OutputOf<C>, ApiCallError, InputOf<C>>({ mutationFn: (input) => call(channel, input) });
+}
+
+/** "members.changed" refreshes every open members.* and system.* query, and so on. */
+export function useLiveRefresh(): void {
+  const client = useQueryClient();
+  useEffect(
+    () =>
+      onPush((event) => {
+        const domain = event.split('.')[0];
+        void client.invalidateQueries({
+          predicate: (q) => {
+            const key = String(q.queryKey[0]);
+            return key.startsWith(`${domain}.`) || key.startsWith('system.');
+          },
+        });
+      }),
+    [client],
+  );
+}

@@ -1,0 +1,31 @@
+import { format, formatDistanceStrict, parseISO } from 'date-fns';
+
+/** "14 Mar 2025" from "2025-03-14". */
+export function formatDate(iso: string): string {
+  return format(parseISO(iso), 'd MMM yyyy');
+}
+
+/** "Mar 2025" from "2025-03-14". */
+export function formatMonth(iso: string): string {
+  return format(parseISO(iso), 'MMM yyyy');
+}
+
+/** "in 5 months" / "3 months ago" between two calendar dates. */
+export function relativeDays(iso: string, todayIso: string): string {
+  return formatDistanceStrict(parseISO(iso), parseISO(todayIso), { addSuffix: true, roundingMethod: 'floor' });
+}
+
+export function todayLocal(): string {
+  return format(new Date(), 'yyyy-MM-dd');
+}
+
+export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,287 @@
+import {
+  type ColumnDef,
+  type SortingState,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import type { MemberSummary } from '../../../../shared/contract/members.contract';
+import { MEMBER_ROLES, MEMBER_STATUSES } from '../../../../shared/contract/members.contract';
+import { call } from '../../api/client';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { OwnershipBadge, StatusBadge, TagList } from '../../components/Badges';
+import { downloadText, formatDate } from '../../components/format';
+import { useShortcut } from '../../components/useShortcut';
+
+const SORTABLE = { name: 'name', businessName: 'business', memberSince: 'memberSince', number: 'number' } as const;
+type SortKey = keyof typeof SORTABLE;
+
+const columns: ColumnDef<MemberSummary>[] = [
+  { id: 'number', accessorKey: 'number', header: 'No.', size: 56 },
+  {
+    id: 'name',
+    accessorKey: 'name',
+    header: 'Name',
+    size: 220,
+    cell: ({ row }) => (
+      <>
+        <Link href={`/members/${row.original.id}`} className="row-link">
+          {row.original.name}
+        </Link>
+        <div className="muted small">{row.original.email}</div>
+      </>
+    ),
+  },
+  { id: 'businessName', accessorKey: 'businessName', header: 'Business', size: 180 },
+  { id: 'offers', header: 'Offers', enableSorting: false, size: 200, cell: ({ row }) => <TagList tags={row.original.offers} kind="offers" /> },
+  { id: 'needs', header: 'Needs', enableSorting: false, size: 180, cell: ({ row }) => <TagList tags={row.original.needs} kind="needs" /> },
+  { id: 'memberSince', accessorKey: 'memberSince', header: 'Member since', size: 120, cell: ({ row }) => formatDate(row.original.memberSince) },
+  { id: 'ownership', header: 'Co-op owner', enableSorting: false, size: 150, cell: ({ row }) => <OwnershipBadge ownership={row.original.ownership} /> },
+  {
+    id: 'status',
+    header: 'Status',
+    enableSorting: false,
+    size: 90,
+    cell: ({ row }) => <StatusBadge status={row.original.status} archived={row.original.archivedAt !== null} />,
+  },
+];
+
+const ROW_HEIGHT = 48;
+
+export function MembersPage() {
+  const [, navigate] = useLocation();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<(typeof MEMBER_STATUSES)[number] | 'all'>('all');
+  const [role, setRole] = useState<(typeof MEMBER_ROLES)[number] | 'all'>('all');
+  const [tag, setTag] = useState('');
+  const [ownership, setOwnership] = useState<'all' | 'owners' | 'not-yet'>('all');
+  const [archived, setArchived] = useState<'hide' | 'only' | 'include'>('hide');
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useShortcut('/', () => searchRef.current?.focus());
+  useShortcut('n', () => navigate('/members/new'));
+
+  const sort = sorting[0] ?? { id: 'name', desc: false };
+  const list = useApi('members.list', {
+    q,
+    status,
+    role,
+    tag,
+    ownership,
+    archived,
+    sort: SORTABLE[sort.id as SortKey] ?? 'name',
+    dir: sort.desc ? 'desc' : 'asc',
+    limit: 1000,
+  });
+  const tags = useApi('members.tags', {});
+  const status_ = useApi('system.status', {});
+  const loadDemo = useApiMutation('system.loadDemo');
+
+  const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (r) => r.id,
+  });
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items.length > 0 ? items[0].start : 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [q, status, role, tag, ownership, archived, sorting]);
+
+  async function exportCsv() {
+    const file = await call('members.exportCsv', { includeArchived: true });
+    downloadText(file.filename, file.csv);
+  }
+
+  /** Arrow keys move between rows; Enter opens the member. */
+  function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, index: number, id: string) {
+    if (event.key === 'Enter') navigate(`/members/${id}`);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
+      virtualizer.scrollToIndex(next);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-row-index="${next}"]`)?.focus());
+    }
+  }
+
+  const empty = status_.data?.demoOffered;
+  const total = list.data?.total ?? 0;
+
+  return (
+    <section className="page" aria-labelledby="members-title">
+      <header className="page-header">
+        <h1 id="members-title">Members</h1>
+        <div className="actions">
+          <Link href="/members/import" className="button">
+            Import CSV
+          </Link>
+          <button type="button" onClick={() => void exportCsv()}>
+            Export CSV
+          </button>
+          <Link href="/members/new" className="button button-primary">
+            New member <kbd>N</kbd>
+          </Link>
+        </div>
+      </header>
+
+      {empty ? (
+        <div className="empty-state" role="region" aria-label="Getting started">
+          <h2>Your membership register is empty</h2>
+          <p>Add your first member, import your existing list as CSV, or load a demo co-op to look around first.</p>
+          <div className="actions">
+            <Link href="/members/new" className="button button-primary">
+              Add the first member
+            </Link>
+            <Link href="/members/import" className="button">
+              Import CSV
+            </Link>
+            <button type="button" disabled={loadDemo.isPending} onClick={() => loadDemo.mutate({})}>
+              {loadDemo.isPending ? 'Loading the demo co-op…' : 'Load the demo co-op'}
+            </button>
+          </div>
+          {loadDemo.error ? <p className="form-error">{loadDemo.error.message}</p> : null}
+        </div>
+      ) : (
+        <>
+          <div className="toolbar" role="search">
+            <input
+              ref={searchRef}
+              type="search"
+              className="search"
+              aria-label="Search members"
+              placeholder="Search name, business, skills…  ( / )"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+            />
+            <label>
+              Status
+              <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+                <option value="all">Any</option>
+                {MEMBER_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Role
+              <select value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
+                <option value="all">Any</option>
+                {MEMBER_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Tag
+              <select value={tag} onChange={(e) => setTag(e.target.value)}>
+                <option value="">Any</option>
+                {(tags.data ?? []).map((t) => (
+                  <option key={t.tag} value={t.tag}>
+                    {t.tag} ({t.offers} offer, {t.needs} need)
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Ownership
+              <select value={ownership} onChange={(e) => setOwnership(e.target.value as typeof ownership)}>
+                <option value="all">Any</option>
+                <option value="owners">Owners</option>
+                <option value="not-yet">Not yet owners</option>
+              </select>
+            </label>
+            <label>
+              Archived
+              <select value={archived} onChange={(e) => setArchived(e.target.value as typeof archived)}>
+                <option value="hide">Hide</option>
+                <option value="include">Include</option>
+                <option value="only">Only archived</option>
+              </select>
+            </label>
+            <span className="muted count" role="status">
+              {list.isFetching && !list.data ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'member' : 'members'}`}
+              {total > rows.length ? ` · showing the first ${rows.length.toLocaleString()}` : ''}
+            </span>
+          </div>
+          {list.error ? <p className="form-error">{list.error.message}</p> : null}
+
+          <div className="table-scroll" ref={scrollRef}>
+            <table className="data-table" aria-label="Members" aria-rowcount={rows.length + 1}>
+              <thead>
+                {table.getHeaderGroups().map((group) => (
+                  <tr key={group.id}>
+                    {group.headers.map((header) => {
+                      const sorted = header.column.getIsSorted();
+                      return (
+                        <th
+                          key={header.id}
+                          style={{ width: header.getSize() }}
+                          aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
+                        >
+                          {header.column.getCanSort() ? (
+                            <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
+                              {flexRender(header.column.columnDef.header, header.getContext())}
+                              <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                            </button>
+                          ) : (
+                            flexRender(header.column.columnDef.header, header.getContext())
+                          )}
+                        </th>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </thead>
+              <tbody>
+                {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}
+                {items.map((item) => {
+                  const row = table.getRowModel().rows[item.index];
+                  return (
+                    <tr
+                      key={row.id}
+                      tabIndex={0}
+                      data-row-index={item.index}
+                      aria-rowindex={item.index + 2}
+                      className={row.original.archivedAt ? 'row-archived' : undefined}
+                      onKeyDown={(e) => onRowKey(e, item.index, row.id)}
+                      onDoubleClick={() => navigate(`/members/${row.id}`)}
+                    >
+                      {row.getVisibleCells().map((cell) => (
+                        <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                      ))}
+                    </tr>
+                  );
+                })}
+                {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }} /> : null}
+              </tbody>
+            </table>
+            {rows.length === 0 && !list.isFetching ? <p className="empty-row">No member matches these filters.</p> : null}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

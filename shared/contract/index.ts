@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { membersContract } from './members.contract';
+import { settingsContract } from './settings.contract';
+import { systemContract } from './system.contract';
+
+export * from './common';
+
+/** Every operation of the app: `domain.verb` -> input schema, access, output type. */
+export const contract = {
+  ...membersContract,
+  ...settingsContract,
+  ...systemContract,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller may send (defaults still optional). */
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives after validation. */
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = NonNullable<Contract[C]['output']>;
+
+/** Events pushed to open screens so they refresh when data changes. */
+export const PUSH_EVENTS = ['members.changed', 'settings.changed'] as const;
+export type PushEvent = (typeof PUSH_EVENTS)[number];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { channel } from './common';
+import { empty, id, timeZone } from './fields';
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+const knownCurrencies: ReadonlySet<string> = new Set(
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [],
+);
+
+const clock = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use a 24-hour time such as 08:30');
+
+export const dayHours = z
+  .object({
+    weekday: z.number().int().min(1).max(7),
+    open: z.boolean(),
+    opens: clock,
+    closes: clock,
+  })
+  .refine((d) => !d.open || d.opens < d.closes, {
+    message: 'Closing time must be after opening time',
+    path: ['closes'],
+  });
+export type DayHours = z.infer<typeof dayHours>;
+
+export const coopSettings = z.object({
+  name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(120, 'Name is too long'),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as GBP or EUR')
+    .refine((c) => knownCurrencies.size === 0 || knownCurrencies.has(c), { message: 'Unknown currency code' }),
+  timeZone,
+  ownershipMonths: z
+    .number({ error: 'Enter a number of months' })
+    .int('Whole months only')
+    .min(0, 'Cannot be negative')
+    .max(120, 'At most 120 months'),
+});
+export type CoopSettings = z.infer<typeof coopSettings>;
+
+export const siteSettings = z.object({
+  id,
+  name: z.string().trim().min(1, 'Name is required').max(120, 'Name is too long'),
+  address: z.string().trim().max(500, 'Address is too long').default(''),
+  timeZone,
+  hours: z
+    .array(dayHours)
+    .length(7, 'Give hours for all seven weekdays')
+    .refine((days) => days.every((d, i) => d.weekday === i + 1), { message: 'Weekdays must run Monday to Sunday' }),
+});
+export type SiteSettings = z.infer<typeof siteSettings>;
+
+export interface Settings {
+  coop: CoopSettings;
+  site: SiteSettings;
+}
+
+export const settingsContract = {
+  'settings.get': channel<Settings>()(empty, 'member'),
+  'settings.updateCoop': channel<Settings>()(coopSettings, 'manager'),
+  'settings.updateSite': channel<Settings>()(siteSettings, 'manager'),
+};

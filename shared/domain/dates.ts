@@ -1,0 +1,55 @@
+import { TZDate } from '@date-fns/tz';
+import { addMonths, format } from 'date-fns';
+
+/** Calendar dates are plain `YYYY-MM-DD` strings; these helpers never depend on the machine's zone. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDateShape(value: string): boolean {
+  return ISO_DATE.test(value);
+}
+
+/** True when `value` is `YYYY-MM-DD` and names a real day (no 2025-02-30). */
+export function isRealIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= daysInMonth;
+}
+
+function utcDay(iso: string): TZDate {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new TZDate(y, m - 1, d, 'UTC');
+}
+
+/** Adds calendar months; the 31st clamps to the month's last day (date-fns rule). */
+export function addMonthsIso(iso: string, months: number): string {
+  return format(addMonths(utcDay(iso), months), 'yyyy-MM-dd');
+}
+
+/** Today's calendar date in an IANA time zone. */
+export function todayIn(timeZone: string, now: Date): string {
+  return format(new TZDate(now.getTime(), timeZone), 'yyyy-MM-dd');
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone) return false;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whole months from `fromIso` to `toIso` (0 when `toIso` is earlier). */
+export function monthsBetween(fromIso: string, toIso: string): number {
+  if (toIso <= fromIso) return 0;
+  const [fy, fm, fd] = fromIso.split('-').map(Number);
+  const [ty, tm, td] = toIso.split('-').map(Number);
+  let months = (ty - fy) * 12 + (tm - fm);
+  if (td < fd && addMonthsIso(fromIso, months) > toIso) months -= 1;
+  return Math.max(0, months);
+}

@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    root: '.',
+    include: ['test/{unit,db,renderer,electron}/**/*.test.{ts,tsx}'],
+    // better-sqlite3 is a native addon: separate processes, not worker threads.
+    pool: 'forks',
+    globals: true,
+    testTimeout: 30_000,
+    setupFiles: ['test/helpers/setup.ts'],
+  },
+});
