@@ -38,7 +38,7 @@ export interface Api {
  * The one entry point both transports call: validate with the contract's schema, check the
  * actor's permission, run the handler. Never throws; failures come back as error values.
  */
-export function createApi(ctx: Omit<Ctx, 'emit'>, log: (error: unknown) => void = console.error): Api {
+export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => console.error('Coopdesk:', error)): Api {
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
   const fullCtx: Ctx = { ...ctx, emit: (event) => bus.emit('event', event) };

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiResult, Channel, InputOf, OutputOf } from '../../shared/contract';
+import { type Coopdesk, startCoopdesk } from '../../electron/main/app';
+import { type Actor, FRONT_DESK } from '../../electron/main/context';
+
+/** 2026-11-24 10:00 UTC: every test sees the same "now". */
+export const FIXED_NOW = new Date('2026-11-24T10:00:00Z');
+
+export function tempDir(prefix = 'coopdesk-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface TestCoop {
+  coop: Coopdesk;
+  dataDir: string;
+  /** Calls a channel through dispatch (validation, permissions, handler) and returns the raw result. */
+  send<C extends Channel>(channel: C, input: InputOf<C>, actor?: Actor): Promise<ApiResult<OutputOf<C>>>;
+  /** Same, but fails the test unless the call succeeds. */
+  call<C extends Channel>(channel: C, input: InputOf<C>, actor?: Actor): Promise<OutputOf<C>>;
+  /** Every row of every table, to prove that a rejected operation changed nothing. */
+  snapshot(): Record<string, unknown[]>;
+  close(): Promise<void>;
+}
+
+export async function startTestCoop(options: { now?: () => Date; dataDir?: string } = {}): Promise<TestCoop> {
+  const dataDir = options.dataDir ?? tempDir();
+  const coop = await startCoopdesk({ dataDir, now: options.now ?? (() => FIXED_NOW) });
+  const send = async <C extends Channel>(channel: C, input: InputOf<C>, actor: Actor = FRONT_DESK) =>
+    (await coop.api.dispatch(channel, input, actor)) as ApiResult<OutputOf<C>>;
+  return {
+    coop,
+    dataDir,
+    send,
+    async call(channel, input, actor) {
+      const result = await send(channel, input, actor);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.data;
+    },
+    snapshot() {
+      const tables = coop.database.sqlite
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'members_fts_%' order by name")
+        .all() as { name: string }[];
+      return Object.fromEntries(tables.map(({ name }) => [name, coop.database.sqlite.prepare(`select * from "${name}"`).all()]));
+    },
+    async close() {
+      await coop.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const ana = {
+  name: 'Ana Ribeiro',
+  email: 'ana@example.coop',
+  phone: '+44 7700 900123',
+  businessName: 'Ribeiro Design',
+  businessDescription: 'Brand identity and web design',
+  website: 'ribeiro.example.coop',
+  memberSince: '2025-03-14',
+  offers: ['Web Design', 'branding'],
+  needs: ['copywriting'],
+};
