@@ -1,0 +1,103 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Host, startHost } from '../../electron/main/host';
+import { ana, startTestCoop, tempDir, type TestCoop } from '../helpers/coop';
+
+let t: TestCoop;
+let host: Host;
+let port: number;
+
+beforeAll(async () => {
+  t = await startTestCoop();
+  const renderer = tempDir('coopdesk-renderer-');
+  mkdirSync(join(renderer, 'assets'));
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Coopdesk</title>');
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+  host = await startHost({ coopdesk: t.coop, rendererDir: renderer });
+  port = Number(new URL(host.url).port);
+});
+afterAll(async () => {
+  await host.close();
+  await t.close();
+});
+
+function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const post = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
+  raw(`/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(host.server.address()).toMatchObject({ address: '127.0.0.1' });
+  });
+
+  it('serves the renderer with security headers and falls back to index.html', async () => {
+    const index = await raw('/');
+    expect(index.status).toBe(200);
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+    expect(index.headers['x-frame-options']).toBe('DENY');
+    expect((await raw('/assets/app.js')).headers['content-type']).toContain('text/javascript');
+    expect((await raw('/members/123')).body).toContain('<title>Coopdesk');
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    const res = await raw('/..%2f..%2f..%2fetc%2fpasswd');
+    expect(res.body).not.toContain('root:');
+  });
+
+  it('dispatches channels with the same validation as the app', async () => {
+    const created = JSON.parse((await post('members.create', ana)).body);
+    expect(created).toMatchObject({ ok: true, data: { name: 'Ana Ribeiro' } });
+    const bad = JSON.parse((await post('members.create', { ...ana, email: 'nope' })).body);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { email: expect.any(String) } } });
+    const unknown = JSON.parse((await post('members.nuke', {})).body);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('refuses other origins, other host names, non-JSON bodies and GET on the API', async () => {
+    expect((await post('members.list', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post('members.list', {}, { host: 'evil.example:80' })).status).toBe(403);
+    expect((await raw('/api/members.list', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect((await raw('/api/members.list')).status).toBe(405);
+    const broken = await raw('/api/members.list', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('accepts its own origin', async () => {
+    const res = await post('members.list', {}, { origin: `http://127.0.0.1:${port}` });
+    expect(res.status).toBe(200);
+  });
+
+  it('streams push events to open pages', async () => {
+    const received = new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/events' }, (res) => {
+        res.on('data', (chunk: Buffer) => {
+          const text = chunk.toString();
+          if (text.includes('data:')) {
+            resolve(text);
+            req.destroy();
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    await post('members.create', { ...ana, email: 'second@example.coop' });
+    expect(await received).toContain('"members.changed"');
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * A stand-in for the `electron` module: records what the main process asks of Electron so a
+ * test can boot the built main process under Node and check its security settings.
+ */
+import { EventEmitter } from 'node:events';
+
+type Listener = (...args: any[]) => unknown;
+
+export const recorded = {
+  windows: [] as FakeBrowserWindow[],
+  ipcHandlers: new Map<string, Listener>(),
+  permissionRequestHandler: null as Listener | null,
+  permissionCheckHandler: null as Listener | null,
+  openedExternally: [] as string[],
+  errors: [] as string[],
+  userData: '',
+};
+
+export const appEvents = new EventEmitter();
+
+export class FakeBrowserWindow extends EventEmitter {
+  static getAllWindows() {
+    return recorded.windows;
+  }
+  loaded: { file?: string; url?: string } = {};
+  sent: [string, unknown][] = [];
+  webContents = { send: (channel: string, payload: unknown) => this.sent.push([channel, payload]) };
+  constructor(readonly options: Record<string, any>) {
+    super();
+    recorded.windows.push(this);
+  }
+  loadFile(file: string) {
+    this.loaded.file = file;
+    return Promise.resolve();
+  }
+  loadURL(url: string) {
+    this.loaded.url = url;
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return false;
+  }
+  show() {}
+}
+
+export const electron = {
+  app: {
+    whenReady: () => Promise.resolve(),
+    on: (event: string, listener: Listener) => appEvents.on(event, listener),
+    requestSingleInstanceLock: () => true,
+    setName: () => {},
+    getPath: () => recorded.userData,
+    getAppPath: () => process.cwd(),
+    quit: () => {},
+  },
+  BrowserWindow: FakeBrowserWindow,
+  ipcMain: {
+    handle: (channel: string, listener: Listener) => {
+      recorded.ipcHandlers.set(channel, listener);
+    },
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (h: Listener) => (recorded.permissionRequestHandler = h),
+      setPermissionCheckHandler: (h: Listener) => (recorded.permissionCheckHandler = h),
+    },
+  },
+  shell: { openExternal: (url: string) => recorded.openedExternally.push(url) },
+  dialog: { showErrorBox: (_title: string, message: string) => recorded.errors.push(message) },
+};
+
+/** A web contents as Electron hands it to 'web-contents-created'. */
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: Listener | null = null;
+  setWindowOpenHandler(handler: Listener) {
+    this.windowOpenHandler = handler;
+  }
+}

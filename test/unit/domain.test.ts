@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { addMonthsIso, isRealIsoDate, isValidTimeZone, monthsBetween, todayIn } from '../../shared/domain/dates';
+import { ownershipCutoff, ownershipOf } from '../../shared/domain/ownership';
+import { normalizeTag, splitTagList, uniqueTags } from '../../shared/domain/tags';
+
+describe('calendar dates', () => {
+  it('knows real days from impossible ones', () => {
+    expect(isRealIsoDate('2024-02-29')).toBe(true);
+    expect(isRealIsoDate('2025-02-29')).toBe(false);
+    expect(isRealIsoDate('2025-04-31')).toBe(false);
+    expect(isRealIsoDate('2025-4-3')).toBe(false);
+    expect(isRealIsoDate('14/03/2025')).toBe(false);
+    expect(isRealIsoDate('0000-01-01')).toBe(false);
+  });
+
+  it('adds months, clamping to the end of shorter months', () => {
+    expect(addMonthsIso('2025-03-14', 14)).toBe('2026-05-14');
+    expect(addMonthsIso('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsIso('2025-01-31', 13)).toBe('2026-02-28');
+    expect(addMonthsIso('2026-11-24', -14)).toBe('2025-09-24');
+  });
+
+  it('counts whole months between dates', () => {
+    expect(monthsBetween('2025-03-14', '2025-03-13')).toBe(0);
+    expect(monthsBetween('2025-03-14', '2025-04-13')).toBe(0);
+    expect(monthsBetween('2025-03-14', '2025-04-14')).toBe(1);
+    expect(monthsBetween('2025-01-31', '2025-02-28')).toBe(1);
+  });
+
+  it('gives today in the co-op zone, not the machine zone', () => {
+    const lateEvening = new Date('2026-11-24T23:30:00Z');
+    expect(todayIn('Europe/London', lateEvening)).toBe('2026-11-24');
+    expect(todayIn('Europe/Berlin', lateEvening)).toBe('2026-11-25');
+    expect(todayIn('America/New_York', new Date('2026-11-25T03:00:00Z'))).toBe('2026-11-24');
+  });
+
+  it('validates IANA time zones', () => {
+    expect(isValidTimeZone('Europe/London')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
+  });
+});
+
+describe('co-op ownership', () => {
+  const member = { memberSince: '2025-09-24', status: 'active' as const, archived: false };
+  it('starts exactly N months after the membership start', () => {
+    expect(ownershipOf(member, 14, '2026-11-23')).toEqual({ isOwner: false, ownerFrom: '2026-11-24' });
+    expect(ownershipOf(member, 14, '2026-11-24')).toEqual({ isOwner: true, ownerFrom: '2026-11-24' });
+  });
+  it('paused members keep counting; members who left or were archived are not owners', () => {
+    expect(ownershipOf({ ...member, status: 'paused' }, 14, '2027-01-01').isOwner).toBe(true);
+    expect(ownershipOf({ ...member, status: 'left' }, 14, '2027-01-01')).toEqual({ isOwner: false, ownerFrom: null });
+    expect(ownershipOf({ ...member, archived: true }, 14, '2027-01-01')).toEqual({ isOwner: false, ownerFrom: null });
+  });
+  it('the cut-off date agrees with the rule', () => {
+    const cutoff = ownershipCutoff(14, '2026-11-24');
+    expect(cutoff).toBe('2025-09-24');
+    expect(ownershipOf({ ...member, memberSince: cutoff }, 14, '2026-11-24').isOwner).toBe(true);
+  });
+  it('zero months makes every current member an owner from day one', () => {
+    expect(ownershipOf(member, 0, '2025-09-24').isOwner).toBe(true);
+  });
+});
+
+describe('tags', () => {
+  it('one spelling per idea', () => {
+    expect(normalizeTag('  Web   Design ')).toBe('web design');
+    expect(uniqueTags(['Web design', 'web design', '', 'SEO'])).toEqual(['web design', 'seo']);
+    expect(splitTagList('copywriting; Tender writing, editing;;')).toEqual(['copywriting', 'tender writing', 'editing']);
+  });
+});
