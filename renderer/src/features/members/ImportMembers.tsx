@@ -75,12 +75,12 @@ export function ImportMembers() {
 
       {report ? (
         <div className="card" aria-label="Import report" role="region">
-          <h2 role="status">
+          <h2 aria-live="polite">
             {report.dryRun
               ? `${report.created} ${report.created === 1 ? 'member' : 'members'} will be created, ${report.rejected} rejected`
               : `${report.created} ${report.created === 1 ? 'member' : 'members'} imported, ${report.rejected} rejected`}
           </h2>
-          <table className="data-table compact" aria-label="Rows in the file">
+          <table className="data-table compact import-table" aria-label="Rows in the file">
             <thead>
               <tr>
                 <th>Line</th>

@@ -6,7 +6,7 @@ import {
   useReactTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactElement, cloneElement, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { MemberSummary } from '../../../../shared/contract/members.contract';
 import { MEMBER_ROLES, MEMBER_STATUSES } from '../../../../shared/contract/members.contract';
@@ -50,6 +50,17 @@ const columns: ColumnDef<MemberSummary>[] = [
 ];
 
 const ROW_HEIGHT = 48;
+
+/** A labelled filter in the toolbar; the label points at its select by id. */
+function Filter({ label, children }: { label: string; children: ReactElement<{ id?: string }> }) {
+  const id = useId();
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id })}
+    </div>
+  );
+}
 
 export function MembersPage() {
   const [, navigate] = useLocation();
@@ -172,8 +183,7 @@ export function MembersPage() {
               value={q}
               onChange={(e) => setQ(e.target.value)}
             />
-            <label>
-              Status
+            <Filter label="Status">
               <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
                 <option value="all">Any</option>
                 {MEMBER_STATUSES.map((s) => (
@@ -182,9 +192,8 @@ export function MembersPage() {
                   </option>
                 ))}
               </select>
-            </label>
-            <label>
-              Role
+            </Filter>
+            <Filter label="Role">
               <select value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
                 <option value="all">Any</option>
                 {MEMBER_ROLES.map((r) => (
@@ -193,9 +202,8 @@ export function MembersPage() {
                   </option>
                 ))}
               </select>
-            </label>
-            <label>
-              Tag
+            </Filter>
+            <Filter label="Tag">
               <select value={tag} onChange={(e) => setTag(e.target.value)}>
                 <option value="">Any</option>
                 {(tags.data ?? []).map((t) => (
@@ -204,23 +212,21 @@ export function MembersPage() {
                   </option>
                 ))}
               </select>
-            </label>
-            <label>
-              Ownership
+            </Filter>
+            <Filter label="Ownership">
               <select value={ownership} onChange={(e) => setOwnership(e.target.value as typeof ownership)}>
                 <option value="all">Any</option>
                 <option value="owners">Owners</option>
                 <option value="not-yet">Not yet owners</option>
               </select>
-            </label>
-            <label>
-              Archived
+            </Filter>
+            <Filter label="Archived">
               <select value={archived} onChange={(e) => setArchived(e.target.value as typeof archived)}>
                 <option value="hide">Hide</option>
                 <option value="include">Include</option>
                 <option value="only">Only archived</option>
               </select>
-            </label>
+            </Filter>
             <span className="muted count" role="status">
               {list.isFetching && !list.data ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'member' : 'members'}`}
               {total > rows.length ? ` · showing the first ${rows.length.toLocaleString()}` : ''}

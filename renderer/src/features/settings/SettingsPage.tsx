@@ -193,13 +193,10 @@ export function SettingsPage() {
         <h1 id="settings-title">Settings</h1>
       </header>
       {settings.error ? <p className="form-error">{settings.error.message}</p> : null}
-      {settings.data ? (
-        <div className="stack">
-          <CoopForm value={settings.data.coop} />
-          <SiteForm value={settings.data.site} />
-        </div>
-      ) : null}
-      {status.data ? (
+      <div className="stack">
+        {settings.data ? <CoopForm value={settings.data.coop} /> : null}
+        {settings.data ? <SiteForm value={settings.data.site} /> : null}
+        {status.data ? (
         <div className="card">
           <h2>Your data</h2>
           <dl className="facts">
@@ -219,7 +216,8 @@ export function SettingsPage() {
             <code> backups</code> folder.
           </p>
         </div>
-      ) : null}
+        ) : null}
+      </div>
     </section>
   );
 }

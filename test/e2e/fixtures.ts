@@ -1,0 +1,22 @@
+import { rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base } from '@playwright/test';
+import { type Coopdesk, startCoopdesk } from '../../electron/main/app';
+import { type Host, startHost } from '../../electron/main/host';
+
+/** Every test gets its own data folder and its own browser host on 127.0.0.1. */
+export const test = base.extend<{ app: { coop: Coopdesk; host: Host; url: string } }>({
+  app: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-e2e-'));
+    const coop = await startCoopdesk({ dataDir });
+    const host = await startHost({ coopdesk: coop, rendererDir: resolve('out/renderer') });
+    await use({ coop, host, url: host.url });
+    await host.close();
+    await coop.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,149 @@
+import { expect, test } from './fixtures';
+
+test('a manager adds a member, finds them by a tag, edits and archives them', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Your membership register is empty' })).toBeVisible();
+  await page.getByRole('link', { name: 'Add the first member' }).click();
+
+  await page.getByLabel('Name', { exact: true }).fill('Ana Ribeiro');
+  await page.getByLabel('Email', { exact: true }).fill('ana@example.coop');
+  await page.getByLabel('Business name', { exact: true }).fill('Ribeiro Design');
+  await page.getByLabel('Member since', { exact: true }).fill('2026-03-14');
+  await page.getByLabel('Offers', { exact: true }).fill('Web design');
+  await page.getByLabel('Offers', { exact: true }).press('Enter');
+  await page.getByLabel('Offers', { exact: true }).fill('branding');
+  await page.getByLabel('Offers', { exact: true }).press('Enter');
+  await page.getByLabel('Needs', { exact: true }).fill('copywriting');
+  await page.getByLabel('Needs', { exact: true }).press('Enter');
+  await page.getByRole('button', { name: 'Create member' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Ana Ribeiro' })).toBeVisible();
+  await expect(page.getByText('Becomes a co-op owner on 14 May 2027')).toBeVisible();
+
+  // a second member, so that finding by tag means something
+  await page.getByRole('link', { name: 'Members', exact: true }).first().click();
+  await page.getByRole('link', { name: /New member/ }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Ben Okafor');
+  await page.getByLabel('Email', { exact: true }).fill('ben@example.coop');
+  await page.getByLabel('Offers', { exact: true }).fill('copywriting');
+  await page.getByLabel('Offers', { exact: true }).press('Enter');
+  await page.getByRole('button', { name: 'Create member' }).click();
+  await expect(page.getByRole('heading', { name: 'Ben Okafor' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+  const table = page.getByRole('table', { name: 'Members' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await page.getByLabel('Tag', { exact: true }).selectOption('branding');
+  await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table.getByRole('link', { name: 'Ana Ribeiro' })).toBeVisible();
+  await page.getByLabel('Tag', { exact: true }).selectOption('');
+  await page.getByRole('searchbox', { name: 'Search members' }).fill('copy');
+  await expect(table.getByRole('row')).toHaveCount(3); // Ana needs it, Ben offers it
+  await page.getByRole('searchbox', { name: 'Search members' }).fill('web des');
+  await expect(table.getByRole('row')).toHaveCount(2);
+
+  await table.getByRole('link', { name: 'Ana Ribeiro' }).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Email', { exact: true }).fill('ben@example.coop');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('ben@example.coop is already the email of Ben Okafor.')).toBeVisible();
+  await page.getByLabel('Email', { exact: true }).fill('ana.ribeiro@example.coop');
+  await page.getByLabel('Phone', { exact: true }).fill('+44 7700 900123');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Ana Ribeiro' })).toBeVisible();
+  await expect(page.getByText('+44 7700 900123')).toBeVisible();
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Archived on' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Members' }).click();
+  await expect(table.getByRole('link', { name: 'Ana Ribeiro' })).toHaveCount(0);
+  await page.getByLabel('Archived', { exact: true }).selectOption('only');
+  await expect(table.getByRole('link', { name: 'Ana Ribeiro' })).toBeVisible();
+});
+
+test('bad input is shown next to its field and nothing is saved', async ({ page, app }) => {
+  await page.goto(`${app.url}#/members/new`);
+  await page.getByLabel('Email', { exact: true }).fill('ana-at-example');
+  await page.getByLabel('Member since', { exact: true }).fill('14/03/2025');
+  await page.getByRole('button', { name: 'Create member' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveAccessibleDescription('Name is required');
+  await expect(page.getByLabel('Email', { exact: true })).toHaveAccessibleDescription(/Enter an email address/);
+  await expect(page.getByLabel('Member since', { exact: true })).toHaveAccessibleDescription(/Use the form YYYY-MM-DD/);
+  const list = await app.coop.api.dispatch('members.list', {}, { role: 'manager', memberId: null });
+  expect(list).toMatchObject({ ok: true, data: { total: 0 } });
+});
+
+test('importing a CSV with one bad row shows why, then imports the rest', async ({ page, app }) => {
+  await page.goto(`${app.url}#/members`);
+  await page.getByRole('link', { name: 'Import CSV' }).first().click();
+  const csv = [
+    'name,email,business_name,member_since,offers,needs',
+    'Ana Ribeiro,ana@example.coop,Ribeiro Design,2025-03-14,web design; branding,copywriting',
+    'Ben Okafor,ben@example.coop,Okafor Words,2024-13-40,copywriting,',
+    'Chiara Novak,chiara@example.coop,Novak Legal,2023-06-01,legal advice,bookkeeping',
+  ].join('\n');
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+
+  const report = page.getByRole('region', { name: 'Import report' });
+  await expect(report.getByRole('heading')).toHaveText('2 members will be created, 1 rejected');
+  const bad = report.getByRole('row', { name: /Ben Okafor/ });
+  await expect(bad).toContainText('rejected');
+  await expect(bad).toContainText('member_since: There is no such day in the calendar');
+  await page.screenshot({ path: 'test-results/import-dry-run.png' });
+
+  await page.getByRole('button', { name: 'Import 2 members' }).click();
+  await expect(report.getByRole('heading')).toHaveText('2 members imported, 1 rejected');
+  await page.getByRole('link', { name: 'Go to members' }).click();
+  const table = page.getByRole('table', { name: 'Members' });
+  await expect(table.getByRole('link', { name: 'Chiara Novak' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Ben Okafor' })).toHaveCount(0);
+});
+
+test('a newcomer loads the demo co-op and moves around with the keyboard', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Load the demo co-op' }).click();
+  const table = page.getByRole('table', { name: 'Members' });
+  await expect(table.getByRole('row').nth(5)).toBeVisible();
+  await expect(page.getByText('Millbrook Works Co-op')).toBeVisible();
+
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search members' })).toBeFocused();
+  await page.keyboard.type('photography');
+  await expect(table.getByRole('row').nth(1)).toContainText(/photography/i);
+  await page.keyboard.press('Tab');
+  await table.getByRole('row').nth(1).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Co-op ownership' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/member-detail.png' });
+});
+
+test('settings: the co-op, the site and its opening hours', async ({ page, app }) => {
+  await page.goto(`${app.url}#/settings`);
+  await page.getByLabel('Co-op name', { exact: true }).fill('Riverside Works');
+  await page.getByLabel('Currency', { exact: true }).fill('GBP');
+  await page.getByLabel('Co-op time zone', { exact: true }).fill('Europe/London');
+  await page.getByLabel('Months until ownership', { exact: true }).fill('12');
+  await page.getByRole('button', { name: 'Save co-op settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(page.getByRole('complementary').getByText('Riverside Works')).toBeVisible();
+
+  await page.getByLabel('Site time zone', { exact: true }).fill('Mars/Olympus');
+  await page.getByLabel('Saturday open', { exact: true }).check();
+  await page.getByLabel('Saturday opens', { exact: true }).fill('14:00');
+  await page.getByLabel('Saturday closes', { exact: true }).fill('10:00');
+  await page.getByRole('button', { name: 'Save site' }).click();
+  await expect(page.getByLabel('Site time zone', { exact: true })).toHaveAccessibleDescription(/Unknown time zone/);
+  await expect(page.getByText('Closing time must be after opening time')).toBeVisible();
+
+  await page.getByLabel('Site time zone', { exact: true }).fill('Europe/London');
+  await page.getByLabel('Saturday closes', { exact: true }).fill('17:00');
+  await page.getByLabel('Address', { exact: true }).fill('1 Mill Lane, Leeds');
+  await page.getByRole('button', { name: 'Save site' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' }).last()).toBeVisible();
+  await page.screenshot({ path: 'test-results/settings.png', fullPage: true });
+
+  const saved = await app.coop.api.dispatch('settings.get', {}, { role: 'manager', memberId: null });
+  expect(saved).toMatchObject({ ok: true, data: { site: { timeZone: 'Europe/London', hours: expect.arrayContaining([{ weekday: 6, open: true, opens: '14:00', closes: '17:00' }]) } } });
+});
