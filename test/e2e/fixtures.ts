@@ -1,5 +1,4 @@
-import { rmSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
@@ -8,6 +7,7 @@ import { type Host, startHost } from '../../electron/main/host';
 
 /** Every test gets its own data folder and its own browser host on 127.0.0.1. */
 export const test = base.extend<{ app: { coop: Coopdesk; host: Host; url: string } }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
   app: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-e2e-'));
     const coop = await startCoopdesk({ dataDir });

@@ -147,3 +147,22 @@ test('settings: the co-op, the site and its opening hours', async ({ page, app }
   const saved = await app.coop.api.dispatch('settings.get', {}, { role: 'manager', memberId: null });
   expect(saved).toMatchObject({ ok: true, data: { site: { timeZone: 'Europe/London', hours: expect.arrayContaining([{ weekday: 6, open: true, opens: '14:00', closes: '17:00' }]) } } });
 });
+
+test('a long register loads more rows as the table scrolls', async ({ page, app }) => {
+  const lines = ['name,email,member_since'];
+  for (let i = 1; i <= 260; i++) lines.push(`Member ${String(i).padStart(3, '0')},m${i}@example.coop,2024-01-01`);
+  const imported = await app.coop.api.dispatch('members.importCsv', { csv: lines.join('\n'), dryRun: false }, { role: 'manager', memberId: null });
+  expect(imported).toMatchObject({ ok: true, data: { created: 260 } });
+
+  await page.goto(app.url);
+  await expect(page.getByRole('status').filter({ hasText: '260 members' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Members' });
+  await expect(table.getByRole('link', { name: 'Member 001' })).toBeVisible();
+  await expect(table.getByRole('link', { name: 'Member 260' })).toHaveCount(0);
+  for (let i = 0; i < 10; i++) {
+    await page.locator('.table-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    if (await table.getByRole('link', { name: 'Member 260' }).count()) break;
+    await page.waitForTimeout(150);
+  }
+  await expect(table.getByRole('link', { name: 'Member 260' })).toBeVisible();
+});

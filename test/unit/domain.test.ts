@@ -69,3 +69,15 @@ describe('tags', () => {
     expect(splitTagList('copywriting; Tender writing, editing;;')).toEqual(['copywriting', 'tender writing', 'editing']);
   });
 });
+
+describe('addMonthsIso agrees with date-fns addMonths', () => {
+  it('on every day of four years, for a range of month offsets', async () => {
+    const { addMonths, format } = await import('date-fns');
+    for (let day = new Date(2023, 0, 1); day.getFullYear() < 2027; day.setDate(day.getDate() + 1)) {
+      const iso = format(day, 'yyyy-MM-dd');
+      for (const months of [-25, -14, -1, 0, 1, 2, 11, 13, 14, 120]) {
+        expect(addMonthsIso(iso, months)).toBe(format(addMonths(day, months), 'yyyy-MM-dd'));
+      }
+    }
+  });
+});

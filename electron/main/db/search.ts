@@ -8,10 +8,10 @@ import type { DB } from './schema';
 
 /** Rewrites one member's entry in the search index from the members and member_tags tables. */
 export async function reindexMember(db: Kysely<DB>, memberId: string): Promise<void> {
-  await sql`delete from members_fts where member_id = ${memberId}`.execute(db);
+  await sql`delete from members_fts where rowid = (select number from members where id = ${memberId})`.execute(db);
   await sql`
-    insert into members_fts (member_id, name, business, tags, email)
-    select m.id, m.name, m.business_name,
+    insert into members_fts (rowid, name, business, tags, email)
+    select m.number, m.name, m.business_name,
            coalesce((select group_concat(t.tag, ' ') from member_tags t where t.member_id = m.id), ''),
            m.email
     from members m where m.id = ${memberId}`.execute(db);
@@ -21,8 +21,8 @@ export async function reindexMember(db: Kysely<DB>, memberId: string): Promise<v
 export async function reindexAllMembers(db: Kysely<DB>): Promise<void> {
   await sql`delete from members_fts`.execute(db);
   await sql`
-    insert into members_fts (member_id, name, business, tags, email)
-    select m.id, m.name, m.business_name,
+    insert into members_fts (rowid, name, business, tags, email)
+    select m.number, m.name, m.business_name,
            coalesce((select group_concat(t.tag, ' ') from member_tags t where t.member_id = m.id), ''),
            m.email
     from members m`.execute(db);
@@ -42,9 +42,9 @@ export function toFtsQuery(text: string): string | null {
     .join(' ');
 }
 
-/** A subquery of member ids matching the typed text, for `where('members.id', 'in', …)`. */
-export function memberIdsMatching(text: string): RawBuilder<string> | null {
+/** A subquery of member numbers matching the typed text, for `where('members.number', 'in', …)`. */
+export function memberNumbersMatching(text: string): RawBuilder<number> | null {
   const query = toFtsQuery(text);
   if (query === null) return null;
-  return sql<string>`(select member_id from members_fts where members_fts match ${query})`;
+  return sql<number>`(select rowid from members_fts where members_fts match ${query})`;
 }

@@ -5,6 +5,7 @@ import {
   getCoreRowModel,
   useReactTable,
 } from '@tanstack/react-table';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type ReactElement, cloneElement, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -50,6 +51,8 @@ const columns: ColumnDef<MemberSummary>[] = [
 ];
 
 const ROW_HEIGHT = 48;
+/** Rows fetched per request: a few screens; more arrive as the table scrolls. */
+const PAGE_SIZE = 100;
 
 /** A labelled filter in the toolbar; the label points at its select by id. */
 function Filter({ label, children }: { label: string; children: ReactElement<{ id?: string }> }) {
@@ -76,7 +79,7 @@ export function MembersPage() {
   useShortcut('n', () => navigate('/members/new'));
 
   const sort = sorting[0] ?? { id: 'name', desc: false };
-  const list = useApi('members.list', {
+  const filters = {
     q,
     status,
     role,
@@ -84,14 +87,24 @@ export function MembersPage() {
     ownership,
     archived,
     sort: SORTABLE[sort.id as SortKey] ?? 'name',
-    dir: sort.desc ? 'desc' : 'asc',
-    limit: 1000,
+    dir: sort.desc ? ('desc' as const) : ('asc' as const),
+  };
+  // Pages of PAGE_SIZE rows, fetched as the table scrolls towards the end of what is loaded.
+  const list = useInfiniteQuery({
+    queryKey: ['members.list', filters],
+    queryFn: ({ pageParam }) => call('members.list', { ...filters, limit: PAGE_SIZE, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+    placeholderData: keepPreviousData,
   });
   const tags = useApi('members.tags', {});
   const status_ = useApi('system.status', {});
   const loadDemo = useApiMutation('system.loadDemo');
 
-  const rows = useMemo(() => list.data?.rows ?? [], [list.data]);
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
   const table = useReactTable({
     data: rows,
     columns,
@@ -114,6 +127,12 @@ export function MembersPage() {
   const padTop = items.length > 0 ? items[0].start : 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
 
+  const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 20) void fetchNextPage();
+  }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [q, status, role, tag, ownership, archived, sorting]);
@@ -135,7 +154,7 @@ export function MembersPage() {
   }
 
   const empty = status_.data?.demoOffered;
-  const total = list.data?.total ?? 0;
+  const total = list.data?.pages[0]?.total ?? 0;
 
   return (
     <section className="page" aria-labelledby="members-title">
@@ -229,7 +248,7 @@ export function MembersPage() {
             </Filter>
             <span className="muted count" role="status">
               {list.isFetching && !list.data ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'member' : 'members'}`}
-              {total > rows.length ? ` · showing the first ${rows.length.toLocaleString()}` : ''}
+              {isFetchingNextPage ? ' · loading more…' : ''}
             </span>
           </div>
           {list.error ? <p className="form-error">{list.error.message}</p> : null}
