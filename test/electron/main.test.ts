@@ -30,6 +30,7 @@ describe('the built main process', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(webPreferences.preload).toBe(resolve('out/preload/index.cjs'));
     expect(existsSync(webPreferences.preload)).toBe(true);
