@@ -21,12 +21,12 @@ const SORTABLE = { name: 'name', businessName: 'business', memberSince: 'memberS
 type SortKey = keyof typeof SORTABLE;
 
 const columns: ColumnDef<MemberSummary>[] = [
-  { id: 'number', accessorKey: 'number', header: 'No.', size: 56 },
+  { id: 'number', accessorKey: 'number', header: 'No.', size: 44 },
   {
     id: 'name',
     accessorKey: 'name',
     header: 'Name',
-    size: 220,
+    size: 190,
     cell: ({ row }) => (
       <>
         <Link href={`/members/${row.original.id}`} className="row-link">
@@ -36,16 +36,16 @@ const columns: ColumnDef<MemberSummary>[] = [
       </>
     ),
   },
-  { id: 'businessName', accessorKey: 'businessName', header: 'Business', size: 180 },
-  { id: 'offers', header: 'Offers', enableSorting: false, size: 200, cell: ({ row }) => <TagList tags={row.original.offers} kind="offers" /> },
-  { id: 'needs', header: 'Needs', enableSorting: false, size: 180, cell: ({ row }) => <TagList tags={row.original.needs} kind="needs" /> },
-  { id: 'memberSince', accessorKey: 'memberSince', header: 'Member since', size: 120, cell: ({ row }) => formatDate(row.original.memberSince) },
-  { id: 'ownership', header: 'Co-op owner', enableSorting: false, size: 150, cell: ({ row }) => <OwnershipBadge ownership={row.original.ownership} /> },
+  { id: 'businessName', accessorKey: 'businessName', header: 'Business', size: 160 },
+  { id: 'offers', header: 'Offers', enableSorting: false, size: 180, cell: ({ row }) => <TagList tags={row.original.offers} kind="offers" /> },
+  { id: 'needs', header: 'Needs', enableSorting: false, size: 160, cell: ({ row }) => <TagList tags={row.original.needs} kind="needs" /> },
+  { id: 'memberSince', accessorKey: 'memberSince', header: 'Member since', size: 105, cell: ({ row }) => formatDate(row.original.memberSince) },
+  { id: 'ownership', header: 'Co-op owner', enableSorting: false, size: 130, cell: ({ row }) => <OwnershipBadge ownership={row.original.ownership} /> },
   {
     id: 'status',
     header: 'Status',
     enableSorting: false,
-    size: 90,
+    size: 80,
     cell: ({ row }) => <StatusBadge status={row.original.status} archived={row.original.archivedAt !== null} />,
   },
 ];
