@@ -4,6 +4,8 @@ import { type ApiResult, type Channel, type PushEvent, contract, isChannel } fro
 import type { Actor, Ctx } from './context';
 import { AppError } from './errors';
 import type { Handlers } from './handlers';
+import { bookablesHandlers } from './features/bookables/bookables.handlers';
+import { bookingsHandlers } from './features/bookings/bookings.handlers';
 import { membersHandlers } from './features/members/members.handlers';
 import { settingsHandlers } from './features/settings/settings.handlers';
 import { systemHandlers } from './features/system/system.handlers';
@@ -13,6 +15,8 @@ const handlers: Handlers<Channel> = {
   ...membersHandlers,
   ...settingsHandlers,
   ...systemHandlers,
+  ...bookablesHandlers,
+  ...bookingsHandlers,
 };
 
 function fieldsOf(error: ZodError): Record<string, string> {

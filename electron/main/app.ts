@@ -1,4 +1,5 @@
 import { type Api, createApi } from './api';
+import { FRONT_DESK } from './context';
 import { type Database, openDatabase } from './db/open';
 import { ensureDefaults } from './features/settings/settings.service';
 
@@ -26,10 +27,17 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     schemaVersion: database.schemaVersion,
   };
   await ensureDefaults({ ...ctx, emit: () => {} });
+  const api = createApi(ctx);
+  // Bookings that need a check-in go back on the board when nobody came (see releaseNoShows).
+  const noShows = setInterval(() => void api.dispatch('bookings.releaseNoShows', {}, FRONT_DESK), 60_000);
+  noShows.unref();
   return {
-    api: createApi(ctx),
+    api,
     database,
     dataDir: options.dataDir,
-    close: () => database.close(),
+    close: async () => {
+      clearInterval(noShows);
+      await database.close();
+    },
   };
 }

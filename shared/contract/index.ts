@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { bookablesContract } from './bookables.contract';
+import { bookingsContract } from './bookings.contract';
 import { membersContract } from './members.contract';
 import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
@@ -9,6 +11,8 @@ export * from './common';
 export const contract = {
   ...membersContract,
   ...settingsContract,
+  ...bookablesContract,
+  ...bookingsContract,
   ...systemContract,
 };
 
@@ -18,10 +22,10 @@ export type Channel = keyof Contract;
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
 /** What a handler receives after validation. */
 export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
-export type OutputOf<C extends Channel> = NonNullable<Contract[C]['output']>;
+export type OutputOf<C extends Channel> = Exclude<Contract[C]['output'], undefined>;
 
 /** Events pushed to open screens so they refresh when data changes. */
-export const PUSH_EVENTS = ['members.changed', 'settings.changed'] as const;
+export const PUSH_EVENTS = ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed'] as const;
 export type PushEvent = (typeof PUSH_EVENTS)[number];
 
 export function isChannel(name: string): name is Channel {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { BookingRules } from '../domain/bookingRules';
+import { bookingRulesSchema } from './bookables.contract';
 import { channel } from './common';
-import { empty, id, timeZone } from './fields';
+import { empty, id, isoDate, timeZone } from './fields';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
@@ -55,13 +57,28 @@ export const siteSettings = z.object({
 });
 export type SiteSettings = z.infer<typeof siteSettings>;
 
+export interface Closure {
+  date: string;
+  reason: string;
+}
+
 export interface Settings {
   coop: CoopSettings;
   site: SiteSettings;
+  /** The site's default booking rules; each bookable may override them. */
+  bookingRules: BookingRules;
+  /** Days the site is closed (holidays), from today on. */
+  closures: Closure[];
 }
 
 export const settingsContract = {
   'settings.get': channel<Settings>()(empty, 'member'),
   'settings.updateCoop': channel<Settings>()(coopSettings, 'manager'),
   'settings.updateSite': channel<Settings>()(siteSettings, 'manager'),
+  'settings.updateBookingRules': channel<Settings>()(z.object({ siteId: id, rules: bookingRulesSchema }), 'manager'),
+  'settings.addClosure': channel<Settings>()(
+    z.object({ siteId: id, date: isoDate, reason: z.string().trim().max(120, 'Keep the reason short').default('') }),
+    'manager',
+  ),
+  'settings.removeClosure': channel<Settings>()(z.object({ siteId: id, date: isoDate }), 'manager'),
 };

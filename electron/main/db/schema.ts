@@ -15,6 +15,7 @@ export interface SitesTable {
   name: string;
   address: string;
   time_zone: string;
+  booking_rules: string; // JSON BookingRules: the site's defaults
   created_at: number;
   updated_at: number;
 }
@@ -50,10 +51,71 @@ export interface MemberTagsTable {
   tag: string;
 }
 
+export interface SiteClosuresTable {
+  site_id: string;
+  date: string;
+  reason: string;
+}
+
+export interface BookablesTable {
+  id: string;
+  site_id: string;
+  kind: 'desk' | 'room' | 'resource';
+  name: string;
+  description: string;
+  capacity: number;
+  features: string; // JSON string[]
+  hourly_rate_minor: number;
+  owner_member_id: string | null;
+  rule_overrides: string; // JSON Partial<BookingRules>
+  retired_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BookingSeriesTable {
+  id: string;
+  bookable_id: string;
+  member_id: string | null;
+  recurrence: string; // JSON Recurrence
+  created_at: number;
+}
+
+export type BookingStatus = 'pending' | 'confirmed' | 'cancelled' | 'released' | 'declined';
+
+export interface BookingsTable {
+  id: string;
+  bookable_id: string;
+  member_id: string | null;
+  guest_name: string;
+  title: string;
+  quantity: number; // people in a room; desks or items taken otherwise
+  units: number; // what the booking holds of the bookable: 1 for a room (taken whole), else quantity
+  start_ms: number;
+  end_ms: number;
+  occ_start_ms: number; // start minus the buffer before
+  occ_end_ms: number; // end plus the buffer after
+  status: BookingStatus;
+  series_id: string | null;
+  price_minor: number;
+  currency: string;
+  checked_in_at: number | null;
+  cancelled_at: number | null;
+  cancelled_by: string | null;
+  cancel_reason: string;
+  cutoff_overridden: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DB {
   coop: CoopTable;
   sites: SitesTable;
   site_hours: SiteHoursTable;
   members: MembersTable;
   member_tags: MemberTagsTable;
+  site_closures: SiteClosuresTable;
+  bookables: BookablesTable;
+  booking_series: BookingSeriesTable;
+  bookings: BookingsTable;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_members';
+import * as m0002 from './0002_bookings';
 
 export interface Migration {
   name: string;
@@ -10,6 +11,9 @@ export interface Migration {
  * Every schema version, in order. Append only: a shipped migration is never edited.
  * The schema version of a database is the number of migrations applied to it.
  */
-export const migrations: readonly Migration[] = [{ name: '0001_members', up: m0001.up }];
+export const migrations: readonly Migration[] = [
+  { name: '0001_members', up: m0001.up },
+  { name: '0002_bookings', up: m0002.up },
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -37,7 +37,7 @@ export async function updateCoop(
 
 export async function insertSite(
   db: Kysely<DB>,
-  site: { id: string; name: string; address: string; time_zone: string },
+  site: { id: string; name: string; address: string; time_zone: string; booking_rules: string },
   now: number,
 ) {
   await db
@@ -68,4 +68,24 @@ export async function replaceSiteHours(
     .insertInto('site_hours')
     .values(hours.map((h) => ({ site_id: siteId, ...h })))
     .execute();
+}
+
+export async function updateSiteRules(db: Kysely<DB>, siteId: string, rules: string, now: number) {
+  await db.updateTable('sites').set({ booking_rules: rules, updated_at: now }).where('id', '=', siteId).execute();
+}
+
+export const findClosures = (db: Kysely<DB>, siteId: string, fromDate: string) =>
+  db.selectFrom('site_closures').select(['date', 'reason']).where('site_id', '=', siteId).where('date', '>=', fromDate).orderBy('date').execute();
+
+export async function upsertClosure(db: Kysely<DB>, siteId: string, date: string, reason: string) {
+  await db
+    .insertInto('site_closures')
+    .values({ site_id: siteId, date, reason })
+    .onConflict((oc) => oc.columns(['site_id', 'date']).doUpdateSet({ reason }))
+    .execute();
+}
+
+export async function deleteClosure(db: Kysely<DB>, siteId: string, date: string): Promise<number> {
+  const r = await db.deleteFrom('site_closures').where('site_id', '=', siteId).where('date', '=', date).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CoopSettings, DayHours, Settings, SiteSettings } from '../../../../shared/contract/settings.contract';
 import { newId } from '../../../../shared/domain/ids';
 import { isValidTimeZone, todayIn } from '../../../../shared/domain/dates';
+import { type BookingRules, DEFAULT_BOOKING_RULES, type SiteCalendar } from '../../../../shared/domain/bookingRules';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { immediate } from '../../db/tx';
@@ -26,7 +27,11 @@ export async function ensureDefaults(ctx: Ctx): Promise<void> {
     }
     if (!(await repo.findFirstSite(trx))) {
       const id = newId();
-      await repo.insertSite(trx, { id, name: 'Main site', address: '', time_zone: zone }, now);
+      await repo.insertSite(
+        trx,
+        { id, name: 'Main site', address: '', time_zone: zone, booking_rules: JSON.stringify(DEFAULT_BOOKING_RULES) },
+        now,
+      );
       await repo.replaceSiteHours(
         trx,
         id,
@@ -65,8 +70,72 @@ async function readSite(db: Kysely<DB>): Promise<SiteSettings> {
 }
 
 export async function getSettings(ctx: Ctx, db: Kysely<DB> = ctx.db): Promise<Settings> {
-  return { coop: await readCoop(db), site: await readSite(db) };
+  const coop = await readCoop(db);
+  const site = await readSite(db);
+  const calendar = await loadSite(db, site.id, todayIn(site.timeZone, ctx.now()));
+  return { coop, site, bookingRules: calendar.rules, closures: calendar.closures };
 }
+
+export interface LoadedSite extends SiteCalendar {
+  id: string;
+  rules: BookingRules;
+  currency: string;
+}
+
+/** A site as the booking rules need it: zone, hours, closures from `fromDate` on, default rules. */
+export async function loadSite(db: Kysely<DB>, siteId: string, fromDate = '0000-01-01'): Promise<LoadedSite> {
+  const site = await repo.findSite(db, siteId);
+  if (!site) throw notFound('The site');
+  const [hours, closures, coop] = await Promise.all([
+    repo.findSiteHours(db, siteId),
+    repo.findClosures(db, siteId, fromDate),
+    repo.findCoop(db),
+  ]);
+  return {
+    id: site.id,
+    name: site.name,
+    timeZone: site.time_zone,
+    hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => {
+      const row = hours.find((h) => h.weekday === weekday);
+      return row?.opens && row.closes
+        ? { weekday, open: true, opens: row.opens, closes: row.closes }
+        : { weekday, open: false, opens: DEFAULT_OPENS, closes: DEFAULT_CLOSES };
+    }),
+    closures,
+    rules: { ...DEFAULT_BOOKING_RULES, ...(JSON.parse(site.booking_rules) as Partial<BookingRules>) },
+    currency: coop?.currency ?? 'EUR',
+  };
+}
+
+/** The site used when a request names none: the first one created. */
+export async function defaultSiteId(db: Kysely<DB>): Promise<string> {
+  const site = await repo.findFirstSite(db);
+  if (!site) throw new AppError('INTERNAL', 'No site is set up in the database.');
+  return site.id;
+}
+
+async function changeSite(ctx: Ctx, siteId: string, work: (trx: Kysely<DB>) => Promise<void>): Promise<Settings> {
+  const result = await immediate(ctx.db, async (trx) => {
+    if (!(await repo.findSite(trx, siteId))) throw notFound('The site');
+    await work(trx);
+    return getSettings(ctx, trx);
+  });
+  ctx.emit('settings.changed');
+  return result;
+}
+
+export const updateBookingRules = (ctx: Ctx, siteId: string, rules: BookingRules) =>
+  changeSite(ctx, siteId, (trx) => repo.updateSiteRules(trx, siteId, JSON.stringify(rules), ctx.now().getTime()));
+
+export const addClosure = (ctx: Ctx, siteId: string, date: string, reason: string) =>
+  changeSite(ctx, siteId, (trx) => repo.upsertClosure(trx, siteId, date, reason));
+
+export const removeClosure = (ctx: Ctx, siteId: string, date: string) =>
+  changeSite(ctx, siteId, async (trx) => {
+    if ((await repo.deleteClosure(trx, siteId, date)) === 0) {
+      throw new AppError('NOT_FOUND', `The site is not marked closed on ${date}.`, { date: 'Not a closure' });
+    }
+  });
 
 export async function updateCoop(ctx: Ctx, input: CoopSettings): Promise<Settings> {
   const result = await immediate(ctx.db, async (trx) => {

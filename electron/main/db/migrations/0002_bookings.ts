@@ -1,0 +1,133 @@
+import { type Kysely, sql } from 'kysely';
+
+/** Frozen in time: bookables, closures, bookings and series, with a database-level guard against overbooking. */
+
+const DEFAULT_SITE_RULES = {
+  slotMinutes: 15,
+  minMinutes: 15,
+  maxMinutes: 600,
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+  maxDaysAhead: 90,
+  minNoticeMinutes: 0,
+  cancelCutoffMinutes: 60,
+  maxConcurrentPerMember: 20,
+  noShowGraceMinutes: 30,
+  membersOnly: true,
+  approvalRequired: false,
+  checkinRequired: false,
+  withinOpeningHours: true,
+};
+
+/**
+ * The guard: the most units held at any moment of the new booking's occupancy, plus its own,
+ * must fit the bookable: a room is taken whole (one unit), desks and resources have `capacity` units. Held load changes only where a booking starts, so it is
+ * enough to look at the new start and every start inside the new occupancy. Bookings last at
+ * most 31 days (checked below), which bounds the index scan.
+ */
+function guard(excludeSelf: boolean): string {
+  const other = (alias: string) =>
+    `${alias}.bookable_id = new.bookable_id and ${alias}.status in ('pending','confirmed')` +
+    (excludeSelf ? ` and ${alias}.id <> new.id` : '');
+  return `
+    select raise(abort, 'OVERBOOKED: the bookable is fully booked at that time')
+    where (
+      select coalesce(max(load), 0) from (
+        select p.t, sum(b.units) as load
+        from (
+          select new.occ_start_ms as t
+          union
+          select o.occ_start_ms from bookings o
+          where ${other('o')} and o.occ_start_ms > new.occ_start_ms and o.occ_start_ms < new.occ_end_ms
+        ) p
+        join bookings b on ${other('b')}
+          and b.occ_start_ms > p.t - 2678400000 and b.occ_start_ms <= p.t and b.occ_end_ms > p.t
+        group by p.t
+      )
+    ) + new.units > (select case kind when 'room' then 1 else capacity end from bookables where id = new.bookable_id);`;
+}
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .alterTable('sites')
+    .addColumn('booking_rules', 'text', (c) => c.notNull().defaultTo(JSON.stringify(DEFAULT_SITE_RULES)))
+    .execute();
+
+  await db.schema
+    .createTable('site_closures')
+    .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+    .addColumn('date', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
+    .addPrimaryKeyConstraint('site_closures_pk', ['site_id', 'date'])
+    .execute();
+
+  await db.schema
+    .createTable('bookables')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('desk','room','resource')`))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('capacity', 'integer', (c) => c.notNull().check(sql`capacity >= 1`))
+    .addColumn('features', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('hourly_rate_minor', 'integer', (c) => c.notNull().defaultTo(0).check(sql`hourly_rate_minor >= 0`))
+    .addColumn('owner_member_id', 'text', (c) => c.references('members.id'))
+    .addColumn('rule_overrides', 'text', (c) => c.notNull().defaultTo('{}'))
+    .addColumn('retired_at', 'integer')
+    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .addColumn('updated_at', 'integer', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('bookables_site').on('bookables').columns(['site_id', 'kind', 'name']).execute();
+
+  await db.schema
+    .createTable('booking_series')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('bookable_id', 'text', (c) => c.notNull().references('bookables.id'))
+    .addColumn('member_id', 'text', (c) => c.references('members.id'))
+    .addColumn('recurrence', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('bookings')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('bookable_id', 'text', (c) => c.notNull().references('bookables.id'))
+    .addColumn('member_id', 'text', (c) => c.references('members.id'))
+    .addColumn('guest_name', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
+    // People in a room, or desks/items taken; `units` is what the booking holds (a room: 1, whole).
+    .addColumn('quantity', 'integer', (c) => c.notNull().defaultTo(1).check(sql`quantity >= 1`))
+    .addColumn('units', 'integer', (c) => c.notNull().defaultTo(1).check(sql`units >= 1`))
+    .addColumn('start_ms', 'integer', (c) => c.notNull())
+    .addColumn('end_ms', 'integer', (c) => c.notNull())
+    .addColumn('occ_start_ms', 'integer', (c) => c.notNull())
+    .addColumn('occ_end_ms', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('pending','confirmed','cancelled','released','declined')`),
+    )
+    .addColumn('series_id', 'text', (c) => c.references('booking_series.id'))
+    .addColumn('price_minor', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('checked_in_at', 'integer')
+    .addColumn('cancelled_at', 'integer')
+    .addColumn('cancelled_by', 'text')
+    .addColumn('cancel_reason', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('cutoff_overridden', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .addColumn('updated_at', 'integer', (c) => c.notNull())
+    // Half-open [start, end); the occupancy includes buffers; a booking lasts at most 31 days.
+    .addCheckConstraint('bookings_interval', sql`start_ms < end_ms and occ_start_ms <= start_ms and occ_end_ms >= end_ms`)
+    .addCheckConstraint('bookings_span', sql`occ_end_ms - occ_start_ms <= 2678400000`)
+    .addCheckConstraint('bookings_who', sql`member_id is not null or guest_name <> ''`)
+    .execute();
+  await db.schema.createIndex('bookings_by_bookable').on('bookings').columns(['bookable_id', 'occ_start_ms']).execute();
+  await db.schema.createIndex('bookings_by_time').on('bookings').columns(['occ_start_ms']).execute();
+  await db.schema.createIndex('bookings_by_member').on('bookings').columns(['member_id', 'start_ms']).execute();
+  await db.schema.createIndex('bookings_by_series').on('bookings').columns(['series_id', 'start_ms']).execute();
+  await sql`create index bookings_pending on bookings (start_ms) where status = 'pending'`.execute(db);
+
+  await sql.raw(`create trigger bookings_guard_insert before insert on bookings
+    when new.status in ('pending','confirmed') begin ${guard(false)} end`).execute(db);
+  await sql.raw(`create trigger bookings_guard_update before update of start_ms, end_ms, occ_start_ms, occ_end_ms, units, status, bookable_id on bookings
+    when new.status in ('pending','confirmed') begin ${guard(true)} end`).execute(db);
+}

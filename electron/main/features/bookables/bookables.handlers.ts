@@ -1,0 +1,13 @@
+import type { Handlers } from '../../handlers';
+import * as service from './bookables.service';
+
+export const bookablesHandlers: Handlers<
+  'bookables.list' | 'bookables.get' | 'bookables.create' | 'bookables.update' | 'bookables.retire' | 'bookables.restore'
+> = {
+  'bookables.list': (input, ctx) => service.list(ctx, input),
+  'bookables.get': (input, ctx) => service.get(ctx, input.id),
+  'bookables.create': (input, ctx) => service.create(ctx, input),
+  'bookables.update': ({ id, ...fields }, ctx) => service.update(ctx, id, fields),
+  'bookables.retire': (input, ctx) => service.setRetired(ctx, input.id, true),
+  'bookables.restore': (input, ctx) => service.setRetired(ctx, input.id, false),
+};

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { BookablesTable, DB } from '../../db/schema';
+
+export type BookableRow = BookablesTable & { owner_name: string | null };
+
+const withOwner = (db: Kysely<DB>) =>
+  db
+    .selectFrom('bookables')
+    .leftJoin('members', 'members.id', 'bookables.owner_member_id')
+    .selectAll('bookables')
+    .select('members.name as owner_name');
+
+export const findById = (db: Kysely<DB>, id: string): Promise<BookableRow | undefined> =>
+  withOwner(db).where('bookables.id', '=', id).executeTakeFirst();
+
+export function list(db: Kysely<DB>, f: { siteId?: string; kind?: BookablesTable['kind']; includeRetired: boolean; ids?: string[] }) {
+  let query = withOwner(db);
+  if (f.siteId) query = query.where('bookables.site_id', '=', f.siteId);
+  if (f.kind) query = query.where('bookables.kind', '=', f.kind);
+  if (!f.includeRetired) query = query.where('bookables.retired_at', 'is', null);
+  if (f.ids) query = query.where('bookables.id', 'in', f.ids.length ? f.ids : ['']);
+  return query.orderBy('bookables.kind', 'desc').orderBy('bookables.name').execute() as Promise<BookableRow[]>;
+}
+
+export async function insert(db: Kysely<DB>, row: BookablesTable): Promise<void> {
+  await db.insertInto('bookables').values(row).execute();
+}
+
+export async function update(db: Kysely<DB>, id: string, values: Partial<BookablesTable>): Promise<void> {
+  await db.updateTable('bookables').set(values).where('id', '=', id).execute();
+}

@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Bookable, bookableFields } from '../../../../shared/contract/bookables.contract';
+import type { BookingRules } from '../../../../shared/domain/bookingRules';
+import { newId } from '../../../../shared/domain/ids';
+import type { Ctx } from '../../context';
+import type { DB } from '../../db/schema';
+import { immediate } from '../../db/tx';
+import { AppError, notFound } from '../../errors';
+import * as members from '../members/members.repository';
+import { type LoadedSite, defaultSiteId, loadSite } from '../settings/settings.service';
+import * as repo from './bookables.repository';
+
+type Fields = z.output<typeof bookableFields>;
+
+/** The rules that apply to a bookable: the site's defaults, then its own overrides. */
+export function effectiveRules(site: LoadedSite, row: repo.BookableRow): BookingRules {
+  return { ...site.rules, ...(JSON.parse(row.rule_overrides) as Partial<BookingRules>) };
+}
+
+export function toBookable(row: repo.BookableRow, site: LoadedSite): Bookable {
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    kind: row.kind,
+    name: row.name,
+    description: row.description,
+    capacity: row.capacity,
+    features: JSON.parse(row.features) as string[],
+    hourlyRate: row.hourly_rate_minor,
+    currency: site.currency,
+    ownerMemberId: row.owner_member_id,
+    ownerName: row.owner_name,
+    retiredAt: row.retired_at === null ? null : new Date(row.retired_at).toISOString(),
+    overrides: JSON.parse(row.rule_overrides) as Partial<BookingRules>,
+    rules: effectiveRules(site, row),
+  };
+}
+
+export async function list(ctx: Ctx, f: { siteId?: string; kind?: Bookable['kind']; includeRetired: boolean }): Promise<Bookable[]> {
+  const siteId = f.siteId ?? (await defaultSiteId(ctx.db));
+  const site = await loadSite(ctx.db, siteId);
+  const rows = await repo.list(ctx.db, { ...f, siteId });
+  return rows.map((r) => toBookable(r, site));
+}
+
+async function load(db: Kysely<DB>, id: string): Promise<Bookable> {
+  const row = await repo.findById(db, id);
+  if (!row) throw notFound('The bookable');
+  return toBookable(row, await loadSite(db, row.site_id));
+}
+
+export const get = (ctx: Ctx, id: string) => load(ctx.db, id);
+
+async function checkReferences(db: Kysely<DB>, fields: Fields): Promise<void> {
+  await loadSite(db, fields.siteId);
+  if (fields.ownerMemberId && !(await members.findById(db, fields.ownerMemberId))) {
+    throw new AppError('VALIDATION', 'The owner is not a member of the co-op.', { ownerMemberId: 'Unknown member' });
+  }
+}
+
+function columns(fields: Fields) {
+  return {
+    site_id: fields.siteId,
+    kind: fields.kind,
+    name: fields.name,
+    description: fields.description,
+    capacity: fields.capacity,
+    features: JSON.stringify(fields.features),
+    hourly_rate_minor: fields.hourlyRate,
+    owner_member_id: fields.ownerMemberId,
+    rule_overrides: JSON.stringify(fields.rules),
+  };
+}
+
+export async function create(ctx: Ctx, fields: Fields): Promise<Bookable> {
+  const result = await immediate(ctx.db, async (trx) => {
+    await checkReferences(trx, fields);
+    const now = ctx.now().getTime();
+    const id = newId();
+    await repo.insert(trx, { id, ...columns(fields), retired_at: null, created_at: now, updated_at: now });
+    return load(trx, id);
+  });
+  ctx.emit('bookables.changed');
+  return result;
+}
+
+/**
+ * Edits a bookable. Existing bookings keep their times and frozen prices; lowering the capacity
+ * below what is already booked is refused by the database guard on the next booking, not here.
+ */
+export async function update(ctx: Ctx, id: string, fields: Fields): Promise<Bookable> {
+  const result = await immediate(ctx.db, async (trx) => {
+    const row = await repo.findById(trx, id);
+    if (!row) throw notFound('The bookable');
+    if (row.site_id !== fields.siteId) {
+      throw new AppError('VALIDATION', 'A bookable cannot move to another site; retire it and create a new one.', { siteId: 'Cannot change' });
+    }
+    await checkReferences(trx, fields);
+    await repo.update(trx, id, { ...columns(fields), updated_at: ctx.now().getTime() });
+    return load(trx, id);
+  });
+  ctx.emit('bookables.changed');
+  return result;
+}
+
+/** Retired bookables take no new bookings and leave the board; their history stays. */
+export async function setRetired(ctx: Ctx, id: string, retired: boolean): Promise<Bookable> {
+  const result = await immediate(ctx.db, async (trx) => {
+    const row = await repo.findById(trx, id);
+    if (!row) throw notFound('The bookable');
+    const now = ctx.now().getTime();
+    if ((row.retired_at !== null) !== retired) await repo.update(trx, id, { retired_at: retired ? now : null, updated_at: now });
+    return load(trx, id);
+  });
+  ctx.emit('bookables.changed');
+  return result;
+}

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import type { Violation } from '../domain/bookingRules';
+import { MAX_OCCURRENCES } from '../domain/recurrence';
+import type { Bookable, BookableKind } from './bookables.contract';
+import { channel } from './common';
+import { byId, id, isoDate } from './fields';
+
+export const instant = z.iso.datetime({ offset: true, error: 'Use an ISO date-time such as 2026-03-30T09:00:00Z' });
+export const clockTime = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use a 24-hour time such as 09:30');
+
+const who = {
+  memberId: id.nullable().default(null),
+  guestName: z.string().trim().max(120, 'Guest name is too long').default(''),
+  quantity: z.number({ error: 'Enter a number' }).int('Whole numbers only').min(1, 'At least 1').max(500, 'At most 500').default(1),
+  title: z.string().trim().max(200, 'Title is too long').default(''),
+};
+const someone = (b: { memberId: string | null; guestName: string }) => b.memberId !== null || b.guestName !== '';
+const someoneMessage = { message: 'Choose a member, or give a guest’s name', path: ['memberId'] };
+
+/** One booking: a time range, or a whole day (the site's opening hours that date). */
+export const bookingRequest = z
+  .object({
+    bookableId: id,
+    ...who,
+    start: instant.optional(),
+    end: instant.optional(),
+    date: isoDate.optional(),
+  })
+  .refine(someone, someoneMessage)
+  .refine((b) => b.date !== undefined || (b.start !== undefined && b.end !== undefined), {
+    message: 'Give a start and an end, or a date for a whole day',
+    path: ['start'],
+  });
+export type BookingRequest = z.input<typeof bookingRequest>;
+
+export const recurrenceSchema = z
+  .object({
+    freq: z.enum(['daily', 'weekly', 'monthly'], { error: 'Repeat daily, weekly or monthly' }),
+    interval: z.number().int().min(1, 'At least every 1').max(52, 'At most every 52').default(1),
+    byWeekday: z.array(z.number().int().min(1).max(7)).max(7).default([]),
+    monthlyBy: z.enum(['date', 'weekday']).default('date'),
+    until: isoDate.optional(),
+    count: z.number().int().min(1, 'At least once').max(MAX_OCCURRENCES, `At most ${MAX_OCCURRENCES} times`).optional(),
+  })
+  .refine((r) => (r.until === undefined) !== (r.count === undefined), {
+    message: 'End the series on a date or after a number of times (one of the two)',
+    path: ['count'],
+  });
+
+export const seriesRequest = z
+  .object({
+    bookableId: id,
+    ...who,
+    firstDate: isoDate,
+    startTime: clockTime,
+    endTime: clockTime,
+    recurrence: recurrenceSchema,
+  })
+  .refine(someone, someoneMessage)
+  .refine((s) => s.startTime < s.endTime, { message: 'The end must be after the start', path: ['endTime'] })
+  .refine((s) => s.recurrence.until === undefined || s.recurrence.until >= s.firstDate, {
+    message: 'The series ends before it starts',
+    path: ['recurrence', 'until'],
+  });
+export type SeriesRequest = z.input<typeof seriesRequest>;
+
+export const SCOPES = ['this', 'following', 'all'] as const;
+export type Scope = (typeof SCOPES)[number];
+const scope = z.enum(SCOPES, { error: 'Scope is this, following or all' }).default('this');
+
+export type BookingStatus = 'pending' | 'confirmed' | 'cancelled' | 'released' | 'declined';
+
+export interface Booking {
+  id: string;
+  bookableId: string;
+  bookableName: string;
+  kind: BookableKind;
+  memberId: string | null;
+  memberName: string | null;
+  guestName: string;
+  title: string;
+  quantity: number;
+  /** UTC instants. */
+  start: string;
+  end: string;
+  /** The same in the site's zone, for display: 2026-03-30, 09:00, 10:30. */
+  localDate: string;
+  localStart: string;
+  localEnd: string;
+  status: BookingStatus;
+  seriesId: string | null;
+  checkedInAt: string | null;
+  cancelledAt: string | null;
+  cutoffOverridden: boolean;
+  price: number;
+  currency: string;
+}
+
+export interface Occurrence {
+  date: string;
+  start: string;
+  end: string;
+  violations: Violation[];
+}
+
+export interface SeriesPlan {
+  description: string;
+  occurrences: Occurrence[];
+  free: number;
+  clashing: number;
+}
+
+export interface DayBoard {
+  date: string;
+  timeZone: string;
+  siteId: string;
+  siteName: string;
+  /** The site's hours that day, or null when closed. */
+  opens: string | null;
+  closes: string | null;
+  closure: string | null;
+  /** The hours the board shows (local HH:MM), wide enough for every booking that day. */
+  fromTime: string;
+  toTime: string;
+  bookables: Pick<Bookable, 'id' | 'kind' | 'name' | 'capacity' | 'features'>[];
+  bookings: Booking[];
+}
+
+export interface FreeRoom {
+  bookable: Bookable;
+  /** Why it ranks where it does: "seats 6 (exact fit), has screen". */
+  fit: string;
+}
+
+export const bookingsContract = {
+  'bookings.check': channel<{ violations: Violation[]; price: number; currency: string }>()(bookingRequest, 'member'),
+  'bookings.create': channel<Booking>()(bookingRequest, 'member'),
+  'bookings.get': channel<Booking>()(byId, 'member'),
+  'bookings.planSeries': channel<SeriesPlan>()(seriesRequest, 'member'),
+  'bookings.createSeries': channel<{ seriesId: string; booked: Booking[]; skipped: Occurrence[] }>()(
+    seriesRequest.and(z.object({ onClash: z.enum(['book-free', 'none'], { error: 'Choose “book the free ones” or “none”' }) })),
+    'member',
+  ),
+  'bookings.cancel': channel<{ cancelled: Booking[] }>()(
+    z.object({ id, scope, override: z.boolean().default(false), reason: z.string().trim().max(300).default('') }),
+    'member',
+  ),
+  'bookings.reschedule': channel<{ moved: Booking[] }>()(
+    z
+      .object({ id, scope, date: isoDate.optional(), startTime: clockTime, endTime: clockTime })
+      .refine((r) => r.startTime < r.endTime, { message: 'The end must be after the start', path: ['endTime'] }),
+    'member',
+  ),
+  'bookings.checkIn': channel<Booking>()(byId, 'member'),
+  'bookings.approve': channel<Booking>()(byId, 'manager'),
+  'bookings.decline': channel<Booking>()(z.object({ id, reason: z.string().trim().max(300).default('') }), 'manager'),
+  'bookings.pending': channel<Booking[]>()(z.object({}), 'manager'),
+  'bookings.dayBoard': channel<DayBoard>()(z.object({ siteId: id.optional(), date: isoDate }), 'member'),
+  'bookings.week': channel<{ bookable: Bookable; days: string[]; timeZone: string; bookings: Booking[] }>()(
+    z.object({ bookableId: id, date: isoDate }),
+    'member',
+  ),
+  'bookings.forMember': channel<Booking[]>()(
+    z.object({ memberId: id, when: z.enum(['upcoming', 'past']).default('upcoming') }),
+    'member',
+  ),
+  'bookings.findRooms': channel<FreeRoom[]>()(
+    z
+      .object({
+        siteId: id.optional(),
+        date: isoDate,
+        startTime: clockTime,
+        endTime: clockTime,
+        people: z.number().int().min(1, 'At least 1 person').max(500),
+        features: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+      })
+      .refine((r) => r.startTime < r.endTime, { message: 'The end must be after the start', path: ['endTime'] }),
+    'member',
+  ),
+  'bookings.nextFree': channel<{ start: string; end: string } | null>()(
+    z.object({ bookableId: id, from: instant, minutes: z.number().int().min(5).max(44640), quantity: z.number().int().min(1).default(1) }),
+    'member',
+  ),
+  'bookings.freeDesks': channel<{ bookable: Bookable; freeSeats: number }[]>()(
+    z.object({ siteId: id.optional(), at: instant.optional() }),
+    'member',
+  ),
+  'bookings.ics': channel<{ filename: string; ics: string }>()(
+    z.union([z.object({ memberId: id }).strict(), z.object({ bookableId: id }).strict()], {
+      error: 'Export the bookings of a member or of a bookable',
+    }),
+    'member',
+  ),
+  'bookings.releaseNoShows': channel<{ released: number }>()(z.object({}), 'manager'),
+};
