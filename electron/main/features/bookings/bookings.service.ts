@@ -269,7 +269,8 @@ export const get = (ctx: Ctx, id: string) => loadBooking(ctx.db, id);
 async function planOccurrences(db: Kysely<DB>, ctx: Ctx, target: Target, s: SeriesInput): Promise<(Occurrence & { startMs: number; endMs: number })[]> {
   const dates = occurrenceDates(s.firstDate, s.recurrence as Recurrence);
   const planned: Held[] = [];
-  let commitments = s.memberId ? await repo.memberCommitments(db, s.memberId, ctx.now().getTime()) : 0;
+  // A series counts once against the member's limit: each occurrence is checked as that one.
+  const commitments = s.memberId ? await repo.memberCommitments(db, s.memberId, ctx.now().getTime()) : 0;
   const result = [];
   for (const date of dates) {
     const start = zonedInstant(date, s.startTime, target.site.timeZone);
@@ -279,7 +280,6 @@ async function planOccurrences(db: Kysely<DB>, ctx: Ctx, target: Target, s: Seri
     if (violations.length === 0) {
       const occ = occupancy(start, end, target.rules);
       planned.push({ id: `planned-${date}`, bookable_id: target.row.id, occ_start_ms: occ.occStart, occ_end_ms: occ.occEnd, occStart: occ.occStart, occEnd: occ.occEnd, start_ms: start, end_ms: end, quantity: unitsHeld(target.row, s.quantity), member_name: 'this series', guest_name: '' });
-      if (planned.length === 1) commitments += 1; // the series counts once
     }
     result.push({ date, start: new Date(start).toISOString(), end: new Date(end).toISOString(), violations, startMs: start, endMs: end });
   }

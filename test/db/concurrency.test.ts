@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import Sqlite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { bookingWorld, london } from '../helpers/bookingWorld';
+import { ana, FIXED_NOW, startTestCoop } from '../helpers/coop';
+
+const run = promisify(execFile);
+const WORKERS = 4;
+const ROUNDS = 3;
+
+describe('never double-booked', () => {
+  it(`${WORKERS} processes racing for the same slots: exactly one wins each room slot, exactly three each 3-seat desk slot, every round`, async () => {
+    const t = await startTestCoop();
+    const w = await bookingWorld(t, { maxConcurrentPerMember: 1000 });
+    const members = [w.member, w.ben, w.chiara, await t.call('members.create', { ...ana, name: 'Dev Patel', email: 'dev@example.coop' })];
+    const dataDir = t.dataDir;
+    await t.coop.close();
+
+    let reportedWins = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const date = ['2026-11-26', '2026-11-27', '2026-11-30'][round];
+      const slots = [
+        ...Array.from({ length: 8 }, (_, h) => ({ slot: `room ${8 + h}:00`, bookableId: w.room.id, start: london(date, `${String(8 + h).padStart(2, '0')}:00`), end: london(date, `${String(9 + h).padStart(2, '0')}:00`) })),
+        ...Array.from({ length: 4 }, (_, h) => ({ slot: `desks ${8 + 2 * h}:00`, bookableId: w.desks.id, start: london(date, `${String(8 + 2 * h).padStart(2, '0')}:00`), end: london(date, `${String(10 + 2 * h).padStart(2, '0')}:00`) })),
+        // overlapping room slot: clashes with two of the hourly ones
+        { slot: 'room 9:30', bookableId: w.room.id, start: london(date, '09:30'), end: london(date, '10:30') },
+      ];
+      const startAt = Date.now() + 1500;
+      const outputs = await Promise.all(
+        members.map((m, i) => {
+          // each worker tries the slots in its own order
+          const order = slots.map((s, k) => ({ ...s, memberId: m.id, key: (k * (i + 3)) % slots.length })).sort((a, b) => a.key - b.key);
+          return run(process.execPath, ['--import', 'tsx', resolve('test/helpers/booking-worker.ts'), dataDir, String(startAt), FIXED_NOW.toISOString()], {
+            env: { ...process.env, ATTEMPTS: JSON.stringify(order) },
+          });
+        }),
+      );
+      const results = outputs.flatMap((o) => JSON.parse(o.stdout.trim().split('\n').at(-1)!) as { slot: string; ok: boolean; code: string | null; rule: string | null; id: string | null }[]);
+      const wins = (slot: string) => results.filter((r) => r.slot === slot && r.ok).length;
+      for (let h = 8; h < 16; h++) {
+        if (h === 9 || h === 10) continue; // contested with 9:30
+        expect(wins(`room ${h}:00`), `room ${h}:00 round ${round}`).toBe(1);
+      }
+      // 9:30–10:30 overlaps 9:00 and 10:00: either it won both hours, or they each have one winner
+      if (wins('room 9:30') === 1) expect([wins('room 9:00'), wins('room 10:00')]).toEqual([0, 0]);
+      else expect([wins('room 9:30'), wins('room 9:00'), wins('room 10:00')]).toEqual([0, 1, 1]);
+      for (let h = 0; h < 4; h++) expect(wins(`desks ${8 + 2 * h}:00`), `desks round ${round}`).toBe(3);
+      // every loss is the capacity rule, never a crash or a busy database
+      expect(results.filter((r) => !r.ok && !(r.code === 'RULE' && r.rule === 'capacity'))).toEqual([]);
+
+      // what the processes reported is exactly what the file holds
+      const db = new Sqlite(`${dataDir}/coopdesk.sqlite`, { readonly: true });
+      const stored = db.prepare("select id from bookings where status = 'confirmed'").all() as { id: string }[];
+      db.close();
+      const reported = results.filter((r) => r.ok).map((r) => r.id);
+      expect(stored.map((s) => s.id)).toEqual(expect.arrayContaining(reported));
+      reportedWins += reported.length;
+    }
+    const db = new Sqlite(`${dataDir}/coopdesk.sqlite`, { readonly: true });
+    expect(db.prepare("select count(*) n from bookings where status = 'confirmed'").get()).toEqual({ n: reportedWins });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  }, 120_000);
+});
