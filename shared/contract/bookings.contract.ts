@@ -96,6 +96,12 @@ export interface Booking {
   currency: string;
 }
 
+/** What a day-board block shows; the full booking comes from bookings.get when opened. */
+export type BoardBooking = Pick<
+  Booking,
+  'id' | 'bookableId' | 'memberName' | 'guestName' | 'title' | 'quantity' | 'status' | 'localDate' | 'localStart' | 'localEnd' | 'start' | 'end'
+> & { checkedIn: boolean };
+
 export interface Occurrence {
   date: string;
   start: string;
@@ -123,7 +129,7 @@ export interface DayBoard {
   fromTime: string;
   toTime: string;
   bookables: Pick<Bookable, 'id' | 'kind' | 'name' | 'capacity' | 'features'>[];
-  bookings: Booking[];
+  bookings: BoardBooking[];
 }
 
 export interface FreeRoom {

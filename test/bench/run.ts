@@ -1,8 +1,11 @@
+import { bookingsBench } from './bookings.bench';
 import { membersBench } from './members.bench';
 
 /** `npm run bench`: every benchmark, one JSON line per figure. BENCH_SCALE=0.1 for a tenth of the data. */
 async function main() {
-  await membersBench();
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === 'members') await membersBench();
+  if (!only || only === 'bookings') await bookingsBench();
 }
 
 main().catch((error) => {

@@ -81,6 +81,15 @@ describe('booking a room', () => {
     await refused({ ...p, start: london(THU, '09:30'), end: london(THU, '09:45'), memberId: w.ben.id }, 'capacity', 'Only 0 of 2 free');
   });
 
+  it('a booking over several days clashes in its middle and shows on each day’s board', async () => {
+    await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.projector.id })), rules: { withinOpeningHours: false, maxMinutes: 4320 } } as never);
+    await booked({ bookableId: w.projector.id, start: london(THU, '09:00'), end: london('2026-11-29', '09:00'), quantity: 2 });
+    await refused({ bookableId: w.projector.id, start: london(FRI, '12:00'), end: london(FRI, '13:00'), memberId: w.ben.id }, 'capacity', 'Only 0 of 2 free');
+    const board = await t.call('bookings.dayBoard', { date: FRI });
+    expect(board.bookings.map((b) => [b.localDate, b.localEnd])).toEqual([[THU, '2026-11-29 09:00']]);
+    expect(board).toMatchObject({ fromTime: '00:00', toTime: '24:00' });
+  });
+
   it('a whole-day desk booking is the site’s opening hours that date', async () => {
     const b = await booked({ bookableId: w.desks.id, start: undefined, end: undefined, date: FRI });
     expect(b).toMatchObject({ localStart: '08:00', localEnd: '18:00' });
@@ -222,7 +231,8 @@ describe('the day board and the week', () => {
     const board = await t.call('bookings.dayBoard', { date: THU });
     expect(board).toMatchObject({ siteName: 'Mill Lane', timeZone: 'Europe/London', opens: '08:00', closes: '18:00', fromTime: '08:00', toTime: '18:00', closure: null });
     expect(board.bookables.map((b) => b.name)).toEqual(['Garden Room', 'Loft', 'Phone Booth', 'Snug', 'Projector', 'Hot desks']);
-    expect(board.bookings.map((b) => `${b.bookableName} ${b.localStart}-${b.localEnd}`)).toEqual(['Hot desks 08:00-18:00', 'Garden Room 10:00-11:00']);
+    const nameOf = (id: string) => board.bookables.find((b) => b.id === id)?.name;
+    expect(board.bookings.map((b) => `${nameOf(b.bookableId)} ${b.localStart}-${b.localEnd} ${b.memberName}`)).toEqual(['Hot desks 08:00-18:00 Ana Ribeiro', 'Garden Room 10:00-11:00 Ana Ribeiro']);
     expect((await t.call('bookings.dayBoard', { date: '2026-12-25' })).closure).toBe('Christmas');
   });
 

@@ -81,6 +81,12 @@ export interface BookingSeriesTable {
   created_at: number;
 }
 
+/** The longest occupancy each bookable has had, kept by triggers; bounds interval scans. */
+export interface BookableSpansTable {
+  bookable_id: string;
+  longest_ms: number;
+}
+
 export type BookingStatus = 'pending' | 'confirmed' | 'cancelled' | 'released' | 'declined';
 
 export interface BookingsTable {
@@ -118,4 +124,5 @@ export interface DB {
   bookables: BookablesTable;
   booking_series: BookingSeriesTable;
   bookings: BookingsTable;
+  bookable_spans: BookableSpansTable;
 }

@@ -22,8 +22,8 @@ const DEFAULT_SITE_RULES = {
 /**
  * The guard: the most units held at any moment of the new booking's occupancy, plus its own,
  * must fit the bookable: a room is taken whole (one unit), desks and resources have `capacity` units. Held load changes only where a booking starts, so it is
- * enough to look at the new start and every start inside the new occupancy. Bookings last at
- * most 31 days (checked below), which bounds the index scan.
+ * enough to look at the new start and every start inside the new occupancy. The longest booking
+ * a bookable ever had (bookable_spans, kept by triggers) bounds how far back the index scan goes.
  */
 function guard(excludeSelf: boolean): string {
   const other = (alias: string) =>
@@ -41,7 +41,8 @@ function guard(excludeSelf: boolean): string {
           where ${other('o')} and o.occ_start_ms > new.occ_start_ms and o.occ_start_ms < new.occ_end_ms
         ) p
         join bookings b on ${other('b')}
-          and b.occ_start_ms > p.t - 2678400000 and b.occ_start_ms <= p.t and b.occ_end_ms > p.t
+          and b.occ_start_ms > p.t - (select coalesce(max(longest_ms), 0) from bookable_spans where bookable_id = new.bookable_id)
+          and b.occ_start_ms <= p.t and b.occ_end_ms > p.t
         group by p.t
       )
     ) + new.units > (select case kind when 'room' then 1 else capacity end from bookables where id = new.bookable_id);`;
@@ -125,6 +126,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('bookings_by_member').on('bookings').columns(['member_id', 'start_ms']).execute();
   await db.schema.createIndex('bookings_by_series').on('bookings').columns(['series_id', 'start_ms']).execute();
   await sql`create index bookings_pending on bookings (start_ms) where status = 'pending'`.execute(db);
+
+  // The longest occupancy each bookable has ever had: interval queries start that far back.
+  await db.schema
+    .createTable('bookable_spans')
+    .addColumn('bookable_id', 'text', (c) => c.primaryKey().references('bookables.id'))
+    .addColumn('longest_ms', 'integer', (c) => c.notNull())
+    .execute();
+  for (const event of ['insert', 'update of occ_start_ms, occ_end_ms']) {
+    await sql.raw(`create trigger bookings_span_${event.split(' ')[0]} after ${event} on bookings begin
+      insert into bookable_spans (bookable_id, longest_ms) values (new.bookable_id, new.occ_end_ms - new.occ_start_ms)
+      on conflict (bookable_id) do update set longest_ms = max(longest_ms, excluded.longest_ms);
+    end`).execute(db);
+  }
 
   await sql.raw(`create trigger bookings_guard_insert before insert on bookings
     when new.status in ('pending','confirmed') begin ${guard(false)} end`).execute(db);

@@ -29,3 +29,14 @@ export async function insert(db: Kysely<DB>, row: BookablesTable): Promise<void>
 export async function update(db: Kysely<DB>, id: string, values: Partial<BookablesTable>): Promise<void> {
   await db.updateTable('bookables').set(values).where('id', '=', id).execute();
 }
+
+/** What the day board lists: the site's bookables, only the columns it shows. */
+export const onBoard = (db: Kysely<DB>, siteId: string) =>
+  db
+    .selectFrom('bookables')
+    .select(['id', 'kind', 'name', 'capacity', 'features'])
+    .where('site_id', '=', siteId)
+    .where('retired_at', 'is', null)
+    .orderBy('kind', 'desc')
+    .orderBy('name')
+    .execute();

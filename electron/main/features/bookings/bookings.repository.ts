@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { MAX_BOOKING_SPAN_MS } from '../../../../shared/domain/bookingRules';
 import type { BookingsTable, DB } from '../../db/schema';
 
 /** A booking with what a screen shows next to it. */
@@ -26,6 +25,21 @@ const detailed = (db: Kysely<DB>) =>
 export const findById = (db: Kysely<DB>, id: string) =>
   detailed(db).where('bookings.id', '=', id).executeTakeFirst() as Promise<BookingRow | undefined>;
 
+/**
+ * The longest occupancy any of these bookables (or any at the site, or anywhere) has ever had,
+ * kept by triggers in bookable_spans. An interval query scans the time index from that far
+ * before its start, not from the beginning of time.
+ */
+export async function longestSpan(db: Kysely<DB>, scope: { bookableIds: readonly string[] } | { siteId: string } | 'all'): Promise<number> {
+  let query = db.selectFrom('bookable_spans').select((eb) => eb.fn.max<number | null>('bookable_spans.longest_ms').as('longest'));
+  if (scope !== 'all' && 'bookableIds' in scope) query = query.where('bookable_spans.bookable_id', 'in', scope.bookableIds as string[]);
+  if (scope !== 'all' && 'siteId' in scope) {
+    query = query.where('bookable_spans.bookable_id', 'in', (eb) => eb.selectFrom('bookables').select('bookables.id').where('bookables.site_id', '=', scope.siteId));
+  }
+  const { longest } = await query.executeTakeFirstOrThrow();
+  return longest ?? 0;
+}
+
 export interface HeldRow {
   id: string;
   bookable_id: string;
@@ -39,12 +53,9 @@ export interface HeldRow {
   guest_name: string;
 }
 
-/**
- * Active bookings of these bookables whose occupancy overlaps [occStart, occEnd). No booking
- * lasts longer than MAX_BOOKING_SPAN_MS, so the index range starts that far back, not at the
- * beginning of time.
- */
-export function held(db: Kysely<DB>, bookableIds: readonly string[], occStart: number, occEnd: number, exclude: readonly string[] = []) {
+/** Active bookings of these bookables whose occupancy overlaps [occStart, occEnd). */
+export async function held(db: Kysely<DB>, bookableIds: readonly string[], occStart: number, occEnd: number, exclude: readonly string[] = []) {
+  const span = await longestSpan(db, { bookableIds });
   let query = db
     .selectFrom('bookings')
     .leftJoin('members', 'members.id', 'bookings.member_id')
@@ -61,7 +72,7 @@ export function held(db: Kysely<DB>, bookableIds: readonly string[], occStart: n
     ])
     .where('bookings.bookable_id', bookableIds.length === 1 ? '=' : 'in', bookableIds.length === 1 ? bookableIds[0] : (bookableIds as string[]))
     .where('bookings.status', 'in', ACTIVE)
-    .where('bookings.occ_start_ms', '>', occStart - MAX_BOOKING_SPAN_MS)
+    .where('bookings.occ_start_ms', '>=', occStart - span)
     .where('bookings.occ_start_ms', '<', occEnd)
     .where('bookings.occ_end_ms', '>', occStart);
   if (exclude.length > 0) query = query.where('bookings.id', 'not in', exclude as string[]);
@@ -102,28 +113,51 @@ export const seriesFrom = (db: Kysely<DB>, seriesId: string, fromStart: number) 
     .orderBy('bookings.start_ms')
     .execute() as Promise<BookingRow[]>;
 
-/** Active bookings at a site overlapping [from, to), found through the time index. */
-export const atSite = (db: Kysely<DB>, siteId: string, from: number, to: number, longestSpan: number) =>
-  detailed(db)
-    .where('bookings.occ_start_ms', '>', from - longestSpan)
+/**
+ * The day board's bookings: active ones at a site overlapping [from, to), through the time
+ * index, with only the columns a board block shows (hundreds of rows; every column costs).
+ */
+export async function onBoard(db: Kysely<DB>, siteId: string, from: number, to: number) {
+  const span = await longestSpan(db, { siteId });
+  return db
+    .selectFrom('bookings')
+    .innerJoin('bookables', 'bookables.id', 'bookings.bookable_id')
+    .leftJoin('members', 'members.id', 'bookings.member_id')
+    .select([
+      'bookings.id',
+      'bookings.bookable_id',
+      'bookings.guest_name',
+      'bookings.title',
+      'bookings.quantity',
+      'bookings.start_ms',
+      'bookings.end_ms',
+      'bookings.status',
+      'bookings.checked_in_at',
+      'members.name as member_name',
+    ])
+    .where('bookings.occ_start_ms', '>=', from - span)
     .where('bookings.occ_start_ms', '<', to)
     .where('bookings.end_ms', '>', from)
     .where('bookings.start_ms', '<', to)
     .where('bookings.status', 'in', ACTIVE)
     .where('bookables.site_id', '=', siteId)
     .orderBy('bookings.start_ms')
-    .execute() as Promise<BookingRow[]>;
+    .execute();
+}
+export type BoardRow = Awaited<ReturnType<typeof onBoard>>[number];
 
 /** Active bookings of one bookable overlapping [from, to). */
-export const ofBookable = (db: Kysely<DB>, bookableId: string, from: number, to: number) =>
-  detailed(db)
+export async function ofBookable(db: Kysely<DB>, bookableId: string, from: number, to: number) {
+  const span = await longestSpan(db, { bookableIds: [bookableId] });
+  return detailed(db)
     .where('bookings.bookable_id', '=', bookableId)
-    .where('bookings.occ_start_ms', '>', from - MAX_BOOKING_SPAN_MS)
+    .where('bookings.occ_start_ms', '>=', from - span)
     .where('bookings.occ_start_ms', '<', to)
     .where('bookings.end_ms', '>', from)
     .where('bookings.status', 'in', ACTIVE)
     .orderBy('bookings.start_ms')
     .execute() as Promise<BookingRow[]>;
+}
 
 export function ofMember(db: Kysely<DB>, memberId: string, when: 'upcoming' | 'past', now: number) {
   const query = detailed(db).where('bookings.member_id', '=', memberId);
@@ -138,11 +172,11 @@ export const pending = (db: Kysely<DB>) =>
   detailed(db).where('bookings.status', '=', 'pending').orderBy('bookings.start_ms').execute() as Promise<BookingRow[]>;
 
 /** Confirmed bookings under way and not checked in: candidates for the no-show release. */
-export const unattended = (db: Kysely<DB>, now: number) =>
+export const unattended = async (db: Kysely<DB>, now: number) =>
   db
     .selectFrom('bookings')
     .select(['bookings.id', 'bookings.bookable_id', 'bookings.start_ms'])
-    .where('bookings.occ_start_ms', '>', now - MAX_BOOKING_SPAN_MS)
+    .where('bookings.occ_start_ms', '>=', now - (await longestSpan(db, 'all')))
     .where('bookings.start_ms', '<', now)
     .where('bookings.end_ms', '>', now)
     .where('bookings.status', '=', 'confirmed')

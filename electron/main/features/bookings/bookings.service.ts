@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type {
+  BoardBooking,
   Booking,
   bookingRequest,
   DayBoard,
@@ -13,7 +14,6 @@ import type {
 import type { Bookable } from '../../../../shared/contract/bookables.contract';
 import {
   type BookingRules,
-  MAX_BOOKING_SPAN_MS,
   type Violation,
   cancelViolation,
   checkTiming,
@@ -468,12 +468,6 @@ export async function releaseNoShows(ctx: Ctx): Promise<{ released: number }> {
   return { released };
 }
 
-/** The longest any of these bookables' bookings can hold it, so the day query can start that far back. */
-function longestSpan(targets: { rules: BookingRules }[]): number {
-  const minutes = Math.max(60, ...targets.map((t) => t.rules.maxMinutes + t.rules.bufferBeforeMinutes + t.rules.bufferAfterMinutes));
-  return Math.min(MAX_BOOKING_SPAN_MS, minutes * MINUTE);
-}
-
 function roundDown(time: string): string {
   return timeOfMinutes(Math.floor(minutesOf(time) / 60) * 60);
 }
@@ -481,15 +475,34 @@ function roundUp(time: string): string {
   return timeOfMinutes(Math.min(24 * 60, Math.ceil(minutesOf(time) / 60) * 60));
 }
 
+function toBoardBooking(row: repo.BoardRow, zone: string): BoardBooking {
+  const from = zonedParts(row.start_ms, zone);
+  const to = zonedParts(row.end_ms, zone);
+  return {
+    id: row.id,
+    bookableId: row.bookable_id,
+    memberName: row.member_name,
+    guestName: row.guest_name,
+    title: row.title,
+    quantity: row.quantity,
+    status: row.status,
+    checkedIn: row.checked_in_at !== null,
+    start: new Date(row.start_ms).toISOString(),
+    end: new Date(row.end_ms).toISOString(),
+    localDate: from.date,
+    localStart: from.time,
+    localEnd: to.date === from.date ? to.time : `${to.date} ${to.time}`,
+  };
+}
+
 /** Everything the day board shows for one site and date. */
 export async function dayBoard(ctx: Ctx, input: { siteId?: string; date: string }): Promise<DayBoard> {
   const siteId = input.siteId ?? (await defaultSiteId(ctx.db));
   const site = await loadSite(ctx.db, siteId, input.date);
-  const rows = await bookablesRepo.list(ctx.db, { siteId, includeRetired: false });
-  const targets = rows.map((row) => ({ row, rules: effectiveRules(site, row) }));
+  const rows = await bookablesRepo.onBoard(ctx.db, siteId);
   const from = zonedInstant(input.date, '00:00', site.timeZone);
   const to = zonedInstant(addDaysIso(input.date, 1), '00:00', site.timeZone);
-  const bookings = (await repo.atSite(ctx.db, siteId, from, to, longestSpan(targets))).map(toBooking);
+  const bookings = (await repo.onBoard(ctx.db, siteId, from, to)).map((b) => toBoardBooking(b, site.timeZone));
   const window = openingWindow(input.date, site, weekdayOf(input.date));
   const closure = site.closures.find((c) => c.date === input.date);
   let fromTime = window ? roundDown(window.opens) : '08:00';

@@ -1,0 +1,182 @@
+import type { Kysely } from 'kysely';
+import { DEFAULT_BOOKING_RULES } from '../../../shared/domain/bookingRules';
+import { newId } from '../../../shared/domain/ids';
+import { addDaysIso, weekdayOf, zonedInstant } from '../../../shared/domain/zoned';
+import type { BookingsTable, DB } from '../db/schema';
+import { seededRandom } from './generate';
+
+/**
+ * Bookables and years of bookings for a generated co-op (benchmarks, and a few weeks of them
+ * for the demo). Every booking is placed in a free gap by construction, inserted in batches
+ * through the same database guard as the app's own bookings.
+ */
+export interface BookingsPlan {
+  siteId: string;
+  timeZone: string;
+  memberIds: string[];
+  rooms: number;
+  desks: number;
+  resources: number;
+  /** Local dates, inclusive. */
+  from: string;
+  to: string;
+  seed?: number;
+  now: number;
+  /** Called every few thousand rows with how many are written. */
+  progress?: (written: number) => void;
+}
+
+const FEATURES = ['screen', 'whiteboard', 'video', 'phone', 'kitchen'];
+const RESOURCES = ['Projector', 'Van', '3D printer', 'Podcast kit', 'Camera', 'Laser cutter', 'PA system', 'Sewing machine'];
+const TITLES = ['Client meeting', 'Team stand-up', 'Workshop', 'Interview', 'Bid planning', 'Mentoring', 'Training', ''];
+
+interface Made {
+  bookableIds: { rooms: string[]; desks: string[]; resources: string[] };
+  bookings: number;
+  series: number;
+}
+
+export async function generateBookables(db: Kysely<DB>, plan: Pick<BookingsPlan, 'siteId' | 'rooms' | 'desks' | 'resources' | 'seed' | 'now' | 'memberIds'>) {
+  const random = seededRandom(plan.seed ?? 3);
+  const ids = { rooms: [] as string[], desks: [] as string[], resources: [] as string[] };
+  const rows: { id: string; kind: 'room' | 'desk' | 'resource'; name: string; capacity: number; features: string; hourly_rate_minor: number; owner?: string }[] = [];
+  for (let i = 0; i < plan.rooms; i++) {
+    const id = newId();
+    ids.rooms.push(id);
+    const capacity = [4, 4, 6, 6, 8, 10, 12, 20][Math.floor(random() * 8)];
+    rows.push({ id, kind: 'room' as const, name: `Room ${i + 1}`, capacity, features: JSON.stringify(FEATURES.filter(() => random() < 0.45)), hourly_rate_minor: capacity * 250 });
+  }
+  for (let i = 0; i < plan.desks; i++) {
+    const id = newId();
+    ids.desks.push(id);
+    rows.push({ id, kind: 'desk' as const, name: `Desk ${String(i + 1).padStart(3, '0')}`, capacity: 1, features: '[]', hourly_rate_minor: 0 });
+  }
+  for (let i = 0; i < plan.resources; i++) {
+    const id = newId();
+    ids.resources.push(id);
+    const name = `${RESOURCES[i % RESOURCES.length]}${i >= RESOURCES.length ? ` ${Math.floor(i / RESOURCES.length) + 1}` : ''}`;
+    rows.push({ id, kind: 'resource' as const, name, capacity: 1 + Math.floor(random() * 2), features: '[]', hourly_rate_minor: 500, owner: plan.memberIds[Math.floor(random() * plan.memberIds.length)] });
+  }
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('bookables')
+      .values(
+        rows.slice(i, i + 200).map(({ owner, ...r }) => ({
+          ...r,
+          site_id: plan.siteId,
+          description: '',
+          owner_member_id: owner ?? null,
+          rule_overrides: '{}',
+          retired_at: null,
+          created_at: plan.now,
+          updated_at: plan.now,
+        })),
+      )
+      .execute();
+  }
+  return ids;
+}
+
+export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Promise<Made> {
+  const random = seededRandom(plan.seed ?? 5);
+  const member = () => plan.memberIds[Math.floor(random() * plan.memberIds.length)];
+  const ids = await generateBookables(db, plan);
+  const zone = plan.timeZone;
+  await db
+    .updateTable('sites')
+    .set({ booking_rules: JSON.stringify({ ...DEFAULT_BOOKING_RULES, maxDaysAhead: 730, maxConcurrentPerMember: 1000 }) })
+    .where('id', '=', plan.siteId)
+    .execute();
+
+  // Each room has a standing weekly meeting (a series) on one weekday at 09:00.
+  const seriesOf = new Map<string, { id: string; weekday: number; memberId: string }>();
+  for (const roomId of ids.rooms) {
+    const s = { id: newId(), weekday: 1 + Math.floor(random() * 5), memberId: member() };
+    seriesOf.set(roomId, s);
+    await db
+      .insertInto('booking_series')
+      .values({ id: s.id, bookable_id: roomId, member_id: s.memberId, recurrence: JSON.stringify({ freq: 'weekly', interval: 1, byWeekday: [s.weekday], until: plan.to, startTime: '09:00', endTime: '10:00' }), created_at: plan.now })
+      .execute();
+  }
+
+  let batch: BookingsTable[] = [];
+  let written = 0;
+  const flush = async () => {
+    for (let i = 0; i < batch.length; i += 400) await db.insertInto('bookings').values(batch.slice(i, i + 400)).execute();
+    written += batch.length;
+    batch = [];
+    plan.progress?.(written);
+  };
+  const add = (bookableId: string, start: number, end: number, memberId: string, quantity: number, seriesId: string | null, title = '') => {
+    batch.push({
+      id: newId(),
+      bookable_id: bookableId,
+      member_id: memberId,
+      guest_name: '',
+      title,
+      quantity,
+      units: 1,
+      start_ms: start,
+      end_ms: end,
+      occ_start_ms: start,
+      occ_end_ms: end,
+      status: end < plan.now && random() < 0.04 ? 'cancelled' : 'confirmed',
+      series_id: seriesId,
+      price_minor: 0,
+      currency: 'GBP',
+      checked_in_at: end < plan.now ? start : null,
+      cancelled_at: null,
+      cancelled_by: null,
+      cancel_reason: '',
+      cutoff_overridden: 0,
+      created_at: start - 86_400_000,
+      updated_at: start - 86_400_000,
+    });
+  };
+
+  let series = 0;
+  for (let date = plan.from; date <= plan.to; date = addDaysIso(date, 1)) {
+    const weekday = weekdayOf(date);
+    if (weekday === 7) continue;
+    const [opens, closes] = weekday === 6 ? [10 * 60, 14 * 60] : [8 * 60, 18 * 60];
+    // One zone lookup a day: no clock change happens between opening and closing time.
+    const noon = zonedInstant(date, '12:00', zone);
+    const at = (minutes: number) => noon + (minutes - 12 * 60) * 60_000;
+
+    for (const roomId of ids.rooms) {
+      let t = opens;
+      const s = seriesOf.get(roomId)!;
+      if (s.weekday === weekday) {
+        add(roomId, at(9 * 60), at(10 * 60), s.memberId, 4, s.id, 'Standing meeting');
+        series++;
+        t = 10 * 60;
+      }
+      // A random walk of meetings through the day, each in the gap after the last.
+      for (;;) {
+        t += Math.floor(random() * 3) * 30;
+        const length = (1 + Math.floor(random() * 4)) * 30;
+        if (t + length > closes) break;
+        if (!(s.weekday === weekday && t < 10 * 60 && t + length > 9 * 60)) add(roomId, at(t), at(t + length), member(), 2 + Math.floor(random() * 4), null, TITLES[Math.floor(random() * TITLES.length)]);
+        t += length;
+      }
+    }
+    for (const deskId of ids.desks) {
+      const r = random();
+      if (r < 0.3) add(deskId, at(opens), at(closes), member(), 1, null);
+      else if (r < 0.9) {
+        const mid = opens + (closes - opens) / 2;
+        if (random() < 0.7) add(deskId, at(opens), at(mid), member(), 1, null);
+        if (random() < 0.7) add(deskId, at(mid), at(closes), member(), 1, null);
+      }
+    }
+    for (const resourceId of ids.resources) {
+      if (random() < 0.8) {
+        const start = opens + Math.floor(random() * 4) * 60;
+        add(resourceId, at(start), at(start + 120), member(), 1, null);
+      }
+    }
+    if (batch.length >= 20_000) await flush();
+  }
+  await flush();
+  return { bookableIds: ids, bookings: written, series };
+}

@@ -1,0 +1,168 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { BOOKABLE_KINDS, type Bookable, bookableFields } from '../../../../shared/contract/bookables.contract';
+import type { BookingRules } from '../../../../shared/domain/bookingRules';
+import { ApiCallError, call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { MemberPicker } from '../../components/MemberPicker';
+import { TagInput } from '../../components/TagInput';
+
+const NUMBER_RULES: [keyof BookingRules, string][] = [
+  ['slotMinutes', 'Slot (minutes)'],
+  ['minMinutes', 'Shortest booking (minutes)'],
+  ['maxMinutes', 'Longest booking (minutes)'],
+  ['bufferBeforeMinutes', 'Buffer before (minutes)'],
+  ['bufferAfterMinutes', 'Buffer after (minutes)'],
+  ['maxDaysAhead', 'Bookable up to (days ahead)'],
+  ['minNoticeMinutes', 'Minimum notice (minutes)'],
+  ['cancelCutoffMinutes', 'Cancellation cut-off (minutes before)'],
+  ['maxConcurrentPerMember', 'Bookings a member may hold'],
+  ['noShowGraceMinutes', 'No-show grace (minutes)'],
+];
+const FLAG_RULES: [keyof BookingRules, string][] = [
+  ['membersOnly', 'Members only'],
+  ['approvalRequired', 'Needs a manager’s approval'],
+  ['checkinRequired', 'Needs check-in (released if nobody comes)'],
+  ['withinOpeningHours', 'Only within opening hours'],
+];
+
+/** Create or edit a bookable; every rule left empty follows the site's default. */
+export function BookableForm({ id }: { id?: string }) {
+  const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+  const existing = useApi('bookables.get', { id: id ?? '' }, { enabled: Boolean(id) });
+  const settings = useApi('settings.get', {});
+  const [kind, setKind] = useState<Bookable['kind']>('room');
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [capacity, setCapacity] = useState('6');
+  const [features, setFeatures] = useState<string[]>([]);
+  const [rate, setRate] = useState('0');
+  const [owner, setOwner] = useState<{ id: string; name: string } | null>(null);
+  const [rules, setRules] = useState<Partial<Record<keyof BookingRules, string>>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const b = existing.data;
+    if (!b) return;
+    setKind(b.kind);
+    setName(b.name);
+    setDescription(b.description);
+    setCapacity(String(b.capacity));
+    setFeatures(b.features);
+    setRate((b.hourlyRate / 100).toFixed(2));
+    setOwner(b.ownerMemberId ? { id: b.ownerMemberId, name: b.ownerName ?? '' } : null);
+    setRules(Object.fromEntries(Object.entries(b.overrides).map(([k, v]) => [k, String(v)])));
+  }, [existing.data]);
+
+  const defaults = settings.data?.bookingRules;
+  const siteId = settings.data?.site.id ?? '';
+
+  async function save() {
+    setFormError(null);
+    const overrides = Object.fromEntries(
+      Object.entries(rules)
+        .filter(([, v]) => v !== '' && v !== undefined)
+        .map(([k, v]) => [k, v === 'yes' ? true : v === 'no' ? false : Number(v)]),
+    );
+    const input = { siteId: existing.data?.siteId ?? siteId, kind, name, description, capacity: Number(capacity), features, hourlyRate: Math.round(Number(rate) * 100), ownerMemberId: owner?.id ?? null, rules: overrides };
+    const parsed = bookableFields.safeParse(input);
+    if (!parsed.success) {
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
+      return;
+    }
+    setErrors({});
+    try {
+      await (id ? call('bookables.update', { id, ...input }) : call('bookables.create', input));
+      await queryClient.invalidateQueries();
+      navigate('/bookables');
+    } catch (e) {
+      if (!(e instanceof ApiCallError)) throw e;
+      setErrors(e.fields);
+      setFormError(e.message);
+    }
+  }
+
+  return (
+    <section className="page" aria-labelledby="bookable-title">
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <Link href="/bookables">Bookables</Link> / <span>{id ? name || 'Edit' : 'New'}</span>
+      </nav>
+      <h1 id="bookable-title">{id ? `Edit ${existing.data?.name ?? ''}` : 'New bookable'}</h1>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <fieldset>
+          <legend>What it is</legend>
+          <div className="grid">
+            <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Bookable['kind'])} options={BOOKABLE_KINDS.map((k) => [k, k] as const)} error={errors.kind} />
+            <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+            <TextField
+              label={kind === 'room' ? 'Seats' : kind === 'desk' ? 'Desks in this zone' : 'How many'}
+              type="number"
+              min={1}
+              value={capacity}
+              onChange={(e) => setCapacity(e.target.value)}
+              error={errors.capacity}
+              hint={kind === 'room' ? 'A room is booked whole; seats are for finding the right room' : 'Bookings share these'}
+            />
+            <TextField label={`Hourly rate (${settings.data?.coop.currency ?? ''})`} type="number" min={0} step="0.01" value={rate} onChange={(e) => setRate(e.target.value)} error={errors.hourlyRate} />
+            {kind === 'resource' ? <MemberPicker label="Shared by (member)" value={owner} onChange={setOwner} error={errors.ownerMemberId} /> : null}
+            <TextAreaField label="Description" wide value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} />
+          </div>
+          <TagInput label="Features" value={features} onChange={setFeatures} hint="e.g. screen, whiteboard, video — used by “Find a room”" />
+        </fieldset>
+        <fieldset>
+          <legend>Rules (empty follows the site’s default)</legend>
+          <div className="grid">
+            {NUMBER_RULES.map(([key, label]) => (
+              <TextField
+                key={key}
+                label={label}
+                type="number"
+                placeholder={defaults ? `site: ${String(defaults[key])}` : ''}
+                value={rules[key] ?? ''}
+                onChange={(e) => setRules((r) => ({ ...r, [key]: e.target.value }))}
+                error={errors[`rules.${key}`]}
+              />
+            ))}
+            {FLAG_RULES.map(([key, label]) => (
+              <SelectField
+                key={key}
+                label={label}
+                value={rules[key] ?? ''}
+                onChange={(e) => setRules((r) => ({ ...r, [key]: e.target.value }))}
+                options={[
+                  ['', `site default (${defaults ? (defaults[key] ? 'yes' : 'no') : '…'})`],
+                  ['yes', 'yes'],
+                  ['no', 'no'],
+                ]}
+              />
+            ))}
+          </div>
+        </fieldset>
+        {formError ? (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button-primary">
+            {id ? 'Save bookable' : 'Create bookable'}
+          </button>
+          <Link href="/bookables" className="button">
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </section>
+  );
+}

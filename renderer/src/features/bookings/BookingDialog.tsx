@@ -1,0 +1,222 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Bookable } from '../../../../shared/contract/bookables.contract';
+import type { Occurrence } from '../../../../shared/contract/bookings.contract';
+import { WEEKDAYS } from '../../../../shared/contract/settings.contract';
+import { ApiCallError, call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { Dialog } from '../../components/Dialog';
+import { SelectField, TextField } from '../../components/Field';
+import { MemberPicker } from '../../components/MemberPicker';
+import { useDebounced } from '../../components/useDebounced';
+import { formatMoney, instantIso } from './time';
+
+export interface BookingDraft {
+  bookableId: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  member?: { id: string; name: string } | null;
+}
+
+type Freq = 'daily' | 'weekly' | 'monthly';
+
+/**
+ * Book one slot or a series. What the rules say appears while you fill it in — the clash and
+ * its reason, in words — and again next to the field if the server refuses on saving.
+ */
+export function BookingDialog({ draft, bookables, timeZone, onClose }: { draft: BookingDraft; bookables: Pick<Bookable, 'id' | 'name' | 'kind' | 'capacity'>[]; timeZone: string; onClose: (booked: boolean) => void }) {
+  const queryClient = useQueryClient();
+  const [bookableId, setBookableId] = useState(draft.bookableId);
+  const [member, setMember] = useState<{ id: string; name: string } | null>(draft.member ?? null);
+  const [guest, setGuest] = useState(false);
+  const [guestName, setGuestName] = useState('');
+  const [date, setDate] = useState(draft.date);
+  const [startTime, setStartTime] = useState(draft.startTime);
+  const [endTime, setEndTime] = useState(draft.endTime);
+  const [quantity, setQuantity] = useState(1);
+  const [title, setTitle] = useState('');
+  const [repeat, setRepeat] = useState(false);
+  const [freq, setFreq] = useState<Freq>('weekly');
+  const [interval, setEvery] = useState(1);
+  const [byWeekday, setByWeekday] = useState<number[]>([]);
+  const [monthlyBy, setMonthlyBy] = useState<'date' | 'weekday'>('date');
+  const [endsBy, setEndsBy] = useState<'count' | 'until'>('count');
+  const [count, setCount] = useState(10);
+  const [until, setUntil] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const bookable = bookables.find((b) => b.id === bookableId);
+  const who = { memberId: guest ? null : (member?.id ?? null), guestName: guest ? guestName : '', quantity, title };
+  const ready = (guest ? guestName.trim() !== '' : member !== null) && startTime < endTime;
+  const recurrence = { freq, interval, byWeekday: freq === 'weekly' ? byWeekday : [], monthlyBy, ...(endsBy === 'count' ? { count } : { until }) };
+  const single = useDebounced({ bookableId, ...who, start: instantIso(date, startTime, timeZone), end: instantIso(date, endTime, timeZone) });
+  const series = useDebounced({ bookableId, ...who, firstDate: date, startTime, endTime, recurrence });
+  const check = useApi('bookings.check', single, { enabled: ready && !repeat });
+  const plan = useApi('bookings.planSeries', series, { enabled: ready && repeat && (endsBy === 'count' || until !== '') });
+
+  async function save(onClash?: 'book-free' | 'none') {
+    setBusy(true);
+    setFormError(null);
+    setFieldErrors({});
+    try {
+      if (repeat) await call('bookings.createSeries', { ...series, onClash: onClash ?? 'none' });
+      else await call('bookings.create', single);
+      await queryClient.invalidateQueries();
+      onClose(true);
+    } catch (error) {
+      if (!(error instanceof ApiCallError)) throw error;
+      setFieldErrors(error.fields);
+      setFormError(error.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const violations = repeat ? [] : (check.data?.violations ?? []);
+  const occurrences: Occurrence[] = repeat ? (plan.data?.occurrences ?? []) : [];
+  const clashing = occurrences.filter((o) => o.violations.length > 0);
+  const timeError = fieldErrors.start ?? fieldErrors.startTime ?? fieldErrors.endTime ?? fieldErrors.firstDate;
+
+  return (
+    <Dialog title="New booking" onClose={() => onClose(false)} wide>
+      <form
+        className="form dialog-body"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!repeat || clashing.length === 0) void save('none');
+        }}
+      >
+        <div className="grid">
+          <SelectField
+            label="What"
+            value={bookableId}
+            onChange={(e) => setBookableId(e.target.value)}
+            options={bookables.map((b) => [b.id, `${b.name} (${b.kind}, ${b.capacity})`] as const)}
+            error={fieldErrors.bookableId}
+          />
+          {guest ? (
+            <TextField label="Guest name" value={guestName} onChange={(e) => setGuestName(e.target.value)} error={fieldErrors.memberId} />
+          ) : (
+            <MemberPicker label="Member" value={member} onChange={setMember} error={fieldErrors.memberId} />
+          )}
+          <div className="field checkbox-field">
+            <label>
+              <input type="checkbox" checked={guest} onChange={(e) => setGuest(e.target.checked)} /> For a guest
+            </label>
+          </div>
+          <TextField label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <TextField label="From" type="time" step={300} value={startTime} onChange={(e) => setStartTime(e.target.value)} error={timeError} />
+          <TextField label="Until" type="time" step={300} value={endTime} onChange={(e) => setEndTime(e.target.value)} />
+          <TextField
+            label={bookable?.kind === 'room' ? 'People' : bookable?.kind === 'desk' ? 'Seats' : 'Quantity'}
+            type="number"
+            min={1}
+            max={bookable?.capacity}
+            value={quantity}
+            onChange={(e) => setQuantity(Math.max(1, Number(e.target.value) || 1))}
+            error={fieldErrors.quantity}
+          />
+          <TextField label="Title" placeholder="optional" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+
+        <fieldset className="repeat">
+          <legend>
+            <label>
+              <input type="checkbox" checked={repeat} onChange={(e) => setRepeat(e.target.checked)} /> Repeat
+            </label>
+          </legend>
+          {repeat ? (
+            <div className="grid">
+              <SelectField label="Repeats" value={freq} onChange={(e) => setFreq(e.target.value as Freq)} options={[['daily', 'Daily'], ['weekly', 'Weekly'], ['monthly', 'Monthly']]} />
+              <TextField label="Every" type="number" min={1} max={52} value={interval} onChange={(e) => setEvery(Math.max(1, Number(e.target.value) || 1))} hint={freq === 'daily' ? 'days' : freq === 'weekly' ? 'weeks' : 'months'} />
+              {freq === 'weekly' ? (
+                <fieldset className="weekdays field-wide">
+                  <legend>On</legend>
+                  {WEEKDAYS.map((day, i) => (
+                    <label key={day}>
+                      <input
+                        type="checkbox"
+                        checked={byWeekday.includes(i + 1)}
+                        onChange={(e) => setByWeekday((d) => (e.target.checked ? [...d, i + 1] : d.filter((x) => x !== i + 1)))}
+                      />{' '}
+                      {day.slice(0, 3)}
+                    </label>
+                  ))}
+                </fieldset>
+              ) : null}
+              {freq === 'monthly' ? (
+                <SelectField label="Monthly on" value={monthlyBy} onChange={(e) => setMonthlyBy(e.target.value as 'date' | 'weekday')} options={[['date', 'the same date'], ['weekday', 'the same weekday (e.g. 2nd Tuesday)']]} />
+              ) : null}
+              <SelectField label="Ends" value={endsBy} onChange={(e) => setEndsBy(e.target.value as 'count' | 'until')} options={[['count', 'after a number of times'], ['until', 'on a date']]} />
+              {endsBy === 'count' ? (
+                <TextField label="Times" type="number" min={1} max={366} value={count} onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))} error={fieldErrors['recurrence.count']} />
+              ) : (
+                <TextField label="Last date" type="date" value={until} onChange={(e) => setUntil(e.target.value)} error={fieldErrors['recurrence.until']} />
+              )}
+            </div>
+          ) : null}
+        </fieldset>
+
+        {!repeat && violations.length > 0 ? (
+          <div className="rule-box" role="alert" aria-label="Why this cannot be booked">
+            <strong>Cannot be booked:</strong>
+            <ul>
+              {violations.map((v) => (
+                <li key={v.rule + v.message}>{v.message}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {!repeat && check.data && violations.length === 0 ? (
+          <p className="ok-box" role="status">
+            Free. {check.data.price > 0 ? `Price ${formatMoney(check.data.price, check.data.currency)}.` : ''}
+          </p>
+        ) : null}
+        {repeat && plan.data ? (
+          <div className={clashing.length ? 'rule-box' : 'ok-box'} role="region" aria-label="Dates in the series">
+            <p role="status">
+              {plan.data.description}: {plan.data.free} free{clashing.length ? `, ${clashing.length} clashing` : ''}.
+            </p>
+            <ul className="occurrences">
+              {occurrences.map((o) => (
+                <li key={o.date} className={o.violations.length ? 'clash' : 'free'}>
+                  <span>{o.date}</span> {o.violations.length ? o.violations.map((v) => v.message).join(' ') : 'free'}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {plan.error ? <p className="form-error">{plan.error.message}</p> : null}
+        {formError ? (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+
+        <div className="actions">
+          {repeat && clashing.length > 0 ? (
+            <>
+              <button type="button" className="button-primary" disabled={busy || plan.data?.free === 0} onClick={() => void save('book-free')}>
+                Book the {plan.data?.free} free dates
+              </button>
+              <button type="button" onClick={() => onClose(false)}>
+                Book none
+              </button>
+            </>
+          ) : (
+            <button type="submit" className="button-primary" disabled={busy || !ready}>
+              {repeat ? `Book all ${occurrences.length || ''} dates` : 'Book'}
+            </button>
+          )}
+          <button type="button" onClick={() => onClose(false)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,54 @@
+import { Link } from 'wouter';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { whoOf } from './time';
+
+/** Bookings waiting for a manager's approval: approve or decline each. */
+export function PendingPage() {
+  const pending = useApi('bookings.pending', {});
+  const approve = useApiMutation('bookings.approve');
+  const decline = useApiMutation('bookings.decline');
+  const rows = pending.data ?? [];
+  return (
+    <section className="page" aria-labelledby="pending-title">
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <Link href="/bookings">Bookings</Link> / <span>Waiting for approval</span>
+      </nav>
+      <h1 id="pending-title">Waiting for approval</h1>
+      {rows.length === 0 ? <p className="muted">Nothing is waiting. Bookables that need approval are set on the Bookables screen.</p> : null}
+      {rows.length > 0 ? (
+        <table className="data-table compact" aria-label="Bookings waiting for approval">
+          <thead>
+            <tr>
+              <th>When</th>
+              <th>What</th>
+              <th>For</th>
+              <th>Title</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((b) => (
+              <tr key={b.id}>
+                <td>
+                  {b.localDate} {b.localStart}–{b.localEnd}
+                </td>
+                <td>{b.bookableName}</td>
+                <td>{whoOf(b)}</td>
+                <td>{b.title}</td>
+                <td className="actions">
+                  <button type="button" className="button-primary" onClick={() => approve.mutate({ id: b.id })}>
+                    Approve
+                  </button>
+                  <button type="button" onClick={() => decline.mutate({ id: b.id })}>
+                    Decline
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {approve.error || decline.error ? <p className="form-error">{(approve.error ?? decline.error)?.message}</p> : null}
+    </section>
+  );
+}
