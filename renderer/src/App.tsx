@@ -1,5 +1,11 @@
 import { Link, Route, Switch, useRoute } from 'wouter';
 import { useApi, useLiveRefresh } from './api/hooks';
+import { BookableForm } from './features/bookables/BookableForm';
+import { BookablesPage } from './features/bookables/BookablesPage';
+import { DayBoardPage } from './features/bookings/DayBoardPage';
+import { FindRoomPage } from './features/bookings/FindRoomPage';
+import { PendingPage } from './features/bookings/PendingPage';
+import { WeekPage } from './features/bookings/WeekPage';
 import { ImportMembers } from './features/members/ImportMembers';
 import { MemberDetail } from './features/members/MemberDetail';
 import { MemberForm } from './features/members/MemberForm';
@@ -37,6 +43,8 @@ export function App() {
         </div>
         <nav aria-label="Main">
           <NavItem href="/members" label="Members" match="/members/*?" home />
+          <NavItem href="/bookings" label="Bookings" match="/bookings/*?" />
+          <NavItem href="/bookables" label="Bookables" match="/bookables/*?" />
           <NavItem href="/settings" label="Settings" match="/settings" />
         </nav>
         <div className="sidebar-foot muted small">
@@ -49,6 +57,14 @@ export function App() {
           <Route path="/members/import">{() => <ImportMembers />}</Route>
           <Route path="/members/:id/edit">{(p) => <MemberForm key={p.id} id={p.id} />}</Route>
           <Route path="/members/:id">{(p) => <MemberDetail id={p.id} />}</Route>
+          <Route path="/bookings/find">{() => <FindRoomPage />}</Route>
+          <Route path="/bookings/pending">{() => <PendingPage />}</Route>
+          <Route path="/bookings/:date">{(p) => <DayBoardPage date={p.date} />}</Route>
+          <Route path="/bookings">{() => <DayBoardPage />}</Route>
+          <Route path="/bookables/new">{() => <BookableForm />}</Route>
+          <Route path="/bookables/:id/edit">{(p) => <BookableForm key={p.id} id={p.id} />}</Route>
+          <Route path="/bookables/:id/week/:date">{(p) => <WeekPage bookableId={p.id} date={p.date} />}</Route>
+          <Route path="/bookables">{() => <BookablesPage />}</Route>
           <Route path="/settings">{() => <SettingsPage />}</Route>
           <Route>{() => <MembersPage />}</Route>
         </Switch>

@@ -99,7 +99,7 @@ export interface Booking {
 /** What a day-board block shows; the full booking comes from bookings.get when opened. */
 export type BoardBooking = Pick<
   Booking,
-  'id' | 'bookableId' | 'memberName' | 'guestName' | 'title' | 'quantity' | 'status' | 'localDate' | 'localStart' | 'localEnd' | 'start' | 'end'
+  'id' | 'bookableId' | 'memberName' | 'guestName' | 'title' | 'quantity' | 'status' | 'localDate' | 'localStart' | 'localEnd'
 > & { checkedIn: boolean };
 
 export interface Occurrence {

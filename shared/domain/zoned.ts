@@ -32,20 +32,29 @@ export function offsetMinutes(ms: number, zone: string): number {
   return offset;
 }
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const DAY_MS = 86_400_000;
+/** "00:00" … "23:59", built once: formatting times is the board's inner loop. */
+const TIMES = Array.from({ length: 1440 }, (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+const dates = new Map<number, string>();
+
+/** "YYYY-MM-DD" of a day number since the epoch (cached: a screen shows few distinct days). */
+function dateOfDay(day: number): string {
+  let date = dates.get(day);
+  if (date === undefined) {
+    if (dates.size > 50_000) dates.clear();
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dates.set(day, date);
+  }
+  return date;
+}
 
 /** The local date and time of an instant in a zone. */
 export function zonedParts(ms: number, zone: string): { date: string; time: string; weekday: number; minutes: number } {
-  const local = new Date(ms + offsetMinutes(ms, zone) * 60_000);
-  const day = local.getUTCDay();
-  const hours = local.getUTCHours();
-  const mins = local.getUTCMinutes();
-  return {
-    date: `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`,
-    time: `${pad2(hours)}:${pad2(mins)}`,
-    weekday: day === 0 ? 7 : day,
-    minutes: hours * 60 + mins,
-  };
+  const local = ms + offsetMinutes(ms, zone) * 60_000;
+  const day = Math.floor(local / DAY_MS);
+  const minutes = Math.floor((local - day * DAY_MS) / 60_000);
+  const weekday = ((day + 3) % 7 + 7) % 7 + 1; // 1970-01-01 was a Thursday (4)
+  return { date: dateOfDay(day), time: TIMES[minutes], weekday, minutes };
 }
 
 /** "2026-03-30T09:00:00" in the zone: what .ics files and date inputs want. */

@@ -9,6 +9,7 @@ import { FRONT_DESK } from '../../electron/main/context';
 import { generateMembers, seededRandom } from '../../electron/main/demo/generate';
 import { generateBookings } from '../../electron/main/demo/generateBookings';
 import { createMany } from '../../electron/main/features/members/members.service';
+import { loadSite } from '../../electron/main/features/settings/settings.service';
 import { measure, report, SCALE, timeOnce } from './measure';
 
 const TODAY = '2026-11-24';
@@ -44,6 +45,8 @@ export async function bookingsBench(): Promise<void> {
         from: FROM,
         to: TO,
         now: NOW.getTime(),
+        hours: (await loadSite(db, site.id)).hours,
+        siteRules: { maxDaysAhead: 730, maxConcurrentPerMember: 1000 },
       });
     },
     {},

@@ -12,6 +12,7 @@ describe('wall-clock time in a zone', () => {
           const reference = new TZDate(ms, zone);
           const p = zonedParts(ms, zone);
           expect(`${p.date} ${p.time}`).toBe(format(reference, 'yyyy-MM-dd HH:mm'));
+          expect(p.weekday).toBe(weekdayOf(p.date));
         }
       }
     }

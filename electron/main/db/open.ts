@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { registerHandle } from './rows';
 import type { DB } from './schema';
 
 export const DATABASE_FILE = 'coopdesk.sqlite';
@@ -58,6 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   sqlite.pragma('busy_timeout = 5000');
 
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  registerHandle(db, sqlite);
 
   if (found > 0 && found < LATEST_SCHEMA_VERSION) {
     const backups = join(options.dataDir, 'backups');

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_BOOKING_RULES } from '../../../shared/domain/bookingRules';
 import { newId } from '../../../shared/domain/ids';
-import { addDaysIso, weekdayOf, zonedInstant } from '../../../shared/domain/zoned';
+import { addDaysIso, minutesOf, weekdayOf, zonedInstant } from '../../../shared/domain/zoned';
 import type { BookingsTable, DB } from '../db/schema';
 import { seededRandom } from './generate';
 
@@ -13,6 +13,12 @@ import { seededRandom } from './generate';
 export interface BookingsPlan {
   siteId: string;
   timeZone: string;
+  /** The site's opening hours (weekday 1–7); bookings fall inside them. */
+  hours: { weekday: number; open: boolean; opens: string; closes: string }[];
+  /** Rules to set on the site first (the benchmark books far ahead). */
+  siteRules?: Partial<typeof DEFAULT_BOOKING_RULES>;
+  /** Names for the first rooms, desks and resources (the demo); generic names after them. */
+  names?: { rooms?: string[]; desks?: string[]; resources?: string[] };
   memberIds: string[];
   rooms: number;
   desks: number;
@@ -36,7 +42,7 @@ interface Made {
   series: number;
 }
 
-export async function generateBookables(db: Kysely<DB>, plan: Pick<BookingsPlan, 'siteId' | 'rooms' | 'desks' | 'resources' | 'seed' | 'now' | 'memberIds'>) {
+export async function generateBookables(db: Kysely<DB>, plan: Pick<BookingsPlan, 'siteId' | 'rooms' | 'desks' | 'resources' | 'seed' | 'now' | 'memberIds' | 'names'>) {
   const random = seededRandom(plan.seed ?? 3);
   const ids = { rooms: [] as string[], desks: [] as string[], resources: [] as string[] };
   const rows: { id: string; kind: 'room' | 'desk' | 'resource'; name: string; capacity: number; features: string; hourly_rate_minor: number; owner?: string }[] = [];
@@ -44,17 +50,17 @@ export async function generateBookables(db: Kysely<DB>, plan: Pick<BookingsPlan,
     const id = newId();
     ids.rooms.push(id);
     const capacity = [4, 4, 6, 6, 8, 10, 12, 20][Math.floor(random() * 8)];
-    rows.push({ id, kind: 'room' as const, name: `Room ${i + 1}`, capacity, features: JSON.stringify(FEATURES.filter(() => random() < 0.45)), hourly_rate_minor: capacity * 250 });
+    rows.push({ id, kind: 'room' as const, name: plan.names?.rooms?.[i] ?? `Room ${i + 1}`, capacity, features: JSON.stringify(FEATURES.filter(() => random() < 0.45)), hourly_rate_minor: capacity * 250 });
   }
   for (let i = 0; i < plan.desks; i++) {
     const id = newId();
     ids.desks.push(id);
-    rows.push({ id, kind: 'desk' as const, name: `Desk ${String(i + 1).padStart(3, '0')}`, capacity: 1, features: '[]', hourly_rate_minor: 0 });
+    rows.push({ id, kind: 'desk' as const, name: plan.names?.desks?.[i] ?? `Desk ${String(i + 1).padStart(3, '0')}`, capacity: 1, features: '[]', hourly_rate_minor: 0 });
   }
   for (let i = 0; i < plan.resources; i++) {
     const id = newId();
     ids.resources.push(id);
-    const name = `${RESOURCES[i % RESOURCES.length]}${i >= RESOURCES.length ? ` ${Math.floor(i / RESOURCES.length) + 1}` : ''}`;
+    const name = plan.names?.resources?.[i] ?? `${RESOURCES[i % RESOURCES.length]}${i >= RESOURCES.length ? ` ${Math.floor(i / RESOURCES.length) + 1}` : ''}`;
     rows.push({ id, kind: 'resource' as const, name, capacity: 1 + Math.floor(random() * 2), features: '[]', hourly_rate_minor: 500, owner: plan.memberIds[Math.floor(random() * plan.memberIds.length)] });
   }
   for (let i = 0; i < rows.length; i += 200) {
@@ -82,16 +88,19 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
   const member = () => plan.memberIds[Math.floor(random() * plan.memberIds.length)];
   const ids = await generateBookables(db, plan);
   const zone = plan.timeZone;
-  await db
-    .updateTable('sites')
-    .set({ booking_rules: JSON.stringify({ ...DEFAULT_BOOKING_RULES, maxDaysAhead: 730, maxConcurrentPerMember: 1000 }) })
-    .where('id', '=', plan.siteId)
-    .execute();
+  if (plan.siteRules) {
+    await db
+      .updateTable('sites')
+      .set({ booking_rules: JSON.stringify({ ...DEFAULT_BOOKING_RULES, ...plan.siteRules }) })
+      .where('id', '=', plan.siteId)
+      .execute();
+  }
 
   // Each room has a standing weekly meeting (a series) on one weekday at 09:00.
   const seriesOf = new Map<string, { id: string; weekday: number; memberId: string }>();
   for (const roomId of ids.rooms) {
-    const s = { id: newId(), weekday: 1 + Math.floor(random() * 5), memberId: member() };
+    const open = plan.hours.filter((h) => h.open && h.opens <= '09:00' && h.closes >= '10:00').map((h) => h.weekday);
+    const s = { id: newId(), weekday: open.length ? open[Math.floor(random() * open.length)] : 0, memberId: member() };
     seriesOf.set(roomId, s);
     await db
       .insertInto('booking_series')
@@ -136,9 +145,10 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
 
   let series = 0;
   for (let date = plan.from; date <= plan.to; date = addDaysIso(date, 1)) {
-    const weekday = weekdayOf(date);
-    if (weekday === 7) continue;
-    const [opens, closes] = weekday === 6 ? [10 * 60, 14 * 60] : [8 * 60, 18 * 60];
+    const day = plan.hours.find((h) => h.weekday === weekdayOf(date));
+    if (!day?.open) continue;
+    const weekday = day.weekday;
+    const [opens, closes] = [minutesOf(day.opens), minutesOf(day.closes)];
     // One zone lookup a day: no clock change happens between opening and closing time.
     const noon = zonedInstant(date, '12:00', zone);
     const at = (minutes: number) => noon + (minutes - 12 * 60) * 60_000;
@@ -170,10 +180,8 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
       }
     }
     for (const resourceId of ids.resources) {
-      if (random() < 0.8) {
-        const start = opens + Math.floor(random() * 4) * 60;
-        add(resourceId, at(start), at(start + 120), member(), 1, null);
-      }
+      const start = opens + Math.floor(random() * 4) * 60;
+      if (random() < 0.8 && start + 120 <= closes) add(resourceId, at(start), at(start + 120), member(), 1, null);
     }
     if (batch.length >= 20_000) await flush();
   }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { rowsAsArrays } from '../../db/rows';
 import type { BookablesTable, DB } from '../../db/schema';
 
 export type BookableRow = BookablesTable & { owner_name: string | null };
@@ -30,13 +31,15 @@ export async function update(db: Kysely<DB>, id: string, values: Partial<Bookabl
   await db.updateTable('bookables').set(values).where('id', '=', id).execute();
 }
 
-/** What the day board lists: the site's bookables, only the columns it shows. */
-export const onBoard = (db: Kysely<DB>, siteId: string) =>
-  db
-    .selectFrom('bookables')
-    .select(['id', 'kind', 'name', 'capacity', 'features'])
-    .where('site_id', '=', siteId)
-    .where('retired_at', 'is', null)
-    .orderBy('kind', 'desc')
-    .orderBy('name')
-    .execute();
+/** What the day board lists: the site's bookables, only the columns it shows, as arrays. */
+export const onBoard = async (db: Kysely<DB>, siteId: string) =>
+  (await rowsAsArrays(
+    db,
+    db
+      .selectFrom('bookables')
+      .select(['id', 'kind', 'name', 'capacity', 'features'])
+      .where('site_id', '=', siteId)
+      .where('retired_at', 'is', null)
+      .orderBy('kind', 'desc')
+      .orderBy('name'),
+  )) as [string, BookablesTable['kind'], string, number, string][];

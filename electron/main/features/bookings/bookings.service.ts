@@ -475,20 +475,18 @@ function roundUp(time: string): string {
   return timeOfMinutes(Math.min(24 * 60, Math.ceil(minutesOf(time) / 60) * 60));
 }
 
-function toBoardBooking(row: repo.BoardRow, zone: string): BoardBooking {
-  const from = zonedParts(row.start_ms, zone);
-  const to = zonedParts(row.end_ms, zone);
+function toBoardBooking([id, bookableId, memberName, guestName, title, quantity, startMs, endMs, state]: repo.BoardRow, zone: string): BoardBooking {
+  const from = zonedParts(startMs, zone);
+  const to = zonedParts(endMs, zone);
   return {
-    id: row.id,
-    bookableId: row.bookable_id,
-    memberName: row.member_name,
-    guestName: row.guest_name,
-    title: row.title,
-    quantity: row.quantity,
-    status: row.status,
-    checkedIn: row.checked_in_at !== null,
-    start: new Date(row.start_ms).toISOString(),
-    end: new Date(row.end_ms).toISOString(),
+    id,
+    bookableId,
+    memberName,
+    guestName,
+    title,
+    quantity,
+    status: state === 'in' ? 'confirmed' : (state as BoardBooking['status']),
+    checkedIn: state === 'in',
     localDate: from.date,
     localStart: from.time,
     localEnd: to.date === from.date ? to.time : `${to.date} ${to.time}`,
@@ -522,7 +520,7 @@ export async function dayBoard(ctx: Ctx, input: { siteId?: string; date: string 
     closure: closure ? closure.reason || 'closed' : null,
     fromTime,
     toTime,
-    bookables: rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, capacity: r.capacity, features: JSON.parse(r.features) as string[] })),
+    bookables: rows.map(([id, kind, name, capacity, features]) => ({ id, kind, name, capacity, features: JSON.parse(features) as string[] })),
     bookings,
   };
 }

@@ -5,7 +5,10 @@ import type { Ctx } from '../../context';
 import { generateMembers } from '../../demo/generate';
 import { AppError } from '../../errors';
 import * as members from '../members/members.service';
-import { getSettings, ownershipClock, updateCoop } from '../settings/settings.service';
+import { getSettings, loadSite, ownershipClock, updateCoop } from '../settings/settings.service';
+import { generateBookings } from '../../demo/generateBookings';
+import { immediate } from '../../db/tx';
+import { addDaysIso } from '../../../../shared/domain/zoned';
 
 export const APP_VERSION = '0.1.0';
 const DEMO_SIZE = 36;
@@ -31,7 +34,37 @@ export async function loadDemo(ctx: Ctx): Promise<{ created: number }> {
   const { today } = await ownershipClock(ctx);
   const demo = generateMembers({ count: DEMO_SIZE, today, seed: 7 }).map((m) => memberFields.parse(m));
   const created = await members.createMany(ctx, demo as z.output<typeof memberFields>[]);
-  const { coop } = await getSettings(ctx);
+  const { coop, site } = await getSettings(ctx);
   if (coop.name === 'Our co-op') await updateCoop(ctx, { ...coop, name: DEMO_NAME });
+  await demoBookings(ctx, site.id, today);
   return { created };
+}
+
+/** Rooms, desks and equipment with two weeks of history and four weeks ahead, when none exist yet. */
+async function demoBookings(ctx: Ctx, siteId: string, today: string): Promise<void> {
+  if ((await ctx.db.selectFrom('bookables').select('id').limit(1).execute()).length > 0) return;
+  const memberIds = (await ctx.db.selectFrom('members').select('id').where('status', '=', 'active').execute()).map((m) => m.id);
+  const site = await loadSite(ctx.db, siteId);
+  await immediate(ctx.db, (trx) =>
+    generateBookings(trx, {
+      siteId,
+      timeZone: site.timeZone,
+      hours: site.hours,
+      memberIds,
+      rooms: 5,
+      desks: 8,
+      resources: 3,
+      names: {
+        rooms: ['Garden Room', 'Loft', 'Snug', 'Boardroom', 'Phone Booth'],
+        desks: ['Window desk 1', 'Window desk 2', 'Window desk 3', 'Quiet desk 1', 'Quiet desk 2', 'Hot desk A', 'Hot desk B', 'Hot desk C'],
+        resources: ['Projector', 'Cargo bike', 'Podcast kit'],
+      },
+      from: addDaysIso(today, -14),
+      to: addDaysIso(today, 28),
+      seed: 21,
+      now: ctx.now().getTime(),
+    }),
+  );
+  ctx.emit('bookables.changed');
+  ctx.emit('bookings.changed');
 }

@@ -12,14 +12,21 @@ const CELL_MINUTES = 30;
 const CELL_PX = 44;
 const LANE_PX = 30;
 
+/** Minutes from the board day's midnight (negative or past 24 h for bookings spanning days). */
+function span(b: BoardBooking, date: string): [number, number] {
+  const start = b.localDate < date ? -1 : minutes(b.localStart);
+  const end = b.localEnd.length > 5 ? 24 * 60 + 1 : minutes(b.localEnd);
+  return [start, end];
+}
+
 /** Bookings of one row in lanes, so overlapping desk or resource bookings sit one above the other. */
-function lanes(bookings: BoardBooking[]): { booking: BoardBooking; lane: number }[] {
+function lanes(bookings: BoardBooking[], date: string): { booking: BoardBooking; lane: number }[] {
   const ends: number[] = [];
   return bookings.map((b) => {
-    const start = Date.parse(b.start);
-    let lane = ends.findIndex((end) => end <= start);
+    const [start, end] = span(b, date);
+    let lane = ends.findIndex((e) => e <= start);
     if (lane === -1) lane = ends.length;
-    ends[lane] = Date.parse(b.end);
+    ends[lane] = end;
     return { booking: b, lane };
   });
 }
@@ -196,7 +203,7 @@ function Board({
           </div>
         </div>
         {data.bookables.map((bookable, row) => {
-          const placed = lanes(byBookable.get(bookable.id) ?? []);
+          const placed = lanes(byBookable.get(bookable.id) ?? [], data.date);
           const laneCount = Math.max(1, ...placed.map((p) => p.lane + 1));
           return (
             <div role="row" key={bookable.id} className="board-row" style={{ height: laneCount * LANE_PX + 8 }}>

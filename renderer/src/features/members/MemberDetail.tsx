@@ -5,6 +5,7 @@ import { monthsBetween } from '../../../../shared/domain/dates';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { StatusBadge } from '../../components/Badges';
 import { formatDate, relativeDays, todayLocal } from '../../components/format';
+import { MemberBookings } from '../bookings/MemberBookings';
 
 function OwnershipPanel({ member, months }: { member: Member; months: number }) {
   const { ownership } = member;
@@ -169,6 +170,7 @@ export function MemberDetail({ id }: { id: string }) {
             <QuickTag member={m} kind="needs" />
           </div>
         </div>
+        <MemberBookings memberId={m.id} />
         {m.notes ? (
           <div className="card card-wide">
             <h2>Notes</h2>

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
+import { BookingRulesForm, ClosuresCard } from './BookingSettings';
 
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
@@ -196,6 +197,8 @@ export function SettingsPage() {
       <div className="stack">
         {settings.data ? <CoopForm value={settings.data.coop} /> : null}
         {settings.data ? <SiteForm value={settings.data.site} /> : null}
+        {settings.data ? <BookingRulesForm settings={settings.data} /> : null}
+        {settings.data ? <ClosuresCard settings={settings.data} /> : null}
         {status.data ? (
         <div className="card">
           <h2>Your data</h2>

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { downloadText } from '../../components/format';
+import { BookingDetails } from './BookingDetails';
+import type { Booking } from '../../../../shared/contract/bookings.contract';
+
+/** "My bookings" for one member: upcoming or past, each opens to check in, move or cancel. */
+export function MemberBookings({ memberId }: { memberId: string }) {
+  const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
+  const list = useApi('bookings.forMember', { memberId, when });
+  const [opened, setOpened] = useState<Booking | null>(null);
+  const rows = list.data ?? [];
+  return (
+    <div className="card card-wide" role="region" aria-label="Bookings">
+      <div className="card-head">
+        <h2>Bookings</h2>
+        <div className="actions">
+          <div className="segmented" role="group" aria-label="Which bookings">
+            <button type="button" aria-pressed={when === 'upcoming'} onClick={() => setWhen('upcoming')}>
+              Upcoming
+            </button>
+            <button type="button" aria-pressed={when === 'past'} onClick={() => setWhen('past')}>
+              Past
+            </button>
+          </div>
+          <button
+            type="button"
+            onClick={async () => {
+              const file = await call('bookings.ics', { memberId });
+              downloadText(file.filename, file.ics, 'text/calendar;charset=utf-8');
+            }}
+          >
+            Export .ics
+          </button>
+        </div>
+      </div>
+      {rows.length === 0 ? <p className="muted">{when === 'upcoming' ? 'No upcoming bookings.' : 'No past bookings.'}</p> : null}
+      {rows.length > 0 ? (
+        <table className="data-table compact" aria-label={`${when === 'upcoming' ? 'Upcoming' : 'Past'} bookings`}>
+          <thead>
+            <tr>
+              <th>Date</th>
+              <th>Time</th>
+              <th>What</th>
+              <th>Title</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((b) => (
+              <tr key={b.id}>
+                <td>
+                  <button type="button" className="link-button" onClick={() => setOpened(b)}>
+                    {b.localDate}
+                  </button>
+                </td>
+                <td>
+                  {b.localStart}–{b.localEnd}
+                </td>
+                <td>{b.bookableName}</td>
+                <td>{b.title}</td>
+                <td>
+                  <span className={`badge badge-${b.status}`}>{b.status}</span>
+                  {b.seriesId ? <span className="muted small"> · series</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {opened ? <BookingDetails booking={opened} onClose={() => setOpened(null)} /> : null}
+    </div>
+  );
+}
