@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { BOOKABLE_KINDS, type Bookable, bookableFields } from '../../../../shared/contract/bookables.contract';
 import type { BookingRules } from '../../../../shared/domain/bookingRules';
@@ -30,33 +30,27 @@ const FLAG_RULES: [keyof BookingRules, string][] = [
 
 /** Create or edit a bookable; every rule left empty follows the site's default. */
 export function BookableForm({ id }: { id?: string }) {
+  const existing = useApi('bookables.get', { id: id ?? '' }, { enabled: Boolean(id) });
+  if (id && !existing.data) return existing.error ? <p className="form-error">{existing.error.message}</p> : null;
+  return <BookableEditor id={id} existing={existing.data} />;
+}
+
+function BookableEditor({ id, existing }: { id?: string; existing?: Bookable }) {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
-  const existing = useApi('bookables.get', { id: id ?? '' }, { enabled: Boolean(id) });
   const settings = useApi('settings.get', {});
-  const [kind, setKind] = useState<Bookable['kind']>('room');
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [capacity, setCapacity] = useState('6');
-  const [features, setFeatures] = useState<string[]>([]);
-  const [rate, setRate] = useState('0');
-  const [owner, setOwner] = useState<{ id: string; name: string } | null>(null);
-  const [rules, setRules] = useState<Partial<Record<keyof BookingRules, string>>>({});
+  const [kind, setKind] = useState<Bookable['kind']>(existing?.kind ?? 'room');
+  const [name, setName] = useState(existing?.name ?? '');
+  const [description, setDescription] = useState(existing?.description ?? '');
+  const [capacity, setCapacity] = useState(String(existing?.capacity ?? 6));
+  const [features, setFeatures] = useState<string[]>(existing?.features ?? []);
+  const [rate, setRate] = useState(((existing?.hourlyRate ?? 0) / 100).toFixed(2));
+  const [owner, setOwner] = useState<{ id: string; name: string } | null>(existing?.ownerMemberId ? { id: existing.ownerMemberId, name: existing.ownerName ?? '' } : null);
+  const [rules, setRules] = useState<Partial<Record<keyof BookingRules, string>>>(
+    Object.fromEntries(Object.entries(existing?.overrides ?? {}).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)])),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const b = existing.data;
-    if (!b) return;
-    setKind(b.kind);
-    setName(b.name);
-    setDescription(b.description);
-    setCapacity(String(b.capacity));
-    setFeatures(b.features);
-    setRate((b.hourlyRate / 100).toFixed(2));
-    setOwner(b.ownerMemberId ? { id: b.ownerMemberId, name: b.ownerName ?? '' } : null);
-    setRules(Object.fromEntries(Object.entries(b.overrides).map(([k, v]) => [k, String(v)])));
-  }, [existing.data]);
 
   const defaults = settings.data?.bookingRules;
   const siteId = settings.data?.site.id ?? '';
@@ -68,7 +62,7 @@ export function BookableForm({ id }: { id?: string }) {
         .filter(([, v]) => v !== '' && v !== undefined)
         .map(([k, v]) => [k, v === 'yes' ? true : v === 'no' ? false : Number(v)]),
     );
-    const input = { siteId: existing.data?.siteId ?? siteId, kind, name, description, capacity: Number(capacity), features, hourlyRate: Math.round(Number(rate) * 100), ownerMemberId: owner?.id ?? null, rules: overrides };
+    const input = { siteId: existing?.siteId ?? siteId, kind, name, description, capacity: Number(capacity), features, hourlyRate: Math.round(Number(rate) * 100), ownerMemberId: owner?.id ?? null, rules: overrides };
     const parsed = bookableFields.safeParse(input);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
@@ -91,7 +85,7 @@ export function BookableForm({ id }: { id?: string }) {
       <nav className="breadcrumb" aria-label="Breadcrumb">
         <Link href="/bookables">Bookables</Link> / <span>{id ? name || 'Edit' : 'New'}</span>
       </nav>
-      <h1 id="bookable-title">{id ? `Edit ${existing.data?.name ?? ''}` : 'New bookable'}</h1>
+      <h1 id="bookable-title">{id ? `Edit ${existing?.name ?? ''}` : 'New bookable'}</h1>
       <form
         className="form"
         noValidate

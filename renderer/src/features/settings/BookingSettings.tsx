@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../../shared/contract/settings.contract';
 import type { BookingRules } from '../../../../shared/domain/bookingRules';
 import { ApiCallError, call } from '../../api/client';
@@ -24,12 +24,11 @@ const FLAGS: [keyof BookingRules, string][] = [
   ['withinOpeningHours', 'Only within opening hours'],
 ];
 
-/** The site's default booking rules; each bookable may override them. */
+/** The site's default booking rules; each bookable may override them. Keyed by the saved rules, so it starts afresh when they change. */
 export function BookingRulesForm({ settings }: { settings: Settings }) {
   const [rules, setRules] = useState<BookingRules>(settings.bookingRules);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  useEffect(() => setRules(settings.bookingRules), [settings.bookingRules]);
   return (
     <form
       className="card form"

@@ -197,7 +197,7 @@ export function SettingsPage() {
       <div className="stack">
         {settings.data ? <CoopForm value={settings.data.coop} /> : null}
         {settings.data ? <SiteForm value={settings.data.site} /> : null}
-        {settings.data ? <BookingRulesForm settings={settings.data} /> : null}
+        {settings.data ? <BookingRulesForm key={JSON.stringify(settings.data.bookingRules)} settings={settings.data} /> : null}
         {settings.data ? <ClosuresCard settings={settings.data} /> : null}
         {status.data ? (
         <div className="card">
