@@ -163,7 +163,7 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
       }
       // A random walk of meetings through the day, each in the gap after the last.
       for (;;) {
-        t += Math.floor(random() * 3) * 30;
+        t += Math.floor(random() * 2) * 30;
         const length = (1 + Math.floor(random() * 4)) * 30;
         if (t + length > closes) break;
         if (!(s.weekday === weekday && t < 10 * 60 && t + length > 9 * 60)) add(roomId, at(t), at(t + length), member(), 2 + Math.floor(random() * 4), null, TITLES[Math.floor(random() * TITLES.length)]);

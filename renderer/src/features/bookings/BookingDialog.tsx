@@ -208,7 +208,7 @@ export function BookingDialog({ draft, bookables, timeZone, onClose }: { draft: 
               </button>
             </>
           ) : (
-            <button type="submit" className="button-primary" disabled={busy || !ready}>
+            <button type="submit" className="button-primary" disabled={busy || !ready || violations.length > 0}>
               {repeat ? `Book all ${occurrences.length || ''} dates` : 'Book'}
             </button>
           )}

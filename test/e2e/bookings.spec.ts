@@ -1,0 +1,117 @@
+import type { Coopdesk } from '../../electron/main/app';
+import { zonedInstant } from '../../shared/domain/zoned';
+import { expect, test } from './fixtures';
+
+const manager = { role: 'manager' as const, memberId: null };
+
+async function call<T = any>(coop: Coopdesk, channel: string, input: unknown): Promise<T> {
+  const r = await coop.api.dispatch(channel, input, manager);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.data as T;
+}
+
+/** The next Monday–Friday at least `ahead` days from today (UTC), as YYYY-MM-DD. */
+function nextWeekday(ahead: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + ahead);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+async function world(coop: Coopdesk) {
+  const settings = await call(coop, 'settings.get', {});
+  await call(coop, 'settings.updateSite', { ...settings.site, name: 'Mill Lane', timeZone: 'Europe/London' });
+  const room = await call(coop, 'bookables.create', { siteId: settings.site.id, kind: 'room', name: 'Garden Room', capacity: 6, features: ['screen'] });
+  await call(coop, 'bookables.create', { siteId: settings.site.id, kind: 'desk', name: 'Hot desks', capacity: 4 });
+  const ana = await call(coop, 'members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2025-01-10' });
+  const ben = await call(coop, 'members.create', { name: 'Ben Okafor', email: 'ben@example.coop', memberSince: '2025-02-10' });
+  return { room, ana, ben, siteId: settings.site.id };
+}
+
+test('book a room from the day board, and see a clash before saving', async ({ page, app }) => {
+  const w = await world(app.coop);
+  const day = nextWeekday(2);
+  await page.goto(`${app.url}#/bookings/${day}`);
+  const board = page.getByRole('grid', { name: 'Day board' });
+  await board.getByRole('gridcell', { name: 'Garden Room 10:00' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'New booking' });
+  await dialog.getByRole('combobox', { name: 'Member' }).fill('ana');
+  await dialog.getByRole('option', { name: /Ana Ribeiro/ }).click();
+  await expect(dialog.getByLabel('From', { exact: true })).toHaveValue('10:00');
+  await expect(dialog.getByLabel('Until', { exact: true })).toHaveValue('11:00');
+  await dialog.getByLabel('Title', { exact: true }).fill('Client workshop');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Free.' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(board.getByRole('button', { name: /10:00 Ana Ribeiro/ })).toBeVisible();
+
+  // Ben drags 09:00–10:00 across the board, then stretches it to 10:30: the clash shows, with its reason, before saving
+  await board.getByRole('gridcell', { name: 'Garden Room 09:00' }).hover();
+  await page.mouse.down();
+  await board.getByRole('gridcell', { name: 'Garden Room 09:30' }).hover();
+  await page.mouse.up();
+  await expect(dialog.getByLabel('From', { exact: true })).toHaveValue('09:00');
+  await expect(dialog.getByLabel('Until', { exact: true })).toHaveValue('10:00');
+  await dialog.getByLabel('Until', { exact: true }).fill('10:30');
+  await dialog.getByRole('combobox', { name: 'Member' }).fill('ben');
+  await dialog.getByRole('combobox', { name: 'Member' }).press('Enter');
+  const why = dialog.getByRole('alert', { name: 'Why this cannot be booked' });
+  await expect(why).toContainText('Clashes with Ana Ribeiro’s booking 10:00–11:00.');
+  await page.screenshot({ path: 'test-results/booking-clash.png' });
+  // moving it after Ana's booking makes it free
+  await dialog.getByLabel('Until', { exact: true }).fill('10:00');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Free.' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(board.getByRole('button', { name: /09:00 Ben Okafor/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/day-board.png' });
+  expect(w.room.name).toBe('Garden Room');
+});
+
+test('a weekly series with one clash: book the free ones, cancel one occurrence, export .ics', async ({ page, app }) => {
+  const w = await world(app.coop);
+  const first = nextWeekday(3);
+  const third = new Date(`${first}T12:00:00Z`);
+  third.setUTCDate(third.getUTCDate() + 14);
+  const clashDate = third.toISOString().slice(0, 10);
+  const at = (time: string) => new Date(zonedInstant(clashDate, time, 'Europe/London')).toISOString();
+  await call(app.coop, 'bookings.create', { bookableId: w.room.id, memberId: w.ben.id, start: at('09:30'), end: at('10:30') });
+
+  await page.goto(`${app.url}#/bookings/${first}`);
+  await page.getByRole('button', { name: 'New booking' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New booking' });
+  await dialog.getByLabel('What', { exact: true }).selectOption({ label: 'Garden Room (room, 6)' });
+  await dialog.getByRole('combobox', { name: 'Member' }).fill('Ana');
+  await dialog.getByRole('option', { name: /Ana Ribeiro/ }).click();
+  await dialog.getByLabel('From', { exact: true }).fill('09:00');
+  await dialog.getByLabel('Until', { exact: true }).fill('10:00');
+  await dialog.getByRole('checkbox', { name: 'Repeat' }).check();
+  await dialog.getByLabel('Times', { exact: true }).fill('4');
+  const dates = dialog.getByRole('region', { name: 'Dates in the series' });
+  await expect(dates.getByRole('status')).toHaveText('Every week, 4 times: 3 free, 1 clashing.');
+  await expect(dates.getByRole('listitem').filter({ hasText: clashDate })).toContainText('Clashes with Ben Okafor');
+  await page.screenshot({ path: 'test-results/series-clash.png' });
+  await dialog.getByRole('button', { name: 'Book the 3 free dates' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // Ana's bookings on her page: three dates, one of which she cancels
+  await page.goto(`${app.url}#/members/${w.ana.id}`);
+  const upcoming = page.getByRole('table', { name: 'Upcoming bookings' });
+  await expect(upcoming.getByRole('row')).toHaveCount(4);
+  await expect(upcoming.getByRole('row').filter({ hasText: clashDate })).toHaveCount(0);
+  await upcoming.getByRole('button', { name: first }).click();
+  const details = page.getByRole('dialog', { name: new RegExp(`Garden Room, ${first}`) });
+  await details.getByRole('radio', { name: 'This date only' }).check();
+  await details.getByRole('button', { name: 'Cancel booking' }).click();
+  await expect(upcoming.getByRole('row')).toHaveCount(3);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('region', { name: 'Bookings' }).getByRole('button', { name: 'Export .ics' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('coopdesk-ana-ribeiro.ics');
+  const text = await (await file.createReadStream()).toArray();
+  const ics = Buffer.concat(text).toString('utf8');
+  expect(ics).toContain('BEGIN:VTIMEZONE');
+  expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  expect(ics).toContain('DTSTART;TZID=Europe/London:');
+});
