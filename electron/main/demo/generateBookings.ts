@@ -27,6 +27,8 @@ export interface BookingsPlan {
   from: string;
   to: string;
   seed?: number;
+  /** Share of the generated bookings kept (1 = a busy co-op, the default). */
+  busy?: number;
   now: number;
   /** Called every few thousand rows with how many are written. */
   progress?: (written: number) => void;
@@ -116,7 +118,9 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
     batch = [];
     plan.progress?.(written);
   };
+  const busy = plan.busy ?? 1;
   const add = (bookableId: string, start: number, end: number, memberId: string, quantity: number, seriesId: string | null, title = '') => {
+    if (seriesId === null && busy < 1 && random() > busy) return;
     batch.push({
       id: newId(),
       bookable_id: bookableId,

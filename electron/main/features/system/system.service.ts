@@ -62,6 +62,7 @@ async function demoBookings(ctx: Ctx, siteId: string, today: string): Promise<vo
       from: addDaysIso(today, -14),
       to: addDaysIso(today, 28),
       seed: 21,
+      busy: 0.45,
       now: ctx.now().getTime(),
     }),
   );
