@@ -166,7 +166,9 @@ export function BookingDialog({ draft, bookables, timeZone, onClose }: { draft: 
             <strong>Cannot be booked:</strong>
             <ul>
               {violations.map((v) => (
-                <li key={v.rule + v.message}>{v.message}</li>
+                <li key={v.rule + v.message}>
+                  <span className="rule-name">{v.rule}</span> {v.message}
+                </li>
               ))}
             </ul>
           </div>
