@@ -6,6 +6,7 @@ import { AppError } from './errors';
 import type { Handlers } from './handlers';
 import { bookablesHandlers } from './features/bookables/bookables.handlers';
 import { bookingsHandlers } from './features/bookings/bookings.handlers';
+import { dataHandlers } from './features/data/data.handlers';
 import { membersHandlers } from './features/members/members.handlers';
 import { settingsHandlers } from './features/settings/settings.handlers';
 import { systemHandlers } from './features/system/system.handlers';
@@ -17,6 +18,7 @@ const handlers: Handlers<Channel> = {
   ...systemHandlers,
   ...bookablesHandlers,
   ...bookingsHandlers,
+  ...dataHandlers,
 };
 
 function fieldsOf(error: ZodError): Record<string, string> {
@@ -45,7 +47,8 @@ export interface Api {
 export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => console.error('Coopdesk:', error)): Api {
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
-  const fullCtx: Ctx = { ...ctx, emit: (event) => bus.emit('event', event) };
+  // The same object, not a copy: a restore replaces ctx.db and every later call sees it.
+  const fullCtx: Ctx = Object.assign(ctx, { emit: (event: PushEvent) => void bus.emit('event', event) });
 
   return {
     async dispatch(channel, input, actor) {

@@ -1,6 +1,7 @@
 import { type Api, createApi } from './api';
-import { FRONT_DESK } from './context';
-import { type Database, openDatabase } from './db/open';
+import { type Ctx, FRONT_DESK } from './context';
+import { type Database, openDatabase, placeDatabaseFile } from './db/open';
+import { startAutomaticBackups } from './features/data/backups.service';
 import { ensureDefaults } from './features/settings/settings.service';
 
 export interface Coopdesk {
@@ -15,29 +16,43 @@ export interface StartOptions {
   nativeBinding?: string;
   /** The clock; tests inject a fixed one. */
   now?: () => Date;
+  /** Automatic backups at start and daily (default on; tests turn them off). */
+  backups?: boolean;
 }
 
 /** Opens the data folder and wires the API. Shared by the Electron app, the browser host and tests. */
 export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
-  const database = await openDatabase({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
-  const ctx = {
+  const open = () => openDatabase({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
+  const database = await open();
+  const ctx: Omit<Ctx, 'emit'> = {
     db: database.db,
+    database,
     now: options.now ?? (() => new Date()),
     dataDir: options.dataDir,
     schemaVersion: database.schemaVersion,
+    async replaceDatabase(file) {
+      await ctx.database.close();
+      placeDatabaseFile(file, ctx.database.file);
+      const reopened = await open();
+      Object.assign(ctx, { db: reopened.db, database: reopened, schemaVersion: reopened.schemaVersion });
+    },
   };
   await ensureDefaults({ ...ctx, emit: () => {} });
   const api = createApi(ctx);
   // Bookings that need a check-in go back on the board when nobody came (see releaseNoShows).
   const noShows = setInterval(() => void api.dispatch('bookings.releaseNoShows', {}, FRONT_DESK), 60_000);
   noShows.unref();
+  const backups = options.backups === false ? null : startAutomaticBackups(ctx as Ctx);
   return {
     api,
-    database,
+    get database() {
+      return ctx.database;
+    },
     dataDir: options.dataDir,
     close: async () => {
       clearInterval(noShows);
-      await database.close();
+      await backups?.stop();
+      await ctx.database.close();
     },
   };
 }

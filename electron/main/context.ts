@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PushEvent } from '../../shared/contract';
+import type { Database } from './db/open';
 import type { DB } from './db/schema';
 
 /** Who is calling. Both transports act as the front-desk manager until sign-in exists. */
@@ -10,11 +11,17 @@ export interface Actor {
 
 export const FRONT_DESK: Actor = { role: 'manager', memberId: null };
 
-/** What every service gets: the database, the clock (fixed in tests) and the event bus. */
+/**
+ * What every service gets: the database, the clock (fixed in tests) and the event bus.
+ * One object for the app's lifetime; a restore swaps `db` and `database` in place.
+ */
 export interface Ctx {
   db: Kysely<DB>;
+  database: Database;
   now: () => Date;
   emit: (event: PushEvent) => void;
   dataDir: string;
   schemaVersion: number;
+  /** Closes the database, puts `file` in its place, reopens (and migrates) it. */
+  replaceDatabase: (file: string) => Promise<void>;
 }

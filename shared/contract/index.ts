@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { bookablesContract } from './bookables.contract';
 import { bookingsContract } from './bookings.contract';
+import { dataContract } from './data.contract';
 import { membersContract } from './members.contract';
 import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
@@ -13,6 +14,7 @@ export const contract = {
   ...settingsContract,
   ...bookablesContract,
   ...bookingsContract,
+  ...dataContract,
   ...systemContract,
 };
 
@@ -25,7 +27,7 @@ export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = Exclude<Contract[C]['output'], undefined>;
 
 /** Events pushed to open screens so they refresh when data changes. */
-export const PUSH_EVENTS = ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed'] as const;
+export const PUSH_EVENTS = ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'data.changed'] as const;
 export type PushEvent = (typeof PUSH_EVENTS)[number];
 
 export function isChannel(name: string): name is Channel {

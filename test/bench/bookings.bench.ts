@@ -19,9 +19,9 @@ const TO = '2027-11-23';
 
 export async function bookingsBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-bench-bookings-'));
-  const coop = await startCoopdesk({ dataDir, now: () => NOW });
+  const coop = await startCoopdesk({ dataDir, now: () => NOW, backups: false });
   const db = coop.database.db;
-  const ctx = { db, now: () => NOW, emit: () => {}, dataDir, schemaVersion: coop.database.schemaVersion };
+  const ctx = { db, now: () => NOW, emit: () => {}, dataDir, schemaVersion: coop.database.schemaVersion, database: coop.database, replaceDatabase: async () => {} };
   const dispatch = (channel: string, input: unknown) => coop.api.dispatch(channel, input, FRONT_DESK);
   const settings = await dispatch('settings.get', {});
   if (!settings.ok) throw new Error('no settings');

@@ -37,8 +37,8 @@ const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
 export async function membersBench(): Promise<void> {
   const count = Math.round(10_000 * SCALE);
   const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-bench-'));
-  const coop = await startCoopdesk({ dataDir });
-  const ctx = { db: coop.database.db, now: () => new Date(), emit: () => {}, dataDir, schemaVersion: coop.database.schemaVersion };
+  const coop = await startCoopdesk({ dataDir, backups: false });
+  const ctx = { db: coop.database.db, now: () => new Date(), emit: () => {}, dataDir, schemaVersion: coop.database.schemaVersion, database: coop.database, replaceDatabase: async () => {} };
   const members = generateMembers({ count, today: '2026-11-24', seed: 1 }).map((m) => memberFields.parse(m));
   await timeOnce('members.generate', () => createMany(ctx, members), { members: count });
 

@@ -10,7 +10,7 @@ export const test = base.extend<{ app: { coop: Coopdesk; host: Host; url: string
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
   app: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-e2e-'));
-    const coop = await startCoopdesk({ dataDir });
+    const coop = await startCoopdesk({ dataDir, backups: false });
     const host = await startHost({ coopdesk: coop, rendererDir: resolve('out/renderer') });
     await use({ coop, host, url: host.url });
     await host.close();

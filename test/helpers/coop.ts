@@ -24,9 +24,9 @@ export interface TestCoop {
   close(): Promise<void>;
 }
 
-export async function startTestCoop(options: { now?: () => Date; dataDir?: string } = {}): Promise<TestCoop> {
+export async function startTestCoop(options: { now?: () => Date; dataDir?: string; backups?: boolean } = {}): Promise<TestCoop> {
   const dataDir = options.dataDir ?? tempDir();
-  const coop = await startCoopdesk({ dataDir, now: options.now ?? (() => FIXED_NOW) });
+  const coop = await startCoopdesk({ dataDir, now: options.now ?? (() => FIXED_NOW), backups: options.backups ?? false });
   const send = async <C extends Channel>(channel: C, input: InputOf<C>, actor: Actor = FRONT_DESK) =>
     (await coop.api.dispatch(channel, input, actor)) as ApiResult<OutputOf<C>>;
   return {
@@ -42,7 +42,7 @@ export async function startTestCoop(options: { now?: () => Date; dataDir?: strin
       const tables = coop.database.sqlite
         .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'members_fts_%' order by name")
         .all() as { name: string }[];
-      return Object.fromEntries(tables.map(({ name }) => [name, coop.database.sqlite.prepare(`select * from "${name}"`).all()]));
+      return Object.fromEntries(tables.map(({ name }) => [name, coop.database.sqlite.prepare(`select * from "${name}" order by rowid`).all()]));
     },
     async close() {
       await coop.close();

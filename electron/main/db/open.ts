@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { backupFileName } from './backupNames';
 import { registerHandle } from './rows';
 import type { DB } from './schema';
 
@@ -27,18 +28,27 @@ export interface OpenOptions {
   /** Path to a better-sqlite3 build for this runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
   fileName?: string;
+  /** Migrate only up to this version (upgrade tests build old databases with it). */
+  upTo?: number;
 }
 
 export interface Database {
   db: Kysely<DB>;
   sqlite: Sqlite.Database;
   file: string;
+  nativeBinding?: string;
   schemaVersion: number;
   close(): Promise<void>;
 }
 
 function schemaVersionOf(sqlite: Sqlite.Database): number {
   return sqlite.pragma('user_version', { simple: true }) as number;
+}
+
+/** Puts a database file where the live one was, without the old WAL files (the file must be closed). */
+export function placeDatabaseFile(source: string, target: string): void {
+  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  copyFileSync(source, target);
 }
 
 /** Opens (creating if needed) the database file, refusing one from a newer version, then migrates. */
@@ -61,18 +71,18 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   registerHandle(db, sqlite);
 
-  if (found > 0 && found < LATEST_SCHEMA_VERSION) {
+  if (found > 0 && found < (options.upTo ?? LATEST_SCHEMA_VERSION)) {
     const backups = join(options.dataDir, 'backups');
     mkdirSync(backups, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    await sqlite.backup(join(backups, `pre-migration-v${found}-${stamp}.sqlite`));
+    await sqlite.backup(join(backups, backupFileName('pre-migration', new Date())));
   }
-  await migrate(db, found);
+  await migrate(db, found, options.upTo ?? LATEST_SCHEMA_VERSION);
 
   return {
     db,
     sqlite,
     file,
+    nativeBinding: options.nativeBinding,
     schemaVersion: schemaVersionOf(sqlite),
     close: () => db.destroy(),
   };
@@ -83,11 +93,37 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
  * bump, so a crash leaves the file at a whole version. (Kysely's Migrator cannot wrap SQLite
  * DDL in a transaction, hence this small runner.)
  */
-async function migrate(db: Kysely<DB>, from: number): Promise<void> {
-  for (let version = from; version < migrations.length; version++) {
+async function migrate(db: Kysely<DB>, from: number, to: number): Promise<void> {
+  for (let version = from; version < to; version++) {
     await db.transaction().execute(async (trx) => {
       await migrations[version].up(trx);
       await sql.raw(`pragma user_version = ${version + 1}`).execute(trx);
     });
+  }
+}
+
+/**
+ * Says whether a file is a Coopdesk database this version can open: SQLite, intact, with the
+ * co-op's tables, not from a newer version. Returns the problem in words, or null.
+ */
+export function inspectDatabaseFile(file: string, nativeBinding?: string): string | null {
+  let sqlite: Sqlite.Database;
+  try {
+    sqlite = new Sqlite(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch {
+    return 'The file cannot be opened as a database.';
+  }
+  try {
+    const version = schemaVersionOf(sqlite);
+    const tables = sqlite.prepare("select count(*) as n from sqlite_master where type = 'table' and name in ('coop', 'members')").get() as { n: number };
+    if (tables.n !== 2 || version < 1) return 'The file is not a Coopdesk database.';
+    if (version > LATEST_SCHEMA_VERSION) return new DatabaseTooNewError(version, LATEST_SCHEMA_VERSION).message;
+    const integrity = sqlite.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') return `The file is damaged (${String(integrity)}).`;
+    return null;
+  } catch {
+    return 'The file is not a Coopdesk database, or it is damaged.';
+  } finally {
+    sqlite.close();
   }
 }

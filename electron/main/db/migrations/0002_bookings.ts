@@ -64,7 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('bookables')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('desk','room','resource')`))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -82,7 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('booking_series')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('bookable_id', 'text', (c) => c.notNull().references('bookables.id'))
     .addColumn('member_id', 'text', (c) => c.references('members.id'))
     .addColumn('recurrence', 'text', (c) => c.notNull())
@@ -91,7 +91,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('bookings')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('bookable_id', 'text', (c) => c.notNull().references('bookables.id'))
     .addColumn('member_id', 'text', (c) => c.references('members.id'))
     .addColumn('guest_name', 'text', (c) => c.notNull().defaultTo(''))
@@ -130,7 +130,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The longest occupancy each bookable has ever had: interval queries start that far back.
   await db.schema
     .createTable('bookable_spans')
-    .addColumn('bookable_id', 'text', (c) => c.primaryKey().references('bookables.id'))
+    .addColumn('bookable_id', 'text', (c) => c.primaryKey().notNull().references('bookables.id'))
     .addColumn('longest_ms', 'integer', (c) => c.notNull())
     .execute();
   for (const event of ['insert', 'update of occ_start_ms, occ_end_ms']) {

@@ -1,0 +1,44 @@
+import type Sqlite from 'better-sqlite3';
+
+/**
+ * The tables that hold the co-op's data, in an order where every row's references come
+ * before it. Derived tables are not listed: members_fts (the search index) and bookable_spans
+ * (kept by triggers) are rebuilt from these.
+ */
+export const DATA_TABLES = [
+  'coop',
+  'sites',
+  'site_hours',
+  'site_closures',
+  'members',
+  'member_tags',
+  'bookables',
+  'booking_series',
+  'bookings',
+] as const;
+export type DataTable = (typeof DATA_TABLES)[number];
+
+export const DERIVED_TABLES = ['members_fts', 'bookable_spans'];
+
+export interface Column {
+  name: string;
+  type: string;
+  notNull: boolean;
+  primaryKey: boolean;
+}
+
+/** Every table in the file (SQLite's own and the search index's shadow tables excluded). */
+export function tableNames(sqlite: Sqlite.Database): string[] {
+  return (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'members_fts_%' order by name").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
+}
+
+export function columnsOf(sqlite: Sqlite.Database, table: string): Column[] {
+  return (sqlite.pragma(`table_info(${JSON.stringify(table)})`) as { name: string; type: string; notnull: number; pk: number }[]).map((c) => ({
+    name: c.name,
+    type: c.type.toUpperCase(),
+    notNull: c.notnull === 1,
+    primaryKey: c.pk > 0,
+  }));
+}

@@ -1,0 +1,88 @@
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackupEntry } from '../../../../shared/contract/data.contract';
+import type { Ctx } from '../../context';
+import { type BackupKind, backupFileName, parseBackupName } from '../../db/backupNames';
+import { inspectDatabaseFile } from '../../db/open';
+import { AppError } from '../../errors';
+import { backupsToDelete } from './rotation';
+
+const HOUR = 3_600_000;
+
+export const backupFolder = (ctx: Pick<Ctx, 'dataDir'>) => join(ctx.dataDir, 'backups');
+
+export function listBackups(ctx: Pick<Ctx, 'dataDir'>): BackupEntry[] {
+  const folder = backupFolder(ctx);
+  mkdirSync(folder, { recursive: true });
+  return readdirSync(folder)
+    .map((name) => ({ name, parsed: parseBackupName(name) }))
+    .filter((f): f is { name: string; parsed: NonNullable<ReturnType<typeof parseBackupName>> } => f.parsed !== null)
+    .map(({ name, parsed }) => ({ name, kind: parsed.kind, createdAt: parsed.at.toISOString(), bytes: statSync(join(folder, name)).size }))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+}
+
+/** A consistent copy of the live database (SQLite's online backup), written while the app runs. */
+export async function backup(ctx: Ctx, kind: BackupKind): Promise<BackupEntry> {
+  const folder = backupFolder(ctx);
+  mkdirSync(folder, { recursive: true });
+  let at = ctx.now();
+  // Two backups in the same second get distinct names.
+  while (listBackups(ctx).some((b) => b.name === backupFileName(kind, at))) at = new Date(at.getTime() + 1000);
+  const name = backupFileName(kind, at);
+  await ctx.database.sqlite.backup(join(folder, name));
+  ctx.emit('data.changed');
+  return listBackups(ctx).find((b) => b.name === name)!;
+}
+
+/** Deletes automatic backups beyond 7 daily, 4 weekly and 12 monthly ones. */
+export function rotate(ctx: Pick<Ctx, 'dataDir'>): string[] {
+  const doomed = backupsToDelete(listBackups(ctx).map((b) => ({ name: b.name, kind: b.kind, at: new Date(b.createdAt) })));
+  for (const name of doomed) rmSync(join(backupFolder(ctx), name), { force: true });
+  return doomed;
+}
+
+/**
+ * Restores a backup from the backups folder: checks it is an intact Coopdesk database this
+ * version can open, keeps a copy of the current data first, then swaps the file and reopens.
+ */
+export async function restore(ctx: Ctx, name: string): Promise<{ restored: string; safetyCopy: string }> {
+  const entry = listBackups(ctx).find((b) => b.name === name);
+  if (!entry) throw new AppError('NOT_FOUND', `There is no backup called ${name}.`, { name: 'Unknown backup' });
+  const file = join(backupFolder(ctx), name);
+  const problem = inspectDatabaseFile(file, ctx.database.nativeBinding);
+  if (problem) throw new AppError('VALIDATION', `${name} cannot be restored: ${problem}`, { name: problem });
+  const safety = await backup(ctx, 'pre-restore');
+  await ctx.replaceDatabase(file);
+  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'data.changed'] as const) ctx.emit(event);
+  return { restored: name, safetyCopy: safety.name };
+}
+
+/**
+ * A backup at start, then whenever the newest automatic one is a day old (checked hourly),
+ * each followed by rotation. Failures are logged, never fatal: the app keeps working.
+ */
+export function startAutomaticBackups(ctx: Ctx): { stop(): Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = running.then(async () => {
+      try {
+        const newest = listBackups(ctx).find((b) => b.kind === 'auto');
+        if (!newest || ctx.now().getTime() - Date.parse(newest.createdAt) >= 23 * HOUR) {
+          await backup(ctx, 'auto');
+          rotate(ctx);
+        }
+      } catch (error) {
+        console.error('Coopdesk: automatic backup failed:', error);
+      }
+    });
+  };
+  tick();
+  const timer = setInterval(tick, HOUR);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

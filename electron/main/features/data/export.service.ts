@@ -1,0 +1,114 @@
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { type Kysely, sql } from 'kysely';
+import Papa from 'papaparse';
+import type { ExportEntry } from '../../../../shared/contract/data.contract';
+import type { Ctx } from '../../context';
+import type { DB } from '../../db/schema';
+import { reindexAllMembers } from '../../db/search';
+import { DATA_TABLES, columnsOf } from '../../db/tables';
+import { immediate } from '../../db/tx';
+import { AppError } from '../../errors';
+
+/**
+ * Everything as a zip of CSV files, one per table, with a SCHEMA.txt describing the columns.
+ * NULL is written as \N; a text starting with a backslash gets one more (as in PostgreSQL's COPY).
+ */
+export const exportFolder = (ctx: Pick<Ctx, 'dataDir'>) => join(ctx.dataDir, 'exports');
+
+const encode = (v: unknown) => (v === null ? '\\N' : typeof v === 'string' && v.startsWith('\\') ? `\\${v}` : String(v));
+const decode = (v: string, integer: boolean) => {
+  if (v === '\\N') return null;
+  const text = v.startsWith('\\\\') ? v.slice(1) : v;
+  return integer ? Number(text) : text;
+};
+
+export function listExports(ctx: Pick<Ctx, 'dataDir'>): ExportEntry[] {
+  const folder = exportFolder(ctx);
+  mkdirSync(folder, { recursive: true });
+  return readdirSync(folder)
+    .filter((n) => /^coopdesk-export-[0-9TZ-]+\.zip$/.test(n))
+    .map((name) => {
+      const s = statSync(join(folder, name));
+      return { name, createdAt: s.mtime.toISOString(), bytes: s.size };
+    })
+    .sort((a, b) => b.name.localeCompare(a.name));
+}
+
+export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Record<string, number> }> {
+  const sqlite = ctx.database.sqlite;
+  const files: Record<string, Uint8Array> = {};
+  const tables: Record<string, number> = {};
+  const schema: string[] = [
+    'Coopdesk export. One CSV file per table, header row = column names.',
+    'NULL is written as \\N; a value starting with a backslash has one more in front.',
+    'Instants are milliseconds since 1970-01-01 UTC; dates are YYYY-MM-DD; money is in minor units.',
+    `Schema version ${ctx.schemaVersion}.`,
+    '',
+  ];
+  // One read transaction: every table from the same moment.
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const table of DATA_TABLES) {
+      const columns = columnsOf(sqlite, table);
+      const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(trx)).rows;
+      tables[table] = rows.length;
+      files[`${table}.csv`] = strToU8(
+        Papa.unparse({ fields: columns.map((c) => c.name), data: rows.map((r) => columns.map((c) => encode(r[c.name]))) }, { newline: '\r\n' }),
+      );
+      schema.push(`${table}.csv: ${columns.map((c) => `${c.name} ${c.type}${c.primaryKey ? ' KEY' : ''}${c.notNull ? ' NOT NULL' : ''}`).join(', ')}`);
+    }
+  });
+  files['SCHEMA.txt'] = strToU8(schema.join('\n'));
+  const folder = exportFolder(ctx);
+  mkdirSync(folder, { recursive: true });
+  const name = `coopdesk-export-${ctx.now().toISOString().slice(0, 19).replace(/:/g, '-')}Z.zip`;
+  writeFileSync(join(folder, name), zipSync(files, { level: 6 }));
+  ctx.emit('data.changed');
+  return { ...listExports(ctx).find((e) => e.name === name)!, tables };
+}
+
+async function isEmpty(db: Kysely<DB>): Promise<boolean> {
+  for (const table of ['members', 'bookables', 'bookings'] as const) {
+    if ((await db.selectFrom(table).select(sql`1`.as('one')).limit(1).execute()).length > 0) return false;
+  }
+  return true;
+}
+
+/** Loads an export into an empty database (a new install), all or nothing. */
+export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Record<string, number> }> {
+  const entry = listExports(ctx).find((e) => e.name === name);
+  if (!entry) throw new AppError('NOT_FOUND', `There is no export called ${name} in ${exportFolder(ctx)}.`, { name: 'Unknown export' });
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(readFileSync(join(exportFolder(ctx), name)));
+  } catch {
+    throw new AppError('VALIDATION', `${name} is not a readable zip file.`, { name: 'Not a zip file' });
+  }
+  const missing = DATA_TABLES.filter((t) => !files[`${t}.csv`]);
+  if (missing.length > 0) throw new AppError('VALIDATION', `${name} is not a Coopdesk export (missing ${missing.join(', ')}).`, { name: 'Not a Coopdesk export' });
+
+  const sqlite = ctx.database.sqlite;
+  const tables: Record<string, number> = {};
+  await immediate(ctx.db, async (trx) => {
+    if (!(await isEmpty(trx))) {
+      throw new AppError('CONFLICT', 'An export can only be imported into an empty database (no members, bookables or bookings).');
+    }
+    // The defaults of a new install (co-op, site, hours) make way for the imported ones.
+    for (const table of [...DATA_TABLES].reverse()) await sql`delete from ${sql.table(table)}`.execute(trx);
+    for (const table of DATA_TABLES) {
+      const columns = new Map(columnsOf(sqlite, table).map((c) => [c.name, c]));
+      const parsed = Papa.parse<Record<string, string>>(strFromU8(files[`${table}.csv`]), { header: true, skipEmptyLines: true });
+      const unknown = (parsed.meta.fields ?? []).filter((f) => !columns.has(f));
+      if (unknown.length > 0) throw new AppError('VALIDATION', `${table}.csv has columns this version does not know: ${unknown.join(', ')}.`);
+      const rows = parsed.data.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, decode(v, columns.get(k)!.type === 'INTEGER')])));
+      for (let i = 0; i < rows.length; i += 200) {
+        await trx.insertInto(table as keyof DB).values(rows.slice(i, i + 200) as never).execute();
+      }
+      tables[table] = rows.length;
+    }
+    await reindexAllMembers(trx);
+  });
+  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'data.changed'] as const) ctx.emit(event);
+  return { tables };
+}

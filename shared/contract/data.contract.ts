@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { channel } from './common';
+import { empty } from './fields';
+
+export interface BackupEntry {
+  name: string;
+  kind: 'auto' | 'manual' | 'pre-migration' | 'pre-restore';
+  createdAt: string;
+  bytes: number;
+}
+
+export interface ExportEntry {
+  name: string;
+  createdAt: string;
+  bytes: number;
+}
+
+const fileName = (pattern: RegExp, message: string) => z.string().trim().max(200).regex(pattern, message);
+const backupName = fileName(/^[a-z-]+-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.sqlite$/, 'Not the name of a backup in the backups folder');
+const exportName = fileName(/^coopdesk-export-[0-9TZ-]+\.zip$/, 'Not the name of an export in the exports folder');
+
+export const dataContract = {
+  'data.backups': channel<{ folder: string; backups: BackupEntry[] }>()(empty, 'manager'),
+  'data.backupNow': channel<BackupEntry>()(empty, 'manager'),
+  'data.restore': channel<{ restored: string; safetyCopy: string }>()(z.object({ name: backupName }), 'manager'),
+  'data.exports': channel<{ folder: string; exports: ExportEntry[] }>()(empty, 'manager'),
+  'data.exportAll': channel<ExportEntry & { tables: Record<string, number> }>()(empty, 'manager'),
+  'data.importAll': channel<{ tables: Record<string, number> }>()(z.object({ name: exportName }), 'manager'),
+};

@@ -1,0 +1,56 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { bookingWorld, london } from '../helpers/bookingWorld';
+import { startTestCoop, type TestCoop } from '../helpers/coop';
+
+/** Every table but the derived ones (search index, longest spans), for comparing two databases. */
+function dataOf(t: TestCoop) {
+  const all = t.snapshot();
+  delete all.members_fts;
+  delete all.bookable_spans;
+  return all;
+}
+
+describe('export everything and import it back', () => {
+  it('round-trips a co-op with members, settings, closures, bookables, series and cancellations', async () => {
+    const t = await startTestCoop();
+    const w = await bookingWorld(t);
+    await t.call('members.update', { id: w.ben.id, name: 'Ben \\ Okafor', email: 'ben@example.coop', memberSince: '2025-03-14', notes: 'Line one\nline "two", with commas\n\\N is not null here', status: 'paused', website: '', phone: '' });
+    await t.call('members.archive', { id: w.chiara.id });
+    await t.call('bookings.create', { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-26', '10:00'), end: london('2026-11-26', '11:00'), title: 'Workshop, part 1' });
+    const series = await t.call('bookings.createSeries', { bookableId: w.desks.id, memberId: w.ben.id, firstDate: '2026-11-30', startTime: '09:00', endTime: '17:00', recurrence: { freq: 'weekly', count: 3 }, onClash: 'none' });
+    await t.call('bookings.cancel', { id: series.booked[1].id });
+
+    const exported = await t.call('data.exportAll', {});
+    expect(exported.tables).toMatchObject({ members: 3, bookings: 4, bookables: 6, site_closures: 1, booking_series: 1 });
+    const { folder } = await t.call('data.exports', {});
+    const zip = unzipSync(readFileSync(join(folder, exported.name)));
+    expect(Object.keys(zip).sort()).toEqual(['SCHEMA.txt', 'bookables.csv', 'booking_series.csv', 'bookings.csv', 'coop.csv', 'member_tags.csv', 'members.csv', 'site_closures.csv', 'site_hours.csv', 'sites.csv']);
+    expect(strFromU8(zip['SCHEMA.txt'])).toContain('members.csv: id TEXT KEY NOT NULL, number INTEGER NOT NULL');
+
+    const fresh = await startTestCoop();
+    const target = await fresh.call('data.exports', {});
+    writeFileSync(join(target.folder, exported.name), readFileSync(join(folder, exported.name)));
+    const imported = await fresh.call('data.importAll', { name: exported.name });
+    expect(imported.tables).toEqual(exported.tables);
+    expect(dataOf(fresh)).toEqual(dataOf(t));
+    // derived data is rebuilt: search finds, the guard guards
+    expect((await fresh.call('members.list', { q: 'okafor' })).rows.map((r) => r.name)).toEqual(['Ben \\ Okafor']);
+    const clash = await fresh.send('bookings.create', { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-26', '10:30'), end: london('2026-11-26', '11:30') });
+    expect(clash).toMatchObject({ ok: false, error: { rule: 'capacity' } });
+
+    // only into an empty database, and only real exports
+    expect(await fresh.send('data.importAll', { name: exported.name })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    writeFileSync(join(target.folder, 'coopdesk-export-2020-01-01T00-00-00Z.zip'), 'garbage');
+    const empty = await startTestCoop();
+    const emptyFolder = (await empty.call('data.exports', {})).folder;
+    writeFileSync(join(emptyFolder, 'coopdesk-export-2020-01-01T00-00-00Z.zip'), 'garbage');
+    const before = empty.snapshot();
+    expect(await empty.send('data.importAll', { name: 'coopdesk-export-2020-01-01T00-00-00Z.zip' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await empty.send('data.importAll', { name: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(empty.snapshot()).toEqual(before);
+    await Promise.all([t.close(), fresh.close(), empty.close()]);
+  });
+});

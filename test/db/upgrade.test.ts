@@ -1,0 +1,53 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_FILE, openDatabase } from '../../electron/main/db/open';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/main/db/migrations';
+import { startTestCoop, tempDir } from '../helpers/coop';
+
+/**
+ * Data as it was written at each schema version, in that version's own columns (frozen, like
+ * the migrations). Add an entry when a migration is added.
+ */
+const FIXTURES: Record<number, string> = {
+  1: `
+    insert into coop values (1, 'Old Mill Co-op', 'GBP', 'Europe/London', 14, 0, 0);
+    insert into sites values ('s1', 'Old Mill', '1 Mill Lane', 'Europe/London', 0, 0);
+    insert into site_hours values ('s1', 1, '08:00', '18:00');
+    insert into members values ('m1', 1, 'Ana Ribeiro', 'ana@example.coop', '', 'Ribeiro Design', '', '', '2024-01-10', 'active', 'guardian', 'keeps the keys', null, 0, 0);
+    insert into member_tags values ('m1', 'offers', 'web design');
+    insert into members_fts (rowid, name, business, tags, email) values (1, 'Ana Ribeiro', 'Ribeiro Design', 'web design', 'ana@example.coop');`,
+};
+
+describe('upgrading a database written by every earlier version', () => {
+  it('has a fixture for every version but the latest', () => {
+    expect(Object.keys(FIXTURES).map(Number)).toEqual(Array.from({ length: LATEST_SCHEMA_VERSION - 1 }, (_, i) => i + 1));
+  });
+
+  for (let version = 1; version < migrations.length; version++) {
+    it(`from schema ${version} to ${LATEST_SCHEMA_VERSION}, keeping the data, with a backup first`, async () => {
+      const dataDir = tempDir();
+      const old = await openDatabase({ dataDir, upTo: version });
+      expect(old.schemaVersion).toBe(version);
+      old.sqlite.exec(FIXTURES[version]);
+      await old.close();
+
+      const t = await startTestCoop({ dataDir });
+      expect(t.coop.database.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+      const ana = (await t.call('members.list', { q: 'web' })).rows[0];
+      expect(ana).toMatchObject({ name: 'Ana Ribeiro', role: 'guardian', offers: ['web design'], number: 1 });
+      expect((await t.call('settings.get', {})).site).toMatchObject({ name: 'Old Mill', timeZone: 'Europe/London' });
+      // what the new version adds works on the upgraded data
+      const room = await t.call('bookables.create', { siteId: 's1', kind: 'room', name: 'Garden Room', capacity: 6 });
+      expect(room.rules.slotMinutes).toBe(15);
+      const backups = readdirSync(join(dataDir, 'backups')).filter((n) => n.startsWith('pre-migration-'));
+      expect(backups).toHaveLength(1);
+      const copy = new Sqlite(join(dataDir, 'backups', backups[0]), { readonly: true });
+      expect(copy.pragma('user_version', { simple: true })).toBe(version);
+      copy.close();
+      expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
+      await t.close();
+    });
+  }
+});
