@@ -166,3 +166,15 @@ test('a long register loads more rows as the table scrolls', async ({ page, app 
   }
   await expect(table.getByRole('link', { name: 'Member 260' })).toBeVisible();
 });
+
+test('HTML in a member’s name is shown as text, never run', async ({ page, app }) => {
+  const name = '<img src=x onerror="window.pwned=1">Eve';
+  const created = await app.coop.api.dispatch('members.create', { name, email: 'eve@example.coop', memberSince: '2025-01-01', businessName: '<b>Bold</b> Ltd' }, { role: 'manager', memberId: null });
+  expect(created.ok).toBe(true);
+  await page.goto(app.url);
+  await expect(page.getByRole('link', { name })).toBeVisible();
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  await expect(page.getByText('<b>Bold</b> Ltd')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+});
