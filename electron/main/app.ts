@@ -1,5 +1,5 @@
 import { type Api, createApi } from './api';
-import { type Ctx, FRONT_DESK } from './context';
+import { type Ctx, type DesktopDialogs, FRONT_DESK } from './context';
 import { type Database, openDatabase, placeDatabaseFile } from './db/open';
 import { startAutomaticBackups } from './features/data/backups.service';
 import { ensureDefaults } from './features/settings/settings.service';
@@ -18,6 +18,8 @@ export interface StartOptions {
   now?: () => Date;
   /** Automatic backups at start and daily (default on; tests turn them off). */
   backups?: boolean;
+  /** System file dialogs (the desktop app). */
+  desktop?: DesktopDialogs;
 }
 
 /** Opens the data folder and wires the API. Shared by the Electron app, the browser host and tests. */
@@ -30,6 +32,7 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     now: options.now ?? (() => new Date()),
     dataDir: options.dataDir,
     schemaVersion: database.schemaVersion,
+    desktop: options.desktop,
     async replaceDatabase(file) {
       await ctx.database.close();
       placeDatabaseFile(file, ctx.database.file);

@@ -24,4 +24,14 @@ export interface Ctx {
   schemaVersion: number;
   /** Closes the database, puts `file` in its place, reopens (and migrates) it. */
   replaceDatabase: (file: string) => Promise<void>;
+  /** The desktop app's system dialogs; absent in the browser host. */
+  desktop?: DesktopDialogs;
+}
+
+/** Native file dialogs, given by the Electron shell (the only place that may import electron). */
+export interface DesktopDialogs {
+  /** Asks where to save; null when the person cancels. */
+  chooseSaveFile(options: { title: string; defaultName: string; extension: string }): Promise<string | null>;
+  /** Asks which file to open; null when the person cancels. */
+  chooseOpenFile(options: { title: string; extension: string }): Promise<string | null>;
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, dialog } from 'electron';
 import { type Coopdesk, startCoopdesk } from './app';
+import { desktopDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { findElectronBinding } from './native';
 import { resolveDataDir } from './paths';
@@ -33,6 +34,7 @@ if (!app.requestSingleInstanceLock()) {
       coopdesk = await startCoopdesk({
         dataDir,
         nativeBinding: findElectronBinding(app.getAppPath(), process.versions.electron),
+        desktop: desktopDialogs,
       });
     } catch (error) {
       dialog.showErrorBox('Coopdesk cannot open its data', error instanceof Error ? error.message : String(error));

@@ -23,6 +23,10 @@ export const dataContract = {
   'data.backups': channel<{ folder: string; backups: BackupEntry[] }>()(empty, 'manager'),
   'data.backupNow': channel<BackupEntry>()(empty, 'manager'),
   'data.restore': channel<{ restored: string; safetyCopy: string }>()(z.object({ name: backupName }), 'manager'),
+  /** Desktop app: "Back up now…" to a file chosen in the system's save dialog. */
+  'data.backupToFile': channel<{ saved: string | null }>()(empty, 'manager'),
+  /** Desktop app: "Restore…" from a file chosen in the system's open dialog. */
+  'data.restoreFromFile': channel<{ restored: string | null; safetyCopy: string | null }>()(empty, 'manager'),
   'data.exports': channel<{ folder: string; exports: ExportEntry[] }>()(empty, 'manager'),
   'data.exportAll': channel<ExportEntry & { tables: Record<string, number> }>()(empty, 'manager'),
   'data.importAll': channel<{ tables: Record<string, number> }>()(z.object({ name: exportName }), 'manager'),

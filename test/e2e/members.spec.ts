@@ -178,3 +178,24 @@ test('HTML in a member’s name is shown as text, never run', async ({ page, app
   await expect(page.getByText('<b>Bold</b> Ltd')).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 });
+
+test('back up now, change something, restore the backup from Settings', async ({ page, app }) => {
+  await app.coop.api.dispatch('members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2025-01-01' }, { role: 'manager', memberId: null });
+  await page.goto(`${app.url}#/settings`);
+  const data = page.getByRole('region', { name: 'Your data' });
+  await data.getByRole('button', { name: 'Back up now' }).click();
+  await expect(data.getByRole('status').filter({ hasText: 'Backed up as manual-' })).toBeVisible();
+  await expect(data.getByRole('table', { name: 'Backups' }).getByRole('row')).toHaveCount(2);
+  await app.coop.api.dispatch('members.create', { name: 'Ben Okafor', email: 'ben@example.coop', memberSince: '2025-01-01' }, { role: 'manager', memberId: null });
+  await expect(page.getByText('2 in the register')).toBeVisible();
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await data.getByRole('button', { name: /Restore the backup of/ }).click();
+  await expect(data.getByRole('status').filter({ hasText: 'Restored manual-' })).toBeVisible();
+  await expect(page.getByText('1 in the register')).toBeVisible();
+  await expect(data.getByRole('table', { name: 'Backups' }).getByRole('row', { name: /before a restore/ })).toBeVisible();
+
+  await data.getByRole('button', { name: 'Export everything (CSV, zip)' }).click();
+  await expect(data.getByRole('status').filter({ hasText: 'Exported everything to coopdesk-export-' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/your-data.png', fullPage: true });
+});

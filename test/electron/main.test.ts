@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -78,6 +78,22 @@ describe('the built main process', () => {
     const webview = { preventDefault: vi.fn() };
     contents.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('backups with the system dialogs', () => {
+  it('“Back up now…” saves where the save dialog says; “Restore…” reads a chosen file back', async () => {
+    const invoke = recorded.ipcHandlers.get('coopdesk:invoke')!;
+    const own = { senderFrame: { url: ownPage, parent: null } };
+    recorded.saveTo = join(tempDir('coopdesk-chosen-'), 'my-backup.sqlite');
+    await invoke(own, 'members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2025-01-01' });
+    expect(await invoke(own, 'data.backupToFile', {})).toEqual({ ok: true, data: { saved: recorded.saveTo } });
+    expect(existsSync(recorded.saveTo)).toBe(true);
+    await invoke(own, 'members.create', { name: 'Ben Okafor', email: 'ben@example.coop', memberSince: '2025-01-01' });
+    const restored = await invoke(own, 'data.restoreFromFile', {});
+    expect(restored).toMatchObject({ ok: true, data: { restored: recorded.saveTo, safetyCopy: expect.stringMatching(/^pre-restore-/) } });
+    const list = (await invoke(own, 'members.list', {})) as { data: { rows: { name: string }[] } };
+    expect(list.data.rows.map((r: { name: string }) => r.name)).toEqual(['Ana Ribeiro']);
   });
 });
 

@@ -14,6 +14,8 @@ export const recorded = {
   openedExternally: [] as string[],
   errors: [] as string[],
   userData: '',
+  /** Where the stand-in save dialog "chooses" to save, and what its open dialog picks. */
+  saveTo: '',
 };
 
 export const appEvents = new EventEmitter();
@@ -21,6 +23,9 @@ export const appEvents = new EventEmitter();
 export class FakeBrowserWindow extends EventEmitter {
   static getAllWindows() {
     return recorded.windows;
+  }
+  static getFocusedWindow() {
+    return null;
   }
   loaded: { file?: string; url?: string } = {};
   sent: [string, unknown][] = [];
@@ -66,7 +71,11 @@ export const electron = {
     },
   },
   shell: { openExternal: (url: string) => recorded.openedExternally.push(url) },
-  dialog: { showErrorBox: (_title: string, message: string) => recorded.errors.push(message) },
+  dialog: {
+    showErrorBox: (_title: string, message: string) => recorded.errors.push(message),
+    showSaveDialog: async () => ({ canceled: false, filePath: recorded.saveTo }),
+    showOpenDialog: async () => ({ canceled: false, filePaths: [recorded.saveTo] }),
+  },
 };
 
 /** A web contents as Electron hands it to 'web-contents-created'. */

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupEntry } from '../../../../shared/contract/data.contract';
 import type { Ctx } from '../../context';
@@ -32,6 +32,33 @@ export async function backup(ctx: Ctx, kind: BackupKind): Promise<BackupEntry> {
   await ctx.database.sqlite.backup(join(folder, name));
   ctx.emit('data.changed');
   return listBackups(ctx).find((b) => b.name === name)!;
+}
+
+function desktopOnly(ctx: Ctx) {
+  if (!ctx.desktop) throw new AppError('RULE', 'Choosing a file needs the desktop app; here, use the backups folder.', undefined, 'desktop-only');
+  return ctx.desktop;
+}
+
+/** "Back up now…": a manual backup, also saved where the person chooses. */
+export async function backupToFile(ctx: Ctx): Promise<{ saved: string | null }> {
+  const target = await desktopOnly(ctx).chooseSaveFile({ title: 'Back up Coopdesk', defaultName: backupFileName('manual', ctx.now()), extension: 'sqlite' });
+  if (!target) return { saved: null };
+  const entry = await backup(ctx, 'manual');
+  copyFileSync(join(backupFolder(ctx), entry.name), target);
+  return { saved: target };
+}
+
+/** "Restore…": a file chosen anywhere is checked, copied into the backups folder, then restored. */
+export async function restoreFromFile(ctx: Ctx): Promise<{ restored: string | null; safetyCopy: string | null }> {
+  const source = await desktopOnly(ctx).chooseOpenFile({ title: 'Restore Coopdesk from a backup', extension: 'sqlite' });
+  if (!source) return { restored: null, safetyCopy: null };
+  const problem = inspectDatabaseFile(source, ctx.database.nativeBinding);
+  if (problem) throw new AppError('VALIDATION', `That file cannot be restored: ${problem}`, { file: problem });
+  const name = backupFileName('manual', ctx.now());
+  mkdirSync(backupFolder(ctx), { recursive: true });
+  copyFileSync(source, join(backupFolder(ctx), name));
+  const done = await restore(ctx, name);
+  return { restored: source, safetyCopy: done.safetyCopy };
 }
 
 /** Deletes automatic backups beyond 7 daily, 4 weekly and 12 monthly ones. */

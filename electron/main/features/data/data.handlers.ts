@@ -2,10 +2,14 @@ import type { Handlers } from '../../handlers';
 import * as backups from './backups.service';
 import * as exports from './export.service';
 
-export const dataHandlers: Handlers<'data.backups' | 'data.backupNow' | 'data.restore' | 'data.exports' | 'data.exportAll' | 'data.importAll'> = {
+export const dataHandlers: Handlers<
+  'data.backups' | 'data.backupNow' | 'data.restore' | 'data.backupToFile' | 'data.restoreFromFile' | 'data.exports' | 'data.exportAll' | 'data.importAll'
+> = {
   'data.backups': async (_input, ctx) => ({ folder: backups.backupFolder(ctx), backups: backups.listBackups(ctx) }),
   'data.backupNow': (_input, ctx) => backups.backup(ctx, 'manual'),
   'data.restore': (input, ctx) => backups.restore(ctx, input.name),
+  'data.backupToFile': (_input, ctx) => backups.backupToFile(ctx),
+  'data.restoreFromFile': (_input, ctx) => backups.restoreFromFile(ctx),
   'data.exports': async (_input, ctx) => ({ folder: exports.exportFolder(ctx), exports: exports.listExports(ctx) }),
   'data.exportAll': (_input, ctx) => exports.exportAll(ctx),
   'data.importAll': (input, ctx) => exports.importAll(ctx, input.name),

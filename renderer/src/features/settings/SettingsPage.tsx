@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
+import { DataCard } from '../data/DataCard';
 import { BookingRulesForm, ClosuresCard } from './BookingSettings';
 
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -187,7 +188,6 @@ function SiteForm({ value }: { value: SiteSettings }) {
 
 export function SettingsPage() {
   const settings = useApi('settings.get', {});
-  const status = useApi('system.status', {});
   return (
     <section className="page" aria-labelledby="settings-title">
       <header className="page-header">
@@ -199,27 +199,7 @@ export function SettingsPage() {
         {settings.data ? <SiteForm value={settings.data.site} /> : null}
         {settings.data ? <BookingRulesForm key={JSON.stringify(settings.data.bookingRules)} settings={settings.data} /> : null}
         {settings.data ? <ClosuresCard settings={settings.data} /> : null}
-        {status.data ? (
-        <div className="card">
-          <h2>Your data</h2>
-          <dl className="facts">
-            <dt>Data folder</dt>
-            <dd>
-              <code>{status.data.dataDir}</code>
-            </dd>
-            <dt>Database</dt>
-            <dd>
-              <code>coopdesk.sqlite</code>, schema version {status.data.schemaVersion}
-            </dd>
-            <dt>Coopdesk</dt>
-            <dd>version {status.data.appVersion}</dd>
-          </dl>
-          <p className="muted small">
-            To back up, copy the whole data folder while Coopdesk is closed. Backups made before each upgrade are kept in its
-            <code> backups</code> folder.
-          </p>
-        </div>
-        ) : null}
+        <DataCard />
       </div>
     </section>
   );
