@@ -130,6 +130,11 @@ export async function bookingsBench(): Promise<void> {
   }
   agent.destroy();
   await host.close();
+
+  // Backing up the whole generated co-op (SQLite's online backup, as the app does daily).
+  const { backup } = await import('../../electron/main/features/data/backups.service');
+  const made2 = await timeOnce('data.backup', () => backup({ ...ctx, emit: () => {} } as never, 'manual'), {});
+  report({ bench: 'data.backup.size', bytes: made2.bytes, mb: Math.round(made2.bytes / 1_048_576) });
   await coop.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -8,25 +8,8 @@ import { useApi } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { MemberPicker } from '../../components/MemberPicker';
 import { TagInput } from '../../components/TagInput';
+import { FLAG_RULES, NUMBER_RULES } from '../bookings/ruleLabels';
 
-const NUMBER_RULES: [keyof BookingRules, string][] = [
-  ['slotMinutes', 'Slot (minutes)'],
-  ['minMinutes', 'Shortest booking (minutes)'],
-  ['maxMinutes', 'Longest booking (minutes)'],
-  ['bufferBeforeMinutes', 'Buffer before (minutes)'],
-  ['bufferAfterMinutes', 'Buffer after (minutes)'],
-  ['maxDaysAhead', 'Bookable up to (days ahead)'],
-  ['minNoticeMinutes', 'Minimum notice (minutes)'],
-  ['cancelCutoffMinutes', 'Cancellation cut-off (minutes before)'],
-  ['maxConcurrentPerMember', 'Bookings a member may hold'],
-  ['noShowGraceMinutes', 'No-show grace (minutes)'],
-];
-const FLAG_RULES: [keyof BookingRules, string][] = [
-  ['membersOnly', 'Members only'],
-  ['approvalRequired', 'Needs a manager’s approval'],
-  ['checkinRequired', 'Needs check-in (released if nobody comes)'],
-  ['withinOpeningHours', 'Only within opening hours'],
-];
 
 /** Create or edit a bookable; every rule left empty follows the site's default. */
 export function BookableForm({ id }: { id?: string }) {

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import { downloadText } from '../../components/format';
 import { BookingDetails } from './BookingDetails';
+import { IcsButton } from './IcsButton';
 import type { Booking } from '../../../../shared/contract/bookings.contract';
 
 /** "My bookings" for one member: upcoming or past, each opens to check in, move or cancel. */
@@ -24,15 +23,7 @@ export function MemberBookings({ memberId }: { memberId: string }) {
               Past
             </button>
           </div>
-          <button
-            type="button"
-            onClick={async () => {
-              const file = await call('bookings.ics', { memberId });
-              downloadText(file.filename, file.ics, 'text/calendar;charset=utf-8');
-            }}
-          >
-            Export .ics
-          </button>
+          <IcsButton of={{ memberId }} />
         </div>
       </div>
       {rows.length === 0 ? <p className="muted">{when === 'upcoming' ? 'No upcoming bookings.' : 'No past bookings.'}</p> : null}

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Booking } from '../../../../shared/contract/bookings.contract';
 import { addDaysIso } from '../../../../shared/domain/zoned';
-import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import { downloadText, formatDate } from '../../components/format';
+import { formatDate } from '../../components/format';
 import { BookingDetails } from './BookingDetails';
+import { IcsButton } from './IcsButton';
 import { minutes, whoOf } from './time';
 
 const HOUR_PX = 40;
@@ -32,15 +32,7 @@ export function WeekPage({ bookableId, date }: { bookableId: string; date: strin
           <button type="button" aria-label="Next week" onClick={() => navigate(`/bookables/${bookableId}/week/${addDaysIso(date, 7)}`)}>
             ›
           </button>
-          <button
-            type="button"
-            onClick={async () => {
-              const file = await call('bookings.ics', { bookableId });
-              downloadText(file.filename, file.ics, 'text/calendar;charset=utf-8');
-            }}
-          >
-            Export .ics
-          </button>
+          <IcsButton of={{ bookableId }} />
         </div>
       </header>
       {data ? (

@@ -4,25 +4,8 @@ import type { BookingRules } from '../../../../shared/domain/bookingRules';
 import { ApiCallError, call } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
+import { FLAG_RULES, NUMBER_RULES } from '../bookings/ruleLabels';
 
-const NUMBERS: [keyof BookingRules, string][] = [
-  ['slotMinutes', 'Slot (minutes)'],
-  ['minMinutes', 'Shortest booking (minutes)'],
-  ['maxMinutes', 'Longest booking (minutes)'],
-  ['bufferBeforeMinutes', 'Buffer before (minutes)'],
-  ['bufferAfterMinutes', 'Buffer after (minutes)'],
-  ['maxDaysAhead', 'Bookable up to (days ahead)'],
-  ['minNoticeMinutes', 'Minimum notice (minutes)'],
-  ['cancelCutoffMinutes', 'Cancellation cut-off (minutes before)'],
-  ['maxConcurrentPerMember', 'Bookings a member may hold'],
-  ['noShowGraceMinutes', 'No-show grace (minutes)'],
-];
-const FLAGS: [keyof BookingRules, string][] = [
-  ['membersOnly', 'Members only (no guest bookings)'],
-  ['approvalRequired', 'Bookings need a manager’s approval'],
-  ['checkinRequired', 'Check-in required (no-shows are released)'],
-  ['withinOpeningHours', 'Only within opening hours'],
-];
 
 /** The site's default booking rules; each bookable may override them. Keyed by the saved rules, so it starts afresh when they change. */
 export function BookingRulesForm({ settings }: { settings: Settings }) {
@@ -50,7 +33,7 @@ export function BookingRulesForm({ settings }: { settings: Settings }) {
       <h2 id="rules-title">Booking rules</h2>
       <p className="muted small">Defaults for every room, desk and resource at {settings.site.name}; a bookable can set its own.</p>
       <div className="grid">
-        {NUMBERS.map(([key, label]) => (
+        {NUMBER_RULES.map(([key, label]) => (
           <TextField
             key={key}
             label={label}
@@ -62,7 +45,7 @@ export function BookingRulesForm({ settings }: { settings: Settings }) {
         ))}
       </div>
       <div className="checks">
-        {FLAGS.map(([key, label]) => (
+        {FLAG_RULES.map(([key, label]) => (
           <label key={key}>
             <input type="checkbox" checked={Boolean(rules[key])} onChange={(e) => setRules((r) => ({ ...r, [key]: e.target.checked }))} /> {label}
           </label>
