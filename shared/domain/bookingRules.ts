@@ -174,14 +174,12 @@ export function peakLoad(held: readonly Held[], start: number, end: number): num
   return peak;
 }
 
-/** May a booking starting at `start` still be cancelled at `now`? */
-export function cancelViolation(start: number, now: number, rules: Pick<BookingRules, 'cancelCutoffMinutes'>): Violation | null {
+/**
+ * May a booking starting at `start` still be cancelled at `now`? After the cut-off only a
+ * manager may, with an override; the message says so to whoever asks.
+ */
+export function cancelViolation(start: number, now: number, rules: Pick<BookingRules, 'cancelCutoffMinutes'>, askedByManager = false): Violation | null {
   if (now <= start - rules.cancelCutoffMinutes * MINUTE) return null;
-  return {
-    rule: 'cancel-cutoff',
-    message:
-      rules.cancelCutoffMinutes > 0
-        ? `Cancellation closed ${formatDuration(rules.cancelCutoffMinutes)} before the start; ask a manager.`
-        : 'The booking has already started; ask a manager.',
-  };
+  const closed = rules.cancelCutoffMinutes > 0 ? `Cancellation closed ${formatDuration(rules.cancelCutoffMinutes)} before the start` : 'The booking has already started';
+  return { rule: 'cancel-cutoff', message: askedByManager ? `${closed}. Tick “override the cut-off” to cancel anyway.` : `${closed}; ask a manager.` };
 }

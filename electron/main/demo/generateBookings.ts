@@ -121,6 +121,7 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
   const busy = plan.busy ?? 1;
   const add = (bookableId: string, start: number, end: number, memberId: string, quantity: number, seriesId: string | null, title = '') => {
     if (seriesId === null && busy < 1 && random() > busy) return;
+    const cancelled = end < plan.now && random() < 0.04;
     batch.push({
       id: newId(),
       bookable_id: bookableId,
@@ -133,13 +134,13 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
       end_ms: end,
       occ_start_ms: start,
       occ_end_ms: end,
-      status: end < plan.now && random() < 0.04 ? 'cancelled' : 'confirmed',
+      status: cancelled ? 'cancelled' : 'confirmed',
       series_id: seriesId,
       price_minor: 0,
       currency: 'GBP',
-      checked_in_at: end < plan.now ? start : null,
-      cancelled_at: null,
-      cancelled_by: null,
+      checked_in_at: end < plan.now && !cancelled ? start : null,
+      cancelled_at: cancelled ? start - 86_400_000 : null,
+      cancelled_by: cancelled ? memberId : null,
       cancel_reason: '',
       cutoff_overridden: 0,
       created_at: start - 86_400_000,

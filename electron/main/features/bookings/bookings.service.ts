@@ -351,10 +351,10 @@ export async function cancel(ctx: Ctx, actor: Actor, input: { id: string; scope:
     const row = await activeRow(trx, input.id);
     const rows = await inScope(trx, row, input.scope, now);
     const target = await loadTarget(trx, row.bookable_id);
-    const late = rows.map((r) => ({ r, v: cancelViolation(r.start_ms, now, target.rules) })).filter((x) => x.v !== null);
-    if (late.length > 0 && !(input.override && actor.role === 'manager')) {
-      const v = late[0].v!;
-      const message = actor.role === 'manager' ? `${v.message.replace('; ask a manager.', '.')} Tick “override the cut-off” to cancel anyway.` : v.message;
+    const manager = actor.role === 'manager';
+    const late = rows.map((r) => ({ r, v: cancelViolation(r.start_ms, now, target.rules, manager) })).filter((x) => x.v !== null);
+    if (late.length > 0 && !(input.override && manager)) {
+      const { message } = late[0].v!;
       throw new AppError('RULE', message, { scope: message }, 'cancel-cutoff');
     }
     const lateIds = new Set(late.map((x) => x.r.id));
