@@ -1,12 +1,17 @@
 import { EventEmitter } from 'node:events';
 import type { ZodError } from 'zod';
 import { type ApiResult, type Channel, type PushEvent, contract, isChannel } from '../../shared/contract';
-import type { Actor, Ctx } from './context';
+import { type Actor, type Ctx, type Session, asSession, kioskSession, managerSession } from './context';
+import { KIOSK_IDLE_MS } from './features/auth/auth.service';
+import { recordAudit } from './features/audit/audit.service';
 import { AppError } from './errors';
 import type { Handlers } from './handlers';
 import { bookablesHandlers } from './features/bookables/bookables.handlers';
 import { bookingsHandlers } from './features/bookings/bookings.handlers';
+import { auditHandlers } from './features/audit/audit.handlers';
+import { authHandlers } from './features/auth/auth.handlers';
 import { dataHandlers } from './features/data/data.handlers';
+import { frontdeskHandlers } from './features/frontdesk/frontdesk.handlers';
 import { membersHandlers } from './features/members/members.handlers';
 import { settingsHandlers } from './features/settings/settings.handlers';
 import { systemHandlers } from './features/system/system.handlers';
@@ -19,6 +24,9 @@ const handlers: Handlers<Channel> = {
   ...bookablesHandlers,
   ...bookingsHandlers,
   ...dataHandlers,
+  ...authHandlers,
+  ...frontdeskHandlers,
+  ...auditHandlers,
 };
 
 function fieldsOf(error: ZodError): Record<string, string> {
@@ -31,11 +39,16 @@ function fieldsOf(error: ZodError): Record<string, string> {
 }
 
 function mayCall(actor: Actor, channel: Channel): boolean {
-  return actor.role === 'manager' || contract[channel].access === 'member';
+  const access = contract[channel].access;
+  if (actor.role === 'manager' || access === 'public') return true;
+  return access === 'member' && actor.role !== 'kiosk';
 }
 
 export interface Api {
-  dispatch(channel: string, input: unknown, actor: Actor): Promise<ApiResult<unknown>>;
+  /** `caller` is the transport's session (auth channels change it), or an actor for internal calls and tests. */
+  dispatch(channel: string, input: unknown, caller: Session | Actor): Promise<ApiResult<unknown>>;
+  /** A new transport session: the manager's while no manager password is set, else the kiosk's. */
+  newSession(): Promise<Session>;
   /** Subscribes to push events; returns the unsubscribe function. */
   subscribe(listener: (event: PushEvent) => void): () => void;
 }
@@ -51,7 +64,19 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
   const fullCtx: Ctx = Object.assign(ctx, { emit: (event: PushEvent) => void bus.emit('event', event) });
 
   return {
-    async dispatch(channel, input, actor) {
+    async newSession() {
+      const secret = await fullCtx.db.selectFrom('app_secrets').select('key').where('key', '=', 'manager-password').executeTakeFirst();
+      return secret ? kioskSession() : managerSession();
+    },
+    async dispatch(channel, input, caller) {
+      const session = asSession(caller);
+      // A member who identified at the kiosk and then walked away is signed out.
+      if (session.expiresAt !== undefined) {
+        const now = fullCtx.now().getTime();
+        if (now > session.expiresAt) Object.assign(session, kioskSession(), { expiresAt: undefined });
+        else session.expiresAt = now + KIOSK_IDLE_MS;
+      }
+      const actor = session.actor;
       if (!isChannel(channel)) {
         return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
       }
@@ -62,11 +87,14 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
         return { ok: false, error: { code: 'VALIDATION', message: first ?? 'The input is not valid.', fields } };
       }
       if (!mayCall(actor, channel)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Only a manager may do this.' } };
+        const message = actor.role === 'kiosk' ? 'Identify with your member number and PIN first.' : 'Only a manager may do this.';
+        return { ok: false, error: { code: 'FORBIDDEN', message } };
       }
       try {
-        const handler = handlers[channel] as (input: unknown, ctx: Ctx, actor: Actor) => Promise<unknown>;
-        return { ok: true, data: await handler(parsed.data, fullCtx, actor) };
+        const handler = handlers[channel] as (input: unknown, ctx: Ctx, actor: Actor, session: Session) => Promise<unknown>;
+        const data = await handler(parsed.data, fullCtx, actor, session);
+        await recordAudit(fullCtx, actor, channel, parsed.data, data);
+        return { ok: true, data };
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toApiError() };
         log(error);

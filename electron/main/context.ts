@@ -3,13 +3,38 @@ import type { PushEvent } from '../../shared/contract';
 import type { Database } from './db/open';
 import type { DB } from './db/schema';
 
-/** Who is calling. Both transports act as the front-desk manager until sign-in exists. */
+/**
+ * Who is calling. The manager (front desk, unlocked with the manager password); a member or
+ * guardian who identified at the kiosk with their PIN; or the kiosk before anyone identified.
+ */
 export interface Actor {
-  role: 'manager' | 'guardian' | 'member';
+  role: 'manager' | 'guardian' | 'member' | 'kiosk';
   memberId: string | null;
 }
 
+/**
+ * A transport's session (one per desktop window, one per browser cookie): which mode the app is
+ * in and who is acting. Auth handlers change it; everything else only reads the actor.
+ */
+export interface Session {
+  mode: 'manager' | 'kiosk';
+  actor: Actor;
+  /** A member identified at the kiosk is signed out after a few idle minutes. */
+  expiresAt?: number;
+}
+
 export const FRONT_DESK: Actor = { role: 'manager', memberId: null };
+
+export const managerSession = (): Session => ({ mode: 'manager', actor: { ...FRONT_DESK } });
+export const kioskSession = (): Session => ({ mode: 'kiosk', actor: { role: 'kiosk', memberId: null } });
+
+/** Tests and internal jobs may pass an actor; transports pass their session. */
+export function asSession(caller: Session | Actor): Session {
+  if ('mode' in caller) return caller;
+  return { mode: caller.role === 'manager' ? 'manager' : 'kiosk', actor: caller };
+}
+
+export const isManager = (actor: Actor) => actor.role === 'manager';
 
 /**
  * What every service gets: the database, the clock (fixed in tests) and the event bus.
@@ -34,4 +59,6 @@ export interface DesktopDialogs {
   chooseSaveFile(options: { title: string; defaultName: string; extension: string }): Promise<string | null>;
   /** Asks which file to open; null when the person cancels. */
   chooseOpenFile(options: { title: string; extension: string }): Promise<string | null>;
+  /** A desktop notification (a visitor arrived). */
+  notify?(message: { title: string; body: string }): void;
 }

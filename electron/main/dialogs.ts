@@ -1,7 +1,7 @@
-import { BrowserWindow, dialog } from 'electron';
+import { BrowserWindow, Notification, dialog } from 'electron';
 import type { DesktopDialogs } from './context';
 
-/** The system's save and open dialogs, for "Back up now…" and "Restore…". */
+/** The system's save and open dialogs ("Back up now…", "Restore…") and desktop notifications. */
 export const desktopDialogs: DesktopDialogs = {
   async chooseSaveFile({ title, defaultName, extension }) {
     const window = BrowserWindow.getFocusedWindow();
@@ -14,5 +14,8 @@ export const desktopDialogs: DesktopDialogs = {
     const options = { title, properties: ['openFile' as const], filters: [{ name: 'Coopdesk backup', extensions: [extension] }] };
     const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+  },
+  notify({ title, body }) {
+    if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
   },
 };

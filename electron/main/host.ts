@@ -2,8 +2,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { Coopdesk } from './app';
-import { FRONT_DESK } from './context';
+import type { Session } from './context';
 
 /**
  * The browser host: the built renderer and POST /api/<channel> over HTTP on 127.0.0.1, the same
@@ -71,6 +72,17 @@ export function startHost(options: HostOptions): Promise<Host> {
   const hostname = options.hostname ?? '127.0.0.1';
   let origins = new Set<string>();
   const streams = new Set<ServerResponse>();
+  // One session per browser (an HttpOnly, SameSite=Strict cookie): manager mode or kiosk.
+  const sessions = new Map<string, Promise<Session>>();
+
+  function sessionOf(req: IncomingMessage, res: ServerResponse): Promise<Session> {
+    const token = /(?:^|;\s*)coopdesk_session=([A-Za-z0-9_-]{20,})/.exec(req.headers.cookie ?? '')?.[1];
+    if (token && sessions.has(token)) return sessions.get(token)!;
+    const fresh = randomBytes(24).toString('base64url');
+    sessions.set(fresh, coopdesk.api.newSession());
+    res.setHeader('Set-Cookie', `coopdesk_session=${fresh}; HttpOnly; SameSite=Strict; Path=/`);
+    return sessions.get(fresh)!;
+  }
 
   /** Refuses other origins (CSRF) and other Host names (DNS rebinding). */
   function trusted(req: IncomingMessage): boolean {
@@ -93,7 +105,7 @@ export function startHost(options: HostOptions): Promise<Host> {
       const error = { code: 'VALIDATION', message: 'The request body is not valid JSON (or is over 6 MB).' };
       return send(res, 400, JSON.stringify({ ok: false, error }));
     }
-    const result = await coopdesk.api.dispatch(channel, input, FRONT_DESK);
+    const result = await coopdesk.api.dispatch(channel, input, await sessionOf(req, res));
     send(res, 200, JSON.stringify(result));
   }
 

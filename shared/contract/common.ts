@@ -14,8 +14,12 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-/** Who may call a channel. Managers may call everything. */
-export type Access = 'manager' | 'member';
+/**
+ * Who may call a channel: the manager may call everything; a member (or guardian) identified
+ * at the kiosk may call 'member' and 'public' channels, and only for themselves where it
+ * matters (checked in the services); the kiosk before anyone identified, 'public' ones only.
+ */
+export type Access = 'manager' | 'member' | 'public';
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;

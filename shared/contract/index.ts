@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { bookablesContract } from './bookables.contract';
 import { bookingsContract } from './bookings.contract';
+import { auditContract } from './audit.contract';
+import { authContract } from './auth.contract';
 import { dataContract } from './data.contract';
+import { frontdeskContract } from './frontdesk.contract';
 import { membersContract } from './members.contract';
 import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
@@ -15,6 +18,9 @@ export const contract = {
   ...bookablesContract,
   ...bookingsContract,
   ...dataContract,
+  ...authContract,
+  ...frontdeskContract,
+  ...auditContract,
   ...systemContract,
 };
 
@@ -27,7 +33,7 @@ export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = Exclude<Contract[C]['output'], undefined>;
 
 /** Events pushed to open screens so they refresh when data changes. */
-export const PUSH_EVENTS = ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'data.changed'] as const;
+export const PUSH_EVENTS = ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'data.changed', 'frontdesk.changed', 'auth.changed'] as const;
 export type PushEvent = (typeof PUSH_EVENTS)[number];
 
 export function isChannel(name: string): name is Channel {

@@ -72,7 +72,7 @@ export interface Settings {
 }
 
 export const settingsContract = {
-  'settings.get': channel<Settings>()(empty, 'member'),
+  'settings.get': channel<Settings>()(empty, 'public'),
   'settings.updateCoop': channel<Settings>()(coopSettings, 'manager'),
   'settings.updateSite': channel<Settings>()(siteSettings, 'manager'),
   'settings.updateBookingRules': channel<Settings>()(z.object({ siteId: id, rules: bookingRulesSchema }), 'manager'),

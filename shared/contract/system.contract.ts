@@ -12,6 +12,6 @@ export interface SystemStatus {
 }
 
 export const systemContract = {
-  'system.status': channel<SystemStatus>()(empty, 'member'),
+  'system.status': channel<SystemStatus>()(empty, 'public'),
   'system.loadDemo': channel<{ created: number }>()(empty, 'manager'),
 };

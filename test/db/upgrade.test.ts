@@ -18,6 +18,16 @@ const FIXTURES: Record<number, string> = {
     insert into members values ('m1', 1, 'Ana Ribeiro', 'ana@example.coop', '', 'Ribeiro Design', '', '', '2024-01-10', 'active', 'guardian', 'keeps the keys', null, 0, 0);
     insert into member_tags values ('m1', 'offers', 'web design');
     insert into members_fts (rowid, name, business, tags, email) values (1, 'Ana Ribeiro', 'Ribeiro Design', 'web design', 'ana@example.coop');`,
+  2: `
+    insert into coop values (1, 'Old Mill Co-op', 'GBP', 'Europe/London', 14, 0, 0);
+    insert into sites (id, name, address, time_zone, created_at, updated_at) values ('s1', 'Old Mill', '1 Mill Lane', 'Europe/London', 0, 0);
+    insert into site_hours values ('s1', 1, '08:00', '18:00');
+    insert into members values ('m1', 1, 'Ana Ribeiro', 'ana@example.coop', '', 'Ribeiro Design', '', '', '2024-01-10', 'active', 'guardian', 'keeps the keys', null, 0, 0);
+    insert into member_tags values ('m1', 'offers', 'web design');
+    insert into members_fts (rowid, name, business, tags, email) values (1, 'Ana Ribeiro', 'Ribeiro Design', 'web design', 'ana@example.coop');
+    insert into bookables values ('b1', 's1', 'room', 'Old Room', '', 6, '[]', 1000, null, '{}', null, 0, 0);
+    insert into bookings (id, bookable_id, member_id, quantity, units, start_ms, end_ms, occ_start_ms, occ_end_ms, status, currency, created_at, updated_at)
+      values ('k1', 'b1', 'm1', 2, 1, 1800000000000, 1800003600000, 1800000000000, 1800003600000, 'confirmed', 'GBP', 0, 0);`,
 };
 
 describe('upgrading a database written by every earlier version', () => {
@@ -41,6 +51,8 @@ describe('upgrading a database written by every earlier version', () => {
       // what the new version adds works on the upgraded data
       const room = await t.call('bookables.create', { siteId: 's1', kind: 'room', name: 'Garden Room', capacity: 6 });
       expect(room.rules.slotMinutes).toBe(15);
+      if (version >= 2) expect((await t.call('bookings.get', { id: 'k1' })).bookableName).toBe('Old Room');
+      expect(await t.call('frontdesk.checkIn', { memberId: ana.id })).toMatchObject({ name: 'Ana Ribeiro' });
       const backups = readdirSync(join(dataDir, 'backups')).filter((n) => n.startsWith('pre-migration-'));
       expect(backups).toHaveLength(1);
       const copy = new Sqlite(join(dataDir, 'backups', backups[0]), { readonly: true });

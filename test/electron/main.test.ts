@@ -43,7 +43,7 @@ describe('the built main process', () => {
 
   it('dispatches calls from our own page', async () => {
     const invoke = recorded.ipcHandlers.get('coopdesk:invoke')!;
-    const result = await invoke({ senderFrame: { url: `${ownPage}#/members`, parent: null } }, 'system.status', {});
+    const result = await invoke({ senderFrame: { url: `${ownPage}#/members`, parent: null }, sender: { id: 1 } }, 'system.status', {});
     expect(result).toMatchObject({ ok: true, data: { dataDir: recorded.userData, demoOffered: true } });
   });
 
@@ -84,7 +84,7 @@ describe('the built main process', () => {
 describe('backups with the system dialogs', () => {
   it('“Back up now…” saves where the save dialog says; “Restore…” reads a chosen file back', async () => {
     const invoke = recorded.ipcHandlers.get('coopdesk:invoke')!;
-    const own = { senderFrame: { url: ownPage, parent: null } };
+    const own = { senderFrame: { url: ownPage, parent: null }, sender: { id: 1 } };
     recorded.saveTo = join(tempDir('coopdesk-chosen-'), 'my-backup.sqlite');
     await invoke(own, 'members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2025-01-01' });
     expect(await invoke(own, 'data.backupToFile', {})).toEqual({ ok: true, data: { saved: recorded.saveTo } });

@@ -114,6 +114,62 @@ export interface BookingsTable {
   updated_at: number;
 }
 
+export interface CredentialsTable {
+  member_id: string;
+  pin_hash: string; // scrypt, see features/auth/secrets.ts
+  failed_pins: number;
+  locked_until: number | null;
+  updated_at: number;
+}
+
+export interface AppSecretsTable {
+  key: string; // 'manager-password'
+  hash: string;
+  updated_at: number;
+}
+
+export interface PresenceTable {
+  id: string;
+  member_id: string;
+  site_id: string;
+  checked_in_at: number;
+  checked_out_at: number | null;
+}
+
+export interface VisitorsTable {
+  id: string;
+  site_id: string;
+  name: string;
+  company: string;
+  host_member_id: string;
+  expected_at: number;
+  arrived_at: number | null;
+  left_at: number | null;
+  created_at: number;
+}
+
+export interface DayPassesTable {
+  id: string;
+  site_id: string;
+  date: string;
+  name: string;
+  member_id: string | null;
+  price_minor: number;
+  currency: string;
+  paid: number;
+  created_at: number;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_role: string;
+  actor_member_id: string | null;
+  channel: string;
+  record_id: string | null;
+  details: string; // JSON of the input, secrets removed
+}
+
 export interface DB {
   coop: CoopTable;
   sites: SitesTable;
@@ -125,4 +181,10 @@ export interface DB {
   booking_series: BookingSeriesTable;
   bookings: BookingsTable;
   bookable_spans: BookableSpansTable;
+  credentials: CredentialsTable;
+  app_secrets: AppSecretsTable;
+  presence: PresenceTable;
+  visitors: VisitorsTable;
+  day_passes: DayPassesTable;
+  audit_log: AuditLogTable;
 }

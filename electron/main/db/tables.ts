@@ -15,6 +15,12 @@ export const DATA_TABLES = [
   'bookables',
   'booking_series',
   'bookings',
+  'credentials',
+  'app_secrets',
+  'presence',
+  'visitors',
+  'day_passes',
+  'audit_log',
 ] as const;
 export type DataTable = (typeof DATA_TABLES)[number];
 

@@ -34,6 +34,8 @@ import * as membersRepo from '../members/members.repository';
 import { type LoadedSite, defaultSiteId, loadSite } from '../settings/settings.service';
 import { bookingsCalendar } from './bookings.ics';
 import * as repo from './bookings.repository';
+import { requireSelf } from '../../permissions';
+import { ensurePresent } from '../frontdesk/frontdesk.service';
 
 type Request = z.output<typeof bookingRequest>;
 type SeriesInput = z.output<typeof seriesRequest>;
@@ -236,7 +238,11 @@ function newRow(ctx: Ctx, target: Target, c: Candidate, title: string, seriesId:
 }
 
 /** Checks a booking without writing anything: the dialog's live feedback. */
-export async function check(ctx: Ctx, req: Request): Promise<{ violations: Violation[]; price: number; currency: string }> {
+const OWN_BOOKING = 'You can only book for yourself.';
+const OWN_ONLY = 'That is not your booking: only the front desk can change other members’ bookings.';
+
+export async function check(ctx: Ctx, actor: Actor, req: Request): Promise<{ violations: Violation[]; price: number; currency: string }> {
+  requireSelf(actor, req.memberId, OWN_BOOKING);
   const target = await loadTarget(ctx.db, req.bookableId);
   await assertMember(ctx.db, req.memberId);
   const interval = intervalOf(req, target);
@@ -246,7 +252,8 @@ export async function check(ctx: Ctx, req: Request): Promise<{ violations: Viola
 }
 
 /** Books, or says which rule refuses. Check and insert run in one immediate transaction. */
-export async function create(ctx: Ctx, req: Request): Promise<Booking> {
+export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Booking> {
+  requireSelf(actor, req.memberId, OWN_BOOKING);
   const booking = await immediate(ctx.db, async (trx) => {
     const target = await loadTarget(trx, req.bookableId);
     await assertMember(trx, req.memberId);
@@ -263,7 +270,11 @@ export async function create(ctx: Ctx, req: Request): Promise<Booking> {
   return booking;
 }
 
-export const get = (ctx: Ctx, id: string) => loadBooking(ctx.db, id);
+export async function get(ctx: Ctx, actor: Actor, id: string): Promise<Booking> {
+  const booking = await loadBooking(ctx.db, id);
+  requireSelf(actor, booking.memberId, OWN_ONLY);
+  return booking;
+}
 
 /** Every occurrence of a series with what stands in its way; nothing is written. */
 async function planOccurrences(db: Kysely<DB>, ctx: Ctx, target: Target, s: SeriesInput): Promise<(Occurrence & { startMs: number; endMs: number })[]> {
@@ -286,7 +297,8 @@ async function planOccurrences(db: Kysely<DB>, ctx: Ctx, target: Target, s: Seri
   return result;
 }
 
-export async function planSeries(ctx: Ctx, s: SeriesInput): Promise<SeriesPlan> {
+export async function planSeries(ctx: Ctx, actor: Actor, s: SeriesInput): Promise<SeriesPlan> {
+  requireSelf(actor, s.memberId, OWN_BOOKING);
   const target = await loadTarget(ctx.db, s.bookableId);
   await assertMember(ctx.db, s.memberId);
   const occurrences = (await planOccurrences(ctx.db, ctx, target, s)).map(({ startMs: _s, endMs: _e, ...o }) => o);
@@ -298,7 +310,8 @@ export async function planSeries(ctx: Ctx, s: SeriesInput): Promise<SeriesPlan> 
  * Books a series. With onClash "none", any clash books nothing and reports the clashing dates;
  * with "book-free", the free occurrences are booked and the others reported as skipped.
  */
-export async function createSeries(ctx: Ctx, s: SeriesInput & { onClash: 'book-free' | 'none' }) {
+export async function createSeries(ctx: Ctx, actor: Actor, s: SeriesInput & { onClash: 'book-free' | 'none' }) {
+  requireSelf(actor, s.memberId, OWN_BOOKING);
   const result = await immediate(ctx.db, async (trx) => {
     const target = await loadTarget(trx, s.bookableId);
     await assertMember(trx, s.memberId);
@@ -349,6 +362,7 @@ export async function cancel(ctx: Ctx, actor: Actor, input: { id: string; scope:
   const result = await immediate(ctx.db, async (trx) => {
     const now = ctx.now().getTime();
     const row = await activeRow(trx, input.id);
+    requireSelf(actor, row.member_id, OWN_ONLY);
     const rows = await inScope(trx, row, input.scope, now);
     const target = await loadTarget(trx, row.bookable_id);
     const manager = actor.role === 'manager';
@@ -377,10 +391,11 @@ export async function cancel(ctx: Ctx, actor: Actor, input: { id: string; scope:
 }
 
 /** Moves one occurrence (to another date too), or the times of this and following, or all. */
-export async function reschedule(ctx: Ctx, input: { id: string; scope: Scope; date?: string; startTime: string; endTime: string }) {
+export async function reschedule(ctx: Ctx, actor: Actor, input: { id: string; scope: Scope; date?: string; startTime: string; endTime: string }) {
   const result = await immediate(ctx.db, async (trx) => {
     const now = ctx.now().getTime();
     const row = await activeRow(trx, input.id);
+    requireSelf(actor, row.member_id, OWN_ONLY);
     const rows = await inScope(trx, row, input.scope, now);
     const target = await loadTarget(trx, row.bookable_id);
     const zone = target.site.timeZone;
@@ -413,10 +428,11 @@ export async function reschedule(ctx: Ctx, input: { id: string; scope: Scope; da
 }
 
 /** Check-in opens 15 minutes before the start and closes at the end. */
-export async function checkIn(ctx: Ctx, id: string): Promise<Booking> {
+export async function checkIn(ctx: Ctx, actor: Actor, id: string): Promise<Booking> {
   const booking = await immediate(ctx.db, async (trx) => {
     const now = ctx.now().getTime();
     const row = await activeRow(trx, id);
+    requireSelf(actor, row.member_id, OWN_ONLY);
     if (row.status === 'pending') throw new AppError('RULE', 'The booking is still waiting for approval.', undefined, 'approval');
     if (row.checked_in_at !== null) {
       throw new AppError('CONFLICT', `Already checked in at ${zonedParts(row.checked_in_at, row.time_zone).time}.`);
@@ -424,9 +440,12 @@ export async function checkIn(ctx: Ctx, id: string): Promise<Booking> {
     if (now < row.start_ms - 15 * MINUTE) throw new AppError('RULE', `Check-in opens at ${zonedParts(row.start_ms - 15 * MINUTE, row.time_zone).time}.`, undefined, 'check-in');
     if (now >= row.end_ms) throw new AppError('RULE', 'The booking has ended.', undefined, 'check-in');
     await repo.update(trx, id, { checked_in_at: now, updated_at: now });
+    // Checking in a booking means the member is here.
+    if (row.member_id) await ensurePresent(trx, row.member_id, row.site_id, now);
     return loadBooking(trx, id);
   });
   ctx.emit('bookings.changed');
+  ctx.emit('frontdesk.changed');
   return booking;
 }
 
@@ -535,7 +554,8 @@ export async function week(ctx: Ctx, input: { bookableId: string; date: string }
   return { bookable: toBookable(target.row, target.site), days, timeZone: zone, bookings: rows.map(toBooking) };
 }
 
-export async function forMember(ctx: Ctx, input: { memberId: string; when: 'upcoming' | 'past' }): Promise<Booking[]> {
+export async function forMember(ctx: Ctx, actor: Actor, input: { memberId: string; when: 'upcoming' | 'past' }): Promise<Booking[]> {
+  requireSelf(actor, input.memberId, 'You can only see your own bookings.');
   if (!(await membersRepo.findById(ctx.db, input.memberId))) throw notFound('The member');
   return (await repo.ofMember(ctx.db, input.memberId, input.when, ctx.now().getTime())).map(toBooking);
 }
@@ -615,7 +635,8 @@ const ICS_PAST_DAYS = 30;
 const ICS_FUTURE_DAYS = 400;
 
 /** A member's or a bookable's bookings from a month ago on, as an .ics file. */
-export async function ics(ctx: Ctx, input: { memberId: string } | { bookableId: string }): Promise<{ filename: string; ics: string }> {
+export async function ics(ctx: Ctx, actor: Actor, input: { memberId: string } | { bookableId: string }): Promise<{ filename: string; ics: string }> {
+  if ('memberId' in input) requireSelf(actor, input.memberId, 'You can only export your own bookings.');
   const now = ctx.now().getTime();
   const from = now - ICS_PAST_DAYS * 24 * 60 * MINUTE;
   const to = now + ICS_FUTURE_DAYS * 24 * 60 * MINUTE;

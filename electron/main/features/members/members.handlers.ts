@@ -14,7 +14,11 @@ export const membersHandlers: Handlers<
   | 'members.exportCsv'
 > = {
   'members.list': (input, ctx) => service.list(ctx, input),
-  'members.get': (input, ctx) => service.get(ctx, input.id),
+  // Notes are the front desk's: a member sees their own, never other members'.
+  'members.get': async (input, ctx, actor) => {
+    const member = await service.get(ctx, input.id);
+    return actor.role === 'manager' || actor.memberId === member.id ? member : { ...member, notes: '' };
+  },
   'members.create': (input, ctx) => service.create(ctx, input),
   'members.update': ({ id, ...fields }, ctx) => service.update(ctx, id, fields),
   'members.archive': (input, ctx) => service.setArchived(ctx, input.id, true),

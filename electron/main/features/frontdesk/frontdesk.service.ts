@@ -1,0 +1,295 @@
+import Papa from 'papaparse';
+import type { DayPass, PresenceEntry, Today, TodayBooking, Visitor } from '../../../../shared/contract/frontdesk.contract';
+import { openingWindow } from '../../../../shared/domain/bookingRules';
+import { newId } from '../../../../shared/domain/ids';
+import { addDaysIso, weekdayOf, zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
+import type { Actor, Ctx } from '../../context';
+import type { DB } from '../../db/schema';
+import { immediate } from '../../db/tx';
+import { AppError, notFound } from '../../errors';
+import { requireSelf } from '../../permissions';
+import { lockouts } from '../auth/auth.service';
+import * as bookablesRepo from '../bookables/bookables.repository';
+import * as bookingsRepo from '../bookings/bookings.repository';
+import { defaultSiteId, loadSite } from '../settings/settings.service';
+import type { Kysely } from 'kysely';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+async function currentMember(db: Kysely<DB>, memberId: string) {
+  const m = await db.selectFrom('members').select(['id', 'name', 'number', 'status', 'archived_at']).where('id', '=', memberId).executeTakeFirst();
+  if (!m) throw new AppError('NOT_FOUND', 'No member with that id.', { memberId: 'Unknown member' });
+  if (m.archived_at !== null || m.status === 'left') throw new AppError('RULE', `${m.name} is no longer a member.`, { memberId: 'Not a current member' }, 'members-only');
+  return m;
+}
+
+const presenceQuery = (db: Kysely<DB>) =>
+  db
+    .selectFrom('presence')
+    .innerJoin('members', 'members.id', 'presence.member_id')
+    .innerJoin('sites', 'sites.id', 'presence.site_id')
+    .select(['presence.id', 'presence.member_id', 'members.name', 'members.number', 'presence.checked_in_at', 'presence.checked_out_at', 'sites.time_zone']);
+
+type PresenceRow = Awaited<ReturnType<ReturnType<typeof presenceQuery>['execute']>>[number];
+const toPresence = (r: PresenceRow): PresenceEntry => ({
+  id: r.id,
+  memberId: r.member_id,
+  name: r.name,
+  number: r.number,
+  checkedInAt: new Date(r.checked_in_at).toISOString(),
+  checkedOutAt: iso(r.checked_out_at),
+  since: zonedParts(r.checked_in_at, r.time_zone).time,
+});
+
+/**
+ * Opens a member's presence at the site (and checks in the booking they hold right now, if any).
+ * A member is present once: the database refuses a second open presence.
+ */
+export async function checkIn(ctx: Ctx, actor: Actor, memberId: string): Promise<PresenceEntry> {
+  requireSelf(actor, memberId, 'You can only check yourself in.');
+  const entry = await immediate(ctx.db, async (trx) => {
+    const member = await currentMember(trx, memberId);
+    const open = await presenceQuery(trx).where('presence.member_id', '=', memberId).where('presence.checked_out_at', 'is', null).executeTakeFirst();
+    if (open) throw new AppError('CONFLICT', `${member.name} is already checked in (since ${toPresence(open).since}).`, { memberId: 'Already checked in' });
+    const now = ctx.now().getTime();
+    const id = newId();
+    await trx.insertInto('presence').values({ id, member_id: memberId, site_id: await defaultSiteId(trx), checked_in_at: now, checked_out_at: null }).execute();
+    await checkInCurrentBookings(trx, memberId, now);
+    return toPresence((await presenceQuery(trx).where('presence.id', '=', id).executeTakeFirstOrThrow()));
+  });
+  ctx.emit('frontdesk.changed');
+  ctx.emit('bookings.changed');
+  return entry;
+}
+
+/** Bookings of the member under way now (or starting within 15 minutes) count as checked in. */
+export async function checkInCurrentBookings(db: Kysely<DB>, memberId: string, now: number): Promise<void> {
+  await db
+    .updateTable('bookings')
+    .set({ checked_in_at: now, updated_at: now })
+    .where('member_id', '=', memberId)
+    .where('status', '=', 'confirmed')
+    .where('checked_in_at', 'is', null)
+    .where('start_ms', '<=', now + 15 * 60_000)
+    .where('end_ms', '>', now)
+    .execute();
+}
+
+/** Opens a presence if the member is not yet here (checking in a booking means they arrived). */
+export async function ensurePresent(db: Kysely<DB>, memberId: string, siteId: string, now: number): Promise<void> {
+  const open = await db.selectFrom('presence').select('id').where('member_id', '=', memberId).where('checked_out_at', 'is', null).executeTakeFirst();
+  if (!open) await db.insertInto('presence').values({ id: newId(), member_id: memberId, site_id: siteId, checked_in_at: now, checked_out_at: null }).execute();
+}
+
+export async function checkOut(ctx: Ctx, actor: Actor, memberId: string): Promise<PresenceEntry> {
+  requireSelf(actor, memberId, 'You can only check yourself out.');
+  const entry = await immediate(ctx.db, async (trx) => {
+    const member = await currentMember(trx, memberId);
+    const open = await presenceQuery(trx).where('presence.member_id', '=', memberId).where('presence.checked_out_at', 'is', null).executeTakeFirst();
+    if (!open) throw new AppError('CONFLICT', `${member.name} is not checked in.`, { memberId: 'Not checked in' });
+    await trx.updateTable('presence').set({ checked_out_at: ctx.now().getTime() }).where('id', '=', open.id).execute();
+    return toPresence((await presenceQuery(trx).where('presence.id', '=', open.id).executeTakeFirstOrThrow()));
+  });
+  ctx.emit('frontdesk.changed');
+  return entry;
+}
+
+export async function presence(ctx: Ctx, actor: Actor, memberId: string, limit: number): Promise<PresenceEntry[]> {
+  requireSelf(actor, memberId, 'You can only see your own presence history.');
+  if (!(await ctx.db.selectFrom('members').select('id').where('id', '=', memberId).executeTakeFirst())) throw notFound('The member');
+  const rows = await presenceQuery(ctx.db).where('presence.member_id', '=', memberId).orderBy('presence.checked_in_at', 'desc').limit(limit).execute();
+  return rows.map(toPresence);
+}
+
+const visitorQuery = (db: Kysely<DB>) =>
+  db
+    .selectFrom('visitors')
+    .innerJoin('members', 'members.id', 'visitors.host_member_id')
+    .innerJoin('sites', 'sites.id', 'visitors.site_id')
+    .select(['visitors.id', 'visitors.name', 'visitors.company', 'visitors.host_member_id', 'members.name as host_name', 'visitors.expected_at', 'visitors.arrived_at', 'visitors.left_at', 'sites.time_zone']);
+type VisitorRow = Awaited<ReturnType<ReturnType<typeof visitorQuery>['execute']>>[number];
+const toVisitor = (r: VisitorRow): Visitor => ({
+  id: r.id,
+  name: r.name,
+  company: r.company,
+  hostMemberId: r.host_member_id,
+  hostName: r.host_name,
+  expectedAt: new Date(r.expected_at).toISOString(),
+  expectedLocal: zonedParts(r.expected_at, r.time_zone).time,
+  arrivedAt: iso(r.arrived_at),
+  leftAt: iso(r.left_at),
+});
+
+export async function createVisitor(ctx: Ctx, input: { name: string; company: string; hostMemberId: string; expectedAt: string }): Promise<Visitor> {
+  const visitor = await immediate(ctx.db, async (trx) => {
+    const host = await trx.selectFrom('members').select(['id', 'status', 'archived_at', 'name']).where('id', '=', input.hostMemberId).executeTakeFirst();
+    if (!host) throw new AppError('NOT_FOUND', 'Choose the member they are visiting.', { hostMemberId: 'Unknown member' });
+    if (host.archived_at !== null || host.status === 'left') throw new AppError('RULE', `${host.name} is no longer a member.`, { hostMemberId: 'Not a current member' }, 'members-only');
+    const id = newId();
+    await trx
+      .insertInto('visitors')
+      .values({ id, site_id: await defaultSiteId(trx), name: input.name, company: input.company, host_member_id: host.id, expected_at: Date.parse(input.expectedAt), arrived_at: null, left_at: null, created_at: ctx.now().getTime() })
+      .execute();
+    return toVisitor(await visitorQuery(trx).where('visitors.id', '=', id).executeTakeFirstOrThrow());
+  });
+  ctx.emit('frontdesk.changed');
+  return visitor;
+}
+
+/** A visitor arrives: recorded, and their host is told (a desktop notification in the app). */
+export async function visitorArrives(ctx: Ctx, id: string): Promise<Visitor> {
+  const visitor = await immediate(ctx.db, async (trx) => {
+    const row = await visitorQuery(trx).where('visitors.id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('The visitor');
+    if (row.arrived_at !== null) throw new AppError('CONFLICT', `${row.name} has already arrived.`);
+    await trx.updateTable('visitors').set({ arrived_at: ctx.now().getTime() }).where('id', '=', id).execute();
+    return toVisitor(await visitorQuery(trx).where('visitors.id', '=', id).executeTakeFirstOrThrow());
+  });
+  ctx.desktop?.notify?.({ title: `${visitor.name} has arrived`, body: `Visiting ${visitor.hostName}${visitor.company ? ` (${visitor.company})` : ''}` });
+  ctx.emit('frontdesk.changed');
+  return visitor;
+}
+
+export async function visitorLeaves(ctx: Ctx, id: string): Promise<Visitor> {
+  const visitor = await immediate(ctx.db, async (trx) => {
+    const row = await visitorQuery(trx).where('visitors.id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('The visitor');
+    if (row.arrived_at === null) throw new AppError('CONFLICT', `${row.name} has not arrived yet.`);
+    if (row.left_at !== null) throw new AppError('CONFLICT', `${row.name} has already left.`);
+    await trx.updateTable('visitors').set({ left_at: ctx.now().getTime() }).where('id', '=', id).execute();
+    return toVisitor(await visitorQuery(trx).where('visitors.id', '=', id).executeTakeFirstOrThrow());
+  });
+  ctx.emit('frontdesk.changed');
+  return visitor;
+}
+
+async function dayRange(db: Kysely<DB>, date: string) {
+  const site = await loadSite(db, await defaultSiteId(db), date);
+  return { site, from: zonedInstant(date, '00:00', site.timeZone), to: zonedInstant(addDaysIso(date, 1), '00:00', site.timeZone) };
+}
+
+export async function visitorsOn(ctx: Ctx, date: string): Promise<Visitor[]> {
+  const { site, from, to } = await dayRange(ctx.db, date);
+  const rows = await visitorQuery(ctx.db).where('visitors.site_id', '=', site.id).where('visitors.expected_at', '>=', from).where('visitors.expected_at', '<', to).orderBy('visitors.expected_at').execute();
+  return rows.map(toVisitor);
+}
+
+export async function exportVisitors(ctx: Ctx, date: string): Promise<{ filename: string; csv: string }> {
+  const visitors = await visitorsOn(ctx, date);
+  const { site } = await dayRange(ctx.db, date);
+  const local = (at: string | null) => (at ? zonedParts(Date.parse(at), site.timeZone).time : '');
+  const csv = Papa.unparse({
+    fields: ['date', 'name', 'company', 'host', 'expected', 'arrived', 'left'],
+    data: visitors.map((v) => [date, v.name, v.company, v.hostName, v.expectedLocal, local(v.arrivedAt), local(v.leftAt)].map((c) => (/^[=@+-]/.test(c) ? `'${c}` : c))),
+  });
+  return { filename: `coopdesk-visitors-${date}.csv`, csv };
+}
+
+const toPass = (r: DB['day_passes']): DayPass => ({ id: r.id, date: r.date, name: r.name, memberId: r.member_id, price: r.price_minor, currency: r.currency, paid: r.paid === 1 });
+
+export async function createDayPass(ctx: Ctx, input: { name: string; memberId: string | null; price: number; paid: boolean; date?: string }): Promise<DayPass> {
+  const pass = await immediate(ctx.db, async (trx) => {
+    if (input.memberId) await currentMember(trx, input.memberId);
+    const siteId = await defaultSiteId(trx);
+    const site = await loadSite(trx, siteId);
+    const id = newId();
+    const row = { id, site_id: siteId, date: input.date ?? zonedParts(ctx.now().getTime(), site.timeZone).date, name: input.name, member_id: input.memberId, price_minor: input.price, currency: site.currency, paid: input.paid ? 1 : 0, created_at: ctx.now().getTime() };
+    await trx.insertInto('day_passes').values(row).execute();
+    return toPass(row);
+  });
+  ctx.emit('frontdesk.changed');
+  return pass;
+}
+
+export async function markPaid(ctx: Ctx, id: string): Promise<DayPass> {
+  const pass = await immediate(ctx.db, async (trx) => {
+    const row = await trx.selectFrom('day_passes').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('The day pass');
+    if (row.paid === 1) throw new AppError('CONFLICT', `${row.name}’s day pass is already paid.`);
+    await trx.updateTable('day_passes').set({ paid: 1 }).where('id', '=', id).execute();
+    return toPass({ ...row, paid: 1 });
+  });
+  ctx.emit('frontdesk.changed');
+  return pass;
+}
+
+export async function passesOn(ctx: Ctx, date: string): Promise<DayPass[]> {
+  const rows = await ctx.db.selectFrom('day_passes').selectAll().where('site_id', '=', await defaultSiteId(ctx.db)).where('date', '=', date).orderBy('created_at').execute();
+  return rows.map(toPass);
+}
+
+/** Everything the front desk looks at all day, for today at the site. */
+export async function today(ctx: Ctx, siteIdInput?: string): Promise<Today> {
+  const db = ctx.db;
+  const now = ctx.now().getTime();
+  const siteId = siteIdInput ?? (await defaultSiteId(db));
+  const site = await loadSite(db, siteId, zonedParts(now, (await loadSite(db, siteId)).timeZone).date);
+  const date = zonedParts(now, site.timeZone).date;
+  const from = zonedInstant(date, '00:00', site.timeZone);
+  const to = zonedInstant(addDaysIso(date, 1), '00:00', site.timeZone);
+  const window = openingWindow(date, site, weekdayOf(date));
+
+  const [presentRows, bookings, bookables, visitors, dayPasses, locked] = await Promise.all([
+    presenceQuery(db).where('presence.site_id', '=', siteId).where('presence.checked_out_at', 'is', null).orderBy('presence.checked_in_at').execute(),
+    bookingsRepo.onBoard(db, siteId, from, to),
+    bookablesRepo.onBoard(db, siteId),
+    visitorsOn(ctx, date),
+    passesOn(ctx, date),
+    lockouts(ctx),
+  ]);
+  const present = presentRows.map(toPresence);
+  const here = new Set(present.map((p) => p.memberId));
+  const memberOf = new Map<string, string | null>();
+  // onBoard rows carry the member's name, not id; fetch the ids of today's bookings in one go.
+  for (const r of await db.selectFrom('bookings').select(['id', 'member_id']).where('id', 'in', bookings.length ? bookings.map((b) => b[0]) : ['']).execute()) memberOf.set(r.id, r.member_id);
+  const kind = new Map(bookables.map(([id, k, name]) => [id, { kind: k, name }]));
+
+  const toToday = ([bookingId, bookableId, memberName, guestName, title, , startMs, endMs, state]: (typeof bookings)[number]): TodayBooking => ({
+    bookingId,
+    bookableName: kind.get(bookableId)?.name ?? '',
+    memberId: memberOf.get(bookingId) ?? null,
+    who: memberName ?? `${guestName} (guest)`,
+    localStart: zonedParts(startMs, site.timeZone).time,
+    localEnd: zonedParts(endMs, site.timeZone).time,
+    title,
+    checkedIn: state === 'in',
+  });
+  const all = bookings.map((b) => ({ row: b, t: toToday(b) }));
+  const waiting = all.filter(({ t }) => t.memberId !== null && !here.has(t.memberId) && !t.checkedIn);
+  const late = waiting.filter(({ row }) => row[6] <= now && row[7] > now).map(({ t }) => t);
+  const arriving = waiting.filter(({ row }) => row[6] > now && row[6] <= now + 3_600_000).map(({ t }) => t);
+
+  const rooms = bookables
+    .filter(([, k]) => k === 'room')
+    .map(([id, , name]) => ({ bookableId: id, name, bookings: all.filter(({ row }) => row[1] === id).map(({ t }) => t) }));
+
+  const desks = bookables.filter(([, k]) => k === 'desk');
+  const total = desks.reduce((n, [, , , capacity]) => n + capacity, 0);
+  const closing = window ? window.end : to;
+  let freeNow = 0;
+  let freeRestOfDay = 0;
+  for (const [id, , , capacity] of desks) {
+    const mine = bookings.filter((b) => b[1] === id);
+    const heldNow = mine.filter((b) => b[6] <= now && b[7] > now).reduce((n, b) => n + b[5], 0);
+    freeNow += Math.max(0, capacity - heldNow);
+    const heldLater = mine.filter((b) => b[7] > now && b[6] < closing).reduce((n, b) => n + b[5], 0);
+    freeRestOfDay += Math.max(0, capacity - heldLater);
+  }
+
+  return {
+    date,
+    now: new Date(now).toISOString(),
+    siteName: site.name,
+    timeZone: site.timeZone,
+    opens: window?.opens ?? null,
+    closes: window?.closes ?? null,
+    present,
+    late,
+    arriving,
+    rooms,
+    desks: { total, freeNow, freeRestOfDay },
+    visitors,
+    dayPasses,
+    lockouts: locked,
+  };
+}

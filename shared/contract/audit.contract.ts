@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { channel } from './common';
+import { instant } from './bookings.contract';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorRole: string;
+  actorMemberId: string | null;
+  actorName: string;
+  channel: string;
+  recordId: string | null;
+  /** The input as JSON, secrets hidden. */
+  details: string;
+}
+
+export const auditContract = {
+  'audit.list': channel<{ total: number; rows: AuditEntry[] }>()(
+    z.object({
+      channel: z.string().trim().max(60).default(''),
+      memberId: z.string().trim().max(64).default(''),
+      recordId: z.string().trim().max(64).default(''),
+      from: instant.optional(),
+      to: instant.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+    'manager',
+  ),
+};
