@@ -54,8 +54,8 @@ export interface Api {
 }
 
 /**
- * The one entry point both transports call: validate with the contract's schema, check the
- * actor's permission, run the handler. Never throws; failures come back as error values.
+ * The one entry point both transports call: check the actor's permission, validate with the
+ * contract's schema, run the handler, write the change to the audit log. Never throws; failures come back as error values.
  */
 export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => console.error('Coopdesk:', error)): Api {
   const bus = new EventEmitter();
@@ -80,15 +80,16 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
       if (!isChannel(channel)) {
         return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
       }
+      // Permission before validation: an unauthorised caller learns nothing about the input.
+      if (!mayCall(actor, channel)) {
+        const message = actor.role === 'kiosk' ? 'Identify with your member number and PIN first.' : 'Only a manager may do this.';
+        return { ok: false, error: { code: 'FORBIDDEN', message } };
+      }
       const parsed = contract[channel].input.safeParse(input ?? {});
       if (!parsed.success) {
         const fields = fieldsOf(parsed.error);
         const first = Object.values(fields)[0];
         return { ok: false, error: { code: 'VALIDATION', message: first ?? 'The input is not valid.', fields } };
-      }
-      if (!mayCall(actor, channel)) {
-        const message = actor.role === 'kiosk' ? 'Identify with your member number and PIN first.' : 'Only a manager may do this.';
-        return { ok: false, error: { code: 'FORBIDDEN', message } };
       }
       try {
         const handler = handlers[channel] as (input: unknown, ctx: Ctx, actor: Actor, session: Session) => Promise<unknown>;

@@ -8,6 +8,8 @@ export interface Coopdesk {
   api: Api;
   database: Database;
   dataDir: string;
+  /** Gives the desktop app's dialogs and notifications (tests give a stand-in). */
+  setDesktop?(desktop: DesktopDialogs): void;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,9 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
       return ctx.database;
     },
     dataDir: options.dataDir,
+    setDesktop(desktop) {
+      ctx.desktop = desktop;
+    },
     close: async () => {
       clearInterval(noShows);
       await backups?.stop();
