@@ -1,5 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, Route, Switch, useRoute } from 'wouter';
+import { call } from './api/client';
 import { useApi, useLiveRefresh } from './api/hooks';
+import { CommandPalette } from './components/CommandPalette';
+import { AuditPage } from './features/audit/AuditPage';
+import { KioskApp } from './features/auth/KioskApp';
+import { useAuth } from './features/auth/useAuth';
+import { TodayPage } from './features/frontdesk/TodayPage';
 import { BookableForm } from './features/bookables/BookableForm';
 import { BookablesPage } from './features/bookables/BookablesPage';
 import { DayBoardPage } from './features/bookings/DayBoardPage';
@@ -25,6 +32,13 @@ function NavItem({ href, label, match, home }: { href: string; label: string; ma
 
 export function App() {
   useLiveRefresh();
+  const auth = useAuth();
+  if (!auth.data) return null;
+  return auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.managerPasswordSet} />;
+}
+
+function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
+  const queryClient = useQueryClient();
   const status = useApi('system.status', {});
   return (
     <div className="shell">
@@ -42,13 +56,25 @@ export function App() {
           </div>
         </div>
         <nav aria-label="Main">
-          <NavItem href="/members" label="Members" match="/members/*?" home />
+          <NavItem href="/today" label="Today" match="/today" home />
+          <NavItem href="/members" label="Members" match="/members/*?" />
           <NavItem href="/bookings" label="Bookings" match="/bookings/*?" />
           <NavItem href="/bookables" label="Bookables" match="/bookables/*?" />
+          <NavItem href="/audit" label="Audit log" match="/audit" />
           <NavItem href="/settings" label="Settings" match="/settings" />
         </nav>
         <div className="sidebar-foot muted small">
-          {status.data ? `${status.data.memberCount.toLocaleString()} in the register` : ''}
+          <div>{status.data ? `${status.data.memberCount.toLocaleString()} in the register` : ''}</div>
+          <div className="muted small">Ctrl+K to find anything</div>
+          <button
+            type="button"
+            className="kiosk-button"
+            title={passwordSet ? 'Hand the screen to members' : 'Set a manager password in Settings first'}
+            disabled={!passwordSet}
+            onClick={() => void call('auth.enterKiosk', {}).then(() => queryClient.invalidateQueries())}
+          >
+            Kiosk mode
+          </button>
         </div>
       </aside>
       <main id="main" className="main">
@@ -66,9 +92,12 @@ export function App() {
           <Route path="/bookables/:id/week/:date">{(p) => <WeekPage bookableId={p.id} date={p.date} />}</Route>
           <Route path="/bookables">{() => <BookablesPage />}</Route>
           <Route path="/settings">{() => <SettingsPage />}</Route>
-          <Route>{() => <MembersPage />}</Route>
+          <Route path="/audit">{() => <AuditPage />}</Route>
+          <Route path="/members">{() => <MembersPage />}</Route>
+          <Route>{() => <TodayPage />}</Route>
         </Switch>
       </main>
+      <CommandPalette />
     </div>
   );
 }

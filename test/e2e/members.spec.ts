@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 
 test('a manager adds a member, finds them by a tag, edits and archives them', async ({ page, app }) => {
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/members`);
   await expect(page.getByRole('heading', { name: 'Your membership register is empty' })).toBeVisible();
   await page.getByRole('link', { name: 'Add the first member' }).click();
 
@@ -101,7 +101,7 @@ test('importing a CSV with one bad row shows why, then imports the rest', async 
 });
 
 test('a newcomer loads the demo co-op and moves around with the keyboard', async ({ page, app }) => {
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/members`);
   await page.getByRole('button', { name: 'Load the demo co-op' }).click();
   const table = page.getByRole('table', { name: 'Members' });
   await expect(table.getByRole('row').nth(5)).toBeVisible();
@@ -154,7 +154,7 @@ test('a long register loads more rows as the table scrolls', async ({ page, app 
   const imported = await app.coop.api.dispatch('members.importCsv', { csv: lines.join('\n'), dryRun: false }, { role: 'manager', memberId: null });
   expect(imported).toMatchObject({ ok: true, data: { created: 260 } });
 
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/members`);
   await expect(page.getByRole('status').filter({ hasText: '260 members' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Members' });
   await expect(table.getByRole('link', { name: 'Member 001' })).toBeVisible();
@@ -171,7 +171,7 @@ test('HTML in a member’s name is shown as text, never run', async ({ page, app
   const name = '<img src=x onerror="window.pwned=1">Eve';
   const created = await app.coop.api.dispatch('members.create', { name, email: 'eve@example.coop', memberSince: '2025-01-01', businessName: '<b>Bold</b> Ltd' }, { role: 'manager', memberId: null });
   expect(created.ok).toBe(true);
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/members`);
   await expect(page.getByRole('link', { name })).toBeVisible();
   await page.getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();

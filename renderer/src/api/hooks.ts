@@ -27,7 +27,8 @@ export function useLiveRefresh(): void {
         void client.invalidateQueries({
           predicate: (q) => {
             const key = String(q.queryKey[0]);
-            return key.startsWith(`${domain}.`) || key.startsWith('system.');
+            // Today's screen and the kiosk's status read across domains: they follow every change.
+            return key.startsWith(`${domain}.`) || key.startsWith('system.') || key.startsWith('frontdesk.') || key.startsWith('auth.');
           },
         });
       }),

@@ -25,7 +25,20 @@ type Freq = 'daily' | 'weekly' | 'monthly';
  * Book one slot or a series. What the rules say appears while you fill it in — the clash and
  * its reason, in words — and again next to the field if the server refuses on saving.
  */
-export function BookingDialog({ draft, bookables, timeZone, onClose }: { draft: BookingDraft; bookables: Pick<Bookable, 'id' | 'name' | 'kind' | 'capacity'>[]; timeZone: string; onClose: (booked: boolean) => void }) {
+export function BookingDialog({
+  draft,
+  bookables,
+  timeZone,
+  fixedMember,
+  onClose,
+}: {
+  draft: BookingDraft;
+  bookables: Pick<Bookable, 'id' | 'name' | 'kind' | 'capacity'>[];
+  timeZone: string;
+  /** At the kiosk a member books for themselves: no member or guest choice. */
+  fixedMember?: boolean;
+  onClose: (booked: boolean) => void;
+}) {
   const queryClient = useQueryClient();
   const [bookableId, setBookableId] = useState(draft.bookableId);
   const [member, setMember] = useState<{ id: string; name: string } | null>(draft.member ?? null);
@@ -52,18 +65,22 @@ export function BookingDialog({ draft, bookables, timeZone, onClose }: { draft: 
   const who = { memberId: guest ? null : (member?.id ?? null), guestName: guest ? guestName : '', quantity, title };
   const ready = (guest ? guestName.trim() !== '' : member !== null) && startTime < endTime;
   const recurrence = { freq, interval, byWeekday: freq === 'weekly' ? byWeekday : [], monthlyBy, ...(endsBy === 'count' ? { count } : { until }) };
-  const single = useDebounced({ bookableId, ...who, start: instantIso(date, startTime, timeZone), end: instantIso(date, endTime, timeZone) });
-  const series = useDebounced({ bookableId, ...who, firstDate: date, startTime, endTime, recurrence });
-  const check = useApi('bookings.check', single, { enabled: ready && !repeat });
-  const plan = useApi('bookings.planSeries', series, { enabled: ready && repeat && (endsBy === 'count' || until !== '') });
+  const singleInput = { bookableId, ...who, start: instantIso(date, startTime, timeZone), end: instantIso(date, endTime, timeZone) };
+  const seriesInput = { bookableId, ...who, firstDate: date, startTime, endTime, recurrence };
+  // Live checks wait for typing to settle; saving always sends what the form shows now.
+  const settledSingle = useDebounced(singleInput);
+  const settledSeries = useDebounced(seriesInput);
+  const settling = JSON.stringify(settledSingle) !== JSON.stringify(singleInput) || JSON.stringify(settledSeries) !== JSON.stringify(seriesInput);
+  const check = useApi('bookings.check', settledSingle, { enabled: ready && !repeat });
+  const plan = useApi('bookings.planSeries', settledSeries, { enabled: ready && repeat && (endsBy === 'count' || until !== '') });
 
   async function save(onClash?: 'book-free' | 'none') {
     setBusy(true);
     setFormError(null);
     setFieldErrors({});
     try {
-      if (repeat) await call('bookings.createSeries', { ...series, onClash: onClash ?? 'none' });
-      else await call('bookings.create', single);
+      if (repeat) await call('bookings.createSeries', { ...seriesInput, onClash: onClash ?? 'none' });
+      else await call('bookings.create', singleInput);
       await queryClient.invalidateQueries();
       onClose(true);
     } catch (error) {
@@ -75,7 +92,8 @@ export function BookingDialog({ draft, bookables, timeZone, onClose }: { draft: 
     }
   }
 
-  const violations = repeat ? [] : (check.data?.violations ?? []);
+  // What the rules say about what the form shows now (nothing while typing settles).
+  const violations = repeat || settling ? [] : (check.data?.violations ?? []);
   const occurrences: Occurrence[] = repeat ? (plan.data?.occurrences ?? []) : [];
   const clashing = occurrences.filter((o) => o.violations.length > 0);
   const timeError = fieldErrors.start ?? fieldErrors.startTime ?? fieldErrors.endTime ?? fieldErrors.firstDate;
@@ -98,16 +116,23 @@ export function BookingDialog({ draft, bookables, timeZone, onClose }: { draft: 
             options={bookables.map((b) => [b.id, `${b.name} (${b.kind}, ${b.capacity})`] as const)}
             error={fieldErrors.bookableId}
           />
-          {guest ? (
+          {fixedMember ? (
+            <div className="field">
+              <span className="field-label">For</span>
+              <strong>{member?.name}</strong>
+            </div>
+          ) : guest ? (
             <TextField label="Guest name" value={guestName} onChange={(e) => setGuestName(e.target.value)} error={fieldErrors.memberId} />
           ) : (
             <MemberPicker label="Member" value={member} onChange={setMember} error={fieldErrors.memberId} />
           )}
-          <div className="field checkbox-field">
-            <label>
-              <input type="checkbox" checked={guest} onChange={(e) => setGuest(e.target.checked)} /> For a guest
-            </label>
-          </div>
+          {fixedMember ? null : (
+            <div className="field checkbox-field">
+              <label>
+                <input type="checkbox" checked={guest} onChange={(e) => setGuest(e.target.checked)} /> For a guest
+              </label>
+            </div>
+          )}
           <TextField label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           <TextField label="From" type="time" step={300} value={startTime} onChange={(e) => setStartTime(e.target.value)} error={timeError} />
           <TextField label="Until" type="time" step={300} value={endTime} onChange={(e) => setEndTime(e.target.value)} />
@@ -173,12 +198,12 @@ export function BookingDialog({ draft, bookables, timeZone, onClose }: { draft: 
             </ul>
           </div>
         ) : null}
-        {!repeat && check.data && violations.length === 0 ? (
+        {!repeat && !settling && check.data && violations.length === 0 ? (
           <p className="ok-box" role="status">
             Free. {check.data.price > 0 ? `Price ${formatMoney(check.data.price, check.data.currency)}.` : ''}
           </p>
         ) : null}
-        {repeat && plan.data ? (
+        {repeat && !settling && plan.data ? (
           <div className={clashing.length ? 'rule-box' : 'ok-box'} role="region" aria-label="Dates in the series">
             <p role="status">
               {plan.data.description}: {plan.data.free} free{clashing.length ? `, ${clashing.length} clashing` : ''}.

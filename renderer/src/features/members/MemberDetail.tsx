@@ -6,6 +6,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { StatusBadge } from '../../components/Badges';
 import { formatDate, relativeDays, todayLocal } from '../../components/format';
 import { MemberBookings } from '../bookings/MemberBookings';
+import { MemberFrontDesk } from '../frontdesk/MemberFrontDesk';
 
 function OwnershipPanel({ member, months }: { member: Member; months: number }) {
   const { ownership } = member;
@@ -170,6 +171,7 @@ export function MemberDetail({ id }: { id: string }) {
             <QuickTag member={m} kind="needs" />
           </div>
         </div>
+        <MemberFrontDesk memberId={m.id} name={m.name} />
         <MemberBookings memberId={m.id} />
         {m.notes ? (
           <div className="card card-wide">

@@ -12,6 +12,8 @@ import type { z } from 'zod';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
+import { ManagerPasswordForm } from '../auth/ManagerPasswordForm';
+import { useAuth } from '../auth/useAuth';
 import { DataCard } from '../data/DataCard';
 import { BookingRulesForm, ClosuresCard } from './BookingSettings';
 
@@ -188,6 +190,7 @@ function SiteForm({ value }: { value: SiteSettings }) {
 
 export function SettingsPage() {
   const settings = useApi('settings.get', {});
+  const auth = useAuth();
   return (
     <section className="page" aria-labelledby="settings-title">
       <header className="page-header">
@@ -199,6 +202,7 @@ export function SettingsPage() {
         {settings.data ? <SiteForm value={settings.data.site} /> : null}
         {settings.data ? <BookingRulesForm key={JSON.stringify(settings.data.bookingRules)} settings={settings.data} /> : null}
         {settings.data ? <ClosuresCard settings={settings.data} /> : null}
+        <ManagerPasswordForm isSet={Boolean(auth.data?.managerPasswordSet)} />
         <DataCard />
       </div>
     </section>

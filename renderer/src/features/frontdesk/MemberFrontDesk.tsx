@@ -1,0 +1,77 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiCallError, call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { TextField } from '../../components/Field';
+
+/** On a member's page: in or out now, presence history, and the kiosk PIN. */
+export function MemberFrontDesk({ memberId, name }: { memberId: string; name: string }) {
+  const queryClient = useQueryClient();
+  const presence = useApi('frontdesk.presence', { memberId, limit: 10 });
+  const [pin, setPin] = useState('');
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const [pinError, setPinError] = useState<string | undefined>();
+  const rows = presence.data ?? [];
+  const inNow = rows[0] && !rows[0].checkedOutAt;
+
+  async function act(work: () => Promise<unknown>, done: string) {
+    try {
+      await work();
+      setMessage({ text: done });
+    } catch (e) {
+      setMessage({ text: e instanceof ApiCallError ? e.message : String(e), error: true });
+    }
+    await queryClient.invalidateQueries();
+  }
+
+  return (
+    <div className="card" role="region" aria-label="Front desk">
+      <div className="card-head">
+        <h2>Front desk</h2>
+        {inNow ? (
+          <button type="button" onClick={() => void act(() => call('frontdesk.checkOut', { memberId }), `${name} checked out.`)}>
+            Check out
+          </button>
+        ) : (
+          <button type="button" className="button-primary" onClick={() => void act(() => call('frontdesk.checkIn', { memberId }), `${name} checked in.`)}>
+            Check in
+          </button>
+        )}
+      </div>
+      {message ? <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'saved'}>{message.text}</p> : null}
+      <p className="muted small">{inNow ? `In since ${rows[0].since}.` : 'Not in.'}</p>
+      {rows.length > 0 ? (
+        <ul className="closure-list" aria-label="Presence history">
+          {rows.map((p) => (
+            <li key={p.id}>
+              <span>
+                {new Date(p.checkedInAt).toLocaleDateString(undefined, { dateStyle: 'medium' })} · {p.since}
+                {p.checkedOutAt ? `–${new Date(p.checkedOutAt).toLocaleTimeString(undefined, { timeStyle: 'short' })}` : ' – now'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form
+        className="inline-form"
+        aria-label="Kiosk PIN"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await call('auth.setPin', { memberId, pin });
+            setPin('');
+            setPinError(undefined);
+            setMessage({ text: `${name} can now use the kiosk with their PIN.` });
+          } catch (err) {
+            if (!(err instanceof ApiCallError)) throw err;
+            setPinError(err.fields.pin ?? err.message);
+          }
+        }}
+      >
+        <TextField label="New kiosk PIN" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} error={pinError} hint="4 to 8 digits" />
+        <button type="submit">Set PIN</button>
+      </form>
+    </div>
+  );
+}

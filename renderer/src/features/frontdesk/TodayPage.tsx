@@ -1,0 +1,278 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { TodayBooking } from '../../../../shared/contract/frontdesk.contract';
+import { ApiCallError, call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { TextField } from '../../components/Field';
+import { formatDate, downloadText } from '../../components/format';
+import { MemberPicker } from '../../components/MemberPicker';
+import { formatMoney, instantIso } from '../bookings/time';
+
+/** The front desk's screen: today at the site, refreshed by itself when anything changes. */
+export function TodayPage() {
+  const queryClient = useQueryClient();
+  const today = useApi('frontdesk.today', {});
+  const [member, setMember] = useState<{ id: string; name: string } | null>(null);
+  const [pickerKey, setPickerKey] = useState(0);
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const t = today.data;
+
+  async function act(work: () => Promise<unknown>, done: string) {
+    try {
+      await work();
+      setMessage({ text: done });
+    } catch (e) {
+      setMessage({ text: e instanceof ApiCallError ? e.message : String(e), error: true });
+    }
+    await queryClient.invalidateQueries();
+  }
+  const checkIn = (id: string, name: string) => act(() => call('frontdesk.checkIn', { memberId: id }), `${name} checked in.`);
+
+  return (
+    <section className="page" aria-labelledby="today-title">
+      <header className="page-header">
+        <div>
+          <h1 id="today-title">Today{t ? ` · ${formatDate(t.date)}` : ''}</h1>
+          <p className="subtitle">{t ? `${t.siteName} · ${t.opens ? `open ${t.opens}–${t.closes}` : 'closed today'} · ${t.timeZone}` : ''}</p>
+        </div>
+        <form
+          className="inline-form"
+          aria-label="Check a member in"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (member) void checkIn(member.id, member.name).then(() => {
+              setMember(null);
+              setPickerKey((k) => k + 1);
+            });
+          }}
+        >
+          <MemberPicker key={pickerKey} label="Check in a member" value={member} onChange={setMember} />
+          <button type="submit" className="button-primary" disabled={!member}>
+            Check in
+          </button>
+        </form>
+      </header>
+      {message ? (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'notice'}>
+          {message.text}
+        </p>
+      ) : null}
+      {t ? (
+        <div className="today-grid">
+          <div className="card" role="region" aria-label="In now">
+            <h2>
+              In now <span className="count-badge">{t.present.length}</span>
+            </h2>
+            <ul className="result-list">
+              {t.present.map((p) => (
+                <li key={p.id}>
+                  <span>
+                    <Link href={`/members/${p.memberId}`}>{p.name}</Link> <span className="muted small">since {p.since}</span>
+                  </span>
+                  <button type="button" aria-label={`Check out ${p.name}`} onClick={() => void act(() => call('frontdesk.checkOut', { memberId: p.memberId }), `${p.name} checked out.`)}>
+                    Check out
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {t.present.length === 0 ? <p className="muted">Nobody yet.</p> : null}
+          </div>
+          <div className="card" role="region" aria-label="Expected">
+            <h2>Expected</h2>
+            <BookingList title="Booked, not here yet" items={t.late} onCheckIn={checkIn} />
+            <BookingList title="Arriving within the hour" items={t.arriving} onCheckIn={checkIn} />
+            <p className="muted small">
+              Desks: {t.desks.freeNow} of {t.desks.total} free now, {t.desks.freeRestOfDay} free for the rest of the day.
+            </p>
+          </div>
+          <Visitors visitors={t.visitors} date={t.date} act={act} />
+          <DayPasses passes={t.dayPasses} act={act} />
+          <div className="card card-wide" role="region" aria-label="Rooms today">
+            <h2>Rooms today</h2>
+            <table className="data-table compact">
+              <tbody>
+                {t.rooms.map((r) => (
+                  <tr key={r.bookableId}>
+                    <th scope="row">{r.name}</th>
+                    <td>
+                      {r.bookings.length === 0 ? <span className="muted">free all day</span> : r.bookings.map((b) => `${b.localStart}–${b.localEnd} ${b.who}${b.title ? ` (${b.title})` : ''}`).join(' · ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {t.lockouts.length > 0 ? (
+            <div className="card" role="region" aria-label="Kiosk lockouts">
+              <h2>Locked out of the kiosk</h2>
+              <ul className="result-list">
+                {t.lockouts.map((l) => (
+                  <li key={l.memberId}>
+                    <span>
+                      {l.name} <span className="muted small">until {new Date(l.lockedUntil).toLocaleTimeString(undefined, { timeStyle: 'short' })}</span>
+                    </span>
+                    <button type="button" onClick={() => void act(() => call('auth.clearLockout', { memberId: l.memberId }), `${l.name} can use the kiosk again.`)}>
+                      Unlock
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function BookingList({ title, items, onCheckIn }: { title: string; items: TodayBooking[]; onCheckIn: (id: string, name: string) => Promise<void> }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {items.length === 0 ? <p className="muted small">None.</p> : null}
+      <ul className="result-list">
+        {items.map((b) => (
+          <li key={b.bookingId}>
+            <span>
+              {b.localStart} {b.who} <span className="muted small">{b.bookableName}</span>
+            </span>
+            {b.memberId ? (
+              <button type="button" onClick={() => void onCheckIn(b.memberId!, b.who)}>
+                Check in
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Visitors({ visitors, date, act }: { visitors: import('../../../../shared/contract/frontdesk.contract').Visitor[]; date: string; act: (w: () => Promise<unknown>, done: string) => Promise<void> }) {
+  const settings = useApi('settings.get', {});
+  const [name, setName] = useState('');
+  const [company, setCompany] = useState('');
+  const [host, setHost] = useState<{ id: string; name: string } | null>(null);
+  const [time, setTime] = useState('10:00');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formKey, setFormKey] = useState(0);
+  return (
+    <div className="card" role="region" aria-label="Visitors">
+      <div className="card-head">
+        <h2>Visitors</h2>
+        <button
+          type="button"
+          onClick={async () => {
+            const file = await call('visitors.exportDay', { date });
+            downloadText(file.filename, file.csv);
+          }}
+        >
+          Export the day
+        </button>
+      </div>
+      <ul className="result-list">
+        {visitors.map((v) => (
+          <li key={v.id}>
+            <span>
+              {v.expectedLocal} <strong>{v.name}</strong> {v.company ? <span className="muted">({v.company})</span> : null} for {v.hostName}
+              {v.leftAt ? <span className="muted small"> · left</span> : v.arrivedAt ? <span className="badge badge-active">here</span> : null}
+            </span>
+            {!v.arrivedAt ? (
+              <button type="button" aria-label={`${v.name} arrived`} onClick={() => void act(() => call('visitors.arrive', { id: v.id }), `${v.name} arrived; ${v.hostName} is told.`)}>
+                Arrived
+              </button>
+            ) : !v.leftAt ? (
+              <button type="button" aria-label={`${v.name} left`} onClick={() => void act(() => call('visitors.leave', { id: v.id }), `${v.name} left.`)}>
+                Left
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <form
+        key={formKey}
+        className="form compact-form"
+        aria-label="New visitor"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await call('visitors.create', { name, company, hostMemberId: host?.id ?? '', expectedAt: instantIso(date, time, settings.data?.site.timeZone ?? 'UTC') });
+            setErrors({});
+            setName('');
+            setCompany('');
+            setHost(null);
+            setFormKey((k) => k + 1);
+            await act(async () => {}, `${name} is expected.`);
+          } catch (err) {
+            if (!(err instanceof ApiCallError)) throw err;
+            setErrors(err.fields);
+          }
+        }}
+      >
+        <div className="grid">
+          <TextField label="Visitor name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+          <TextField label="Company" value={company} onChange={(e) => setCompany(e.target.value)} />
+          <MemberPicker label="Visiting" value={host} onChange={setHost} error={errors.hostMemberId} />
+          <TextField label="Expected at" type="time" value={time} onChange={(e) => setTime(e.target.value)} error={errors.expectedAt} />
+        </div>
+        <button type="submit">Add visitor</button>
+      </form>
+    </div>
+  );
+}
+
+function DayPasses({ passes, act }: { passes: import('../../../../shared/contract/frontdesk.contract').DayPass[]; act: (w: () => Promise<unknown>, done: string) => Promise<void> }) {
+  const [name, setName] = useState('');
+  const [price, setPrice] = useState('15.00');
+  const [paid, setPaid] = useState(true);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const total = passes.reduce((n, p) => n + p.price, 0);
+  return (
+    <div className="card" role="region" aria-label="Day passes">
+      <h2>
+        Day passes <span className="count-badge">{passes.length}</span>
+      </h2>
+      <ul className="result-list">
+        {passes.map((p) => (
+          <li key={p.id}>
+            <span>
+              {p.name} · {formatMoney(p.price, p.currency)} {p.paid ? <span className="badge badge-active">paid</span> : <span className="badge badge-paused">unpaid</span>}
+            </span>
+            {!p.paid ? (
+              <button type="button" onClick={() => void act(() => call('dayPasses.markPaid', { id: p.id }), `${p.name} paid.`)}>
+                Mark paid
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {passes.length ? <p className="muted small">Total today: {formatMoney(total, passes[0].currency)}</p> : null}
+      <form
+        className="inline-form"
+        aria-label="New day pass"
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await call('dayPasses.create', { name, price: Math.round(Number(price) * 100), paid });
+            setErrors({});
+            setName('');
+            await act(async () => {}, `Day pass for ${name} recorded.`);
+          } catch (err) {
+            if (!(err instanceof ApiCallError)) throw err;
+            setErrors(err.fields);
+          }
+        }}
+      >
+        <TextField label="Drop-in name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+        <TextField label="Price" type="number" step="0.01" min={0} value={price} onChange={(e) => setPrice(e.target.value)} error={errors.price} />
+        <label className="override">
+          <input type="checkbox" checked={paid} onChange={(e) => setPaid(e.target.checked)} /> Paid
+        </label>
+        <button type="submit">Sell day pass</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import type { Coopdesk } from '../../electron/main/app';
+import { zonedInstant, zonedParts, addDaysIso } from '../../shared/domain/zoned';
+import { expect, test } from './fixtures';
+
+const manager = { role: 'manager' as const, memberId: null };
+async function call<T = any>(coop: Coopdesk, channel: string, input: unknown): Promise<T> {
+  const r = await coop.api.dispatch(channel, input, manager);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.data as T;
+}
+
+test('a morning at the front desk', async ({ page, app }) => {
+  // Mill Lane, open every day; a room, hot desks; four members
+  const settings = await call(app.coop, 'settings.get', {});
+  await call(app.coop, 'settings.updateSite', { ...settings.site, name: 'Mill Lane', timeZone: 'Europe/London', hours: settings.site.hours.map((d: object) => ({ ...d, open: true, opens: '08:00', closes: '18:00' })) });
+  await call(app.coop, 'settings.updateCoop', { ...settings.coop, currency: 'GBP' });
+  const room = await call(app.coop, 'bookables.create', { siteId: settings.site.id, kind: 'room', name: 'Garden Room', capacity: 6 });
+  await call(app.coop, 'bookables.create', { siteId: settings.site.id, kind: 'desk', name: 'Hot desks', capacity: 8 });
+  const ana = await call(app.coop, 'members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2025-01-10' });
+  const ben = await call(app.coop, 'members.create', { name: 'Ben Okafor', email: 'ben@example.coop', memberSince: '2025-02-10' });
+  await call(app.coop, 'members.create', { name: 'Chiara Novak', email: 'chiara@example.coop', memberSince: '2025-03-10' });
+  const tomorrow = addDaysIso(zonedParts(Date.now(), 'Europe/London').date, 1);
+  const at = (time: string) => new Date(zonedInstant(tomorrow, time, 'Europe/London')).toISOString();
+  await call(app.coop, 'bookings.create', { bookableId: room.id, memberId: ben.id, start: at('14:00'), end: at('15:00'), title: 'Pitch' });
+
+  // The manager sets the manager password and Ana's kiosk PIN
+  await page.goto(`${app.url}#/settings`);
+  await page.getByLabel('Password', { exact: true }).fill('front-desk-2026');
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('form', { name: 'Manager password' }).getByRole('status')).toHaveText('Saved.');
+  await page.goto(`${app.url}#/members/${ana.id}`);
+  await page.getByLabel('New kiosk PIN').fill('12');
+  await page.getByRole('button', { name: 'Set PIN' }).click();
+  await expect(page.getByLabel('New kiosk PIN')).toHaveAccessibleDescription('A PIN is 4 to 8 digits');
+  await page.getByLabel('New kiosk PIN').fill('4821');
+  await page.getByRole('button', { name: 'Set PIN' }).click();
+  await expect(page.getByText('Ana Ribeiro can now use the kiosk with their PIN.')).toBeVisible();
+
+  // Three members arrive
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  const inNow = page.getByRole('region', { name: 'In now' });
+  for (const [i, name] of ['Ana', 'Ben', 'Chiara'].entries()) {
+    await page.getByRole('combobox', { name: 'Check in a member' }).fill(name);
+    await page.getByRole('option', { name: new RegExp(name) }).click();
+    await page.getByRole('form', { name: 'Check a member in' }).getByRole('button', { name: 'Check in' }).click();
+    await expect(inNow.getByRole('listitem')).toHaveCount(i + 1);
+    await expect(page.getByRole('combobox', { name: 'Check in a member' })).toHaveValue('');
+  }
+  await page.getByRole('combobox', { name: 'Check in a member' }).fill('Ben');
+  await page.getByRole('option', { name: /Ben/ }).click();
+  await page.getByRole('form', { name: 'Check a member in' }).getByRole('button', { name: 'Check in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /Ben Okafor is already checked in/ })).toBeVisible();
+
+  // A visitor arrives for Ana
+  const visitors = page.getByRole('region', { name: 'Visitors' });
+  await visitors.getByLabel('Visitor name').fill('Dana Visitor');
+  await visitors.getByLabel('Company').fill('Acme');
+  await visitors.getByRole('combobox', { name: 'Visiting' }).fill('Ana');
+  await visitors.getByRole('option', { name: /Ana Ribeiro/ }).click();
+  await visitors.getByRole('button', { name: 'Add visitor' }).click();
+  await visitors.getByRole('button', { name: 'Dana Visitor arrived' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Dana Visitor arrived; Ana Ribeiro is told.' })).toBeVisible();
+  await expect(visitors.getByRole('listitem').filter({ hasText: 'Dana Visitor' })).toContainText('here');
+
+  // A drop-in buys a day pass
+  const passes = page.getByRole('region', { name: 'Day passes' });
+  await passes.getByLabel('Drop-in name').fill('Drop-in Dave');
+  await passes.getByLabel('Price').fill('15');
+  await passes.getByRole('button', { name: 'Sell day pass' }).click();
+  await expect(passes.getByRole('listitem').filter({ hasText: 'Drop-in Dave' })).toContainText('£15.00');
+  await page.screenshot({ path: 'test-results/today.png', fullPage: true });
+
+  // Kiosk mode: Ana books a room with her PIN
+  await page.getByRole('button', { name: 'Kiosk mode' }).click();
+  await page.getByLabel('Member number or name').fill('1');
+  await page.getByLabel('PIN').fill('0000');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByLabel('PIN')).toHaveAccessibleDescription('Wrong PIN (4 tries left).');
+  await page.getByLabel('PIN').fill('4821');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Hello, Ana Ribeiro' })).toBeVisible();
+  await page.getByRole('button', { name: 'Book a desk or room' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New booking' });
+  await dialog.getByLabel('What', { exact: true }).selectOption({ label: 'Garden Room (room, 6)' });
+  await dialog.getByLabel('Date', { exact: true }).fill(tomorrow);
+  await dialog.getByLabel('From', { exact: true }).fill('10:00');
+  await dialog.getByLabel('Until', { exact: true }).fill('11:00');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Free.' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Upcoming bookings' }).getByRole('row', { name: /Garden Room/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/kiosk.png', fullPage: true });
+
+  // …and cannot cancel Ben's booking
+  const board = page.getByRole('region', { name: 'Bookings at the co-op' });
+  await board.getByLabel('Day').fill(tomorrow);
+  await board.getByRole('button', { name: 'Open 14:00 Ben Okafor' }).click();
+  await expect(page.getByRole('dialog', { name: 'Booking' })).toContainText('That is not your booking');
+  await page.getByRole('dialog', { name: 'Booking' }).getByRole('button', { name: 'Close' }).click();
+
+  // The manager unlocks and cancels it
+  await page.getByRole('button', { name: 'Manager', exact: true }).click();
+  await page.getByLabel('Manager password').fill('wrong');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByLabel('Manager password')).toHaveAccessibleDescription('Wrong password');
+  await page.getByLabel('Manager password').fill('front-desk-2026');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.goto(`${app.url}#/bookings/${tomorrow}`);
+  await page.getByRole('grid', { name: 'Day board' }).getByRole('button', { name: /14:00 Ben Okafor/ }).click();
+  await page.getByRole('button', { name: 'Cancel booking' }).click();
+  await expect(page.getByRole('grid', { name: 'Day board' }).getByRole('button', { name: /14:00 Ben Okafor/ })).toHaveCount(0);
+  await expect(page.getByRole('grid', { name: 'Day board' }).getByRole('button', { name: /10:00 Ana Ribeiro/ })).toBeVisible();
+
+  // Everything is on record
+  await page.goto(`${app.url}#/audit`);
+  const changes = page.getByRole('table', { name: 'Changes' });
+  await expect(changes.getByRole('row', { name: /Ana Ribeiro bookings\.create/ })).toBeVisible();
+  await expect(changes.getByRole('row', { name: /Manager bookings\.cancel/ })).toBeVisible();
+  await expect(changes.getByRole('row', { name: /auth\.setPin/ })).toContainText('"pin":"(hidden)"');
+
+  // Ctrl+K finds a member
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Search members, rooms, bookings and actions' }).fill('chiara');
+  await page.getByRole('option', { name: /Chiara Novak/ }).click();
+  await expect(page.getByRole('heading', { name: 'Chiara Novak' })).toBeVisible();
+  expect(ben.name).toBe('Ben Okafor');
+});
