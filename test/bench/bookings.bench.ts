@@ -105,6 +105,15 @@ export async function bookingsBench(): Promise<void> {
   const seriesFigure = await measure('bookings.planSeries52.service', 100, () => dispatch('bookings.planSeries', seriesInput()));
   service['bookings.planSeries52'] = seriesFigure.median_ms;
 
+  // The front desk: 300 members in, then today's screen and the command palette's search.
+  const present = (await db.selectFrom('members').select('id').where('status', '=', 'active').limit(300).execute()).map((m) => m.id);
+  for (const memberId of present) await dispatch('frontdesk.checkIn', { memberId });
+  const todayFigure = await measure('frontdesk.today.service', 200, () => dispatch('frontdesk.today', {}), { present: present.length, rooms: rooms.length });
+  service['frontdesk.today'] = todayFigure.median_ms;
+  const KEYS = ['a', 'an', 'ana', 'b', 'be', 'ben', 'ro', 'roo', 'room', 'ch', 'chi', 'kow'];
+  const paletteFigure = await measure('palette.keystroke.service', 300, (i) => dispatch('members.list', { q: KEYS[i % KEYS.length], limit: 6 }), { members: Math.round(5000 * SCALE) });
+  service['palette.keystroke'] = paletteFigure.median_ms;
+
   // The same through the browser host: HTTP + JSON on 127.0.0.1.
   const renderer = join(dataDir, 'renderer');
   mkdirSync(renderer);
@@ -123,8 +132,15 @@ export async function bookingsBench(): Promise<void> {
       req.on('error', reject);
       req.end(JSON.stringify(body));
     });
-  for (const [name, input] of [...ops, ['bookings.create', createInput] as [string, () => unknown], ['bookings.planSeries52', seriesInput] as [string, () => unknown]]) {
-    const channel = name === 'bookings.planSeries52' ? 'bookings.planSeries' : channelOf(name);
+  let key = 0;
+  for (const [name, input] of [
+    ...ops,
+    ['bookings.create', createInput] as [string, () => unknown],
+    ['bookings.planSeries52', seriesInput] as [string, () => unknown],
+    ['frontdesk.today', () => ({})] as [string, () => unknown],
+    ['palette.keystroke', () => ({ q: KEYS[key++ % KEYS.length], limit: 6 })] as [string, () => unknown],
+  ]) {
+    const channel = name === 'bookings.planSeries52' ? 'bookings.planSeries' : name === 'palette.keystroke' ? 'members.list' : channelOf(name);
     const f = await measure(`${name}.host`, name === 'bookings.planSeries52' ? 50 : 300, () => post(channel, input()));
     report({ bench: `${name}.host_vs_service`, ratio: Math.round((f.median_ms / service[name]) * 100) / 100 });
   }

@@ -97,6 +97,17 @@ describe('backups with the system dialogs', () => {
   });
 });
 
+describe('desktop notifications', () => {
+  it('tells the host when their visitor arrives', async () => {
+    const invoke = recorded.ipcHandlers.get('coopdesk:invoke')!;
+    const own = { senderFrame: { url: ownPage, parent: null }, sender: { id: 1 } };
+    const host = (await invoke(own, 'members.create', { name: 'Host Hana', email: 'hana@example.coop', memberSince: '2025-01-01' })) as { data: { id: string } };
+    const visitor = (await invoke(own, 'visitors.create', { name: 'Dana Visitor', hostMemberId: host.data.id, expectedAt: new Date().toISOString() })) as { data: { id: string } };
+    await invoke(own, 'visitors.arrive', { id: visitor.data.id });
+    expect(recorded.notifications).toEqual([{ title: 'Dana Visitor has arrived', body: 'Visiting Host Hana' }]);
+  });
+});
+
 describe('the built preload', () => {
   it('exposes exactly invoke and on, through the context bridge', async () => {
     const exposed: Record<string, any> = {};

@@ -16,7 +16,18 @@ export const recorded = {
   userData: '',
   /** Where the stand-in save dialog "chooses" to save, and what its open dialog picks. */
   saveTo: '',
+  notifications: [] as { title: string; body: string }[],
 };
+
+class FakeNotification {
+  static isSupported() {
+    return true;
+  }
+  constructor(readonly options: { title: string; body: string }) {}
+  show() {
+    recorded.notifications.push({ title: this.options.title, body: this.options.body });
+  }
+}
 
 export const appEvents = new EventEmitter();
 
@@ -59,6 +70,7 @@ export const electron = {
     quit: () => {},
   },
   BrowserWindow: FakeBrowserWindow,
+  Notification: FakeNotification,
   ipcMain: {
     handle: (channel: string, listener: Listener) => {
       recorded.ipcHandlers.set(channel, listener);
