@@ -128,6 +128,7 @@ function MemberHome({ member }: { member: { id: string; name: string } }) {
             <h2>Bookings at {board.data.siteName}</h2>
             <input type="date" aria-label="Day" value={shownDay} onChange={(e) => setDay(e.target.value)} />
           </div>
+          {board.data.bookings.length === 0 ? <p className="muted">No bookings that day.</p> : null}
           <ul className="result-list">
             {board.data.bookings.map((b) => (
               <li key={b.id}>
