@@ -45,6 +45,26 @@ function schemaVersionOf(sqlite: Sqlite.Database): number {
   return sqlite.pragma('user_version', { simple: true }) as number;
 }
 
+/**
+ * Kysely prepares every query anew; preparing costs more than running most of ours. The app
+ * asks the same few hundred query shapes again and again, so prepared statements are kept.
+ */
+function withStatementCache(sqlite: Sqlite.Database) {
+  const cache = new Map<string, Sqlite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let statement = cache.get(sqlText);
+      if (!statement) {
+        if (cache.size >= 1000) cache.clear();
+        statement = sqlite.prepare(sqlText);
+        cache.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /** Puts a database file where the live one was, without the old WAL files (the file must be closed). */
 export function placeDatabaseFile(source: string, target: string): void {
   for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
@@ -68,7 +88,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
 
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   registerHandle(db, sqlite);
 
   if (found > 0 && found < (options.upTo ?? LATEST_SCHEMA_VERSION)) {

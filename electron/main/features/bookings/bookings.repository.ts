@@ -135,6 +135,7 @@ export async function onBoard(db: Kysely<DB>, siteId: string, from: number, to: 
       'bookings.end_ms',
       // 'in' (checked in) or the status: one column instead of two
       eb.fn.coalesce(sql<string>`case when bookings.checked_in_at is not null then 'in' end`, 'bookings.status').as('state'),
+      'bookings.member_id',
     ])
     .where('bookings.occ_start_ms', '>=', from - span)
     .where('bookings.occ_start_ms', '<', to)
@@ -145,8 +146,8 @@ export async function onBoard(db: Kysely<DB>, siteId: string, from: number, to: 
     .orderBy('bookings.start_ms');
   return (await rowsAsArrays(db, query)) as BoardRow[];
 }
-/** [id, bookable id, member name, guest name, title, quantity, start ms, end ms, 'in' | status] */
-export type BoardRow = [string, string, string | null, string, string, number, number, number, string];
+/** [id, bookable id, member name, guest name, title, quantity, start ms, end ms, 'in' | status, member id] */
+export type BoardRow = [string, string, string | null, string, string, number, number, number, string, string | null];
 
 
 /** Active bookings of one bookable overlapping [from, to). */

@@ -168,10 +168,14 @@ async function dayRange(db: Kysely<DB>, date: string) {
   return { site, from: zonedInstant(date, '00:00', site.timeZone), to: zonedInstant(addDaysIso(date, 1), '00:00', site.timeZone) };
 }
 
+async function visitorsBetween(db: Kysely<DB>, siteId: string, from: number, to: number): Promise<Visitor[]> {
+  const rows = await visitorQuery(db).where('visitors.site_id', '=', siteId).where('visitors.expected_at', '>=', from).where('visitors.expected_at', '<', to).orderBy('visitors.expected_at').execute();
+  return rows.map(toVisitor);
+}
+
 export async function visitorsOn(ctx: Ctx, date: string): Promise<Visitor[]> {
   const { site, from, to } = await dayRange(ctx.db, date);
-  const rows = await visitorQuery(ctx.db).where('visitors.site_id', '=', site.id).where('visitors.expected_at', '>=', from).where('visitors.expected_at', '<', to).orderBy('visitors.expected_at').execute();
-  return rows.map(toVisitor);
+  return visitorsBetween(ctx.db, site.id, from, to);
 }
 
 export async function exportVisitors(ctx: Ctx, date: string): Promise<{ filename: string; csv: string }> {
@@ -213,17 +217,20 @@ export async function markPaid(ctx: Ctx, id: string): Promise<DayPass> {
   return pass;
 }
 
-export async function passesOn(ctx: Ctx, date: string): Promise<DayPass[]> {
-  const rows = await ctx.db.selectFrom('day_passes').selectAll().where('site_id', '=', await defaultSiteId(ctx.db)).where('date', '=', date).orderBy('created_at').execute();
+async function passesAt(db: Kysely<DB>, siteId: string, date: string): Promise<DayPass[]> {
+  const rows = await db.selectFrom('day_passes').selectAll().where('site_id', '=', siteId).where('date', '=', date).orderBy('created_at').execute();
   return rows.map(toPass);
 }
+
+export const passesOn = async (ctx: Ctx, date: string) => passesAt(ctx.db, await defaultSiteId(ctx.db), date);
 
 /** Everything the front desk looks at all day, for today at the site. */
 export async function today(ctx: Ctx, siteIdInput?: string): Promise<Today> {
   const db = ctx.db;
   const now = ctx.now().getTime();
   const siteId = siteIdInput ?? (await defaultSiteId(db));
-  const site = await loadSite(db, siteId, zonedParts(now, (await loadSite(db, siteId)).timeZone).date);
+  // Closures from yesterday on are plenty to cover "today" in any zone.
+  const site = await loadSite(db, siteId, new Date(now - 86_400_000).toISOString().slice(0, 10));
   const date = zonedParts(now, site.timeZone).date;
   const from = zonedInstant(date, '00:00', site.timeZone);
   const to = zonedInstant(addDaysIso(date, 1), '00:00', site.timeZone);
@@ -233,21 +240,18 @@ export async function today(ctx: Ctx, siteIdInput?: string): Promise<Today> {
     presenceQuery(db).where('presence.site_id', '=', siteId).where('presence.checked_out_at', 'is', null).orderBy('presence.checked_in_at').execute(),
     bookingsRepo.onBoard(db, siteId, from, to),
     bookablesRepo.onBoard(db, siteId),
-    visitorsOn(ctx, date),
-    passesOn(ctx, date),
+    visitorsBetween(db, siteId, from, to),
+    passesAt(db, siteId, date),
     lockouts(ctx),
   ]);
   const present = presentRows.map(toPresence);
   const here = new Set(present.map((p) => p.memberId));
-  const memberOf = new Map<string, string | null>();
-  // onBoard rows carry the member's name, not id; fetch the ids of today's bookings in one go.
-  for (const r of await db.selectFrom('bookings').select(['id', 'member_id']).where('id', 'in', bookings.length ? bookings.map((b) => b[0]) : ['']).execute()) memberOf.set(r.id, r.member_id);
   const kind = new Map(bookables.map(([id, k, name]) => [id, { kind: k, name }]));
 
-  const toToday = ([bookingId, bookableId, memberName, guestName, title, , startMs, endMs, state]: (typeof bookings)[number]): TodayBooking => ({
+  const toToday = ([bookingId, bookableId, memberName, guestName, title, , startMs, endMs, state, memberId]: (typeof bookings)[number]): TodayBooking => ({
     bookingId,
     bookableName: kind.get(bookableId)?.name ?? '',
-    memberId: memberOf.get(bookingId) ?? null,
+    memberId,
     who: memberName ?? `${guestName} (guest)`,
     localStart: zonedParts(startMs, site.timeZone).time,
     localEnd: zonedParts(endMs, site.timeZone).time,
