@@ -258,22 +258,24 @@ export async function today(ctx: Ctx, siteIdInput?: string): Promise<Today> {
     title,
     checkedIn: state === 'in',
   });
-  const all = bookings.map((b) => ({ row: b, t: toToday(b) }));
-  const waiting = all.filter(({ t }) => t.memberId !== null && !here.has(t.memberId) && !t.checkedIn);
-  const late = waiting.filter(({ row }) => row[6] <= now && row[7] > now).map(({ t }) => t);
-  const arriving = waiting.filter(({ row }) => row[6] > now && row[6] <= now + 3_600_000).map(({ t }) => t);
+  // Filter on the raw rows first: only what is shown gets formatted (hundreds of bookings a day).
+  const waiting = bookings.filter((b) => b[9] !== null && !here.has(b[9]) && b[8] !== 'in');
+  const late = waiting.filter((b) => b[6] <= now && b[7] > now).map(toToday);
+  const arriving = waiting.filter((b) => b[6] > now && b[6] <= now + 3_600_000).map(toToday);
 
-  const rooms = bookables
-    .filter(([, k]) => k === 'room')
-    .map(([id, , name]) => ({ bookableId: id, name, bookings: all.filter(({ row }) => row[1] === id).map(({ t }) => t) }));
+  const byRoom = new Map<string, TodayBooking[]>();
+  for (const b of bookings) if (kind.get(b[1])?.kind === 'room') byRoom.set(b[1], [...(byRoom.get(b[1]) ?? []), toToday(b)]);
+  const rooms = bookables.filter(([, k]) => k === 'room').map(([id, , name]) => ({ bookableId: id, name, bookings: byRoom.get(id) ?? [] }));
 
   const desks = bookables.filter(([, k]) => k === 'desk');
   const total = desks.reduce((n, [, , , capacity]) => n + capacity, 0);
   const closing = window ? window.end : to;
   let freeNow = 0;
   let freeRestOfDay = 0;
+  const byDesk = new Map<string, typeof bookings>();
+  for (const b of bookings) if (kind.get(b[1])?.kind === 'desk') byDesk.set(b[1], [...(byDesk.get(b[1]) ?? []), b]);
   for (const [id, , , capacity] of desks) {
-    const mine = bookings.filter((b) => b[1] === id);
+    const mine = byDesk.get(id) ?? [];
     const heldNow = mine.filter((b) => b[6] <= now && b[7] > now).reduce((n, b) => n + b[5], 0);
     freeNow += Math.max(0, capacity - heldNow);
     const heldLater = mine.filter((b) => b[7] > now && b[6] < closing).reduce((n, b) => n + b[5], 0);

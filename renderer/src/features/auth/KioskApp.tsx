@@ -4,6 +4,7 @@ import { zonedParts } from '../../../../shared/domain/zoned';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
+import { useAction } from '../../components/useAction';
 import { BookingDetailsById } from '../bookings/BookingDetails';
 import { BookingDialog, type BookingDraft } from '../bookings/BookingDialog';
 import { MemberBookings } from '../bookings/MemberBookings';
@@ -76,18 +77,9 @@ function MemberHome({ member }: { member: { id: string; name: string } }) {
   const board = useApi('bookings.dayBoard', { date: shownDay }, { enabled: Boolean(settings.data) });
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const { message, act } = useAction();
   const zone = settings.data?.site.timeZone ?? 'UTC';
   const inNow = presence.data?.[0] && !presence.data[0].checkedOutAt;
-
-  async function act(work: () => Promise<string>) {
-    try {
-      setMessage(await work());
-    } catch (err) {
-      setMessage(err instanceof ApiCallError ? err.message : String(err));
-    }
-    await queryClient.invalidateQueries();
-  }
 
   return (
     <div className="stack kiosk-home">
@@ -95,11 +87,11 @@ function MemberHome({ member }: { member: { id: string; name: string } }) {
         <h1>Hello, {member.name}</h1>
         <div className="actions">
           {inNow ? (
-            <button type="button" onClick={() => void act(async () => (await call('frontdesk.checkOut', { memberId: member.id }), 'Checked out. See you soon!'))}>
+            <button type="button" onClick={() => void act(() => call('frontdesk.checkOut', { memberId: member.id }), 'Checked out. See you soon!')}>
               Check out
             </button>
           ) : (
-            <button type="button" className="button-primary" onClick={() => void act(async () => (await call('frontdesk.checkIn', { memberId: member.id }), 'Checked in. Welcome!'))}>
+            <button type="button" className="button-primary" onClick={() => void act(() => call('frontdesk.checkIn', { memberId: member.id }), 'Checked in. Welcome!')}>
               Check in
             </button>
           )}
@@ -117,8 +109,8 @@ function MemberHome({ member }: { member: { id: string; name: string } }) {
         </div>
       </header>
       {message ? (
-        <p role="status" className="notice">
-          {message}
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'notice'}>
+          {message.text}
         </p>
       ) : null}
       <MemberBookings memberId={member.id} />

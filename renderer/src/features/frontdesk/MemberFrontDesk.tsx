@@ -1,28 +1,17 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
+import { useAction } from '../../components/useAction';
 
 /** On a member's page: in or out now, presence history, and the kiosk PIN. */
 export function MemberFrontDesk({ memberId, name }: { memberId: string; name: string }) {
-  const queryClient = useQueryClient();
   const presence = useApi('frontdesk.presence', { memberId, limit: 10 });
   const [pin, setPin] = useState('');
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const { message, act } = useAction();
   const [pinError, setPinError] = useState<string | undefined>();
   const rows = presence.data ?? [];
   const inNow = rows[0] && !rows[0].checkedOutAt;
-
-  async function act(work: () => Promise<unknown>, done: string) {
-    try {
-      await work();
-      setMessage({ text: done });
-    } catch (e) {
-      setMessage({ text: e instanceof ApiCallError ? e.message : String(e), error: true });
-    }
-    await queryClient.invalidateQueries();
-  }
 
   return (
     <div className="card" role="region" aria-label="Front desk">
@@ -62,7 +51,7 @@ export function MemberFrontDesk({ memberId, name }: { memberId: string; name: st
             await call('auth.setPin', { memberId, pin });
             setPin('');
             setPinError(undefined);
-            setMessage({ text: `${name} can now use the kiosk with their PIN.` });
+            await act(async () => {}, `${name} can now use the kiosk with their PIN.`);
           } catch (err) {
             if (!(err instanceof ApiCallError)) throw err;
             setPinError(err.fields.pin ?? err.message);

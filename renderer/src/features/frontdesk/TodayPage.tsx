@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { TodayBooking } from '../../../../shared/contract/frontdesk.contract';
@@ -7,26 +6,16 @@ import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { formatDate, downloadText } from '../../components/format';
 import { MemberPicker } from '../../components/MemberPicker';
+import { useAction } from '../../components/useAction';
 import { formatMoney, instantIso } from '../bookings/time';
 
 /** The front desk's screen: today at the site, refreshed by itself when anything changes. */
 export function TodayPage() {
-  const queryClient = useQueryClient();
   const today = useApi('frontdesk.today', {});
   const [member, setMember] = useState<{ id: string; name: string } | null>(null);
   const [pickerKey, setPickerKey] = useState(0);
-  const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  const { message, act } = useAction();
   const t = today.data;
-
-  async function act(work: () => Promise<unknown>, done: string) {
-    try {
-      await work();
-      setMessage({ text: done });
-    } catch (e) {
-      setMessage({ text: e instanceof ApiCallError ? e.message : String(e), error: true });
-    }
-    await queryClient.invalidateQueries();
-  }
   const checkIn = (id: string, name: string) => act(() => call('frontdesk.checkIn', { memberId: id }), `${name} checked in.`);
 
   return (
