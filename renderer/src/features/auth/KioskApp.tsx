@@ -4,6 +4,7 @@ import { zonedParts } from '../../../../shared/domain/zoned';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
+import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
 import { BookingDetailsById } from '../bookings/BookingDetails';
 import { BookingDialog, type BookingDraft } from '../bookings/BookingDialog';
@@ -108,11 +109,7 @@ function MemberHome({ member }: { member: { id: string; name: string } }) {
           </button>
         </div>
       </header>
-      {message ? (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'notice'}>
-          {message.text}
-        </p>
-      ) : null}
+      <ActionNote message={message} />
       <MemberBookings memberId={member.id} />
       {board.data ? (
         <div className="card" role="region" aria-label="Bookings at the co-op">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
+import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
 
 /** On a member's page: in or out now, presence history, and the kiosk PIN. */
@@ -27,7 +28,7 @@ export function MemberFrontDesk({ memberId, name }: { memberId: string; name: st
           </button>
         )}
       </div>
-      {message ? <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'saved'}>{message.text}</p> : null}
+      <ActionNote message={message} />
       <p className="muted small">{inNow ? `In since ${rows[0].since}.` : 'Not in.'}</p>
       {rows.length > 0 ? (
         <ul className="closure-list" aria-label="Presence history">

@@ -6,6 +6,7 @@ import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { formatDate, downloadText } from '../../components/format';
 import { MemberPicker } from '../../components/MemberPicker';
+import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
 import { formatMoney, instantIso } from '../bookings/time';
 
@@ -42,11 +43,7 @@ export function TodayPage() {
           </button>
         </form>
       </header>
-      {message ? (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'notice'}>
-          {message.text}
-        </p>
-      ) : null}
+      <ActionNote message={message} />
       {t ? (
         <div className="today-grid">
           <div className="card" role="region" aria-label="In now">
