@@ -79,6 +79,8 @@ export function startHost(options: HostOptions): Promise<Host> {
     const token = /(?:^|;\s*)coopdesk_session=([A-Za-z0-9_-]{20,})/.exec(req.headers.cookie ?? '')?.[1];
     if (token && sessions.has(token)) return sessions.get(token)!;
     const fresh = randomBytes(24).toString('base64url');
+    // Requests without a cookie (scripts, curl) each start a session: keep the newest few thousand.
+    if (sessions.size >= 5000) sessions.delete(sessions.keys().next().value!);
     sessions.set(fresh, coopdesk.api.newSession());
     res.setHeader('Set-Cookie', `coopdesk_session=${fresh}; HttpOnly; SameSite=Strict; Path=/`);
     return sessions.get(fresh)!;

@@ -101,3 +101,19 @@ describe('browser host', () => {
     expect(await received).toContain('"members.changed"');
   });
 });
+
+describe('browser host sessions', () => {
+  it('keeps a session per browser: kiosk identification in one does not unlock another', async () => {
+    await t.call('auth.setManagerPassword', { password: 'front-desk-2026' });
+    const first = await post('auth.status', {});
+    const cookie = String(first.headers['set-cookie']).split(';')[0];
+    expect(cookie).toMatch(/^coopdesk_session=/);
+    expect(String(first.headers['set-cookie'])).toContain('HttpOnly');
+    expect(JSON.parse(first.body)).toMatchObject({ ok: true, data: { mode: 'kiosk' } });
+    const unlocked = await post('auth.unlock', { password: 'front-desk-2026' }, { cookie });
+    expect(JSON.parse(unlocked.body)).toMatchObject({ ok: true, data: { mode: 'manager' } });
+    expect(JSON.parse((await post('members.list', {}, { cookie })).body)).toMatchObject({ ok: true });
+    // another browser, no cookie: still the kiosk
+    expect(JSON.parse((await post('members.list', {})).body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
