@@ -56,28 +56,31 @@ async function readCoop(db: Kysely<DB>): Promise<CoopSettings> {
   };
 }
 
-async function readSite(db: Kysely<DB>): Promise<SiteSettings> {
-  const site = await repo.findFirstSite(db);
-  if (!site) throw new AppError('INTERNAL', 'No site is set up in the database.');
-  const rows = await repo.findSiteHours(db, site.id);
-  const hours: DayHours[] = [1, 2, 3, 4, 5, 6, 7].map((weekday) => {
+/** Monday to Sunday, with the default hours shown (greyed) on closed days. */
+function weekHours(rows: { weekday: number; opens: string | null; closes: string | null }[]): DayHours[] {
+  return [1, 2, 3, 4, 5, 6, 7].map((weekday) => {
     const row = rows.find((r) => r.weekday === weekday);
     return row?.opens && row.closes
       ? { weekday, open: true, opens: row.opens, closes: row.closes }
       : { weekday, open: false, opens: DEFAULT_OPENS, closes: DEFAULT_CLOSES };
   });
-  return { id: site.id, name: site.name, address: site.address, timeZone: site.time_zone, hours };
 }
 
 export async function getSettings(ctx: Ctx, db: Kysely<DB> = ctx.db): Promise<Settings> {
   const coop = await readCoop(db);
-  const site = await readSite(db);
-  const calendar = await loadSite(db, site.id, todayIn(site.timeZone, ctx.now()));
-  return { coop, site, bookingRules: calendar.rules, closures: calendar.closures };
+  const site = await loadSite(db, await defaultSiteId(db));
+  const today = todayIn(site.timeZone, ctx.now());
+  return {
+    coop,
+    site: { id: site.id, name: site.name, address: site.address, timeZone: site.timeZone, hours: site.hours },
+    bookingRules: site.rules,
+    closures: site.closures.filter((c) => c.date >= today),
+  };
 }
 
 export interface LoadedSite extends SiteCalendar {
   id: string;
+  address: string;
   rules: BookingRules;
   currency: string;
 }
@@ -94,13 +97,9 @@ export async function loadSite(db: Kysely<DB>, siteId: string, fromDate = '0000-
   return {
     id: site.id,
     name: site.name,
+    address: site.address,
     timeZone: site.time_zone,
-    hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => {
-      const row = hours.find((h) => h.weekday === weekday);
-      return row?.opens && row.closes
-        ? { weekday, open: true, opens: row.opens, closes: row.closes }
-        : { weekday, open: false, opens: DEFAULT_OPENS, closes: DEFAULT_CLOSES };
-    }),
+    hours: weekHours(hours),
     closures,
     rules: { ...DEFAULT_BOOKING_RULES, ...(JSON.parse(site.booking_rules) as Partial<BookingRules>) },
     currency: coop?.currency ?? 'EUR',
