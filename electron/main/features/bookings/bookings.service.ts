@@ -565,28 +565,26 @@ export async function findRooms(ctx: Ctx, input: { siteId?: string; date: string
   const siteId = input.siteId ?? (await defaultSiteId(ctx.db));
   const site = await loadSite(ctx.db, siteId, input.date);
   const wanted = input.features.map((f) => f.trim().toLowerCase());
-  const rooms = (await bookablesRepo.list(ctx.db, { siteId, kind: 'room', includeRetired: false })).filter((r) => {
-    const features = JSON.parse(r.features) as string[];
-    return r.capacity >= input.people && wanted.every((f) => features.includes(f));
-  });
+  // Each room read once into its Bookable (features parsed, rules resolved), then filtered and ranked.
+  const rooms = (await bookablesRepo.list(ctx.db, { siteId, kind: 'room', includeRetired: false }))
+    .map((r) => toBookable(r, site))
+    .filter((r) => r.capacity >= input.people && wanted.every((f) => r.features.includes(f)));
   if (rooms.length === 0) return [];
   const start = zonedInstant(input.date, input.startTime, site.timeZone);
   const end = zonedInstant(input.date, input.endTime, site.timeZone);
-  const widest = Math.max(...rooms.map((r) => { const rules = effectiveRules(site, r); return (rules.bufferBeforeMinutes + rules.bufferAfterMinutes) * MINUTE; }));
+  const widest = Math.max(...rooms.map((r) => (r.rules.bufferBeforeMinutes + r.rules.bufferAfterMinutes) * MINUTE));
   const held = asHeld(await repo.held(ctx.db, rooms.map((r) => r.id), start - widest, end + widest));
   const now = ctx.now().getTime();
   const free = rooms.filter((r) => {
-    const rules = effectiveRules(site, r);
-    if (checkTiming({ start, end, rules, site, now, bookableName: r.name }).length > 0) return false;
-    const occ = occupancy(start, end, rules);
+    if (checkTiming({ start, end, rules: r.rules, site, now, bookableName: r.name }).length > 0) return false;
+    const occ = occupancy(start, end, r.rules);
     return peakLoad(held.filter((h) => h.bookable_id === r.id), occ.occStart, occ.occEnd) === 0;
   });
-  const extras = (r: bookablesRepo.BookableRow) => (JSON.parse(r.features) as string[]).length - wanted.length;
-  free.sort((a, b) => a.capacity - b.capacity || extras(a) - extras(b) || a.name.localeCompare(b.name));
+  free.sort((a, b) => a.capacity - b.capacity || a.features.length - b.features.length || a.name.localeCompare(b.name));
   return free.map((r) => {
     const spare = r.capacity - input.people;
     const fit = spare === 0 ? `seats ${r.capacity} (exact fit)` : `seats ${r.capacity} (${spare} spare)`;
-    return { bookable: toBookable(r, site), fit: wanted.length ? `${fit}, has ${wanted.join(', ')}` : fit };
+    return { bookable: r, fit: wanted.length ? `${fit}, has ${wanted.join(', ')}` : fit };
   });
 }
 
