@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { ZodError } from 'zod';
 import { type ApiResult, type Channel, type PushEvent, contract, isChannel } from '../../shared/contract';
-import { type Actor, type Ctx, type Session, asSession, kioskSession, managerSession } from './context';
-import { KIOSK_IDLE_MS } from './features/auth/auth.service';
+import { type Actor, type Ctx, type Session, asSession, kioskSession } from './context';
+import { KIOSK_IDLE_MS, newSession } from './features/auth/auth.service';
 import { recordAudit } from './features/audit/audit.service';
 import { AppError } from './errors';
 import type { Handlers } from './handlers';
@@ -64,10 +64,7 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
   const fullCtx: Ctx = Object.assign(ctx, { emit: (event: PushEvent) => void bus.emit('event', event) });
 
   return {
-    async newSession() {
-      const secret = await fullCtx.db.selectFrom('app_secrets').select('key').where('key', '=', 'manager-password').executeTakeFirst();
-      return secret ? kioskSession() : managerSession();
-    },
+    newSession: () => newSession(fullCtx),
     async dispatch(channel, input, caller) {
       const session = asSession(caller);
       // A member who identified at the kiosk and then walked away is signed out.

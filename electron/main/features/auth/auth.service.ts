@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type AuthStatus, type Lockout, PIN_ATTEMPTS } from '../../../../shared/contract/auth.contract';
-import { type Ctx, type Session, FRONT_DESK, kioskSession } from '../../context';
+import { type Ctx, type Session, FRONT_DESK, kioskSession, managerSession } from '../../context';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import { hashSecret, verifySecret } from './secrets';
@@ -10,7 +10,12 @@ const LOCK_MINUTES = 15;
 /** A member identified at the kiosk is signed out after this long without doing anything. */
 export const KIOSK_IDLE_MS = 3 * 60_000;
 
-async function managerHash(ctx: Ctx): Promise<string | null> {
+/** The sessions a transport starts: the manager's while no password is set, the kiosk's after. */
+export async function newSession(ctx: Pick<Ctx, 'db'>): Promise<Session> {
+  return (await managerHash(ctx)) ? kioskSession() : managerSession();
+}
+
+async function managerHash(ctx: Pick<Ctx, 'db'>): Promise<string | null> {
   const row = await ctx.db.selectFrom('app_secrets').select('hash').where('key', '=', MANAGER_KEY).executeTakeFirst();
   return row?.hash ?? null;
 }
