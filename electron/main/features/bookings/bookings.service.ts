@@ -31,6 +31,7 @@ import { AppError, notFound } from '../../errors';
 import * as bookablesRepo from '../bookables/bookables.repository';
 import { effectiveRules, toBookable } from '../bookables/bookables.service';
 import * as membersRepo from '../members/members.repository';
+import { currentMember } from '../members/members.service';
 import { type LoadedSite, defaultSiteId, loadSite } from '../settings/settings.service';
 import { bookingsCalendar } from './bookings.ics';
 import * as repo from './bookings.repository';
@@ -188,12 +189,7 @@ function ruleError(violations: Violation[]): AppError {
 }
 
 async function assertMember(db: Kysely<DB>, memberId: string | null): Promise<void> {
-  if (memberId === null) return;
-  const m = await membersRepo.findById(db, memberId);
-  if (!m) throw new AppError('NOT_FOUND', 'That member does not exist.', { memberId: 'Unknown member' });
-  if (m.archived_at !== null || m.status === 'left') {
-    throw new AppError('RULE', `${m.name} is no longer a member.`, { memberId: 'Not a current member' }, 'members-only');
-  }
+  if (memberId !== null) await currentMember(db, memberId);
 }
 
 /** The database guard is the last line: if it fires, report it as the capacity rule. */

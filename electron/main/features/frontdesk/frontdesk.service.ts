@@ -9,19 +9,13 @@ import { immediate } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
 import { lockouts } from '../auth/auth.service';
+import { currentMember } from '../members/members.service';
 import * as bookablesRepo from '../bookables/bookables.repository';
 import * as bookingsRepo from '../bookings/bookings.repository';
 import { defaultSiteId, loadSite } from '../settings/settings.service';
 import type { Kysely } from 'kysely';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-async function currentMember(db: Kysely<DB>, memberId: string) {
-  const m = await db.selectFrom('members').select(['id', 'name', 'number', 'status', 'archived_at']).where('id', '=', memberId).executeTakeFirst();
-  if (!m) throw new AppError('NOT_FOUND', 'No member with that id.', { memberId: 'Unknown member' });
-  if (m.archived_at !== null || m.status === 'left') throw new AppError('RULE', `${m.name} is no longer a member.`, { memberId: 'Not a current member' }, 'members-only');
-  return m;
-}
 
 const presenceQuery = (db: Kysely<DB>) =>
   db
@@ -122,9 +116,7 @@ const toVisitor = (r: VisitorRow): Visitor => ({
 
 export async function createVisitor(ctx: Ctx, input: { name: string; company: string; hostMemberId: string; expectedAt: string }): Promise<Visitor> {
   const visitor = await immediate(ctx.db, async (trx) => {
-    const host = await trx.selectFrom('members').select(['id', 'status', 'archived_at', 'name']).where('id', '=', input.hostMemberId).executeTakeFirst();
-    if (!host) throw new AppError('NOT_FOUND', 'Choose the member they are visiting.', { hostMemberId: 'Unknown member' });
-    if (host.archived_at !== null || host.status === 'left') throw new AppError('RULE', `${host.name} is no longer a member.`, { hostMemberId: 'Not a current member' }, 'members-only');
+    const host = await currentMember(trx, input.hostMemberId, 'hostMemberId', 'Choose the member they are visiting.');
     const id = newId();
     await trx
       .insertInto('visitors')

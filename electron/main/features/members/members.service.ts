@@ -117,6 +117,19 @@ export async function list(ctx: Ctx, query: ListQuery): Promise<{ total: number;
 
 export const get = (ctx: Ctx, id: string) => loadMember(ctx, ctx.db, id);
 
+/**
+ * A member who may still act in the co-op (book, check in, host a visitor): known, not archived,
+ * not left. `field` names the input the refusal belongs to.
+ */
+export async function currentMember(db: Kysely<DB>, memberId: string, field = 'memberId', unknown = 'That member does not exist.'): Promise<repo.MemberRow> {
+  const m = await repo.findById(db, memberId);
+  if (!m) throw new AppError('NOT_FOUND', unknown, { [field]: 'Unknown member' });
+  if (m.archived_at !== null || m.status === 'left') {
+    throw new AppError('RULE', `${m.name} is no longer a member.`, { [field]: 'Not a current member' }, 'members-only');
+  }
+  return m;
+}
+
 export async function create(ctx: Ctx, input: MemberFields): Promise<Member> {
   const member = await immediate(ctx.db, async (trx) => {
     await assertEmailFree(trx, input.email);
