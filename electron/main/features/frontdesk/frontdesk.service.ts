@@ -4,6 +4,7 @@ import { openingWindow } from '../../../../shared/domain/bookingRules';
 import { newId } from '../../../../shared/domain/ids';
 import { addDaysIso, weekdayOf, zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
 import type { Actor, Ctx } from '../../context';
+import { defuseCell } from '../../csv';
 import type { DB } from '../../db/schema';
 import { immediate } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
@@ -176,7 +177,7 @@ export async function exportVisitors(ctx: Ctx, date: string): Promise<{ filename
   const local = (at: string | null) => (at ? zonedParts(Date.parse(at), site.timeZone).time : '');
   const csv = Papa.unparse({
     fields: ['date', 'name', 'company', 'host', 'expected', 'arrived', 'left'],
-    data: visitors.map((v) => [date, v.name, v.company, v.hostName, v.expectedLocal, local(v.arrivedAt), local(v.leftAt)].map((c) => (/^[=@+-]/.test(c) ? `'${c}` : c))),
+    data: visitors.map((v) => [date, v.name, v.company, v.hostName, v.expectedLocal, local(v.arrivedAt), local(v.leftAt)].map(defuseCell)),
   });
   return { filename: `coopdesk-visitors-${date}.csv`, csv };
 }

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import { MEMBER_CSV_COLUMNS, memberFields } from '../../../../shared/contract/members.contract';
 import { splitTagList } from '../../../../shared/domain/tags';
+import { defuseCell } from '../../csv';
 import { AppError } from '../../errors';
 import type { MemberRow } from './members.repository';
 
@@ -90,11 +91,6 @@ export function parseMembersCsv(csv: string, today: string): ParsedRow[] {
   });
 }
 
-/** Spreadsheets run cells starting with = + - @ as formulas; a leading quote keeps them text. */
-function defuse(value: string): string {
-  return /^[=@\t\r]|^[+-][^\d\s]/.test(value) ? `'${value}` : value;
-}
-
 export function exportMembersCsv(members: { row: MemberRow; tags: { offers: string[]; needs: string[] } }[]): string {
   const data = members.map(({ row, tags }) =>
     [
@@ -111,7 +107,7 @@ export function exportMembersCsv(members: { row: MemberRow; tags: { offers: stri
       tags.offers.join('; '),
       tags.needs.join('; '),
       row.notes,
-    ].map(defuse),
+    ].map(defuseCell),
   );
   return Papa.unparse({ fields: [...MEMBER_CSV_COLUMNS], data }, { newline: '\r\n' });
 }
