@@ -43,9 +43,14 @@ type SeriesInput = z.output<typeof seriesRequest>;
 const MINUTE = 60_000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** The booking's date, start and end in the site's zone; the end carries its date when it is another day. */
+function localSpan(startMs: number, endMs: number, zone: string) {
+  const from = zonedParts(startMs, zone);
+  const to = zonedParts(endMs, zone);
+  return { localDate: from.date, localStart: from.time, localEnd: to.date === from.date ? to.time : `${to.date} ${to.time}` };
+}
+
 export function toBooking(row: repo.BookingRow): Booking {
-  const from = zonedParts(row.start_ms, row.time_zone);
-  const to = zonedParts(row.end_ms, row.time_zone);
   return {
     id: row.id,
     bookableId: row.bookable_id,
@@ -58,9 +63,7 @@ export function toBooking(row: repo.BookingRow): Booking {
     quantity: row.quantity,
     start: new Date(row.start_ms).toISOString(),
     end: new Date(row.end_ms).toISOString(),
-    localDate: from.date,
-    localStart: from.time,
-    localEnd: to.date === from.date ? to.time : `${to.date} ${to.time}`,
+    ...localSpan(row.start_ms, row.end_ms, row.time_zone),
     status: row.status,
     seriesId: row.series_id,
     checkedInAt: iso(row.checked_in_at),
@@ -491,8 +494,6 @@ function roundUp(time: string): string {
 }
 
 function toBoardBooking([id, bookableId, memberName, guestName, title, quantity, startMs, endMs, state]: repo.BoardRow, zone: string): BoardBooking {
-  const from = zonedParts(startMs, zone);
-  const to = zonedParts(endMs, zone);
   return {
     id,
     bookableId,
@@ -502,9 +503,7 @@ function toBoardBooking([id, bookableId, memberName, guestName, title, quantity,
     quantity,
     status: state === 'in' ? 'confirmed' : (state as BoardBooking['status']),
     checkedIn: state === 'in',
-    localDate: from.date,
-    localStart: from.time,
-    localEnd: to.date === from.date ? to.time : `${to.date} ${to.time}`,
+    ...localSpan(startMs, endMs, zone),
   };
 }
 
