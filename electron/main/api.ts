@@ -6,6 +6,7 @@ import { KIOSK_IDLE_MS, newSession } from './features/auth/auth.service';
 import { recordAudit } from './features/audit/audit.service';
 import { AppError } from './errors';
 import type { Handlers } from './handlers';
+import { bidsHandlers } from './features/bids/bids.handlers';
 import { bookablesHandlers } from './features/bookables/bookables.handlers';
 import { bookingsHandlers } from './features/bookings/bookings.handlers';
 import { auditHandlers } from './features/audit/audit.handlers';
@@ -27,6 +28,7 @@ const handlers: Handlers<Channel> = {
   ...authHandlers,
   ...frontdeskHandlers,
   ...auditHandlers,
+  ...bidsHandlers,
 };
 
 function fieldsOf(error: ZodError): Record<string, string> {

@@ -1,6 +1,7 @@
 import { type Api, createApi } from './api';
 import { type Ctx, type DesktopDialogs, FRONT_DESK } from './context';
 import { type Database, openDatabase, placeDatabaseFile } from './db/open';
+import { remindDaily } from './features/bids/bids.service';
 import { startAutomaticBackups } from './features/data/backups.service';
 import { ensureDefaults } from './features/settings/settings.service';
 
@@ -47,6 +48,12 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
   // Bookings that need a check-in go back on the board when nobody came (see releaseNoShows).
   const noShows = setInterval(() => void api.dispatch('bookings.releaseNoShows', {}, FRONT_DESK), 60_000);
   noShows.unref();
+  // Overdue bid tasks and near deadlines: one desktop notification a day (checked hourly, and soon after start).
+  const remind = () => void remindDaily(ctx as Ctx).catch((error: unknown) => console.error('Coopdesk: bid reminder', error));
+  const reminders = setInterval(remind, 3_600_000);
+  reminders.unref();
+  const firstReminder = setTimeout(remind, 30_000);
+  firstReminder.unref();
   const backups = options.backups === false ? null : startAutomaticBackups(ctx as Ctx);
   return {
     api,
@@ -59,6 +66,8 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     },
     close: async () => {
       clearInterval(noShows);
+      clearInterval(reminders);
+      clearTimeout(firstReminder);
       await backups?.stop();
       await ctx.database.close();
     },

@@ -61,4 +61,6 @@ export interface DesktopDialogs {
   chooseOpenFile(options: { title: string; extension: string }): Promise<string | null>;
   /** A desktop notification (a visitor arrived). */
   notify?(message: { title: string; body: string }): void;
+  /** Opens a file with the system's own viewer (a bid's document). */
+  openPath?(file: string): Promise<void>;
 }

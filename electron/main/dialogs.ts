@@ -1,4 +1,4 @@
-import { BrowserWindow, Notification, dialog } from 'electron';
+import { BrowserWindow, Notification, dialog, shell } from 'electron';
 import type { DesktopDialogs } from './context';
 
 /** The system's save and open dialogs ("Back up now…", "Restore…") and desktop notifications. */
@@ -17,5 +17,9 @@ export const desktopDialogs: DesktopDialogs = {
   },
   notify({ title, body }) {
     if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
+  },
+  async openPath(file) {
+    const failure = await shell.openPath(file);
+    if (failure) throw new Error(failure);
   },
 };

@@ -19,3 +19,12 @@ export const id = z.string({ error: 'An id is required' }).trim().min(1, 'An id 
 export const byId = z.object({ id });
 
 export const empty = z.object({}).strict();
+
+const knownCurrencies: ReadonlySet<string> = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : []);
+
+export const currencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as GBP or EUR')
+  .refine((c) => knownCurrencies.size === 0 || knownCurrencies.has(c), { message: 'Unknown currency code' });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { bidsContract } from './bids.contract';
 import { bookablesContract } from './bookables.contract';
 import { bookingsContract } from './bookings.contract';
 import { auditContract } from './audit.contract';
@@ -20,6 +21,7 @@ export const contract = {
   ...dataContract,
   ...authContract,
   ...frontdeskContract,
+  ...bidsContract,
   ...auditContract,
   ...systemContract,
 };
@@ -33,7 +35,7 @@ export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = Exclude<Contract[C]['output'], undefined>;
 
 /** Events pushed to open screens so they refresh when data changes. */
-export const PUSH_EVENTS = ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'data.changed', 'frontdesk.changed', 'auth.changed'] as const;
+export const PUSH_EVENTS = ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'data.changed', 'frontdesk.changed', 'auth.changed', 'bids.changed'] as const;
 export type PushEvent = (typeof PUSH_EVENTS)[number];
 
 export function isChannel(name: string): name is Channel {

@@ -2,13 +2,9 @@ import { z } from 'zod';
 import type { BookingRules } from '../domain/bookingRules';
 import { bookingRulesSchema } from './bookables.contract';
 import { channel } from './common';
-import { empty, id, isoDate, timeZone } from './fields';
+import { currencyCode, empty, id, isoDate, timeZone } from './fields';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-
-const knownCurrencies: ReadonlySet<string> = new Set(
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [],
-);
 
 const clock = z
   .string()
@@ -30,12 +26,7 @@ export type DayHours = z.infer<typeof dayHours>;
 
 export const coopSettings = z.object({
   name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(120, 'Name is too long'),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as GBP or EUR')
-    .refine((c) => knownCurrencies.size === 0 || knownCurrencies.has(c), { message: 'Unknown currency code' }),
+  currency: currencyCode,
   timeZone,
   ownershipMonths: z
     .number({ error: 'Enter a number of months' })

@@ -28,6 +28,19 @@ const FIXTURES: Record<number, string> = {
     insert into bookables values ('b1', 's1', 'room', 'Old Room', '', 6, '[]', 1000, null, '{}', null, 0, 0);
     insert into bookings (id, bookable_id, member_id, quantity, units, start_ms, end_ms, occ_start_ms, occ_end_ms, status, currency, created_at, updated_at)
       values ('k1', 'b1', 'm1', 2, 1, 1800000000000, 1800003600000, 1800000000000, 1800003600000, 'confirmed', 'GBP', 0, 0);`,
+  3: `
+    insert into coop values (1, 'Old Mill Co-op', 'GBP', 'Europe/London', 14, 0, 0);
+    insert into sites (id, name, address, time_zone, created_at, updated_at) values ('s1', 'Old Mill', '1 Mill Lane', 'Europe/London', 0, 0);
+    insert into site_hours values ('s1', 1, '08:00', '18:00');
+    insert into members values ('m1', 1, 'Ana Ribeiro', 'ana@example.coop', '', 'Ribeiro Design', '', '', '2024-01-10', 'active', 'guardian', 'keeps the keys', null, 0, 0);
+    insert into member_tags values ('m1', 'offers', 'web design');
+    insert into members_fts (rowid, name, business, tags, email) values (1, 'Ana Ribeiro', 'Ribeiro Design', 'web design', 'ana@example.coop');
+    insert into bookables values ('b1', 's1', 'room', 'Old Room', '', 6, '[]', 1000, null, '{}', null, 0, 0);
+    insert into bookings (id, bookable_id, member_id, quantity, units, start_ms, end_ms, occ_start_ms, occ_end_ms, status, currency, created_at, updated_at)
+      values ('k1', 'b1', 'm1', 2, 1, 1800000000000, 1800003600000, 1800000000000, 1800003600000, 'confirmed', 'GBP', 0, 0);
+    insert into credentials values ('m1', 'scrypt$old', 0, null, 0);
+    insert into presence values ('p1', 'm1', 's1', 1700000000000, 1700003600000);
+    insert into audit_log values ('a1', 0, 'manager', null, 'members.create', 'm1', '{}');`,
 };
 
 describe('upgrading a database written by every earlier version', () => {
@@ -53,6 +66,9 @@ describe('upgrading a database written by every earlier version', () => {
       expect(room.rules.slotMinutes).toBe(15);
       if (version >= 2) expect((await t.call('bookings.get', { id: 'k1' })).bookableName).toBe('Old Room');
       expect(await t.call('frontdesk.checkIn', { memberId: ana.id })).toMatchObject({ name: 'Ana Ribeiro' });
+      if (version >= 3) expect((await t.call('frontdesk.presence', { memberId: ana.id })).length).toBe(2);
+      const bid = await t.call('bids.create', { title: 'Joint bid', skills: [{ tag: 'web design', days: 3 }] });
+      expect((await t.call('bids.suggestTeam', { id: bid.id })).ranked.map((r) => r.name)).toEqual(['Ana Ribeiro']);
       const backups = readdirSync(join(dataDir, 'backups')).filter((n) => n.startsWith('pre-migration-'));
       expect(backups).toHaveLength(1);
       const copy = new Sqlite(join(dataDir, 'backups', backups[0]), { readonly: true });

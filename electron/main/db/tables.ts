@@ -20,6 +20,13 @@ export const DATA_TABLES = [
   'presence',
   'visitors',
   'day_passes',
+  'bids',
+  'bid_skills',
+  'bid_team',
+  'bid_activity',
+  'bid_tasks',
+  'bid_documents',
+  'reminders_sent',
   'audit_log',
 ] as const;
 export type DataTable = (typeof DATA_TABLES)[number];

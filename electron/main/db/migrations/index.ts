@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_members';
 import * as m0002 from './0002_bookings';
 import * as m0003 from './0003_frontdesk';
+import * as m0004 from './0004_bids';
 
 export interface Migration {
   name: string;
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { name: '0001_members', up: m0001.up },
   { name: '0002_bookings', up: m0002.up },
   { name: '0003_frontdesk', up: m0003.up },
+  { name: '0004_bids', up: m0004.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

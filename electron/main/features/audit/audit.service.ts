@@ -16,6 +16,7 @@ const READS = new Set<string>([
   'auth.status', 'auth.lockouts',
   'frontdesk.today', 'frontdesk.presence', 'visitors.day', 'visitors.exportDay', 'dayPasses.day',
   'audit.list',
+  'bids.list', 'bids.get', 'bids.suggestTeam', 'bids.openDocument', 'bids.outcomes', 'bids.attention',
 ]);
 
 /** Inputs that must never be written down. */

@@ -1,0 +1,44 @@
+import type { Handlers } from '../../handlers';
+import * as service from './bids.service';
+
+export const bidsHandlers: Handlers<
+  | 'bids.list'
+  | 'bids.get'
+  | 'bids.create'
+  | 'bids.update'
+  | 'bids.move'
+  | 'bids.decide'
+  | 'bids.suggestTeam'
+  | 'bids.invite'
+  | 'bids.respond'
+  | 'bids.setTeam'
+  | 'bids.removeMember'
+  | 'bids.addTask'
+  | 'bids.setTaskDone'
+  | 'bids.note'
+  | 'bids.outcome'
+  | 'bids.attach'
+  | 'bids.openDocument'
+  | 'bids.outcomes'
+  | 'bids.attention'
+> = {
+  'bids.list': (input, ctx, actor) => service.list(ctx, actor, input),
+  'bids.get': (input, ctx, actor) => service.get(ctx, actor, input.id),
+  'bids.create': (input, ctx, actor) => service.create(ctx, actor, input),
+  'bids.update': ({ id, ...fields }, ctx, actor) => service.update(ctx, actor, id, fields),
+  'bids.move': (input, ctx, actor) => service.move(ctx, actor, input),
+  'bids.decide': (input, ctx, actor) => service.decide(ctx, actor, input),
+  'bids.suggestTeam': (input, ctx, actor) => service.suggestTeam(ctx, actor, input.id),
+  'bids.invite': (input, ctx, actor) => service.invite(ctx, actor, input),
+  'bids.respond': (input, ctx, actor) => service.respond(ctx, actor, input),
+  'bids.setTeam': (input, ctx, actor) => service.setTeam(ctx, actor, input),
+  'bids.removeMember': (input, ctx, actor) => service.removeMember(ctx, actor, input),
+  'bids.addTask': (input, ctx, actor) => service.addTask(ctx, actor, input),
+  'bids.setTaskDone': (input, ctx, actor) => service.setTaskDone(ctx, actor, input),
+  'bids.note': (input, ctx, actor) => service.note(ctx, actor, input),
+  'bids.outcome': (input, ctx, actor) => service.outcome(ctx, actor, input),
+  'bids.attach': (input, ctx, actor) => service.attach(ctx, actor, input),
+  'bids.openDocument': (input, ctx, actor) => service.openDocument(ctx, actor, input.id),
+  'bids.outcomes': (_input, ctx) => service.outcomes(ctx),
+  'bids.attention': (_input, ctx, actor) => service.attention(ctx, actor),
+};

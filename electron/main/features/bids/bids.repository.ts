@@ -1,0 +1,122 @@
+import type { Kysely } from 'kysely';
+import type { BidActivityTable, BidsTable, BidTeamTable, DB } from '../../db/schema';
+
+export type BidRow = BidsTable;
+
+export const findBid = (db: Kysely<DB>, id: string) => db.selectFrom('bids').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const allBids = (db: Kysely<DB>) => db.selectFrom('bids').selectAll().orderBy('created_at', 'desc').execute();
+
+export const skillsOf = (db: Kysely<DB>, bidIds: readonly string[]) =>
+  bidIds.length === 0 ? Promise.resolve([]) : db.selectFrom('bid_skills').selectAll().where('bid_id', 'in', bidIds).orderBy('days', 'desc').orderBy('tag').execute();
+
+export const teamOf = (db: Kysely<DB>, bidIds: readonly string[]) =>
+  bidIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('bid_team')
+        .innerJoin('members', 'members.id', 'bid_team.member_id')
+        .selectAll('bid_team')
+        .select(['members.name', 'members.number'])
+        .where('bid_team.bid_id', 'in', bidIds)
+        .orderBy('bid_team.invited_at')
+        .orderBy('members.number')
+        .execute();
+export type TeamRow = Awaited<ReturnType<typeof teamOf>>[number];
+
+export const tasksOf = (db: Kysely<DB>, bidIds: readonly string[]) =>
+  bidIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('bid_tasks')
+        .leftJoin('members', 'members.id', 'bid_tasks.owner_member_id')
+        .selectAll('bid_tasks')
+        .select('members.name as owner_name')
+        .where('bid_tasks.bid_id', 'in', bidIds)
+        .orderBy('bid_tasks.done_at')
+        .orderBy('bid_tasks.due_date')
+        .orderBy('bid_tasks.created_at')
+        .execute();
+
+export const findTask = (db: Kysely<DB>, id: string) => db.selectFrom('bid_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const activityOf = (db: Kysely<DB>, bidId: string) =>
+  db
+    .selectFrom('bid_activity')
+    .leftJoin('members', 'members.id', 'bid_activity.actor_member_id')
+    .selectAll('bid_activity')
+    .select('members.name as actor_name')
+    .where('bid_activity.bid_id', '=', bidId)
+    .orderBy('bid_activity.at', 'desc')
+    .orderBy('bid_activity.id', 'desc')
+    .execute();
+
+export const documentsOf = (db: Kysely<DB>, bidId: string) =>
+  db.selectFrom('bid_documents').selectAll().where('bid_id', '=', bidId).orderBy('added_at').execute();
+
+export const findDocument = (db: Kysely<DB>, id: string) => db.selectFrom('bid_documents').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const hasGoDecision = async (db: Kysely<DB>, bidId: string) =>
+  Boolean(
+    await db.selectFrom('bid_activity').select('kind').where('bid_id', '=', bidId).where('kind', 'in', ['go', 'no-go']).orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst().then((r) => r?.kind === 'go'),
+  );
+
+export async function insertActivity(db: Kysely<DB>, row: BidActivityTable): Promise<void> {
+  await db.insertInto('bid_activity').values(row).execute();
+}
+
+export async function replaceSkills(db: Kysely<DB>, bidId: string, skills: readonly { tag: string; days: number }[]): Promise<void> {
+  await db.deleteFrom('bid_skills').where('bid_id', '=', bidId).execute();
+  if (skills.length > 0) await db.insertInto('bid_skills').values(skills.map((s) => ({ bid_id: bidId, tag: s.tag, days: s.days }))).execute();
+}
+
+export async function upsertTeamMember(db: Kysely<DB>, row: BidTeamTable): Promise<void> {
+  await db
+    .insertInto('bid_team')
+    .values(row)
+    .onConflict((oc) => oc.columns(['bid_id', 'member_id']).doUpdateSet({ status: row.status, invited_at: row.invited_at, responded_at: row.responded_at }))
+    .execute();
+}
+
+/** Members who offer any of these skills, with all their offered tags (active, not archived). */
+export async function candidatesOffering(db: Kysely<DB>, tags: readonly string[]) {
+  if (tags.length === 0) return [];
+  return db
+    .selectFrom('member_tags as t')
+    .innerJoin('members as m', 'm.id', 't.member_id')
+    .select(['m.id', 'm.name', 'm.number', 't.tag'])
+    .where('t.kind', '=', 'offers')
+    .where('t.tag', 'in', tags)
+    .where('m.status', '=', 'active')
+    .where('m.archived_at', 'is', null)
+    .execute();
+}
+
+/** Pairs (candidate, partner) who were both accepted on an earlier bid. */
+export async function pastPartnerships(db: Kysely<DB>, candidateIds: readonly string[], partnerIds: readonly string[], excludeBidId: string) {
+  if (candidateIds.length === 0 || partnerIds.length === 0) return [];
+  return db
+    .selectFrom('bid_team as a')
+    .innerJoin('bid_team as b', (j) => j.onRef('b.bid_id', '=', 'a.bid_id').onRef('b.member_id', '!=', 'a.member_id'))
+    .select(['a.member_id as candidate', 'b.member_id as partner'])
+    .distinct()
+    .where('a.member_id', 'in', candidateIds)
+    .where('b.member_id', 'in', partnerIds)
+    .where('a.status', '=', 'accepted')
+    .where('b.status', '=', 'accepted')
+    .where('a.bid_id', '!=', excludeBidId)
+    .execute();
+}
+
+/** Open tasks due before `today` on bids still being worked on. */
+export const overdueTasks = (db: Kysely<DB>, today: string) =>
+  db
+    .selectFrom('bid_tasks')
+    .innerJoin('bids', 'bids.id', 'bid_tasks.bid_id')
+    .select(['bid_tasks.bid_id', 'bid_tasks.title', 'bid_tasks.due_date'])
+    .where('bid_tasks.done_at', 'is', null)
+    .where('bid_tasks.due_date', '<', today)
+    .where('bids.stage', 'not in', ['lost', 'withdrawn', 'completed'])
+    .execute();
+
+export const memberName = async (db: Kysely<DB>, id: string) => (await db.selectFrom('members').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
