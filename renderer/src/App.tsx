@@ -4,6 +4,7 @@ import { call } from './api/client';
 import { useApi, useLiveRefresh } from './api/hooks';
 import { CommandPalette } from './components/CommandPalette';
 import { AuditPage } from './features/audit/AuditPage';
+import { BidRoutes } from './features/bids/BidRoutes';
 import { KioskApp } from './features/auth/KioskApp';
 import { useAuth } from './features/auth/useAuth';
 import { TodayPage } from './features/frontdesk/TodayPage';
@@ -60,6 +61,7 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
           <NavItem href="/members" label="Members" match="/members/*?" />
           <NavItem href="/bookings" label="Bookings" match="/bookings/*?" />
           <NavItem href="/bookables" label="Bookables" match="/bookables/*?" />
+          <NavItem href="/bids" label="Joint bids" match="/bids/*?" />
           <NavItem href="/audit" label="Audit log" match="/audit" />
           <NavItem href="/settings" label="Settings" match="/settings" />
         </nav>
@@ -91,6 +93,7 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
           <Route path="/bookables/:id/edit">{(p) => <BookableForm key={p.id} id={p.id} />}</Route>
           <Route path="/bookables/:id/week/:date">{(p) => <WeekPage bookableId={p.id} date={p.date} />}</Route>
           <Route path="/bookables">{() => <BookablesPage />}</Route>
+          <Route path="/bids/*?">{() => <BidRoutes />}</Route>
           <Route path="/settings">{() => <SettingsPage />}</Route>
           <Route path="/audit">{() => <AuditPage />}</Route>
           <Route path="/members">{() => <MembersPage />}</Route>

@@ -18,6 +18,8 @@ const ACTIONS: Command[] = [
   { id: 'a-book', group: 'Action', label: 'Book a room', go: '/bookings/find' },
   { id: 'a-board', group: 'Action', label: 'Day board', go: '/bookings' },
   { id: 'a-member', group: 'Action', label: 'New member', go: '/members/new' },
+  { id: 'a-bids', group: 'Action', label: 'Joint bids', go: '/bids' },
+  { id: 'a-bid', group: 'Action', label: 'New opportunity (joint bid)', go: '/bids/new' },
   { id: 'a-pending', group: 'Action', label: 'Bookings waiting for approval', go: '/bookings/pending' },
   { id: 'a-audit', group: 'Action', label: 'Audit log', go: '/audit' },
   { id: 'a-settings', group: 'Action', label: 'Settings', go: '/settings' },

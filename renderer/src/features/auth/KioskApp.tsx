@@ -1,11 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link, Route, Switch } from 'wouter';
 import { zonedParts } from '../../../../shared/domain/zoned';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
+import { BidRoutes } from '../bids/BidRoutes';
 import { BookingDetailsById } from '../bookings/BookingDetails';
 import { BookingDialog, type BookingDraft } from '../bookings/BookingDialog';
 import { MemberBookings } from '../bookings/MemberBookings';
@@ -22,12 +24,25 @@ export function KioskApp() {
       <header className="kiosk-header">
         <span className="brand-name">Coopdesk</span>
         <span className="muted">Self-service</span>
+        {member ? (
+          <nav aria-label="Kiosk" className="kiosk-nav">
+            <Link href="/">Home</Link>
+            <Link href="/bids">Joint bids</Link>
+          </nav>
+        ) : null}
         <button type="button" className="kiosk-manager" onClick={() => setUnlocking(true)}>
           Manager
         </button>
       </header>
       <main id="main" className="kiosk-main">
-        {member ? <MemberHome member={member} /> : <Identify />}
+        {member ? (
+          <Switch>
+            <Route path="/bids/*?">{() => <BidRoutes />}</Route>
+            <Route>{() => <MemberHome member={member} />}</Route>
+          </Switch>
+        ) : (
+          <Identify />
+        )}
       </main>
       {unlocking ? <UnlockDialog onClose={() => setUnlocking(false)} /> : null}
     </div>

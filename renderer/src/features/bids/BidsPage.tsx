@@ -1,0 +1,191 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { BID_SOURCES, type BidSummary } from '../../../../shared/contract/bids.contract';
+import { BID_STAGES, type BidStage, STAGE_LABELS } from '../../../../shared/domain/bids';
+import { call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { ActionNote } from '../../components/ActionNote';
+import { useAction } from '../../components/useAction';
+import { useDebounced } from '../../components/useDebounced';
+import { AttentionBadges, StageBadge, valueOf } from './bidUi';
+
+type View = 'board' | 'list';
+
+/** The pipeline: a board with a column per stage (drag a card to move it) or a filtered list. */
+export function BidsPage() {
+  const [view, setView] = useState<View>('board');
+  const [q, setQ] = useState('');
+  const [stage, setStage] = useState<BidStage | 'all' | 'active'>('active');
+  const [source, setSource] = useState<(typeof BID_SOURCES)[number] | 'all'>('all');
+  const [attention, setAttention] = useState(false);
+  const query = useDebounced(q, 150);
+  const bids = useApi('bids.list', { q: query, stage: view === 'board' ? 'all' : stage, source, attention });
+  const rows = bids.data ?? [];
+  const { message, act } = useAction();
+
+  return (
+    <section className="page" aria-labelledby="bids-title">
+      <header className="page-header">
+        <div>
+          <h1 id="bids-title">Joint bids</h1>
+          <p className="subtitle">Contracts members win together: who brings what, who does what, who earns what.</p>
+        </div>
+        <div className="actions">
+          <Link href={`/bids/outcomes`} className="button">
+            Outcomes
+          </Link>
+          <Link href={`/bids/new`} className="button button-primary">
+            New opportunity
+          </Link>
+        </div>
+      </header>
+      <div className="toolbar" role="search">
+        <div className="filter">
+          <label htmlFor="bid-search">Search</label>
+          <input id="bid-search" className="search" type="search" placeholder="Title, client, skill or member" value={q} onChange={(e) => setQ(e.target.value)} />
+        </div>
+        {view === 'list' ? (
+          <div className="filter">
+            <label htmlFor="bid-stage">Stage</label>
+            <select id="bid-stage" value={stage} onChange={(e) => setStage(e.target.value as typeof stage)}>
+              <option value="active">Still going</option>
+              <option value="all">All stages</option>
+              {BID_STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {STAGE_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="filter">
+          <label htmlFor="bid-source">Source</label>
+          <select id="bid-source" value={source} onChange={(e) => setSource(e.target.value as typeof source)}>
+            <option value="all">Any source</option>
+            {BID_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="checkbox-inline">
+          <input type="checkbox" checked={attention} onChange={(e) => setAttention(e.target.checked)} /> Needs attention
+        </label>
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'board'} onClick={() => setView('board')}>
+            Board
+          </button>
+          <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+            List
+          </button>
+        </div>
+        <span className="count muted small">{rows.length === 1 ? '1 bid' : `${rows.length} bids`}</span>
+      </div>
+      <ActionNote message={message} />
+      {bids.error ? <p className="form-error">{bids.error.message}</p> : null}
+      {view === 'board' ? (
+        <Board rows={rows} onMove={(bid, to) => void act(() => call('bids.move', { id: bid.id, to }), `${bid.title} moved to ${STAGE_LABELS[to]}.`)} />
+      ) : (
+        <BidTable rows={rows} />
+      )}
+    </section>
+  );
+}
+
+function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary, to: BidStage) => void }) {
+  const [over, setOver] = useState<BidStage | null>(null);
+  const [, navigate] = useLocation();
+  return (
+    <div className="pipeline" aria-label="Pipeline board">
+      {BID_STAGES.map((stage) => {
+        const cards = rows.filter((b) => b.stage === stage);
+        return (
+          <section
+            key={stage}
+            className={over === stage ? 'pipeline-column drop-target' : 'pipeline-column'}
+            aria-label={STAGE_LABELS[stage]}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setOver(stage);
+            }}
+            onDragLeave={() => setOver(null)}
+            onDrop={(e) => {
+              e.preventDefault();
+              setOver(null);
+              const bid = rows.find((b) => b.id === e.dataTransfer.getData('text/plain'));
+              if (bid && bid.stage !== stage) onMove(bid, stage);
+            }}
+          >
+            <h2>
+              {STAGE_LABELS[stage]} <span className="count-badge">{cards.length}</span>
+            </h2>
+            <ul>
+              {cards.map((b) => (
+                <li
+                  key={b.id}
+                  className={b.attention.length ? 'bid-card attention' : 'bid-card'}
+                  draggable
+                  onDragStart={(e) => e.dataTransfer.setData('text/plain', b.id)}
+                  onDoubleClick={() => navigate(`/bids/${b.id}`)}
+                >
+                  <Link href={`/bids/${b.id}`} className="row-link">
+                    {b.title}
+                  </Link>
+                  <div className="muted small">{b.client || '—'}</div>
+                  <div className="bid-card-foot">
+                    <span>{valueOf(b)}</span>
+                    {b.deadlineLocal ? <span className="muted small">due {b.deadlineLocal.slice(0, 10)}</span> : null}
+                  </div>
+                  {b.team.length ? <div className="muted small">{b.team.join(', ')}</div> : null}
+                  <AttentionBadges items={b.attention} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function BidTable({ rows }: { rows: BidSummary[] }) {
+  if (rows.length === 0) return <p className="empty-state">No bids match. Record an opportunity with “New opportunity”.</p>;
+  return (
+    <table className="data-table compact" aria-label="Bids">
+      <thead>
+        <tr>
+          <th style={{ width: '26%' }}>Title</th>
+          <th>Client</th>
+          <th>Stage</th>
+          <th>Value</th>
+          <th>Deadline</th>
+          <th>Team</th>
+          <th>Needs attention</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((b) => (
+          <tr key={b.id}>
+            <td>
+              <Link href={`/bids/${b.id}`} className="row-link">
+                {b.title}
+              </Link>
+              {b.visibility === 'team' ? <span className="badge badge-muted">team only</span> : null}
+            </td>
+            <td>{b.client}</td>
+            <td>
+              <StageBadge stage={b.stage} />
+            </td>
+            <td className="num">{valueOf(b)}</td>
+            <td>{b.deadlineLocal ?? '—'}</td>
+            <td>{b.team.join(', ')}</td>
+            <td>
+              <AttentionBadges items={b.attention} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,29 @@
+import type { BidSummary } from '../../../../shared/contract/bids.contract';
+import { type BidStage, STAGE_LABELS } from '../../../../shared/domain/bids';
+import { formatMoney } from '../bookings/time';
+
+/** "12,000.50" typed in major units -> minor units; NaN when it is not a number. */
+export const toMinor = (text: string) => (text.trim() === '' ? 0 : Math.round(Number(text.replace(/[,\s]/g, '')) * 100));
+export const toMajorText = (minor: number) => (minor / 100).toFixed(2);
+
+export function StageBadge({ stage }: { stage: BidStage }) {
+  return <span className={`badge stage-${stage}`}>{STAGE_LABELS[stage]}</span>;
+}
+
+/** The bid's value as people read it: the final value once won, else the estimate. */
+export const valueOf = (b: Pick<BidSummary, 'estimatedValue' | 'finalValue' | 'currency'>) => formatMoney(b.finalValue ?? b.estimatedValue, b.currency);
+
+export function AttentionBadges({ items }: { items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <span className="tag-line">
+      {items.map((text) => (
+        <span key={text} className="badge badge-attention">
+          {text}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export const percentText = (share: number) => `${share.toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
