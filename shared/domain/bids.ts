@@ -144,8 +144,9 @@ function reasonFor(covers: readonly string[], partners: readonly string[]): stri
  * Ranks candidates by the weight of needed work their offered skills cover (more days weigh
  * more), then by how many of the team they have bid with before, then by member number.
  * Tags are compared in their normalised form, so "Web Design" offered matches "web design" needed.
+ * Skills the team already brings (`covered`) are neither gaps nor a reason to suggest someone.
  */
-export function suggestTeam(needed: readonly NeededSkill[], candidates: readonly Candidate[], limit = 20): TeamSuggestion {
+export function suggestTeam(needed: readonly NeededSkill[], candidates: readonly Candidate[], covered: readonly string[] = [], limit = 20): TeamSuggestion {
   const weights = new Map(needed.map((s) => [s.tag, weightOf(s)]));
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   const scored = candidates
@@ -157,11 +158,11 @@ export function suggestTeam(needed: readonly NeededSkill[], candidates: readonly
     .filter((x) => x.covers.length > 0)
     .sort((a, b) => b.weight - a.weight || b.c.pastPartners.length - a.c.pastPartners.length || a.c.number - b.c.number);
 
-  const offered = new Set(scored.flatMap((x) => x.covers));
+  const offered = new Set([...scored.flatMap((x) => x.covers), ...covered]);
   const gaps = needed.map((s) => s.tag).filter((t) => !offered.has(t));
 
   // Greedy cover: take whoever covers the most still-uncovered work, until nothing more is covered.
-  const uncovered = new Set(offered);
+  const uncovered = new Set([...offered].filter((t) => !covered.includes(t)));
   const suggested: string[] = [];
   while (uncovered.size > 0) {
     let best: (typeof scored)[number] | null = null;

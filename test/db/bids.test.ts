@@ -91,6 +91,12 @@ describe('the suggested team', () => {
     expect(s.ranked[0].coverage).toBeCloseTo(16 / 19);
     expect(s.suggested).toEqual([people.Dev.memberId]);
     expect(s.gaps).toEqual(['video']);
+    // once Dev is on the team, nobody else is needed for what he brings
+    await t.call('bids.invite', { id: bid.id, memberIds: [people.Dev.memberId!] }, people.Ana);
+    const after = await t.call('bids.suggestTeam', { id: bid.id }, people.Ana);
+    expect(after.ranked.map((r) => r.name)).toEqual(['Chiara Novak', 'Ben Okafor']);
+    expect(after.suggested).toEqual([]);
+    expect(after.gaps).toEqual(['video']);
   });
 
   it('prefers members who have bid with the team before, and says so', async () => {

@@ -81,6 +81,13 @@ describe('skill matching', () => {
     expect(s.gaps).toEqual(['video']);
   });
 
+  it('does not suggest anyone for a skill the team already brings, nor count it as a gap', () => {
+    const s = suggestTeam(needed, [c('Ben', 2, ['copywriting']), c('Chiara', 3, ['photography'])], ['photography', 'video']);
+    expect(s.suggested).toEqual(['Ben']);
+    expect(s.ranked.map((r) => r.name)).toEqual(['Ben', 'Chiara']);
+    expect(s.gaps).toEqual(['web design']);
+  });
+
   it('with nobody offering anything, everything is a gap', () => {
     expect(suggestTeam(needed, [])).toEqual({ ranked: [], suggested: [], gaps: ['web design', 'copywriting', 'photography', 'video'] });
   });

@@ -369,7 +369,7 @@ export const invite = (ctx: Ctx, actor: Actor, input: { id: string; memberIds: s
       invited.push(member.name);
     }
     if (invited.length === 0) throw new AppError('CONFLICT', 'They are already on the team or invited.', { memberIds: 'Already on the team' });
-    await record(trx, ctx, actor, bid.id, 'team', `Invited ${invited.join(', ')}`);
+    await record(trx, ctx, actor, bid.id, 'team', `invited ${invited.join(', ')}`);
   });
 
 export async function respond(ctx: Ctx, actor: Actor, input: { id: string; memberId: string; answer: 'accept' | 'decline' }): Promise<Bid> {
@@ -389,7 +389,8 @@ export async function respond(ctx: Ctx, actor: Actor, input: { id: string; membe
       .where('member_id', '=', input.memberId)
       .execute();
     await trx.updateTable('bids').set({ updated_at: now }).where('id', '=', input.id).execute();
-    await record(trx, ctx, actor, input.id, 'team', `${place.name} ${input.answer === 'accept' ? 'accepted' : 'declined'} the invitation`);
+    const answer = input.answer === 'accept' ? 'accepted' : 'declined';
+    await record(trx, ctx, actor, input.id, 'team', actor.memberId === input.memberId ? `${answer} the invitation` : `recorded that ${place.name} ${answer} the invitation`);
     return loadBid(ctx, trx, actor, input.id);
   });
   ctx.emit('bids.changed');
@@ -425,7 +426,7 @@ export const setTeam = (
         .execute();
     }
     await trx.updateTable('bids').set({ lead_member_id: input.leadMemberId }).where('id', '=', bid.id).execute();
-    await record(trx, ctx, actor, bid.id, 'team', 'Roles and shares updated');
+    await record(trx, ctx, actor, bid.id, 'team', 'updated roles and shares');
   });
 
 /** The bid afterwards, or null when the actor left a team-only bid and can no longer see it. */
@@ -447,7 +448,7 @@ export async function removeMember(ctx: Ctx, actor: Actor, input: { id: string; 
       .set({ updated_at: now, ...(row.lead_member_id === input.memberId ? { lead_member_id: null } : {}) })
       .where('id', '=', input.id)
       .execute();
-    await record(trx, ctx, actor, input.id, 'team', self ? `${place.name} left the team` : `${place.name} removed from the team`);
+    await record(trx, ctx, actor, input.id, 'team', self ? 'left the team' : `removed ${place.name} from the team`);
     return maySee(actor, row, await repo.teamOf(trx, [input.id])) ? loadBid(ctx, trx, actor, input.id) : null;
   });
   ctx.emit('bids.changed');
@@ -487,7 +488,7 @@ export const outcome = (ctx: Ctx, actor: Actor, input: { id: string; finalValue:
       throw new AppError('RULE', 'Only a won bid has a final value.', { finalValue: 'Only for a won bid' }, 'outcome');
     }
     await trx.updateTable('bids').set({ final_value_minor: input.finalValue, lessons: input.lessons }).where('id', '=', bid.id).execute();
-    await record(trx, ctx, actor, bid.id, 'outcome', 'Outcome recorded');
+    await record(trx, ctx, actor, bid.id, 'outcome', 'recorded the outcome');
   });
 
 // ---------------------------------------------------------------------------------------------
@@ -514,7 +515,7 @@ export async function attach(ctx: Ctx, actor: Actor, input: { id: string; name: 
         .insertInto('bid_documents')
         .values({ id: docId, bid_id: bid.id, name: input.name, stored_name: storedName, size: bytes.length, added_by_member_id: actor.memberId, added_at: ctx.now().getTime() })
         .execute();
-      await record(trx, ctx, actor, bid.id, 'note', `Added the document “${input.name}”`);
+      await record(trx, ctx, actor, bid.id, 'team', `added the document “${input.name}”`);
     });
   } catch (error) {
     // The row was rolled back: the file must not stay behind either.
@@ -555,22 +556,20 @@ export async function suggestTeam(ctx: Ctx, actor: Actor, id: string): Promise<T
   const [skills, team] = await Promise.all([repo.skillsOf(ctx.db, [id]), repo.teamOf(ctx.db, [id])]);
   if (!maySee(actor, bid, team)) throw new AppError('FORBIDDEN', 'This bid is visible to its team only.');
   const onIt = new Set(team.filter((t) => t.status !== 'declined').map((t) => t.member_id));
-  const rows = (await repo.candidatesOffering(ctx.db, skills.map((s) => s.tag))).filter((r) => !onIt.has(r.id));
+  const offering = await repo.candidatesOffering(ctx.db, skills.map((s) => s.tag));
   const candidates = new Map<string, { memberId: string; name: string; number: number; offers: string[]; pastPartners: string[] }>();
-  for (const r of rows) {
+  for (const r of offering) {
+    if (onIt.has(r.id)) continue;
     const c = candidates.get(r.id) ?? { memberId: r.id, name: r.name, number: r.number, offers: [], pastPartners: [] };
     c.offers.push(r.tag);
     candidates.set(r.id, c);
   }
-  const partners = team.filter((t) => t.status === 'accepted');
-  const names = new Map(partners.map((p) => [p.member_id, p.name]));
-  for (const pair of await repo.pastPartnerships(ctx.db, [...candidates.keys()], [...names.keys()], id)) {
-    candidates.get(pair.candidate)?.pastPartners.push(names.get(pair.partner) ?? '');
+  const partners = new Map(team.filter((t) => t.status === 'accepted').map((p) => [p.member_id, p.name]));
+  for (const pair of await repo.pastPartnerships(ctx.db, [...candidates.keys()], [...partners.keys()], id)) {
+    candidates.get(pair.candidate)?.pastPartners.push(partners.get(pair.partner) ?? '');
   }
-  const suggestion = rankCandidates(skills, [...candidates.values()]);
-  // Skills the team already brings are not gaps.
-  const teamOffers = new Set((await repo.candidatesOffering(ctx.db, suggestion.gaps)).filter((r) => onIt.has(r.id)).map((r) => r.tag));
-  return { ...suggestion, gaps: suggestion.gaps.filter((g) => !teamOffers.has(g)) };
+  const teamBrings = offering.filter((r) => onIt.has(r.id)).map((r) => r.tag);
+  return rankCandidates(skills, [...candidates.values()], teamBrings);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Bid } from '../../../../shared/contract/bids.contract';
-import { type BidStage, STAGE_LABELS } from '../../../../shared/domain/bids';
+import { type BidStage, moveProblem, STAGE_LABELS } from '../../../../shared/domain/bids';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
@@ -64,7 +64,7 @@ export function BidDetail({ id }: { id: string }) {
         <Facts bid={b} />
         <BidTeam bid={b} editable={b.canEdit && teamOpen} act={act} />
         {b.canEdit && teamOpen ? <SuggestedTeam bid={b} act={act} /> : null}
-        {b.canEdit && (b.stage === 'idea' || b.stage === 'forming') ? <GoNoGo bid={b} act={act} /> : null}
+        {b.canEdit && (b.stage === 'idea' || b.stage === 'forming') ? <GoNoGo key={acceptedKey(b)} bid={b} act={act} /> : null}
         {SETTLED.includes(b.stage) && b.stage !== 'submitted' ? <Outcome bid={b} act={act} /> : null}
         <BidTasks bid={b} act={act} />
         <BidDocuments bid={b} act={act} />
@@ -74,12 +74,22 @@ export function BidDetail({ id }: { id: string }) {
   );
 }
 
+/** Who has accepted: the go/no-go ticks start again from everyone when that changes. */
+const acceptedKey = (b: Bid) => b.members.filter((m) => m.status === 'accepted').map((m) => m.memberId).join();
+
 export type Act = ReturnType<typeof useAction>['act'];
 
 function StageCard({ bid, act }: { bid: Bid; act: Act }) {
   const [note, setNote] = useState('');
   const [finalValue, setFinalValue] = useState(toMajorText(bid.finalValue ?? bid.estimatedValue));
   const canSubmit = bid.submissionProblems.length === 0;
+  // The same rule the server applies, for the buttons; the server checks again.
+  const team = {
+    leadName: bid.leadName,
+    goDecided: bid.goDecided,
+    members: bid.members.map((m) => ({ name: m.name, status: m.status, workShare: Math.round(m.workShare * 100), revenueShare: Math.round(m.revenueShare * 100) })),
+  };
+  const blocked = (to: BidStage) => moveProblem(bid.stage, to, team);
   const move = (to: BidStage) =>
     void act(async () => {
       await call('bids.move', { id: bid.id, to, note, ...(to === 'won' ? { finalValue: toMinor(finalValue) } : {}) });
@@ -97,7 +107,8 @@ function StageCard({ bid, act }: { bid: Bid; act: Act }) {
                 key={to}
                 type="button"
                 className={to === 'submitted' || to === 'won' ? 'button-primary' : undefined}
-                disabled={to === 'submitted' && !canSubmit}
+                disabled={blocked(to) !== null}
+                title={blocked(to) ?? undefined}
                 aria-describedby={to === 'submitted' && !canSubmit ? 'submit-problems' : undefined}
                 onClick={() => move(to)}
               >

@@ -213,7 +213,9 @@ export function BidActivityCard({ bid, act }: { bid: Bid; act: Act }) {
               {a.kind === 'move' && a.toStage ? ` moved it ${a.fromStage ? `from ${STAGE_LABELS[a.fromStage]} ` : ''}to ${STAGE_LABELS[a.toStage]}` : ''}
               {a.kind === 'created' ? ' recorded the opportunity' : ''}
               {a.kind === 'go' || a.kind === 'no-go' ? ` recorded ${a.kind === 'go' ? 'go' : 'no-go'}; agreed: ${a.agreedBy.join(', ')}` : ''}
-              {a.text && a.kind !== 'created' ? `${a.kind === 'note' || a.kind === 'decision' || a.kind === 'team' || a.kind === 'outcome' ? ': ' : ' — '}${a.text}` : ''}
+              {a.kind === 'team' || a.kind === 'outcome' ? ` ${a.text}` : ''}
+              {a.text && (a.kind === 'note' || a.kind === 'decision') ? `: ${a.text}` : ''}
+              {a.text && (a.kind === 'move' || a.kind === 'go' || a.kind === 'no-go') ? ` — ${a.text}` : ''}
             </span>
           </li>
         ))}

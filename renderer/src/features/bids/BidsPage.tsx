@@ -1,3 +1,4 @@
+import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { BID_SOURCES, type BidSummary } from '../../../../shared/contract/bids.contract';
@@ -135,7 +136,7 @@ function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary,
                   <div className="muted small">{b.client || '—'}</div>
                   <div className="bid-card-foot">
                     <span>{valueOf(b)}</span>
-                    {b.deadlineLocal ? <span className="muted small">due {b.deadlineLocal.slice(0, 10)}</span> : null}
+                    {b.deadlineLocal ? <span className="muted small nowrap">due {format(parseISO(b.deadlineLocal.slice(0, 10)), 'd MMM yy')}</span> : null}
                   </div>
                   {b.team.length ? <div className="muted small">{b.team.join(', ')}</div> : null}
                   <AttentionBadges items={b.attention} />

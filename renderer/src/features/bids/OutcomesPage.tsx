@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link } from 'wouter';
 import { STAGE_LABELS } from '../../../../shared/domain/bids';
 import { useApi } from '../../api/hooks';
@@ -13,6 +13,7 @@ export function OutcomesPage() {
   if (outcomes.error) return <p className="form-error">{outcomes.error.message}</p>;
   if (!o) return null;
   const money = (minor: number) => formatMoney(minor, o.currency);
+  const compact = (major: number) => new Intl.NumberFormat(undefined, { style: 'currency', currency: o.currency, notation: 'compact' }).format(major);
   const pipeline = o.pipeline.map((p) => ({ stage: STAGE_LABELS[p.stage], count: p.count, value: p.value / 100 }));
   return (
     <section className="page" aria-labelledby="outcomes-title">
@@ -50,13 +51,14 @@ export function OutcomesPage() {
       <div className="card" role="figure" aria-label={`Pipeline by stage: ${o.pipeline.map((p) => `${STAGE_LABELS[p.stage]} ${p.count}`).join(', ')}`}>
         <h2>Pipeline by stage and value ({o.currency})</h2>
         <div className="chart">
-          <ResponsiveContainer width="100%" height={220}>
+          <ResponsiveContainer width="100%" height={240}>
             <BarChart data={pipeline} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="stage" tick={{ fontSize: 11 }} interval={0} />
-              <YAxis yAxisId="value" tick={{ fontSize: 11 }} width={70} />
+              <YAxis yAxisId="value" tick={{ fontSize: 11 }} width={70} tickFormatter={(v: number) => compact(v)} />
               <YAxis yAxisId="count" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} width={30} />
               <Tooltip formatter={(v, name) => (name === 'value' ? money(Number(v) * 100) : v)} />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
               <Bar yAxisId="value" dataKey="value" name="value" fill="#0f766e" isAnimationActive={false} />
               <Bar yAxisId="count" dataKey="count" name="bids" fill="#93c5fd" isAnimationActive={false} />
             </BarChart>
