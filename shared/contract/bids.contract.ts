@@ -64,7 +64,8 @@ export type BidFields = z.input<typeof bidFields>;
 
 export const bidListQuery = z.object({
   q: z.string().trim().max(200, 'Search is too long').default(''),
-  stage: z.enum([...BID_STAGES, 'all', 'active']).default('all'),
+  /** 'board': still going, and closed in the last weeks. */
+  stage: z.enum([...BID_STAGES, 'all', 'active', 'board']).default('all'),
   memberId: id.optional(),
   source: z.enum([...BID_SOURCES, 'all']).default('all'),
   attention: z.boolean().default(false),

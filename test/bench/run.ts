@@ -1,3 +1,4 @@
+import { bidsBench } from './bids.bench';
 import { bookingsBench } from './bookings.bench';
 import { membersBench } from './members.bench';
 
@@ -6,6 +7,7 @@ async function main() {
   const only = process.env.BENCH_ONLY;
   if (!only || only === 'members') await membersBench();
   if (!only || only === 'bookings') await bookingsBench();
+  if (!only || only === 'bids') await bidsBench();
 }
 
 main().catch((error) => {

@@ -22,10 +22,14 @@ const WORKS: { title: string; skills: string[] }[] = [
   { title: 'Tender for shop-front signage', skills: ['product design', '3d printing', 'branding'] },
   { title: 'Translation of the visitor pack', skills: ['translation', 'editing', 'web design'] },
 ];
-// How a co-op's bids spread over the stages: many ideas, a few at each later stage.
-const STAGE_WEIGHTS: [BidStage, number][] = [
-  ['idea', 4], ['forming', 3], ['preparing', 3], ['submitted', 2], ['won', 1], ['lost', 3], ['withdrawn', 1], ['delivering', 2], ['completed', 4],
-];
+/** A small co-op's current pipeline (the demo): something at every stage. */
+export const LIVELY: Record<BidStage, number> = { idea: 4, forming: 3, preparing: 3, submitted: 2, won: 1, lost: 3, withdrawn: 1, delivering: 2, completed: 4 };
+/** Years of history (the benchmarks): most bids long decided, a few dozen under way. */
+export const HISTORY: Record<BidStage, number> = { idea: 1, forming: 1, preparing: 1, submitted: 1, won: 0.5, lost: 14, withdrawn: 5, delivering: 1.5, completed: 20 };
+/** How many days ago a bid at each stage was started: [at least, at most]. */
+const AGE: Record<BidStage, [number, number]> = {
+  idea: [0, 30], forming: [5, 35], preparing: [10, 40], submitted: [20, 60], won: [40, 90], delivering: [60, 300], lost: [45, 1800], withdrawn: [20, 1800], completed: [120, 1800],
+};
 const PATH: BidStage[] = ['idea', 'forming', 'preparing', 'submitted'];
 
 export interface BidGenerationOptions {
@@ -35,12 +39,14 @@ export interface BidGenerationOptions {
   currency: string;
   /** Ids of the active members with what they offer. */
   members: { id: string; offers: string[] }[];
+  /** How the bids spread over the stages (LIVELY by default). */
+  weights?: Record<BidStage, number>;
 }
 
-function pickStage(random: () => number): BidStage {
-  const total = STAGE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
-  let r = random() * total;
-  for (const [stage, w] of STAGE_WEIGHTS) if ((r -= w) < 0) return stage;
+function pickStage(random: () => number, weights: Record<BidStage, number>): BidStage {
+  const entries = Object.entries(weights) as [BidStage, number][];
+  let r = random() * entries.reduce((s, [, w]) => s + w, 0);
+  for (const [stage, w] of entries) if ((r -= w) < 0) return stage;
   return 'idea';
 }
 
@@ -61,12 +67,15 @@ export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Pro
   for (let i = 0; i < o.count; i++) {
     const work = WORKS[Math.floor(random() * WORKS.length)];
     const client = CLIENTS[Math.floor(random() * CLIENTS.length)];
-    const stage = pickStage(random);
+    const stage = pickStage(random, o.weights ?? LIVELY);
     const history = historyTo(stage);
     const open = stage === 'idea' || stage === 'forming' || stage === 'preparing';
-    // open bids were started in the last weeks; decided ones up to five years back
-    const created = open ? o.now - Math.floor(random() * 40) * DAY : o.now - Math.floor(60 + random() * 1800) * DAY;
+    const [youngest, oldest] = AGE[stage];
+    const created = o.now - Math.floor((youngest + random() * (oldest - youngest)) * DAY) - Math.floor(random() * DAY);
+    // bids still being put together are due in the coming weeks; the others were due a month after they started
     const deadline = open ? o.now + Math.floor(2 + random() * 40) * DAY : created + 30 * DAY;
+    const step = Math.max(1, Math.floor((Math.min(o.now, deadline + 30 * DAY) - created) / (history.length + 1)));
+    const lastChange = created + (history.length - 1) * step;
     const value = Math.round(2_000 + random() * 60_000) * 100;
 
     const team: string[] = [];
@@ -101,7 +110,7 @@ export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Pro
         lessons: stage === 'lost' ? 'Price was too high; start the pricing earlier.' : '',
         created_by_member_id: team[0],
         created_at: created,
-        updated_at: created,
+        updated_at: lastChange,
       })
       .execute();
     await db.insertInto('bid_skills').values(work.skills.map((tag, k) => ({ bid_id: id, tag, days: [10, 5, 3, 2][k] ?? 2 }))).execute();
@@ -118,7 +127,6 @@ export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Pro
         }),
       )
       .execute();
-    const step = Math.max(1, Math.floor((Math.min(o.now, deadline + 30 * DAY) - created) / (history.length + 1)));
     await db
       .insertInto('bid_activity')
       .values(
@@ -152,3 +160,18 @@ export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Pro
   return o.count;
 }
 
+
+/** The active members and what they offer: who the generated teams are drawn from. */
+export async function activeMembersWithOffers(db: Kysely<DB>): Promise<{ id: string; offers: string[] }[]> {
+  const rows = await db
+    .selectFrom('members')
+    .leftJoin('member_tags', (j) => j.onRef('member_tags.member_id', '=', 'members.id').on('member_tags.kind', '=', 'offers'))
+    .select(['members.id', 'member_tags.tag'])
+    .where('members.status', '=', 'active')
+    .where('members.archived_at', 'is', null)
+    .orderBy('members.number')
+    .execute();
+  const offers = new Map<string, string[]>();
+  for (const r of rows) offers.set(r.id, [...(offers.get(r.id) ?? []), ...(r.tag ? [r.tag] : [])]);
+  return [...offers].map(([id, o]) => ({ id, offers: o }));
+}

@@ -1,11 +1,65 @@
 import type { Kysely } from 'kysely';
+import type { BidStage } from '../../../../shared/domain/bids';
+import { rowsAsArrays } from '../../db/rows';
 import type { BidActivityTable, BidsTable, BidTeamTable, DB } from '../../db/schema';
 
 export type BidRow = BidsTable;
 
 export const findBid = (db: Kysely<DB>, id: string) => db.selectFrom('bids').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const allBids = (db: Kysely<DB>) => db.selectFrom('bids').selectAll().orderBy('created_at', 'desc').execute();
+
+export interface BoardFilter {
+  stages: readonly BidStage[] | null;
+  source: BidsTable['source'] | null;
+  /** Also bids at these (closed) stages changed since this instant. */
+  recent?: { stages: readonly BidStage[]; since: number };
+}
+
+const SUMMARY_COLUMNS = [
+  'id', 'title', 'client', 'stage', 'estimated_value_minor', 'final_value_minor', 'currency', 'deadline_at', 'visibility', 'source', 'lead_member_id', 'created_by_member_id',
+] as const;
+export type SummaryRow = Pick<BidsTable, (typeof SUMMARY_COLUMNS)[number]>;
+
+function filtered(db: Kysely<DB>, f: BoardFilter) {
+  let q = db.selectFrom('bids');
+  const { stages, recent } = f;
+  if (stages && recent) {
+    q = q.where((eb) => eb.or([eb('stage', 'in', stages), eb.and([eb('stage', 'in', recent.stages), eb('updated_at', '>=', recent.since)])]));
+  } else if (stages) q = q.where('stage', 'in', stages);
+  if (f.source) q = q.where('source', '=', f.source);
+  return q;
+}
+
+/**
+ * What the board and the list show of every bid that passes the filter, with its skills and
+ * team: three reads as arrays (the board shows thousands of bids over the years).
+ */
+export async function board(db: Kysely<DB>, f: BoardFilter) {
+  const unfiltered = !f.stages && !f.source;
+  const ids = filtered(db, f).select('id');
+  // In primary-key order (no sort step); each bid's few rows are put in order by the caller.
+  let skills = db.selectFrom('bid_skills').select(['bid_id', 'tag', 'days']).orderBy('bid_id').orderBy('tag');
+  let team = db
+    .selectFrom('bid_team')
+    .innerJoin('members', 'members.id', 'bid_team.member_id')
+    .select(['bid_team.bid_id', 'bid_team.member_id', 'bid_team.status', 'members.name'])
+    .orderBy('bid_team.bid_id')
+    .orderBy('bid_team.member_id');
+  if (!unfiltered) {
+    skills = skills.where('bid_id', 'in', ids);
+    team = team.where('bid_team.bid_id', 'in', ids);
+  }
+  const [bids, skillRows, teamRows] = await Promise.all([
+    rowsAsArrays(db, filtered(db, f).select(SUMMARY_COLUMNS).orderBy('created_at', 'desc')),
+    rowsAsArrays(db, skills),
+    rowsAsArrays(db, team),
+  ]);
+  return {
+    bids: bids.map((r) => Object.fromEntries(SUMMARY_COLUMNS.map((c, i) => [c, r[i]])) as unknown as SummaryRow),
+    skills: skillRows as [string, string, number][],
+    team: teamRows as [string, string, BidTeamTable['status'], string][],
+  };
+}
 
 export const skillsOf = (db: Kysely<DB>, bidIds: readonly string[]) =>
   bidIds.length === 0 ? Promise.resolve([]) : db.selectFrom('bid_skills').selectAll().where('bid_id', 'in', bidIds).orderBy('days', 'desc').orderBy('tag').execute();
@@ -120,3 +174,22 @@ export const overdueTasks = (db: Kysely<DB>, today: string) =>
     .execute();
 
 export const memberName = async (db: Kysely<DB>, id: string) => (await db.selectFrom('members').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
+
+/** Every bid's stage and value, and every accepted place with its revenue share: what the outcome figures add up. */
+export async function outcomeRows(db: Kysely<DB>) {
+  const [bids, places] = await Promise.all([
+    rowsAsArrays(db, db.selectFrom('bids').select(['id', 'stage', 'currency', 'estimated_value_minor', 'final_value_minor'])),
+    rowsAsArrays(
+      db,
+      db
+        .selectFrom('bid_team')
+        .innerJoin('members', 'members.id', 'bid_team.member_id')
+        .select(['bid_team.bid_id', 'bid_team.member_id', 'members.name', 'bid_team.revenue_share'])
+        .where('bid_team.status', '=', 'accepted'),
+    ),
+  ]);
+  return {
+    bids: (bids as [string, BidStage, string, number, number | null][]).map(([id, stage, currency, estimated, final]) => ({ id, stage, currency, estimated, final })),
+    places: (places as [string, string, string, number][]).map(([bidId, memberId, name, revenueShare]) => ({ bidId, memberId, name, revenueShare })),
+  };
+}

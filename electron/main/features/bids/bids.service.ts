@@ -55,16 +55,23 @@ type Clock = Awaited<ReturnType<typeof coopClock>>;
 // ---------------------------------------------------------------------------------------------
 // Who may see and change a bid
 
-const onTeam = (team: readonly repo.TeamRow[], memberId: string | null, statuses: readonly string[]) =>
+/** What the rules need of a team place; full team rows and the board's lean ones both have it. */
+interface Place {
+  member_id: string;
+  status: string;
+  name: string;
+}
+
+const onTeam = (team: readonly Place[], memberId: string | null, statuses: readonly string[]) =>
   memberId !== null && team.some((t) => t.member_id === memberId && statuses.includes(t.status));
 
-function maySee(actor: Actor, bid: repo.BidRow, team: readonly repo.TeamRow[]): boolean {
+function maySee(actor: Actor, bid: repo.SummaryRow, team: readonly Place[]): boolean {
   if (isManager(actor) || bid.visibility === 'open') return true;
   return actor.memberId !== null && (bid.created_by_member_id === actor.memberId || bid.lead_member_id === actor.memberId || onTeam(team, actor.memberId, ['invited', 'accepted']));
 }
 
 /** The team (members who accepted) and the manager change a bid; everyone else only reads it. */
-const mayEdit = (actor: Actor, team: readonly repo.TeamRow[]) => isManager(actor) || onTeam(team, actor.memberId, ['accepted']);
+const mayEdit = (actor: Actor, team: readonly Place[]) => isManager(actor) || onTeam(team, actor.memberId, ['accepted']);
 
 async function loadForChange(db: Kysely<DB>, actor: Actor, id: string) {
   const bid = await repo.findBid(db, id);
@@ -90,7 +97,7 @@ function requireTeamOpen(bid: repo.BidRow) {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function deadlineNote(bid: repo.BidRow, clock: Clock): string | null {
+function deadlineNote(bid: repo.SummaryRow, clock: Clock): string | null {
   if (bid.deadline_at === null || !OPEN_STAGES.includes(bid.stage)) return null;
   const days = Math.ceil((bid.deadline_at - clock.now) / DAY_MS);
   if (bid.deadline_at < clock.now) return 'Deadline passed';
@@ -102,7 +109,7 @@ function overdueNote(count: number): string | null {
   return count === 0 ? null : count === 1 ? '1 task overdue' : `${count} tasks overdue`;
 }
 
-function summaryOf(bid: repo.BidRow, skills: readonly { tag: string }[], team: readonly repo.TeamRow[], overdue: number, clock: Clock): BidSummary {
+function summaryOf(bid: repo.SummaryRow, skills: readonly string[], team: readonly Place[], overdue: number, clock: Clock): BidSummary {
   const local = bid.deadline_at === null ? null : zonedParts(bid.deadline_at, clock.zone);
   return {
     id: bid.id,
@@ -118,34 +125,53 @@ function summaryOf(bid: repo.BidRow, skills: readonly { tag: string }[], team: r
     source: bid.source,
     leadName: team.find((t) => t.member_id === bid.lead_member_id)?.name ?? null,
     team: team.filter((t) => t.status === 'accepted').map((t) => t.name),
-    skills: skills.map((s) => s.tag),
+    skills: [...skills],
     attention: [deadlineNote(bid, clock), overdueNote(overdue)].filter((x): x is string => x !== null),
   };
 }
 
-const byBid = <T extends { bid_id: string }>(rows: readonly T[]) => {
+/** Groups rows by their bid id (the first field or `bid_id`). */
+function byBid<T>(rows: readonly T[], bidOf: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const r of rows) map.set(r.bid_id, [...(map.get(r.bid_id) ?? []), r]);
+  for (const r of rows) {
+    const list = map.get(bidOf(r));
+    if (list) list.push(r);
+    else map.set(bidOf(r), [r]);
+  }
   return map;
-};
+}
+
+const CLOSED: readonly BidStage[] = ['lost', 'withdrawn', 'completed'];
+/** Closed bids stay on the board this many days after their last change. */
+export const BOARD_CLOSED_DAYS = 60;
 
 export async function list(ctx: Ctx, actor: Actor, query: ListQuery): Promise<BidSummary[]> {
   const clock = await coopClock(ctx, ctx.db);
-  const bids = await repo.allBids(ctx.db);
-  const ids = bids.map((b) => b.id);
-  const [skills, team, overdue] = await Promise.all([repo.skillsOf(ctx.db, ids), repo.teamOf(ctx.db, ids), repo.overdueTasks(ctx.db, clock.today)]);
-  const skillsBy = byBid(skills);
-  const teamBy = byBid(team);
-  const overdueBy = byBid(overdue);
+  const going = BID_STAGES.filter((s) => !CLOSED.includes(s));
+  // Closed bids never need attention: asking for attention looks at bids still going only.
+  const stages = query.stage === 'all' ? (query.attention ? going : null) : query.stage === 'active' || query.stage === 'board' ? going : [query.stage];
+  // The board shows what is going on, and what closed in the last weeks; the list shows history.
+  const recent = query.stage === 'board' ? { stages: CLOSED, since: clock.now - BOARD_CLOSED_DAYS * DAY_MS } : undefined;
+  const [board, overdue] = await Promise.all([repo.board(ctx.db, { stages, recent, source: query.source === 'all' ? null : query.source }), repo.overdueTasks(ctx.db, clock.today)]);
+  const skillsBy = byBid(board.skills, (r) => r[0]);
+  const teamBy = byBid(
+    board.team.map(([bidId, memberId, status, name]) => ({ bid_id: bidId, member_id: memberId, status, name })),
+    (r) => r.bid_id,
+  );
+  const overdueBy = byBid(overdue, (r) => r.bid_id);
   const q = query.q.toLowerCase();
-  return bids
-    .filter((b) => maySee(actor, b, teamBy.get(b.id) ?? []))
-    .filter((b) => query.stage === 'all' || (query.stage === 'active' ? !['lost', 'withdrawn', 'completed'].includes(b.stage) : b.stage === query.stage))
-    .filter((b) => query.source === 'all' || b.source === query.source)
-    .filter((b) => !query.memberId || b.lead_member_id === query.memberId || onTeam(teamBy.get(b.id) ?? [], query.memberId, ['invited', 'accepted']))
-    .map((b) => summaryOf(b, skillsBy.get(b.id) ?? [], teamBy.get(b.id) ?? [], overdueBy.get(b.id)?.length ?? 0, clock))
-    .filter((s) => !q || [s.title, s.client, ...s.skills, ...s.team].some((text) => text.toLowerCase().includes(q)))
-    .filter((s) => !query.attention || s.attention.length > 0);
+  const rows: BidSummary[] = [];
+  for (const b of board.bids) {
+    const team = teamBy.get(b.id) ?? [];
+    if (!maySee(actor, b, team)) continue;
+    if (query.memberId && b.lead_member_id !== query.memberId && !onTeam(team, query.memberId, ['invited', 'accepted'])) continue;
+    const skills = (skillsBy.get(b.id) ?? []).sort((x, y) => y[2] - x[2] || x[1].localeCompare(y[1])).map((r) => r[1]);
+    const summary = summaryOf(b, skills, team, overdueBy.get(b.id)?.length ?? 0, clock);
+    if (q && ![summary.title, summary.client, ...summary.skills, ...summary.team].some((text) => text.toLowerCase().includes(q))) continue;
+    if (query.attention && summary.attention.length === 0) continue;
+    rows.push(summary);
+  }
+  return rows;
 }
 
 function activityOf(row: Awaited<ReturnType<typeof repo.activityOf>>[number], names: ReadonlyMap<string, string>): BidActivity {
@@ -180,7 +206,7 @@ async function loadBid(ctx: Ctx, db: Kysely<DB>, actor: Actor, id: string): Prom
   const names = new Map(team.map((t) => [t.member_id, t.name]));
   const state = teamState(bid, team, goDecided);
   return {
-    ...summaryOf(bid, skills, team, overdue, clock),
+    ...summaryOf(bid, skills.map((s) => s.tag), team, overdue, clock),
     description: bid.description,
     deliveryStart: bid.delivery_start,
     deliveryEnd: bid.delivery_end,
@@ -577,29 +603,28 @@ export async function suggestTeam(ctx: Ctx, actor: Actor, id: string): Promise<T
 
 export async function outcomes(ctx: Ctx): Promise<BidOutcomes> {
   const { currency } = await coopClock(ctx, ctx.db);
-  const bids = await repo.allBids(ctx.db);
-  const team = await repo.teamOf(ctx.db, bids.map((b) => b.id));
+  const { bids, places } = await repo.outcomeRows(ctx.db);
+  // A won bid counts at its final value, any other at its estimate; other currencies are not added in.
+  const valueOf = (b: (typeof bids)[number]) => (WON_STAGES.includes(b.stage) ? (b.final ?? b.estimated) : b.estimated);
   const ours = bids.filter((b) => b.currency === currency);
-  const valueOf = (b: repo.BidRow) => (WON_STAGES.includes(b.stage) ? (b.final_value_minor ?? b.estimated_value_minor) : b.estimated_value_minor);
   const count = (stages: readonly BidStage[]) => bids.filter((b) => stages.includes(b.stage)).length;
   const won = count(WON_STAGES);
   const lost = count(['lost']);
 
   const byMember = new Map<string, MemberOutcome>();
   const bidsById = new Map(bids.map((b) => [b.id, b]));
-  for (const t of team) {
-    if (t.status !== 'accepted') continue;
-    const bid = bidsById.get(t.bid_id)!;
-    const m = byMember.get(t.member_id) ?? { memberId: t.member_id, name: t.name, joined: 0, won: 0, lost: 0, winRate: null, valueWon: 0, revenueEarned: 0 };
+  for (const p of places) {
+    const bid = bidsById.get(p.bidId)!;
+    const m = byMember.get(p.memberId) ?? { memberId: p.memberId, name: p.name, joined: 0, won: 0, lost: 0, winRate: null, valueWon: 0, revenueEarned: 0 };
     m.joined++;
     if (WON_STAGES.includes(bid.stage)) {
       m.won++;
       if (bid.currency === currency) {
         m.valueWon += valueOf(bid);
-        m.revenueEarned += revenuePart(valueOf(bid), t.revenue_share);
+        m.revenueEarned += revenuePart(valueOf(bid), p.revenueShare);
       }
     } else if (bid.stage === 'lost') m.lost++;
-    byMember.set(t.member_id, m);
+    byMember.set(p.memberId, m);
   }
   const members = [...byMember.values()]
     .map((m) => ({ ...m, winRate: winRate(m.won, m.lost) }))
@@ -616,10 +641,11 @@ export async function outcomes(ctx: Ctx): Promise<BidOutcomes> {
       winRate: winRate(won, lost),
       valueWon: ours.filter((b) => WON_STAGES.includes(b.stage)).reduce((sum, b) => sum + valueOf(b), 0),
     },
-    pipeline: BID_STAGES.map((stage) => {
-      const at = ours.filter((b) => b.stage === stage);
-      return { stage, count: bids.filter((b) => b.stage === stage).length, value: at.reduce((sum, b) => sum + valueOf(b), 0) };
-    }),
+    pipeline: BID_STAGES.map((stage) => ({
+      stage,
+      count: bids.filter((b) => b.stage === stage).length,
+      value: ours.filter((b) => b.stage === stage).reduce((sum, b) => sum + valueOf(b), 0),
+    })),
     members,
     otherCurrencies: bids.length - ours.length,
   };

@@ -6,7 +6,7 @@ import { generateMembers } from '../../demo/generate';
 import { AppError } from '../../errors';
 import * as members from '../members/members.service';
 import { getSettings, loadSite, ownershipClock, updateCoop } from '../settings/settings.service';
-import { generateBids } from '../../demo/generateBids';
+import { activeMembersWithOffers, generateBids } from '../../demo/generateBids';
 import { generateBookings } from '../../demo/generateBookings';
 import { immediate } from '../../db/tx';
 import { addDaysIso } from '../../../../shared/domain/zoned';
@@ -45,18 +45,9 @@ export async function loadDemo(ctx: Ctx): Promise<{ created: number }> {
 /** A dozen joint bids at every stage, teamed from members who offer what each needs. */
 async function demoBids(ctx: Ctx): Promise<void> {
   if ((await ctx.db.selectFrom('bids').select('id').limit(1).execute()).length > 0) return;
-  const rows = await ctx.db
-    .selectFrom('members')
-    .leftJoin('member_tags', (j) => j.onRef('member_tags.member_id', '=', 'members.id').on('member_tags.kind', '=', 'offers'))
-    .select(['members.id', 'member_tags.tag'])
-    .where('members.status', '=', 'active')
-    .orderBy('members.number')
-    .execute();
-  const offers = new Map<string, string[]>();
-  for (const r of rows) offers.set(r.id, r.tag ? [...(offers.get(r.id) ?? []), r.tag] : (offers.get(r.id) ?? []));
   const { coop } = await getSettings(ctx);
-  await immediate(ctx.db, (trx) =>
-    generateBids(trx, { count: 14, seed: 5, now: ctx.now().getTime(), currency: coop.currency, members: [...offers].map(([id, o]) => ({ id, offers: o })) }),
+  await immediate(ctx.db, async (trx) =>
+    generateBids(trx, { count: 14, seed: 5, now: ctx.now().getTime(), currency: coop.currency, members: await activeMembersWithOffers(trx) }),
   );
   ctx.emit('bids.changed');
 }

@@ -20,7 +20,7 @@ export function BidsPage() {
   const [source, setSource] = useState<(typeof BID_SOURCES)[number] | 'all'>('all');
   const [attention, setAttention] = useState(false);
   const query = useDebounced(q, 150);
-  const bids = useApi('bids.list', { q: query, stage: view === 'board' ? 'all' : stage, source, attention });
+  const bids = useApi('bids.list', { q: query, stage: view === 'board' ? 'board' : stage, source, attention });
   const rows = bids.data ?? [];
   const { message, act } = useAction();
 
