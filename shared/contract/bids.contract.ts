@@ -129,6 +129,8 @@ export interface BidSummary {
   skills: string[];
   /** Overdue tasks and a deadline within 7 days, in words. */
   attention: string[];
+  /** The caller's own place on the team, if any: an invitation waiting for their answer shows. */
+  myPlace: 'invited' | 'accepted' | 'declined' | null;
 }
 
 export interface Bid extends BidSummary {

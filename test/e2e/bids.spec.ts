@@ -60,8 +60,7 @@ test('members team up for a bid: suggested team, shares that must total 100 %, s
   await bens.getByLabel('Member number or name').fill('Ben Okafor');
   await bens.getByLabel('PIN').fill('5932');
   await bens.getByRole('button', { name: 'Continue' }).click();
-  await bens.getByRole('navigation', { name: 'Kiosk' }).getByRole('link', { name: 'Joint bids' }).click();
-  await bens.getByRole('link', { name: 'Town hall website' }).click();
+  await bens.getByRole('region', { name: 'Joint bids waiting for your answer' }).getByRole('link', { name: 'Town hall website' }).click();
   await bens.getByRole('region', { name: 'Your invitation' }).getByRole('button', { name: 'Accept' }).click();
   await expect(bens.getByRole('status')).toHaveText('You joined the team.');
   await bensContext.close();

@@ -109,7 +109,7 @@ function overdueNote(count: number): string | null {
   return count === 0 ? null : count === 1 ? '1 task overdue' : `${count} tasks overdue`;
 }
 
-function summaryOf(bid: repo.SummaryRow, skills: readonly string[], team: readonly Place[], overdue: number, clock: Clock): BidSummary {
+function summaryOf(actor: Actor, bid: repo.SummaryRow, skills: readonly string[], team: readonly Place[], overdue: number, clock: Clock): BidSummary {
   const local = bid.deadline_at === null ? null : zonedParts(bid.deadline_at, clock.zone);
   return {
     id: bid.id,
@@ -127,6 +127,7 @@ function summaryOf(bid: repo.SummaryRow, skills: readonly string[], team: readon
     team: team.filter((t) => t.status === 'accepted').map((t) => t.name),
     skills: [...skills],
     attention: [deadlineNote(bid, clock), overdueNote(overdue)].filter((x): x is string => x !== null),
+    myPlace: (team.find((t) => t.member_id === actor.memberId)?.status as BidSummary['myPlace'] | undefined) ?? null,
   };
 }
 
@@ -166,7 +167,7 @@ export async function list(ctx: Ctx, actor: Actor, query: ListQuery): Promise<Bi
     if (!maySee(actor, b, team)) continue;
     if (query.memberId && b.lead_member_id !== query.memberId && !onTeam(team, query.memberId, ['invited', 'accepted'])) continue;
     const skills = (skillsBy.get(b.id) ?? []).sort((x, y) => y[2] - x[2] || x[1].localeCompare(y[1])).map((r) => r[1]);
-    const summary = summaryOf(b, skills, team, overdueBy.get(b.id)?.length ?? 0, clock);
+    const summary = summaryOf(actor, b, skills, team, overdueBy.get(b.id)?.length ?? 0, clock);
     if (q && ![summary.title, summary.client, ...summary.skills, ...summary.team].some((text) => text.toLowerCase().includes(q))) continue;
     if (query.attention && summary.attention.length === 0) continue;
     rows.push(summary);
@@ -206,7 +207,7 @@ async function loadBid(ctx: Ctx, db: Kysely<DB>, actor: Actor, id: string): Prom
   const names = new Map(team.map((t) => [t.member_id, t.name]));
   const state = teamState(bid, team, goDecided);
   return {
-    ...summaryOf(bid, skills.map((s) => s.tag), team, overdue, clock),
+    ...summaryOf(actor, bid, skills.map((s) => s.tag), team, overdue, clock),
     description: bid.description,
     deliveryStart: bid.delivery_start,
     deliveryEnd: bid.delivery_end,

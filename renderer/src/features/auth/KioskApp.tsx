@@ -7,6 +7,7 @@ import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
+import { MemberBids } from '../bids/BidCards';
 import { BidRoutes } from '../bids/BidRoutes';
 import { BookingDetailsById } from '../bookings/BookingDetails';
 import { BookingDialog, type BookingDraft } from '../bookings/BookingDialog';
@@ -125,6 +126,7 @@ function MemberHome({ member }: { member: { id: string; name: string } }) {
         </div>
       </header>
       <ActionNote message={message} />
+      <MemberBids memberId={member.id} invitationsOnly />
       <MemberBookings memberId={member.id} />
       {board.data ? (
         <div className="card" role="region" aria-label="Bookings at the co-op">

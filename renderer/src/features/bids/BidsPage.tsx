@@ -8,6 +8,7 @@ import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
 import { useDebounced } from '../../components/useDebounced';
+import { useAuth } from '../auth/useAuth';
 import { AttentionBadges, StageBadge, valueOf } from './bidUi';
 
 type View = 'board' | 'list';
@@ -19,8 +20,10 @@ export function BidsPage() {
   const [stage, setStage] = useState<BidStage | 'all' | 'active'>('active');
   const [source, setSource] = useState<(typeof BID_SOURCES)[number] | 'all'>('all');
   const [attention, setAttention] = useState(false);
+  const [mine, setMine] = useState(false);
+  const me = useAuth().data?.member?.id;
   const query = useDebounced(q, 150);
-  const bids = useApi('bids.list', { q: query, stage: view === 'board' ? 'board' : stage, source, attention });
+  const bids = useApi('bids.list', { q: query, stage: view === 'board' ? 'board' : stage, source, attention, ...(mine && me ? { memberId: me } : {}) });
   const rows = bids.data ?? [];
   const { message, act } = useAction();
 
@@ -73,6 +76,11 @@ export function BidsPage() {
         <label className="checkbox-inline">
           <input type="checkbox" checked={attention} onChange={(e) => setAttention(e.target.checked)} /> Needs attention
         </label>
+        {me ? (
+          <label className="checkbox-inline">
+            <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Only mine
+          </label>
+        ) : null}
         <div className="segmented" role="group" aria-label="View">
           <button type="button" aria-pressed={view === 'board'} onClick={() => setView('board')}>
             Board
@@ -140,6 +148,7 @@ function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary,
                   </div>
                   {b.team.length ? <div className="muted small">{b.team.join(', ')}</div> : null}
                   <AttentionBadges items={b.attention} />
+                  {b.myPlace === 'invited' ? <span className="badge answer-invited">you are invited</span> : null}
                 </li>
               ))}
             </ul>

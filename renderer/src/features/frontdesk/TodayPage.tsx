@@ -9,6 +9,7 @@ import { MemberPicker } from '../../components/MemberPicker';
 import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
 import { formatMoney, instantIso } from '../bookings/time';
+import { BidsNeedingAttention } from '../bids/BidCards';
 
 /** The front desk's screen: today at the site, refreshed by itself when anything changes. */
 export function TodayPage() {
@@ -89,6 +90,7 @@ export function TodayPage() {
               </tbody>
             </table>
           </div>
+          <BidsNeedingAttention />
           {t.lockouts.length > 0 ? (
             <div className="card" role="region" aria-label="Kiosk lockouts">
               <h2>Locked out of the kiosk</h2>

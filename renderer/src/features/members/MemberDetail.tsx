@@ -5,6 +5,7 @@ import { monthsBetween } from '../../../../shared/domain/dates';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { StatusBadge } from '../../components/Badges';
 import { formatDate, relativeDays, todayLocal } from '../../components/format';
+import { MemberBids } from '../bids/BidCards';
 import { MemberBookings } from '../bookings/MemberBookings';
 import { MemberFrontDesk } from '../frontdesk/MemberFrontDesk';
 
@@ -173,6 +174,7 @@ export function MemberDetail({ id }: { id: string }) {
         </div>
         <MemberFrontDesk memberId={m.id} name={m.name} />
         <MemberBookings memberId={m.id} />
+        <MemberBids memberId={m.id} />
         {m.notes ? (
           <div className="card card-wide">
             <h2>Notes</h2>
