@@ -106,6 +106,18 @@ describe('desktop notifications', () => {
     await invoke(own, 'visitors.arrive', { id: visitor.data.id });
     expect(recorded.notifications).toEqual([{ title: 'Dana Visitor has arrived', body: 'Visiting Host Hana' }]);
   });
+
+  it('opens a bid’s document with the system’s viewer, from the data folder', async () => {
+    const invoke = recorded.ipcHandlers.get('coopdesk:invoke')!;
+    const own = { senderFrame: { url: ownPage, parent: null }, sender: { id: 1 } };
+    const bid = (await invoke(own, 'bids.create', { title: 'Tender' })) as { data: { id: string } };
+    const withDoc = (await invoke(own, 'bids.attach', { id: bid.data.id, name: 'pack.pdf', content: Buffer.from('%PDF').toString('base64') })) as { data: { documents: { id: string }[] } };
+    const opened = await invoke(own, 'bids.openDocument', { id: withDoc.data.documents[0].id });
+    expect(opened).toEqual({ ok: true, data: { name: 'pack.pdf', opened: true } });
+    expect(recorded.openedPaths).toHaveLength(1);
+    expect(recorded.openedPaths[0].startsWith(join(recorded.userData, 'documents', bid.data.id))).toBe(true);
+    expect(readFileSync(recorded.openedPaths[0], 'utf8')).toBe('%PDF');
+  });
 });
 
 describe('the built preload', () => {

@@ -2,6 +2,7 @@
  * A stand-in for the `electron` module: records what the main process asks of Electron so a
  * test can boot the built main process under Node and check its security settings.
  */
+import { existsSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 
 type Listener = (...args: any[]) => unknown;
@@ -12,6 +13,8 @@ export const recorded = {
   permissionRequestHandler: null as Listener | null,
   permissionCheckHandler: null as Listener | null,
   openedExternally: [] as string[],
+  /** Files handed to the system's viewer; a path ending in 'missing' fails like a deleted file. */
+  openedPaths: [] as string[],
   errors: [] as string[],
   userData: '',
   /** Where the stand-in save dialog "chooses" to save, and what its open dialog picks. */
@@ -82,7 +85,13 @@ export const electron = {
       setPermissionCheckHandler: (h: Listener) => (recorded.permissionCheckHandler = h),
     },
   },
-  shell: { openExternal: (url: string) => recorded.openedExternally.push(url) },
+  shell: {
+    openExternal: (url: string) => recorded.openedExternally.push(url),
+    openPath: async (file: string) => {
+      recorded.openedPaths.push(file);
+      return existsSync(file) ? '' : 'Failed to open path';
+    },
+  },
   dialog: {
     showErrorBox: (_title: string, message: string) => recorded.errors.push(message),
     showSaveDialog: async () => ({ canceled: false, filePath: recorded.saveTo }),

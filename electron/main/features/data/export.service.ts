@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { type Kysely, sql } from 'kysely';
 import Papa from 'papaparse';
@@ -59,6 +59,8 @@ export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Recor
       schema.push(`${table}.csv: ${columns.map((c) => `${c.name} ${c.type}${c.primaryKey ? ' KEY' : ''}${c.notNull ? ' NOT NULL' : ''}`).join(', ')}`);
     }
   });
+  for (const [path, bytes] of documentFiles(ctx)) files[path] = bytes;
+  schema.push('', 'documents/<bid id>/<file>: the documents attached to joint bids (named in bid_documents.csv).');
   files['SCHEMA.txt'] = strToU8(schema.join('\n'));
   const folder = exportFolder(ctx);
   mkdirSync(folder, { recursive: true });
@@ -67,6 +69,24 @@ export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Recor
   ctx.emit('data.changed');
   return { ...listExports(ctx).find((e) => e.name === name)!, tables };
 }
+
+/** A bid's document in a zip: documents/<bid id>/<stored name>, nothing that could climb out of the folder. */
+const DOCUMENT_PATH = /^documents\/[0-9a-f-]{36}\/[0-9a-f-]{36}-[^/\\]+$/;
+
+/** The files of every bid's documents, as zip entries. */
+function documentFiles(ctx: Pick<Ctx, 'dataDir'>): [string, Uint8Array][] {
+  const root = join(ctx.dataDir, 'documents');
+  if (!existsSync(root)) return [];
+  return readdirSync(root).flatMap((bid) =>
+    readdirSync(join(root, bid))
+      .map((name) => `documents/${bid}/${name}`)
+      .filter((path) => DOCUMENT_PATH.test(path))
+      .map((path): [string, Uint8Array] => [path, readFileSync(join(ctx.dataDir, path))]),
+  );
+}
+
+/** "Schema version 3." in an export's SCHEMA.txt; 0 when it does not say. */
+const schemaVersionOf = (files: Record<string, Uint8Array>) => Number(/Schema version (\d+)\./.exec(files['SCHEMA.txt'] ? strFromU8(files['SCHEMA.txt']) : '')?.[1] ?? 0);
 
 async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   for (const table of ['members', 'bookables', 'bookings'] as const) {
@@ -85,8 +105,12 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
   } catch {
     throw new AppError('VALIDATION', `${name} is not a readable zip file.`, { name: 'Not a zip file' });
   }
+  // An export from an earlier version lacks the tables added since: they start empty.
+  const older = schemaVersionOf(files) < ctx.schemaVersion;
   const missing = DATA_TABLES.filter((t) => !files[`${t}.csv`]);
-  if (missing.length > 0) throw new AppError('VALIDATION', `${name} is not a Coopdesk export (missing ${missing.join(', ')}).`, { name: 'Not a Coopdesk export' });
+  if (!files['members.csv'] || (missing.length > 0 && !older)) {
+    throw new AppError('VALIDATION', `${name} is not a Coopdesk export (missing ${missing.join(', ')}).`, { name: 'Not a Coopdesk export' });
+  }
 
   const sqlite = ctx.database.sqlite;
   const tables: Record<string, number> = {};
@@ -97,6 +121,7 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
     // The defaults of a new install (co-op, site, hours) make way for the imported ones.
     for (const table of [...DATA_TABLES].reverse()) await sql`delete from ${sql.table(table)}`.execute(trx);
     for (const table of DATA_TABLES) {
+      if (!files[`${table}.csv`]) continue;
       const columns = new Map(columnsOf(sqlite, table).map((c) => [c.name, c]));
       const parsed = Papa.parse<Record<string, string>>(strFromU8(files[`${table}.csv`]), { header: true, skipEmptyLines: true });
       const unknown = (parsed.meta.fields ?? []).filter((f) => !columns.has(f));
@@ -109,6 +134,11 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
     }
     await reindexAllMembers(trx);
   });
-  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'data.changed'] as const) ctx.emit(event);
+  for (const [path, bytes] of Object.entries(files)) {
+    if (!DOCUMENT_PATH.test(path)) continue;
+    mkdirSync(join(ctx.dataDir, dirname(path)), { recursive: true });
+    writeFileSync(join(ctx.dataDir, path), bytes);
+  }
+  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'bids.changed', 'data.changed'] as const) ctx.emit(event);
   return { tables };
 }
