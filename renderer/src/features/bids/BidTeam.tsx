@@ -94,22 +94,24 @@ export function BidTeam({ bid, editable, act }: { bid: Bid; editable: boolean; a
                   'Lead'
                 ) : null}
               </td>
-              <td className="actions">
-                {editable && m.status === 'invited' && manager ? (
-                  <>
-                    <button type="button" className="link-button" onClick={() => void act(() => call('bids.respond', { id: bid.id, memberId: m.memberId, answer: 'accept' }), `${m.name} accepted.`)}>
-                      Accepted
+              <td>
+                <span className="actions">
+                  {editable && m.status === 'invited' && manager ? (
+                    <>
+                      <button type="button" className="link-button" onClick={() => void act(() => call('bids.respond', { id: bid.id, memberId: m.memberId, answer: 'accept' }), `${m.name} accepted.`)}>
+                        Mark accepted
+                      </button>
+                      <button type="button" className="link-button" onClick={() => void act(() => call('bids.respond', { id: bid.id, memberId: m.memberId, answer: 'decline' }), `${m.name} declined.`)}>
+                        Mark declined
+                      </button>
+                    </>
+                  ) : null}
+                  {editable ? (
+                    <button type="button" className="link-button" aria-label={`Remove ${m.name}`} onClick={() => void act(() => call('bids.removeMember', { id: bid.id, memberId: m.memberId }), `${m.name} is off the team.`)}>
+                      Remove
                     </button>
-                    <button type="button" className="link-button" onClick={() => void act(() => call('bids.respond', { id: bid.id, memberId: m.memberId, answer: 'decline' }), `${m.name} declined.`)}>
-                      Declined
-                    </button>
-                  </>
-                ) : null}
-                {editable ? (
-                  <button type="button" className="link-button" aria-label={`Remove ${m.name}`} onClick={() => void act(() => call('bids.removeMember', { id: bid.id, memberId: m.memberId }), `${m.name} is off the team.`)}>
-                    Remove
-                  </button>
-                ) : null}
+                  ) : null}
+                </span>
               </td>
             </tr>
           ))}

@@ -75,6 +75,7 @@ export function TodayPage() {
           </div>
           <Visitors visitors={t.visitors} date={t.date} act={act} />
           <DayPasses passes={t.dayPasses} act={act} />
+          <BidsNeedingAttention />
           <div className="card card-wide" role="region" aria-label="Rooms today">
             <h2>Rooms today</h2>
             <table className="data-table compact">
@@ -90,7 +91,6 @@ export function TodayPage() {
               </tbody>
             </table>
           </div>
-          <BidsNeedingAttention />
           {t.lockouts.length > 0 ? (
             <div className="card" role="region" aria-label="Kiosk lockouts">
               <h2>Locked out of the kiosk</h2>
