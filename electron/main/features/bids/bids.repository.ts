@@ -7,7 +7,6 @@ export type BidRow = BidsTable;
 
 export const findBid = (db: Kysely<DB>, id: string) => db.selectFrom('bids').selectAll().where('id', '=', id).executeTakeFirst();
 
-
 export interface BoardFilter {
   stages: readonly BidStage[] | null;
   source: BidsTable['source'] | null;
@@ -61,36 +60,32 @@ export async function board(db: Kysely<DB>, f: BoardFilter) {
   };
 }
 
-export const skillsOf = (db: Kysely<DB>, bidIds: readonly string[]) =>
-  bidIds.length === 0 ? Promise.resolve([]) : db.selectFrom('bid_skills').selectAll().where('bid_id', 'in', bidIds).orderBy('days', 'desc').orderBy('tag').execute();
+export const skillsOf = (db: Kysely<DB>, bidId: string) =>
+  db.selectFrom('bid_skills').selectAll().where('bid_id', '=', bidId).orderBy('days', 'desc').orderBy('tag').execute();
 
-export const teamOf = (db: Kysely<DB>, bidIds: readonly string[]) =>
-  bidIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('bid_team')
-        .innerJoin('members', 'members.id', 'bid_team.member_id')
-        .selectAll('bid_team')
-        .select(['members.name', 'members.number'])
-        .where('bid_team.bid_id', 'in', bidIds)
-        .orderBy('bid_team.invited_at')
-        .orderBy('members.number')
-        .execute();
+export const teamOf = (db: Kysely<DB>, bidId: string) =>
+  db
+    .selectFrom('bid_team')
+    .innerJoin('members', 'members.id', 'bid_team.member_id')
+    .selectAll('bid_team')
+    .select(['members.name', 'members.number'])
+    .where('bid_team.bid_id', '=', bidId)
+    .orderBy('bid_team.invited_at')
+    .orderBy('members.number')
+    .execute();
 export type TeamRow = Awaited<ReturnType<typeof teamOf>>[number];
 
-export const tasksOf = (db: Kysely<DB>, bidIds: readonly string[]) =>
-  bidIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('bid_tasks')
-        .leftJoin('members', 'members.id', 'bid_tasks.owner_member_id')
-        .selectAll('bid_tasks')
-        .select('members.name as owner_name')
-        .where('bid_tasks.bid_id', 'in', bidIds)
-        .orderBy('bid_tasks.done_at')
-        .orderBy('bid_tasks.due_date')
-        .orderBy('bid_tasks.created_at')
-        .execute();
+export const tasksOf = (db: Kysely<DB>, bidId: string) =>
+  db
+    .selectFrom('bid_tasks')
+    .leftJoin('members', 'members.id', 'bid_tasks.owner_member_id')
+    .selectAll('bid_tasks')
+    .select('members.name as owner_name')
+    .where('bid_tasks.bid_id', '=', bidId)
+    .orderBy('bid_tasks.done_at')
+    .orderBy('bid_tasks.due_date')
+    .orderBy('bid_tasks.created_at')
+    .execute();
 
 export const findTask = (db: Kysely<DB>, id: string) => db.selectFrom('bid_tasks').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -110,10 +105,18 @@ export const documentsOf = (db: Kysely<DB>, bidId: string) =>
 
 export const findDocument = (db: Kysely<DB>, id: string) => db.selectFrom('bid_documents').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const hasGoDecision = async (db: Kysely<DB>, bidId: string) =>
-  Boolean(
-    await db.selectFrom('bid_activity').select('kind').where('bid_id', '=', bidId).where('kind', 'in', ['go', 'no-go']).orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst().then((r) => r?.kind === 'go'),
-  );
+/** Whether the latest go/no-go decision on the bid was a go. */
+export async function hasGoDecision(db: Kysely<DB>, bidId: string): Promise<boolean> {
+  const latest = await db
+    .selectFrom('bid_activity')
+    .select('kind')
+    .where('bid_id', '=', bidId)
+    .where('kind', 'in', ['go', 'no-go'])
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return latest?.kind === 'go';
+}
 
 export async function insertActivity(db: Kysely<DB>, row: BidActivityTable): Promise<void> {
   await db.insertInto('bid_activity').values(row).execute();

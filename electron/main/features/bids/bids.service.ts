@@ -36,7 +36,7 @@ type ListQuery = z.output<typeof bidListQuery>;
 
 const DAY_MS = 86_400_000;
 /** Deadlines this close (and overdue tasks) are highlighted and raise the daily reminder. */
-export const ATTENTION_DAYS = 7;
+const ATTENTION_DAYS = 7;
 /** Stages where the team is settled: nobody joins, leaves or changes shares any more. */
 const TEAM_FIXED: readonly BidStage[] = ['submitted', 'won', 'lost', 'withdrawn', 'delivering', 'completed'];
 
@@ -70,14 +70,16 @@ function maySee(actor: Actor, bid: repo.SummaryRow, team: readonly Place[]): boo
   return actor.memberId !== null && (bid.created_by_member_id === actor.memberId || bid.lead_member_id === actor.memberId || onTeam(team, actor.memberId, ['invited', 'accepted']));
 }
 
+const hidden = () => new AppError('FORBIDDEN', 'This bid is visible to its team only.');
+
 /** The team (members who accepted) and the manager change a bid; everyone else only reads it. */
 const mayEdit = (actor: Actor, team: readonly Place[]) => isManager(actor) || onTeam(team, actor.memberId, ['accepted']);
 
 async function loadForChange(db: Kysely<DB>, actor: Actor, id: string) {
   const bid = await repo.findBid(db, id);
   if (!bid) throw notFound('That bid');
-  const team = await repo.teamOf(db, [id]);
-  if (!maySee(actor, bid, team)) throw new AppError('FORBIDDEN', 'This bid is visible to its team only.');
+  const team = await repo.teamOf(db, id);
+  if (!maySee(actor, bid, team)) throw hidden();
   if (!mayEdit(actor, team)) throw new AppError('FORBIDDEN', 'Only the bid’s team can change it. Ask the lead to invite you.');
   return { bid, team };
 }
@@ -131,7 +133,7 @@ function summaryOf(actor: Actor, bid: repo.SummaryRow, skills: readonly string[]
   };
 }
 
-/** Groups rows by their bid id (the first field or `bid_id`). */
+/** Groups rows by the bid they belong to. */
 function byBid<T>(rows: readonly T[], bidOf: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const r of rows) {
@@ -144,7 +146,7 @@ function byBid<T>(rows: readonly T[], bidOf: (row: T) => string): Map<string, T[
 
 const CLOSED: readonly BidStage[] = ['lost', 'withdrawn', 'completed'];
 /** Closed bids stay on the board this many days after their last change. */
-export const BOARD_CLOSED_DAYS = 60;
+const BOARD_CLOSED_DAYS = 60;
 
 export async function list(ctx: Ctx, actor: Actor, query: ListQuery): Promise<BidSummary[]> {
   const clock = await coopClock(ctx, ctx.db);
@@ -193,17 +195,18 @@ async function loadBid(ctx: Ctx, db: Kysely<DB>, actor: Actor, id: string): Prom
   const bid = await repo.findBid(db, id);
   if (!bid) throw notFound('That bid');
   const [skills, team, tasks, activity, documents, goDecided, clock] = await Promise.all([
-    repo.skillsOf(db, [id]),
-    repo.teamOf(db, [id]),
-    repo.tasksOf(db, [id]),
+    repo.skillsOf(db, id),
+    repo.teamOf(db, id),
+    repo.tasksOf(db, id),
     repo.activityOf(db, id),
     repo.documentsOf(db, id),
     repo.hasGoDecision(db, id),
     coopClock(ctx, db),
   ]);
-  if (!maySee(actor, bid, team)) throw new AppError('FORBIDDEN', 'This bid is visible to its team only.');
+  if (!maySee(actor, bid, team)) throw hidden();
   const source = bid.source_member_id ? await repo.memberName(db, bid.source_member_id) : null;
-  const overdue = tasks.filter((t) => t.done_at === null && t.due_date !== null && t.due_date < clock.today).length;
+  const isOverdue = (t: (typeof tasks)[number]) => t.done_at === null && t.due_date !== null && t.due_date < clock.today;
+  const overdue = tasks.filter(isOverdue).length;
   const names = new Map(team.map((t) => [t.member_id, t.name]));
   const state = teamState(bid, team, goDecided);
   return {
@@ -234,7 +237,7 @@ async function loadBid(ctx: Ctx, db: Kysely<DB>, actor: Actor, id: string): Prom
       ownerName: t.owner_name,
       dueDate: t.due_date,
       done: t.done_at !== null,
-      overdue: t.done_at === null && t.due_date !== null && t.due_date < clock.today,
+      overdue: isOverdue(t),
     })),
     activity: activity.map((a) => activityOf(a, names)),
     documents: documents.map((d) => ({ id: d.id, name: d.name, size: d.size, addedAt: new Date(d.added_at).toISOString() })),
@@ -404,7 +407,7 @@ export async function respond(ctx: Ctx, actor: Actor, input: { id: string; membe
   const bid = await immediate(ctx.db, async (trx) => {
     const row = await repo.findBid(trx, input.id);
     if (!row) throw notFound('That bid');
-    const team = await repo.teamOf(trx, [input.id]);
+    const team = await repo.teamOf(trx, input.id);
     const place = team.find((t) => t.member_id === input.memberId);
     if (!place || place.status !== 'invited') throw new AppError('CONFLICT', 'There is no open invitation to answer.', { memberId: 'Not invited' });
     requireTeamOpen(row);
@@ -463,7 +466,7 @@ export async function removeMember(ctx: Ctx, actor: Actor, input: { id: string; 
   const bid = await immediate(ctx.db, async (trx) => {
     const row = await repo.findBid(trx, input.id);
     if (!row) throw notFound('That bid');
-    const team = await repo.teamOf(trx, [input.id]);
+    const team = await repo.teamOf(trx, input.id);
     if (!self && !mayEdit(actor, team)) throw new AppError('FORBIDDEN', 'Only the bid’s team can change it. Ask the lead to invite you.');
     const place = team.find((t) => t.member_id === input.memberId);
     if (!place) throw new AppError('NOT_FOUND', 'They are not on this team.', { memberId: 'Not on the team' });
@@ -476,7 +479,7 @@ export async function removeMember(ctx: Ctx, actor: Actor, input: { id: string; 
       .where('id', '=', input.id)
       .execute();
     await record(trx, ctx, actor, input.id, 'team', self ? 'left the team' : `removed ${place.name} from the team`);
-    return maySee(actor, row, await repo.teamOf(trx, [input.id])) ? loadBid(ctx, trx, actor, input.id) : null;
+    return maySee(actor, row, await repo.teamOf(trx, input.id)) ? loadBid(ctx, trx, actor, input.id) : null;
   });
   ctx.emit('bids.changed');
   return bid;
@@ -555,7 +558,7 @@ export async function openDocument(ctx: Ctx, actor: Actor, id: string): Promise<
   const doc = await repo.findDocument(ctx.db, id);
   if (!doc) throw notFound('That document');
   const bid = await repo.findBid(ctx.db, doc.bid_id);
-  if (!bid || !maySee(actor, bid, await repo.teamOf(ctx.db, [bid.id]))) throw new AppError('FORBIDDEN', 'This bid is visible to its team only.');
+  if (!bid || !maySee(actor, bid, await repo.teamOf(ctx.db, bid.id))) throw hidden();
   const file = join(documentsDir(ctx, doc.bid_id), doc.stored_name);
   if (ctx.desktop?.openPath) {
     try {
@@ -580,8 +583,8 @@ export async function openDocument(ctx: Ctx, actor: Actor, id: string): Promise<
 export async function suggestTeam(ctx: Ctx, actor: Actor, id: string): Promise<TeamSuggestion> {
   const bid = await repo.findBid(ctx.db, id);
   if (!bid) throw notFound('That bid');
-  const [skills, team] = await Promise.all([repo.skillsOf(ctx.db, [id]), repo.teamOf(ctx.db, [id])]);
-  if (!maySee(actor, bid, team)) throw new AppError('FORBIDDEN', 'This bid is visible to its team only.');
+  const [skills, team] = await Promise.all([repo.skillsOf(ctx.db, id), repo.teamOf(ctx.db, id)]);
+  if (!maySee(actor, bid, team)) throw hidden();
   const onIt = new Set(team.filter((t) => t.status !== 'declined').map((t) => t.member_id));
   const offering = await repo.candidatesOffering(ctx.db, skills.map((s) => s.tag));
   const candidates = new Map<string, { memberId: string; name: string; number: number; offers: string[]; pastPartners: string[] }>();
