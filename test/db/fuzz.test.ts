@@ -16,6 +16,8 @@ const FIELDS = [
   'bookableId', 'memberId', 'guestName', 'start', 'end', 'date', 'quantity', 'title', 'firstDate', 'startTime', 'endTime',
   'recurrence', 'scope', 'override', 'reason', 'siteId', 'people', 'features', 'from', 'minutes', 'capacity', 'hourlyRate',
   'rules', 'timeZone', 'currency', 'ownershipMonths', 'hours', 'address', 'onClash', 'at', 'when',
+  'client', 'estimatedValue', 'deadline', 'skills', 'visibility', 'source', 'sourceMemberId', 'memberIds', 'to', 'decision',
+  'agreedBy', 'members', 'leadMemberId', 'answer', 'taskId', 'done', 'finalValue', 'lessons', 'content', 'text', 'dueDate', 'ownerMemberId',
 ];
 const HOSTILE_TEXT = [
   "'; drop table members; --",

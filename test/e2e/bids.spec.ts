@@ -137,10 +137,17 @@ test('the manager moves a bid on the board by dragging, and a refused move says 
   await expect(page.getByRole('alert')).toHaveText('A bid at “Forming team” cannot move to “Won”; it can go to “Preparing bid” or “Idea” or “Withdrawn”.');
   await expect(page.getByRole('region', { name: 'Forming team' })).toContainText('Library signage');
   expect((await call(app.coop, 'bids.get', { id: bid.id })).stage).toBe('forming');
+  // without a mouse: Alt+← moves the focused card back a stage
+  await page.getByRole('region', { name: 'Forming team' }).getByRole('link', { name: 'Library signage' }).press('Alt+ArrowLeft');
+  await expect(page.getByRole('region', { name: 'Idea' })).toContainText('Library signage');
   // the list view filters by stage
   await page.getByRole('button', { name: 'List' }).click();
-  await page.getByLabel('Stage').selectOption('idea');
-  await expect(page.getByText('No bids match.')).toBeVisible();
   await page.getByLabel('Stage').selectOption('forming');
+  await expect(page.getByText('No bids match.')).toBeVisible();
+  await page.getByLabel('Stage').selectOption('idea');
   await expect(page.getByRole('table', { name: 'Bids' }).getByRole('link', { name: 'Library signage' })).toBeVisible();
+  // and Ctrl+K finds it
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Search members, rooms, bookings and actions' }).fill('library');
+  await expect(page.getByRole('option', { name: /Library signage/ })).toBeVisible();
 });

@@ -5,7 +5,7 @@ import { Dialog } from './Dialog';
 
 interface Command {
   id: string;
-  group: 'Action' | 'Member' | 'Room' | 'Desk' | 'Resource' | 'Booking';
+  group: 'Action' | 'Member' | 'Room' | 'Desk' | 'Resource' | 'Booking' | 'Bid';
   label: string;
   hint?: string;
   go: string;
@@ -49,12 +49,14 @@ function Palette({ onClose }: { onClose: () => void }) {
   const members = useApi('members.list', { q, limit: 6 }, { enabled: text.length > 0 });
   const bookables = useApi('bookables.list', {});
   const today = useApi('frontdesk.today', {});
+  const bids = useApi('bids.list', { q, stage: 'active' }, { enabled: text.length > 1 });
 
   const results = useMemo(() => {
     const has = (s: string) => s.toLowerCase().includes(text);
     const list: Command[] = [...ACTIONS.filter((a) => !text || has(a.label))];
     if (text) {
       for (const m of members.data?.rows ?? []) list.push({ id: m.id, group: 'Member', label: m.name, hint: m.businessName, go: `/members/${m.id}` });
+      for (const b of (text.length > 1 ? bids.data : undefined)?.slice(0, 4) ?? []) list.push({ id: b.id, group: 'Bid', label: b.title, hint: b.client, go: `/bids/${b.id}` });
       for (const b of bookables.data ?? []) {
         if (has(b.name)) list.push({ id: b.id, group: b.kind === 'room' ? 'Room' : b.kind === 'desk' ? 'Desk' : 'Resource', label: b.name, hint: `week view`, go: `/bookables/${b.id}/week/${today.data?.date ?? new Date().toISOString().slice(0, 10)}` });
       }
@@ -63,7 +65,7 @@ function Palette({ onClose }: { onClose: () => void }) {
       }
     }
     return list.slice(0, 14);
-  }, [text, members.data, bookables.data, today.data]);
+  }, [text, members.data, bookables.data, today.data, bids.data]);
 
   const choose = (c: Command | undefined) => {
     if (!c) return;

@@ -2,7 +2,7 @@ import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { BID_SOURCES, type BidSummary } from '../../../../shared/contract/bids.contract';
-import { BID_STAGES, type BidStage, STAGE_LABELS } from '../../../../shared/domain/bids';
+import { BID_STAGES, type BidStage, nextStages, STAGE_LABELS } from '../../../../shared/domain/bids';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
@@ -102,6 +102,14 @@ export function BidsPage() {
   );
 }
 
+/** The stage a bid may move to next (+1) or back to (−1) along the pipeline, if any. */
+function stepFrom(stage: BidStage, direction: 1 | -1 | 0): BidStage | null {
+  if (direction === 0) return null;
+  const at = BID_STAGES.indexOf(stage);
+  const candidates = nextStages(stage).filter((s) => Math.sign(BID_STAGES.indexOf(s) - at) === direction);
+  return candidates.sort((x, y) => direction * (BID_STAGES.indexOf(x) - BID_STAGES.indexOf(y)))[0] ?? null;
+}
+
 function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary, to: BidStage) => void }) {
   const [over, setOver] = useState<BidStage | null>(null);
   const [, navigate] = useLocation();
@@ -138,7 +146,18 @@ function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary,
                   onDragStart={(e) => e.dataTransfer.setData('text/plain', b.id)}
                   onDoubleClick={() => navigate(`/bids/${b.id}`)}
                 >
-                  <Link href={`/bids/${b.id}`} className="row-link">
+                  <Link
+                    href={`/bids/${b.id}`}
+                    className="row-link"
+                    aria-keyshortcuts="Alt+ArrowRight Alt+ArrowLeft"
+                    title="Alt+→ / Alt+← moves it to the next or previous stage"
+                    onKeyDown={(e) => {
+                      const to = e.altKey ? stepFrom(b.stage, e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0) : null;
+                      if (!to) return;
+                      e.preventDefault();
+                      onMove(b, to);
+                    }}
+                  >
                     {b.title}
                   </Link>
                   <div className="muted small">{b.client || '—'}</div>
