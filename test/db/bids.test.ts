@@ -190,6 +190,19 @@ describe('stages', () => {
     for (const to of ['delivering', 'won', 'idea', 'preparing'] as const) {
       expect(await t.send('bids.move', { id, to }, people.Ana)).toMatchObject({ ok: false, error: { code: 'RULE', message: 'A completed bid stays completed: it cannot move back.' } });
     }
+    // the database itself refuses, even if the service were bypassed
+    expect(() => db.prepare("update bids set stage = 'delivering' where id = ?").run(id)).toThrow('a completed bid cannot move back');
+  });
+
+  it('the database refuses a bid submitted with shares that do not total 100 %', async () => {
+    const bid = await newBid();
+    const db = t.coop.database.sqlite;
+    db.prepare("update bid_team set work_share = 9000 where bid_id = ?").run(bid.id);
+    db.prepare("update bids set stage = 'preparing' where id = ?").run(bid.id);
+    expect(() => db.prepare("update bids set stage = 'submitted' where id = ?").run(bid.id)).toThrow('bid shares must total 100 % before submitting');
+    db.prepare("update bid_team set work_share = 10000 where bid_id = ?").run(bid.id);
+    db.prepare("update bids set stage = 'submitted' where id = ?").run(bid.id);
+    expect((await t.call('bids.get', { id: bid.id })).stage).toBe('submitted');
   });
 
   it('a no-go withdraws the bid, recording who agreed', async () => {

@@ -53,6 +53,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('bid_team_by_member').on('bid_team').columns(['member_id', 'status']).execute();
 
+  // The database refuses what must never happen even if the service were bypassed: a bid
+  // submitted with shares that do not total exactly 100 %, or a completed bid moved back.
+  await sql`
+    create trigger bids_submitted_shares before update of stage on bids
+    when new.stage = 'submitted' and old.stage <> 'submitted' and (
+      (select coalesce(sum(work_share), 0) from bid_team where bid_id = new.id and status = 'accepted') <> 10000 or
+      (select coalesce(sum(revenue_share), 0) from bid_team where bid_id = new.id and status = 'accepted') <> 10000)
+    begin select raise(abort, 'bid shares must total 100 % before submitting'); end`.execute(db);
+  await sql`
+    create trigger bids_completed_stays before update of stage on bids
+    when old.stage = 'completed' and new.stage <> 'completed'
+    begin select raise(abort, 'a completed bid cannot move back'); end`.execute(db);
+
   // Every stage move, decision and note, with who and when: the bid's activity log.
   await db.schema
     .createTable('bid_activity')
