@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BID_STAGES, type BidStage, type TeamSuggestion } from '../domain/bids';
+import { BID_STAGES, type BidStage, type PlaceStatus, type TeamSuggestion } from '../domain/bids';
 import { uniqueTags } from '../domain/tags';
 import { instant } from './bookings.contract';
 import { channel } from './common';
@@ -75,7 +75,7 @@ export interface BidTeamMember {
   memberId: string;
   name: string;
   number: number;
-  status: 'invited' | 'accepted' | 'declined';
+  status: PlaceStatus;
   role: string;
   /** Percent, e.g. 33.33. */
   workShare: number;
@@ -130,7 +130,7 @@ export interface BidSummary {
   /** Overdue tasks and a deadline within 7 days, in words. */
   attention: string[];
   /** The caller's own place on the team, if any: an invitation waiting for their answer shows. */
-  myPlace: 'invited' | 'accepted' | 'declined' | null;
+  myPlace: PlaceStatus | null;
 }
 
 export interface Bid extends BidSummary {
@@ -208,6 +208,9 @@ export const bidsContract = {
   'bids.suggestTeam': channel<TeamSuggestion>()(bidId, 'member'),
   'bids.invite': channel<Bid>()(bidId.extend({ memberIds: z.array(id).min(1, 'Choose someone to invite').max(50) }), 'member'),
   'bids.respond': channel<Bid>()(bidId.extend({ memberId: id, answer: z.enum(['accept', 'decline']) }), 'member'),
+  /** A member offers to join an open bid; the team accepts or declines the offer. */
+  'bids.offerToJoin': channel<Bid>()(bidId, 'member'),
+  'bids.answerOffer': channel<Bid>()(bidId.extend({ memberId: id, answer: z.enum(['accept', 'decline']) }), 'member'),
   'bids.setTeam': channel<Bid>()(
     bidId.extend({
       leadMemberId: id.nullable(),

@@ -41,9 +41,12 @@ export const nextStages = (from: BidStage): readonly BidStage[] => NEXT[from];
 /** Shares are whole basis points: 10,000 is 100 %, so 33.33 % + 33.33 % + 33.34 % is exact. */
 export const FULL_SHARE = 10_000;
 
+/** Invited by the team, or offered to join (requested); then accepted or declined. */
+export type PlaceStatus = 'invited' | 'requested' | 'accepted' | 'declined';
+
 export interface ShareHolder {
   name: string;
-  status: 'invited' | 'accepted' | 'declined';
+  status: PlaceStatus;
   workShare: number;
   revenueShare: number;
 }

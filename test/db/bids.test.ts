@@ -8,6 +8,7 @@ import { FIXED_NOW, startTestCoop, type TestCoop } from '../helpers/coop';
 let t: TestCoop;
 let now = FIXED_NOW;
 const people: Record<string, Actor> = {};
+const FRONT: Actor = { role: 'manager', memberId: null };
 
 async function member(name: string, offers: string[]) {
   const m = await t.call('members.create', { name, email: `${name.split(' ')[0].toLowerCase()}@example.coop`, memberSince: '2025-01-10', offers });
@@ -236,6 +237,28 @@ describe('who may see and change a bid', () => {
     const open = await newBid(people.Ana);
     expect((await t.call('bids.get', { id: open.id }, people.Eve)).canEdit).toBe(false);
     expect(await t.send('bids.addTask', { id: open.id, title: 'Sneak' }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('offering to join', () => {
+  it('a member offers to join an open bid; the team welcomes or declines; nobody offers twice', async () => {
+    const bid = await newBid();
+    const offered = await t.call('bids.offerToJoin', { id: bid.id }, people.Eve);
+    expect(offered).toMatchObject({ myPlace: 'requested', canEdit: false });
+    expect(offered.activity[0]).toMatchObject({ who: 'Eve Outsider', text: 'offered to join the team' });
+    expect(offered.submissionProblems).toEqual([]);
+    const before = t.snapshot();
+    expect(await t.send('bids.offerToJoin', { id: bid.id }, people.Eve)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Your offer is waiting for the team’s answer.' } });
+    // only the team answers an offer
+    expect(await t.send('bids.answerOffer', { id: bid.id, memberId: people.Eve.memberId!, answer: 'accept' }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.send('bids.offerToJoin', { id: bid.id }, FRONT)).toMatchObject({ ok: false, error: { code: 'RULE' } });
+    expect(t.snapshot()).toEqual(before);
+    const welcomed = await t.call('bids.answerOffer', { id: bid.id, memberId: people.Eve.memberId!, answer: 'accept' }, people.Ana);
+    expect(welcomed.members.map((m) => [m.name, m.status])).toEqual([['Ana Ribeiro', 'accepted'], ['Eve Outsider', 'accepted']]);
+    expect((await t.call('bids.get', { id: bid.id }, people.Eve)).canEdit).toBe(true);
+    // a team-only bid cannot be seen, so nobody outside offers to join it
+    const hidden = await newBid(people.Ana, { visibility: 'team' });
+    expect(await t.send('bids.offerToJoin', { id: hidden.id }, people.Ben)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 

@@ -151,3 +151,37 @@ test('the manager moves a bid on the board by dragging, and a refused move says 
   await page.getByRole('combobox', { name: 'Search members, rooms, bookings and actions' }).fill('library');
   await expect(page.getByRole('option', { name: /Library signage/ })).toBeVisible();
 });
+
+test('a member at the kiosk offers to join an open bid, and the team welcomes them', async ({ page, browser, app }) => {
+  const ana = await call(app.coop, 'members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2024-01-10', offers: ['web design'] });
+  const ben = await call(app.coop, 'members.create', { name: 'Ben Okafor', email: 'ben@example.coop', memberSince: '2024-01-10', offers: ['copywriting'] });
+  const bid = await call(app.coop, 'bids.create', { title: 'Festival brochure', skills: [{ tag: 'copywriting', days: 3 }] }, { role: 'member', memberId: ana.id });
+  await call(app.coop, 'auth.setPin', { memberId: ben.id, pin: '5932' });
+
+  // The manager's screen, before the kiosk is locked by a password
+  const managers = await browser.newContext();
+  const desk = await managers.newPage();
+  await desk.goto(`${app.url}#/bids/${bid.id}`);
+  await expect(desk.getByRole('heading', { name: 'Festival brochure' })).toBeVisible();
+
+  await call(app.coop, 'auth.setManagerPassword', { password: 'front-desk-2026' });
+  await page.goto(app.url);
+  await page.getByLabel('Member number or name').fill('Ben Okafor');
+  await page.getByLabel('PIN').fill('5932');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('navigation', { name: 'Kiosk' }).getByRole('link', { name: 'Joint bids' }).click();
+  await page.getByRole('link', { name: 'Festival brochure' }).click();
+  await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);
+  await page.getByRole('region', { name: 'Join this bid' }).getByRole('button', { name: 'Offer to join' }).click();
+  await expect(page.getByText('Your offer to join is waiting for the team’s answer.')).toBeVisible();
+
+  // the open manager screen refreshes by itself and shows the offer
+  const row = desk.getByRole('table', { name: 'Team members' }).getByRole('row', { name: /Ben Okafor/ });
+  await expect(row).toContainText('requested');
+  await row.getByRole('button', { name: 'Welcome' }).click();
+  await expect(row).toContainText('accepted');
+  await managers.close();
+
+  // Ben is on the team now: the bid is his to change too
+  await expect(page.getByRole('link', { name: 'Edit' })).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import type { BidStage } from '../../../shared/domain/bids';
+import type { BidStage, PlaceStatus } from '../../../shared/domain/bids';
 
 /** Table types for Kysely. Instants are INTEGER ms since the epoch (UTC); dates are TEXT YYYY-MM-DD. */
 
@@ -204,7 +204,7 @@ export interface BidSkillsTable {
 export interface BidTeamTable {
   bid_id: string;
   member_id: string;
-  status: 'invited' | 'accepted' | 'declined';
+  status: PlaceStatus;
   role: string;
   work_share: number; // basis points: 10000 = 100 %
   revenue_share: number;

@@ -38,12 +38,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('bid_skills_pk', ['bid_id', 'tag'])
     .execute();
 
-  // One row per member asked to join; shares in basis points (10000 = 100 %).
+  // One row per member asked to join (or who offered to); shares in basis points (10000 = 100 %).
   await db.schema
     .createTable('bid_team')
     .addColumn('bid_id', 'text', (c) => c.notNull().references('bids.id'))
     .addColumn('member_id', 'text', (c) => c.notNull().references('members.id'))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('invited','accepted','declined')`))
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('invited','requested','accepted','declined')`))
     .addColumn('role', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('work_share', 'integer', (c) => c.notNull().defaultTo(0).check(sql`work_share between 0 and 10000`))
     .addColumn('revenue_share', 'integer', (c) => c.notNull().defaultTo(0).check(sql`revenue_share between 0 and 10000`))

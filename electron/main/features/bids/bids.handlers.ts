@@ -11,6 +11,8 @@ export const bidsHandlers: Handlers<
   | 'bids.suggestTeam'
   | 'bids.invite'
   | 'bids.respond'
+  | 'bids.offerToJoin'
+  | 'bids.answerOffer'
   | 'bids.setTeam'
   | 'bids.removeMember'
   | 'bids.addTask'
@@ -31,6 +33,8 @@ export const bidsHandlers: Handlers<
   'bids.suggestTeam': (input, ctx, actor) => service.suggestTeam(ctx, actor, input.id),
   'bids.invite': (input, ctx, actor) => service.invite(ctx, actor, input),
   'bids.respond': (input, ctx, actor) => service.respond(ctx, actor, input),
+  'bids.offerToJoin': (input, ctx, actor) => service.offerToJoin(ctx, actor, input.id),
+  'bids.answerOffer': (input, ctx, actor) => service.answerOffer(ctx, actor, input),
   'bids.setTeam': (input, ctx, actor) => service.setTeam(ctx, actor, input),
   'bids.removeMember': (input, ctx, actor) => service.removeMember(ctx, actor, input),
   'bids.addTask': (input, ctx, actor) => service.addTask(ctx, actor, input),

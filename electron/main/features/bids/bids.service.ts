@@ -427,6 +427,44 @@ export async function respond(ctx: Ctx, actor: Actor, input: { id: string; membe
   return bid;
 }
 
+export async function offerToJoin(ctx: Ctx, actor: Actor, id: string): Promise<Bid> {
+  if (actor.memberId === null) throw new AppError('RULE', 'Only a member can offer to join a bid.', undefined, 'team');
+  const memberId = actor.memberId;
+  const bid = await immediate(ctx.db, async (trx) => {
+    const row = await repo.findBid(trx, id);
+    if (!row) throw notFound('That bid');
+    const team = await repo.teamOf(trx, id);
+    if (!maySee(actor, row, team)) throw hidden();
+    requireTeamOpen(row);
+    const place = team.find((t) => t.member_id === memberId);
+    if (place?.status === 'accepted') throw new AppError('CONFLICT', 'You are already on this team.');
+    if (place?.status === 'invited') throw new AppError('CONFLICT', 'You are already invited: accept the invitation instead.');
+    if (place?.status === 'requested') throw new AppError('CONFLICT', 'Your offer is waiting for the team’s answer.');
+    await currentMember(trx, memberId);
+    const now = ctx.now().getTime();
+    await repo.upsertTeamMember(trx, { bid_id: id, member_id: memberId, status: 'requested', role: '', work_share: 0, revenue_share: 0, invited_at: now, responded_at: null });
+    await trx.updateTable('bids').set({ updated_at: now }).where('id', '=', id).execute();
+    await record(trx, ctx, actor, id, 'team', 'offered to join the team');
+    return loadBid(ctx, trx, actor, id);
+  });
+  ctx.emit('bids.changed');
+  return bid;
+}
+
+export const answerOffer = (ctx: Ctx, actor: Actor, input: { id: string; memberId: string; answer: 'accept' | 'decline' }) =>
+  change(ctx, actor, input.id, async (trx, { bid, team }) => {
+    requireTeamOpen(bid);
+    const place = team.find((t) => t.member_id === input.memberId);
+    if (place?.status !== 'requested') throw new AppError('CONFLICT', 'There is no offer to join to answer.', { memberId: 'No offer' });
+    await trx
+      .updateTable('bid_team')
+      .set({ status: input.answer === 'accept' ? 'accepted' : 'declined', responded_at: ctx.now().getTime() })
+      .where('bid_id', '=', bid.id)
+      .where('member_id', '=', input.memberId)
+      .execute();
+    await record(trx, ctx, actor, bid.id, 'team', `${input.answer === 'accept' ? 'welcomed' : 'declined the offer of'} ${place.name}`);
+  });
+
 export const setTeam = (
   ctx: Ctx,
   actor: Actor,
@@ -585,6 +623,7 @@ export async function suggestTeam(ctx: Ctx, actor: Actor, id: string): Promise<T
   if (!bid) throw notFound('That bid');
   const [skills, team] = await Promise.all([repo.skillsOf(ctx.db, id), repo.teamOf(ctx.db, id)]);
   if (!maySee(actor, bid, team)) throw hidden();
+  // Whoever is on the team, invited or offering to join is not suggested again.
   const onIt = new Set(team.filter((t) => t.status !== 'declined').map((t) => t.member_id));
   const offering = await repo.candidatesOffering(ctx.db, skills.map((s) => s.tag));
   const candidates = new Map<string, { memberId: string; name: string; number: number; offers: string[]; pastPartners: string[] }>();

@@ -59,6 +59,15 @@ export function BidDetail({ id }: { id: string }) {
           </button>
         </div>
       ) : null}
+      {me && !b.canEdit && teamOpen && (b.myPlace === null || b.myPlace === 'declined') ? (
+        <div className="notice invite-banner" role="region" aria-label="Join this bid">
+          {b.myPlace === 'declined' ? 'You declined this bid; you can still offer to join.' : 'Have a skill this bid needs? Offer to join: the team will answer.'}
+          <button type="button" className="button-primary" onClick={() => void act(() => call('bids.offerToJoin', { id: b.id }), 'Your offer to join went to the team.')}>
+            Offer to join
+          </button>
+        </div>
+      ) : null}
+      {b.myPlace === 'requested' ? <p className="notice">Your offer to join is waiting for the team’s answer.</p> : null}
       <div className="detail-grid">
         <StageCard bid={b} act={act} />
         <Facts bid={b} />

@@ -106,6 +106,16 @@ export function BidTeam({ bid, editable, act }: { bid: Bid; editable: boolean; a
                       </button>
                     </>
                   ) : null}
+                  {editable && m.status === 'requested' ? (
+                    <>
+                      <button type="button" className="link-button" onClick={() => void act(() => call('bids.answerOffer', { id: bid.id, memberId: m.memberId, answer: 'accept' }), `${m.name} joined the team.`)}>
+                        Welcome
+                      </button>
+                      <button type="button" className="link-button" onClick={() => void act(() => call('bids.answerOffer', { id: bid.id, memberId: m.memberId, answer: 'decline' }), `You declined ${m.name}’s offer.`)}>
+                        Decline offer
+                      </button>
+                    </>
+                  ) : null}
                   {editable ? (
                     <button type="button" className="link-button" aria-label={`Remove ${m.name}`} onClick={() => void act(() => call('bids.removeMember', { id: bid.id, memberId: m.memberId }), `${m.name} is off the team.`)}>
                       Remove
