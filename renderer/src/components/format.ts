@@ -20,7 +20,12 @@ export function todayLocal(): string {
 }
 
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type }));
+  downloadBlob(filename, new Blob(['\uFEFF', text], { type }));
+}
+
+/** Hands a file to the browser's downloads. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -287,6 +287,22 @@ function deadlineMs(input: Fields, now: number, previous: number | null): number
   return ms;
 }
 
+/** The columns a person edits, from the form's fields (create and update share them). */
+const editableColumns = (input: Fields, currency: string, deadline: number | null) => ({
+  title: input.title,
+  client: input.client,
+  description: input.description,
+  estimated_value_minor: input.estimatedValue,
+  currency: input.currency ?? currency,
+  deadline_at: deadline,
+  delivery_start: input.deliveryStart,
+  delivery_end: input.deliveryEnd,
+  source: input.source,
+  source_member_id: input.sourceMemberId,
+  source_note: input.sourceNote,
+  visibility: input.visibility,
+});
+
 async function checkSourceMember(db: Kysely<DB>, input: Fields) {
   if (input.sourceMemberId !== null) await currentMember(db, input.sourceMemberId, 'sourceMemberId');
 }
@@ -302,19 +318,8 @@ export async function create(ctx: Ctx, actor: Actor, input: Fields): Promise<Bid
       .insertInto('bids')
       .values({
         id,
-        title: input.title,
-        client: input.client,
-        description: input.description,
-        estimated_value_minor: input.estimatedValue,
+        ...editableColumns(input, clock.currency, deadline),
         final_value_minor: null,
-        currency: input.currency ?? clock.currency,
-        deadline_at: deadline,
-        delivery_start: input.deliveryStart,
-        delivery_end: input.deliveryEnd,
-        source: input.source,
-        source_member_id: input.sourceMemberId,
-        source_note: input.sourceNote,
-        visibility: input.visibility,
         stage: 'idea',
         // A member who brings a bid leads it and is its first team member, with the whole share until others join.
         lead_member_id: actor.memberId,
@@ -344,20 +349,7 @@ export const update = (ctx: Ctx, actor: Actor, id: string, input: Fields) =>
     await checkSourceMember(trx, input);
     await trx
       .updateTable('bids')
-      .set({
-        title: input.title,
-        client: input.client,
-        description: input.description,
-        estimated_value_minor: input.estimatedValue,
-        currency: input.currency ?? bid.currency,
-        deadline_at: deadline,
-        delivery_start: input.deliveryStart,
-        delivery_end: input.deliveryEnd,
-        source: input.source,
-        source_member_id: input.sourceMemberId,
-        source_note: input.sourceNote,
-        visibility: input.visibility,
-      })
+      .set(editableColumns(input, bid.currency, deadline))
       .where('id', '=', id)
       .execute();
     await repo.replaceSkills(trx, id, input.skills);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Bid } from '../../../../shared/contract/bids.contract';
 import { STAGE_LABELS } from '../../../../shared/domain/bids';
 import { ApiCallError, call } from '../../api/client';
-import { formatDate } from '../../components/format';
+import { downloadBlob, formatDate } from '../../components/format';
 import type { Act } from './BidDetail';
 
 /** Tasks with an owner from the team and a due date; overdue ones stand out. */
@@ -93,17 +93,7 @@ function readBase64(file: File): Promise<string> {
   });
 }
 
-function download(name: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes]));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const download = (name: string, base64: string) => downloadBlob(name, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]));
 
 /** Tender packs, drafts, contracts: kept in the data folder, opened with the system's viewer (downloaded in a browser). */
 export function BidDocuments({ bid, act }: { bid: Bid; act: Act }) {

@@ -6,6 +6,7 @@ import { BID_STAGES, type BidStage, nextStages, STAGE_LABELS } from '../../../..
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
+import { Segmented } from '../../components/Segmented';
 import { useAction } from '../../components/useAction';
 import { useDebounced } from '../../components/useDebounced';
 import { useAuth } from '../auth/useAuth';
@@ -81,14 +82,15 @@ export function BidsPage() {
             <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Only mine
           </label>
         ) : null}
-        <div className="segmented" role="group" aria-label="View">
-          <button type="button" aria-pressed={view === 'board'} onClick={() => setView('board')}>
-            Board
-          </button>
-          <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
-            List
-          </button>
-        </div>
+        <Segmented
+          label="View"
+          value={view}
+          onChange={setView}
+          options={[
+            ['board', 'Board'],
+            ['list', 'List'],
+          ]}
+        />
         <span className="count muted small">{rows.length === 1 ? '1 bid' : `${rows.length} bids`}</span>
       </div>
       <ActionNote message={message} />

@@ -3,6 +3,7 @@ import { useApi } from '../../api/hooks';
 import { BookingDetails } from './BookingDetails';
 import { IcsButton } from './IcsButton';
 import type { Booking } from '../../../../shared/contract/bookings.contract';
+import { Segmented } from '../../components/Segmented';
 
 /** "My bookings" for one member: upcoming or past, each opens to check in, move or cancel. */
 export function MemberBookings({ memberId }: { memberId: string }) {
@@ -15,14 +16,15 @@ export function MemberBookings({ memberId }: { memberId: string }) {
       <div className="card-head">
         <h2>Bookings</h2>
         <div className="actions">
-          <div className="segmented" role="group" aria-label="Which bookings">
-            <button type="button" aria-pressed={when === 'upcoming'} onClick={() => setWhen('upcoming')}>
-              Upcoming
-            </button>
-            <button type="button" aria-pressed={when === 'past'} onClick={() => setWhen('past')}>
-              Past
-            </button>
-          </div>
+          <Segmented
+            label="Which bookings"
+            value={when}
+            onChange={setWhen}
+            options={[
+              ['upcoming', 'Upcoming'],
+              ['past', 'Past'],
+            ]}
+          />
           <IcsButton of={{ memberId }} />
         </div>
       </div>
