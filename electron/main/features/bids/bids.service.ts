@@ -168,7 +168,8 @@ export async function list(ctx: Ctx, actor: Actor, query: ListQuery): Promise<Bi
     const team = teamBy.get(b.id) ?? [];
     if (!maySee(actor, b, team)) continue;
     if (query.memberId && b.lead_member_id !== query.memberId && !onTeam(team, query.memberId, ['invited', 'accepted'])) continue;
-    const skills = (skillsBy.get(b.id) ?? []).sort((x, y) => y[2] - x[2] || x[1].localeCompare(y[1])).map((r) => r[1]);
+    // most days first; tags are stored normalised, so plain comparison orders them
+    const skills = (skillsBy.get(b.id) ?? []).sort((x, y) => y[2] - x[2] || (x[1] < y[1] ? -1 : 1)).map((r) => r[1]);
     const summary = summaryOf(actor, b, skills, team, overdueBy.get(b.id)?.length ?? 0, clock);
     if (q && ![summary.title, summary.client, ...summary.skills, ...summary.team].some((text) => text.toLowerCase().includes(q))) continue;
     if (query.attention && summary.attention.length === 0) continue;
