@@ -35,6 +35,10 @@ const NEXT: Record<BidStage, readonly BidStage[]> = {
 export const OPEN_STAGES: readonly BidStage[] = ['idea', 'forming', 'preparing'];
 /** Stages that count as a win for the outcome figures. */
 export const WON_STAGES: readonly BidStage[] = ['won', 'delivering', 'completed'];
+/** The client has decided (or the team gave up): the outcome can be recorded. */
+export const DECIDED_STAGES: readonly BidStage[] = ['won', 'lost', 'withdrawn', 'delivering', 'completed'];
+/** From submission on, the team is settled: nobody joins, leaves or changes shares. */
+export const TEAM_SETTLED_STAGES: readonly BidStage[] = ['submitted', ...DECIDED_STAGES];
 
 export const nextStages = (from: BidStage): readonly BidStage[] => NEXT[from];
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type BidStage, FULL_SHARE } from '../../../shared/domain/bids';
+import { type BidStage, FULL_SHARE, WON_STAGES } from '../../../shared/domain/bids';
 import { newId } from '../../../shared/domain/ids';
 import type { DB } from '../db/schema';
 import { seededRandom } from './generate';
@@ -96,7 +96,7 @@ export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Pro
         client,
         description: `${client} is looking for ${work.skills.join(', ')}.`,
         estimated_value_minor: value,
-        final_value_minor: ['won', 'delivering', 'completed'].includes(stage) ? Math.round(value * (0.85 + random() * 0.3)) : null,
+        final_value_minor: WON_STAGES.includes(stage) ? Math.round(value * (0.85 + random() * 0.3)) : null,
         currency: o.currency,
         deadline_at: deadline,
         delivery_start: null,

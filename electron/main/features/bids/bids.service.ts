@@ -6,6 +6,7 @@ import type { Bid, BidActivity, BidAttention, BidOutcomes, BidSummary, bidFields
 import {
   BID_STAGES,
   type BidStage,
+  DECIDED_STAGES,
   FULL_SHARE,
   moveProblem,
   nextStages,
@@ -14,6 +15,7 @@ import {
   STAGE_LABELS,
   submissionProblems,
   suggestTeam as rankCandidates,
+  TEAM_SETTLED_STAGES,
   type TeamState,
   type TeamSuggestion,
   WON_STAGES,
@@ -37,8 +39,6 @@ type ListQuery = z.output<typeof bidListQuery>;
 const DAY_MS = 86_400_000;
 /** Deadlines this close (and overdue tasks) are highlighted and raise the daily reminder. */
 const ATTENTION_DAYS = 7;
-/** Stages where the team is settled: nobody joins, leaves or changes shares any more. */
-const TEAM_FIXED: readonly BidStage[] = ['submitted', 'won', 'lost', 'withdrawn', 'delivering', 'completed'];
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const percentOf = (bp: number) => bp / 100;
@@ -93,7 +93,7 @@ function teamState(bid: repo.BidRow, team: readonly repo.TeamRow[], goDecided: b
 }
 
 function requireTeamOpen(bid: repo.BidRow) {
-  if (TEAM_FIXED.includes(bid.stage)) throw new AppError('RULE', `The team is settled once a bid is ${STAGE_LABELS[bid.stage].toLowerCase()}.`, undefined, 'team-fixed');
+  if (TEAM_SETTLED_STAGES.includes(bid.stage)) throw new AppError('RULE', `The team is settled once a bid is ${STAGE_LABELS[bid.stage].toLowerCase()}.`, undefined, 'team-fixed');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -542,7 +542,7 @@ export const note = (ctx: Ctx, actor: Actor, input: { id: string; kind: 'note' |
 
 export const outcome = (ctx: Ctx, actor: Actor, input: { id: string; finalValue: number | null; lessons: string }) =>
   change(ctx, actor, input.id, async (trx, { bid }) => {
-    if (!['won', 'lost', 'withdrawn', 'delivering', 'completed'].includes(bid.stage)) {
+    if (!DECIDED_STAGES.includes(bid.stage)) {
       throw new AppError('RULE', 'The outcome is recorded once the client has decided (won, lost or withdrawn).', undefined, 'outcome');
     }
     if (input.finalValue !== null && !WON_STAGES.includes(bid.stage)) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Bid } from '../../../../shared/contract/bids.contract';
-import { type BidStage, moveProblem, STAGE_LABELS } from '../../../../shared/domain/bids';
+import { type BidStage, DECIDED_STAGES, moveProblem, STAGE_LABELS, TEAM_SETTLED_STAGES, WON_STAGES } from '../../../../shared/domain/bids';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
@@ -9,11 +9,9 @@ import { formatDate } from '../../components/format';
 import { useAction } from '../../components/useAction';
 import { useAuth } from '../auth/useAuth';
 import { formatMoney } from '../bookings/time';
-import { AttentionBadges, StageBadge, toMajorText, toMinor, valueOf } from './bidUi';
+import { AttentionBadges, StageBadge, teamStateOf, toMajorText, toMinor, valueOf } from './bidUi';
 import { BidTeam, SuggestedTeam } from './BidTeam';
 import { BidActivityCard, BidDocuments, BidTasks } from './BidWork';
-
-const SETTLED: readonly BidStage[] = ['submitted', 'won', 'lost', 'withdrawn', 'delivering', 'completed'];
 
 /** One opportunity: where it stands, who is on it with what share, what needs doing, what happened. */
 export function BidDetail({ id }: { id: string }) {
@@ -24,7 +22,7 @@ export function BidDetail({ id }: { id: string }) {
   if (!bid.data) return null;
   const b = bid.data;
   const me = auth.data?.member?.id ?? null;
-  const teamOpen = !SETTLED.includes(b.stage);
+  const teamOpen = !TEAM_SETTLED_STAGES.includes(b.stage);
 
   return (
     <section className="page" aria-labelledby="bid-title">
@@ -74,7 +72,7 @@ export function BidDetail({ id }: { id: string }) {
         <BidTeam bid={b} editable={b.canEdit && teamOpen} act={act} />
         {b.canEdit && teamOpen ? <SuggestedTeam bid={b} act={act} /> : null}
         {b.canEdit && (b.stage === 'idea' || b.stage === 'forming') ? <GoNoGo key={acceptedKey(b)} bid={b} act={act} /> : null}
-        {SETTLED.includes(b.stage) && b.stage !== 'submitted' ? <Outcome bid={b} act={act} /> : null}
+        {DECIDED_STAGES.includes(b.stage) ? <Outcome bid={b} act={act} /> : null}
         <BidTasks bid={b} act={act} />
         <BidDocuments bid={b} act={act} />
         <BidActivityCard bid={b} act={act} />
@@ -92,12 +90,7 @@ function StageCard({ bid, act }: { bid: Bid; act: Act }) {
   const [note, setNote] = useState('');
   const [finalValue, setFinalValue] = useState(toMajorText(bid.finalValue ?? bid.estimatedValue));
   const canSubmit = bid.submissionProblems.length === 0;
-  // The same rule the server applies, for the buttons; the server checks again.
-  const team = {
-    leadName: bid.leadName,
-    goDecided: bid.goDecided,
-    members: bid.members.map((m) => ({ name: m.name, status: m.status, workShare: Math.round(m.workShare * 100), revenueShare: Math.round(m.revenueShare * 100) })),
-  };
+  const team = teamStateOf(bid);
   const blocked = (to: BidStage) => moveProblem(bid.stage, to, team);
   const move = (to: BidStage) =>
     void act(async () => {
@@ -237,7 +230,7 @@ function GoNoGo({ bid, act }: { bid: Bid; act: Act }) {
 }
 
 function Outcome({ bid, act }: { bid: Bid; act: Act }) {
-  const won = ['won', 'delivering', 'completed'].includes(bid.stage);
+  const won = WON_STAGES.includes(bid.stage);
   const [finalValue, setFinalValue] = useState(bid.finalValue === null ? '' : toMajorText(bid.finalValue));
   const [lessons, setLessons] = useState(bid.lessons);
   return (

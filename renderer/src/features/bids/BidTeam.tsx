@@ -6,7 +6,7 @@ import { useApi } from '../../api/hooks';
 import { MemberPicker } from '../../components/MemberPicker';
 import { useAuth } from '../auth/useAuth';
 import type { Act } from './BidDetail';
-import { percentText } from './bidUi';
+import { percentText, teamStateOf } from './bidUi';
 
 interface Draft {
   role: string;
@@ -32,11 +32,7 @@ export function BidTeam({ bid, editable, act }: { bid: Bid; editable: boolean; a
   const draft = (m: BidTeamMember) => drafts[m.memberId] ?? draftOf(m);
   const setDraft = (id: string, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [id]: { ...(d[id] ?? draftOf(bid.members.find((m) => m.memberId === id)!)), ...patch } }));
 
-  const live = submissionProblems({
-    leadName: bid.members.find((m) => m.memberId === lead && m.status === 'accepted')?.name ?? null,
-    goDecided: bid.goDecided,
-    members: bid.members.map((m) => ({ name: m.name, status: m.status, workShare: bp(draft(m).workShare), revenueShare: bp(draft(m).revenueShare) })),
-  });
+  const live = submissionProblems(teamStateOf(bid, lead, (m) => [Number(draft(m).workShare || 0), Number(draft(m).revenueShare || 0)]));
   const accepted = bid.members.filter((m) => m.status === 'accepted');
   const total = (key: 'workShare' | 'revenueShare') => accepted.reduce((sum, m) => sum + bp(draft(m)[key]), 0);
 

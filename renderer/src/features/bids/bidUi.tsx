@@ -1,5 +1,5 @@
-import type { BidSummary } from '../../../../shared/contract/bids.contract';
-import { type BidStage, STAGE_LABELS } from '../../../../shared/domain/bids';
+import type { Bid, BidSummary, BidTeamMember } from '../../../../shared/contract/bids.contract';
+import { type BidStage, STAGE_LABELS, type TeamState } from '../../../../shared/domain/bids';
 import { formatMoney } from '../bookings/time';
 
 /** "12,000.50" typed in major units -> minor units; NaN when it is not a number. */
@@ -24,6 +24,21 @@ export function AttentionBadges({ items }: { items: string[] }) {
       ))}
     </span>
   );
+}
+
+/**
+ * A bid's team as the shared rules read it (shares in basis points), for instant feedback: the
+ * shares as saved, or as being typed; the server checks again.
+ */
+export function teamStateOf(bid: Bid, leadId = bid.leadMemberId, percents = (m: BidTeamMember) => [m.workShare, m.revenueShare]): TeamState {
+  return {
+    leadName: bid.members.find((m) => m.memberId === leadId && m.status === 'accepted')?.name ?? null,
+    goDecided: bid.goDecided,
+    members: bid.members.map((m) => {
+      const [work, revenue] = percents(m);
+      return { name: m.name, status: m.status, workShare: Math.round(work * 100), revenueShare: Math.round(revenue * 100) };
+    }),
+  };
 }
 
 export const percentText = (share: number) => `${share.toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
