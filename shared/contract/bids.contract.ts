@@ -230,6 +230,7 @@ export const bidsContract = {
     'member',
   ),
   'bids.setTaskDone': channel<Bid>()(z.object({ taskId: id, done: z.boolean() }), 'member'),
+  'bids.removeTask': channel<Bid>()(z.object({ taskId: id }), 'member'),
   'bids.note': channel<Bid>()(
     bidId.extend({
       kind: z.enum(['note', 'decision']).default('note'),
@@ -247,6 +248,7 @@ export const bidsContract = {
     'member',
   ),
   'bids.openDocument': channel<{ name: string; opened: boolean; content?: string }>()(byId, 'member'),
+  'bids.removeDocument': channel<Bid>()(byId, 'member'),
   'bids.outcomes': channel<BidOutcomes>()(empty, 'member'),
   'bids.attention': channel<BidAttention[]>()(empty, 'member'),
 };

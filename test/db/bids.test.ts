@@ -319,6 +319,8 @@ describe('tasks, attention and the daily reminder', () => {
     expect(notes[1].body).toBe('Library signage: Deadline within a day, 1 task overdue');
     const done = await t.call('bids.setTaskDone', { taskId: withTask.tasks[0].id, done: true }, people.Ana);
     expect(done.attention).toEqual(['Deadline within a day']);
+    expect(await t.send('bids.removeTask', { taskId: withTask.tasks[0].id }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await t.call('bids.removeTask', { taskId: withTask.tasks[0].id }, people.Ana)).tasks).toEqual([]);
   });
 });
 
@@ -339,5 +341,13 @@ describe('documents', () => {
     expect(readdirSync(folder)).toHaveLength(1);
     expect(t.snapshot()).toEqual(before);
     expect(existsSync(join(t.dataDir, 'documents', 'nope'))).toBe(false);
+
+    // only the team removes it; then the row and the file are gone
+    expect(await t.send('bids.removeDocument', { id: after.documents[0].id }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(readdirSync(folder)).toHaveLength(1);
+    const removed = await t.call('bids.removeDocument', { id: after.documents[0].id }, people.Ana);
+    expect(removed.documents).toEqual([]);
+    expect(readdirSync(folder)).toHaveLength(0);
+    expect(removed.activity[0]).toMatchObject({ who: 'Ana Ribeiro', text: 'removed the document “../Tender pack.pdf”' });
   });
 });

@@ -17,10 +17,12 @@ export const bidsHandlers: Handlers<
   | 'bids.removeMember'
   | 'bids.addTask'
   | 'bids.setTaskDone'
+  | 'bids.removeTask'
   | 'bids.note'
   | 'bids.outcome'
   | 'bids.attach'
   | 'bids.openDocument'
+  | 'bids.removeDocument'
   | 'bids.outcomes'
   | 'bids.attention'
 > = {
@@ -39,10 +41,12 @@ export const bidsHandlers: Handlers<
   'bids.removeMember': (input, ctx, actor) => service.removeMember(ctx, actor, input),
   'bids.addTask': (input, ctx, actor) => service.addTask(ctx, actor, input),
   'bids.setTaskDone': (input, ctx, actor) => service.setTaskDone(ctx, actor, input),
+  'bids.removeTask': (input, ctx, actor) => service.removeTask(ctx, actor, input.taskId),
   'bids.note': (input, ctx, actor) => service.note(ctx, actor, input),
   'bids.outcome': (input, ctx, actor) => service.outcome(ctx, actor, input),
   'bids.attach': (input, ctx, actor) => service.attach(ctx, actor, input),
   'bids.openDocument': (input, ctx, actor) => service.openDocument(ctx, actor, input.id),
+  'bids.removeDocument': (input, ctx, actor) => service.removeDocument(ctx, actor, input.id),
   'bids.outcomes': (_input, ctx) => service.outcomes(ctx),
   'bids.attention': (_input, ctx, actor) => service.attention(ctx, actor),
 };

@@ -535,6 +535,15 @@ export async function setTaskDone(ctx: Ctx, actor: Actor, input: { taskId: strin
   });
 }
 
+export async function removeTask(ctx: Ctx, actor: Actor, taskId: string): Promise<Bid> {
+  const task = await repo.findTask(ctx.db, taskId);
+  if (!task) throw notFound('That task');
+  return change(ctx, actor, task.bid_id, async (trx) => {
+    await trx.deleteFrom('bid_tasks').where('id', '=', task.id).execute();
+    await record(trx, ctx, actor, task.bid_id, 'team', `removed the task “${task.title}”`);
+  });
+}
+
 export const note = (ctx: Ctx, actor: Actor, input: { id: string; kind: 'note' | 'decision'; text: string }) =>
   change(ctx, actor, input.id, async (trx, { bid }) => {
     await record(trx, ctx, actor, bid.id, input.kind, input.text);
@@ -583,6 +592,18 @@ export async function attach(ctx: Ctx, actor: Actor, input: { id: string; name: 
     if (written) rmSync(file, { force: true });
     throw error;
   }
+}
+
+/** Removes a document: its row, then its file once the removal is committed. */
+export async function removeDocument(ctx: Ctx, actor: Actor, id: string): Promise<Bid> {
+  const doc = await repo.findDocument(ctx.db, id);
+  if (!doc) throw notFound('That document');
+  const bid = await change(ctx, actor, doc.bid_id, async (trx) => {
+    await trx.deleteFrom('bid_documents').where('id', '=', doc.id).execute();
+    await record(trx, ctx, actor, doc.bid_id, 'team', `removed the document “${doc.name}”`);
+  });
+  rmSync(join(documentsDir(ctx, doc.bid_id), doc.stored_name), { force: true });
+  return bid;
 }
 
 export async function openDocument(ctx: Ctx, actor: Actor, id: string): Promise<{ name: string; opened: boolean; content?: string }> {

@@ -28,6 +28,11 @@ export function BidTasks({ bid, act }: { bid: Bid; act: Act }) {
               {t.ownerName ?? 'nobody yet'}
               {t.dueDate ? ` · due ${formatDate(t.dueDate)}` : ''}
               {t.overdue ? <span className="badge badge-attention">overdue</span> : null}
+              {bid.canEdit ? (
+                <button type="button" className="link-button" aria-label={`Remove the task ${t.title}`} onClick={() => void act(() => call('bids.removeTask', { taskId: t.id }), 'Task removed.')}>
+                  Remove
+                </button>
+              ) : null}
             </span>
           </li>
         ))}
@@ -119,6 +124,18 @@ export function BidDocuments({ bid, act }: { bid: Bid; act: Act }) {
             >
               Open
             </button>
+            {bid.canEdit ? (
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove ${d.name}`}
+                onClick={() => {
+                  if (window.confirm(`Remove ${d.name}? The file is deleted from the data folder.`)) void act(() => call('bids.removeDocument', { id: d.id }), `Removed ${d.name}.`);
+                }}
+              >
+                Remove
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
