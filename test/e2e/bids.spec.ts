@@ -146,6 +146,18 @@ test('the manager moves a bid on the board by dragging, and a refused move says 
   await expect(page.getByText('No bids match.')).toBeVisible();
   await page.getByLabel('Stage').selectOption('idea');
   await expect(page.getByRole('table', { name: 'Bids' }).getByRole('link', { name: 'Library signage' })).toBeVisible();
+  // sorted by value, largest first, with Enter opening the row
+  await call(app.coop, 'bids.create', { title: 'County library fit-out', estimatedValue: 5_000_000 }, { role: 'member', memberId: ana.id });
+  await page.getByLabel('Stage').selectOption('all');
+  const table = page.getByRole('table', { name: 'Bids' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  // numbers sort largest first on the first click
+  await table.getByRole('button', { name: 'Value' }).click();
+  await expect(table.getByRole('columnheader', { name: /Value/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('row').nth(1)).toContainText('County library fit-out');
+  await table.getByRole('row').nth(2).press('Enter');
+  await expect(page.getByRole('heading', { name: 'Library signage' })).toBeVisible();
+  await page.goBack();
   // and Ctrl+K finds it
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Search members, rooms, bookings and actions' }).fill('library');

@@ -10,7 +10,8 @@ import { Segmented } from '../../components/Segmented';
 import { useAction } from '../../components/useAction';
 import { useDebounced } from '../../components/useDebounced';
 import { useAuth } from '../auth/useAuth';
-import { AttentionBadges, StageBadge, valueOf } from './bidUi';
+import { AttentionBadges, valueOf } from './bidUi';
+import { BidTable } from './BidTable';
 
 type View = 'board' | 'list';
 
@@ -177,46 +178,5 @@ function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary,
         );
       })}
     </div>
-  );
-}
-
-function BidTable({ rows }: { rows: BidSummary[] }) {
-  if (rows.length === 0) return <p className="empty-state">No bids match. Record an opportunity with “New opportunity”.</p>;
-  return (
-    <table className="data-table compact" aria-label="Bids">
-      <thead>
-        <tr>
-          <th style={{ width: '26%' }}>Title</th>
-          <th>Client</th>
-          <th>Stage</th>
-          <th>Value</th>
-          <th>Deadline</th>
-          <th>Team</th>
-          <th>Needs attention</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((b) => (
-          <tr key={b.id}>
-            <td>
-              <Link href={`/bids/${b.id}`} className="row-link">
-                {b.title}
-              </Link>
-              {b.visibility === 'team' ? <span className="badge badge-muted">team only</span> : null}
-            </td>
-            <td>{b.client}</td>
-            <td>
-              <StageBadge stage={b.stage} />
-            </td>
-            <td className="num">{valueOf(b)}</td>
-            <td>{b.deadlineLocal ?? '—'}</td>
-            <td>{b.team.join(', ')}</td>
-            <td>
-              <AttentionBadges items={b.attention} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
