@@ -21,9 +21,9 @@ const columns: ColumnDef<BidSummary>[] = [
       </>
     ),
   },
-  { id: 'client', accessorKey: 'client', header: 'Client', size: 170 },
+  { id: 'client', accessorKey: 'client', header: 'Client', size: 160 },
   // pipeline order, not alphabetical
-  { id: 'stage', accessorFn: (b) => BID_STAGES.indexOf(b.stage), header: 'Stage', size: 110, cell: ({ row }) => <StageBadge stage={row.original.stage} /> },
+  { id: 'stage', accessorFn: (b) => BID_STAGES.indexOf(b.stage), header: 'Stage', size: 130, cell: ({ row }) => <StageBadge stage={row.original.stage} /> },
   { id: 'value', accessorFn: (b) => b.finalValue ?? b.estimatedValue, header: 'Value', size: 110, cell: ({ row }) => <span className="num">{valueOf(row.original)}</span> },
   { id: 'deadline', accessorFn: (b) => b.deadline ?? '', header: 'Deadline', size: 130, cell: ({ row }) => row.original.deadlineLocal ?? '—' },
   { id: 'team', header: 'Team', enableSorting: false, size: 200, cell: ({ row }) => row.original.team.join(', ') },
