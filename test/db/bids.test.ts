@@ -350,4 +350,17 @@ describe('documents', () => {
     expect(readdirSync(folder)).toHaveLength(0);
     expect(removed.activity[0]).toMatchObject({ who: 'Ana Ribeiro', text: 'removed the document “../Tender pack.pdf”' });
   });
+
+  it('a backup taken while a document was attached gets its file back when restored', async () => {
+    const bid = await newBid();
+    const content = Buffer.from('signed contract').toString('base64');
+    const doc = (await t.call('bids.attach', { id: bid.id, name: 'Contract.pdf', content }, people.Ana)).documents[0];
+    const backup = await t.call('data.backupNow', {});
+    await t.call('bids.removeDocument', { id: doc.id }, people.Ana);
+    expect(existsSync(join(t.dataDir, 'documents', bid.id))).toBe(true);
+    expect(readdirSync(join(t.dataDir, 'documents', bid.id))).toEqual([]);
+    await t.call('data.restore', { name: backup.name });
+    expect((await t.call('bids.get', { id: bid.id })).documents.map((d) => d.name)).toEqual(['Contract.pdf']);
+    expect(await t.call('bids.openDocument', { id: doc.id })).toEqual({ name: 'Contract.pdf', opened: false, content });
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -566,6 +566,7 @@ export const outcome = (ctx: Ctx, actor: Actor, input: { id: string; finalValue:
 
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const documentsDir = (ctx: Ctx, bidId: string) => join(ctx.dataDir, 'documents', bidId);
+const removedDocumentsDir = (ctx: Ctx, bidId: string) => join(ctx.dataDir, 'backups', 'documents', bidId);
 /** A file name that is safe on every system: no folders, no control or reserved characters. */
 const safeFileName = (name: string) => name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').replace(/^\.+/, '_').slice(0, 120) || 'document';
 
@@ -594,7 +595,10 @@ export async function attach(ctx: Ctx, actor: Actor, input: { id: string; name: 
   }
 }
 
-/** Removes a document: its row, then its file once the removal is committed. */
+/**
+ * Removes a document: its row, then its file once the removal is committed. The file moves into
+ * backups/documents rather than away, so restoring a backup that still lists it finds it again.
+ */
 export async function removeDocument(ctx: Ctx, actor: Actor, id: string): Promise<Bid> {
   const doc = await repo.findDocument(ctx.db, id);
   if (!doc) throw notFound('That document');
@@ -602,8 +606,24 @@ export async function removeDocument(ctx: Ctx, actor: Actor, id: string): Promis
     await trx.deleteFrom('bid_documents').where('id', '=', doc.id).execute();
     await record(trx, ctx, actor, doc.bid_id, 'team', `removed the document “${doc.name}”`);
   });
-  rmSync(join(documentsDir(ctx, doc.bid_id), doc.stored_name), { force: true });
+  const kept = join(removedDocumentsDir(ctx, doc.bid_id), doc.stored_name);
+  mkdirSync(removedDocumentsDir(ctx, doc.bid_id), { recursive: true });
+  renameSync(join(documentsDir(ctx, doc.bid_id), doc.stored_name), kept);
   return bid;
+}
+
+/** After a restore: brings back the files of documents the restored database lists but that were removed since. */
+export async function recoverRemovedDocuments(ctx: Ctx): Promise<number> {
+  let recovered = 0;
+  for (const doc of await ctx.db.selectFrom('bid_documents').select(['bid_id', 'stored_name']).execute()) {
+    const file = join(documentsDir(ctx, doc.bid_id), doc.stored_name);
+    const kept = join(removedDocumentsDir(ctx, doc.bid_id), doc.stored_name);
+    if (existsSync(file) || !existsSync(kept)) continue;
+    mkdirSync(documentsDir(ctx, doc.bid_id), { recursive: true });
+    copyFileSync(kept, file);
+    recovered++;
+  }
+  return recovered;
 }
 
 export async function openDocument(ctx: Ctx, actor: Actor, id: string): Promise<{ name: string; opened: boolean; content?: string }> {

@@ -5,6 +5,7 @@ import type { Ctx } from '../../context';
 import { type BackupKind, backupFileName, parseBackupName } from '../../db/backupNames';
 import { inspectDatabaseFile } from '../../db/open';
 import { AppError } from '../../errors';
+import { recoverRemovedDocuments } from '../bids/bids.service';
 import { backupsToDelete } from './rotation';
 
 const HOUR = 3_600_000;
@@ -80,7 +81,8 @@ export async function restore(ctx: Ctx, name: string): Promise<{ restored: strin
   if (problem) throw new AppError('VALIDATION', `${name} cannot be restored: ${problem}`, { name: problem });
   const safety = await backup(ctx, 'pre-restore');
   await ctx.replaceDatabase(file);
-  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'data.changed'] as const) ctx.emit(event);
+  await recoverRemovedDocuments(ctx);
+  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'bids.changed', 'data.changed'] as const) ctx.emit(event);
   return { restored: name, safetyCopy: safety.name };
 }
 
