@@ -6,8 +6,7 @@ import {
   useReactTable,
 } from '@tanstack/react-table';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactElement, cloneElement, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactElement, cloneElement, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { MemberSummary } from '../../../../shared/contract/members.contract';
 import { MEMBER_ROLES, MEMBER_STATUSES } from '../../../../shared/contract/members.contract';
@@ -16,6 +15,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { OwnershipBadge, StatusBadge, TagList } from '../../components/Badges';
 import { downloadText, formatDate } from '../../components/format';
 import { useShortcut } from '../../components/useShortcut';
+import { SortableHead, useVirtualRows } from '../../components/VirtualTable';
 
 const SORTABLE = { name: 'name', businessName: 'business', memberSince: 'memberSince', number: 'number' } as const;
 type SortKey = keyof typeof SORTABLE;
@@ -117,15 +117,7 @@ export function MembersPage() {
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items.length > 0 ? items[0].start : 0;
-  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const { items, padTop, padBottom, onRowKey } = useVirtualRows(rows.length, scrollRef, ROW_HEIGHT, (index) => navigate(`/members/${rows[index].id}`));
 
   const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -140,17 +132,6 @@ export function MembersPage() {
   async function exportCsv() {
     const file = await call('members.exportCsv', { includeArchived: true });
     downloadText(file.filename, file.csv);
-  }
-
-  /** Arrow keys move between rows; Enter opens the member. */
-  function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, index: number, id: string) {
-    if (event.key === 'Enter') navigate(`/members/${id}`);
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const next = Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
-      virtualizer.scrollToIndex(next);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-row-index="${next}"]`)?.focus());
-    }
   }
 
   const empty = status_.data?.demoOffered;
@@ -255,31 +236,7 @@ export function MembersPage() {
 
           <div className="table-scroll" ref={scrollRef}>
             <table className="data-table" aria-label="Members" aria-rowcount={rows.length + 1}>
-              <thead>
-                {table.getHeaderGroups().map((group) => (
-                  <tr key={group.id}>
-                    {group.headers.map((header) => {
-                      const sorted = header.column.getIsSorted();
-                      return (
-                        <th
-                          key={header.id}
-                          style={{ width: header.getSize() }}
-                          aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}
-                        >
-                          {header.column.getCanSort() ? (
-                            <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
-                              {flexRender(header.column.columnDef.header, header.getContext())}
-                              <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                            </button>
-                          ) : (
-                            flexRender(header.column.columnDef.header, header.getContext())
-                          )}
-                        </th>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </thead>
+              <SortableHead table={table} />
               <tbody>
                 {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}
                 {items.map((item) => {
@@ -291,7 +248,7 @@ export function MembersPage() {
                       data-row-index={item.index}
                       aria-rowindex={item.index + 2}
                       className={row.original.archivedAt ? 'row-archived' : undefined}
-                      onKeyDown={(e) => onRowKey(e, item.index, row.id)}
+                      onKeyDown={(e) => onRowKey(e, item.index)}
                       onDoubleClick={() => navigate(`/members/${row.id}`)}
                     >
                       {row.getVisibleCells().map((cell) => (

@@ -1,0 +1,52 @@
+import { type Table, flexRender } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { KeyboardEvent, RefObject } from 'react';
+
+/** A table's header row: sortable columns are buttons that show and announce their order. */
+export function SortableHead<T>({ table }: { table: Table<T> }) {
+  return (
+    <thead>
+      {table.getHeaderGroups().map((group) => (
+        <tr key={group.id}>
+          {group.headers.map((header) => {
+            const sorted = header.column.getIsSorted();
+            return (
+              <th key={header.id} style={{ width: header.getSize() }} aria-sort={sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : undefined}>
+                {header.column.getCanSort() ? (
+                  <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                    <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                  </button>
+                ) : (
+                  flexRender(header.column.columnDef.header, header.getContext())
+                )}
+              </th>
+            );
+          })}
+        </tr>
+      ))}
+    </thead>
+  );
+}
+
+/**
+ * Rows drawn only as they scroll into view (thousands of rows stay fast), with the padding that
+ * keeps the scroll bar honest, and arrow keys moving between rows; Enter opens one.
+ */
+export function useVirtualRows(count: number, scrollRef: RefObject<HTMLDivElement | null>, rowHeight: number, open: (index: number) => void) {
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items.length > 0 ? items[0].start : 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, index: number) {
+    if (event.key === 'Enter') open(index);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(count - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
+      virtualizer.scrollToIndex(next);
+      const table = (event.currentTarget as HTMLElement).closest('table');
+      requestAnimationFrame(() => table?.querySelector<HTMLElement>(`[data-row-index="${next}"]`)?.focus());
+    }
+  }
+  return { items, padTop, padBottom, onRowKey };
+}
