@@ -140,6 +140,7 @@ test('the manager moves a bid on the board by dragging, and a refused move says 
   // without a mouse: Alt+← moves the focused card back a stage
   await page.getByRole('region', { name: 'Forming team' }).getByRole('link', { name: 'Library signage' }).press('Alt+ArrowLeft');
   await expect(page.getByRole('region', { name: 'Idea' })).toContainText('Library signage');
+  await expect(page.getByRole('region', { name: 'Idea' }).getByRole('link', { name: 'Library signage' })).toBeFocused();
   // the list view filters by stage
   await page.getByRole('button', { name: 'List' }).click();
   await page.getByLabel('Stage').selectOption('forming');

@@ -37,10 +37,10 @@ export function BidsPage() {
           <p className="subtitle">Contracts members win together: who brings what, who does what, who earns what.</p>
         </div>
         <div className="actions">
-          <Link href={`/bids/outcomes`} className="button">
+          <Link href="/bids/outcomes" className="button">
             Outcomes
           </Link>
-          <Link href={`/bids/new`} className="button button-primary">
+          <Link href="/bids/new" className="button button-primary">
             New opportunity
           </Link>
         </div>
@@ -97,7 +97,7 @@ export function BidsPage() {
       <ActionNote message={message} />
       {bids.error ? <p className="form-error">{bids.error.message}</p> : null}
       {view === 'board' ? (
-        <Board rows={rows} onMove={(bid, to) => void act(() => call('bids.move', { id: bid.id, to }), `${bid.title} moved to ${STAGE_LABELS[to]}.`)} />
+        <Board rows={rows} onMove={(bid, to) => act(() => call('bids.move', { id: bid.id, to }), `${bid.title} moved to ${STAGE_LABELS[to]}.`)} />
       ) : (
         <BidTable rows={rows} />
       )}
@@ -113,7 +113,7 @@ function stepFrom(stage: BidStage, direction: 1 | -1 | 0): BidStage | null {
   return candidates.sort((x, y) => direction * (BID_STAGES.indexOf(x) - BID_STAGES.indexOf(y)))[0] ?? null;
 }
 
-function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary, to: BidStage) => void }) {
+function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary, to: BidStage) => Promise<void> }) {
   const [over, setOver] = useState<BidStage | null>(null);
   const [, navigate] = useLocation();
   return (
@@ -134,7 +134,7 @@ function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary,
               e.preventDefault();
               setOver(null);
               const bid = rows.find((b) => b.id === e.dataTransfer.getData('text/plain'));
-              if (bid && bid.stage !== stage) onMove(bid, stage);
+              if (bid && bid.stage !== stage) void onMove(bid, stage);
             }}
           >
             <h2>
@@ -145,6 +145,7 @@ function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary,
                 <li
                   key={b.id}
                   className={b.attention.length ? 'bid-card attention' : 'bid-card'}
+                  data-bid-card={b.id}
                   draggable
                   onDragStart={(e) => e.dataTransfer.setData('text/plain', b.id)}
                   onDoubleClick={() => navigate(`/bids/${b.id}`)}
@@ -158,7 +159,8 @@ function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary,
                       const to = e.altKey ? stepFrom(b.stage, e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0) : null;
                       if (!to) return;
                       e.preventDefault();
-                      onMove(b, to);
+                      // the card is drawn again in its new column: keep the keyboard on it
+                      void onMove(b, to).then(() => requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-bid-card="${b.id}"] a`)?.focus()));
                     }}
                   >
                     {b.title}
