@@ -6,19 +6,10 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import type { ApiResult } from '../../shared/contract';
 import type { Bid } from '../../shared/contract/bids.contract';
 import { BidForm } from '../../renderer/src/features/bids/BidForm';
 import { BidTeam } from '../../renderer/src/features/bids/BidTeam';
-
-/** A fake bridge standing in for the desktop app's preload: canned answers per channel. */
-function installBridge(answers: Record<string, (input: any) => ApiResult<unknown>>) {
-  const invoke = vi.fn(async (channel: string, input: unknown) =>
-    answers[channel] ? answers[channel](input) : { ok: false, error: { code: 'NOT_FOUND', message: channel } },
-  );
-  window.coopdesk = { invoke, on: () => () => {} };
-  return invoke;
-}
+import { installBridge } from '../helpers/bridge';
 
 function renderIn(node: ReactNode, path = '/bids/new') {
   const location = memoryLocation({ path, record: true });

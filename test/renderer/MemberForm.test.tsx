@@ -5,17 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import type { ApiResult } from '../../shared/contract';
 import { MemberForm } from '../../renderer/src/features/members/MemberForm';
-
-/** A fake bridge standing in for the desktop app's preload: canned answers per channel. */
-function installBridge(answers: Record<string, (input: any) => ApiResult<unknown>>) {
-  const invoke = vi.fn(async (channel: string, input: unknown) =>
-    answers[channel] ? answers[channel](input) : { ok: false, error: { code: 'NOT_FOUND', message: channel } },
-  );
-  window.coopdesk = { invoke, on: () => () => {} };
-  return invoke;
-}
+import { installBridge } from '../helpers/bridge';
 
 function renderForm() {
   const location = memoryLocation({ path: '/members/new', record: true });

@@ -75,12 +75,18 @@ const hidden = () => new AppError('FORBIDDEN', 'This bid is visible to its team 
 /** The team (members who accepted) and the manager change a bid; everyone else only reads it. */
 const mayEdit = (actor: Actor, team: readonly Place[]) => isManager(actor) || onTeam(team, actor.memberId, ['accepted']);
 
-async function loadForChange(db: Kysely<DB>, actor: Actor, id: string) {
+/**
+ * Who may make a change: the team ('edit', most changes), anyone who can see the bid ('see',
+ * offering to join), or anyone, the change checking for itself ('any', answering an invitation).
+ */
+type Access = 'edit' | 'see' | 'any';
+
+async function loadForChange(db: Kysely<DB>, actor: Actor, id: string, access: Access) {
   const bid = await repo.findBid(db, id);
   if (!bid) throw notFound('That bid');
   const team = await repo.teamOf(db, id);
-  if (!maySee(actor, bid, team)) throw hidden();
-  if (!mayEdit(actor, team)) throw new AppError('FORBIDDEN', 'Only the bid’s team can change it. Ask the lead to invite you.');
+  if (access !== 'any' && !maySee(actor, bid, team)) throw hidden();
+  if (access === 'edit' && !mayEdit(actor, team)) throw new AppError('FORBIDDEN', 'Only the bid’s team can change it. Ask the lead to invite you.');
   return { bid, team };
 }
 
@@ -271,9 +277,15 @@ async function record(db: Kysely<DB>, ctx: Ctx, actor: Actor, bidId: string, kin
 }
 
 /** Runs a change in one write transaction, touches the bid, tells open screens, returns the bid as the actor sees it. */
-async function change(ctx: Ctx, actor: Actor, id: string, work: (trx: Kysely<DB>, loaded: Awaited<ReturnType<typeof loadForChange>>) => Promise<void>): Promise<Bid> {
+async function change(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  work: (trx: Kysely<DB>, loaded: Awaited<ReturnType<typeof loadForChange>>) => Promise<void>,
+  access: Access = 'edit',
+): Promise<Bid> {
   const bid = await immediate(ctx.db, async (trx) => {
-    const loaded = await loadForChange(trx, actor, id);
+    const loaded = await loadForChange(trx, actor, id, access);
     await work(trx, loaded);
     await trx.updateTable('bids').set({ updated_at: ctx.now().getTime() }).where('id', '=', id).execute();
     return loadBid(ctx, trx, actor, id);
@@ -397,51 +409,47 @@ export const invite = (ctx: Ctx, actor: Actor, input: { id: string; memberIds: s
 
 export async function respond(ctx: Ctx, actor: Actor, input: { id: string; memberId: string; answer: 'accept' | 'decline' }): Promise<Bid> {
   requireSelf(actor, input.memberId, 'You can only answer your own invitation.');
-  const bid = await immediate(ctx.db, async (trx) => {
-    const row = await repo.findBid(trx, input.id);
-    if (!row) throw notFound('That bid');
-    const team = await repo.teamOf(trx, input.id);
-    const place = team.find((t) => t.member_id === input.memberId);
-    if (!place || place.status !== 'invited') throw new AppError('CONFLICT', 'There is no open invitation to answer.', { memberId: 'Not invited' });
-    requireTeamOpen(row);
-    const now = ctx.now().getTime();
-    await trx
-      .updateTable('bid_team')
-      .set({ status: input.answer === 'accept' ? 'accepted' : 'declined', responded_at: now, ...(input.answer === 'decline' ? { work_share: 0, revenue_share: 0 } : {}) })
-      .where('bid_id', '=', input.id)
-      .where('member_id', '=', input.memberId)
-      .execute();
-    await trx.updateTable('bids').set({ updated_at: now }).where('id', '=', input.id).execute();
-    const answer = input.answer === 'accept' ? 'accepted' : 'declined';
-    await record(trx, ctx, actor, input.id, 'team', actor.memberId === input.memberId ? `${answer} the invitation` : `recorded that ${place.name} ${answer} the invitation`);
-    return loadBid(ctx, trx, actor, input.id);
-  });
-  ctx.emit('bids.changed');
-  return bid;
+  return change(
+    ctx,
+    actor,
+    input.id,
+    async (trx, { bid, team }) => {
+      const place = team.find((t) => t.member_id === input.memberId);
+      if (!place || place.status !== 'invited') throw new AppError('CONFLICT', 'There is no open invitation to answer.', { memberId: 'Not invited' });
+      requireTeamOpen(bid);
+      await trx
+        .updateTable('bid_team')
+        .set({ status: input.answer === 'accept' ? 'accepted' : 'declined', responded_at: ctx.now().getTime(), ...(input.answer === 'decline' ? { work_share: 0, revenue_share: 0 } : {}) })
+        .where('bid_id', '=', bid.id)
+        .where('member_id', '=', input.memberId)
+        .execute();
+      const answer = input.answer === 'accept' ? 'accepted' : 'declined';
+      await record(trx, ctx, actor, bid.id, 'team', actor.memberId === input.memberId ? `${answer} the invitation` : `recorded that ${place.name} ${answer} the invitation`);
+    },
+    'any',
+  );
 }
 
 export async function offerToJoin(ctx: Ctx, actor: Actor, id: string): Promise<Bid> {
   if (actor.memberId === null) throw new AppError('RULE', 'Only a member can offer to join a bid.', undefined, 'team');
   const memberId = actor.memberId;
-  const bid = await immediate(ctx.db, async (trx) => {
-    const row = await repo.findBid(trx, id);
-    if (!row) throw notFound('That bid');
-    const team = await repo.teamOf(trx, id);
-    if (!maySee(actor, row, team)) throw hidden();
-    requireTeamOpen(row);
-    const place = team.find((t) => t.member_id === memberId);
-    if (place?.status === 'accepted') throw new AppError('CONFLICT', 'You are already on this team.');
-    if (place?.status === 'invited') throw new AppError('CONFLICT', 'You are already invited: accept the invitation instead.');
-    if (place?.status === 'requested') throw new AppError('CONFLICT', 'Your offer is waiting for the team’s answer.');
-    await currentMember(trx, memberId);
-    const now = ctx.now().getTime();
-    await repo.upsertTeamMember(trx, { bid_id: id, member_id: memberId, status: 'requested', role: '', work_share: 0, revenue_share: 0, invited_at: now, responded_at: null });
-    await trx.updateTable('bids').set({ updated_at: now }).where('id', '=', id).execute();
-    await record(trx, ctx, actor, id, 'team', 'offered to join the team');
-    return loadBid(ctx, trx, actor, id);
-  });
-  ctx.emit('bids.changed');
-  return bid;
+  return change(
+    ctx,
+    actor,
+    id,
+    async (trx, { bid, team }) => {
+      requireTeamOpen(bid);
+      const place = team.find((t) => t.member_id === memberId);
+      if (place?.status === 'accepted') throw new AppError('CONFLICT', 'You are already on this team.');
+      if (place?.status === 'invited') throw new AppError('CONFLICT', 'You are already invited: accept the invitation instead.');
+      if (place?.status === 'requested') throw new AppError('CONFLICT', 'Your offer is waiting for the team’s answer.');
+      await currentMember(trx, memberId);
+      const now = ctx.now().getTime();
+      await repo.upsertTeamMember(trx, { bid_id: bid.id, member_id: memberId, status: 'requested', role: '', work_share: 0, revenue_share: 0, invited_at: now, responded_at: null });
+      await record(trx, ctx, actor, bid.id, 'team', 'offered to join the team');
+    },
+    'see',
+  );
 }
 
 export const answerOffer = (ctx: Ctx, actor: Actor, input: { id: string; memberId: string; answer: 'accept' | 'decline' }) =>

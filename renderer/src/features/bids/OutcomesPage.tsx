@@ -22,30 +22,21 @@ export function OutcomesPage() {
       </nav>
       <h1 id="outcomes-title">Outcomes of joint bids</h1>
       <dl className="stat-tiles" aria-label="The co-op's figures">
-        <div>
-          <dt>Bids</dt>
-          <dd>{o.coop.bids}</dd>
-        </div>
-        <div>
-          <dt>Submitted</dt>
-          <dd>{o.coop.submitted}</dd>
-        </div>
-        <div>
-          <dt>Won</dt>
-          <dd>{o.coop.won}</dd>
-        </div>
-        <div>
-          <dt>Lost</dt>
-          <dd>{o.coop.lost}</dd>
-        </div>
-        <div>
-          <dt>Win rate</dt>
-          <dd>{rate(o.coop.winRate)}</dd>
-        </div>
-        <div>
-          <dt>Value won</dt>
-          <dd>{money(o.coop.valueWon)}</dd>
-        </div>
+        {(
+          [
+            ['Bids', o.coop.bids],
+            ['Submitted', o.coop.submitted],
+            ['Won', o.coop.won],
+            ['Lost', o.coop.lost],
+            ['Win rate', rate(o.coop.winRate)],
+            ['Value won', money(o.coop.valueWon)],
+          ] as const
+        ).map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       {o.otherCurrencies > 0 ? <p className="muted small">{o.otherCurrencies} bid(s) in another currency are counted but not added into the values.</p> : null}
       <div className="card" role="figure" aria-label={`Pipeline by stage: ${o.pipeline.map((p) => `${STAGE_LABELS[p.stage]} ${p.count}`).join(', ')}`}>
