@@ -233,6 +233,11 @@ describe('who may see and change a bid', () => {
     expect(await t.send('bids.note', { id: bid.id, text: 'hello' }, people.Ben)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await t.call('bids.respond', { id: bid.id, memberId: people.Ben.memberId!, answer: 'accept' }, people.Ben);
     expect((await t.call('bids.note', { id: bid.id, text: 'hello' }, people.Ben)).activity[0]).toMatchObject({ kind: 'note', who: 'Ben Okafor', text: 'hello' });
+    // an invited member may decline a team-only bid, and then still sees what they declined
+    await t.call('bids.invite', { id: bid.id, memberIds: [people.Chiara.memberId!] }, people.Ana);
+    const declined = await t.call('bids.respond', { id: bid.id, memberId: people.Chiara.memberId!, answer: 'decline' }, people.Chiara);
+    expect(declined).toMatchObject({ myPlace: 'declined', canEdit: false, canRespond: false });
+    expect((await t.call('bids.list', {}, people.Chiara)).map((b) => b.id)).toEqual([bid.id]);
     // an open bid is readable by everyone, but still changed only by its team
     const open = await newBid(people.Ana);
     expect((await t.call('bids.get', { id: open.id }, people.Eve)).canEdit).toBe(false);

@@ -67,7 +67,8 @@ const onTeam = (team: readonly Place[], memberId: string | null, statuses: reado
 
 function maySee(actor: Actor, bid: repo.SummaryRow, team: readonly Place[]): boolean {
   if (isManager(actor) || bid.visibility === 'open') return true;
-  return actor.memberId !== null && (bid.created_by_member_id === actor.memberId || bid.lead_member_id === actor.memberId || onTeam(team, actor.memberId, ['invited', 'accepted']));
+  // Whoever was invited keeps seeing it, also after declining (what they were shown stays theirs to look back at).
+  return actor.memberId !== null && (bid.created_by_member_id === actor.memberId || bid.lead_member_id === actor.memberId || onTeam(team, actor.memberId, ['invited', 'accepted', 'declined']));
 }
 
 const hidden = () => new AppError('FORBIDDEN', 'This bid is visible to its team only.');
