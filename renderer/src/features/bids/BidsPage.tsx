@@ -1,5 +1,5 @@
 import { format, parseISO } from 'date-fns';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { BID_SOURCES, type BidSummary } from '../../../../shared/contract/bids.contract';
 import { BID_STAGES, type BidStage, nextStages, STAGE_LABELS } from '../../../../shared/domain/bids';
@@ -116,6 +116,14 @@ function stepFrom(stage: BidStage, direction: 1 | -1 | 0): BidStage | null {
 function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary, to: BidStage) => Promise<void> }) {
   const [over, setOver] = useState<BidStage | null>(null);
   const [, navigate] = useLocation();
+  // A card moved from the keyboard is drawn again in its new column: the focus follows it there.
+  const follow = useRef<{ id: string; stage: BidStage } | null>(null);
+  useEffect(() => {
+    const moved = follow.current;
+    if (!moved || rows.find((b) => b.id === moved.id)?.stage !== moved.stage) return;
+    document.querySelector<HTMLElement>(`[data-bid-card="${moved.id}"] a`)?.focus();
+    follow.current = null;
+  }, [rows]);
   return (
     <div className="pipeline" aria-label="Pipeline board">
       {BID_STAGES.map((stage) => {
@@ -159,8 +167,8 @@ function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary,
                       const to = e.altKey ? stepFrom(b.stage, e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0) : null;
                       if (!to) return;
                       e.preventDefault();
-                      // the card is drawn again in its new column: keep the keyboard on it
-                      void onMove(b, to).then(() => requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-bid-card="${b.id}"] a`)?.focus()));
+                      follow.current = { id: b.id, stage: to };
+                      void onMove(b, to);
                     }}
                   >
                     {b.title}
