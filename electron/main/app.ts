@@ -1,12 +1,18 @@
 import { type Api, createApi } from './api';
-import { type Ctx, type DesktopDialogs, FRONT_DESK } from './context';
+import { type Ctx, type DesktopDialogs } from './context';
 import { type Database, openDatabase, placeDatabaseFile } from './db/open';
-import { remindDaily } from './features/bids/bids.service';
-import { startAutomaticBackups } from './features/data/backups.service';
-import { ensureDefaults } from './features/settings/settings.service';
+import { FEATURES, dataTables, jobsOf } from './features';
+import { startAutomaticBackups } from './features/data';
+import { ensureDefaults } from './features/settings';
+import { defaultSiteId } from './features/sites';
+import { runJob, startJobs } from './jobs';
 
 export interface Coopdesk {
   api: Api;
+  /** The app's context (tests and benchmarks call services and jobs with it). */
+  ctx: Ctx;
+  /** Runs a feature's job now, as the scheduler would; returns how many records it changed. */
+  runJob(name: string): Promise<number>;
   database: Database;
   dataDir: string;
   /** Gives the desktop app's dialogs and notifications (tests give a stand-in). */
@@ -34,29 +40,31 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     database,
     now: options.now ?? (() => new Date()),
     dataDir: options.dataDir,
+    siteId: '',
+    dataTables: dataTables(FEATURES),
     schemaVersion: database.schemaVersion,
     desktop: options.desktop,
     async replaceDatabase(file) {
       await ctx.database.close();
       placeDatabaseFile(file, ctx.database.file);
       const reopened = await open();
-      Object.assign(ctx, { db: reopened.db, database: reopened, schemaVersion: reopened.schemaVersion });
+      Object.assign(ctx, { db: reopened.db, database: reopened, schemaVersion: reopened.schemaVersion, siteId: await defaultSiteId(reopened.db) });
     },
   };
   await ensureDefaults({ ...ctx, emit: () => {} });
+  ctx.siteId = await defaultSiteId(ctx.db);
   const api = createApi(ctx);
-  // Bookings that need a check-in go back on the board when nobody came (see releaseNoShows).
-  const noShows = setInterval(() => void api.dispatch('bookings.releaseNoShows', {}, FRONT_DESK), 60_000);
-  noShows.unref();
-  // Overdue bid tasks and near deadlines: one desktop notification a day (checked hourly, and soon after start).
-  const remind = () => void remindDaily(ctx as Ctx).catch((error: unknown) => console.error('Coopdesk: bid reminder', error));
-  const reminders = setInterval(remind, 3_600_000);
-  reminders.unref();
-  const firstReminder = setTimeout(remind, 30_000);
-  firstReminder.unref();
+  const jobs = startJobs(ctx as Ctx, jobsOf(FEATURES));
   const backups = options.backups === false ? null : startAutomaticBackups(ctx as Ctx);
+  const allJobs = jobsOf(FEATURES);
   return {
     api,
+    ctx: ctx as Ctx,
+    runJob(name) {
+      const job = allJobs.find((j) => j.name === name);
+      if (!job) throw new Error(`There is no job called ${name}.`);
+      return runJob(ctx as Ctx, job);
+    },
     get database() {
       return ctx.database;
     },
@@ -65,9 +73,7 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
       ctx.desktop = desktop;
     },
     close: async () => {
-      clearInterval(noShows);
-      clearInterval(reminders);
-      clearTimeout(firstReminder);
+      jobs.stop();
       await backups?.stop();
       await ctx.database.close();
     },

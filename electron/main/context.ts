@@ -5,10 +5,11 @@ import type { DB } from './db/schema';
 
 /**
  * Who is calling. The manager (front desk, unlocked with the manager password); a member or
- * guardian who identified at the kiosk with their PIN; or the kiosk before anyone identified.
+ * guardian who identified at the kiosk with their PIN; the kiosk before anyone identified; or
+ * the app itself (`system`: scheduled jobs, never a transport's caller).
  */
 export interface Actor {
-  role: 'manager' | 'guardian' | 'member' | 'kiosk';
+  role: 'manager' | 'guardian' | 'member' | 'kiosk' | 'system';
   memberId: string | null;
 }
 
@@ -21,9 +22,12 @@ export interface Session {
   actor: Actor;
   /** A member identified at the kiosk is signed out after a few idle minutes. */
   expiresAt?: number;
+  /** The site this session works at; absent: the co-op's first site. */
+  siteId?: string;
 }
 
 export const FRONT_DESK: Actor = { role: 'manager', memberId: null };
+export const SYSTEM: Actor = { role: 'system', memberId: null };
 
 export const managerSession = (): Session => ({ mode: 'manager', actor: { ...FRONT_DESK } });
 export const kioskSession = (): Session => ({ mode: 'kiosk', actor: { role: 'kiosk', memberId: null } });
@@ -46,11 +50,23 @@ export interface Ctx {
   now: () => Date;
   emit: (event: PushEvent) => void;
   dataDir: string;
+  /** The current site: the session's, resolved for each request (see `withSite`). */
+  siteId: string;
+  /** The tables holding the co-op's data, in export order (from the features list). */
+  dataTables: readonly string[];
   schemaVersion: number;
   /** Closes the database, puts `file` in its place, reopens (and migrates) it. */
   replaceDatabase: (file: string) => Promise<void>;
   /** The desktop app's system dialogs; absent in the browser host. */
   desktop?: DesktopDialogs;
+}
+
+/**
+ * The context for one request at `siteId`. A prototype rather than a copy, so that a restore
+ * during the request (which swaps `db` on the app's context) is seen by everything after it.
+ */
+export function withSite(ctx: Ctx, siteId: string): Ctx {
+  return Object.create(ctx, { siteId: { value: siteId, enumerable: true } }) as Ctx;
 }
 
 /** Native file dialogs, given by the Electron shell (the only place that may import electron). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './common';
+import { query, contractPart } from './common';
 import { instant } from './bookings.contract';
 
 export interface AuditEntry {
@@ -14,8 +14,8 @@ export interface AuditEntry {
   details: string;
 }
 
-export const auditContract = {
-  'audit.list': channel<{ total: number; rows: AuditEntry[] }>()(
+export const auditContract = contractPart('audit', [], {
+  'audit.list': query<{ total: number; rows: AuditEntry[] }>()(
     z.object({
       channel: z.string().trim().max(60).default(''),
       memberId: z.string().trim().max(64).default(''),
@@ -27,4 +27,4 @@ export const auditContract = {
     }),
     'manager',
   ),
-};
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './common';
+import { command, query, contractPart } from './common';
 import { empty, id } from './fields';
 
 export const PIN_ATTEMPTS = 5;
@@ -20,23 +20,23 @@ export interface Lockout {
   lockedUntil: string;
 }
 
-export const authContract = {
-  'auth.status': channel<AuthStatus>()(empty, 'public'),
-  'auth.setManagerPassword': channel<AuthStatus>()(
+export const authContract = contractPart('auth', ['auth.changed'], {
+  'auth.status': query<AuthStatus>()(empty, 'public'),
+  'auth.setManagerPassword': command<AuthStatus>()(
     z.object({
       current: z.string().max(200).default(''),
       password: z.string().min(8, 'At least 8 characters').max(200, 'Too long'),
     }),
     'manager',
   ),
-  'auth.unlock': channel<AuthStatus>()(z.object({ password }), 'public'),
-  'auth.enterKiosk': channel<AuthStatus>()(empty, 'manager'),
-  'auth.identify': channel<AuthStatus>()(
+  'auth.unlock': command<AuthStatus>()(z.object({ password }), 'public'),
+  'auth.enterKiosk': command<AuthStatus>()(empty, 'manager'),
+  'auth.identify': command<AuthStatus>()(
     z.object({ who: z.string({ error: 'Enter your member number or name' }).trim().min(1, 'Enter your member number or name').max(120), pin }),
     'public',
   ),
-  'auth.signOut': channel<AuthStatus>()(empty, 'public'),
-  'auth.setPin': channel<{ memberId: string }>()(z.object({ memberId: id, pin }), 'manager'),
-  'auth.clearLockout': channel<{ memberId: string }>()(z.object({ memberId: id }), 'manager'),
-  'auth.lockouts': channel<Lockout[]>()(empty, 'manager'),
-};
+  'auth.signOut': command<AuthStatus>()(empty, 'public'),
+  'auth.setPin': command<{ memberId: string }>()(z.object({ memberId: id, pin }), 'manager'),
+  'auth.clearLockout': command<{ memberId: string }>()(z.object({ memberId: id }), 'manager'),
+  'auth.lockouts': query<Lockout[]>()(empty, 'manager'),
+});

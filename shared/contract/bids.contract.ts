@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BID_STAGES, type BidStage, type PlaceStatus, type TeamSuggestion } from '../domain/bids';
 import { uniqueTags } from '../domain/tags';
 import { instant } from './bookings.contract';
-import { channel } from './common';
+import { command, query, contractPart } from './common';
 import { byId, currencyCode, empty, id, isoDate } from './fields';
 
 export const BID_SOURCES = ['member', 'tender', 'referral', 'other'] as const;
@@ -184,12 +184,12 @@ export interface BidAttention {
 
 const bidId = z.object({ id });
 
-export const bidsContract = {
-  'bids.list': channel<BidSummary[]>()(bidListQuery, 'member'),
-  'bids.get': channel<Bid>()(byId, 'member'),
-  'bids.create': channel<Bid>()(bidFields, 'member'),
-  'bids.update': channel<Bid>()(z.intersection(bidId, bidFields), 'member'),
-  'bids.move': channel<Bid>()(
+export const bidsContract = contractPart('bids', ['bids.changed'], {
+  'bids.list': query<BidSummary[]>()(bidListQuery, 'member'),
+  'bids.get': query<Bid>()(byId, 'member'),
+  'bids.create': command<Bid>()(bidFields, 'member'),
+  'bids.update': command<Bid>()(z.intersection(bidId, bidFields), 'member'),
+  'bids.move': command<Bid>()(
     bidId.extend({
       to: z.enum(BID_STAGES, { error: 'Choose a stage' }),
       note: z.string().trim().max(2000, 'Too long').default(''),
@@ -197,7 +197,7 @@ export const bidsContract = {
     }),
     'member',
   ),
-  'bids.decide': channel<Bid>()(
+  'bids.decide': command<Bid>()(
     bidId.extend({
       decision: z.enum(['go', 'no-go'], { error: 'Go or no-go' }),
       agreedBy: z.array(id).min(1, 'Tick who agreed').max(200),
@@ -205,13 +205,13 @@ export const bidsContract = {
     }),
     'member',
   ),
-  'bids.suggestTeam': channel<TeamSuggestion>()(bidId, 'member'),
-  'bids.invite': channel<Bid>()(bidId.extend({ memberIds: z.array(id).min(1, 'Choose someone to invite').max(50) }), 'member'),
-  'bids.respond': channel<Bid>()(bidId.extend({ memberId: id, answer: z.enum(['accept', 'decline']) }), 'member'),
+  'bids.suggestTeam': query<TeamSuggestion>()(bidId, 'member'),
+  'bids.invite': command<Bid>()(bidId.extend({ memberIds: z.array(id).min(1, 'Choose someone to invite').max(50) }), 'member'),
+  'bids.respond': command<Bid>()(bidId.extend({ memberId: id, answer: z.enum(['accept', 'decline']) }), 'member'),
   /** A member offers to join an open bid; the team accepts or declines the offer. */
-  'bids.offerToJoin': channel<Bid>()(bidId, 'member'),
-  'bids.answerOffer': channel<Bid>()(bidId.extend({ memberId: id, answer: z.enum(['accept', 'decline']) }), 'member'),
-  'bids.setTeam': channel<Bid>()(
+  'bids.offerToJoin': command<Bid>()(bidId, 'member'),
+  'bids.answerOffer': command<Bid>()(bidId.extend({ memberId: id, answer: z.enum(['accept', 'decline']) }), 'member'),
+  'bids.setTeam': command<Bid>()(
     bidId.extend({
       leadMemberId: id.nullable(),
       members: z
@@ -220,8 +220,8 @@ export const bidsContract = {
     }),
     'member',
   ),
-  'bids.removeMember': channel<Bid | null>()(bidId.extend({ memberId: id }), 'member'),
-  'bids.addTask': channel<Bid>()(
+  'bids.removeMember': command<Bid | null>()(bidId.extend({ memberId: id }), 'member'),
+  'bids.addTask': command<Bid>()(
     bidId.extend({
       title: z.string({ error: 'Say what needs doing' }).trim().min(1, 'Say what needs doing').max(300, 'Too long'),
       ownerMemberId: id.nullable().default(null),
@@ -229,17 +229,17 @@ export const bidsContract = {
     }),
     'member',
   ),
-  'bids.setTaskDone': channel<Bid>()(z.object({ taskId: id, done: z.boolean() }), 'member'),
-  'bids.removeTask': channel<Bid>()(z.object({ taskId: id }), 'member'),
-  'bids.note': channel<Bid>()(
+  'bids.setTaskDone': command<Bid>()(z.object({ taskId: id, done: z.boolean() }), 'member'),
+  'bids.removeTask': command<Bid>()(z.object({ taskId: id }), 'member'),
+  'bids.note': command<Bid>()(
     bidId.extend({
       kind: z.enum(['note', 'decision']).default('note'),
       text: z.string({ error: 'Write the note' }).trim().min(1, 'Write the note').max(5000, 'Too long'),
     }),
     'member',
   ),
-  'bids.outcome': channel<Bid>()(bidId.extend({ finalValue: money('final value').nullable(), lessons: z.string().trim().max(10_000, 'Too long').default('') }), 'member'),
-  'bids.attach': channel<Bid>()(
+  'bids.outcome': command<Bid>()(bidId.extend({ finalValue: money('final value').nullable(), lessons: z.string().trim().max(10_000, 'Too long').default('') }), 'member'),
+  'bids.attach': command<Bid>()(
     bidId.extend({
       name: z.string({ error: 'Name the file' }).trim().min(1, 'Name the file').max(200, 'File name is too long'),
       // base64 of at most 10 MB
@@ -247,8 +247,8 @@ export const bidsContract = {
     }),
     'member',
   ),
-  'bids.openDocument': channel<{ name: string; opened: boolean; content?: string }>()(byId, 'member'),
-  'bids.removeDocument': channel<Bid>()(byId, 'member'),
-  'bids.outcomes': channel<BidOutcomes>()(empty, 'member'),
-  'bids.attention': channel<BidAttention[]>()(empty, 'member'),
-};
+  'bids.openDocument': query<{ name: string; opened: boolean; content?: string }>()(byId, 'member'),
+  'bids.removeDocument': command<Bid>()(byId, 'member'),
+  'bids.outcomes': query<BidOutcomes>()(empty, 'member'),
+  'bids.attention': query<BidAttention[]>()(empty, 'member'),
+});

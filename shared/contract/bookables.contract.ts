@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BookingRules } from '../domain/bookingRules';
 import { uniqueTags } from '../domain/tags';
-import { channel } from './common';
+import { command, query, contractPart } from './common';
 import { byId, id } from './fields';
 
 export const BOOKABLE_KINDS = ['desk', 'room', 'resource'] as const;
@@ -76,14 +76,14 @@ export interface Bookable {
   rules: BookingRules;
 }
 
-export const bookablesContract = {
-  'bookables.list': channel<Bookable[]>()(
+export const bookablesContract = contractPart('bookables', ['bookables.changed'], {
+  'bookables.list': query<Bookable[]>()(
     z.object({ siteId: id.optional(), kind: z.enum(BOOKABLE_KINDS).optional(), includeRetired: z.boolean().default(false) }),
     'member',
   ),
-  'bookables.get': channel<Bookable>()(byId, 'member'),
-  'bookables.create': channel<Bookable>()(bookableFields, 'manager'),
-  'bookables.update': channel<Bookable>()(bookableFields.and(z.object({ id })), 'manager'),
-  'bookables.retire': channel<Bookable>()(byId, 'manager'),
-  'bookables.restore': channel<Bookable>()(byId, 'manager'),
-};
+  'bookables.get': query<Bookable>()(byId, 'member'),
+  'bookables.create': command<Bookable>()(bookableFields, 'manager'),
+  'bookables.update': command<Bookable>()(bookableFields.and(z.object({ id })), 'manager'),
+  'bookables.retire': command<Bookable>()(byId, 'manager'),
+  'bookables.restore': command<Bookable>()(byId, 'manager'),
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Violation } from '../domain/bookingRules';
 import { MAX_OCCURRENCES } from '../domain/recurrence';
 import type { Bookable, BookableKind } from './bookables.contract';
-import { channel } from './common';
+import { command, query, contractPart } from './common';
 import { byId, id, isoDate } from './fields';
 
 export const instant = z.iso.datetime({ offset: true, error: 'Use an ISO date-time such as 2026-03-30T09:00:00Z' });
@@ -138,39 +138,39 @@ export interface FreeRoom {
   fit: string;
 }
 
-export const bookingsContract = {
-  'bookings.check': channel<{ violations: Violation[]; price: number; currency: string }>()(bookingRequest, 'member'),
-  'bookings.create': channel<Booking>()(bookingRequest, 'member'),
-  'bookings.get': channel<Booking>()(byId, 'member'),
-  'bookings.planSeries': channel<SeriesPlan>()(seriesRequest, 'member'),
-  'bookings.createSeries': channel<{ seriesId: string; booked: Booking[]; skipped: Occurrence[] }>()(
+export const bookingsContract = contractPart('bookings', ['bookings.changed'], {
+  'bookings.check': query<{ violations: Violation[]; price: number; currency: string }>()(bookingRequest, 'member'),
+  'bookings.create': command<Booking>()(bookingRequest, 'member'),
+  'bookings.get': query<Booking>()(byId, 'member'),
+  'bookings.planSeries': query<SeriesPlan>()(seriesRequest, 'member'),
+  'bookings.createSeries': command<{ seriesId: string; booked: Booking[]; skipped: Occurrence[] }>()(
     seriesRequest.and(z.object({ onClash: z.enum(['book-free', 'none'], { error: 'Choose “book the free ones” or “none”' }) })),
     'member',
   ),
-  'bookings.cancel': channel<{ cancelled: Booking[] }>()(
+  'bookings.cancel': command<{ cancelled: Booking[] }>()(
     z.object({ id, scope, override: z.boolean().default(false), reason: z.string().trim().max(300).default('') }),
     'member',
   ),
-  'bookings.reschedule': channel<{ moved: Booking[] }>()(
+  'bookings.reschedule': command<{ moved: Booking[] }>()(
     z
       .object({ id, scope, date: isoDate.optional(), startTime: clockTime, endTime: clockTime })
       .refine((r) => r.startTime < r.endTime, { message: 'The end must be after the start', path: ['endTime'] }),
     'member',
   ),
-  'bookings.checkIn': channel<Booking>()(byId, 'member'),
-  'bookings.approve': channel<Booking>()(byId, 'manager'),
-  'bookings.decline': channel<Booking>()(z.object({ id, reason: z.string().trim().max(300).default('') }), 'manager'),
-  'bookings.pending': channel<Booking[]>()(z.object({}), 'manager'),
-  'bookings.dayBoard': channel<DayBoard>()(z.object({ siteId: id.optional(), date: isoDate }), 'member'),
-  'bookings.week': channel<{ bookable: Bookable; days: string[]; timeZone: string; bookings: Booking[] }>()(
+  'bookings.checkIn': command<Booking>()(byId, 'member'),
+  'bookings.approve': command<Booking>()(byId, 'manager'),
+  'bookings.decline': command<Booking>()(z.object({ id, reason: z.string().trim().max(300).default('') }), 'manager'),
+  'bookings.pending': query<Booking[]>()(z.object({}), 'manager'),
+  'bookings.dayBoard': query<DayBoard>()(z.object({ siteId: id.optional(), date: isoDate }), 'member'),
+  'bookings.week': query<{ bookable: Bookable; days: string[]; timeZone: string; bookings: Booking[] }>()(
     z.object({ bookableId: id, date: isoDate }),
     'member',
   ),
-  'bookings.forMember': channel<Booking[]>()(
+  'bookings.forMember': query<Booking[]>()(
     z.object({ memberId: id, when: z.enum(['upcoming', 'past']).default('upcoming') }),
     'member',
   ),
-  'bookings.findRooms': channel<FreeRoom[]>()(
+  'bookings.findRooms': query<FreeRoom[]>()(
     z
       .object({
         siteId: id.optional(),
@@ -183,19 +183,18 @@ export const bookingsContract = {
       .refine((r) => r.startTime < r.endTime, { message: 'The end must be after the start', path: ['endTime'] }),
     'member',
   ),
-  'bookings.nextFree': channel<{ start: string; end: string } | null>()(
+  'bookings.nextFree': query<{ start: string; end: string } | null>()(
     z.object({ bookableId: id, from: instant, minutes: z.number().int().min(5).max(44640), quantity: z.number().int().min(1).default(1) }),
     'member',
   ),
-  'bookings.freeDesks': channel<{ bookable: Bookable; freeSeats: number }[]>()(
+  'bookings.freeDesks': query<{ bookable: Bookable; freeSeats: number }[]>()(
     z.object({ siteId: id.optional(), at: instant.optional() }),
     'member',
   ),
-  'bookings.ics': channel<{ filename: string; ics: string }>()(
+  'bookings.ics': query<{ filename: string; ics: string }>()(
     z.union([z.object({ memberId: id }).strict(), z.object({ bookableId: id }).strict()], {
       error: 'Export the bookings of a member or of a bookable',
     }),
     'member',
   ),
-  'bookings.releaseNoShows': channel<{ released: number }>()(z.object({}), 'manager'),
-};
+});

@@ -21,14 +21,55 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError 
  */
 export type Access = 'manager' | 'member' | 'public';
 
+/** A query reads and changes nothing; a command may change data and is written to the audit log. */
+export type ChannelKind = 'query' | 'command';
+
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   access: Access;
+  kind: ChannelKind;
   /** Phantom field carrying the output type; never set at run time. */
   readonly output?: O;
 }
 
-/** Declares one channel: `channel<Output>()(inputSchema, access)`. */
-export function channel<O>() {
-  return <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O> => ({ input, access });
+const define =
+  (kind: ChannelKind) =>
+  <O>() =>
+  <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O> => ({ input, access, kind });
+
+/** Declares a channel that only reads: `query<Output>()(inputSchema, access)`. */
+export const query = define('query');
+/** Declares a channel that may change data (audited): `command<Output>()(inputSchema, access)`. */
+export const command = define('command');
+
+/** One feature's part of the contract: its channels and the events it pushes to open screens. */
+export interface ContractPart<N extends string = string, C extends Record<string, ChannelDef> = Record<string, ChannelDef>, E extends string = string> {
+  name: N;
+  channels: C;
+  events: readonly E[];
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type MergedChannels<P extends readonly ContractPart[]> = UnionToIntersection<P[number]['channels']>;
+
+/**
+ * Joins the features' channels into one contract. A channel named by two features would
+ * silently win in a spread; here it stops the app at start-up with both names.
+ */
+export function mergeChannels<P extends readonly ContractPart[]>(parts: P): MergedChannels<P> {
+  const merged: Record<string, ChannelDef> = {};
+  const owner: Record<string, string> = {};
+  for (const part of parts) {
+    for (const [name, def] of Object.entries(part.channels)) {
+      if (owner[name]) throw new Error(`The channel “${name}” is declared by both ${owner[name]} and ${part.name}.`);
+      owner[name] = part.name;
+      merged[name] = def;
+    }
+  }
+  return merged as MergedChannels<P>;
+}
+
+/** Declares a feature's part of the contract; `events` are what it pushes when its data changes. */
+export function contractPart<const N extends string, const E extends string, C extends Record<string, ChannelDef>>(name: N, events: readonly E[], channels: C): ContractPart<N, C, E> {
+  return { name, channels, events };
 }

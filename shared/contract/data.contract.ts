@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './common';
+import { command, query, contractPart } from './common';
 import { empty } from './fields';
 
 export interface BackupEntry {
@@ -19,15 +19,15 @@ const fileName = (pattern: RegExp, message: string) => z.string().trim().max(200
 const backupName = fileName(/^[a-z-]+-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.sqlite$/, 'Not the name of a backup in the backups folder');
 const exportName = fileName(/^coopdesk-export-[0-9TZ-]+\.zip$/, 'Not the name of an export in the exports folder');
 
-export const dataContract = {
-  'data.backups': channel<{ folder: string; backups: BackupEntry[] }>()(empty, 'manager'),
-  'data.backupNow': channel<BackupEntry>()(empty, 'manager'),
-  'data.restore': channel<{ restored: string; safetyCopy: string }>()(z.object({ name: backupName }), 'manager'),
+export const dataContract = contractPart('data', ['data.changed'], {
+  'data.backups': query<{ folder: string; backups: BackupEntry[] }>()(empty, 'manager'),
+  'data.backupNow': command<BackupEntry>()(empty, 'manager'),
+  'data.restore': command<{ restored: string; safetyCopy: string }>()(z.object({ name: backupName }), 'manager'),
   /** Desktop app: "Back up now…" to a file chosen in the system's save dialog. */
-  'data.backupToFile': channel<{ saved: string | null }>()(empty, 'manager'),
+  'data.backupToFile': command<{ saved: string | null }>()(empty, 'manager'),
   /** Desktop app: "Restore…" from a file chosen in the system's open dialog. */
-  'data.restoreFromFile': channel<{ restored: string | null; safetyCopy: string | null }>()(empty, 'manager'),
-  'data.exports': channel<{ folder: string; exports: ExportEntry[] }>()(empty, 'manager'),
-  'data.exportAll': channel<ExportEntry & { tables: Record<string, number> }>()(empty, 'manager'),
-  'data.importAll': channel<{ tables: Record<string, number> }>()(z.object({ name: exportName }), 'manager'),
-};
+  'data.restoreFromFile': command<{ restored: string | null; safetyCopy: string | null }>()(empty, 'manager'),
+  'data.exports': query<{ folder: string; exports: ExportEntry[] }>()(empty, 'manager'),
+  'data.exportAll': command<ExportEntry & { tables: Record<string, number> }>()(empty, 'manager'),
+  'data.importAll': command<{ tables: Record<string, number> }>()(z.object({ name: exportName }), 'manager'),
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { instant } from './bookings.contract';
-import { channel } from './common';
+import { command, query, contractPart } from './common';
 import { byId, id, isoDate } from './fields';
 
 export interface PresenceEntry {
@@ -68,12 +68,12 @@ export interface Today {
 
 const member = id;
 
-export const frontdeskContract = {
-  'frontdesk.today': channel<Today>()(z.object({ siteId: id.optional() }), 'manager'),
-  'frontdesk.checkIn': channel<PresenceEntry>()(z.object({ memberId: member }), 'member'),
-  'frontdesk.checkOut': channel<PresenceEntry>()(z.object({ memberId: member }), 'member'),
-  'frontdesk.presence': channel<PresenceEntry[]>()(z.object({ memberId: member, limit: z.number().int().min(1).max(500).default(60) }), 'member'),
-  'visitors.create': channel<Visitor>()(
+export const frontdeskContract = contractPart('frontdesk', ['frontdesk.changed'], {
+  'frontdesk.today': query<Today>()(z.object({ siteId: id.optional() }), 'manager'),
+  'frontdesk.checkIn': command<PresenceEntry>()(z.object({ memberId: member }), 'member'),
+  'frontdesk.checkOut': command<PresenceEntry>()(z.object({ memberId: member }), 'member'),
+  'frontdesk.presence': query<PresenceEntry[]>()(z.object({ memberId: member, limit: z.number().int().min(1).max(500).default(60) }), 'member'),
+  'visitors.create': command<Visitor>()(
     z.object({
       name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(120),
       company: z.string().trim().max(120).default(''),
@@ -82,11 +82,11 @@ export const frontdeskContract = {
     }),
     'manager',
   ),
-  'visitors.arrive': channel<Visitor>()(byId, 'manager'),
-  'visitors.leave': channel<Visitor>()(byId, 'manager'),
-  'visitors.day': channel<Visitor[]>()(z.object({ date: isoDate }), 'manager'),
-  'visitors.exportDay': channel<{ filename: string; csv: string }>()(z.object({ date: isoDate }), 'manager'),
-  'dayPasses.create': channel<DayPass>()(
+  'visitors.arrive': command<Visitor>()(byId, 'manager'),
+  'visitors.leave': command<Visitor>()(byId, 'manager'),
+  'visitors.day': query<Visitor[]>()(z.object({ date: isoDate }), 'manager'),
+  'visitors.exportDay': query<{ filename: string; csv: string }>()(z.object({ date: isoDate }), 'manager'),
+  'dayPasses.create': command<DayPass>()(
     z.object({
       name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(120),
       memberId: id.nullable().default(null),
@@ -96,6 +96,6 @@ export const frontdeskContract = {
     }),
     'manager',
   ),
-  'dayPasses.markPaid': channel<DayPass>()(byId, 'manager'),
-  'dayPasses.day': channel<DayPass[]>()(z.object({ date: isoDate }), 'manager'),
-};
+  'dayPasses.markPaid': command<DayPass>()(byId, 'manager'),
+  'dayPasses.day': query<DayPass[]>()(z.object({ date: isoDate }), 'manager'),
+});

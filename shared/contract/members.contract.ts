@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { uniqueTags } from '../domain/tags';
 import type { Ownership } from '../domain/ownership';
-import { channel } from './common';
+import { command, query, contractPart } from './common';
 import { byId, id, isoDate } from './fields';
 
 export const MEMBER_STATUSES = ['active', 'paused', 'left'] as const;
@@ -138,14 +138,14 @@ export const MEMBER_CSV_COLUMNS = [
   'notes',
 ] as const;
 
-export const membersContract = {
-  'members.list': channel<{ total: number; rows: MemberSummary[] }>()(memberListQuery, 'member'),
-  'members.get': channel<Member>()(byId, 'member'),
-  'members.create': channel<Member>()(memberFields, 'manager'),
-  'members.update': channel<Member>()(memberFields.extend({ id }), 'manager'),
-  'members.archive': channel<Member>()(byId, 'manager'),
-  'members.restore': channel<Member>()(byId, 'manager'),
-  'members.tag': channel<Member>()(
+export const membersContract = contractPart('members', ['members.changed'], {
+  'members.list': query<{ total: number; rows: MemberSummary[] }>()(memberListQuery, 'member'),
+  'members.get': query<Member>()(byId, 'member'),
+  'members.create': command<Member>()(memberFields, 'manager'),
+  'members.update': command<Member>()(memberFields.extend({ id }), 'manager'),
+  'members.archive': command<Member>()(byId, 'manager'),
+  'members.restore': command<Member>()(byId, 'manager'),
+  'members.tag': command<Member>()(
     z.object({
       id,
       op: z.enum(['add', 'remove'], { error: 'Unknown tag operation: use add or remove' }),
@@ -154,16 +154,16 @@ export const membersContract = {
     }),
     'manager',
   ),
-  'members.tags': channel<TagCount[]>()(z.object({}), 'member'),
-  'members.importCsv': channel<ImportReport>()(
+  'members.tags': query<TagCount[]>()(z.object({}), 'member'),
+  'members.importCsv': command<ImportReport>()(
     z.object({
       csv: z.string().max(5_000_000, 'The file is too large (5 MB at most)'),
       dryRun: z.boolean().default(true),
     }),
     'manager',
   ),
-  'members.exportCsv': channel<{ filename: string; csv: string }>()(
+  'members.exportCsv': query<{ filename: string; csv: string }>()(
     z.object({ includeArchived: z.boolean().default(true) }),
     'manager',
   ),
-};
+});

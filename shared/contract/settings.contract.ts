@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BookingRules } from '../domain/bookingRules';
 import { bookingRulesSchema } from './bookables.contract';
-import { channel } from './common';
+import { command, query, contractPart } from './common';
 import { currencyCode, empty, id, isoDate, timeZone } from './fields';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
@@ -62,14 +62,14 @@ export interface Settings {
   closures: Closure[];
 }
 
-export const settingsContract = {
-  'settings.get': channel<Settings>()(empty, 'public'),
-  'settings.updateCoop': channel<Settings>()(coopSettings, 'manager'),
-  'settings.updateSite': channel<Settings>()(siteSettings, 'manager'),
-  'settings.updateBookingRules': channel<Settings>()(z.object({ siteId: id, rules: bookingRulesSchema }), 'manager'),
-  'settings.addClosure': channel<Settings>()(
+export const settingsContract = contractPart('settings', ['settings.changed'], {
+  'settings.get': query<Settings>()(empty, 'public'),
+  'settings.updateCoop': command<Settings>()(coopSettings, 'manager'),
+  'settings.updateSite': command<Settings>()(siteSettings, 'manager'),
+  'settings.updateBookingRules': command<Settings>()(z.object({ siteId: id, rules: bookingRulesSchema }), 'manager'),
+  'settings.addClosure': command<Settings>()(
     z.object({ siteId: id, date: isoDate, reason: z.string().trim().max(120, 'Keep the reason short').default('') }),
     'manager',
   ),
-  'settings.removeClosure': channel<Settings>()(z.object({ siteId: id, date: isoDate }), 'manager'),
-};
+  'settings.removeClosure': command<Settings>()(z.object({ siteId: id, date: isoDate }), 'manager'),
+});

@@ -1,4 +1,4 @@
-import { channel } from './common';
+import { command, query, contractPart } from './common';
 import { empty } from './fields';
 
 export interface SystemStatus {
@@ -11,7 +11,7 @@ export interface SystemStatus {
   appVersion: string;
 }
 
-export const systemContract = {
-  'system.status': channel<SystemStatus>()(empty, 'public'),
-  'system.loadDemo': channel<{ created: number }>()(empty, 'manager'),
-};
+export const systemContract = contractPart('system', [], {
+  'system.status': query<SystemStatus>()(empty, 'public'),
+  'system.loadDemo': command<{ created: number }>()(empty, 'manager'),
+});

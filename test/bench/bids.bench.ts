@@ -17,7 +17,7 @@ export async function bidsBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-bench-bids-'));
   const coop = await startCoopdesk({ dataDir, now: () => NOW, backups: false });
   const db = coop.database.db;
-  const ctx = { db, now: () => NOW, emit: () => {}, dataDir, schemaVersion: coop.database.schemaVersion, database: coop.database, replaceDatabase: async () => {} };
+  const ctx = coop.ctx;
   const members = Math.round(5000 * SCALE);
   const bids = Math.round(2000 * SCALE);
   await timeOnce('bids.generate', async () => {

@@ -9,7 +9,7 @@ import { FRONT_DESK } from '../../electron/main/context';
 import { generateMembers, seededRandom } from '../../electron/main/demo/generate';
 import { generateBookings } from '../../electron/main/demo/generateBookings';
 import { createMany } from '../../electron/main/features/members/members.service';
-import { loadSite } from '../../electron/main/features/settings/settings.service';
+import { loadSite } from '../../electron/main/features/sites';
 import { measure, report, SCALE, timeOnce } from './measure';
 
 const TODAY = '2026-11-24';
@@ -21,7 +21,7 @@ export async function bookingsBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-bench-bookings-'));
   const coop = await startCoopdesk({ dataDir, now: () => NOW, backups: false });
   const db = coop.database.db;
-  const ctx = { db, now: () => NOW, emit: () => {}, dataDir, schemaVersion: coop.database.schemaVersion, database: coop.database, replaceDatabase: async () => {} };
+  const ctx = coop.ctx;
   const dispatch = (channel: string, input: unknown) => coop.api.dispatch(channel, input, FRONT_DESK);
   const settings = await dispatch('settings.get', {});
   if (!settings.ok) throw new Error('no settings');

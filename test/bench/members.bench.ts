@@ -38,7 +38,7 @@ export async function membersBench(): Promise<void> {
   const count = Math.round(10_000 * SCALE);
   const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-bench-'));
   const coop = await startCoopdesk({ dataDir, backups: false });
-  const ctx = { db: coop.database.db, now: () => new Date(), emit: () => {}, dataDir, schemaVersion: coop.database.schemaVersion, database: coop.database, replaceDatabase: async () => {} };
+  const ctx = coop.ctx;
   const members = generateMembers({ count, today: '2026-11-24', seed: 1 }).map((m) => memberFields.parse(m));
   await timeOnce('members.generate', () => createMany(ctx, members), { members: count });
 

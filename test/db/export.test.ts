@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/main/db/migrations';
-import { DATA_TABLES } from '../../electron/main/db/tables';
 import { bookingWorld, london } from '../helpers/bookingWorld';
 import { startTestCoop, type TestCoop } from '../helpers/coop';
 
@@ -36,7 +35,7 @@ describe('export everything and import it back', () => {
     const zip = unzipSync(readFileSync(join(folder, exported.name)));
     const docPath = Object.keys(zip).find((k) => k.startsWith('documents/'))!;
     expect(docPath).toMatch(new RegExp(`^documents/${bid.id}/${doc.id}-Tender pack\\.pdf$`));
-    expect(Object.keys(zip).sort()).toEqual(['SCHEMA.txt', docPath, ...DATA_TABLES.map((t) => `${t}.csv`)].sort());
+    expect(Object.keys(zip).sort()).toEqual(['SCHEMA.txt', docPath, ...t.coop.ctx.dataTables.map((t) => `${t}.csv`)].sort());
     expect(strFromU8(zip['SCHEMA.txt'])).toContain('members.csv: id TEXT KEY NOT NULL, number INTEGER NOT NULL');
 
     const fresh = await startTestCoop();

@@ -1,36 +1,6 @@
 import type Sqlite from 'better-sqlite3';
 
-/**
- * The tables that hold the co-op's data, in an order where every row's references come
- * before it. Derived tables are not listed: members_fts (the search index) and bookable_spans
- * (kept by triggers) are rebuilt from these.
- */
-export const DATA_TABLES = [
-  'coop',
-  'sites',
-  'site_hours',
-  'site_closures',
-  'members',
-  'member_tags',
-  'bookables',
-  'booking_series',
-  'bookings',
-  'credentials',
-  'app_secrets',
-  'presence',
-  'visitors',
-  'day_passes',
-  'bids',
-  'bid_skills',
-  'bid_team',
-  'bid_activity',
-  'bid_tasks',
-  'bid_documents',
-  'reminders_sent',
-  'audit_log',
-] as const;
-export type DataTable = (typeof DATA_TABLES)[number];
-
+/** Tables rebuilt from the others, never exported: members_fts (the search index) and bookable_spans (kept by triggers). */
 export const DERIVED_TABLES = ['members_fts', 'bookable_spans'];
 
 export interface Column {

@@ -1,6 +1,7 @@
-import type { Handlers } from '../../handlers';
+import type { auditContract } from '../../../../shared/contract/audit.contract';
+import type { FeatureHandlers } from '../../feature';
 import * as service from './audit.service';
 
-export const auditHandlers: Handlers<'audit.list'> = {
+export const handlers: FeatureHandlers<typeof auditContract> = {
   'audit.list': (input, ctx) => service.list(ctx.db, input),
 };

@@ -1,28 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { Channel } from '../../../../shared/contract';
+import { type Channel, contract } from '../../../../shared/contract';
 import type { AuditEntry } from '../../../../shared/contract/audit.contract';
 import { newId } from '../../../../shared/domain/ids';
-import type { Actor, Ctx } from '../../context';
+import { type Actor, type Ctx, SYSTEM } from '../../context';
 import type { DB } from '../../db/schema';
-
-/** Channels that change nothing; every other successful call is written to the audit log. */
-const READS = new Set<string>([
-  'members.list', 'members.get', 'members.tags', 'members.exportCsv',
-  'settings.get', 'system.status',
-  'bookables.list', 'bookables.get',
-  'bookings.check', 'bookings.get', 'bookings.planSeries', 'bookings.pending', 'bookings.dayBoard', 'bookings.week',
-  'bookings.forMember', 'bookings.findRooms', 'bookings.nextFree', 'bookings.freeDesks', 'bookings.ics',
-  'data.backups', 'data.exports',
-  'auth.status', 'auth.lockouts',
-  'frontdesk.today', 'frontdesk.presence', 'visitors.day', 'visitors.exportDay', 'dayPasses.day',
-  'audit.list',
-  'bids.list', 'bids.get', 'bids.suggestTeam', 'bids.openDocument', 'bids.outcomes', 'bids.attention',
-]);
 
 /** Inputs that must never be written down. */
 const SECRET_KEYS = new Set(['pin', 'password', 'current', 'next']);
 
-export const isAudited = (channel: string) => !READS.has(channel);
+/** Commands are written down; queries change nothing and are not. */
+export const isAudited = (channel: Channel) => contract[channel].kind === 'command';
 
 function redact(input: unknown): unknown {
   if (!input || typeof input !== 'object') return input;
@@ -45,6 +32,16 @@ export async function recordAudit(ctx: Ctx, actor: Actor, channel: Channel, inpu
   // A dry run (CSV import check) changes nothing.
   if (input && typeof input === 'object' && (input as { dryRun?: unknown }).dryRun === true) return;
   // After a restore this lands in the restored database: the restore is on record there.
+  await writeAudit(ctx, actor, channel, recordIdOf(input, data), redact(input));
+}
+
+/** A scheduled job that changed something, on record as `system`; one that changed nothing writes nothing. */
+export async function recordJob(ctx: Ctx, job: string, changed: number, details: Record<string, unknown> = {}): Promise<void> {
+  if (changed === 0) return;
+  await writeAudit(ctx, SYSTEM, job, null, { changed, ...details });
+}
+
+async function writeAudit(ctx: Ctx, actor: Actor, channel: string, recordId: string | null, details: unknown): Promise<void> {
   await ctx.db
     .insertInto('audit_log')
     .values({
@@ -53,8 +50,8 @@ export async function recordAudit(ctx: Ctx, actor: Actor, channel: Channel, inpu
       actor_role: actor.role,
       actor_member_id: actor.memberId,
       channel,
-      record_id: recordIdOf(input, data),
-      details: JSON.stringify(redact(input)),
+      record_id: recordId,
+      details: JSON.stringify(details),
     })
     .execute();
 }
@@ -84,7 +81,7 @@ export async function list(
       at: new Date(r.at).toISOString(),
       actorRole: r.actor_role,
       actorMemberId: r.actor_member_id,
-      actorName: r.actor_name ?? (r.actor_role === 'manager' ? 'Manager' : r.actor_role),
+      actorName: r.actor_name ?? ({ manager: 'Manager', system: 'System' }[r.actor_role] ?? r.actor_role),
       channel: r.channel,
       recordId: r.record_id,
       details: r.details,

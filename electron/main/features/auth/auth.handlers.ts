@@ -1,9 +1,8 @@
-import type { Handlers } from '../../handlers';
+import type { authContract } from '../../../../shared/contract/auth.contract';
+import type { FeatureHandlers } from '../../feature';
 import * as service from './auth.service';
 
-export const authHandlers: Handlers<
-  'auth.status' | 'auth.setManagerPassword' | 'auth.unlock' | 'auth.enterKiosk' | 'auth.identify' | 'auth.signOut' | 'auth.setPin' | 'auth.clearLockout' | 'auth.lockouts'
-> = {
+export const handlers: FeatureHandlers<typeof authContract> = {
   'auth.status': (_input, ctx, _actor, session) => service.status(ctx, session),
   'auth.setManagerPassword': (input, ctx, _actor, session) => service.setManagerPassword(ctx, session, input),
   'auth.unlock': (input, ctx, _actor, session) => service.unlock(ctx, session, input.password),

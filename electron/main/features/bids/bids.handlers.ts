@@ -1,31 +1,8 @@
-import type { Handlers } from '../../handlers';
+import type { bidsContract } from '../../../../shared/contract/bids.contract';
+import type { FeatureHandlers } from '../../feature';
 import * as service from './bids.service';
 
-export const bidsHandlers: Handlers<
-  | 'bids.list'
-  | 'bids.get'
-  | 'bids.create'
-  | 'bids.update'
-  | 'bids.move'
-  | 'bids.decide'
-  | 'bids.suggestTeam'
-  | 'bids.invite'
-  | 'bids.respond'
-  | 'bids.offerToJoin'
-  | 'bids.answerOffer'
-  | 'bids.setTeam'
-  | 'bids.removeMember'
-  | 'bids.addTask'
-  | 'bids.setTaskDone'
-  | 'bids.removeTask'
-  | 'bids.note'
-  | 'bids.outcome'
-  | 'bids.attach'
-  | 'bids.openDocument'
-  | 'bids.removeDocument'
-  | 'bids.outcomes'
-  | 'bids.attention'
-> = {
+export const handlers: FeatureHandlers<typeof bidsContract> = {
   'bids.list': (input, ctx, actor) => service.list(ctx, actor, input),
   'bids.get': (input, ctx, actor) => service.get(ctx, actor, input.id),
   'bids.create': (input, ctx, actor) => service.create(ctx, actor, input),

@@ -29,8 +29,8 @@ import type { BidActivityKind, DB } from '../../db/schema';
 import { immediate } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
-import { currentMember } from '../members/members.service';
-import * as settingsRepo from '../settings/settings.repository';
+import { currentMember } from '../members';
+import { readCoop } from '../settings';
 import * as repo from './bids.repository';
 
 type Fields = z.output<typeof bidFields>;
@@ -45,10 +45,8 @@ const percentOf = (bp: number) => bp / 100;
 const basisPoints = (percent: number) => Math.round(percent * 100);
 
 async function coopClock(ctx: Ctx, db: Kysely<DB>) {
-  const coop = await settingsRepo.findCoop(db);
-  const zone = coop?.time_zone ?? 'UTC';
-  const now = ctx.now().getTime();
-  return { zone, currency: coop?.currency ?? 'EUR', now, today: todayIn(zone, ctx.now()) };
+  const coop = await readCoop(db);
+  return { zone: coop.timeZone, currency: coop.currency, now: ctx.now().getTime(), today: todayIn(coop.timeZone, ctx.now()) };
 }
 type Clock = Awaited<ReturnType<typeof coopClock>>;
 

@@ -1,9 +1,8 @@
-import type { Handlers } from '../../handlers';
+import type { bookablesContract } from '../../../../shared/contract/bookables.contract';
+import type { FeatureHandlers } from '../../feature';
 import * as service from './bookables.service';
 
-export const bookablesHandlers: Handlers<
-  'bookables.list' | 'bookables.get' | 'bookables.create' | 'bookables.update' | 'bookables.retire' | 'bookables.restore'
-> = {
+export const handlers: FeatureHandlers<typeof bookablesContract> = {
   'bookables.list': (input, ctx) => service.list(ctx, input),
   'bookables.get': (input, ctx) => service.get(ctx, input.id),
   'bookables.create': (input, ctx) => service.create(ctx, input),

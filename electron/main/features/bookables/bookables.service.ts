@@ -7,8 +7,8 @@ import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { immediate } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
-import * as members from '../members/members.repository';
-import { type LoadedSite, defaultSiteId, loadSite } from '../settings/settings.service';
+import { findMember } from '../members';
+import { type LoadedSite, loadSite } from '../sites';
 import * as repo from './bookables.repository';
 
 type Fields = z.output<typeof bookableFields>;
@@ -38,7 +38,7 @@ export function toBookable(row: repo.BookableRow, site: LoadedSite): Bookable {
 }
 
 export async function list(ctx: Ctx, f: { siteId?: string; kind?: Bookable['kind']; includeRetired: boolean }): Promise<Bookable[]> {
-  const siteId = f.siteId ?? (await defaultSiteId(ctx.db));
+  const siteId = f.siteId ?? ctx.siteId;
   const site = await loadSite(ctx.db, siteId);
   const rows = await repo.list(ctx.db, { ...f, siteId });
   return rows.map((r) => toBookable(r, site));
@@ -54,7 +54,7 @@ export const get = (ctx: Ctx, id: string) => load(ctx.db, id);
 
 async function checkReferences(db: Kysely<DB>, fields: Fields): Promise<void> {
   await loadSite(db, fields.siteId);
-  if (fields.ownerMemberId && !(await members.findById(db, fields.ownerMemberId))) {
+  if (fields.ownerMemberId && !(await findMember(db, fields.ownerMemberId))) {
     throw new AppError('VALIDATION', 'The owner is not a member of the co-op.', { ownerMemberId: 'Unknown member' });
   }
 }

@@ -1,44 +1,25 @@
-import type { Handlers } from '../../handlers';
-import * as service from './bookings.service';
+import type { bookingsContract } from '../../../../shared/contract/bookings.contract';
+import type { FeatureHandlers } from '../../feature';
+import * as commands from './bookings.commands';
+import * as queries from './bookings.queries';
 
-export const bookingsHandlers: Handlers<
-  | 'bookings.check'
-  | 'bookings.create'
-  | 'bookings.get'
-  | 'bookings.planSeries'
-  | 'bookings.createSeries'
-  | 'bookings.cancel'
-  | 'bookings.reschedule'
-  | 'bookings.checkIn'
-  | 'bookings.approve'
-  | 'bookings.decline'
-  | 'bookings.pending'
-  | 'bookings.dayBoard'
-  | 'bookings.week'
-  | 'bookings.forMember'
-  | 'bookings.findRooms'
-  | 'bookings.nextFree'
-  | 'bookings.freeDesks'
-  | 'bookings.ics'
-  | 'bookings.releaseNoShows'
-> = {
-  'bookings.check': (input, ctx, actor) => service.check(ctx, actor, input),
-  'bookings.create': (input, ctx, actor) => service.create(ctx, actor, input),
-  'bookings.get': (input, ctx, actor) => service.get(ctx, actor, input.id),
-  'bookings.planSeries': (input, ctx, actor) => service.planSeries(ctx, actor, input),
-  'bookings.createSeries': (input, ctx, actor) => service.createSeries(ctx, actor, input),
-  'bookings.cancel': (input, ctx, actor) => service.cancel(ctx, actor, input),
-  'bookings.reschedule': (input, ctx, actor) => service.reschedule(ctx, actor, input),
-  'bookings.checkIn': (input, ctx, actor) => service.checkIn(ctx, actor, input.id),
-  'bookings.approve': (input, ctx) => service.decide(ctx, input.id, true),
-  'bookings.decline': (input, ctx) => service.decide(ctx, input.id, false, input.reason),
-  'bookings.pending': (_input, ctx) => service.pending(ctx),
-  'bookings.dayBoard': (input, ctx) => service.dayBoard(ctx, input),
-  'bookings.week': (input, ctx) => service.week(ctx, input),
-  'bookings.forMember': (input, ctx, actor) => service.forMember(ctx, actor, input),
-  'bookings.findRooms': (input, ctx) => service.findRooms(ctx, input),
-  'bookings.nextFree': (input, ctx) => service.nextFree(ctx, input),
-  'bookings.freeDesks': (input, ctx) => service.freeDesks(ctx, input),
-  'bookings.ics': (input, ctx, actor) => service.ics(ctx, actor, input),
-  'bookings.releaseNoShows': (_input, ctx) => service.releaseNoShows(ctx),
+export const handlers: FeatureHandlers<typeof bookingsContract> = {
+  'bookings.check': (input, ctx, actor) => queries.check(ctx, actor, input),
+  'bookings.create': (input, ctx, actor) => commands.create(ctx, actor, input),
+  'bookings.get': (input, ctx, actor) => queries.get(ctx, actor, input.id),
+  'bookings.planSeries': (input, ctx, actor) => queries.planSeries(ctx, actor, input),
+  'bookings.createSeries': (input, ctx, actor) => commands.createSeries(ctx, actor, input),
+  'bookings.cancel': (input, ctx, actor) => commands.cancel(ctx, actor, input),
+  'bookings.reschedule': (input, ctx, actor) => commands.reschedule(ctx, actor, input),
+  'bookings.checkIn': (input, ctx, actor) => commands.checkIn(ctx, actor, input.id),
+  'bookings.approve': (input, ctx) => commands.decide(ctx, input.id, true),
+  'bookings.decline': (input, ctx) => commands.decide(ctx, input.id, false, input.reason),
+  'bookings.pending': (_input, ctx) => queries.pending(ctx),
+  'bookings.dayBoard': (input, ctx) => queries.dayBoard(ctx, input),
+  'bookings.week': (input, ctx) => queries.week(ctx, input),
+  'bookings.forMember': (input, ctx, actor) => queries.forMember(ctx, actor, input),
+  'bookings.findRooms': (input, ctx) => queries.findRooms(ctx, input),
+  'bookings.nextFree': (input, ctx) => queries.nextFree(ctx, input),
+  'bookings.freeDesks': (input, ctx) => queries.freeDesks(ctx, input),
+  'bookings.ics': (input, ctx, actor) => queries.ics(ctx, actor, input),
 };

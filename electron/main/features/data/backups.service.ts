@@ -5,7 +5,7 @@ import type { Ctx } from '../../context';
 import { type BackupKind, backupFileName, parseBackupName } from '../../db/backupNames';
 import { inspectDatabaseFile } from '../../db/open';
 import { AppError } from '../../errors';
-import { recoverRemovedDocuments } from '../bids/bids.service';
+import { recoverRemovedDocuments } from '../bids';
 import { backupsToDelete } from './rotation';
 
 const HOUR = 3_600_000;

@@ -1,10 +1,9 @@
-import type { Handlers } from '../../handlers';
+import type { dataContract } from '../../../../shared/contract/data.contract';
+import type { FeatureHandlers } from '../../feature';
 import * as backups from './backups.service';
 import * as exports from './export.service';
 
-export const dataHandlers: Handlers<
-  'data.backups' | 'data.backupNow' | 'data.restore' | 'data.backupToFile' | 'data.restoreFromFile' | 'data.exports' | 'data.exportAll' | 'data.importAll'
-> = {
+export const handlers: FeatureHandlers<typeof dataContract> = {
   'data.backups': async (_input, ctx) => ({ folder: backups.backupFolder(ctx), backups: backups.listBackups(ctx) }),
   'data.backupNow': (_input, ctx) => backups.backup(ctx, 'manual'),
   'data.restore': (input, ctx) => backups.restore(ctx, input.name),

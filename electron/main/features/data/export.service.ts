@@ -7,7 +7,7 @@ import type { ExportEntry } from '../../../../shared/contract/data.contract';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { reindexAllMembers } from '../../db/search';
-import { DATA_TABLES, columnsOf } from '../../db/tables';
+import { columnsOf } from '../../db/tables';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 
@@ -49,7 +49,7 @@ export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Recor
   ];
   // One read transaction: every table from the same moment.
   await ctx.db.transaction().execute(async (trx) => {
-    for (const table of DATA_TABLES) {
+    for (const table of ctx.dataTables) {
       const columns = columnsOf(sqlite, table);
       const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(trx)).rows;
       tables[table] = rows.length;
@@ -107,7 +107,7 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
   }
   // An export from an earlier version lacks the tables added since: they start empty.
   const older = schemaVersionOf(files) < ctx.schemaVersion;
-  const missing = DATA_TABLES.filter((t) => !files[`${t}.csv`]);
+  const missing = ctx.dataTables.filter((t) => !files[`${t}.csv`]);
   if (!files['members.csv'] || (missing.length > 0 && !older)) {
     throw new AppError('VALIDATION', `${name} is not a Coopdesk export (missing ${missing.join(', ')}).`, { name: 'Not a Coopdesk export' });
   }
@@ -119,8 +119,8 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
       throw new AppError('CONFLICT', 'An export can only be imported into an empty database (no members, bookables or bookings).');
     }
     // The defaults of a new install (co-op, site, hours) make way for the imported ones.
-    for (const table of [...DATA_TABLES].reverse()) await sql`delete from ${sql.table(table)}`.execute(trx);
-    for (const table of DATA_TABLES) {
+    for (const table of [...ctx.dataTables].reverse()) await sql`delete from ${sql.table(table)}`.execute(trx);
+    for (const table of ctx.dataTables) {
       if (!files[`${table}.csv`]) continue;
       const columns = new Map(columnsOf(sqlite, table).map((c) => [c.name, c]));
       const parsed = Papa.parse<Record<string, string>>(strFromU8(files[`${table}.csv`]), { header: true, skipEmptyLines: true });

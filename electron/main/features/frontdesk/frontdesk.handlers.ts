@@ -1,20 +1,8 @@
-import type { Handlers } from '../../handlers';
+import type { frontdeskContract } from '../../../../shared/contract/frontdesk.contract';
+import type { FeatureHandlers } from '../../feature';
 import * as service from './frontdesk.service';
 
-export const frontdeskHandlers: Handlers<
-  | 'frontdesk.today'
-  | 'frontdesk.checkIn'
-  | 'frontdesk.checkOut'
-  | 'frontdesk.presence'
-  | 'visitors.create'
-  | 'visitors.arrive'
-  | 'visitors.leave'
-  | 'visitors.day'
-  | 'visitors.exportDay'
-  | 'dayPasses.create'
-  | 'dayPasses.markPaid'
-  | 'dayPasses.day'
-> = {
+export const handlers: FeatureHandlers<typeof frontdeskContract> = {
   'frontdesk.today': (input, ctx) => service.today(ctx, input.siteId),
   'frontdesk.checkIn': (input, ctx, actor) => service.checkIn(ctx, actor, input.memberId),
   'frontdesk.checkOut': (input, ctx, actor) => service.checkOut(ctx, actor, input.memberId),

@@ -1,18 +1,8 @@
-import type { Handlers } from '../../handlers';
+import type { membersContract } from '../../../../shared/contract/members.contract';
+import type { FeatureHandlers } from '../../feature';
 import * as service from './members.service';
 
-export const membersHandlers: Handlers<
-  | 'members.list'
-  | 'members.get'
-  | 'members.create'
-  | 'members.update'
-  | 'members.archive'
-  | 'members.restore'
-  | 'members.tag'
-  | 'members.tags'
-  | 'members.importCsv'
-  | 'members.exportCsv'
-> = {
+export const handlers: FeatureHandlers<typeof membersContract> = {
   'members.list': (input, ctx) => service.list(ctx, input),
   // Notes are the front desk's: a member sees their own, never other members'.
   'members.get': async (input, ctx, actor) => {

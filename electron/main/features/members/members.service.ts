@@ -17,7 +17,7 @@ import type { DB } from '../../db/schema';
 import { reindexAllMembers, reindexMember } from '../../db/search';
 import { immediate } from '../../db/tx';
 import { AppError, conflictOn, notFound } from '../../errors';
-import { ownershipClock } from '../settings/settings.service';
+import { ownershipClock } from '../settings';
 import { exportMembersCsv, parseMembersCsv } from './members.csv';
 import * as repo from './members.repository';
 

@@ -1,9 +1,8 @@
-import type { Handlers } from '../../handlers';
+import type { settingsContract } from '../../../../shared/contract/settings.contract';
+import type { FeatureHandlers } from '../../feature';
 import * as service from './settings.service';
 
-export const settingsHandlers: Handlers<
-  'settings.get' | 'settings.updateCoop' | 'settings.updateSite' | 'settings.updateBookingRules' | 'settings.addClosure' | 'settings.removeClosure'
-> = {
+export const handlers: FeatureHandlers<typeof settingsContract> = {
   'settings.get': (_input, ctx) => service.getSettings(ctx),
   'settings.updateCoop': (input, ctx) => service.updateCoop(ctx, input),
   'settings.updateSite': (input, ctx) => service.updateSite(ctx, input),

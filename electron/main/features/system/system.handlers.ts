@@ -1,7 +1,8 @@
-import type { Handlers } from '../../handlers';
+import type { systemContract } from '../../../../shared/contract/system.contract';
+import type { FeatureHandlers } from '../../feature';
 import * as service from './system.service';
 
-export const systemHandlers: Handlers<'system.status' | 'system.loadDemo'> = {
+export const handlers: FeatureHandlers<typeof systemContract> = {
   'system.status': (_input, ctx) => service.status(ctx),
   'system.loadDemo': (_input, ctx) => service.loadDemo(ctx),
 };

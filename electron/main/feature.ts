@@ -1,0 +1,45 @@
+import type { Channel, ContractPart, OutputOf, ParsedInputOf } from '../../shared/contract';
+import type { Actor, Ctx, Session } from './context';
+
+export type Handler<C extends Channel> = (input: ParsedInputOf<C>, ctx: Ctx, actor: Actor, session: Session) => Promise<OutputOf<C>>;
+
+/** The handlers a feature implements, typed from the contract. */
+export type Handlers<C extends Channel> = { [K in C]: Handler<K> };
+
+/** Every channel of a feature's contract part, each with its handler: a missing one does not compile. */
+export type FeatureHandlers<P extends ContractPart> = Handlers<Extract<keyof P['channels'], Channel>>;
+
+/** What a scheduled job reports: how many records it changed (0 writes nothing to the audit log). */
+export interface JobResult {
+  changed: number;
+  /** Shown in the audit log's details. */
+  details?: Record<string, unknown>;
+}
+
+export interface Job {
+  /** `domain.verb`, as it appears in the audit log. */
+  name: string;
+  everyMs: number;
+  /** The first run after start (default: one period). */
+  firstAfterMs?: number;
+  run(ctx: Ctx): Promise<JobResult>;
+}
+
+/**
+ * How a feature describes itself to the main process, once: its contract part and handlers,
+ * the tables it owns (in an order where references come first: export and import follow it)
+ * and its scheduled jobs. Kernels with no channels (presence, sites) have no contract.
+ */
+export interface FeatureModule {
+  name: string;
+  contract?: ContractPart;
+  handlers?: Partial<Handlers<Channel>>;
+  tables?: readonly string[];
+  jobs?: readonly Job[];
+}
+
+export function defineFeature<P extends ContractPart>(feature: Omit<FeatureModule, 'contract' | 'handlers'> & { contract: P; handlers: FeatureHandlers<P> }): FeatureModule;
+export function defineFeature(feature: Omit<FeatureModule, 'contract' | 'handlers'>): FeatureModule;
+export function defineFeature(feature: FeatureModule): FeatureModule {
+  return feature;
+}

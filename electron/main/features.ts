@@ -1,0 +1,66 @@
+import { type Channel, contract } from '../../shared/contract';
+import type { FeatureModule, Handler, Job } from './feature';
+import { auditFeature } from './features/audit';
+import { authFeature } from './features/auth';
+import { bidsFeature } from './features/bids';
+import { bookablesFeature } from './features/bookables';
+import { bookingsFeature } from './features/bookings';
+import { dataFeature } from './features/data';
+import { frontdeskFeature } from './features/frontdesk';
+import { membersFeature } from './features/members';
+import { presenceFeature } from './features/presence';
+import { settingsFeature } from './features/settings';
+import { sitesFeature } from './features/sites';
+import { systemFeature } from './features/system';
+
+/**
+ * The one list of the main process's features. Its order is the order of their tables in an
+ * export and an import (referenced tables first). Adding a feature: its folder and one line here.
+ */
+export const FEATURES: readonly FeatureModule[] = [
+  settingsFeature,
+  sitesFeature,
+  membersFeature,
+  bookablesFeature,
+  bookingsFeature,
+  authFeature,
+  presenceFeature,
+  frontdeskFeature,
+  bidsFeature,
+  auditFeature,
+  dataFeature,
+  systemFeature,
+];
+
+export type HandlerMap = { [C in Channel]: Handler<C> };
+
+/**
+ * Every channel of the contract with exactly one handler. A channel implemented twice, or one
+ * with no handler, stops the app at start-up (the compiler catches most of it sooner).
+ */
+export function buildHandlers(features: readonly FeatureModule[]): HandlerMap {
+  const map: Record<string, unknown> = {};
+  const owner: Record<string, string> = {};
+  for (const feature of features) {
+    for (const [channel, handler] of Object.entries(feature.handlers ?? {})) {
+      if (owner[channel]) throw new Error(`The channel “${channel}” is handled by both ${owner[channel]} and ${feature.name}.`);
+      owner[channel] = feature.name;
+      map[channel] = handler;
+    }
+  }
+  const missing = Object.keys(contract).filter((channel) => !owner[channel]);
+  if (missing.length > 0) throw new Error(`No feature handles ${missing.join(', ')}.`);
+  const unknown = Object.keys(owner).filter((channel) => !(channel in contract));
+  if (unknown.length > 0) throw new Error(`Handlers for channels the contract does not have: ${unknown.join(', ')}.`);
+  return map as HandlerMap;
+}
+
+/** The tables holding the co-op's data, in export order, each owned by one feature. */
+export function dataTables(features: readonly FeatureModule[]): string[] {
+  const tables = features.flatMap((f) => f.tables ?? []);
+  const twice = tables.filter((t, i) => tables.indexOf(t) !== i);
+  if (twice.length > 0) throw new Error(`Tables claimed by two features: ${twice.join(', ')}.`);
+  return tables;
+}
+
+export const jobsOf = (features: readonly FeatureModule[]): Job[] => features.flatMap((f) => f.jobs ?? []);

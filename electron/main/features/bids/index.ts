@@ -1,0 +1,17 @@
+import { bidsContract } from '../../../../shared/contract/bids.contract';
+import { defineFeature } from '../../feature';
+import { remindDaily } from './bids.service';
+import { handlers } from './bids.handlers';
+
+export const bidsFeature = defineFeature({
+  name: 'bids',
+  contract: bidsContract,
+  handlers,
+  tables: ['bids', 'bid_skills', 'bid_team', 'bid_activity', 'bid_tasks', 'bid_documents', 'reminders_sent'],
+  jobs: [
+    // Overdue tasks and near deadlines: one desktop notification a day (checked hourly, and soon after start).
+    { name: 'bids.remindDaily', everyMs: 3_600_000, firstAfterMs: 30_000, run: async (ctx) => ({ changed: (await remindDaily(ctx)) ? 1 : 0 }) },
+  ],
+});
+
+export { recoverRemovedDocuments } from './bids.service';

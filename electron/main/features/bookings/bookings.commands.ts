@@ -1,0 +1,195 @@
+import type {  Booking, Scope } from '../../../../shared/contract/bookings.contract';
+import {  cancelViolation, occupancy } from '../../../../shared/domain/bookingRules';
+import { newId } from '../../../../shared/domain/ids';
+import {  zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
+import type { Actor, Ctx } from '../../context';
+import { immediate } from '../../db/tx';
+import { AppError } from '../../errors';
+import { requireSelf } from '../../permissions';
+import { ensurePresent } from '../presence';
+import * as repo from './bookings.repository';
+import { MINUTE, type Held, type Request, type SeriesInput, type Target, OWN_BOOKING, OWN_ONLY, activeRow, assertMember, evaluate, guarded, inScope, intervalOf, loadBooking, loadTarget, newRow, planOccurrences, priceOf, ruleError } from './bookings.policy';
+
+/** Books, or says which rule refuses. Check and insert run in one immediate transaction. */
+export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Booking> {
+  requireSelf(actor, req.memberId, OWN_BOOKING);
+  const booking = await immediate(ctx.db, async (trx) => {
+    const target = await loadTarget(trx, req.bookableId);
+    await assertMember(trx, req.memberId);
+    const interval = intervalOf(req, target);
+    if ('rule' in interval) throw ruleError([interval]);
+    const candidate = { ...interval, quantity: req.quantity, memberId: req.memberId, guestName: req.guestName };
+    const violations = await evaluate(trx, ctx, target, candidate);
+    if (violations.length > 0) throw ruleError(violations);
+    const row = newRow(ctx, target, candidate, req.title, null);
+    await guarded(() => repo.insert(trx, row));
+    return loadBooking(trx, row.id);
+  });
+  ctx.emit('bookings.changed');
+  return booking;
+}
+
+/**
+ * Books a series. With onClash "none", any clash books nothing and reports the clashing dates;
+ * with "book-free", the free occurrences are booked and the others reported as skipped.
+ */
+export async function createSeries(ctx: Ctx, actor: Actor, s: SeriesInput & { onClash: 'book-free' | 'none' }) {
+  requireSelf(actor, s.memberId, OWN_BOOKING);
+  const result = await immediate(ctx.db, async (trx) => {
+    const target = await loadTarget(trx, s.bookableId);
+    await assertMember(trx, s.memberId);
+    const plan = await planOccurrences(trx, ctx, target, s);
+    const free = plan.filter((o) => o.violations.length === 0);
+    const skipped = plan.filter((o) => o.violations.length > 0).map(({ startMs: _s, endMs: _e, ...o }) => o);
+    if (free.length === 0) throw new AppError('RULE', 'None of the dates is free.', { firstDate: 'No free date' }, skipped[0]?.violations[0]?.rule);
+    if (skipped.length > 0 && s.onClash === 'none') {
+      const dates = skipped.map((o) => o.date).join(', ');
+      throw new AppError('RULE', `Nothing was booked: ${skipped.length} of ${plan.length} dates clash (${dates}).`, { firstDate: `Clashes on ${dates}` }, skipped[0].violations[0].rule);
+    }
+    const seriesId = newId();
+    await repo.insertSeries(trx, { id: seriesId, bookable_id: target.row.id, member_id: s.memberId, recurrence: JSON.stringify({ ...s.recurrence, startTime: s.startTime, endTime: s.endTime }), created_at: ctx.now().getTime() });
+    const ids: string[] = [];
+    for (const o of free) {
+      const row = newRow(ctx, target, { start: o.startMs, end: o.endMs, quantity: s.quantity, memberId: s.memberId, guestName: s.guestName }, s.title, seriesId);
+      await guarded(() => repo.insert(trx, row));
+      ids.push(row.id);
+    }
+    const booked = [];
+    for (const id of ids) booked.push(await loadBooking(trx, id));
+    return { seriesId, booked, skipped };
+  });
+  ctx.emit('bookings.changed');
+  return result;
+}
+
+/**
+ * Cancels within the cut-off. A manager may cancel after it with `override`, and that is
+ * recorded on the booking; nobody else can.
+ */
+export async function cancel(ctx: Ctx, actor: Actor, input: { id: string; scope: Scope; override: boolean; reason: string }) {
+  const result = await immediate(ctx.db, async (trx) => {
+    const now = ctx.now().getTime();
+    const row = await activeRow(trx, input.id);
+    requireSelf(actor, row.member_id, OWN_ONLY);
+    const rows = await inScope(trx, row, input.scope, now);
+    const target = await loadTarget(trx, row.bookable_id);
+    const manager = actor.role === 'manager';
+    const late = rows.map((r) => ({ r, v: cancelViolation(r.start_ms, now, target.rules, manager) })).filter((x) => x.v !== null);
+    if (late.length > 0 && !(input.override && manager)) {
+      const { message } = late[0].v!;
+      throw new AppError('RULE', message, { scope: message }, 'cancel-cutoff');
+    }
+    const lateIds = new Set(late.map((x) => x.r.id));
+    for (const r of rows) {
+      await repo.update(trx, r.id, {
+        status: 'cancelled',
+        cancelled_at: now,
+        cancelled_by: actor.memberId ?? actor.role,
+        cancel_reason: input.reason,
+        cutoff_overridden: lateIds.has(r.id) ? 1 : 0,
+        updated_at: now,
+      });
+    }
+    const cancelled = [];
+    for (const r of rows) cancelled.push(await loadBooking(trx, r.id));
+    return { cancelled };
+  });
+  ctx.emit('bookings.changed');
+  return result;
+}
+
+/** Moves one occurrence (to another date too), or the times of this and following, or all. */
+export async function reschedule(ctx: Ctx, actor: Actor, input: { id: string; scope: Scope; date?: string; startTime: string; endTime: string }) {
+  const result = await immediate(ctx.db, async (trx) => {
+    const now = ctx.now().getTime();
+    const row = await activeRow(trx, input.id);
+    requireSelf(actor, row.member_id, OWN_ONLY);
+    const rows = await inScope(trx, row, input.scope, now);
+    const target = await loadTarget(trx, row.bookable_id);
+    const zone = target.site.timeZone;
+    const moving = rows.map((r) => r.id);
+    const problems: string[] = [];
+    const moves = [];
+    const planned: Held[] = [];
+    for (const r of rows) {
+      const date = input.scope === 'this' && input.date ? input.date : zonedParts(r.start_ms, zone).date;
+      const start = zonedInstant(date, input.startTime, zone);
+      const end = zonedInstant(date, input.endTime, zone);
+      const v = await evaluate(trx, ctx, target, { start, end, quantity: r.quantity, memberId: r.member_id, guestName: r.guest_name }, { exclude: moving, planned, commitments: 0 });
+      if (v.length > 0) problems.push(`${date}: ${v.map((x) => x.message).join(' ')}`);
+      const occ = occupancy(start, end, target.rules);
+      planned.push({ id: r.id, bookable_id: r.bookable_id, occ_start_ms: occ.occStart, occ_end_ms: occ.occEnd, occStart: occ.occStart, occEnd: occ.occEnd, start_ms: start, end_ms: end, quantity: r.units, member_name: 'this series', guest_name: '' });
+      moves.push({ id: r.id, start, end, occ, price: priceOf(target, start, end, r.quantity) });
+    }
+    if (problems.length > 0) throw new AppError('RULE', `Nothing was moved. ${problems.join(' ')}`, { startTime: problems[0] });
+    for (const m of moves) {
+      await guarded(() =>
+        repo.update(trx, m.id, { start_ms: m.start, end_ms: m.end, occ_start_ms: m.occ.occStart, occ_end_ms: m.occ.occEnd, price_minor: m.price, updated_at: now }),
+      );
+    }
+    const moved = [];
+    for (const m of moves) moved.push(await loadBooking(trx, m.id));
+    return { moved };
+  });
+  ctx.emit('bookings.changed');
+  return result;
+}
+
+/** Check-in opens 15 minutes before the start and closes at the end. */
+export async function checkIn(ctx: Ctx, actor: Actor, id: string): Promise<Booking> {
+  const booking = await immediate(ctx.db, async (trx) => {
+    const now = ctx.now().getTime();
+    const row = await activeRow(trx, id);
+    requireSelf(actor, row.member_id, OWN_ONLY);
+    if (row.status === 'pending') throw new AppError('RULE', 'The booking is still waiting for approval.', undefined, 'approval');
+    if (row.checked_in_at !== null) {
+      throw new AppError('CONFLICT', `Already checked in at ${zonedParts(row.checked_in_at, row.time_zone).time}.`);
+    }
+    if (now < row.start_ms - 15 * MINUTE) throw new AppError('RULE', `Check-in opens at ${zonedParts(row.start_ms - 15 * MINUTE, row.time_zone).time}.`, undefined, 'check-in');
+    if (now >= row.end_ms) throw new AppError('RULE', 'The booking has ended.', undefined, 'check-in');
+    await repo.update(trx, id, { checked_in_at: now, updated_at: now });
+    // Checking in a booking means the member is here.
+    if (row.member_id) await ensurePresent(trx, row.member_id, row.site_id, now);
+    return loadBooking(trx, id);
+  });
+  ctx.emit('bookings.changed');
+  ctx.emit('frontdesk.changed');
+  return booking;
+}
+
+export async function decide(ctx: Ctx, id: string, approve: boolean, reason = ''): Promise<Booking> {
+  const booking = await immediate(ctx.db, async (trx) => {
+    const row = await activeRow(trx, id);
+    if (row.status !== 'pending') throw new AppError('CONFLICT', 'Only a booking waiting for approval can be approved or declined.');
+    const now = ctx.now().getTime();
+    await repo.update(trx, id, approve ? { status: 'confirmed', updated_at: now } : { status: 'declined', cancel_reason: reason, cancelled_at: now, updated_at: now });
+    return loadBooking(trx, id);
+  });
+  ctx.emit('bookings.changed');
+  return booking;
+}
+
+/**
+ * Releases bookings that require check-in when nobody checked in within the grace period,
+ * so the space goes back on the board. Runs every minute in the app.
+ */
+export async function releaseNoShows(ctx: Ctx): Promise<{ released: number }> {
+  const released = await immediate(ctx.db, async (trx) => {
+    const now = ctx.now().getTime();
+    const candidates = await repo.unattended(trx, now);
+    const targets = new Map<string, Target>();
+    let count = 0;
+    for (const c of candidates) {
+      if (!targets.has(c.bookable_id)) targets.set(c.bookable_id, await loadTarget(trx, c.bookable_id));
+      const { rules } = targets.get(c.bookable_id)!;
+      if (rules.checkinRequired && now >= c.start_ms + rules.noShowGraceMinutes * MINUTE) {
+        await repo.update(trx, c.id, { status: 'released', cancelled_at: now, cancelled_by: 'no-show release', updated_at: now });
+        count++;
+      }
+    }
+    return count;
+  });
+  if (released > 0) ctx.emit('bookings.changed');
+  return { released };
+}
+

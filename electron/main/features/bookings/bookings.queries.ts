@@ -1,0 +1,213 @@
+import type { BoardBooking, Booking, DayBoard, FreeRoom, SeriesPlan } from '../../../../shared/contract/bookings.contract';
+import type { Bookable } from '../../../../shared/contract/bookables.contract';
+import {  type Violation, checkTiming, occupancy, openingWindow, peakLoad } from '../../../../shared/domain/bookingRules';
+import { type Recurrence, describeRecurrence } from '../../../../shared/domain/recurrence';
+import { addDaysIso, minutesOf, timeOfMinutes, weekdayOf, zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
+import type { Actor, Ctx } from '../../context';
+import {  notFound } from '../../errors';
+import { requireSelf } from '../../permissions';
+import {  toBookable } from '../bookables';
+import * as bookables from '../bookables';
+import {  findMember } from '../members';
+import {  loadSite } from '../sites';
+import { bookingsCalendar } from './bookings.ics';
+import * as repo from './bookings.repository';
+import { MINUTE, type Request, type SeriesInput, OWN_BOOKING, OWN_ONLY, asHeld, assertMember, evaluate, intervalOf, loadBooking, loadTarget, localSpan, planOccurrences, priceOf, toBooking, unitsAvailable, unitsHeld } from './bookings.policy';
+
+/** Checks a booking without writing anything: the dialog's live feedback. */
+export async function check(ctx: Ctx, actor: Actor, req: Request): Promise<{ violations: Violation[]; price: number; currency: string }> {
+  requireSelf(actor, req.memberId, OWN_BOOKING);
+  const target = await loadTarget(ctx.db, req.bookableId);
+  await assertMember(ctx.db, req.memberId);
+  const interval = intervalOf(req, target);
+  if ('rule' in interval) return { violations: [interval], price: 0, currency: target.site.currency };
+  const violations = await evaluate(ctx.db, ctx, target, { ...interval, quantity: req.quantity, memberId: req.memberId, guestName: req.guestName });
+  return { violations, price: priceOf(target, interval.start, interval.end, req.quantity), currency: target.site.currency };
+}
+
+export async function get(ctx: Ctx, actor: Actor, id: string): Promise<Booking> {
+  const booking = await loadBooking(ctx.db, id);
+  requireSelf(actor, booking.memberId, OWN_ONLY);
+  return booking;
+}
+
+export async function planSeries(ctx: Ctx, actor: Actor, s: SeriesInput): Promise<SeriesPlan> {
+  requireSelf(actor, s.memberId, OWN_BOOKING);
+  const target = await loadTarget(ctx.db, s.bookableId);
+  await assertMember(ctx.db, s.memberId);
+  const occurrences = (await planOccurrences(ctx.db, ctx, target, s)).map(({ startMs: _s, endMs: _e, ...o }) => o);
+  const clashing = occurrences.filter((o) => o.violations.length > 0).length;
+  return { description: describeRecurrence(s.recurrence as Recurrence), occurrences, free: occurrences.length - clashing, clashing };
+}
+
+export const pending = async (ctx: Ctx) => (await repo.pending(ctx.db)).map(toBooking);
+
+function roundDown(time: string): string {
+  return timeOfMinutes(Math.floor(minutesOf(time) / 60) * 60);
+}
+function roundUp(time: string): string {
+  return timeOfMinutes(Math.min(24 * 60, Math.ceil(minutesOf(time) / 60) * 60));
+}
+
+function toBoardBooking([id, bookableId, memberName, guestName, title, quantity, startMs, endMs, state]: repo.BoardRow, zone: string): BoardBooking {
+  return {
+    id,
+    bookableId,
+    memberName,
+    guestName,
+    title,
+    quantity,
+    status: state === 'in' ? 'confirmed' : (state as BoardBooking['status']),
+    checkedIn: state === 'in',
+    ...localSpan(startMs, endMs, zone),
+  };
+}
+
+/** Everything the day board shows for one site and date. */
+export async function dayBoard(ctx: Ctx, input: { siteId?: string; date: string }): Promise<DayBoard> {
+  const siteId = input.siteId ?? ctx.siteId;
+  const site = await loadSite(ctx.db, siteId, input.date);
+  const rows = await bookables.onBoard(ctx.db, siteId);
+  const from = zonedInstant(input.date, '00:00', site.timeZone);
+  const to = zonedInstant(addDaysIso(input.date, 1), '00:00', site.timeZone);
+  const bookings = (await repo.onBoard(ctx.db, siteId, from, to)).map((b) => toBoardBooking(b, site.timeZone));
+  const window = openingWindow(input.date, site, weekdayOf(input.date));
+  const closure = site.closures.find((c) => c.date === input.date);
+  let fromTime = window ? roundDown(window.opens) : '08:00';
+  let toTime = window ? roundUp(window.closes) : '18:00';
+  for (const b of bookings) {
+    fromTime = b.localDate < input.date ? '00:00' : b.localStart < fromTime ? roundDown(b.localStart) : fromTime;
+    const endsToday = b.localEnd.length === 5;
+    toTime = !endsToday ? '24:00' : b.localEnd > toTime ? roundUp(b.localEnd) : toTime;
+  }
+  return {
+    date: input.date,
+    timeZone: site.timeZone,
+    siteId,
+    siteName: site.name,
+    opens: window?.opens ?? null,
+    closes: window?.closes ?? null,
+    closure: closure ? closure.reason || 'closed' : null,
+    fromTime,
+    toTime,
+    bookables: rows.map(([id, kind, name, capacity, features]) => ({ id, kind, name, capacity, features: JSON.parse(features) as string[] })),
+    bookings,
+  };
+}
+
+/** One bookable's week, Monday to Sunday, around `date`. */
+export async function week(ctx: Ctx, input: { bookableId: string; date: string }) {
+  const target = await loadTarget(ctx.db, input.bookableId);
+  const monday = addDaysIso(input.date, 1 - weekdayOf(input.date));
+  const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDaysIso(monday, i));
+  const zone = target.site.timeZone;
+  const rows = await repo.ofBookable(ctx.db, target.row.id, zonedInstant(monday, '00:00', zone), zonedInstant(addDaysIso(monday, 7), '00:00', zone));
+  return { bookable: toBookable(target.row, target.site), days, timeZone: zone, bookings: rows.map(toBooking) };
+}
+
+export async function forMember(ctx: Ctx, actor: Actor, input: { memberId: string; when: 'upcoming' | 'past' }): Promise<Booking[]> {
+  requireSelf(actor, input.memberId, 'You can only see your own bookings.');
+  if (!(await findMember(ctx.db, input.memberId))) throw notFound('The member');
+  return (await repo.ofMember(ctx.db, input.memberId, input.when, ctx.now().getTime())).map(toBooking);
+}
+
+/** "A room for 6, Tuesday 10–12, with a screen": free rooms, the snuggest fit first. */
+export async function findRooms(ctx: Ctx, input: { siteId?: string; date: string; startTime: string; endTime: string; people: number; features: string[] }): Promise<FreeRoom[]> {
+  const siteId = input.siteId ?? ctx.siteId;
+  const site = await loadSite(ctx.db, siteId, input.date);
+  const wanted = input.features.map((f) => f.trim().toLowerCase());
+  // Each room read once into its Bookable (features parsed, rules resolved), then filtered and ranked.
+  const rooms = (await bookables.listRows(ctx.db, { siteId, kind: 'room', includeRetired: false }))
+    .map((r) => toBookable(r, site))
+    .filter((r) => r.capacity >= input.people && wanted.every((f) => r.features.includes(f)));
+  if (rooms.length === 0) return [];
+  const start = zonedInstant(input.date, input.startTime, site.timeZone);
+  const end = zonedInstant(input.date, input.endTime, site.timeZone);
+  const widest = Math.max(...rooms.map((r) => (r.rules.bufferBeforeMinutes + r.rules.bufferAfterMinutes) * MINUTE));
+  const held = asHeld(await repo.held(ctx.db, rooms.map((r) => r.id), start - widest, end + widest));
+  const now = ctx.now().getTime();
+  const free = rooms.filter((r) => {
+    if (checkTiming({ start, end, rules: r.rules, site, now, bookableName: r.name }).length > 0) return false;
+    const occ = occupancy(start, end, r.rules);
+    return peakLoad(held.filter((h) => h.bookable_id === r.id), occ.occStart, occ.occEnd) === 0;
+  });
+  free.sort((a, b) => a.capacity - b.capacity || a.features.length - b.features.length || a.name.localeCompare(b.name));
+  return free.map((r) => {
+    const spare = r.capacity - input.people;
+    const fit = spare === 0 ? `seats ${r.capacity} (exact fit)` : `seats ${r.capacity} (${spare} spare)`;
+    return { bookable: r, fit: wanted.length ? `${fit}, has ${wanted.join(', ')}` : fit };
+  });
+}
+
+/** The earliest start from `from` on where the bookable is free for `minutes`, within its rules. */
+export async function nextFree(ctx: Ctx, input: { bookableId: string; from: string; minutes: number; quantity: number }) {
+  const target = await loadTarget(ctx.db, input.bookableId);
+  const { rules, site, row } = target;
+  const now = ctx.now().getTime();
+  const from = Math.max(Date.parse(input.from), now);
+  const horizon = now + rules.maxDaysAhead * 24 * 60 * MINUTE;
+  const held = asHeld(await repo.held(ctx.db, [row.id], from - (rules.bufferAfterMinutes + rules.bufferBeforeMinutes) * MINUTE, horizon + input.minutes * MINUTE));
+  const step = rules.slotMinutes * MINUTE;
+  for (let date = zonedParts(from, site.timeZone).date; zonedInstant(date, '00:00', site.timeZone) <= horizon; date = addDaysIso(date, 1)) {
+    const window = rules.withinOpeningHours ? openingWindow(date, site, weekdayOf(date)) : { start: zonedInstant(date, '00:00', site.timeZone), end: zonedInstant(addDaysIso(date, 1), '00:00', site.timeZone) };
+    if (!window || site.closures.some((c) => c.date === date)) continue;
+    // First slot boundary at or after `from`, counted from the day's opening.
+    let start = window.start < from ? window.start + Math.ceil((from - window.start) / step) * step : window.start;
+    for (; start + input.minutes * MINUTE <= window.end && start <= horizon; start += step) {
+      const end = start + input.minutes * MINUTE;
+      const occ = occupancy(start, end, rules);
+      if (peakLoad(held, occ.occStart, occ.occEnd) + unitsHeld(row, input.quantity) > unitsAvailable(row)) continue;
+      if (checkTiming({ start, end, rules, site, now, bookableName: row.name }).length === 0) {
+        return { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+      }
+    }
+  }
+  return null;
+}
+
+/** Desks with a free seat at `at` (now by default). */
+export async function freeDesks(ctx: Ctx, input: { siteId?: string; at?: string }): Promise<{ bookable: Bookable; freeSeats: number }[]> {
+  const siteId = input.siteId ?? ctx.siteId;
+  const site = await loadSite(ctx.db, siteId);
+  const desks = await bookables.listRows(ctx.db, { siteId, kind: 'desk', includeRetired: false });
+  if (desks.length === 0) return [];
+  const at = input.at ? Date.parse(input.at) : ctx.now().getTime();
+  const held = asHeld(await repo.held(ctx.db, desks.map((d) => d.id), at, at + 1));
+  return desks
+    .map((d) => ({ bookable: toBookable(d, site), freeSeats: d.capacity - peakLoad(held.filter((h) => h.bookable_id === d.id), at, at + 1) }))
+    .filter((d) => d.freeSeats > 0);
+}
+
+export type { Bookable };
+
+const ICS_PAST_DAYS = 30;
+const ICS_FUTURE_DAYS = 400;
+
+/** A member's or a bookable's bookings from a month ago on, as an .ics file. */
+export async function ics(ctx: Ctx, actor: Actor, input: { memberId: string } | { bookableId: string }): Promise<{ filename: string; ics: string }> {
+  if ('memberId' in input) requireSelf(actor, input.memberId, 'You can only export your own bookings.');
+  const now = ctx.now().getTime();
+  const from = now - ICS_PAST_DAYS * 24 * 60 * MINUTE;
+  const to = now + ICS_FUTURE_DAYS * 24 * 60 * MINUTE;
+  if ('memberId' in input) {
+    const member = await findMember(ctx.db, input.memberId);
+    if (!member) throw notFound('The member');
+    const rows = (await repo.ofMember(ctx.db, member.id, 'upcoming', from)).filter((r) => r.start_ms < to);
+    const site = await loadSite(ctx.db, rows[0]?.site_id ?? ctx.siteId);
+    return { filename: `coopdesk-${slug(member.name)}.ics`, ics: bookingsCalendar(`${member.name} — bookings`, site.timeZone, site.name, rows) };
+  }
+  const target = await loadTarget(ctx.db, input.bookableId);
+  const rows = await repo.ofBookable(ctx.db, target.row.id, from, to);
+  return {
+    filename: `coopdesk-${slug(target.row.name)}.ics`,
+    ics: bookingsCalendar(`${target.row.name} — ${target.site.name}`, target.site.timeZone, target.site.name, rows),
+  };
+}
+
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

@@ -1,0 +1,17 @@
+import { bookingsContract } from '../../../../shared/contract/bookings.contract';
+import { defineFeature } from '../../feature';
+import { releaseNoShows } from './bookings.commands';
+import { handlers } from './bookings.handlers';
+
+export const bookingsFeature = defineFeature({
+  name: 'bookings',
+  contract: bookingsContract,
+  handlers,
+  tables: ['booking_series', 'bookings'],
+  jobs: [
+    // Bookings that need a check-in go back on the board when nobody came.
+    { name: 'bookings.releaseNoShows', everyMs: 60_000, run: async (ctx) => ({ changed: (await releaseNoShows(ctx)).released }) },
+  ],
+});
+
+export { checkInCurrentBookings, onBoard } from './bookings.repository';

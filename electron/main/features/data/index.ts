@@ -1,0 +1,8 @@
+import { dataContract } from '../../../../shared/contract/data.contract';
+import { defineFeature } from '../../feature';
+import { handlers } from './data.handlers';
+
+/** Backups, restore, and export/import of everything; works on every feature's tables. */
+export const dataFeature = defineFeature({ name: 'data', contract: dataContract, handlers });
+
+export { startAutomaticBackups } from './backups.service';

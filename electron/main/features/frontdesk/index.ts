@@ -1,0 +1,6 @@
+import { frontdeskContract } from '../../../../shared/contract/frontdesk.contract';
+import { defineFeature } from '../../feature';
+import { handlers } from './frontdesk.handlers';
+
+/** Today at the desk: check-in and out, visitors and their hosts, day passes. */
+export const frontdeskFeature = defineFeature({ name: 'frontdesk', contract: frontdeskContract, handlers, tables: ['visitors', 'day_passes'] });

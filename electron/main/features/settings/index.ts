@@ -1,0 +1,8 @@
+import { settingsContract } from '../../../../shared/contract/settings.contract';
+import { defineFeature } from '../../feature';
+import { handlers } from './settings.handlers';
+
+/** The co-op's own settings (name, currency, zone, ownership months); the site's are edited here too, through the sites kernel. */
+export const settingsFeature = defineFeature({ name: 'settings', contract: settingsContract, handlers, tables: ['coop'] });
+
+export { ensureDefaults, getSettings, ownershipClock, readCoop, updateCoop } from './settings.service';

@@ -1,0 +1,77 @@
+import { mergeChannels, command, contractPart, query } from '../../shared/contract';
+import { z } from 'zod';
+import { DERIVED_TABLES, tableNames } from '../../electron/main/db/tables';
+import { FEATURES, buildHandlers, dataTables } from '../../electron/main/features';
+import { defineFeature } from '../../electron/main/feature';
+import { FIXED_NOW, ana, startTestCoop } from '../helpers/coop';
+
+const auditRows = (t: Awaited<ReturnType<typeof startTestCoop>>) => t.coop.database.sqlite.prepare('select channel, actor_role, details from audit_log order by rowid').all() as { channel: string; actor_role: string; details: string }[];
+
+describe('the one list of features', () => {
+  it('refuses a channel declared by two contract parts, naming both', () => {
+    const a = contractPart('alpha', [], { 'x.get': query<number>()(z.object({}), 'manager') });
+    const b = contractPart('beta', [], { 'x.get': command<number>()(z.object({}), 'manager') });
+    expect(() => mergeChannels([a, b])).toThrow('The channel “x.get” is declared by both alpha and beta.');
+  });
+
+  it('refuses a channel handled by two features, and a contract channel nobody handles', () => {
+    const twice = defineFeature({ name: 'impostor', handlers: { 'members.get': FEATURES[2].handlers!['members.get'] } });
+    expect(() => buildHandlers([...FEATURES, twice])).toThrow('The channel “members.get” is handled by both members and impostor.');
+    expect(() => buildHandlers(FEATURES.filter((f) => f.name !== 'frontdesk'))).toThrow(/No feature handles frontdesk\.today/);
+  });
+
+  it('gives every table of the database to exactly one feature (or derives it), in an order an import can follow', async () => {
+    const t = await startTestCoop();
+    try {
+      const owned = dataTables(FEATURES);
+      const inFile = tableNames(t.coop.database.sqlite).filter((n) => !DERIVED_TABLES.includes(n));
+      expect([...owned].sort()).toEqual(inFile.sort());
+      // Every foreign key points at a table that comes earlier in the list.
+      for (const [i, table] of owned.entries()) {
+        const refs = t.coop.database.sqlite.pragma(`foreign_key_list(${table})`) as { table: string }[];
+        for (const ref of refs) if (ref.table !== table) expect(owned.indexOf(ref.table), `${table} -> ${ref.table}`).toBeLessThan(i);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the audit log records commands only', () => {
+  it('writes nothing for queries, one row for a command', async () => {
+    const t = await startTestCoop();
+    try {
+      await t.call('members.list', {});
+      await t.call('settings.get', {});
+      expect(auditRows(t)).toEqual([]);
+      await t.call('members.create', ana);
+      expect(auditRows(t).map((r) => [r.channel, r.actor_role])).toEqual([['members.create', 'manager']]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a timer tick that changes nothing leaves the log unchanged; one that releases a no-show is on record as the system', async () => {
+    let now = FIXED_NOW;
+    const t = await startTestCoop({ now: () => now });
+    try {
+      const member = await t.call('members.create', ana);
+      const site = (await t.call('settings.get', {})).site;
+      const room = await t.call('bookables.create', { siteId: site.id, kind: 'room', name: 'Loom', capacity: 4, rules: { checkinRequired: true, noShowGraceMinutes: 15 } });
+      await t.call('bookings.create', { bookableId: room.id, memberId: member.id, start: '2026-11-24T11:00:00Z', end: '2026-11-24T12:00:00Z' });
+      const before = auditRows(t);
+      expect(await t.coop.runJob('bookings.releaseNoShows')).toBe(0);
+      expect(await t.coop.runJob('bookings.releaseNoShows')).toBe(0);
+      expect(auditRows(t)).toEqual(before);
+
+      now = new Date('2026-11-24T11:20:00Z');
+      expect(await t.coop.runJob('bookings.releaseNoShows')).toBe(1);
+      const last = auditRows(t).at(-1)!;
+      expect([last.channel, last.actor_role, JSON.parse(last.details)]).toEqual(['bookings.releaseNoShows', 'system', { changed: 1 }]);
+      const listed = await t.call('audit.list', { channel: 'bookings.releaseNoShows' });
+      expect(listed.rows[0].actorName).toBe('System');
+    } finally {
+      await t.close();
+    }
+  });
+});
