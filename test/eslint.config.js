@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import local, { queryBuildersOnlyInRepositories } from './eslint-local.js';
 
 const nodeOnly = ['node:*', 'electron', 'better-sqlite3', 'fs', 'path', 'os', 'child_process'];
 const restrict = (names) => ({
@@ -22,4 +23,10 @@ export default tseslint.config(
   },
   { files: ['renderer/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/incompatible-library': 'off', ...restrict(nodeOnly) } },
   { files: ['shared/**/*.ts'], rules: restrict([...nodeOnly, 'react', 'react-dom']) },
+  { files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'], plugins: { coopdesk: local }, rules: { 'coopdesk/feature-faces': 'error' } },
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/**/*.repository.ts', 'electron/main/db/**', 'electron/main/demo/**'],
+    rules: queryBuildersOnlyInRepositories,
+  },
 );

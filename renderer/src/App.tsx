@@ -3,22 +3,15 @@ import { Link, Route, Switch, useRoute } from 'wouter';
 import { call } from './api/client';
 import { useApi, useLiveRefresh } from './api/hooks';
 import { CommandPalette } from './components/CommandPalette';
-import { AuditPage } from './features/audit/AuditPage';
-import { BidRoutes } from './features/bids/BidRoutes';
-import { KioskApp } from './features/auth/KioskApp';
-import { useAuth } from './features/auth/useAuth';
-import { TodayPage } from './features/frontdesk/TodayPage';
-import { BookableForm } from './features/bookables/BookableForm';
-import { BookablesPage } from './features/bookables/BookablesPage';
-import { DayBoardPage } from './features/bookings/DayBoardPage';
-import { FindRoomPage } from './features/bookings/FindRoomPage';
-import { PendingPage } from './features/bookings/PendingPage';
-import { WeekPage } from './features/bookings/WeekPage';
-import { ImportMembers } from './features/members/ImportMembers';
-import { MemberDetail } from './features/members/MemberDetail';
-import { MemberForm } from './features/members/MemberForm';
-import { MembersPage } from './features/members/MembersPage';
-import { SettingsPage } from './features/settings/SettingsPage';
+import { FeaturesProvider } from './feature';
+import { UI_FEATURES } from './features';
+import { KioskApp, useAuth } from './features/auth';
+import { HOME_PATH } from './features/frontdesk';
+
+// The shell's own reads (the co-op's name, the register's size) follow every change too.
+const FOLLOW_EVERY_CHANGE = ['system.', ...UI_FEATURES.flatMap((f) => f.followsEveryChange ?? [])];
+const ROUTES = UI_FEATURES.flatMap((f) => f.routes ?? []);
+const HOME = ROUTES.find((r) => r.path === HOME_PATH)!;
 
 function NavItem({ href, label, match, home }: { href: string; label: string; match: string; home?: boolean }) {
   const [matched] = useRoute(match);
@@ -32,10 +25,10 @@ function NavItem({ href, label, match, home }: { href: string; label: string; ma
 }
 
 export function App() {
-  useLiveRefresh();
+  useLiveRefresh(FOLLOW_EVERY_CHANGE);
   const auth = useAuth();
   if (!auth.data) return null;
-  return auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.managerPasswordSet} />;
+  return <FeaturesProvider value={UI_FEATURES}>{auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.managerPasswordSet} />}</FeaturesProvider>;
 }
 
 function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
@@ -57,13 +50,7 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
           </div>
         </div>
         <nav aria-label="Main">
-          <NavItem href="/today" label="Today" match="/today" home />
-          <NavItem href="/members" label="Members" match="/members/*?" />
-          <NavItem href="/bookings" label="Bookings" match="/bookings/*?" />
-          <NavItem href="/bookables" label="Bookables" match="/bookables/*?" />
-          <NavItem href="/bids" label="Joint bids" match="/bids/*?" />
-          <NavItem href="/audit" label="Audit log" match="/audit" />
-          <NavItem href="/settings" label="Settings" match="/settings" />
+          {UI_FEATURES.flatMap((f) => (f.nav ? [<NavItem key={f.name} {...f.nav} home={f.nav.href === HOME_PATH} />] : []))}
         </nav>
         <div className="sidebar-foot muted small">
           <div>{status.data ? `${status.data.memberCount.toLocaleString()} in the register` : ''}</div>
@@ -81,23 +68,12 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
       </aside>
       <main id="main" className="main">
         <Switch>
-          <Route path="/members/new">{() => <MemberForm />}</Route>
-          <Route path="/members/import">{() => <ImportMembers />}</Route>
-          <Route path="/members/:id/edit">{(p) => <MemberForm key={p.id} id={p.id} />}</Route>
-          <Route path="/members/:id">{(p) => <MemberDetail id={p.id} />}</Route>
-          <Route path="/bookings/find">{() => <FindRoomPage />}</Route>
-          <Route path="/bookings/pending">{() => <PendingPage />}</Route>
-          <Route path="/bookings/:date">{(p) => <DayBoardPage date={p.date} />}</Route>
-          <Route path="/bookings">{() => <DayBoardPage />}</Route>
-          <Route path="/bookables/new">{() => <BookableForm />}</Route>
-          <Route path="/bookables/:id/edit">{(p) => <BookableForm key={p.id} id={p.id} />}</Route>
-          <Route path="/bookables/:id/week/:date">{(p) => <WeekPage bookableId={p.id} date={p.date} />}</Route>
-          <Route path="/bookables">{() => <BookablesPage />}</Route>
-          <Route path="/bids/*?">{() => <BidRoutes />}</Route>
-          <Route path="/settings">{() => <SettingsPage />}</Route>
-          <Route path="/audit">{() => <AuditPage />}</Route>
-          <Route path="/members">{() => <MembersPage />}</Route>
-          <Route>{() => <TodayPage />}</Route>
+          {ROUTES.map((r) => (
+            <Route key={r.path} path={r.path}>
+              {(params) => r.render(params)}
+            </Route>
+          ))}
+          <Route>{() => HOME.render({})}</Route>
         </Switch>
       </main>
       <CommandPalette />

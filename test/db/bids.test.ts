@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, Ctx } from '../../electron/main/context';
-import { remindDaily } from '../../electron/main/features/bids/bids.service';
+import { remindDaily } from '../../electron/main/features/bids/bids.queries';
 import { FIXED_NOW, startTestCoop, type TestCoop } from '../helpers/coop';
 
 let t: TestCoop;

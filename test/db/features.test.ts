@@ -2,7 +2,7 @@ import { mergeChannels, command, contractPart, query } from '../../shared/contra
 import { z } from 'zod';
 import { DERIVED_TABLES, tableNames } from '../../electron/main/db/tables';
 import { FEATURES, buildHandlers, dataTables } from '../../electron/main/features';
-import { defineFeature } from '../../electron/main/feature';
+import type { FeatureModule } from '../../electron/main/feature';
 import { FIXED_NOW, ana, startTestCoop } from '../helpers/coop';
 
 const auditRows = (t: Awaited<ReturnType<typeof startTestCoop>>) => t.coop.database.sqlite.prepare('select channel, actor_role, details from audit_log order by rowid').all() as { channel: string; actor_role: string; details: string }[];
@@ -15,7 +15,7 @@ describe('the one list of features', () => {
   });
 
   it('refuses a channel handled by two features, and a contract channel nobody handles', () => {
-    const twice = defineFeature({ name: 'impostor', handlers: { 'members.get': FEATURES[2].handlers!['members.get'] } });
+    const twice: FeatureModule = { name: 'impostor', handlers: { 'members.get': FEATURES.find((f) => f.name === 'members')!.handlers!['members.get'] } };
     expect(() => buildHandlers([...FEATURES, twice])).toThrow('The channel “members.get” is handled by both members and impostor.');
     expect(() => buildHandlers(FEATURES.filter((f) => f.name !== 'frontdesk'))).toThrow(/No feature handles frontdesk\.today/);
   });

@@ -1,4 +1,6 @@
 import type Sqlite from 'better-sqlite3';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from './schema';
 
 /** Tables rebuilt from the others, never exported: members_fts (the search index) and bookable_spans (kept by triggers). */
 export const DERIVED_TABLES = ['members_fts', 'bookable_spans'];
@@ -24,4 +26,16 @@ export function columnsOf(sqlite: Sqlite.Database, table: string): Column[] {
     notNull: c.notnull === 1,
     primaryKey: c.pk > 0,
   }));
+}
+
+/** Whether a table holds any row. */
+export async function hasRows(db: Kysely<DB>, table: keyof DB): Promise<boolean> {
+  return (await db.selectFrom(table).select(sql`1`.as('one')).limit(1).execute()).length > 0;
+}
+
+/** Inserts rows read from an export, a few hundred per statement. */
+export async function insertRows(db: Kysely<DB>, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db.insertInto(table as keyof DB).values(rows.slice(i, i + 200) as never).execute();
+  }
 }

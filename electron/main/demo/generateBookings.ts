@@ -193,3 +193,6 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
   await flush();
   return { bookableIds: ids, bookings: written, series };
 }
+
+/** The members a demo books for: those active in the register. */
+export const activeMemberIds = async (db: Kysely<DB>) => (await db.selectFrom('members').select('id').where('status', '=', 'active').execute()).map((m) => m.id);

@@ -17,8 +17,11 @@ export function useApiMutation<C extends Channel>(channel: C) {
   return useMutation<OutputOf<C>, ApiCallError, InputOf<C>>({ mutationFn: (input) => call(channel, input) });
 }
 
-/** "members.changed" refreshes every open members.* and system.* query, and so on. */
-export function useLiveRefresh(): void {
+/**
+ * "members.changed" refreshes every open members.* query, and so on; queries starting with one of
+ * `followEveryChange` (screens that read across domains, such as Today) refresh on every event.
+ */
+export function useLiveRefresh(followEveryChange: readonly string[]): void {
   const client = useQueryClient();
   useEffect(
     () =>
@@ -27,11 +30,10 @@ export function useLiveRefresh(): void {
         void client.invalidateQueries({
           predicate: (q) => {
             const key = String(q.queryKey[0]);
-            // Today's screen and the kiosk's status read across domains: they follow every change.
-            return key.startsWith(`${domain}.`) || key.startsWith('system.') || key.startsWith('frontdesk.') || key.startsWith('auth.');
+            return key.startsWith(`${domain}.`) || followEveryChange.some((prefix) => key.startsWith(prefix));
           },
         });
       }),
-    [client],
+    [client, followEveryChange],
   );
 }

@@ -1,4 +1,8 @@
 import { format, formatDistanceStrict, parseISO } from 'date-fns';
+import { zonedInstant } from '../../../shared/domain/zoned';
+
+/** ISO instant of a local date and time in the site's zone (what the API takes). */
+export const instantIso = (date: string, time: string, zone: string) => new Date(zonedInstant(date, time, zone)).toISOString();
 
 /** "14 Mar 2025" from "2025-03-14". */
 export function formatDate(iso: string): string {

@@ -25,3 +25,6 @@ export function useAction() {
   );
   return { message, act };
 }
+
+/** The `act` function of `useAction`, for parts of a screen that share their parent's. */
+export type Act = ReturnType<typeof useAction>['act'];

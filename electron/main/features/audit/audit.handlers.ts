@@ -3,5 +3,5 @@ import type { FeatureHandlers } from '../../feature';
 import * as service from './audit.service';
 
 export const handlers: FeatureHandlers<typeof auditContract> = {
-  'audit.list': (input, ctx) => service.list(ctx.db, input),
+  'audit.list': (input, ctx) => service.list(ctx, input),
 };

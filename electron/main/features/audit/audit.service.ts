@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import { type Channel, contract } from '../../../../shared/contract';
 import type { AuditEntry } from '../../../../shared/contract/audit.contract';
 import { newId } from '../../../../shared/domain/ids';
 import { type Actor, type Ctx, SYSTEM } from '../../context';
-import type { DB } from '../../db/schema';
+import * as repo from './audit.repository';
 
 /** Inputs that must never be written down. */
 const SECRET_KEYS = new Set(['pin', 'password', 'current', 'next']);
@@ -42,40 +41,21 @@ export async function recordJob(ctx: Ctx, job: string, changed: number, details:
 }
 
 async function writeAudit(ctx: Ctx, actor: Actor, channel: string, recordId: string | null, details: unknown): Promise<void> {
-  await ctx.db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: ctx.now().getTime(),
-      actor_role: actor.role,
-      actor_member_id: actor.memberId,
-      channel,
-      record_id: recordId,
-      details: JSON.stringify(details),
-    })
-    .execute();
+  await repo.insert(ctx.db, {
+    id: newId(),
+    at: ctx.now().getTime(),
+    actor_role: actor.role,
+    actor_member_id: actor.memberId,
+    channel,
+    record_id: recordId,
+    details: JSON.stringify(details),
+  });
 }
 
-export async function list(
-  db: Kysely<DB>,
-  f: { channel: string; memberId: string; recordId: string; from?: string; to?: string; limit: number; offset: number },
-): Promise<{ total: number; rows: AuditEntry[] }> {
-  let query = db.selectFrom('audit_log').leftJoin('members', 'members.id', 'audit_log.actor_member_id');
-  if (f.channel) query = query.where('audit_log.channel', 'like', `${f.channel}%`);
-  if (f.memberId) query = query.where('audit_log.actor_member_id', '=', f.memberId);
-  if (f.recordId) query = query.where('audit_log.record_id', '=', f.recordId);
-  if (f.from) query = query.where('audit_log.at', '>=', Date.parse(f.from));
-  if (f.to) query = query.where('audit_log.at', '<', Date.parse(f.to));
-  const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await query
-    .select(['audit_log.id', 'audit_log.at', 'audit_log.actor_role', 'audit_log.actor_member_id', 'members.name as actor_name', 'audit_log.channel', 'audit_log.record_id', 'audit_log.details'])
-    .orderBy('audit_log.at', 'desc')
-    .orderBy('audit_log.id', 'desc')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
+export async function list(ctx: Ctx, f: repo.AuditFilter): Promise<{ total: number; rows: AuditEntry[] }> {
+  const { total, rows } = await repo.list(ctx.db, f);
   return {
-    total: Number(n),
+    total,
     rows: rows.map((r) => ({
       id: r.id,
       at: new Date(r.at).toISOString(),

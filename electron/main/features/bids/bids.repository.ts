@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BidStage } from '../../../../shared/domain/bids';
 import { rowsAsArrays } from '../../db/rows';
-import type { BidActivityTable, BidsTable, BidTeamTable, DB } from '../../db/schema';
+import type { BidActivityTable, BidDocumentsTable, BidsTable, BidTasksTable, BidTeamTable, DB } from '../../db/schema';
 
 export type BidRow = BidsTable;
 
@@ -195,4 +195,52 @@ export async function outcomeRows(db: Kysely<DB>) {
     bids: (bids as [string, BidStage, string, number, number | null][]).map(([id, stage, currency, estimated, final]) => ({ id, stage, currency, estimated, final })),
     places: (places as [string, string, string, number][]).map(([bidId, memberId, name, revenueShare]) => ({ bidId, memberId, name, revenueShare })),
   };
+}
+
+export async function insertBid(db: Kysely<DB>, row: BidsTable): Promise<void> {
+  await db.insertInto('bids').values(row).execute();
+}
+
+export async function updateBid(db: Kysely<DB>, id: string, values: Partial<Omit<BidsTable, 'id'>>): Promise<void> {
+  await db.updateTable('bids').set(values).where('id', '=', id).execute();
+}
+
+export async function updatePlace(db: Kysely<DB>, bidId: string, memberId: string, values: Partial<Omit<BidTeamTable, 'bid_id' | 'member_id'>>): Promise<void> {
+  await db.updateTable('bid_team').set(values).where('bid_id', '=', bidId).where('member_id', '=', memberId).execute();
+}
+
+export async function deletePlace(db: Kysely<DB>, bidId: string, memberId: string): Promise<void> {
+  await db.deleteFrom('bid_team').where('bid_id', '=', bidId).where('member_id', '=', memberId).execute();
+}
+
+export async function insertTask(db: Kysely<DB>, row: BidTasksTable): Promise<void> {
+  await db.insertInto('bid_tasks').values(row).execute();
+}
+
+export async function setTaskDoneAt(db: Kysely<DB>, id: string, doneAt: number | null): Promise<void> {
+  await db.updateTable('bid_tasks').set({ done_at: doneAt }).where('id', '=', id).execute();
+}
+
+export async function deleteTask(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('bid_tasks').where('id', '=', id).execute();
+}
+
+export async function insertDocument(db: Kysely<DB>, row: BidDocumentsTable): Promise<void> {
+  await db.insertInto('bid_documents').values(row).execute();
+}
+
+export async function deleteDocument(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('bid_documents').where('id', '=', id).execute();
+}
+
+export const allDocuments = (db: Kysely<DB>) => db.selectFrom('bid_documents').select(['bid_id', 'stored_name']).execute();
+
+export const lastReminder = async (db: Kysely<DB>, kind: string) => (await db.selectFrom('reminders_sent').select('last_date').where('kind', '=', kind).executeTakeFirst())?.last_date ?? null;
+
+export async function markReminder(db: Kysely<DB>, kind: string, date: string): Promise<void> {
+  await db
+    .insertInto('reminders_sent')
+    .values({ kind, last_date: date })
+    .onConflict((oc) => oc.column('kind').doUpdateSet({ last_date: date }))
+    .execute();
 }

@@ -1,6 +1,6 @@
 import { bidsContract } from '../../../../shared/contract/bids.contract';
 import { defineFeature } from '../../feature';
-import { remindDaily } from './bids.service';
+import { remindDaily } from './bids.queries';
 import { handlers } from './bids.handlers';
 
 export const bidsFeature = defineFeature({
@@ -14,4 +14,4 @@ export const bidsFeature = defineFeature({
   ],
 });
 
-export { recoverRemovedDocuments } from './bids.service';
+export { recoverRemovedDocuments } from './bids.documents';

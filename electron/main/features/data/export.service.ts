@@ -7,7 +7,7 @@ import type { ExportEntry } from '../../../../shared/contract/data.contract';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { reindexAllMembers } from '../../db/search';
-import { columnsOf } from '../../db/tables';
+import { columnsOf, hasRows, insertRows } from '../../db/tables';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 
@@ -90,7 +90,7 @@ const schemaVersionOf = (files: Record<string, Uint8Array>) => Number(/Schema ve
 
 async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   for (const table of ['members', 'bookables', 'bookings'] as const) {
-    if ((await db.selectFrom(table).select(sql`1`.as('one')).limit(1).execute()).length > 0) return false;
+    if (await hasRows(db, table)) return false;
   }
   return true;
 }
@@ -127,9 +127,7 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
       const unknown = (parsed.meta.fields ?? []).filter((f) => !columns.has(f));
       if (unknown.length > 0) throw new AppError('VALIDATION', `${table}.csv has columns this version does not know: ${unknown.join(', ')}.`);
       const rows = parsed.data.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, decode(v, columns.get(k)!.type === 'INTEGER')])));
-      for (let i = 0; i < rows.length; i += 200) {
-        await trx.insertInto(table as keyof DB).values(rows.slice(i, i + 200) as never).execute();
-      }
+      await insertRows(trx, table, rows);
       tables[table] = rows.length;
     }
     await reindexAllMembers(trx);

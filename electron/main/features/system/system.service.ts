@@ -8,7 +8,8 @@ import * as members from '../members';
 import { getSettings, ownershipClock, updateCoop } from '../settings';
 import { loadSite } from '../sites';
 import { activeMembersWithOffers, generateBids } from '../../demo/generateBids';
-import { generateBookings } from '../../demo/generateBookings';
+import { activeMemberIds, generateBookings } from '../../demo/generateBookings';
+import { hasRows } from '../../db/tables';
 import { immediate } from '../../db/tx';
 import { addDaysIso } from '../../../../shared/domain/zoned';
 
@@ -45,7 +46,7 @@ export async function loadDemo(ctx: Ctx): Promise<{ created: number }> {
 
 /** A dozen joint bids at every stage, teamed from members who offer what each needs. */
 async function demoBids(ctx: Ctx): Promise<void> {
-  if ((await ctx.db.selectFrom('bids').select('id').limit(1).execute()).length > 0) return;
+  if (await hasRows(ctx.db, 'bids')) return;
   const { coop } = await getSettings(ctx);
   await immediate(ctx.db, async (trx) =>
     generateBids(trx, { count: 14, seed: 5, now: ctx.now().getTime(), currency: coop.currency, members: await activeMembersWithOffers(trx) }),
@@ -55,8 +56,8 @@ async function demoBids(ctx: Ctx): Promise<void> {
 
 /** Rooms, desks and equipment with two weeks of history and four weeks ahead, when none exist yet. */
 async function demoBookings(ctx: Ctx, siteId: string, today: string): Promise<void> {
-  if ((await ctx.db.selectFrom('bookables').select('id').limit(1).execute()).length > 0) return;
-  const memberIds = (await ctx.db.selectFrom('members').select('id').where('status', '=', 'active').execute()).map((m) => m.id);
+  if (await hasRows(ctx.db, 'bookables')) return;
+  const memberIds = await activeMemberIds(ctx.db);
   const site = await loadSite(ctx.db, siteId);
   await immediate(ctx.db, (trx) =>
     generateBookings(trx, {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatMoney, moneyInput, parseMoney } from '../../../../shared/domain/money';
 import { Link } from 'wouter';
 import type { Bid } from '../../../../shared/contract/bids.contract';
 import { type BidStage, DECIDED_STAGES, moveProblem, STAGE_LABELS, TEAM_SETTLED_STAGES, WON_STAGES } from '../../../../shared/domain/bids';
@@ -6,10 +7,9 @@ import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
 import { formatDate } from '../../components/format';
-import { useAction } from '../../components/useAction';
-import { useAuth } from '../auth/useAuth';
-import { formatMoney } from '../bookings/time';
-import { AttentionBadges, StageBadge, teamStateOf, toMajorText, toMinor, valueOf } from './bidUi';
+import { type Act, useAction } from '../../components/useAction';
+import { useAuth } from '../auth';
+import { AttentionBadges, StageBadge, teamStateOf, valueOf } from './bidUi';
 import { BidTeam, SuggestedTeam } from './BidTeam';
 import { BidActivityCard, BidDocuments, BidTasks } from './BidWork';
 
@@ -84,17 +84,16 @@ export function BidDetail({ id }: { id: string }) {
 /** Who has accepted: the go/no-go ticks start again from everyone when that changes. */
 const acceptedKey = (b: Bid) => b.members.filter((m) => m.status === 'accepted').map((m) => m.memberId).join();
 
-export type Act = ReturnType<typeof useAction>['act'];
 
 function StageCard({ bid, act }: { bid: Bid; act: Act }) {
   const [note, setNote] = useState('');
-  const [finalValue, setFinalValue] = useState(toMajorText(bid.finalValue ?? bid.estimatedValue));
+  const [finalValue, setFinalValue] = useState(moneyInput(bid.finalValue ?? bid.estimatedValue));
   const canSubmit = bid.submissionProblems.length === 0;
   const team = teamStateOf(bid);
   const blocked = (to: BidStage) => moveProblem(bid.stage, to, team);
   const move = (to: BidStage) =>
     void act(async () => {
-      await call('bids.move', { id: bid.id, to, note, ...(to === 'won' ? { finalValue: toMinor(finalValue) } : {}) });
+      await call('bids.move', { id: bid.id, to, note, ...(to === 'won' ? { finalValue: parseMoney(finalValue) } : {}) });
       setNote('');
     }, `Moved to ${STAGE_LABELS[to]}.`);
   return (
@@ -231,7 +230,7 @@ function GoNoGo({ bid, act }: { bid: Bid; act: Act }) {
 
 function Outcome({ bid, act }: { bid: Bid; act: Act }) {
   const won = WON_STAGES.includes(bid.stage);
-  const [finalValue, setFinalValue] = useState(bid.finalValue === null ? '' : toMajorText(bid.finalValue));
+  const [finalValue, setFinalValue] = useState(bid.finalValue === null ? '' : moneyInput(bid.finalValue));
   const [lessons, setLessons] = useState(bid.lessons);
   return (
     <form
@@ -239,7 +238,7 @@ function Outcome({ bid, act }: { bid: Bid; act: Act }) {
       aria-label="Outcome"
       onSubmit={(e) => {
         e.preventDefault();
-        void act(() => call('bids.outcome', { id: bid.id, finalValue: won && finalValue !== '' ? toMinor(finalValue) : null, lessons }), 'Outcome saved.');
+        void act(() => call('bids.outcome', { id: bid.id, finalValue: won && finalValue !== '' ? parseMoney(finalValue) : null, lessons }), 'Outcome saved.');
       }}
     >
       <h2>Outcome: {STAGE_LABELS[bid.stage]}</h2>

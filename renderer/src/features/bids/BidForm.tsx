@@ -1,4 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { moneyInput, parseMoney } from '../../../../shared/domain/money';
+import { instantIso } from '../../components/format';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { BID_SOURCES, type Bid, bidFields } from '../../../../shared/contract/bids.contract';
@@ -7,8 +9,6 @@ import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { MemberPicker } from '../../components/MemberPicker';
-import { instantIso } from '../bookings/time';
-import { toMajorText, toMinor } from './bidUi';
 
 const SOURCE_LABELS: Record<(typeof BID_SOURCES)[number], string> = {
   member: 'A member brought it',
@@ -37,7 +37,7 @@ function BidEditor({ id, existing, zone, currency: coopCurrency }: { id?: string
   const [title, setTitle] = useState(existing?.title ?? '');
   const [client, setClient] = useState(existing?.client ?? '');
   const [description, setDescription] = useState(existing?.description ?? '');
-  const [value, setValue] = useState(existing ? toMajorText(existing.estimatedValue) : '');
+  const [value, setValue] = useState(existing ? moneyInput(existing.estimatedValue) : '');
   const [currency, setCurrency] = useState(existing?.currency ?? coopCurrency);
   const [deadlineDate, setDeadlineDate] = useState(deadline?.date ?? '');
   const [deadlineTime, setDeadlineTime] = useState(deadline?.time ?? '12:00');
@@ -66,7 +66,7 @@ function BidEditor({ id, existing, zone, currency: coopCurrency }: { id?: string
       title,
       client,
       description,
-      estimatedValue: toMinor(value),
+      estimatedValue: parseMoney(value),
       currency,
       deadline: deadlineIso,
       deliveryStart: deliveryStart || null,

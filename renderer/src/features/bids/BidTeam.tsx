@@ -4,8 +4,8 @@ import { percent, submissionProblems } from '../../../../shared/domain/bids';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { MemberPicker } from '../../components/MemberPicker';
-import { useAuth } from '../auth/useAuth';
-import type { Act } from './BidDetail';
+import { useAuth } from '../auth';
+import type { Act } from '../../components/useAction';
 import { percentText, teamStateOf } from './bidUi';
 
 interface Draft {

@@ -4,7 +4,7 @@ import type { Bid } from '../../../../shared/contract/bids.contract';
 import { STAGE_LABELS } from '../../../../shared/domain/bids';
 import { ApiCallError, call } from '../../api/client';
 import { downloadBlob, formatDate } from '../../components/format';
-import type { Act } from './BidDetail';
+import type { Act } from '../../components/useAction';
 
 /** Tasks with an owner from the team and a due date; overdue ones stand out. */
 export function BidTasks({ bid, act }: { bid: Bid; act: Act }) {

@@ -9,7 +9,7 @@ import { ActionNote } from '../../components/ActionNote';
 import { Segmented } from '../../components/Segmented';
 import { useAction } from '../../components/useAction';
 import { useDebounced } from '../../components/useDebounced';
-import { useAuth } from '../auth/useAuth';
+import { useAuth } from '../auth';
 import { AttentionBadges, valueOf } from './bidUi';
 import { BidTable } from './BidTable';
 

@@ -1,8 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { majorUnits, parseMoney } from '../../../../shared/domain/money';
+import { formatMoney } from '../../../../shared/domain/money';
 import { Link } from 'wouter';
 import { STAGE_LABELS } from '../../../../shared/domain/bids';
 import { useApi } from '../../api/hooks';
-import { formatMoney } from '../bookings/time';
 
 const rate = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)} %`);
 
@@ -14,7 +15,7 @@ export function OutcomesPage() {
   if (!o) return null;
   const money = (minor: number) => formatMoney(minor, o.currency);
   const compact = (major: number) => new Intl.NumberFormat(undefined, { style: 'currency', currency: o.currency, notation: 'compact' }).format(major);
-  const pipeline = o.pipeline.map((p) => ({ stage: STAGE_LABELS[p.stage], count: p.count, value: p.value / 100 }));
+  const pipeline = o.pipeline.map((p) => ({ stage: STAGE_LABELS[p.stage], count: p.count, value: majorUnits(p.value) }));
   return (
     <section className="page" aria-labelledby="outcomes-title">
       <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -48,7 +49,7 @@ export function OutcomesPage() {
               <XAxis dataKey="stage" tick={{ fontSize: 11 }} interval={0} />
               <YAxis yAxisId="value" tick={{ fontSize: 11 }} width={70} tickFormatter={(v: number) => compact(v)} />
               <YAxis yAxisId="count" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} width={30} />
-              <Tooltip formatter={(v, name) => (name === 'value' ? money(Number(v) * 100) : v)} />
+              <Tooltip formatter={(v, name) => (name === 'value' ? money(parseMoney(String(v))) : v)} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               <Bar yAxisId="value" dataKey="value" name="value" fill="#0f766e" isAnimationActive={false} />
               <Bar yAxisId="count" dataKey="count" name="bids" fill="#93c5fd" isAnimationActive={false} />

@@ -1,10 +1,8 @@
 import type { Bid, BidSummary, BidTeamMember } from '../../../../shared/contract/bids.contract';
+import { formatMoney } from '../../../../shared/domain/money';
 import { type BidStage, STAGE_LABELS, type TeamState } from '../../../../shared/domain/bids';
-import { formatMoney } from '../bookings/time';
 
 /** "12,000.50" typed in major units -> minor units; NaN when it is not a number. */
-export const toMinor = (text: string) => (text.trim() === '' ? 0 : Math.round(Number(text.replace(/[,\s]/g, '')) * 100));
-export const toMajorText = (minor: number) => (minor / 100).toFixed(2);
 
 export function StageBadge({ stage }: { stage: BidStage }) {
   return <span className={`badge stage-${stage}`}>{STAGE_LABELS[stage]}</span>;

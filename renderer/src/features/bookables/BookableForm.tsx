@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { moneyInput, parseMoney } from '../../../../shared/domain/money';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { BOOKABLE_KINDS, type Bookable, bookableFields } from '../../../../shared/contract/bookables.contract';
@@ -8,7 +9,7 @@ import { useApi } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { MemberPicker } from '../../components/MemberPicker';
 import { TagInput } from '../../components/TagInput';
-import { FLAG_RULES, NUMBER_RULES } from '../bookings/ruleLabels';
+import { FLAG_RULES, NUMBER_RULES } from '../bookings';
 
 
 /** Create or edit a bookable; every rule left empty follows the site's default. */
@@ -27,7 +28,7 @@ function BookableEditor({ id, existing }: { id?: string; existing?: Bookable }) 
   const [description, setDescription] = useState(existing?.description ?? '');
   const [capacity, setCapacity] = useState(String(existing?.capacity ?? 6));
   const [features, setFeatures] = useState<string[]>(existing?.features ?? []);
-  const [rate, setRate] = useState(((existing?.hourlyRate ?? 0) / 100).toFixed(2));
+  const [rate, setRate] = useState(moneyInput(existing?.hourlyRate ?? 0));
   const [owner, setOwner] = useState<{ id: string; name: string } | null>(existing?.ownerMemberId ? { id: existing.ownerMemberId, name: existing.ownerName ?? '' } : null);
   const [rules, setRules] = useState<Partial<Record<keyof BookingRules, string>>>(
     Object.fromEntries(Object.entries(existing?.overrides ?? {}).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)])),
@@ -45,7 +46,7 @@ function BookableEditor({ id, existing }: { id?: string; existing?: Bookable }) 
         .filter(([, v]) => v !== '' && v !== undefined)
         .map(([k, v]) => [k, v === 'yes' ? true : v === 'no' ? false : Number(v)]),
     );
-    const input = { siteId: existing?.siteId ?? siteId, kind, name, description, capacity: Number(capacity), features, hourlyRate: Math.round(Number(rate) * 100), ownerMemberId: owner?.id ?? null, rules: overrides };
+    const input = { siteId: existing?.siteId ?? siteId, kind, name, description, capacity: Number(capacity), features, hourlyRate: parseMoney(rate), ownerMemberId: owner?.id ?? null, rules: overrides };
     const parsed = bookableFields.safeParse(input);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
+import { formatMoney } from '../../../../shared/domain/money';
 import { useApi, useApiMutation } from '../../api/hooks';
-import { formatMoney } from '../bookings/time';
 
 /** Rooms, desks and shared resources: what members can book, with their capacity and rules. */
 export function BookablesPage() {

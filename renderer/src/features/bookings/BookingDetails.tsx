@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { formatMoney } from '../../../../shared/domain/money';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Booking, Scope } from '../../../../shared/contract/bookings.contract';
@@ -6,7 +7,7 @@ import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
-import { formatMoney, whoOf } from './time';
+import { whoOf } from './time';
 
 const SCOPE_LABELS: Record<Scope, string> = { this: 'This date only', following: 'This and following', all: 'All dates still to come' };
 

@@ -1,4 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { formatMoney } from '../../../../shared/domain/money';
+import { instantIso } from '../../components/format';
 import { useState } from 'react';
 import type { Bookable } from '../../../../shared/contract/bookables.contract';
 import type { Occurrence } from '../../../../shared/contract/bookings.contract';
@@ -9,7 +11,6 @@ import { Dialog } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/Field';
 import { MemberPicker } from '../../components/MemberPicker';
 import { useDebounced } from '../../components/useDebounced';
-import { formatMoney, instantIso } from './time';
 
 export interface BookingDraft {
   bookableId: string;

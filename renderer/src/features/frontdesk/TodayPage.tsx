@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { useSlot } from '../../feature';
+import { formatMoney, parseMoney } from '../../../../shared/domain/money';
+import { instantIso } from '../../components/format';
 import { Link } from 'wouter';
 import type { TodayBooking } from '../../../../shared/contract/frontdesk.contract';
 import { ApiCallError, call } from '../../api/client';
@@ -8,8 +11,6 @@ import { formatDate, downloadText } from '../../components/format';
 import { MemberPicker } from '../../components/MemberPicker';
 import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
-import { formatMoney, instantIso } from '../bookings/time';
-import { BidsNeedingAttention } from '../bids/BidCards';
 
 /** The front desk's screen: today at the site, refreshed by itself when anything changes. */
 export function TodayPage() {
@@ -17,6 +18,7 @@ export function TodayPage() {
   const [member, setMember] = useState<{ id: string; name: string } | null>(null);
   const [pickerKey, setPickerKey] = useState(0);
   const { message, act } = useAction();
+  const parts = useSlot('today');
   const t = today.data;
   const checkIn = (id: string, name: string) => act(() => call('frontdesk.checkIn', { memberId: id }), `${name} checked in.`);
 
@@ -75,7 +77,9 @@ export function TodayPage() {
           </div>
           <Visitors visitors={t.visitors} date={t.date} act={act} />
           <DayPasses passes={t.dayPasses} act={act} />
-          <BidsNeedingAttention />
+          {parts.map((Part, i) => (
+            <Part key={i} />
+          ))}
           <div className="card card-wide" role="region" aria-label="Rooms today">
             <h2>Rooms today</h2>
             <table className="data-table compact">
@@ -244,7 +248,7 @@ function DayPasses({ passes, act }: { passes: import('../../../../shared/contrac
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            await call('dayPasses.create', { name, price: Math.round(Number(price) * 100), paid });
+            await call('dayPasses.create', { name, price: parseMoney(price), paid });
             setErrors({});
             setName('');
             await act(async () => {}, `Day pass for ${name} recorded.`);

@@ -1,13 +1,11 @@
 import { useState } from 'react';
+import { useSlot } from '../../feature';
 import { Link } from 'wouter';
 import type { Member, TagKind } from '../../../../shared/contract/members.contract';
 import { monthsBetween } from '../../../../shared/domain/dates';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { StatusBadge } from '../../components/Badges';
 import { formatDate, relativeDays, todayLocal } from '../../components/format';
-import { MemberBids } from '../bids/BidCards';
-import { MemberBookings } from '../bookings/MemberBookings';
-import { MemberFrontDesk } from '../frontdesk/MemberFrontDesk';
 
 function OwnershipPanel({ member, months }: { member: Member; months: number }) {
   const { ownership } = member;
@@ -82,6 +80,7 @@ export function MemberDetail({ id }: { id: string }) {
   const settings = useApi('settings.get', {});
   const archive = useApiMutation('members.archive');
   const restore = useApiMutation('members.restore');
+  const parts = useSlot('memberPage');
 
   if (member.error) {
     return (
@@ -172,9 +171,9 @@ export function MemberDetail({ id }: { id: string }) {
             <QuickTag member={m} kind="needs" />
           </div>
         </div>
-        <MemberFrontDesk memberId={m.id} name={m.name} />
-        <MemberBookings memberId={m.id} />
-        <MemberBids memberId={m.id} />
+        {parts.map((Part, i) => (
+          <Part key={i} memberId={m.id} name={m.name} />
+        ))}
         {m.notes ? (
           <div className="card card-wide">
             <h2>Notes</h2>

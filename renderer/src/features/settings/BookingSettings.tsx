@@ -4,7 +4,7 @@ import type { BookingRules } from '../../../../shared/domain/bookingRules';
 import { ApiCallError, call } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
-import { FLAG_RULES, NUMBER_RULES } from '../bookings/ruleLabels';
+import { FLAG_RULES, NUMBER_RULES } from '../bookings';
 
 
 /** The site's default booking rules; each bookable may override them. Keyed by the saved rules, so it starts afresh when they change. */

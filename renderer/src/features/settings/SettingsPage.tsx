@@ -12,9 +12,7 @@ import type { z } from 'zod';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
-import { ManagerPasswordForm } from '../auth/ManagerPasswordForm';
-import { useAuth } from '../auth/useAuth';
-import { DataCard } from '../data/DataCard';
+import { useSlot } from '../../feature';
 import { BookingRulesForm, ClosuresCard } from './BookingSettings';
 
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -190,7 +188,7 @@ function SiteForm({ value }: { value: SiteSettings }) {
 
 export function SettingsPage() {
   const settings = useApi('settings.get', {});
-  const auth = useAuth();
+  const parts = useSlot('settings');
   return (
     <section className="page" aria-labelledby="settings-title">
       <header className="page-header">
@@ -202,8 +200,9 @@ export function SettingsPage() {
         {settings.data ? <SiteForm value={settings.data.site} /> : null}
         {settings.data ? <BookingRulesForm key={JSON.stringify(settings.data.bookingRules)} settings={settings.data} /> : null}
         {settings.data ? <ClosuresCard settings={settings.data} /> : null}
-        <ManagerPasswordForm isSet={Boolean(auth.data?.managerPasswordSet)} />
-        <DataCard />
+        {parts.map((Part, i) => (
+          <Part key={i} />
+        ))}
       </div>
     </section>
   );

@@ -1,0 +1,95 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Bid } from '../../../../shared/contract/bids.contract';
+import { newId } from '../../../../shared/domain/ids';
+import { type Actor, type Ctx } from '../../context';
+import { AppError, notFound } from '../../errors';
+import * as repo from './bids.repository';
+
+import { change, hidden, maySee, record } from './bids.policy';
+
+// ---------------------------------------------------------------------------------------------
+// Documents: files in <data folder>/documents/<bid id>/, opened with the system's viewer
+
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+const documentsDir = (ctx: Ctx, bidId: string) => join(ctx.dataDir, 'documents', bidId);
+const removedDocumentsDir = (ctx: Ctx, bidId: string) => join(ctx.dataDir, 'backups', 'documents', bidId);
+/** A file name that is safe on every system: no folders, no control or reserved characters. */
+const safeFileName = (name: string) => name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').replace(/^\.+/, '_').slice(0, 120) || 'document';
+
+export async function attach(ctx: Ctx, actor: Actor, input: { id: string; name: string; content: string }): Promise<Bid> {
+  const bytes = Buffer.from(input.content, 'base64');
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw new AppError('VALIDATION', 'A document is at most 10 MB.', { content: 'Larger than 10 MB' });
+  const docId = newId();
+  const storedName = `${docId}-${safeFileName(input.name)}`;
+  const file = join(documentsDir(ctx, input.id), storedName);
+  let written = false;
+  try {
+    return await change(ctx, actor, input.id, async (trx, { bid }) => {
+      mkdirSync(documentsDir(ctx, bid.id), { recursive: true });
+      writeFileSync(file, bytes);
+      written = true;
+      await repo.insertDocument(trx, { id: docId, bid_id: bid.id, name: input.name, stored_name: storedName, size: bytes.length, added_by_member_id: actor.memberId, added_at: ctx.now().getTime() });
+      await record(trx, ctx, actor, bid.id, 'team', `added the document “${input.name}”`);
+    });
+  } catch (error) {
+    // The row was rolled back: the file must not stay behind either.
+    if (written) rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Removes a document: its row, then its file once the removal is committed. The file moves into
+ * backups/documents rather than away, so restoring a backup that still lists it finds it again.
+ */
+export async function removeDocument(ctx: Ctx, actor: Actor, id: string): Promise<Bid> {
+  const doc = await repo.findDocument(ctx.db, id);
+  if (!doc) throw notFound('That document');
+  const bid = await change(ctx, actor, doc.bid_id, async (trx) => {
+    await repo.deleteDocument(trx, doc.id);
+    await record(trx, ctx, actor, doc.bid_id, 'team', `removed the document “${doc.name}”`);
+  });
+  const kept = join(removedDocumentsDir(ctx, doc.bid_id), doc.stored_name);
+  mkdirSync(removedDocumentsDir(ctx, doc.bid_id), { recursive: true });
+  renameSync(join(documentsDir(ctx, doc.bid_id), doc.stored_name), kept);
+  return bid;
+}
+
+/** After a restore: brings back the files of documents the restored database lists but that were removed since. */
+export async function recoverRemovedDocuments(ctx: Ctx): Promise<number> {
+  let recovered = 0;
+  for (const doc of await repo.allDocuments(ctx.db)) {
+    const file = join(documentsDir(ctx, doc.bid_id), doc.stored_name);
+    const kept = join(removedDocumentsDir(ctx, doc.bid_id), doc.stored_name);
+    if (existsSync(file) || !existsSync(kept)) continue;
+    mkdirSync(documentsDir(ctx, doc.bid_id), { recursive: true });
+    copyFileSync(kept, file);
+    recovered++;
+  }
+  return recovered;
+}
+
+export async function openDocument(ctx: Ctx, actor: Actor, id: string): Promise<{ name: string; opened: boolean; content?: string }> {
+  const doc = await repo.findDocument(ctx.db, id);
+  if (!doc) throw notFound('That document');
+  const bid = await repo.findBid(ctx.db, doc.bid_id);
+  if (!bid || !maySee(actor, bid, await repo.teamOf(ctx.db, bid.id))) throw hidden();
+  const file = join(documentsDir(ctx, doc.bid_id), doc.stored_name);
+  if (ctx.desktop?.openPath) {
+    try {
+      await ctx.desktop.openPath(file);
+    } catch {
+      throw new AppError('NOT_FOUND', `The system could not open “${doc.name}”: is the file still in the data folder?`);
+    }
+    return { name: doc.name, opened: true };
+  }
+  let content: Buffer;
+  try {
+    content = readFileSync(file);
+  } catch {
+    throw new AppError('NOT_FOUND', `The file of “${doc.name}” is missing from the data folder.`);
+  }
+  return { name: doc.name, opened: false, content: content.toString('base64') };
+}
+

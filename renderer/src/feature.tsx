@@ -1,0 +1,57 @@
+import { type ComponentType, type ReactNode, createContext, useContext } from 'react';
+
+/** A screen at a path; wouter's params are passed to `render`. */
+export interface RouteDef {
+  path: string;
+  render: (params: Record<string, string | undefined>) => ReactNode;
+}
+
+export interface NavEntry {
+  href: string;
+  label: string;
+  /** wouter pattern that marks the entry as the current page. */
+  match: string;
+}
+
+/** A Ctrl+K entry: a fixed action, or results a feature finds for what was typed. */
+export interface PaletteEntry {
+  id: string;
+  group: 'Action' | 'Member' | 'Room' | 'Desk' | 'Resource' | 'Booking' | 'Bid';
+  label: string;
+  hint?: string;
+  go: string;
+}
+
+/**
+ * Places where one feature's screen shows another feature's part, by name rather than by import:
+ * a member's page, Today, the kiosk's home for an identified member, Settings.
+ */
+export interface Slots {
+  memberPage: ComponentType<{ memberId: string; name: string }>;
+  today: ComponentType;
+  kioskHome: ComponentType<{ member: { id: string; name: string } }>;
+  settings: ComponentType;
+}
+
+/** How a feature describes itself to the renderer, once. */
+export interface UiFeature {
+  name: string;
+  /** Front-desk screens (specific paths before general ones within a feature). */
+  routes?: RouteDef[];
+  nav?: NavEntry;
+  palette?: { actions?: PaletteEntry[]; useResults?: (text: string) => PaletteEntry[] };
+  /** Screens for a member identified at the kiosk (later also in the member portal). */
+  kiosk?: { routes?: RouteDef[]; nav?: NavEntry };
+  slots?: { [S in keyof Slots]?: Slots[S][] };
+  /** Query prefixes (other than the feature's own) that read across domains and follow every change. */
+  followsEveryChange?: string[];
+}
+
+const FeaturesContext = createContext<readonly UiFeature[]>([]);
+export const FeaturesProvider = FeaturesContext.Provider;
+export const useFeatures = () => useContext(FeaturesContext);
+
+/** Every feature's part for one place, in the features list's order. */
+export function useSlot<S extends keyof Slots>(slot: S): Slots[S][] {
+  return useFeatures().flatMap((f) => (f.slots?.[slot] ?? []) as Slots[S][]);
+}

@@ -1,0 +1,28 @@
+import { useApi } from '../../api/hooks';
+import type { PaletteEntry, UiFeature } from '../../feature';
+import { BookableForm } from './BookableForm';
+import { BookablesPage } from './BookablesPage';
+
+const GROUP = { room: 'Room', desk: 'Desk', resource: 'Resource' } as const;
+
+/** Rooms, desks and resources by name, opening their week. */
+function useBookableResults(text: string): PaletteEntry[] {
+  const bookables = useApi('bookables.list', {}, { enabled: text.length > 0 });
+  const today = useApi('frontdesk.today', {}, { enabled: text.length > 0 });
+  if (!text) return [];
+  const date = today.data?.date ?? new Date().toISOString().slice(0, 10);
+  return (bookables.data ?? [])
+    .filter((b) => b.name.toLowerCase().includes(text))
+    .map((b) => ({ id: b.id, group: GROUP[b.kind], label: b.name, hint: 'week view', go: `/bookables/${b.id}/week/${date}` }));
+}
+
+export const bookablesUi: UiFeature = {
+  name: 'bookables',
+  nav: { href: '/bookables', label: 'Bookables', match: '/bookables/*?' },
+  routes: [
+    { path: '/bookables/new', render: () => <BookableForm /> },
+    { path: '/bookables/:id/edit', render: (p) => <BookableForm key={p.id} id={p.id} /> },
+    { path: '/bookables', render: () => <BookablesPage /> },
+  ],
+  palette: { useResults: useBookableResults },
+};

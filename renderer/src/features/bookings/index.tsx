@@ -1,0 +1,43 @@
+import { useApi } from '../../api/hooks';
+import type { PaletteEntry, UiFeature } from '../../feature';
+import { DayBoardPage } from './DayBoardPage';
+import { FindRoomPage } from './FindRoomPage';
+import { KioskBookings } from './KioskBookings';
+import { MemberBookings } from './MemberBookings';
+import { PendingPage } from './PendingPage';
+import { WeekPage } from './WeekPage';
+
+export { FLAG_RULES, NUMBER_RULES } from './ruleLabels';
+
+/** Today's bookings of rooms, found by who, what or where. */
+function useBookingResults(text: string): PaletteEntry[] {
+  const today = useApi('frontdesk.today', {}, { enabled: text.length > 0 });
+  if (!text || !today.data) return [];
+  const has = (s: string) => s.toLowerCase().includes(text);
+  return today.data.rooms.flatMap((r) =>
+    r.bookings
+      .filter((b) => has(b.who) || has(b.title) || has(r.name))
+      .map((b) => ({ id: b.bookingId, group: 'Booking' as const, label: `${b.localStart} ${r.name} · ${b.who}`, hint: b.title, go: `/bookings/${today.data!.date}` })),
+  );
+}
+
+export const bookingsUi: UiFeature = {
+  name: 'bookings',
+  nav: { href: '/bookings', label: 'Bookings', match: '/bookings/*?' },
+  routes: [
+    { path: '/bookings/find', render: () => <FindRoomPage /> },
+    { path: '/bookings/pending', render: () => <PendingPage /> },
+    { path: '/bookings/:date', render: (p) => <DayBoardPage date={p.date} /> },
+    { path: '/bookings', render: () => <DayBoardPage /> },
+    { path: '/bookables/:id/week/:date', render: (p) => <WeekPage bookableId={p.id!} date={p.date!} /> },
+  ],
+  palette: {
+    actions: [
+      { id: 'a-book', group: 'Action', label: 'Book a room', go: '/bookings/find' },
+      { id: 'a-board', group: 'Action', label: 'Day board', go: '/bookings' },
+      { id: 'a-pending', group: 'Action', label: 'Bookings waiting for approval', go: '/bookings/pending' },
+    ],
+    useResults: useBookingResults,
+  },
+  slots: { memberPage: [MemberBookings], kioskHome: [KioskBookings] },
+};

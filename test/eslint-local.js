@@ -1,0 +1,49 @@
+// Coopdesk's own lint rules: the architecture's boundaries, enforced in one place.
+import { dirname, relative, resolve, sep } from 'node:path';
+
+const FEATURE_ROOTS = ['electron/main/features', 'renderer/src/features'].map((r) => resolve(r));
+const FACES = new Set(['', 'index', 'index.ts', 'index.tsx']);
+
+/** Which feature a file belongs to, and its path inside that feature's folder. */
+function placeOf(file) {
+  for (const root of FEATURE_ROOTS) {
+    const rel = relative(root, file);
+    if (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '') {
+      const [feature, ...rest] = rel.split(sep);
+      return { root, feature, rest: rest.join('/') };
+    }
+  }
+  return null;
+}
+
+/** Another feature is reached only through its face (`index.ts`): what it chose to offer. */
+const featureFaces = {
+  meta: { type: 'problem', messages: { internal: 'Import {{feature}} through its face ({{face}}), not its internals ({{path}}).' }, schema: [] },
+  create(context) {
+    const file = context.filename ?? context.getFilename();
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const target = placeOf(resolve(dirname(file), spec));
+      if (!target) return;
+      const own = placeOf(file);
+      if (own && own.root === target.root && own.feature === target.feature) return;
+      if (FACES.has(target.rest.replace(/\.(ts|tsx)$/, '').replace(/^index$/, ''))) return;
+      context.report({ node: node.source, messageId: 'internal', data: { feature: target.feature, face: `features/${target.feature}`, path: spec } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
+export default { rules: { 'feature-faces': featureFaces } };
+
+/** SQL is written in repositories and in db/; everything else calls them. */
+export const queryBuildersOnlyInRepositories = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|with)$/]",
+      message: 'Write queries in the feature’s <f>.repository.ts (or in db/): services hold the rules, repositories the SQL.',
+    },
+  ],
+};
