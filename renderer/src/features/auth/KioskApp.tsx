@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Route, Switch } from 'wouter';
-import { ApiCallError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
+import { useChannelForm } from '../../components/useChannelForm';
 import { useFeatures, useSlot } from '../../feature';
 import { UnlockDialog } from './UnlockDialog';
 import { useAuth } from './useAuth';
@@ -51,31 +52,21 @@ export function KioskApp() {
 }
 
 function Identify() {
-  const queryClient = useQueryClient();
-  const [who, setWho] = useState('');
-  const [pin, setPin] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { register, submit, errorOf, setValue } = useChannelForm('auth.identify', { defaultValues: { who: '', pin: '' }, fallbackField: 'pin' });
   return (
     <form
       className="card kiosk-card form"
       aria-labelledby="identify-title"
       noValidate
       onSubmit={async (e) => {
-        e.preventDefault();
-        try {
-          await call('auth.identify', { who, pin });
-          setErrors({});
-          await queryClient.invalidateQueries();
-        } catch (err) {
-          if (!(err instanceof ApiCallError)) throw err;
-          setPin('');
-          setErrors({ ...err.fields, ...(Object.keys(err.fields).length ? {} : { pin: err.message }) });
-        }
+        await submit(e);
+        // Whatever happened, the PIN is not left on a shared screen.
+        setValue('pin', '');
       }}
     >
       <h1 id="identify-title">Welcome — who are you?</h1>
-      <TextField label="Member number or name" autoFocus autoComplete="off" value={who} onChange={(e) => setWho(e.target.value)} error={errors.who} />
-      <TextField label="PIN" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} error={errors.pin} />
+      <TextField label="Member number or name" autoFocus autoComplete="off" error={errorOf('who')} {...register('who')} />
+      <TextField label="PIN" type="password" inputMode="numeric" autoComplete="off" error={errorOf('pin')} {...register('pin')} />
       <button type="submit" className="button-primary">
         Continue
       </button>

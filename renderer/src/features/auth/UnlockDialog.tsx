@@ -1,40 +1,23 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { ApiCallError, call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
+import { useChannelForm } from '../../components/useChannelForm';
 
 /** Leaves kiosk mode: the manager password, checked in the main process. */
 export function UnlockDialog({ onClose }: { onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const { register, submit, errorOf, formError } = useChannelForm('auth.unlock', { defaultValues: { password: '' }, fallbackField: 'password', onSaved: onClose });
   return (
     <Dialog title="Manager mode" onClose={onClose}>
-      <form
-        className="dialog-body form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          try {
-            await call('auth.unlock', { password });
-            await queryClient.invalidateQueries();
-            onClose();
-          } catch (err) {
-            if (!(err instanceof ApiCallError)) throw err;
-            setError(err.fields.password ?? err.message);
-          }
-        }}
-      >
-        <TextField label="Manager password" type="password" autoFocus autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={error} />
-        <div className="actions">
+      <form className="dialog-body form" noValidate onSubmit={(e) => void submit(e)}>
+        <TextField label="Manager password" type="password" autoFocus autoComplete="current-password" error={errorOf('password')} {...register('password')} />
+        <FormActions error={formError}>
           <button type="submit" className="button-primary">
             Unlock
           </button>
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   );

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { FormError } from '../../components/FormActions';
 import { moneyInput, parseMoney } from '../../../../shared/domain/money';
 import { instantIso } from '../../components/format';
 import { useState } from 'react';
@@ -182,11 +183,7 @@ function BidEditor({ id, existing, zone, currency: coopCurrency }: { id?: string
             </button>
           </div>
         </fieldset>
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <div className="actions">
           <button type="submit" className="button-primary">
             {id ? 'Save opportunity' : 'Create opportunity'}

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { FormError } from '../../components/FormActions';
 import { moneyInput, parseMoney } from '../../../../shared/domain/money';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -127,11 +128,7 @@ function BookableEditor({ id, existing }: { id?: string; existing?: Bookable }) 
             ))}
           </div>
         </fieldset>
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
         <div className="actions">
           <button type="submit" className="button-primary">
             {id ? 'Save bookable' : 'Create bookable'}

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { FormError } from '../../components/FormActions';
 import { formatMoney } from '../../../../shared/domain/money';
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -108,11 +109,7 @@ export function BookingDetails({ booking, onClose }: { booking: Booking; onClose
             <TextField label="Reason" placeholder="optional, kept with the cancellation" value={reason} onChange={(e) => setReason(e.target.value)} />
           </>
         ) : null}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="actions">
           {active && booking.status === 'confirmed' && !booking.checkedInAt ? (
             <button type="button" onClick={() => void act(() => call('bookings.checkIn', { id: booking.id }))}>

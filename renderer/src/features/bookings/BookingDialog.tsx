@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { FormError } from '../../components/FormActions';
 import { formatMoney } from '../../../../shared/domain/money';
 import { instantIso } from '../../components/format';
 import { useState } from 'react';
@@ -219,11 +220,7 @@ export function BookingDialog({
           </div>
         ) : null}
         {plan.error ? <p className="form-error">{plan.error.message}</p> : null}
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <FormError message={formError} />
 
         <div className="actions">
           {repeat && clashing.length > 0 ? (

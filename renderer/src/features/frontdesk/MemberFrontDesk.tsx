@@ -1,16 +1,23 @@
-import { useState } from 'react';
-import { ApiCallError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
+import { useChannelForm } from '../../components/useChannelForm';
 
 /** On a member's page: in or out now, presence history, and the kiosk PIN. */
 export function MemberFrontDesk({ memberId, name }: { memberId: string; name: string }) {
   const presence = useApi('frontdesk.presence', { memberId, limit: 10 });
-  const [pin, setPin] = useState('');
   const { message, act } = useAction();
-  const [pinError, setPinError] = useState<string | undefined>();
+  const pin = useChannelForm('auth.setPin', {
+    defaultValues: { pin: '' },
+    toInput: (v: { pin: string }) => ({ memberId, pin: v.pin }),
+    fallbackField: 'pin',
+    onSaved: async (_saved, _values, form) => {
+      form.reset();
+      await act(async () => {}, `${name} can now use the kiosk with their PIN.`);
+    },
+  });
   const rows = presence.data ?? [];
   const inNow = rows[0] && !rows[0].checkedOutAt;
 
@@ -42,24 +49,8 @@ export function MemberFrontDesk({ memberId, name }: { memberId: string; name: st
           ))}
         </ul>
       ) : null}
-      <form
-        className="inline-form"
-        aria-label="Kiosk PIN"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          try {
-            await call('auth.setPin', { memberId, pin });
-            setPin('');
-            setPinError(undefined);
-            await act(async () => {}, `${name} can now use the kiosk with their PIN.`);
-          } catch (err) {
-            if (!(err instanceof ApiCallError)) throw err;
-            setPinError(err.fields.pin ?? err.message);
-          }
-        }}
-      >
-        <TextField label="New kiosk PIN" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} error={pinError} hint="4 to 8 digits" />
+      <form className="inline-form" aria-label="Kiosk PIN" noValidate onSubmit={(e) => void pin.submit(e)}>
+        <TextField label="New kiosk PIN" type="password" inputMode="numeric" autoComplete="off" error={pin.errorOf('pin')} hint="4 to 8 digits" {...pin.register('pin')} />
         <button type="submit">Set PIN</button>
       </form>
     </div>

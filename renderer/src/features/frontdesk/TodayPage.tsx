@@ -4,13 +4,16 @@ import { formatMoney, parseMoney } from '../../../../shared/domain/money';
 import { instantIso } from '../../components/format';
 import { Link } from 'wouter';
 import type { TodayBooking } from '../../../../shared/contract/frontdesk.contract';
-import { ApiCallError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { formatDate, downloadText } from '../../components/format';
 import { MemberPicker } from '../../components/MemberPicker';
 import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
+import { FormError } from '../../components/FormActions';
+import { useChannelForm } from '../../components/useChannelForm';
+import { Controller } from 'react-hook-form';
 
 /** The front desk's screen: today at the site, refreshed by itself when anything changes. */
 export function TodayPage() {
@@ -143,12 +146,17 @@ function BookingList({ title, items, onCheckIn }: { title: string; items: TodayB
 
 function Visitors({ visitors, date, act }: { visitors: import('../../../../shared/contract/frontdesk.contract').Visitor[]; date: string; act: (w: () => Promise<unknown>, done: string) => Promise<void> }) {
   const settings = useApi('settings.get', {});
-  const [name, setName] = useState('');
-  const [company, setCompany] = useState('');
-  const [host, setHost] = useState<{ id: string; name: string } | null>(null);
-  const [time, setTime] = useState('10:00');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [formKey, setFormKey] = useState(0);
+  const visitor = useChannelForm('visitors.create', {
+    defaultValues: { name: '', company: '', host: null as { id: string; name: string } | null, time: '10:00' },
+    toInput: (v) => ({ name: v.name, company: v.company, hostMemberId: v.host?.id ?? '', expectedAt: instantIso(date, v.time, settings.data?.site.timeZone ?? 'UTC') }),
+    fieldOf: { hostMemberId: 'host', expectedAt: 'time' },
+    onSaved: async (_saved, v, form) => {
+      form.reset();
+      setFormKey((k) => k + 1);
+      await act(async () => {}, `${v.name} is expected.`);
+    },
+  });
   return (
     <div className="card" role="region" aria-label="Visitors">
       <div className="card-head">
@@ -182,33 +190,14 @@ function Visitors({ visitors, date, act }: { visitors: import('../../../../share
           </li>
         ))}
       </ul>
-      <form
-        key={formKey}
-        className="form compact-form"
-        aria-label="New visitor"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          try {
-            await call('visitors.create', { name, company, hostMemberId: host?.id ?? '', expectedAt: instantIso(date, time, settings.data?.site.timeZone ?? 'UTC') });
-            setErrors({});
-            setName('');
-            setCompany('');
-            setHost(null);
-            setFormKey((k) => k + 1);
-            await act(async () => {}, `${name} is expected.`);
-          } catch (err) {
-            if (!(err instanceof ApiCallError)) throw err;
-            setErrors(err.fields);
-          }
-        }}
-      >
+      <form key={formKey} className="form compact-form" aria-label="New visitor" noValidate onSubmit={(e) => void visitor.submit(e)}>
         <div className="grid">
-          <TextField label="Visitor name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
-          <TextField label="Company" value={company} onChange={(e) => setCompany(e.target.value)} />
-          <MemberPicker label="Visiting" value={host} onChange={setHost} error={errors.hostMemberId} />
-          <TextField label="Expected at" type="time" value={time} onChange={(e) => setTime(e.target.value)} error={errors.expectedAt} />
+          <TextField label="Visitor name" error={visitor.errorOf('name')} {...visitor.register('name')} />
+          <TextField label="Company" error={visitor.errorOf('company')} {...visitor.register('company')} />
+          <Controller control={visitor.control} name="host" render={({ field }) => <MemberPicker label="Visiting" value={field.value} onChange={field.onChange} error={visitor.errorOf('host')} />} />
+          <TextField label="Expected at" type="time" error={visitor.errorOf('time')} {...visitor.register('time')} />
         </div>
+        <FormError message={visitor.formError} />
         <button type="submit">Add visitor</button>
       </form>
     </div>
@@ -216,10 +205,14 @@ function Visitors({ visitors, date, act }: { visitors: import('../../../../share
 }
 
 function DayPasses({ passes, act }: { passes: import('../../../../shared/contract/frontdesk.contract').DayPass[]; act: (w: () => Promise<unknown>, done: string) => Promise<void> }) {
-  const [name, setName] = useState('');
-  const [price, setPrice] = useState('15.00');
-  const [paid, setPaid] = useState(true);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const pass = useChannelForm('dayPasses.create', {
+    defaultValues: { name: '', price: '15.00', paid: true },
+    toInput: (v) => ({ name: v.name, price: parseMoney(v.price), paid: v.paid }),
+    onSaved: async (_saved, v, form) => {
+      form.reset({ ...v, name: '' });
+      await act(async () => {}, `Day pass for ${v.name} recorded.`);
+    },
+  });
   const total = passes.reduce((n, p) => n + p.price, 0);
   return (
     <div className="card" role="region" aria-label="Day passes">
@@ -241,30 +234,15 @@ function DayPasses({ passes, act }: { passes: import('../../../../shared/contrac
         ))}
       </ul>
       {passes.length ? <p className="muted small">Total today: {formatMoney(total, passes[0].currency)}</p> : null}
-      <form
-        className="inline-form"
-        aria-label="New day pass"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          try {
-            await call('dayPasses.create', { name, price: parseMoney(price), paid });
-            setErrors({});
-            setName('');
-            await act(async () => {}, `Day pass for ${name} recorded.`);
-          } catch (err) {
-            if (!(err instanceof ApiCallError)) throw err;
-            setErrors(err.fields);
-          }
-        }}
-      >
-        <TextField label="Drop-in name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
-        <TextField label="Price" type="number" step="0.01" min={0} value={price} onChange={(e) => setPrice(e.target.value)} error={errors.price} />
+      <form className="inline-form" aria-label="New day pass" noValidate onSubmit={(e) => void pass.submit(e)}>
+        <TextField label="Drop-in name" error={pass.errorOf('name')} {...pass.register('name')} />
+        <TextField label="Price" type="number" step="0.01" min={0} error={pass.errorOf('price')} {...pass.register('price')} />
         <label className="override">
-          <input type="checkbox" checked={paid} onChange={(e) => setPaid(e.target.checked)} /> Paid
+          <input type="checkbox" {...pass.register('paid')} /> Paid
         </label>
         <button type="submit">Sell day pass</button>
       </form>
+      <FormError message={pass.formError} />
     </div>
   );
 }

@@ -1,57 +1,47 @@
 import { useState } from 'react';
 import type { Settings } from '../../../../shared/contract/settings.contract';
 import type { BookingRules } from '../../../../shared/domain/bookingRules';
-import { ApiCallError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { TextField } from '../../components/Field';
+import { FormActions, FormError } from '../../components/FormActions';
+import { useChannelForm } from '../../components/useChannelForm';
 import { formatDate } from '../../components/format';
 import { FLAG_RULES, NUMBER_RULES } from '../bookings';
 
-
 /** The site's default booking rules; each bookable may override them. Keyed by the saved rules, so it starts afresh when they change. */
 export function BookingRulesForm({ settings }: { settings: Settings }) {
-  const [rules, setRules] = useState<BookingRules>(settings.bookingRules);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const { register, submit, errorOf, formError } = useChannelForm('settings.updateBookingRules', {
+    defaultValues: settings.bookingRules,
+    toInput: (rules: BookingRules) => ({ siteId: settings.site.id, rules }),
+    fieldOf: Object.fromEntries(NUMBER_RULES.map(([key]) => [`rules.${key}`, key])),
+    onSaved: () => setSaved(true),
+  });
   return (
     <form
       className="card form"
       aria-labelledby="rules-title"
       noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSubmit={(e) => {
         setSaved(false);
-        try {
-          await call('settings.updateBookingRules', { siteId: settings.site.id, rules });
-          setErrors({});
-          setSaved(true);
-        } catch (err) {
-          if (!(err instanceof ApiCallError)) throw err;
-          setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k.replace(/^rules\./, ''), v])));
-        }
+        void submit(e);
       }}
     >
       <h2 id="rules-title">Booking rules</h2>
       <p className="muted small">Defaults for every room, desk and resource at {settings.site.name}; a bookable can set its own.</p>
       <div className="grid">
         {NUMBER_RULES.map(([key, label]) => (
-          <TextField
-            key={key}
-            label={label}
-            type="number"
-            value={String(rules[key])}
-            onChange={(e) => setRules((r) => ({ ...r, [key]: Number(e.target.value) }))}
-            error={errors[key]}
-          />
+          <TextField key={key} label={label} type="number" error={errorOf(key)} {...register(key, { valueAsNumber: true })} />
         ))}
       </div>
       <div className="checks">
         {FLAG_RULES.map(([key, label]) => (
           <label key={key}>
-            <input type="checkbox" checked={Boolean(rules[key])} onChange={(e) => setRules((r) => ({ ...r, [key]: e.target.checked }))} /> {label}
+            <input type="checkbox" {...register(key)} /> {label}
           </label>
         ))}
       </div>
-      <div className="actions">
+      <FormActions error={formError}>
         <button type="submit" className="button-primary">
           Save booking rules
         </button>
@@ -60,16 +50,19 @@ export function BookingRulesForm({ settings }: { settings: Settings }) {
             Saved.
           </p>
         ) : null}
-      </div>
+      </FormActions>
     </form>
   );
 }
 
 /** Days the site is closed: holidays and one-off closures. */
 export function ClosuresCard({ settings }: { settings: Settings }) {
-  const [date, setDate] = useState('');
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const closure = useChannelForm('settings.addClosure', {
+    defaultValues: { date: '', reason: '' },
+    toInput: (v: { date: string; reason: string }) => ({ siteId: settings.site.id, ...v }),
+    fallbackField: 'date',
+    onSaved: (_saved, _values, form) => form.reset(),
+  });
   return (
     <div className="card" role="region" aria-labelledby="closures-title">
       <h2 id="closures-title">Closures and holidays</h2>
@@ -86,26 +79,12 @@ export function ClosuresCard({ settings }: { settings: Settings }) {
           </li>
         ))}
       </ul>
-      <form
-        className="inline-form"
-        noValidate
-        onSubmit={async (e) => {
-          e.preventDefault();
-          try {
-            await call('settings.addClosure', { siteId: settings.site.id, date, reason });
-            setDate('');
-            setReason('');
-            setError(undefined);
-          } catch (err) {
-            if (!(err instanceof ApiCallError)) throw err;
-            setError(err.fields.date ?? err.message);
-          }
-        }}
-      >
-        <TextField label="Closed on" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={error} />
-        <TextField label="Reason" placeholder="e.g. Christmas" value={reason} onChange={(e) => setReason(e.target.value)} />
+      <form className="inline-form" noValidate onSubmit={(e) => void closure.submit(e)}>
+        <TextField label="Closed on" type="date" error={closure.errorOf('date')} {...closure.register('date')} />
+        <TextField label="Reason" placeholder="e.g. Christmas" error={closure.errorOf('reason')} {...closure.register('reason')} />
         <button type="submit">Add closure</button>
       </form>
+      <FormError message={closure.formError} />
     </div>
   );
 }
