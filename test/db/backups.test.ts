@@ -1,17 +1,11 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {  describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/main/db/migrations';
-import { ana, FIXED_NOW, startTestCoop, tempDir, type TestCoop } from '../helpers/coop';
+import { ana, FIXED_NOW, startTestCoop, tempDir, freshCoopEachTest } from '../helpers/coop';
 
-let t: TestCoop;
-beforeEach(async () => {
-  t = await startTestCoop();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = freshCoopEachTest();
 
 describe('backups', () => {
   it('backs up now and restores, keeping a safety copy of what was there', async () => {

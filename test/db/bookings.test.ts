@@ -1,18 +1,13 @@
 import ICAL from 'ical.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {  beforeEach, describe, expect, it } from 'vitest';
 import { bookingWorld, london } from '../helpers/bookingWorld';
-import { FIXED_NOW, startTestCoop, type TestCoop } from '../helpers/coop';
+import { FIXED_NOW, freshCoopEachTest } from '../helpers/coop';
 
-let t: TestCoop;
-let w: Awaited<ReturnType<typeof bookingWorld>>;
 let now = FIXED_NOW;
+const t = freshCoopEachTest(() => ((now = FIXED_NOW), { now: () => now }));
+let w: Awaited<ReturnType<typeof bookingWorld>>;
 beforeEach(async () => {
-  now = FIXED_NOW;
-  t = await startTestCoop({ now: () => now });
   w = await bookingWorld(t);
-});
-afterEach(async () => {
-  await t.close();
 });
 
 const THU = '2026-11-26';

@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {  beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
 import type { Actor, Session } from '../../electron/main/context';
 import { bookingWorld, london } from '../helpers/bookingWorld';
-import { FIXED_NOW, startTestCoop, type TestCoop } from '../helpers/coop';
+import { FIXED_NOW, freshCoopEachTest } from '../helpers/coop';
 
-let t: TestCoop;
-let w: Awaited<ReturnType<typeof bookingWorld>>;
 let now = FIXED_NOW;
+const t = freshCoopEachTest(() => ((now = FIXED_NOW), { now: () => now }));
+let w: Awaited<ReturnType<typeof bookingWorld>>;
 beforeEach(async () => {
-  now = FIXED_NOW;
-  t = await startTestCoop({ now: () => now });
   w = await bookingWorld(t);
-});
-afterEach(async () => {
-  await t.close();
 });
 
 const kiosk = (): Session => ({ mode: 'kiosk', actor: { role: 'kiosk', memberId: null } });

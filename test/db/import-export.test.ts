@@ -1,14 +1,10 @@
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ana, startTestCoop, type TestCoop } from '../helpers/coop';
+import {  beforeEach, describe, expect, it } from 'vitest';
+import { ana, startTestCoop, freshCoopEachTest } from '../helpers/coop';
 
-let t: TestCoop;
+const t = freshCoopEachTest();
 beforeEach(async () => {
-  t = await startTestCoop();
   await t.call('members.create', ana);
-});
-afterEach(async () => {
-  await t.close();
 });
 
 const CSV = [

@@ -1,13 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ana, startTestCoop, type TestCoop } from '../helpers/coop';
+import {  beforeEach, describe, expect, it, vi } from 'vitest';
+import { ana, freshCoopEachTest, type TestCoop } from '../helpers/coop';
 
-let t: TestCoop;
-beforeEach(async () => {
-  t = await startTestCoop();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = freshCoopEachTest();
 
 describe('members: create and read', () => {
   it('creates a member with a number, normalized tags and ownership', async () => {

@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {  beforeEach, describe, expect, it } from 'vitest';
 import { bookingWorld, london } from '../helpers/bookingWorld';
-import { FIXED_NOW, startTestCoop, type TestCoop } from '../helpers/coop';
+import { FIXED_NOW, freshCoopEachTest } from '../helpers/coop';
 
-let t: TestCoop;
+const t = freshCoopEachTest({ now: () => FIXED_NOW });
 let w: Awaited<ReturnType<typeof bookingWorld>>;
 beforeEach(async () => {
-  t = await startTestCoop({ now: () => FIXED_NOW });
   w = await bookingWorld(t, { maxDaysAhead: 400 });
-});
-afterEach(async () => {
-  await t.close();
 });
 
 const weekly = (over: Record<string, unknown> = {}) => ({

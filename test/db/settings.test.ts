@@ -1,13 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestCoop, type TestCoop } from '../helpers/coop';
+import {  describe, expect, it } from 'vitest';
+import {  freshCoopEachTest } from '../helpers/coop';
 
-let t: TestCoop;
-beforeEach(async () => {
-  t = await startTestCoop();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = freshCoopEachTest();
 
 describe('settings', () => {
   it('first launch creates the co-op and one site open on weekdays', async () => {

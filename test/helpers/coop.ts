@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResult, Channel, InputOf, OutputOf } from '../../shared/contract';
@@ -62,3 +63,27 @@ export const ana = {
   offers: ['Web Design', 'branding'],
   needs: ['copywriting'],
 };
+
+type CoopOptions = Parameters<typeof startTestCoop>[0];
+
+/**
+ * A fresh co-op for every test of the file: started before each test (with `options`, or what
+ * `options()` returns then), closed after it. The handle always points at the current one.
+ */
+export function freshCoopEachTest(options: CoopOptions | (() => CoopOptions) = {}): TestCoop {
+  let current: TestCoop | undefined;
+  beforeEach(async () => {
+    current = await startTestCoop(typeof options === 'function' ? options() : options);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return new Proxy({} as TestCoop, {
+    get(_target, key) {
+      if (!current) throw new Error('The test co-op exists only while a test runs.');
+      const value = current[key as keyof TestCoop];
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}

@@ -9,12 +9,19 @@ export function FormError({ message }: { message?: string | null }) {
   ) : null;
 }
 
-/** A form's closing row: its error, then its buttons. */
-export function FormActions({ error, children }: { error?: string | null; children: ReactNode }) {
+/** A form's closing row: its error, then its buttons, and "Saved." once it was. */
+export function FormActions({ error, saved, children }: { error?: string | null; saved?: boolean; children: ReactNode }) {
   return (
     <>
       <FormError message={error} />
-      <div className="actions">{children}</div>
+      <div className="actions">
+        {children}
+        {saved ? (
+          <p className="saved" role="status">
+            Saved.
+          </p>
+        ) : null}
+      </div>
     </>
   );
 }

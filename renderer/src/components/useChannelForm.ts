@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, type UseFormReturn, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { type Channel, type InputOf, type OutputOf, contract } from '../../../shared/contract';
@@ -26,6 +27,7 @@ interface Options<V extends FieldValues, C extends Channel> {
 export function useChannelForm<V extends FieldValues, C extends Channel>(channel: C, options: Options<V, C>) {
   const queryClient = useQueryClient();
   const form = useForm<V>({ defaultValues: options.defaultValues });
+  const [saved, setSaved] = useState(false);
   const shown = new Set(Object.keys(options.defaultValues ?? {}));
 
   /** Puts each message on its field; returns whether any found one. */
@@ -51,6 +53,7 @@ export function useChannelForm<V extends FieldValues, C extends Channel>(channel
   const fallback = (message: string) => form.setError(options.fallbackField ?? 'root.server', { message });
 
   const submit = form.handleSubmit(async (values) => {
+    setSaved(false);
     const input = options.toInput ? options.toInput(values) : (values as unknown as InputOf<C>);
     const parsed = (options.schema ?? contract[channel].input).safeParse(input);
     if (!parsed.success) {
@@ -62,6 +65,7 @@ export function useChannelForm<V extends FieldValues, C extends Channel>(channel
       const output = await call(channel, input);
       await queryClient.invalidateQueries();
       await options.onSaved?.(output, values, form);
+      setSaved(true);
     } catch (error) {
       if (!(error instanceof ApiCallError)) throw error;
       if (!place(error.fields)) fallback(error.message);
@@ -74,5 +78,6 @@ export function useChannelForm<V extends FieldValues, C extends Channel>(channel
     return (found as { message?: string } | undefined)?.message;
   };
 
-  return { ...form, submit, errorOf, formError: form.formState.errors.root?.server?.message };
+  /** `saved`: the last submit succeeded (for a "Saved." note). */
+  return { ...form, submit, errorOf, saved, clearSaved: () => setSaved(false), formError: form.formState.errors.root?.server?.message };
 }

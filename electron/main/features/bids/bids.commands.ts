@@ -4,7 +4,7 @@ import {  type BidStage, DECIDED_STAGES, FULL_SHARE, moveProblem, WON_STAGES } f
 import { newId } from '../../../../shared/domain/ids';
 import { type Actor, type Ctx } from '../../context';
 import type {  DB } from '../../db/schema';
-import { immediate } from '../../db/tx';
+import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
 import { currentMember } from '../members';
@@ -39,7 +39,7 @@ async function checkSourceMember(db: Kysely<DB>, input: Fields) {
 }
 
 export async function create(ctx: Ctx, actor: Actor, input: Fields): Promise<Bid> {
-  const bid = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'bids.changed', async (trx) => {
     const clock = await coopClock(ctx, trx);
     const deadline = deadlineMs(input, clock.now, null);
     await checkSourceMember(trx, input);
@@ -64,8 +64,6 @@ export async function create(ctx: Ctx, actor: Actor, input: Fields): Promise<Bid
     await record(trx, ctx, actor, id, 'created', 'Opportunity recorded', { to: 'idea' });
     return loadBid(ctx, trx, actor, id);
   });
-  ctx.emit('bids.changed');
-  return bid;
 }
 
 export const update = (ctx: Ctx, actor: Actor, id: string, input: Fields) =>
@@ -195,7 +193,7 @@ export const setTeam = (
 export async function removeMember(ctx: Ctx, actor: Actor, input: { id: string; memberId: string }): Promise<Bid | null> {
   // A team member may always step down themselves; removing someone else takes the team.
   const self = actor.memberId !== null && actor.memberId === input.memberId;
-  const bid = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'bids.changed', async (trx) => {
     const row = await repo.findBid(trx, input.id);
     if (!row) throw notFound('That bid');
     const team = await repo.teamOf(trx, input.id);
@@ -209,8 +207,6 @@ export async function removeMember(ctx: Ctx, actor: Actor, input: { id: string; 
     await record(trx, ctx, actor, input.id, 'team', self ? 'left the team' : `removed ${place.name} from the team`);
     return maySee(actor, row, await repo.teamOf(trx, input.id)) ? loadBid(ctx, trx, actor, input.id) : null;
   });
-  ctx.emit('bids.changed');
-  return bid;
 }
 
 export const addTask = (ctx: Ctx, actor: Actor, input: { id: string; title: string; ownerMemberId: string | null; dueDate: string | null }) =>

@@ -7,7 +7,7 @@ import { newId } from '../../../../shared/domain/ids';
 import { zonedParts } from '../../../../shared/domain/zoned';
 import { type Actor, type Ctx, isManager } from '../../context';
 import type { BidActivityKind, DB } from '../../db/schema';
-import { immediate } from '../../db/tx';
+import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { readCoop } from '../settings';
 import * as repo from './bids.repository';
@@ -227,13 +227,11 @@ export async function change(
   work: (trx: Kysely<DB>, loaded: Awaited<ReturnType<typeof loadForChange>>) => Promise<void>,
   access: Access = 'edit',
 ): Promise<Bid> {
-  const bid = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'bids.changed', async (trx) => {
     const loaded = await loadForChange(trx, actor, id, access);
     await work(trx, loaded);
     await repo.updateBid(trx, id, { updated_at: ctx.now().getTime() });
     return loadBid(ctx, trx, actor, id);
   });
-  ctx.emit('bids.changed');
-  return bid;
 }
 

@@ -5,7 +5,7 @@ import type { BookingRules } from '../../../../shared/domain/bookingRules';
 import { newId } from '../../../../shared/domain/ids';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
-import { immediate } from '../../db/tx';
+import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { findMember } from '../members';
 import { type LoadedSite, loadSite } from '../sites';
@@ -74,15 +74,13 @@ function columns(fields: Fields) {
 }
 
 export async function create(ctx: Ctx, fields: Fields): Promise<Bookable> {
-  const result = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'bookables.changed', async (trx) => {
     await checkReferences(trx, fields);
     const now = ctx.now().getTime();
     const id = newId();
     await repo.insert(trx, { id, ...columns(fields), retired_at: null, created_at: now, updated_at: now });
     return load(trx, id);
   });
-  ctx.emit('bookables.changed');
-  return result;
 }
 
 /**
@@ -90,7 +88,7 @@ export async function create(ctx: Ctx, fields: Fields): Promise<Bookable> {
  * below what is already booked is refused by the database guard on the next booking, not here.
  */
 export async function update(ctx: Ctx, id: string, fields: Fields): Promise<Bookable> {
-  const result = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'bookables.changed', async (trx) => {
     const row = await repo.findById(trx, id);
     if (!row) throw notFound('The bookable');
     if (row.site_id !== fields.siteId) {
@@ -100,19 +98,15 @@ export async function update(ctx: Ctx, id: string, fields: Fields): Promise<Book
     await repo.update(trx, id, { ...columns(fields), updated_at: ctx.now().getTime() });
     return load(trx, id);
   });
-  ctx.emit('bookables.changed');
-  return result;
 }
 
 /** Retired bookables take no new bookings and leave the board; their history stays. */
 export async function setRetired(ctx: Ctx, id: string, retired: boolean): Promise<Bookable> {
-  const result = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'bookables.changed', async (trx) => {
     const row = await repo.findById(trx, id);
     if (!row) throw notFound('The bookable');
     const now = ctx.now().getTime();
     if ((row.retired_at !== null) !== retired) await repo.update(trx, id, { retired_at: retired ? now : null, updated_at: now });
     return load(trx, id);
   });
-  ctx.emit('bookables.changed');
-  return result;
 }

@@ -1,9 +1,11 @@
+import type { Kysely } from 'kysely';
 import type {  Booking, Scope } from '../../../../shared/contract/bookings.contract';
 import {  cancelViolation, occupancy } from '../../../../shared/domain/bookingRules';
 import { newId } from '../../../../shared/domain/ids';
 import {  zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
 import type { Actor, Ctx } from '../../context';
-import { immediate } from '../../db/tx';
+import type { DB } from '../../db/schema';
+import { commit, immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import { requireSelf } from '../../permissions';
 import { ensurePresent } from '../presence';
@@ -13,7 +15,7 @@ import { MINUTE, type Held, type Request, type SeriesInput, type Target, OWN_BOO
 /** Books, or says which rule refuses. Check and insert run in one immediate transaction. */
 export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Booking> {
   requireSelf(actor, req.memberId, OWN_BOOKING);
-  const booking = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'bookings.changed', async (trx) => {
     const target = await loadTarget(trx, req.bookableId);
     await assertMember(trx, req.memberId);
     const interval = intervalOf(req, target);
@@ -25,8 +27,6 @@ export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Book
     await guarded(() => repo.insert(trx, row));
     return loadBooking(trx, row.id);
   });
-  ctx.emit('bookings.changed');
-  return booking;
 }
 
 /**
@@ -35,7 +35,7 @@ export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Book
  */
 export async function createSeries(ctx: Ctx, actor: Actor, s: SeriesInput & { onClash: 'book-free' | 'none' }) {
   requireSelf(actor, s.memberId, OWN_BOOKING);
-  const result = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'bookings.changed', async (trx) => {
     const target = await loadTarget(trx, s.bookableId);
     await assertMember(trx, s.memberId);
     const plan = await planOccurrences(trx, ctx, target, s);
@@ -58,8 +58,13 @@ export async function createSeries(ctx: Ctx, actor: Actor, s: SeriesInput & { on
     for (const id of ids) booked.push(await loadBooking(trx, id));
     return { seriesId, booked, skipped };
   });
-  ctx.emit('bookings.changed');
-  return result;
+}
+
+/** The actor's active booking and the ones its scope covers, with the rules of its bookable. */
+async function changing(trx: Kysely<DB>, actor: Actor, input: { id: string; scope: Scope }, now: number) {
+  const row = await activeRow(trx, input.id);
+  requireSelf(actor, row.member_id, OWN_ONLY);
+  return { rows: await inScope(trx, row, input.scope, now), target: await loadTarget(trx, row.bookable_id) };
 }
 
 /**
@@ -67,12 +72,9 @@ export async function createSeries(ctx: Ctx, actor: Actor, s: SeriesInput & { on
  * recorded on the booking; nobody else can.
  */
 export async function cancel(ctx: Ctx, actor: Actor, input: { id: string; scope: Scope; override: boolean; reason: string }) {
-  const result = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'bookings.changed', async (trx) => {
     const now = ctx.now().getTime();
-    const row = await activeRow(trx, input.id);
-    requireSelf(actor, row.member_id, OWN_ONLY);
-    const rows = await inScope(trx, row, input.scope, now);
-    const target = await loadTarget(trx, row.bookable_id);
+    const { rows, target } = await changing(trx, actor, input, now);
     const manager = actor.role === 'manager';
     const late = rows.map((r) => ({ r, v: cancelViolation(r.start_ms, now, target.rules, manager) })).filter((x) => x.v !== null);
     if (late.length > 0 && !(input.override && manager)) {
@@ -94,18 +96,13 @@ export async function cancel(ctx: Ctx, actor: Actor, input: { id: string; scope:
     for (const r of rows) cancelled.push(await loadBooking(trx, r.id));
     return { cancelled };
   });
-  ctx.emit('bookings.changed');
-  return result;
 }
 
 /** Moves one occurrence (to another date too), or the times of this and following, or all. */
 export async function reschedule(ctx: Ctx, actor: Actor, input: { id: string; scope: Scope; date?: string; startTime: string; endTime: string }) {
-  const result = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'bookings.changed', async (trx) => {
     const now = ctx.now().getTime();
-    const row = await activeRow(trx, input.id);
-    requireSelf(actor, row.member_id, OWN_ONLY);
-    const rows = await inScope(trx, row, input.scope, now);
-    const target = await loadTarget(trx, row.bookable_id);
+    const { rows, target } = await changing(trx, actor, input, now);
     const zone = target.site.timeZone;
     const moving = rows.map((r) => r.id);
     const problems: string[] = [];
@@ -131,13 +128,11 @@ export async function reschedule(ctx: Ctx, actor: Actor, input: { id: string; sc
     for (const m of moves) moved.push(await loadBooking(trx, m.id));
     return { moved };
   });
-  ctx.emit('bookings.changed');
-  return result;
 }
 
 /** Check-in opens 15 minutes before the start and closes at the end. */
 export async function checkIn(ctx: Ctx, actor: Actor, id: string): Promise<Booking> {
-  const booking = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, ['bookings.changed', 'frontdesk.changed'], async (trx) => {
     const now = ctx.now().getTime();
     const row = await activeRow(trx, id);
     requireSelf(actor, row.member_id, OWN_ONLY);
@@ -152,21 +147,16 @@ export async function checkIn(ctx: Ctx, actor: Actor, id: string): Promise<Booki
     if (row.member_id) await ensurePresent(trx, row.member_id, row.site_id, now);
     return loadBooking(trx, id);
   });
-  ctx.emit('bookings.changed');
-  ctx.emit('frontdesk.changed');
-  return booking;
 }
 
 export async function decide(ctx: Ctx, id: string, approve: boolean, reason = ''): Promise<Booking> {
-  const booking = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'bookings.changed', async (trx) => {
     const row = await activeRow(trx, id);
     if (row.status !== 'pending') throw new AppError('CONFLICT', 'Only a booking waiting for approval can be approved or declined.');
     const now = ctx.now().getTime();
     await repo.update(trx, id, approve ? { status: 'confirmed', updated_at: now } : { status: 'declined', cancel_reason: reason, cancelled_at: now, updated_at: now });
     return loadBooking(trx, id);
   });
-  ctx.emit('bookings.changed');
-  return booking;
 }
 
 /**

@@ -7,7 +7,7 @@ import { addDaysIso, weekdayOf, zonedInstant, zonedParts } from '../../../../sha
 import type { Actor, Ctx } from '../../context';
 import { defuseCell } from '../../csv';
 import type { DB } from '../../db/schema';
-import { immediate } from '../../db/tx';
+import { commit, immediate } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
 import { lockouts } from '../auth';
@@ -26,7 +26,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  */
 export async function checkIn(ctx: Ctx, actor: Actor, memberId: string): Promise<PresenceEntry> {
   requireSelf(actor, memberId, 'You can only check yourself in.');
-  const entry = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, ['frontdesk.changed', 'bookings.changed'], async (trx) => {
     const member = await currentMember(trx, memberId);
     const open = await presenceKernel.openPresence(trx, memberId);
     if (open) throw new AppError('CONFLICT', `${member.name} is already checked in (since ${open.since}).`, { memberId: 'Already checked in' });
@@ -35,21 +35,16 @@ export async function checkIn(ctx: Ctx, actor: Actor, memberId: string): Promise
     await bookings.checkInCurrentBookings(trx, memberId, now);
     return entry;
   });
-  ctx.emit('frontdesk.changed');
-  ctx.emit('bookings.changed');
-  return entry;
 }
 
 export async function checkOut(ctx: Ctx, actor: Actor, memberId: string): Promise<PresenceEntry> {
   requireSelf(actor, memberId, 'You can only check yourself out.');
-  const entry = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'frontdesk.changed', async (trx) => {
     const member = await currentMember(trx, memberId);
     const open = await presenceKernel.openPresence(trx, memberId);
     if (!open) throw new AppError('CONFLICT', `${member.name} is not checked in.`, { memberId: 'Not checked in' });
     return presenceKernel.close(trx, open.id, ctx.now().getTime());
   });
-  ctx.emit('frontdesk.changed');
-  return entry;
 }
 
 export async function presence(ctx: Ctx, actor: Actor, memberId: string, limit: number): Promise<PresenceEntry[]> {
@@ -71,39 +66,37 @@ const toVisitor = (r: repo.VisitorRow): Visitor => ({
 });
 
 export async function createVisitor(ctx: Ctx, input: { name: string; company: string; hostMemberId: string; expectedAt: string }): Promise<Visitor> {
-  const visitor = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'frontdesk.changed', async (trx) => {
     const host = await currentMember(trx, input.hostMemberId, 'hostMemberId', 'Choose the member they are visiting.');
     const id = newId();
     await repo.insertVisitor(trx, { id, site_id: ctx.siteId, name: input.name, company: input.company, host_member_id: host.id, expected_at: Date.parse(input.expectedAt), arrived_at: null, left_at: null, created_at: ctx.now().getTime() });
     return toVisitor((await repo.findVisitor(trx, id))!);
   });
-  ctx.emit('frontdesk.changed');
-  return visitor;
+}
+
+/** Records the visitor's arrival or departure, refusing one out of order. */
+async function visitorMoment(ctx: Ctx, id: string, moment: 'arrived_at' | 'left_at'): Promise<Visitor> {
+  return immediate(ctx.db, async (trx) => {
+    const row = await repo.findVisitor(trx, id);
+    if (!row) throw notFound('The visitor');
+    if (moment === 'arrived_at' && row.arrived_at !== null) throw new AppError('CONFLICT', `${row.name} has already arrived.`);
+    if (moment === 'left_at' && row.arrived_at === null) throw new AppError('CONFLICT', `${row.name} has not arrived yet.`);
+    if (moment === 'left_at' && row.left_at !== null) throw new AppError('CONFLICT', `${row.name} has already left.`);
+    await repo.setVisitorTime(trx, id, moment, ctx.now().getTime());
+    return toVisitor((await repo.findVisitor(trx, id))!);
+  });
 }
 
 /** A visitor arrives: recorded, and their host is told (a desktop notification in the app). */
 export async function visitorArrives(ctx: Ctx, id: string): Promise<Visitor> {
-  const visitor = await immediate(ctx.db, async (trx) => {
-    const row = await repo.findVisitor(trx, id);
-    if (!row) throw notFound('The visitor');
-    if (row.arrived_at !== null) throw new AppError('CONFLICT', `${row.name} has already arrived.`);
-    await repo.setVisitorTime(trx, id, 'arrived_at', ctx.now().getTime());
-    return toVisitor((await repo.findVisitor(trx, id))!);
-  });
+  const visitor = await visitorMoment(ctx, id, 'arrived_at');
   ctx.desktop?.notify?.({ title: `${visitor.name} has arrived`, body: `Visiting ${visitor.hostName}${visitor.company ? ` (${visitor.company})` : ''}` });
   ctx.emit('frontdesk.changed');
   return visitor;
 }
 
 export async function visitorLeaves(ctx: Ctx, id: string): Promise<Visitor> {
-  const visitor = await immediate(ctx.db, async (trx) => {
-    const row = await repo.findVisitor(trx, id);
-    if (!row) throw notFound('The visitor');
-    if (row.arrived_at === null) throw new AppError('CONFLICT', `${row.name} has not arrived yet.`);
-    if (row.left_at !== null) throw new AppError('CONFLICT', `${row.name} has already left.`);
-    await repo.setVisitorTime(trx, id, 'left_at', ctx.now().getTime());
-    return toVisitor((await repo.findVisitor(trx, id))!);
-  });
+  const visitor = await visitorMoment(ctx, id, 'left_at');
   ctx.emit('frontdesk.changed');
   return visitor;
 }
@@ -134,7 +127,7 @@ export async function exportVisitors(ctx: Ctx, date: string): Promise<{ filename
 const toPass = (r: DB['day_passes']): DayPass => ({ id: r.id, date: r.date, name: r.name, memberId: r.member_id, price: r.price_minor, currency: r.currency, paid: r.paid === 1 });
 
 export async function createDayPass(ctx: Ctx, input: { name: string; memberId: string | null; price: number; paid: boolean; date?: string }): Promise<DayPass> {
-  const pass = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'frontdesk.changed', async (trx) => {
     if (input.memberId) await currentMember(trx, input.memberId);
     const siteId = ctx.siteId;
     const site = await loadSite(trx, siteId);
@@ -143,20 +136,16 @@ export async function createDayPass(ctx: Ctx, input: { name: string; memberId: s
     await repo.insertPass(trx, row);
     return toPass(row);
   });
-  ctx.emit('frontdesk.changed');
-  return pass;
 }
 
 export async function markPaid(ctx: Ctx, id: string): Promise<DayPass> {
-  const pass = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'frontdesk.changed', async (trx) => {
     const row = await repo.findPass(trx, id);
     if (!row) throw notFound('The day pass');
     if (row.paid === 1) throw new AppError('CONFLICT', `${row.name}’s day pass is already paid.`);
     await repo.markPaid(trx, id);
     return toPass({ ...row, paid: 1 });
   });
-  ctx.emit('frontdesk.changed');
-  return pass;
 }
 
 const passesAt = async (db: Kysely<DB>, siteId: string, date: string): Promise<DayPass[]> => (await repo.passesAt(db, siteId, date)).map(toPass);

@@ -15,7 +15,7 @@ import { normalizeTag } from '../../../../shared/domain/tags';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { reindexAllMembers, reindexMember } from '../../db/search';
-import { immediate } from '../../db/tx';
+import { commit, immediate } from '../../db/tx';
 import { AppError, conflictOn, notFound } from '../../errors';
 import { ownershipClock } from '../settings';
 import { exportMembersCsv, parseMembersCsv } from './members.csv';
@@ -131,18 +131,16 @@ export async function currentMember(db: Kysely<DB>, memberId: string, field = 'm
 }
 
 export async function create(ctx: Ctx, input: MemberFields): Promise<Member> {
-  const member = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'members.changed', async (trx) => {
     await assertEmailFree(trx, input.email);
     const id = await insertNew(ctx, trx, input);
     await reindexMember(trx, id);
     return loadMember(ctx, trx, id);
   });
-  ctx.emit('members.changed');
-  return member;
 }
 
 export async function update(ctx: Ctx, id: string, input: MemberFields): Promise<Member> {
-  const member = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'members.changed', async (trx) => {
     if (!(await repo.findById(trx, id))) throw notFound('The member');
     await assertEmailFree(trx, input.email, id);
     await repo.updateMember(trx, id, columnsOf(input), ctx.now().getTime());
@@ -150,13 +148,11 @@ export async function update(ctx: Ctx, id: string, input: MemberFields): Promise
     await reindexMember(trx, id);
     return loadMember(ctx, trx, id);
   });
-  ctx.emit('members.changed');
-  return member;
 }
 
 /** Archiving hides a member from the directory but keeps their history; nobody is hard-deleted. */
 export async function setArchived(ctx: Ctx, id: string, archived: boolean): Promise<Member> {
-  const member = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'members.changed', async (trx) => {
     const row = await repo.findById(trx, id);
     if (!row) throw notFound('The member');
     if ((row.archived_at !== null) !== archived) {
@@ -165,8 +161,6 @@ export async function setArchived(ctx: Ctx, id: string, archived: boolean): Prom
     }
     return loadMember(ctx, trx, id);
   });
-  ctx.emit('members.changed');
-  return member;
 }
 
 export async function changeTag(
@@ -174,7 +168,7 @@ export async function changeTag(
   input: { id: string; op: 'add' | 'remove'; kind: TagKind; tag: string },
 ): Promise<Member> {
   const tag = normalizeTag(input.tag);
-  const member = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'members.changed', async (trx) => {
     const row = await repo.findById(trx, input.id);
     if (!row) throw notFound('The member');
     if (input.op === 'add') {
@@ -188,8 +182,6 @@ export async function changeTag(
     await reindexMember(trx, input.id);
     return loadMember(ctx, trx, input.id);
   });
-  ctx.emit('members.changed');
-  return member;
 }
 
 export async function tagCounts(ctx: Ctx): Promise<TagCount[]> {

@@ -4,7 +4,7 @@ import { isValidTimeZone, todayIn } from '../../../../shared/domain/dates';
 import type { BookingRules } from '../../../../shared/domain/bookingRules';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
-import { immediate } from '../../db/tx';
+import { commit, immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import * as sites from '../sites';
 import * as repo from './settings.repository';
@@ -50,13 +50,11 @@ export async function getSettings(ctx: Ctx, db: Kysely<DB> = ctx.db): Promise<Se
 }
 
 async function changeSite(ctx: Ctx, siteId: string, work: (trx: Kysely<DB>) => Promise<void>): Promise<Settings> {
-  const result = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'settings.changed', async (trx) => {
     await sites.requireSite(trx, siteId);
     await work(trx);
     return getSettings(ctx, trx);
   });
-  ctx.emit('settings.changed');
-  return result;
 }
 
 export const updateBookingRules = (ctx: Ctx, siteId: string, rules: BookingRules) =>
@@ -69,7 +67,8 @@ export const removeClosure = (ctx: Ctx, siteId: string, date: string) =>
   changeSite(ctx, siteId, (trx) => sites.removeClosure(trx, siteId, date));
 
 export async function updateCoop(ctx: Ctx, input: CoopSettings): Promise<Settings> {
-  const result = await immediate(ctx.db, async (trx) => {
+  // Members too: their ownership dates depend on the months setting.
+  return commit(ctx, ['settings.changed', 'members.changed'], async (trx) => {
     await repo.updateCoop(
       trx,
       {
@@ -82,18 +81,13 @@ export async function updateCoop(ctx: Ctx, input: CoopSettings): Promise<Setting
     );
     return getSettings(ctx, trx);
   });
-  ctx.emit('settings.changed');
-  ctx.emit('members.changed'); // ownership dates depend on the months setting
-  return result;
 }
 
 export async function updateSite(ctx: Ctx, input: SiteSettings): Promise<Settings> {
-  const result = await immediate(ctx.db, async (trx) => {
+  return commit(ctx, 'settings.changed', async (trx) => {
     await sites.updateSite(trx, input, ctx.now().getTime());
     return getSettings(ctx, trx);
   });
-  ctx.emit('settings.changed');
-  return result;
 }
 
 /** What ownership needs: the months setting and "today" in the co-op's zone. */

@@ -1,9 +1,13 @@
 import { useState } from 'react';
+import { SimpleTable } from '../../components/SimpleTable';
+import { formatDateTime } from '../../components/format';
+import { useSiteZone } from '../../components/useSiteZone';
 import { useApi } from '../../api/hooks';
 import { MemberPicker } from '../../components/MemberPicker';
 
 /** Who did what to which record, and when: every change, newest first, filterable. */
 export function AuditPage() {
+  const zone = useSiteZone();
   const [channel, setChannel] = useState('');
   const [member, setMember] = useState<{ id: string; name: string } | null>(null);
   const [page, setPage] = useState(0);
@@ -31,30 +35,18 @@ export function AuditPage() {
           {total.toLocaleString()} changes
         </span>
       </div>
-      <table className="data-table compact" aria-label="Changes">
-        <thead>
-          <tr>
-            <th>When</th>
-            <th>Who</th>
-            <th>What</th>
-            <th>Record</th>
-            <th>Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(log.data?.rows ?? []).map((r) => (
-            <tr key={r.id}>
-              <td>{new Date(r.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })}</td>
-              <td>{r.actorName}</td>
-              <td>
-                <code>{r.channel}</code>
-              </td>
-              <td className="small">{r.recordId ? r.recordId.slice(0, 8) : ''}</td>
-              <td className="small audit-details">{r.details}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        label="Changes"
+        rows={log.data?.rows ?? []}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: 'When', cell: (r) => formatDateTime(r.at, zone) },
+          { header: 'Who', cell: (r) => r.actorName },
+          { header: 'What', cell: (r) => <code>{r.channel}</code> },
+          { header: 'Record', className: 'small', cell: (r) => (r.recordId ? r.recordId.slice(0, 8) : '') },
+          { header: 'Details', className: 'small audit-details', cell: (r) => r.details },
+        ]}
+      />
       <div className="actions">
         <button type="button" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
           Newer

@@ -1,27 +1,19 @@
-import { useState } from 'react';
 import { TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { useChannelForm } from '../../components/useChannelForm';
 
 /** Sets (first time) or changes the manager password that guards manager mode and kiosk exit. */
 export function ManagerPasswordForm({ isSet }: { isSet: boolean }) {
-  const [saved, setSaved] = useState(false);
-  const { register, submit, errorOf, formError } = useChannelForm('auth.setManagerPassword', {
+  const { register, submit, errorOf, formError, saved } = useChannelForm('auth.setManagerPassword', {
     defaultValues: { current: '', password: '' },
-    onSaved: (_status, _values, form) => {
-      form.reset();
-      setSaved(true);
-    },
+    onSaved: (_status, _values, form) => form.reset(),
   });
   return (
     <form
       className="card form"
       aria-labelledby="password-title"
       noValidate
-      onSubmit={(e) => {
-        setSaved(false);
-        void submit(e);
-      }}
+      onSubmit={(e) => void submit(e)}
     >
       <h2 id="password-title">Manager password</h2>
       <p className="muted small">Unlocks manager mode and leaves kiosk mode. {isSet ? '' : 'Not set yet: anyone at this screen is the manager.'}</p>
@@ -29,15 +21,10 @@ export function ManagerPasswordForm({ isSet }: { isSet: boolean }) {
         {isSet ? <TextField label="Current password" type="password" autoComplete="current-password" error={errorOf('current')} {...register('current')} /> : null}
         <TextField label={isSet ? 'New password' : 'Password'} type="password" autoComplete="new-password" error={errorOf('password')} hint="At least 8 characters" {...register('password')} />
       </div>
-      <FormActions error={formError}>
+      <FormActions error={formError} saved={saved}>
         <button type="submit" className="button-primary">
           {isSet ? 'Change password' : 'Set password'}
         </button>
-        {saved ? (
-          <p className="saved" role="status">
-            Saved.
-          </p>
-        ) : null}
       </FormActions>
     </form>
   );

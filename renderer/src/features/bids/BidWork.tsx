@@ -1,9 +1,9 @@
-import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import type { Bid } from '../../../../shared/contract/bids.contract';
 import { STAGE_LABELS } from '../../../../shared/domain/bids';
 import { ApiCallError, call } from '../../api/client';
-import { downloadBlob, formatDate } from '../../components/format';
+import { downloadBlob, formatDate, formatDateTime } from '../../components/format';
+import { useSiteZone } from '../../components/useSiteZone';
 import type { Act } from '../../components/useAction';
 
 /** Tasks with an owner from the team and a due date; overdue ones stand out. */
@@ -181,6 +181,7 @@ const KIND_LABELS: Record<Bid['activity'][number]['kind'], string> = {
 
 /** Every move, decision and note with who and when; add a note or a decision. */
 export function BidActivityCard({ bid, act }: { bid: Bid; act: Act }) {
+  const zone = useSiteZone();
   const [text, setText] = useState('');
   const [kind, setKind] = useState<'note' | 'decision'>('note');
   return (
@@ -213,7 +214,7 @@ export function BidActivityCard({ bid, act }: { bid: Bid; act: Act }) {
       <ol className="activity" aria-label="Activity log">
         {bid.activity.map((a) => (
           <li key={a.id}>
-            <span className="muted small activity-when">{format(parseISO(a.at), 'd MMM yyyy HH:mm')}</span>
+            <span className="muted small activity-when">{formatDateTime(a.at, zone)}</span>
             <span className={`badge kind-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
             <span>
               <strong>{a.who}</strong>

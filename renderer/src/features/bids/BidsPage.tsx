@@ -1,5 +1,5 @@
-import { format, parseISO } from 'date-fns';
 import { useEffect, useRef, useState } from 'react';
+import { formatDate } from '../../components/format';
 import { Link, useLocation } from 'wouter';
 import { BID_SOURCES, type BidSummary } from '../../../../shared/contract/bids.contract';
 import { BID_STAGES, type BidStage, nextStages, STAGE_LABELS } from '../../../../shared/domain/bids';
@@ -176,7 +176,7 @@ function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary,
                   <div className="muted small">{b.client || '—'}</div>
                   <div className="bid-card-foot">
                     <span>{valueOf(b)}</span>
-                    {b.deadlineLocal ? <span className="muted small nowrap">due {format(parseISO(b.deadlineLocal.slice(0, 10)), 'd MMM yy')}</span> : null}
+                    {b.deadlineLocal ? <span className="muted small nowrap">due {formatDate(b.deadlineLocal)}</span> : null}
                   </div>
                   {b.team.length ? <div className="muted small">{b.team.join(', ')}</div> : null}
                   <AttentionBadges items={b.attention} />

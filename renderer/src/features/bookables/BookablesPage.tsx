@@ -1,6 +1,10 @@
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { formatMoney } from '../../../../shared/domain/money';
+import { zonedParts } from '../../../../shared/domain/zoned';
 import { useApi, useApiMutation } from '../../api/hooks';
+import { SimpleTable } from '../../components/SimpleTable';
+import { useSiteZone } from '../../components/useSiteZone';
 
 /** Rooms, desks and shared resources: what members can book, with their capacity and rules. */
 export function BookablesPage() {
@@ -8,6 +12,9 @@ export function BookablesPage() {
   const retire = useApiMutation('bookables.retire');
   const restore = useApiMutation('bookables.restore');
   const rows = list.data ?? [];
+  // The week around today at the site, not on this computer's clock.
+  const [openedAt] = useState(() => Date.now());
+  const today = zonedParts(openedAt, useSiteZone()).date;
   return (
     <section className="page" aria-labelledby="bookables-title">
       <header className="page-header">
@@ -25,43 +32,46 @@ export function BookablesPage() {
         </div>
       ) : null}
       {rows.length > 0 ? (
-        <table className="data-table compact" aria-label="Bookables">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Kind</th>
-              <th>Capacity</th>
-              <th>Features</th>
-              <th>Rate / hour</th>
-              <th>Own rules</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((b) => (
-              <tr key={b.id} className={b.retiredAt ? 'row-archived' : undefined}>
-                <td>
+        <SimpleTable
+          label="Bookables"
+          rows={rows}
+          rowKey={(b) => b.id}
+          rowClassName={(b) => (b.retiredAt ? 'row-archived' : undefined)}
+          columns={[
+            {
+              header: 'Name',
+              cell: (b) => (
+                <>
                   <Link href={`/bookables/${b.id}/edit`} className="row-link">
                     {b.name}
                   </Link>
                   {b.ownerName ? <div className="muted small">shared by {b.ownerName}</div> : null}
                   {b.retiredAt ? <div className="muted small">retired</div> : null}
-                </td>
-                <td>{b.kind}</td>
-                <td>{b.capacity}</td>
-                <td>
-                  <span className="tag-line">
-                    {b.features.map((f) => (
-                      <span key={f} className="chip chip-offers">
-                        {f}
-                      </span>
-                    ))}
-                  </span>
-                </td>
-                <td>{b.hourlyRate ? formatMoney(b.hourlyRate, b.currency) : '—'}</td>
-                <td className="small">{Object.keys(b.overrides).length ? Object.keys(b.overrides).join(', ') : <span className="muted">site defaults</span>}</td>
-                <td className="actions">
-                  <Link href={`/bookables/${b.id}/week/${new Date().toISOString().slice(0, 10)}`}>Week</Link>
+                </>
+              ),
+            },
+            { header: 'Kind', cell: (b) => b.kind },
+            { header: 'Capacity', cell: (b) => b.capacity },
+            {
+              header: 'Features',
+              cell: (b) => (
+                <span className="tag-line">
+                  {b.features.map((f) => (
+                    <span key={f} className="chip chip-offers">
+                      {f}
+                    </span>
+                  ))}
+                </span>
+              ),
+            },
+            { header: 'Rate / hour', cell: (b) => (b.hourlyRate ? formatMoney(b.hourlyRate, b.currency) : '—') },
+            { header: 'Own rules', className: 'small', cell: (b) => (Object.keys(b.overrides).length ? Object.keys(b.overrides).join(', ') : <span className="muted">site defaults</span>) },
+            {
+              header: '',
+              className: 'actions',
+              cell: (b) => (
+                <>
+                  <Link href={`/bookables/${b.id}/week/${today}`}>Week</Link>
                   {b.retiredAt ? (
                     <button type="button" onClick={() => restore.mutate({ id: b.id })}>
                       Restore
@@ -71,11 +81,11 @@ export function BookablesPage() {
                       Retire
                     </button>
                   )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </section>
   );

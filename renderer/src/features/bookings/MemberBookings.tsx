@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SimpleTable } from '../../components/SimpleTable';
 import { useApi } from '../../api/hooks';
 import { BookingDetails } from './BookingDetails';
 import { IcsButton } from './IcsButton';
@@ -30,37 +31,33 @@ export function MemberBookings({ memberId }: { memberId: string }) {
       </div>
       {rows.length === 0 ? <p className="muted">{when === 'upcoming' ? 'No upcoming bookings.' : 'No past bookings.'}</p> : null}
       {rows.length > 0 ? (
-        <table className="data-table compact" aria-label={`${when === 'upcoming' ? 'Upcoming' : 'Past'} bookings`}>
-          <thead>
-            <tr>
-              <th>Date</th>
-              <th>Time</th>
-              <th>What</th>
-              <th>Title</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((b) => (
-              <tr key={b.id}>
-                <td>
-                  <button type="button" className="link-button" onClick={() => setOpened(b)}>
-                    {b.localDate}
-                  </button>
-                </td>
-                <td>
-                  {b.localStart}–{b.localEnd}
-                </td>
-                <td>{b.bookableName}</td>
-                <td>{b.title}</td>
-                <td>
+        <SimpleTable
+          label={`${when === 'upcoming' ? 'Upcoming' : 'Past'} bookings`}
+          rows={rows}
+          rowKey={(b) => b.id}
+          columns={[
+            {
+              header: 'Date',
+              cell: (b) => (
+                <button type="button" className="link-button" onClick={() => setOpened(b)}>
+                  {b.localDate}
+                </button>
+              ),
+            },
+            { header: 'Time', cell: (b) => `${b.localStart}–${b.localEnd}` },
+            { header: 'What', cell: (b) => b.bookableName },
+            { header: 'Title', cell: (b) => b.title },
+            {
+              header: 'Status',
+              cell: (b) => (
+                <>
                   <span className={`badge badge-${b.status}`}>{b.status}</span>
                   {b.seriesId ? <span className="muted small"> · series</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
       {opened ? <BookingDetails booking={opened} onClose={() => setOpened(null)} /> : null}
     </div>

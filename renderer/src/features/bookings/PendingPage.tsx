@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { SimpleTable } from '../../components/SimpleTable';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { whoOf } from './time';
 
@@ -16,37 +17,31 @@ export function PendingPage() {
       <h1 id="pending-title">Waiting for approval</h1>
       {rows.length === 0 ? <p className="muted">Nothing is waiting. Bookables that need approval are set on the Bookables screen.</p> : null}
       {rows.length > 0 ? (
-        <table className="data-table compact" aria-label="Bookings waiting for approval">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>What</th>
-              <th>For</th>
-              <th>Title</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((b) => (
-              <tr key={b.id}>
-                <td>
-                  {b.localDate} {b.localStart}–{b.localEnd}
-                </td>
-                <td>{b.bookableName}</td>
-                <td>{whoOf(b)}</td>
-                <td>{b.title}</td>
-                <td className="actions">
+        <SimpleTable
+          label="Bookings waiting for approval"
+          rows={rows}
+          rowKey={(b) => b.id}
+          columns={[
+            { header: 'When', cell: (b) => `${b.localDate} ${b.localStart}–${b.localEnd}` },
+            { header: 'What', cell: (b) => b.bookableName },
+            { header: 'For', cell: (b) => whoOf(b) },
+            { header: 'Title', cell: (b) => b.title },
+            {
+              header: '',
+              className: 'actions',
+              cell: (b) => (
+                <>
                   <button type="button" className="button-primary" onClick={() => approve.mutate({ id: b.id })}>
                     Approve
                   </button>
                   <button type="button" onClick={() => decline.mutate({ id: b.id })}>
                     Decline
                   </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
       {approve.error || decline.error ? <p className="form-error">{(approve.error ?? decline.error)?.message}</p> : null}
     </section>

@@ -1,15 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { SimpleTable } from '../../components/SimpleTable';
+import { FormError } from '../../components/FormActions';
+import { formatDateTime } from '../../components/format';
+import { useSiteZone } from '../../components/useSiteZone';
 import { useState } from 'react';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 
 const size = (bytes: number) => (bytes > 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const KIND_LABELS = { auto: 'automatic', manual: 'manual', 'pre-migration': 'before an upgrade', 'pre-restore': 'before a restore' };
 
 /** Where the data lives, backups (automatic, now, restore) and exports of everything. */
 export function DataCard() {
   const queryClient = useQueryClient();
+  const zone = useSiteZone();
+  const when = (instant: string) => formatDateTime(instant, zone);
   const status = useApi('system.status', {});
   const backups = useApi('data.backups', {});
   const exports = useApi('data.exports', {});
@@ -71,45 +76,35 @@ export function DataCard() {
       </div>
       {busy ? <p role="status" className="muted">Working…</p> : null}
       {message ? <p role="status" className="saved">{message}</p> : null}
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
 
-      <table className="data-table compact" aria-label="Backups">
-        <thead>
-          <tr>
-            <th>Made</th>
-            <th>Why</th>
-            <th>Size</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {(backups.data?.backups ?? []).map((b) => (
-            <tr key={b.name}>
-              <td>{when(b.createdAt)}</td>
-              <td>{KIND_LABELS[b.kind]}</td>
-              <td>{size(b.bytes)}</td>
-              <td>
-                <button
-                  type="button"
-                  disabled={busy}
-                  aria-label={`Restore the backup of ${when(b.createdAt)}`}
-                  onClick={() => {
-                    if (window.confirm(`Restore the backup of ${when(b.createdAt)}? The current data is copied to the backups first.`)) {
-                      void run(async () => `Restored ${(await call('data.restore', { name: b.name })).restored}.`);
-                    }
-                  }}
-                >
-                  Restore
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        label="Backups"
+        rows={backups.data?.backups ?? []}
+        rowKey={(b) => b.name}
+        columns={[
+          { header: 'Made', cell: (b) => when(b.createdAt) },
+          { header: 'Why', cell: (b) => KIND_LABELS[b.kind] },
+          { header: 'Size', cell: (b) => size(b.bytes) },
+          {
+            header: '',
+            cell: (b) => (
+              <button
+                type="button"
+                disabled={busy}
+                aria-label={`Restore the backup of ${when(b.createdAt)}`}
+                onClick={() => {
+                  if (window.confirm(`Restore the backup of ${when(b.createdAt)}? The current data is copied to the backups first.`)) {
+                    void run(async () => `Restored ${(await call('data.restore', { name: b.name })).restored}.`);
+                  }
+                }}
+              >
+                Restore
+              </button>
+            ),
+          },
+        ]}
+      />
       {(exports.data?.exports.length ?? 0) > 0 ? (
         <>
           <h3>Exports in {exports.data?.folder}</h3>

@@ -1,4 +1,6 @@
 import { call } from '../../api/client';
+import { formatDate, formatTime } from '../../components/format';
+import { useSiteZone } from '../../components/useSiteZone';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { ActionNote } from '../../components/ActionNote';
@@ -9,6 +11,7 @@ import { useChannelForm } from '../../components/useChannelForm';
 export function MemberFrontDesk({ memberId, name }: { memberId: string; name: string }) {
   const presence = useApi('frontdesk.presence', { memberId, limit: 10 });
   const { message, act } = useAction();
+  const zone = useSiteZone();
   const pin = useChannelForm('auth.setPin', {
     defaultValues: { pin: '' },
     toInput: (v: { pin: string }) => ({ memberId, pin: v.pin }),
@@ -42,8 +45,8 @@ export function MemberFrontDesk({ memberId, name }: { memberId: string; name: st
           {rows.map((p) => (
             <li key={p.id}>
               <span>
-                {new Date(p.checkedInAt).toLocaleDateString(undefined, { dateStyle: 'medium' })} · {p.since}
-                {p.checkedOutAt ? `–${new Date(p.checkedOutAt).toLocaleTimeString(undefined, { timeStyle: 'short' })}` : ' – now'}
+                {formatDate(p.checkedInAt)} · {p.since}
+                {p.checkedOutAt ? `–${formatTime(p.checkedOutAt, zone)}` : ' – now'}
               </span>
             </li>
           ))}

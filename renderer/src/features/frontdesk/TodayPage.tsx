@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSlot } from '../../feature';
 import { formatMoney, parseMoney } from '../../../../shared/domain/money';
-import { instantIso } from '../../components/format';
+import { formatTime, instantIso } from '../../components/format';
 import { Link } from 'wouter';
 import type { TodayBooking } from '../../../../shared/contract/frontdesk.contract';
 import { call } from '../../api/client';
@@ -105,7 +105,7 @@ export function TodayPage() {
                 {t.lockouts.map((l) => (
                   <li key={l.memberId}>
                     <span>
-                      {l.name} <span className="muted small">until {new Date(l.lockedUntil).toLocaleTimeString(undefined, { timeStyle: 'short' })}</span>
+                      {l.name} <span className="muted small">until {formatTime(l.lockedUntil, t.timeZone)}</span>
                     </span>
                     <button type="button" onClick={() => void act(() => call('auth.clearLockout', { memberId: l.memberId }), `${l.name} can use the kiosk again.`)}>
                       Unlock

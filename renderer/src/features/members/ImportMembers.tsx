@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SimpleTable } from '../../components/SimpleTable';
 import { Link } from 'wouter';
 import { type ImportReport, MEMBER_CSV_COLUMNS } from '../../../../shared/contract/members.contract';
 import { ApiCallError, call } from '../../api/client';
@@ -80,36 +81,33 @@ export function ImportMembers() {
               ? `${report.created} ${report.created === 1 ? 'member' : 'members'} will be created, ${report.rejected} rejected`
               : `${report.created} ${report.created === 1 ? 'member' : 'members'} imported, ${report.rejected} rejected`}
           </h2>
-          <table className="data-table compact import-table" aria-label="Rows in the file">
-            <thead>
-              <tr>
-                <th>Line</th>
-                <th>Name</th>
-                <th>Email</th>
-                <th>Outcome</th>
-                <th>Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rows.map((r) => (
-                <tr key={r.line} className={r.outcome === 'reject' ? 'row-rejected' : undefined}>
-                  <td>{r.line}</td>
-                  <td>{r.name || <span className="muted">(empty)</span>}</td>
-                  <td>{r.email || <span className="muted">(empty)</span>}</td>
-                  <td>
-                    <span className={r.outcome === 'create' ? 'badge badge-active' : 'badge badge-left'}>
-                      {r.outcome === 'create' ? (report.dryRun ? 'will be created' : 'created') : 'rejected'}
-                    </span>
-                  </td>
-                  <td>
-                    {Object.entries(r.errors)
-                      .map(([column, message]) => `${column}: ${message}`)
-                      .join('; ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable
+            label="Rows in the file"
+            className="data-table compact import-table"
+            rows={report.rows}
+            rowKey={(r) => r.line}
+            rowClassName={(r) => (r.outcome === 'reject' ? 'row-rejected' : undefined)}
+            columns={[
+              { header: 'Line', cell: (r) => r.line },
+              { header: 'Name', cell: (r) => r.name || <span className="muted">(empty)</span> },
+              { header: 'Email', cell: (r) => r.email || <span className="muted">(empty)</span> },
+              {
+                header: 'Outcome',
+                cell: (r) => (
+                  <span className={r.outcome === 'create' ? 'badge badge-active' : 'badge badge-left'}>
+                    {r.outcome === 'create' ? (report.dryRun ? 'will be created' : 'created') : 'rejected'}
+                  </span>
+                ),
+              },
+              {
+                header: 'Why',
+                cell: (r) =>
+                  Object.entries(r.errors)
+                    .map(([column, message]) => `${column}: ${message}`)
+                    .join('; '),
+              },
+            ]}
+          />
           <div className="actions">
             {report.dryRun && report.created > 0 ? (
               <button type="button" className="button-primary" disabled={busy} onClick={() => void run(csv, false)}>

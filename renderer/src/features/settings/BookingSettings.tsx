@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { Settings } from '../../../../shared/contract/settings.contract';
 import type { BookingRules } from '../../../../shared/domain/bookingRules';
 import { call } from '../../api/client';
@@ -10,22 +9,17 @@ import { FLAG_RULES, NUMBER_RULES } from '../bookings';
 
 /** The site's default booking rules; each bookable may override them. Keyed by the saved rules, so it starts afresh when they change. */
 export function BookingRulesForm({ settings }: { settings: Settings }) {
-  const [saved, setSaved] = useState(false);
-  const { register, submit, errorOf, formError } = useChannelForm('settings.updateBookingRules', {
+  const { register, submit, errorOf, formError, saved } = useChannelForm('settings.updateBookingRules', {
     defaultValues: settings.bookingRules,
     toInput: (rules: BookingRules) => ({ siteId: settings.site.id, rules }),
     fieldOf: Object.fromEntries(NUMBER_RULES.map(([key]) => [`rules.${key}`, key])),
-    onSaved: () => setSaved(true),
   });
   return (
     <form
       className="card form"
       aria-labelledby="rules-title"
       noValidate
-      onSubmit={(e) => {
-        setSaved(false);
-        void submit(e);
-      }}
+      onSubmit={(e) => void submit(e)}
     >
       <h2 id="rules-title">Booking rules</h2>
       <p className="muted small">Defaults for every room, desk and resource at {settings.site.name}; a bookable can set its own.</p>
@@ -41,15 +35,10 @@ export function BookingRulesForm({ settings }: { settings: Settings }) {
           </label>
         ))}
       </div>
-      <FormActions error={formError}>
+      <FormActions error={formError} saved={saved}>
         <button type="submit" className="button-primary">
           Save booking rules
         </button>
-        {saved ? (
-          <p className="saved" role="status">
-            Saved.
-          </p>
-        ) : null}
       </FormActions>
     </form>
   );

@@ -1,83 +1,39 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useState } from 'react';
-import { type FieldPath, type FieldValues, type UseFormSetError, useForm } from 'react-hook-form';
-import {
-  type CoopSettings,
-  type SiteSettings,
-  WEEKDAYS,
-  coopSettings,
-  siteSettings,
-} from '../../../../shared/contract/settings.contract';
-import type { z } from 'zod';
-import { ApiCallError, call } from '../../api/client';
+import { useEffect, useId } from 'react';
+import { type CoopSettings, type SiteSettings, WEEKDAYS } from '../../../../shared/contract/settings.contract';
 import { useApi } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
+import { useChannelForm } from '../../components/useChannelForm';
 import { useSlot } from '../../feature';
 import { BookingRulesForm, ClosuresCard } from './BookingSettings';
 
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
-/** Puts the API's field messages next to their fields; returns the message when none matched. */
-function showApiError<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>): string | null {
-  if (!(error instanceof ApiCallError)) return String(error);
-  const fields = Object.entries(error.fields);
-  for (const [field, message] of fields) setError(field as FieldPath<T>, { message });
-  return fields.length === 0 ? error.message : null;
-}
-
-function SavedNote({ saved, error }: { saved: boolean; error: string | null }) {
-  if (error)
-    return (
-      <p className="form-error" role="alert">
-        {error}
-      </p>
-    );
-  return saved ? (
-    <p className="saved" role="status">
-      Saved.
-    </p>
-  ) : null;
-}
-
 function CoopForm({ value }: { value: CoopSettings }) {
   const zonesId = useId();
-  const [saved, setSaved] = useState(false);
-  const [error, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, reset, setError } = useForm<CoopSettings>({
-    resolver: zodResolver(coopSettings),
-    defaultValues: value,
-  });
+  const { register, submit, errorOf, formError, saved, clearSaved, formState, reset } = useChannelForm('settings.updateCoop', { defaultValues: value });
   useEffect(() => reset(value), [value, reset]);
-  const e = formState.errors;
 
   return (
     <form
       className="card form"
       aria-labelledby="coop-title"
       noValidate
-      onChange={() => setSaved(false)}
-      onSubmit={handleSubmit(async (values) => {
-        setFormError(null);
-        try {
-          await call('settings.updateCoop', values);
-          setSaved(true);
-        } catch (err) {
-          setFormError(showApiError(err, setError));
-        }
-      })}
+      onChange={clearSaved}
+      onSubmit={(e) => void submit(e)}
     >
       <h2 id="coop-title">The co-op</h2>
       <div className="grid">
-        <TextField label="Co-op name" error={e.name?.message} {...register('name')} />
-        <TextField label="Currency" hint="Three letters, e.g. GBP, EUR" maxLength={3} error={e.currency?.message} {...register('currency')} />
-        <TextField label="Co-op time zone" list={zonesId} error={e.timeZone?.message} {...register('timeZone')} />
+        <TextField label="Co-op name" error={errorOf('name')} {...register('name')} />
+        <TextField label="Currency" hint="Three letters, e.g. GBP, EUR" maxLength={3} error={errorOf('currency')} {...register('currency')} />
+        <TextField label="Co-op time zone" list={zonesId} error={errorOf('timeZone')} {...register('timeZone')} />
         <TextField
           label="Months until ownership"
           type="number"
           min={0}
           max={120}
           hint="Continuous membership after which a member becomes a co-op owner"
-          error={e.ownershipMonths?.message}
+          error={errorOf('ownershipMonths')}
           {...register('ownershipMonths', { valueAsNumber: true })}
         />
       </div>
@@ -86,49 +42,35 @@ function CoopForm({ value }: { value: CoopSettings }) {
           <option key={z} value={z} />
         ))}
       </datalist>
-      <div className="actions">
+      <FormActions error={formError} saved={saved}>
         <button type="submit" className="button-primary" disabled={formState.isSubmitting}>
           Save co-op settings
         </button>
-        <SavedNote saved={saved} error={error} />
-      </div>
+      </FormActions>
     </form>
   );
 }
 
 function SiteForm({ value }: { value: SiteSettings }) {
   const zonesId = useId();
-  const [saved, setSaved] = useState(false);
-  const [error, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, reset, setError, watch } = useForm<z.input<typeof siteSettings>, unknown, SiteSettings>({
-    resolver: zodResolver(siteSettings),
-    defaultValues: value,
-  });
+  const { register, submit, errorOf, formError, saved, clearSaved, formState, reset, watch } = useChannelForm('settings.updateSite', { defaultValues: value });
   useEffect(() => reset(value), [value, reset]);
-  const e = formState.errors;
   const hours = watch('hours');
+  const dayErrors = formState.errors.hours;
 
   return (
     <form
       className="card form"
       aria-labelledby="site-title"
       noValidate
-      onChange={() => setSaved(false)}
-      onSubmit={handleSubmit(async (values) => {
-        setFormError(null);
-        try {
-          await call('settings.updateSite', values);
-          setSaved(true);
-        } catch (err) {
-          setFormError(showApiError(err, setError));
-        }
-      })}
+      onChange={clearSaved}
+      onSubmit={(e) => void submit(e)}
     >
       <h2 id="site-title">Site</h2>
       <div className="grid">
-        <TextField label="Site name" error={e.name?.message} {...register('name')} />
-        <TextField label="Site time zone" list={zonesId} hint="Opening hours are in this zone" error={e.timeZone?.message} {...register('timeZone')} />
-        <TextAreaField label="Address" wide error={e.address?.message} {...register('address')} />
+        <TextField label="Site name" error={errorOf('name')} {...register('name')} />
+        <TextField label="Site time zone" list={zonesId} hint="Opening hours are in this zone" error={errorOf('timeZone')} {...register('timeZone')} />
+        <TextAreaField label="Address" wide error={errorOf('address')} {...register('address')} />
       </div>
       <datalist id={zonesId}>
         {TIME_ZONES.map((z) => (
@@ -147,7 +89,7 @@ function SiteForm({ value }: { value: SiteSettings }) {
         <tbody>
           {WEEKDAYS.map((day, i) => {
             const closed = !hours?.[i]?.open;
-            const dayError = e.hours?.[i];
+            const dayError = dayErrors?.[i];
             return (
               <tr key={day}>
                 <th scope="row">{day}</th>
@@ -176,12 +118,11 @@ function SiteForm({ value }: { value: SiteSettings }) {
           })}
         </tbody>
       </table>
-      <div className="actions">
+      <FormActions error={formError} saved={saved}>
         <button type="submit" className="button-primary" disabled={formState.isSubmitting}>
           Save site
         </button>
-        <SavedNote saved={saved} error={error} />
-      </div>
+      </FormActions>
     </form>
   );
 }
