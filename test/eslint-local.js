@@ -42,7 +42,7 @@ export const queryBuildersOnlyInRepositories = {
   'no-restricted-syntax': [
     'error',
     {
-      selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|with)$/]",
+      selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|with)$/]',
       message: 'Write queries in the feature’s <f>.repository.ts (or in db/): services hold the rules, repositories the SQL.',
     },
   ],

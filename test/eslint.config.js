@@ -21,7 +21,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['renderer/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/incompatible-library': 'off', ...restrict(nodeOnly) } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/incompatible-library': 'off', ...restrict(nodeOnly) },
+  },
   { files: ['shared/**/*.ts'], rules: restrict([...nodeOnly, 'react', 'react-dom']) },
   { files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'], plugins: { coopdesk: local }, rules: { 'coopdesk/feature-faces': 'error' } },
   {

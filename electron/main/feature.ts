@@ -38,7 +38,9 @@ export interface FeatureModule {
   jobs?: readonly Job[];
 }
 
-export function defineFeature<P extends ContractPart>(feature: Omit<FeatureModule, 'contract' | 'handlers'> & { contract: P; handlers: FeatureHandlers<P> }): FeatureModule;
+export function defineFeature<P extends ContractPart>(
+  feature: Omit<FeatureModule, 'contract' | 'handlers'> & { contract: P; handlers: FeatureHandlers<P> },
+): FeatureModule;
 export function defineFeature(feature: Omit<FeatureModule, 'contract' | 'handlers'>): FeatureModule;
 export function defineFeature(feature: FeatureModule): FeatureModule {
   return feature;

@@ -32,14 +32,7 @@ try {
   // npm tells scripts where its bundled node-gyp is; otherwise fetch it with npx.
   const gyp = env.npm_config_node_gyp;
   const [command, prefix] = gyp ? [process.execPath, [gyp]] : ['npx', ['--yes', 'node-gyp']];
-  run(command, [
-    ...prefix,
-    'rebuild',
-    '--release',
-    '--runtime=electron',
-    `--target=${electronVersion}`,
-    '--dist-url=https://electronjs.org/headers',
-  ]);
+  run(command, [...prefix, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers']);
 }
 mkdirSync(dirname(target), { recursive: true });
 cpSync(join(work, 'build', 'Release', 'better_sqlite3.node'), target);

@@ -28,7 +28,11 @@ export function App() {
   useLiveRefresh(FOLLOW_EVERY_CHANGE);
   const auth = useAuth();
   if (!auth.data) return null;
-  return <FeaturesProvider value={UI_FEATURES}>{auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.managerPasswordSet} />}</FeaturesProvider>;
+  return (
+    <FeaturesProvider value={UI_FEATURES}>
+      {auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.managerPasswordSet} />}
+    </FeaturesProvider>
+  );
 }
 
 function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
@@ -49,9 +53,7 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
             <div className="brand-coop">{status.data?.coopName ?? ''}</div>
           </div>
         </div>
-        <nav aria-label="Main">
-          {UI_FEATURES.flatMap((f) => (f.nav ? [<NavItem key={f.name} {...f.nav} home={f.nav.href === HOME_PATH} />] : []))}
-        </nav>
+        <nav aria-label="Main">{UI_FEATURES.flatMap((f) => (f.nav ? [<NavItem key={f.name} {...f.nav} home={f.nav.href === HOME_PATH} />] : []))}</nav>
         <div className="sidebar-foot muted small">
           <div>{status.data ? `${status.data.memberCount.toLocaleString()} in the register` : ''}</div>
           <div className="muted small">Ctrl+K to find anything</div>

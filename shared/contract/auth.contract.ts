@@ -4,7 +4,10 @@ import { empty, id } from './fields';
 
 export const PIN_ATTEMPTS = 5;
 
-const pin = z.string({ error: 'Enter your PIN' }).trim().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits');
+const pin = z
+  .string({ error: 'Enter your PIN' })
+  .trim()
+  .regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits');
 const password = z.string({ error: 'Enter the password' }).min(1, 'Enter the password').max(200, 'Too long');
 
 export interface AuthStatus {

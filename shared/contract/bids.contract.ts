@@ -238,12 +238,18 @@ export const bidsContract = contractPart('bids', ['bids.changed'], {
     }),
     'member',
   ),
-  'bids.outcome': command<Bid>()(bidId.extend({ finalValue: money('final value').nullable(), lessons: z.string().trim().max(10_000, 'Too long').default('') }), 'member'),
+  'bids.outcome': command<Bid>()(
+    bidId.extend({ finalValue: money('final value').nullable(), lessons: z.string().trim().max(10_000, 'Too long').default('') }),
+    'member',
+  ),
   'bids.attach': command<Bid>()(
     bidId.extend({
       name: z.string({ error: 'Name the file' }).trim().min(1, 'Name the file').max(200, 'File name is too long'),
       // base64 of at most 10 MB
-      content: z.string().max(14_000_000, 'A document is at most 10 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not a file’s content'),
+      content: z
+        .string()
+        .max(14_000_000, 'A document is at most 10 MB')
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not a file’s content'),
     }),
     'member',
   ),

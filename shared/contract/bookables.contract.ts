@@ -15,20 +15,20 @@ const minutes = (label: string, min: number, max: number) =>
     .max(max, `${label}: at most ${max}`);
 
 const bookingRulesFields = z.object({
-    slotMinutes: minutes('Slot', 5, 1440),
-    minMinutes: minutes('Shortest booking', 5, 44640),
-    maxMinutes: minutes('Longest booking', 5, 44640),
-    bufferBeforeMinutes: minutes('Buffer before', 0, 240),
-    bufferAfterMinutes: minutes('Buffer after', 0, 240),
-    maxDaysAhead: z.number().int().min(1, 'At least 1 day ahead').max(730, 'At most 730 days ahead'),
-    minNoticeMinutes: minutes('Minimum notice', 0, 10080),
-    cancelCutoffMinutes: minutes('Cancellation cut-off', 0, 10080),
-    maxConcurrentPerMember: z.number().int().min(1, 'At least 1').max(1000, 'At most 1000'),
-    noShowGraceMinutes: minutes('No-show grace', 5, 240),
-    membersOnly: z.boolean(),
-    approvalRequired: z.boolean(),
-    checkinRequired: z.boolean(),
-    withinOpeningHours: z.boolean(),
+  slotMinutes: minutes('Slot', 5, 1440),
+  minMinutes: minutes('Shortest booking', 5, 44640),
+  maxMinutes: minutes('Longest booking', 5, 44640),
+  bufferBeforeMinutes: minutes('Buffer before', 0, 240),
+  bufferAfterMinutes: minutes('Buffer after', 0, 240),
+  maxDaysAhead: z.number().int().min(1, 'At least 1 day ahead').max(730, 'At most 730 days ahead'),
+  minNoticeMinutes: minutes('Minimum notice', 0, 10080),
+  cancelCutoffMinutes: minutes('Cancellation cut-off', 0, 10080),
+  maxConcurrentPerMember: z.number().int().min(1, 'At least 1').max(1000, 'At most 1000'),
+  noShowGraceMinutes: minutes('No-show grace', 5, 240),
+  membersOnly: z.boolean(),
+  approvalRequired: z.boolean(),
+  checkinRequired: z.boolean(),
+  withinOpeningHours: z.boolean(),
 });
 
 /** Every booking rule; a site sets them all, a bookable may override any. */
@@ -47,7 +47,12 @@ export const bookableFields = z
     description: z.string().trim().max(1000, 'Description is too long').default(''),
     capacity: z.number({ error: 'Enter a number' }).int('Whole numbers only').min(1, 'At least 1').max(500, 'At most 500'),
     features: z.array(z.string().trim().min(1).max(40)).max(20).default([]).transform(uniqueTags),
-    hourlyRate: z.number({ error: 'Enter an amount in cents/pence' }).int('Whole minor units (cents, pence)').min(0, 'Cannot be negative').max(10_000_000).default(0),
+    hourlyRate: z
+      .number({ error: 'Enter an amount in cents/pence' })
+      .int('Whole minor units (cents, pence)')
+      .min(0, 'Cannot be negative')
+      .max(10_000_000)
+      .default(0),
     ownerMemberId: id.nullable().default(null),
     rules: ruleOverridesSchema.default({}),
   })

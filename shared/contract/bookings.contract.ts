@@ -6,7 +6,10 @@ import { command, query, contractPart } from './common';
 import { byId, id, isoDate } from './fields';
 
 export const instant = z.iso.datetime({ offset: true, error: 'Use an ISO date-time such as 2026-03-30T09:00:00Z' });
-export const clockTime = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use a 24-hour time such as 09:30');
+export const clockTime = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use a 24-hour time such as 09:30');
 
 const who = {
   memberId: id.nullable().default(null),
@@ -166,10 +169,7 @@ export const bookingsContract = contractPart('bookings', ['bookings.changed'], {
     z.object({ bookableId: id, date: isoDate }),
     'member',
   ),
-  'bookings.forMember': query<Booking[]>()(
-    z.object({ memberId: id, when: z.enum(['upcoming', 'past']).default('upcoming') }),
-    'member',
-  ),
+  'bookings.forMember': query<Booking[]>()(z.object({ memberId: id, when: z.enum(['upcoming', 'past']).default('upcoming') }), 'member'),
   'bookings.findRooms': query<FreeRoom[]>()(
     z
       .object({
@@ -187,10 +187,7 @@ export const bookingsContract = contractPart('bookings', ['bookings.changed'], {
     z.object({ bookableId: id, from: instant, minutes: z.number().int().min(5).max(44640), quantity: z.number().int().min(1).default(1) }),
     'member',
   ),
-  'bookings.freeDesks': query<{ bookable: Bookable; freeSeats: number }[]>()(
-    z.object({ siteId: id.optional(), at: instant.optional() }),
-    'member',
-  ),
+  'bookings.freeDesks': query<{ bookable: Bookable; freeSeats: number }[]>()(z.object({ siteId: id.optional(), at: instant.optional() }), 'member'),
   'bookings.ics': query<{ filename: string; ics: string }>()(
     z.union([z.object({ memberId: id }).strict(), z.object({ bookableId: id }).strict()], {
       error: 'Export the bookings of a member or of a bookable',

@@ -70,6 +70,10 @@ export function mergeChannels<P extends readonly ContractPart[]>(parts: P): Merg
 }
 
 /** Declares a feature's part of the contract; `events` are what it pushes when its data changes. */
-export function contractPart<const N extends string, const E extends string, C extends Record<string, ChannelDef>>(name: N, events: readonly E[], channels: C): ContractPart<N, C, E> {
+export function contractPart<const N extends string, const E extends string, C extends Record<string, ChannelDef>>(
+  name: N,
+  events: readonly E[],
+  channels: C,
+): ContractPart<N, C, E> {
   return { name, channels, events };
 }

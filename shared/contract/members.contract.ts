@@ -12,13 +12,9 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 export type TagKind = (typeof TAG_KINDS)[number];
 
 const tag = z.string().trim().min(1, 'A tag cannot be empty').max(60, 'Keep a tag under 60 characters');
-const tagList = z
-  .array(tag, { error: 'Tags must be a list' })
-  .max(40, 'At most 40 tags')
-  .transform(uniqueTags);
+const tagList = z.array(tag, { error: 'Tags must be a list' }).max(40, 'At most 40 tags').transform(uniqueTags);
 
-const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} is too long (at most ${max} characters)`).default('');
+const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} is too long (at most ${max} characters)`).default('');
 
 const website = z
   .string()
@@ -162,8 +158,5 @@ export const membersContract = contractPart('members', ['members.changed'], {
     }),
     'manager',
   ),
-  'members.exportCsv': query<{ filename: string; csv: string }>()(
-    z.object({ includeArchived: z.boolean().default(true) }),
-    'manager',
-  ),
+  'members.exportCsv': query<{ filename: string; csv: string }>()(z.object({ includeArchived: z.boolean().default(true) }), 'manager'),
 });

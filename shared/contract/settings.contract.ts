@@ -28,11 +28,7 @@ export const coopSettings = z.object({
   name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(120, 'Name is too long'),
   currency: currencyCode,
   timeZone,
-  ownershipMonths: z
-    .number({ error: 'Enter a number of months' })
-    .int('Whole months only')
-    .min(0, 'Cannot be negative')
-    .max(120, 'At most 120 months'),
+  ownershipMonths: z.number({ error: 'Enter a number of months' }).int('Whole months only').min(0, 'Cannot be negative').max(120, 'At most 120 months'),
 });
 export type CoopSettings = z.infer<typeof coopSettings>;
 

@@ -114,7 +114,10 @@ export function checkTiming({ start, end, rules, site, now, bookableName }: Timi
     v.push({ rule: 'max-duration', message: 'A single booking can last at most 31 days; book a series instead.' });
   }
   if (rules.slotMinutes > 1 && (from.minutes % rules.slotMinutes !== 0 || to.minutes % rules.slotMinutes !== 0)) {
-    v.push({ rule: 'slot', message: `${bookableName} is booked in steps of ${rules.slotMinutes} minutes (e.g. 10:00, 10:${String(rules.slotMinutes % 60).padStart(2, '0')}).` });
+    v.push({
+      rule: 'slot',
+      message: `${bookableName} is booked in steps of ${rules.slotMinutes} minutes (e.g. 10:00, 10:${String(rules.slotMinutes % 60).padStart(2, '0')}).`,
+    });
   }
   if (minutes < rules.minMinutes) {
     v.push({ rule: 'min-duration', message: `${bookableName} is booked for at least ${formatDuration(rules.minMinutes)}.` });
@@ -145,7 +148,10 @@ export function checkTiming({ start, end, rules, site, now, bookableName }: Timi
   }
   const latest = now + rules.maxDaysAhead * 24 * 60 * MINUTE;
   if (start > latest) {
-    v.push({ rule: 'booking-window', message: `${bookableName} can be booked up to ${rules.maxDaysAhead} days ahead (until ${zonedParts(latest, site.timeZone).date}).` });
+    v.push({
+      rule: 'booking-window',
+      message: `${bookableName} can be booked up to ${rules.maxDaysAhead} days ahead (until ${zonedParts(latest, site.timeZone).date}).`,
+    });
   }
   return v;
 }
@@ -180,6 +186,7 @@ export function peakLoad(held: readonly Held[], start: number, end: number): num
  */
 export function cancelViolation(start: number, now: number, rules: Pick<BookingRules, 'cancelCutoffMinutes'>, askedByManager = false): Violation | null {
   if (now <= start - rules.cancelCutoffMinutes * MINUTE) return null;
-  const closed = rules.cancelCutoffMinutes > 0 ? `Cancellation closed ${formatDuration(rules.cancelCutoffMinutes)} before the start` : 'The booking has already started';
+  const closed =
+    rules.cancelCutoffMinutes > 0 ? `Cancellation closed ${formatDuration(rules.cancelCutoffMinutes)} before the start` : 'The booking has already started';
   return { rule: 'cancel-cutoff', message: askedByManager ? `${closed}. Tick “override the cut-off” to cancel anyway.` : `${closed}; ask a manager.` };
 }

@@ -68,8 +68,7 @@ export function occurrenceDates(first: string, rule: Recurrence): string[] {
     for (let i = 0; i < MAX_OCCURRENCES * interval; i += interval) {
       const year = y + Math.floor((m - 1 + i) / 12);
       const month = ((m - 1 + i) % 12) + 1;
-      const date =
-        rule.monthlyBy === 'weekday' ? nthWeekday(year, month, wd, n) : d <= daysInMonth(year, month) ? isoOf(year, month, d) : null;
+      const date = rule.monthlyBy === 'weekday' ? nthWeekday(year, month, wd, n) : d <= daysInMonth(year, month) ? isoOf(year, month, d) : null;
       if (date && done(date)) break;
       if (date) push(date);
     }
@@ -80,8 +79,18 @@ export function occurrenceDates(first: string, rule: Recurrence): string[] {
 /** "Every week on Tue and Thu, 12 times" — how the series reads to a person. */
 export function describeRecurrence(rule: Recurrence): string {
   const names = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  const every = rule.interval > 1 ? `Every ${rule.interval} ${rule.freq === 'daily' ? 'days' : rule.freq === 'weekly' ? 'weeks' : 'months'}` : `Every ${rule.freq === 'daily' ? 'day' : rule.freq === 'weekly' ? 'week' : 'month'}`;
-  const on = rule.freq === 'weekly' && rule.byWeekday?.length ? ` on ${rule.byWeekday.map((d) => names[d - 1]).join(', ')}` : rule.freq === 'monthly' ? (rule.monthlyBy === 'weekday' ? ' on the same weekday' : ' on the same date') : '';
+  const every =
+    rule.interval > 1
+      ? `Every ${rule.interval} ${rule.freq === 'daily' ? 'days' : rule.freq === 'weekly' ? 'weeks' : 'months'}`
+      : `Every ${rule.freq === 'daily' ? 'day' : rule.freq === 'weekly' ? 'week' : 'month'}`;
+  const on =
+    rule.freq === 'weekly' && rule.byWeekday?.length
+      ? ` on ${rule.byWeekday.map((d) => names[d - 1]).join(', ')}`
+      : rule.freq === 'monthly'
+        ? rule.monthlyBy === 'weekday'
+          ? ' on the same weekday'
+          : ' on the same date'
+        : '';
   const end = rule.count ? `, ${rule.count} times` : rule.until ? `, until ${rule.until}` : '';
   return every + on + end;
 }

@@ -53,7 +53,7 @@ export function zonedParts(ms: number, zone: string): { date: string; time: stri
   const local = ms + offsetMinutes(ms, zone) * 60_000;
   const day = Math.floor(local / DAY_MS);
   const minutes = Math.floor((local - day * DAY_MS) / 60_000);
-  const weekday = ((day + 3) % 7 + 7) % 7 + 1; // 1970-01-01 was a Thursday (4)
+  const weekday = ((((day + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday (4)
   return { date: dateOfDay(day), time: TIMES[minutes], weekday, minutes };
 }
 
@@ -86,5 +86,4 @@ export const minutesOf = (time: string) => {
   return h * 60 + m;
 };
 
-export const timeOfMinutes = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+export const timeOfMinutes = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

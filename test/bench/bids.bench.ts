@@ -20,10 +20,17 @@ export async function bidsBench(): Promise<void> {
   const ctx = coop.ctx;
   const members = Math.round(5000 * SCALE);
   const bids = Math.round(2000 * SCALE);
-  await timeOnce('bids.generate', async () => {
-    await createMany(ctx, generateMembers({ count: members, today: TODAY, seed: 11 }).map((m) => memberFields.parse(m)));
-    await generateBids(db, { count: bids, seed: 3, now: NOW.getTime(), currency: 'EUR', members: await activeMembersWithOffers(db), weights: HISTORY });
-  }, { members, bids });
+  await timeOnce(
+    'bids.generate',
+    async () => {
+      await createMany(
+        ctx,
+        generateMembers({ count: members, today: TODAY, seed: 11 }).map((m) => memberFields.parse(m)),
+      );
+      await generateBids(db, { count: bids, seed: 3, now: NOW.getTime(), currency: 'EUR', members: await activeMembersWithOffers(db), weights: HISTORY });
+    },
+    { members, bids },
+  );
   coop.database.sqlite.pragma('optimize');
 
   const call = async (channel: string, input: unknown, actor: Actor = FRONT_DESK) => {
@@ -39,7 +46,11 @@ export async function bidsBench(): Promise<void> {
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
 
   const shown = ((await call('bids.list', { stage: 'board' })) as unknown[]).length;
-  await measure('bids.board', 100, () => call('bids.list', { stage: 'board' }), { bids: all.length, shown, note: 'still going, and closed in the last 60 days' });
+  await measure('bids.board', 100, () => call('bids.list', { stage: 'board' }), {
+    bids: all.length,
+    shown,
+    note: 'still going, and closed in the last 60 days',
+  });
   await measure('bids.board.member', 100, () => call('bids.list', { stage: 'board' }, member), { shown, note: 'team-only bids filtered for one member' });
   await measure('bids.list.all', 50, () => call('bids.list', {}), { bids: all.length, note: 'the list view with every stage: five years of bids' });
   await measure('bids.list.search', 100, () => call('bids.list', { q: 'festival', stage: 'active' }));

@@ -26,7 +26,11 @@ export async function bookingsBench(): Promise<void> {
   const settings = await dispatch('settings.get', {});
   if (!settings.ok) throw new Error('no settings');
   const { site, coop: coopSettings } = settings.data as { site: { id: string; hours: unknown[] } & Record<string, unknown>; coop: Record<string, unknown> };
-  await dispatch('settings.updateSite', { ...site, timeZone: 'Europe/London', hours: (site.hours as { weekday: number }[]).map((d) => (d.weekday === 6 ? { ...d, open: true, opens: '10:00', closes: '14:00' } : d)) });
+  await dispatch('settings.updateSite', {
+    ...site,
+    timeZone: 'Europe/London',
+    hours: (site.hours as { weekday: number }[]).map((d) => (d.weekday === 6 ? { ...d, open: true, opens: '10:00', closes: '14:00' } : d)),
+  });
   await dispatch('settings.updateCoop', { ...coopSettings, currency: 'GBP', timeZone: 'Europe/London' });
 
   const made = await timeOnce(
@@ -51,7 +55,15 @@ export async function bookingsBench(): Promise<void> {
     },
     {},
   );
-  report({ bench: 'bookings.dataset', bookings: made.bookings, series_occurrences: made.series, members: Math.round(5000 * SCALE), rooms: made.bookableIds.rooms.length, desks: made.bookableIds.desks.length, resources: made.bookableIds.resources.length });
+  report({
+    bench: 'bookings.dataset',
+    bookings: made.bookings,
+    series_occurrences: made.series,
+    members: Math.round(5000 * SCALE),
+    rooms: made.bookableIds.rooms.length,
+    desks: made.bookableIds.desks.length,
+    resources: made.bookableIds.resources.length,
+  });
   coop.database.sqlite.pragma('optimize');
 
   const random = seededRandom(99);
@@ -101,7 +113,14 @@ export async function bookingsBench(): Promise<void> {
   });
   report({ bench: 'bookings.create.busyDays.outcomes', refused_by_rules: refused, attempts: 320 });
   service['bookings.create'] = createFigure.median_ms;
-  const seriesInput = () => ({ bookableId: pick(rooms), memberId: pick(memberIds), firstDate: dayIn('2026-11-30', 5), startTime: '13:00', endTime: '14:00', recurrence: { freq: 'weekly', interval: 1, count: 52 } });
+  const seriesInput = () => ({
+    bookableId: pick(rooms),
+    memberId: pick(memberIds),
+    firstDate: dayIn('2026-11-30', 5),
+    startTime: '13:00',
+    endTime: '14:00',
+    recurrence: { freq: 'weekly', interval: 1, count: 52 },
+  });
   const seriesFigure = await measure('bookings.planSeries52.service', 100, () => dispatch('bookings.planSeries', seriesInput()));
   service['bookings.planSeries52'] = seriesFigure.median_ms;
 
@@ -111,7 +130,9 @@ export async function bookingsBench(): Promise<void> {
   const todayFigure = await measure('frontdesk.today.service', 200, () => dispatch('frontdesk.today', {}), { present: present.length, rooms: rooms.length });
   service['frontdesk.today'] = todayFigure.median_ms;
   const KEYS = ['a', 'an', 'ana', 'b', 'be', 'ben', 'ro', 'roo', 'room', 'ch', 'chi', 'kow'];
-  const paletteFigure = await measure('palette.keystroke.service', 300, (i) => dispatch('members.list', { q: KEYS[i % KEYS.length], limit: 6 }), { members: Math.round(5000 * SCALE) });
+  const paletteFigure = await measure('palette.keystroke.service', 300, (i) => dispatch('members.list', { q: KEYS[i % KEYS.length], limit: 6 }), {
+    members: Math.round(5000 * SCALE),
+  });
   service['palette.keystroke'] = paletteFigure.median_ms;
 
   // The same through the browser host: HTTP + JSON on 127.0.0.1.
@@ -124,11 +145,14 @@ export async function bookingsBench(): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const post = (channel: string, body: unknown) =>
     new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: `/api/${channel}`, method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
-        let data = '';
-        res.on('data', (c) => (data += c));
-        res.on('end', () => resolve(data));
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path: `/api/${channel}`, method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+        (res) => {
+          let data = '';
+          res.on('data', (c) => (data += c));
+          res.on('end', () => resolve(data));
+        },
+      );
       req.on('error', reject);
       req.end(JSON.stringify(body));
     });

@@ -17,12 +17,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** Runs `work` a few times to warm up, then `n` times, and prints median and p95. */
-export async function measure(
-  bench: string,
-  n: number,
-  work: (i: number) => Promise<unknown> | unknown,
-  extra: Record<string, unknown> = {},
-): Promise<Figure> {
+export async function measure(bench: string, n: number, work: (i: number) => Promise<unknown> | unknown, extra: Record<string, unknown> = {}): Promise<Figure> {
   for (let i = 0; i < Math.min(20, n); i++) await work(i);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {

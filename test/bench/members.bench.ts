@@ -20,14 +20,11 @@ const screenQuery = (q: string) => ({ q, sort: 'name' as const, dir: 'asc' as co
 
 function post(port: number, path: string, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent: keepAlive, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        let data = '';
-        res.on('data', (c) => (data += c));
-        res.on('end', () => resolve(data));
-      },
-    );
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent: keepAlive, headers: { 'content-type': 'application/json' } }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve(data));
+    });
     req.on('error', reject);
     req.end(body);
   });
@@ -44,7 +41,10 @@ export async function membersBench(): Promise<void> {
 
   const dispatch = (q: string) => coop.api.dispatch('members.list', screenQuery(q), FRONT_DESK);
   const service = await measure('members.search.service', 400, (i) => dispatch(TYPED[i % TYPED.length]), { members: count, limit: PAGE });
-  await measure('members.search.service.first50', 400, (i) => coop.api.dispatch('members.list', { q: TYPED[i % TYPED.length], limit: 50 }, FRONT_DESK), { members: count, limit: 50 });
+  await measure('members.search.service.first50', 400, (i) => coop.api.dispatch('members.list', { q: TYPED[i % TYPED.length], limit: 50 }, FRONT_DESK), {
+    members: count,
+    limit: 50,
+  });
   const page = await coop.api.dispatch('members.list', { limit: 1000 }, FRONT_DESK);
   const ids = page.ok ? (page.data as { rows: { id: string }[] }).rows.map((r) => r.id) : [];
   await measure('members.get.service', 400, (i) => coop.api.dispatch('members.get', { id: ids[i % ids.length] }, FRONT_DESK));
@@ -54,12 +54,10 @@ export async function membersBench(): Promise<void> {
   writeFileSync(join(renderer, 'index.html'), '');
   const host = await startHost({ coopdesk: coop, rendererDir: renderer });
   const port = Number(new URL(host.url).port);
-  const http = await measure(
-    'members.search.host',
-    400,
-    (i) => post(port, '/api/members.list', JSON.stringify(screenQuery(TYPED[i % TYPED.length]))),
-    { members: count, limit: PAGE },
-  );
+  const http = await measure('members.search.host', 400, (i) => post(port, '/api/members.list', JSON.stringify(screenQuery(TYPED[i % TYPED.length]))), {
+    members: count,
+    limit: PAGE,
+  });
   console.log(JSON.stringify({ bench: 'members.search.host_vs_service', ratio: Math.round((http.median_ms / service.median_ms) * 100) / 100 }));
 
   keepAlive.destroy();

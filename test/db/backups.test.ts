@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
-import {  describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/main/db/migrations';
 import { ana, FIXED_NOW, startTestCoop, tempDir, freshCoopEachTest } from '../helpers/coop';
 
@@ -66,7 +66,10 @@ describe('backups', () => {
     await first.close();
     const second = await startTestCoop({ dataDir, backups: true });
     await second.close(); // waits for the backup in progress
-    const autos = readdirSync(folder).filter((n) => n.startsWith('auto-')).sort().reverse();
+    const autos = readdirSync(folder)
+      .filter((n) => n.startsWith('auto-'))
+      .sort()
+      .reverse();
     expect(autos[0]).toBe('auto-2026-11-24T10-00-00Z.sqlite');
     expect(autos.length).toBeLessThanOrEqual(7 + 4 + 12);
     expect(autos.length).toBeGreaterThan(7);

@@ -40,7 +40,11 @@ const skills = [
 ];
 
 async function newBid(by: Actor = people.Ana, extra: Record<string, unknown> = {}) {
-  return t.call('bids.create', { title: 'Town hall website', client: 'Millbrook Council', estimatedValue: 4_000_000, deadline: inDays(20), skills, ...extra }, by);
+  return t.call(
+    'bids.create',
+    { title: 'Town hall website', client: 'Millbrook Council', estimatedValue: 4_000_000, deadline: inDays(20), skills, ...extra },
+    by,
+  );
 }
 
 describe('an opportunity', () => {
@@ -72,8 +76,14 @@ describe('an opportunity', () => {
       ok: false,
       error: { fields: { deliveryEnd: 'Delivery ends before it starts' } },
     });
-    expect(await t.send('bids.create', { title: 'From whom?', source: 'member' }, people.Ana)).toMatchObject({ ok: false, error: { fields: { sourceMemberId: 'Choose the member who brought it' } } });
-    expect(await t.send('bids.create', { title: 'Ghost source', source: 'member', sourceMemberId: 'nobody' }, people.Ana)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.send('bids.create', { title: 'From whom?', source: 'member' }, people.Ana)).toMatchObject({
+      ok: false,
+      error: { fields: { sourceMemberId: 'Choose the member who brought it' } },
+    });
+    expect(await t.send('bids.create', { title: 'Ghost source', source: 'member', sourceMemberId: 'nobody' }, people.Ana)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(t.snapshot()).toEqual(before);
   });
 });
@@ -118,13 +128,19 @@ describe('team and shares', () => {
     const bid = await newBid();
     await t.call('bids.invite', { id: bid.id, memberIds: [people.Ben.memberId!, people.Chiara.memberId!] }, people.Ana);
     // only the invited member answers their own invitation
-    expect(await t.send('bids.respond', { id: bid.id, memberId: people.Ben.memberId!, answer: 'accept' }, people.Chiara)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.send('bids.respond', { id: bid.id, memberId: people.Ben.memberId!, answer: 'accept' }, people.Chiara)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await t.call('bids.respond', { id: bid.id, memberId: people.Ben.memberId!, answer: 'accept' }, people.Ben);
     await t.call('bids.respond', { id: bid.id, memberId: people.Chiara.memberId!, answer: 'decline' }, people.Chiara);
 
     await t.call('bids.move', { id: bid.id, to: 'forming' }, people.Ana);
     // no "go" yet
-    expect(await t.send('bids.move', { id: bid.id, to: 'preparing' }, people.Ana)).toMatchObject({ ok: false, error: { code: 'RULE', message: 'Record a “go” decision with the team before preparing the bid.' } });
+    expect(await t.send('bids.move', { id: bid.id, to: 'preparing' }, people.Ana)).toMatchObject({
+      ok: false,
+      error: { code: 'RULE', message: 'Record a “go” decision with the team before preparing the bid.' },
+    });
     await t.call('bids.decide', { id: bid.id, decision: 'go', agreedBy: [people.Ana.memberId!, people.Ben.memberId!], note: 'Worth it' }, people.Ben);
     await t.call('bids.move', { id: bid.id, to: 'preparing' }, people.Ana);
 
@@ -137,14 +153,20 @@ describe('team and shares', () => {
       ],
     });
     const at90 = await t.call('bids.setTeam', shares(60, 30), people.Ana);
-    expect(at90.submissionProblems).toEqual(['Work shares total 90 %: 10 % is not given to anyone.', 'Revenue shares total 90 %: 10 % is not given to anyone.']);
+    expect(at90.submissionProblems).toEqual([
+      'Work shares total 90 %: 10 % is not given to anyone.',
+      'Revenue shares total 90 %: 10 % is not given to anyone.',
+    ]);
     const before = t.snapshot();
     const refused = await t.send('bids.move', { id: bid.id, to: 'submitted' }, people.Ana);
     expect(refused).toMatchObject({ ok: false, error: { code: 'RULE', rule: 'stage' } });
     expect(!refused.ok && refused.error.message).toContain('Work shares total 90 %');
     expect(t.snapshot()).toEqual(before);
 
-    expect(await t.send('bids.setTeam', shares(66.666, 33.334), people.Ana)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'At most two decimals, e.g. 33.33' } });
+    expect(await t.send('bids.setTeam', shares(66.666, 33.334), people.Ana)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'At most two decimals, e.g. 33.33' },
+    });
     expect((await t.call('bids.setTeam', shares(66.67, 33.33), people.Ana)).submissionProblems).toEqual([]);
     const submitted = await t.call('bids.move', { id: bid.id, to: 'submitted', note: 'Sent by email' }, people.Ana);
     expect(submitted.stage).toBe('submitted');
@@ -152,7 +174,10 @@ describe('team and shares', () => {
     const go = submitted.activity.find((a) => a.kind === 'go')!;
     expect(go).toMatchObject({ who: 'Ben Okafor', agreedBy: ['Ana Ribeiro', 'Ben Okafor'], text: 'Worth it' });
     // the team is settled once submitted
-    expect(await t.send('bids.invite', { id: bid.id, memberIds: [people.Dev.memberId!] }, people.Ana)).toMatchObject({ ok: false, error: { rule: 'team-fixed' } });
+    expect(await t.send('bids.invite', { id: bid.id, memberIds: [people.Dev.memberId!] }, people.Ana)).toMatchObject({
+      ok: false,
+      error: { rule: 'team-fixed' },
+    });
   });
 
   it('refuses non-members, shares for people not on the team, and a lead who has not accepted', async () => {
@@ -161,17 +186,31 @@ describe('team and shares', () => {
     expect(await t.send('bids.invite', { id: bid.id, memberIds: ['not-a-member'] }, people.Ana)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await t.call('members.archive', { id: people.Eve.memberId! });
     const afterArchive = t.snapshot();
-    expect(await t.send('bids.invite', { id: bid.id, memberIds: [people.Eve.memberId!] }, people.Ana)).toMatchObject({ ok: false, error: { code: 'RULE', message: 'Eve Outsider is no longer a member.' } });
+    expect(await t.send('bids.invite', { id: bid.id, memberIds: [people.Eve.memberId!] }, people.Ana)).toMatchObject({
+      ok: false,
+      error: { code: 'RULE', message: 'Eve Outsider is no longer a member.' },
+    });
     expect(t.snapshot()).toEqual(afterArchive);
     expect(before.bid_team).toEqual(afterArchive.bid_team);
     await t.call('bids.invite', { id: bid.id, memberIds: [people.Ben.memberId!] }, people.Ana);
+    expect(await t.send('bids.setTeam', { id: bid.id, leadMemberId: people.Ben.memberId!, members: [] }, people.Ana)).toMatchObject({
+      ok: false,
+      error: { fields: { leadMemberId: 'Not an accepted team member' } },
+    });
     expect(
-      await t.send('bids.setTeam', { id: bid.id, leadMemberId: people.Ben.memberId!, members: [] }, people.Ana),
-    ).toMatchObject({ ok: false, error: { fields: { leadMemberId: 'Not an accepted team member' } } });
-    expect(
-      await t.send('bids.setTeam', { id: bid.id, leadMemberId: null, members: [{ memberId: people.Dev.memberId!, workShare: 10, revenueShare: 10 }] }, people.Ana),
+      await t.send(
+        'bids.setTeam',
+        { id: bid.id, leadMemberId: null, members: [{ memberId: people.Dev.memberId!, workShare: 10, revenueShare: 10 }] },
+        people.Ana,
+      ),
     ).toMatchObject({ ok: false, error: { fields: { 'members.0.memberId': 'Not on the team' } } });
-    expect(await t.send('bids.setTeam', { id: bid.id, leadMemberId: null, members: [{ memberId: people.Ana.memberId!, workShare: -1, revenueShare: 0 }] }, people.Ana)).toMatchObject({
+    expect(
+      await t.send(
+        'bids.setTeam',
+        { id: bid.id, leadMemberId: null, members: [{ memberId: people.Ana.memberId!, workShare: -1, revenueShare: 0 }] },
+        people.Ana,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { 'members.0.workShare': 'A share cannot be negative' } },
     });
@@ -189,7 +228,10 @@ describe('stages', () => {
     const db = t.coop.database.sqlite;
     db.prepare("update bids set stage = 'completed' where id = ?").run(id);
     for (const to of ['delivering', 'won', 'idea', 'preparing'] as const) {
-      expect(await t.send('bids.move', { id, to }, people.Ana)).toMatchObject({ ok: false, error: { code: 'RULE', message: 'A completed bid stays completed: it cannot move back.' } });
+      expect(await t.send('bids.move', { id, to }, people.Ana)).toMatchObject({
+        ok: false,
+        error: { code: 'RULE', message: 'A completed bid stays completed: it cannot move back.' },
+      });
     }
     // the database itself refuses, even if the service were bypassed
     expect(() => db.prepare("update bids set stage = 'delivering' where id = ?").run(id)).toThrow('a completed bid cannot move back');
@@ -198,10 +240,10 @@ describe('stages', () => {
   it('the database refuses a bid submitted with shares that do not total 100 %', async () => {
     const bid = await newBid();
     const db = t.coop.database.sqlite;
-    db.prepare("update bid_team set work_share = 9000 where bid_id = ?").run(bid.id);
+    db.prepare('update bid_team set work_share = 9000 where bid_id = ?').run(bid.id);
     db.prepare("update bids set stage = 'preparing' where id = ?").run(bid.id);
     expect(() => db.prepare("update bids set stage = 'submitted' where id = ?").run(bid.id)).toThrow('bid shares must total 100 % before submitting');
-    db.prepare("update bid_team set work_share = 10000 where bid_id = ?").run(bid.id);
+    db.prepare('update bid_team set work_share = 10000 where bid_id = ?').run(bid.id);
     db.prepare("update bids set stage = 'submitted' where id = ?").run(bid.id);
     expect((await t.call('bids.get', { id: bid.id })).stage).toBe('submitted');
   });
@@ -211,7 +253,10 @@ describe('stages', () => {
     const after = await t.call('bids.decide', { id: bid.id, decision: 'no-go', agreedBy: [people.Ana.memberId!], note: 'Too tight' }, people.Ana);
     expect(after.stage).toBe('withdrawn');
     expect(after.activity.slice(0, 2).map((a) => a.kind)).toEqual(['move', 'no-go']);
-    expect(await t.send('bids.decide', { id: bid.id, decision: 'go', agreedBy: [people.Ana.memberId!] }, people.Ana)).toMatchObject({ ok: false, error: { rule: 'go-no-go' } });
+    expect(await t.send('bids.decide', { id: bid.id, decision: 'go', agreedBy: [people.Ana.memberId!] }, people.Ana)).toMatchObject({
+      ok: false,
+      error: { rule: 'go-no-go' },
+    });
   });
 });
 
@@ -222,7 +267,10 @@ describe('who may see and change a bid', () => {
     expect((await t.call('bids.list', {}, people.Ana)).map((b) => b.id)).toEqual([bid.id]);
     expect((await t.call('bids.list', {})).map((b) => b.id)).toEqual([bid.id]);
     const before = t.snapshot();
-    expect(await t.send('bids.get', { id: bid.id }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'This bid is visible to its team only.' } });
+    expect(await t.send('bids.get', { id: bid.id }, people.Eve)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'This bid is visible to its team only.' },
+    });
     expect(await t.send('bids.update', { id: bid.id, title: 'Mine now' }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.send('bids.note', { id: bid.id, text: 'hello' }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.send('bids.move', { id: bid.id, to: 'forming' }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -232,7 +280,11 @@ describe('who may see and change a bid', () => {
     expect((await t.call('bids.get', { id: bid.id }, people.Ben)).canRespond).toBe(true);
     expect(await t.send('bids.note', { id: bid.id, text: 'hello' }, people.Ben)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await t.call('bids.respond', { id: bid.id, memberId: people.Ben.memberId!, answer: 'accept' }, people.Ben);
-    expect((await t.call('bids.note', { id: bid.id, text: 'hello' }, people.Ben)).activity[0]).toMatchObject({ kind: 'note', who: 'Ben Okafor', text: 'hello' });
+    expect((await t.call('bids.note', { id: bid.id, text: 'hello' }, people.Ben)).activity[0]).toMatchObject({
+      kind: 'note',
+      who: 'Ben Okafor',
+      text: 'hello',
+    });
     // an invited member may decline a team-only bid, and then still sees what they declined
     await t.call('bids.invite', { id: bid.id, memberIds: [people.Chiara.memberId!] }, people.Ana);
     const declined = await t.call('bids.respond', { id: bid.id, memberId: people.Chiara.memberId!, answer: 'decline' }, people.Chiara);
@@ -253,13 +305,22 @@ describe('offering to join', () => {
     expect(offered.activity[0]).toMatchObject({ who: 'Eve Outsider', text: 'offered to join the team' });
     expect(offered.submissionProblems).toEqual([]);
     const before = t.snapshot();
-    expect(await t.send('bids.offerToJoin', { id: bid.id }, people.Eve)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Your offer is waiting for the team’s answer.' } });
+    expect(await t.send('bids.offerToJoin', { id: bid.id }, people.Eve)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Your offer is waiting for the team’s answer.' },
+    });
     // only the team answers an offer
-    expect(await t.send('bids.answerOffer', { id: bid.id, memberId: people.Eve.memberId!, answer: 'accept' }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.send('bids.answerOffer', { id: bid.id, memberId: people.Eve.memberId!, answer: 'accept' }, people.Eve)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await t.send('bids.offerToJoin', { id: bid.id }, FRONT)).toMatchObject({ ok: false, error: { code: 'RULE' } });
     expect(t.snapshot()).toEqual(before);
     const welcomed = await t.call('bids.answerOffer', { id: bid.id, memberId: people.Eve.memberId!, answer: 'accept' }, people.Ana);
-    expect(welcomed.members.map((m) => [m.name, m.status])).toEqual([['Ana Ribeiro', 'accepted'], ['Eve Outsider', 'accepted']]);
+    expect(welcomed.members.map((m) => [m.name, m.status])).toEqual([
+      ['Ana Ribeiro', 'accepted'],
+      ['Eve Outsider', 'accepted'],
+    ]);
     expect((await t.call('bids.get', { id: bid.id }, people.Eve)).canEdit).toBe(true);
     // a team-only bid cannot be seen, so nobody outside offers to join it
     const hidden = await newBid(people.Ana, { visibility: 'team' });
@@ -273,10 +334,18 @@ describe('outcomes', () => {
       const bid = await newBid(people.Ana, { estimatedValue: value });
       await t.call('bids.invite', { id: bid.id, memberIds: [people.Ben.memberId!] }, people.Ana);
       await t.call('bids.respond', { id: bid.id, memberId: people.Ben.memberId!, answer: 'accept' }, people.Ben);
-      await t.call('bids.setTeam', { id: bid.id, leadMemberId: people.Ana.memberId!, members: [
-        { memberId: people.Ana.memberId!, workShare: 100 - benShare, revenueShare: 100 - benShare },
-        { memberId: people.Ben.memberId!, workShare: benShare, revenueShare: benShare },
-      ] }, people.Ana);
+      await t.call(
+        'bids.setTeam',
+        {
+          id: bid.id,
+          leadMemberId: people.Ana.memberId!,
+          members: [
+            { memberId: people.Ana.memberId!, workShare: 100 - benShare, revenueShare: 100 - benShare },
+            { memberId: people.Ben.memberId!, workShare: benShare, revenueShare: benShare },
+          ],
+        },
+        people.Ana,
+      );
       await t.call('bids.move', { id: bid.id, to: 'forming' }, people.Ana);
       await t.call('bids.decide', { id: bid.id, decision: 'go', agreedBy: [people.Ana.memberId!, people.Ben.memberId!] }, people.Ana);
       await t.call('bids.move', { id: bid.id, to: 'preparing' }, people.Ana);
@@ -305,12 +374,25 @@ describe('tasks, attention and the daily reminder', () => {
   it('highlights overdue tasks and deadlines within 7 days, and notifies once a day', async () => {
     const soon = await newBid(people.Ana, { title: 'Library signage', deadline: inDays(3) });
     await newBid(people.Ana, { title: 'Far away', deadline: inDays(30) });
-    const withTask = await t.call('bids.addTask', { id: soon.id, title: 'Draft the copy', ownerMemberId: people.Ana.memberId!, dueDate: '2026-11-26' }, people.Ana);
+    const withTask = await t.call(
+      'bids.addTask',
+      { id: soon.id, title: 'Draft the copy', ownerMemberId: people.Ana.memberId!, dueDate: '2026-11-26' },
+      people.Ana,
+    );
     expect(withTask.tasks).toMatchObject([{ title: 'Draft the copy', ownerName: 'Ana Ribeiro', overdue: false, done: false }]);
-    expect(await t.send('bids.addTask', { id: soon.id, title: 'x', ownerMemberId: people.Eve.memberId! }, people.Ana)).toMatchObject({ ok: false, error: { fields: { ownerMemberId: 'Not on the team' } } });
+    expect(await t.send('bids.addTask', { id: soon.id, title: 'x', ownerMemberId: people.Eve.memberId! }, people.Ana)).toMatchObject({
+      ok: false,
+      error: { fields: { ownerMemberId: 'Not on the team' } },
+    });
 
     const notes: { title: string; body: string }[] = [];
-    const context = { db: t.coop.database.db, database: t.coop.database, now: () => now, dataDir: t.dataDir, desktop: { notify: (n: { title: string; body: string }) => notes.push(n) } } as unknown as Ctx;
+    const context = {
+      db: t.coop.database.db,
+      database: t.coop.database,
+      now: () => now,
+      dataDir: t.dataDir,
+      desktop: { notify: (n: { title: string; body: string }) => notes.push(n) },
+    } as unknown as Ctx;
 
     expect(await t.call('bids.attention', {}, people.Ana)).toEqual([{ bidId: soon.id, title: 'Library signage', items: ['Deadline in 3 days'] }]);
     expect(await remindDaily(context)).toBe(true);

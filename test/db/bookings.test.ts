@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import {  beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bookingWorld, london } from '../helpers/bookingWorld';
 import { FIXED_NOW, freshCoopEachTest } from '../helpers/coop';
 
@@ -36,7 +36,16 @@ async function refused(over: Record<string, unknown>, rule: string, message: Reg
 describe('booking a room', () => {
   it('books with a frozen price and shows local times', async () => {
     const b = await booked({ title: 'Client workshop' });
-    expect(b).toMatchObject({ bookableName: 'Garden Room', memberName: 'Ana Ribeiro', localDate: THU, localStart: '10:00', localEnd: '11:00', status: 'confirmed', price: 1500, currency: 'GBP' });
+    expect(b).toMatchObject({
+      bookableName: 'Garden Room',
+      memberName: 'Ana Ribeiro',
+      localDate: THU,
+      localStart: '10:00',
+      localEnd: '11:00',
+      status: 'confirmed',
+      price: 1500,
+      currency: 'GBP',
+    });
     await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.room.id })), hourlyRate: 9999 } as never);
     expect((await t.call('bookings.get', { id: b.id })).price).toBe(1500);
   });
@@ -77,7 +86,10 @@ describe('booking a room', () => {
   });
 
   it('a booking over several days clashes in its middle and shows on each day’s board', async () => {
-    await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.projector.id })), rules: { withinOpeningHours: false, maxMinutes: 4320 } } as never);
+    await t.call('bookables.update', {
+      ...(await t.call('bookables.get', { id: w.projector.id })),
+      rules: { withinOpeningHours: false, maxMinutes: 4320 },
+    } as never);
     await booked({ bookableId: w.projector.id, start: london(THU, '09:00'), end: london('2026-11-29', '09:00'), quantity: 2 });
     await refused({ bookableId: w.projector.id, start: london(FRI, '12:00'), end: london(FRI, '13:00'), memberId: w.ben.id }, 'capacity', 'Only 0 of 2 free');
     const board = await t.call('bookings.dayBoard', { date: FRI });
@@ -97,10 +109,20 @@ describe('rules say no in words, and write nothing', () => {
     ['start after end', { start: london(THU, '11:00'), end: london(THU, '10:00') }, 'interval', 'The booking must end after it starts.'],
     ['zero duration', { start: london(THU, '11:00'), end: london(THU, '11:00') }, 'interval', 'end after it starts'],
     ['closes on Fridays', { start: london(FRI, '17:00'), end: london(FRI, '18:30') }, 'opening-hours', 'Mill Lane closes at 18:00 on Fridays.'],
-    ['opens later on Saturdays', { start: london('2026-11-28', '09:00'), end: london('2026-11-28', '11:00') }, 'opening-hours', 'Mill Lane opens at 10:00 on Saturdays.'],
+    [
+      'opens later on Saturdays',
+      { start: london('2026-11-28', '09:00'), end: london('2026-11-28', '11:00') },
+      'opening-hours',
+      'Mill Lane opens at 10:00 on Saturdays.',
+    ],
     ['closed on Sundays', { start: london('2026-11-29', '10:00'), end: london('2026-11-29', '11:00') }, 'opening-hours', 'Mill Lane is closed on Sundays.'],
     ['a closure', { start: london('2026-12-25', '10:00'), end: london('2026-12-25', '11:00') }, 'closure', 'Mill Lane is closed on 2026-12-25 (Christmas).'],
-    ['beyond the booking window', { start: london('2027-03-01', '10:00'), end: london('2027-03-01', '11:00') }, 'booking-window', 'up to 90 days ahead (until 2027-02-22)'],
+    [
+      'beyond the booking window',
+      { start: london('2027-03-01', '10:00'), end: london('2027-03-01', '11:00') },
+      'booking-window',
+      'up to 90 days ahead (until 2027-02-22)',
+    ],
     ['in the past', { start: london('2026-11-24', '08:00'), end: london('2026-11-24', '09:00') }, 'past', 'already started'],
     ['off the 15-minute grid', { start: london(THU, '10:10'), end: london(THU, '11:00') }, 'slot', 'steps of 15 minutes'],
     ['too short', { start: london(THU, '10:00'), end: london(THU, '10:00').replace('10:00', '10:00') }, 'interval', 'end after'],
@@ -113,7 +135,10 @@ describe('rules say no in words, and write nothing', () => {
   it('unknown bookable or member, malformed input', async () => {
     expect(await book({ bookableId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', fields: { bookableId: 'Unknown bookable' } } });
     expect(await book({ memberId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', fields: { memberId: 'Unknown member' } } });
-    expect(await book({ start: 'tomorrow at ten' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { start: expect.stringContaining('ISO') } } });
+    expect(await book({ start: 'tomorrow at ten' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { start: expect.stringContaining('ISO') } },
+    });
     expect(await book({ quantity: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { quantity: 'At least 1' } } });
     expect(await book({ memberId: null })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { memberId: expect.stringContaining('guest') } } });
   });
@@ -126,7 +151,10 @@ describe('rules say no in words, and write nothing', () => {
   });
 
   it('minimum notice and the per-member limit', async () => {
-    await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.room.id })), rules: { minNoticeMinutes: 120, maxConcurrentPerMember: 2 } } as never);
+    await t.call('bookables.update', {
+      ...(await t.call('bookables.get', { id: w.room.id })),
+      rules: { minNoticeMinutes: 120, maxConcurrentPerMember: 2 },
+    } as never);
     await refused({ start: london('2026-11-24', '11:00'), end: london('2026-11-24', '12:00') }, 'min-notice', 'at least 2 hours ahead');
     await booked();
     await booked({ start: london(FRI, '10:00'), end: london(FRI, '11:00') });
@@ -137,8 +165,20 @@ describe('rules say no in words, and write nothing', () => {
     const b = await booked();
     const sqlite = t.coop.database.sqlite;
     const row = sqlite.prepare('select * from bookings where id = ?').get(b.id) as Record<string, unknown>;
-    expect(() => sqlite.prepare('insert into bookings (id, bookable_id, member_id, guest_name, title, quantity, start_ms, end_ms, occ_start_ms, occ_end_ms, status, price_minor, currency, created_at, updated_at, cancel_reason, cutoff_overridden) values (@id2, @bookable_id, @member_id, @guest_name, @title, @quantity, @start_ms + 1800000, @end_ms, @occ_start_ms + 1800000, @occ_end_ms, @status, 0, @currency, 0, 0, \'\', 0)').run({ ...row, id2: 'sneaky' })).toThrow(/OVERBOOKED/);
-    expect(() => sqlite.prepare("update bookings set status = 'confirmed', start_ms = start_ms + 3600000, end_ms = end_ms + 3600000, occ_start_ms = occ_start_ms + 3600000, occ_end_ms = occ_end_ms + 3600000 where id = ?").run(b.id)).not.toThrow();
+    expect(() =>
+      sqlite
+        .prepare(
+          "insert into bookings (id, bookable_id, member_id, guest_name, title, quantity, start_ms, end_ms, occ_start_ms, occ_end_ms, status, price_minor, currency, created_at, updated_at, cancel_reason, cutoff_overridden) values (@id2, @bookable_id, @member_id, @guest_name, @title, @quantity, @start_ms + 1800000, @end_ms, @occ_start_ms + 1800000, @occ_end_ms, @status, 0, @currency, 0, 0, '', 0)",
+        )
+        .run({ ...row, id2: 'sneaky' }),
+    ).toThrow(/OVERBOOKED/);
+    expect(() =>
+      sqlite
+        .prepare(
+          "update bookings set status = 'confirmed', start_ms = start_ms + 3600000, end_ms = end_ms + 3600000, occ_start_ms = occ_start_ms + 3600000, occ_end_ms = occ_end_ms + 3600000 where id = ?",
+        )
+        .run(b.id),
+    ).not.toThrow();
   });
 });
 
@@ -159,18 +199,27 @@ describe('approval, cancellation, check-in, no-shows', () => {
     const b = await booked({ start: london('2026-11-24', '11:00'), end: london('2026-11-24', '12:00') }); // starts in 60 min
     now = new Date(FIXED_NOW.getTime() + 30 * 60_000); // 30 min before start, cut-off is 60 min
     const member = { role: 'member' as const, memberId: w.member.id };
-    expect(await t.send('bookings.cancel', { id: b.id }, member)).toMatchObject({ ok: false, error: { code: 'RULE', rule: 'cancel-cutoff', message: 'Cancellation closed 1 hour before the start; ask a manager.' } });
+    expect(await t.send('bookings.cancel', { id: b.id }, member)).toMatchObject({
+      ok: false,
+      error: { code: 'RULE', rule: 'cancel-cutoff', message: 'Cancellation closed 1 hour before the start; ask a manager.' },
+    });
     expect(await t.send('bookings.cancel', { id: b.id, override: true }, member)).toMatchObject({ ok: false, error: { rule: 'cancel-cutoff' } });
     expect(await t.send('bookings.cancel', { id: b.id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('override the cut-off') } });
     const { cancelled } = await t.call('bookings.cancel', { id: b.id, override: true, reason: 'Client ill' });
     expect(cancelled[0]).toMatchObject({ status: 'cancelled', cutoffOverridden: true });
     const early = await booked({ start: london(FRI, '10:00'), end: london(FRI, '11:00') });
     expect((await t.call('bookings.cancel', { id: early.id }, member)).cancelled[0]).toMatchObject({ status: 'cancelled', cutoffOverridden: false });
-    expect(await t.send('bookings.cancel', { id: early.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'The booking is already cancelled.' } });
+    expect(await t.send('bookings.cancel', { id: early.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'The booking is already cancelled.' },
+    });
   });
 
   it('check-in once, in its time; no-shows are released after the grace period', async () => {
-    await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.room.id })), rules: { checkinRequired: true, noShowGraceMinutes: 15 } } as never);
+    await t.call('bookables.update', {
+      ...(await t.call('bookables.get', { id: w.room.id })),
+      rules: { checkinRequired: true, noShowGraceMinutes: 15 },
+    } as never);
     const a = await booked({ start: london('2026-11-24', '10:30'), end: london('2026-11-24', '11:30') });
     const b = await booked({ bookableId: w.room.id, memberId: w.ben.id, start: london('2026-11-24', '11:30'), end: london('2026-11-24', '12:30') });
     expect(await t.send('bookings.checkIn', { id: b.id })).toMatchObject({ ok: false, error: { message: 'Check-in opens at 11:15.' } });
@@ -224,10 +273,21 @@ describe('the day board and the week', () => {
     await booked({ bookableId: w.desks.id, date: THU, start: undefined, end: undefined });
     await booked({ start: london(FRI, '10:00'), end: london(FRI, '11:00') });
     const board = await t.call('bookings.dayBoard', { date: THU });
-    expect(board).toMatchObject({ siteName: 'Mill Lane', timeZone: 'Europe/London', opens: '08:00', closes: '18:00', fromTime: '08:00', toTime: '18:00', closure: null });
+    expect(board).toMatchObject({
+      siteName: 'Mill Lane',
+      timeZone: 'Europe/London',
+      opens: '08:00',
+      closes: '18:00',
+      fromTime: '08:00',
+      toTime: '18:00',
+      closure: null,
+    });
     expect(board.bookables.map((b) => b.name)).toEqual(['Garden Room', 'Loft', 'Phone Booth', 'Snug', 'Projector', 'Hot desks']);
     const nameOf = (id: string) => board.bookables.find((b) => b.id === id)?.name;
-    expect(board.bookings.map((b) => `${nameOf(b.bookableId)} ${b.localStart}-${b.localEnd} ${b.memberName}`)).toEqual(['Hot desks 08:00-18:00 Ana Ribeiro', 'Garden Room 10:00-11:00 Ana Ribeiro']);
+    expect(board.bookings.map((b) => `${nameOf(b.bookableId)} ${b.localStart}-${b.localEnd} ${b.memberName}`)).toEqual([
+      'Hot desks 08:00-18:00 Ana Ribeiro',
+      'Garden Room 10:00-11:00 Ana Ribeiro',
+    ]);
     expect((await t.call('bookings.dayBoard', { date: '2026-12-25' })).closure).toBe('Christmas');
   });
 

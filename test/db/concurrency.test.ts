@@ -22,8 +22,18 @@ describe('never double-booked', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const date = ['2026-11-26', '2026-11-27', '2026-11-30'][round];
       const slots = [
-        ...Array.from({ length: 8 }, (_, h) => ({ slot: `room ${8 + h}:00`, bookableId: w.room.id, start: london(date, `${String(8 + h).padStart(2, '0')}:00`), end: london(date, `${String(9 + h).padStart(2, '0')}:00`) })),
-        ...Array.from({ length: 4 }, (_, h) => ({ slot: `desks ${8 + 2 * h}:00`, bookableId: w.desks.id, start: london(date, `${String(8 + 2 * h).padStart(2, '0')}:00`), end: london(date, `${String(10 + 2 * h).padStart(2, '0')}:00`) })),
+        ...Array.from({ length: 8 }, (_, h) => ({
+          slot: `room ${8 + h}:00`,
+          bookableId: w.room.id,
+          start: london(date, `${String(8 + h).padStart(2, '0')}:00`),
+          end: london(date, `${String(9 + h).padStart(2, '0')}:00`),
+        })),
+        ...Array.from({ length: 4 }, (_, h) => ({
+          slot: `desks ${8 + 2 * h}:00`,
+          bookableId: w.desks.id,
+          start: london(date, `${String(8 + 2 * h).padStart(2, '0')}:00`),
+          end: london(date, `${String(10 + 2 * h).padStart(2, '0')}:00`),
+        })),
         // overlapping room slot: clashes with two of the hourly ones
         { slot: 'room 9:30', bookableId: w.room.id, start: london(date, '09:30'), end: london(date, '10:30') },
       ];
@@ -37,7 +47,9 @@ describe('never double-booked', () => {
           });
         }),
       );
-      const results = outputs.flatMap((o) => JSON.parse(o.stdout.trim().split('\n').at(-1)!) as { slot: string; ok: boolean; code: string | null; rule: string | null; id: string | null }[]);
+      const results = outputs.flatMap(
+        (o) => JSON.parse(o.stdout.trim().split('\n').at(-1)!) as { slot: string; ok: boolean; code: string | null; rule: string | null; id: string | null }[],
+      );
       const wins = (slot: string) => results.filter((r) => r.slot === slot && r.ok).length;
       for (let h = 8; h < 16; h++) {
         if (h === 9 || h === 10) continue; // contested with 9:30

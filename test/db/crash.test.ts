@@ -52,7 +52,10 @@ describe('crash safety', () => {
   it(`${KILLS} hard kills while writing bookings: the file stays intact and every reported booking is there`, async () => {
     const t = await startTestCoop();
     const settings = await t.call('settings.get', {});
-    await t.call('settings.updateBookingRules', { siteId: settings.site.id, rules: { ...settings.bookingRules, withinOpeningHours: false, maxDaysAhead: 730, membersOnly: false } });
+    await t.call('settings.updateBookingRules', {
+      siteId: settings.site.id,
+      rules: { ...settings.bookingRules, withinOpeningHours: false, maxDaysAhead: 730, membersOnly: false },
+    });
     const bookable = await t.call('bookables.create', { siteId: settings.site.id, kind: 'resource', name: 'Crash bench', capacity: 1 });
     const dataDir = t.dataDir;
     await t.coop.close();
@@ -67,7 +70,11 @@ describe('crash safety', () => {
     }
     const db = new Sqlite(join(dataDir, 'coopdesk.sqlite'), { readonly: true });
     const stored = new Set((db.prepare("select id from bookings where status = 'confirmed'").all() as { id: string }[]).map((r) => r.id));
-    const overlaps = db.prepare('select count(*) as n from bookings a join bookings b on a.bookable_id = b.bookable_id and a.id < b.id and a.start_ms < b.end_ms and b.start_ms < a.end_ms').get() as { n: number };
+    const overlaps = db
+      .prepare(
+        'select count(*) as n from bookings a join bookings b on a.bookable_id = b.bookable_id and a.id < b.id and a.start_ms < b.end_ms and b.start_ms < a.end_ms',
+      )
+      .get() as { n: number };
     db.close();
     const lost = reported.filter((id) => !stored.has(id));
     console.log(JSON.stringify({ bench: 'crash.kills', kills: KILLS, reported: reported.length, stored: stored.size, lost: lost.length }));

@@ -20,12 +20,39 @@ describe('export everything and import it back', () => {
   it('round-trips a co-op with members, settings, closures, bookables, series and cancellations', async () => {
     const t = await startTestCoop();
     const w = await bookingWorld(t);
-    await t.call('members.update', { id: w.ben.id, name: 'Ben \\ Okafor', email: 'ben@example.coop', memberSince: '2025-03-14', notes: 'Line one\nline "two", with commas\n\\N is not null here', status: 'paused', website: '', phone: '' });
+    await t.call('members.update', {
+      id: w.ben.id,
+      name: 'Ben \\ Okafor',
+      email: 'ben@example.coop',
+      memberSince: '2025-03-14',
+      notes: 'Line one\nline "two", with commas\n\\N is not null here',
+      status: 'paused',
+      website: '',
+      phone: '',
+    });
     await t.call('members.archive', { id: w.chiara.id });
-    await t.call('bookings.create', { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-26', '10:00'), end: london('2026-11-26', '11:00'), title: 'Workshop, part 1' });
-    const series = await t.call('bookings.createSeries', { bookableId: w.desks.id, memberId: w.ben.id, firstDate: '2026-11-30', startTime: '09:00', endTime: '17:00', recurrence: { freq: 'weekly', count: 3 }, onClash: 'none' });
+    await t.call('bookings.create', {
+      bookableId: w.room.id,
+      memberId: w.member.id,
+      start: london('2026-11-26', '10:00'),
+      end: london('2026-11-26', '11:00'),
+      title: 'Workshop, part 1',
+    });
+    const series = await t.call('bookings.createSeries', {
+      bookableId: w.desks.id,
+      memberId: w.ben.id,
+      firstDate: '2026-11-30',
+      startTime: '09:00',
+      endTime: '17:00',
+      recurrence: { freq: 'weekly', count: 3 },
+      onClash: 'none',
+    });
     await t.call('bookings.cancel', { id: series.booked[1].id });
-    const bid = await t.call('bids.create', { title: 'Town hall website', skills: [{ tag: 'web design', days: 3 }] }, { role: 'member', memberId: w.member.id });
+    const bid = await t.call(
+      'bids.create',
+      { title: 'Town hall website', skills: [{ tag: 'web design', days: 3 }] },
+      { role: 'member', memberId: w.member.id },
+    );
     const content = Buffer.from('%PDF-1.4 tender pack').toString('base64');
     const doc = (await t.call('bids.attach', { id: bid.id, name: 'Tender pack.pdf', content }, { role: 'member', memberId: w.member.id })).documents[0];
 
@@ -48,7 +75,12 @@ describe('export everything and import it back', () => {
     expect(await fresh.call('bids.openDocument', { id: doc.id })).toEqual({ name: 'Tender pack.pdf', opened: false, content });
     // derived data is rebuilt: search finds, the guard guards
     expect((await fresh.call('members.list', { q: 'okafor' })).rows.map((r) => r.name)).toEqual(['Ben \\ Okafor']);
-    const clash = await fresh.send('bookings.create', { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-26', '10:30'), end: london('2026-11-26', '11:30') });
+    const clash = await fresh.send('bookings.create', {
+      bookableId: w.room.id,
+      memberId: w.member.id,
+      start: london('2026-11-26', '10:30'),
+      end: london('2026-11-26', '11:30'),
+    });
     expect(clash).toMatchObject({ ok: false, error: { rule: 'capacity' } });
 
     // only into an empty database, and only real exports
@@ -58,7 +90,10 @@ describe('export everything and import it back', () => {
     const emptyFolder = (await empty.call('data.exports', {})).folder;
     writeFileSync(join(emptyFolder, 'coopdesk-export-2020-01-01T00-00-00Z.zip'), 'garbage');
     const before = empty.snapshot();
-    expect(await empty.send('data.importAll', { name: 'coopdesk-export-2020-01-01T00-00-00Z.zip' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await empty.send('data.importAll', { name: 'coopdesk-export-2020-01-01T00-00-00Z.zip' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(await empty.send('data.importAll', { name: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(empty.snapshot()).toEqual(before);
     await Promise.all([t.close(), fresh.close(), empty.close()]);
@@ -89,7 +124,10 @@ describe('export everything and import it back', () => {
     writeFileSync(join(target, 'coopdesk-export-2025-01-02T00-00-00Z.zip'), zipSync(files));
     const empty = await startTestCoop();
     writeFileSync(join((await empty.call('data.exports', {})).folder, 'coopdesk-export-2025-01-02T00-00-00Z.zip'), zipSync(files));
-    expect(await empty.send('data.importAll', { name: 'coopdesk-export-2025-01-02T00-00-00Z.zip' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await empty.send('data.importAll', { name: 'coopdesk-export-2025-01-02T00-00-00Z.zip' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     await Promise.all([t.close(), fresh.close(), empty.close()]);
   });
 });

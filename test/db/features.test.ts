@@ -5,7 +5,12 @@ import { FEATURES, buildHandlers, dataTables } from '../../electron/main/feature
 import type { FeatureModule } from '../../electron/main/feature';
 import { FIXED_NOW, ana, startTestCoop } from '../helpers/coop';
 
-const auditRows = (t: Awaited<ReturnType<typeof startTestCoop>>) => t.coop.database.sqlite.prepare('select channel, actor_role, details from audit_log order by rowid').all() as { channel: string; actor_role: string; details: string }[];
+const auditRows = (t: Awaited<ReturnType<typeof startTestCoop>>) =>
+  t.coop.database.sqlite.prepare('select channel, actor_role, details from audit_log order by rowid').all() as {
+    channel: string;
+    actor_role: string;
+    details: string;
+  }[];
 
 describe('the one list of features', () => {
   it('refuses a channel declared by two contract parts, naming both', () => {
@@ -57,7 +62,13 @@ describe('the audit log records commands only', () => {
     try {
       const member = await t.call('members.create', ana);
       const site = (await t.call('settings.get', {})).site;
-      const room = await t.call('bookables.create', { siteId: site.id, kind: 'room', name: 'Loom', capacity: 4, rules: { checkinRequired: true, noShowGraceMinutes: 15 } });
+      const room = await t.call('bookables.create', {
+        siteId: site.id,
+        kind: 'room',
+        name: 'Loom',
+        capacity: 4,
+        rules: { checkinRequired: true, noShowGraceMinutes: 15 },
+      });
       await t.call('bookings.create', { bookableId: room.id, memberId: member.id, start: '2026-11-24T11:00:00Z', end: '2026-11-24T12:00:00Z' });
       const before = auditRows(t);
       expect(await t.coop.runJob('bookings.releaseNoShows')).toBe(0);

@@ -1,4 +1,4 @@
-import {  beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
 import type { Actor, Session } from '../../electron/main/context';
 import { bookingWorld, london } from '../helpers/bookingWorld';
@@ -21,19 +21,28 @@ describe('manager password, kiosk and PINs', () => {
     expect(await t.coop.api.dispatch('auth.enterKiosk', {}, session)).toMatchObject({ ok: true, data: { mode: 'kiosk' } });
     expect(session.actor.role).toBe('kiosk');
     // the kiosk alone can do nothing but identify
-    expect(await t.coop.api.dispatch('members.list', {}, session)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Identify with your member number and PIN first.' } });
+    expect(await t.coop.api.dispatch('members.list', {}, session)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Identify with your member number and PIN first.' },
+    });
 
     for (let i = 1; i <= 4; i++) {
       const r = await t.coop.api.dispatch('auth.identify', { who: '1', pin: '0000' }, session);
       expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: `Wrong PIN (${5 - i} ${5 - i === 1 ? 'try' : 'tries'} left).` } });
     }
-    expect(await t.coop.api.dispatch('auth.identify', { who: '1', pin: '0000' }, session)).toMatchObject({ ok: false, error: { message: 'Wrong PIN. Ana Ribeiro is now locked out of the kiosk for 15 minutes.' } });
+    expect(await t.coop.api.dispatch('auth.identify', { who: '1', pin: '0000' }, session)).toMatchObject({
+      ok: false,
+      error: { message: 'Wrong PIN. Ana Ribeiro is now locked out of the kiosk for 15 minutes.' },
+    });
     expect(await t.coop.api.dispatch('auth.identify', { who: 'ana ribeiro', pin: '4821' }, session)).toMatchObject({ ok: false, error: { rule: 'locked' } });
     expect((await t.call('auth.lockouts', {})).map((l) => l.name)).toEqual(['Ana Ribeiro']);
     expect((await t.call('frontdesk.today', {})).lockouts.map((l) => l.name)).toEqual(['Ana Ribeiro']);
 
     await t.call('auth.clearLockout', { memberId: w.member.id });
-    expect(await t.coop.api.dispatch('auth.identify', { who: 'ANA@example.coop', pin: '4821' }, session)).toMatchObject({ ok: true, data: { mode: 'kiosk', member: { name: 'Ana Ribeiro' } } });
+    expect(await t.coop.api.dispatch('auth.identify', { who: 'ANA@example.coop', pin: '4821' }, session)).toMatchObject({
+      ok: true,
+      data: { mode: 'kiosk', member: { name: 'Ana Ribeiro' } },
+    });
     expect(session.actor).toEqual({ role: 'member', memberId: w.member.id });
     // walking away signs the member out after a few idle minutes
     now = new Date(FIXED_NOW.getTime() + 4 * 60_000);
@@ -43,13 +52,25 @@ describe('manager password, kiosk and PINs', () => {
   it('unknown members, missing PINs and wrong manager passwords get clear messages', async () => {
     await t.call('auth.setManagerPassword', { password: 'front-desk-2026' });
     const session = kiosk();
-    expect(await t.coop.api.dispatch('auth.identify', { who: '999', pin: '1234' }, session)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', fields: { who: 'Unknown member' } } });
+    expect(await t.coop.api.dispatch('auth.identify', { who: '999', pin: '1234' }, session)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', fields: { who: 'Unknown member' } },
+    });
     expect(await t.coop.api.dispatch('auth.identify', { who: '2', pin: '1234' }, session)).toMatchObject({ ok: false, error: { rule: 'no-pin' } });
-    expect(await t.coop.api.dispatch('auth.identify', { who: '2', pin: '12' }, session)).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { pin: 'A PIN is 4 to 8 digits' } } });
-    expect(await t.coop.api.dispatch('auth.unlock', { password: 'guess' }, session)).toMatchObject({ ok: false, error: { fields: { password: 'Wrong password' } } });
+    expect(await t.coop.api.dispatch('auth.identify', { who: '2', pin: '12' }, session)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { pin: 'A PIN is 4 to 8 digits' } },
+    });
+    expect(await t.coop.api.dispatch('auth.unlock', { password: 'guess' }, session)).toMatchObject({
+      ok: false,
+      error: { fields: { password: 'Wrong password' } },
+    });
     expect(session.mode).toBe('kiosk');
     expect(await t.coop.api.dispatch('auth.unlock', { password: 'front-desk-2026' }, session)).toMatchObject({ ok: true, data: { mode: 'manager' } });
-    expect(await t.send('auth.setManagerPassword', { current: 'nope', password: 'another-one-1' })).toMatchObject({ ok: false, error: { fields: { current: 'Not the current password' } } });
+    expect(await t.send('auth.setManagerPassword', { current: 'nope', password: 'another-one-1' })).toMatchObject({
+      ok: false,
+      error: { fields: { current: 'Not the current password' } },
+    });
   });
 
   it('stores PINs and the password only as scrypt hashes', async () => {
@@ -82,17 +103,38 @@ describe('permissions: every role against every operation', () => {
   }
 
   it('a member cannot cancel, move or read someone else’s booking, nor book for them; the manager can', async () => {
-    const bens = await t.call('bookings.create', { bookableId: w.room.id, memberId: w.ben.id, start: london('2026-11-26', '10:00'), end: london('2026-11-26', '11:00') });
+    const bens = await t.call('bookings.create', {
+      bookableId: w.room.id,
+      memberId: w.ben.id,
+      start: london('2026-11-26', '10:00'),
+      end: london('2026-11-26', '11:00'),
+    });
     const ana: Actor = { role: 'member', memberId: w.member.id };
     const before = t.snapshot();
-    expect(await t.send('bookings.cancel', { id: bens.id }, ana)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('not your booking') } });
-    expect(await t.send('bookings.reschedule', { id: bens.id, startTime: '12:00', endTime: '13:00' }, ana)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.send('bookings.cancel', { id: bens.id }, ana)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('not your booking') },
+    });
+    expect(await t.send('bookings.reschedule', { id: bens.id, startTime: '12:00', endTime: '13:00' }, ana)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await t.send('bookings.get', { id: bens.id }, ana)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await t.send('bookings.create', { bookableId: w.room.id, memberId: w.ben.id, start: london('2026-11-27', '10:00'), end: london('2026-11-27', '11:00') }, ana)).toMatchObject({ ok: false, error: { message: 'You can only book for yourself.' } });
+    expect(
+      await t.send(
+        'bookings.create',
+        { bookableId: w.room.id, memberId: w.ben.id, start: london('2026-11-27', '10:00'), end: london('2026-11-27', '11:00') },
+        ana,
+      ),
+    ).toMatchObject({ ok: false, error: { message: 'You can only book for yourself.' } });
     expect(await t.send('bookings.forMember', { memberId: w.ben.id }, ana)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.send('frontdesk.checkIn', { memberId: w.ben.id }, ana)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(t.snapshot()).toEqual(before);
-    const own = await t.call('bookings.create', { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-27', '10:00'), end: london('2026-11-27', '11:00') }, ana);
+    const own = await t.call(
+      'bookings.create',
+      { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-27', '10:00'), end: london('2026-11-27', '11:00') },
+      ana,
+    );
     expect((await t.call('bookings.cancel', { id: own.id }, ana)).cancelled).toHaveLength(1);
     expect((await t.call('bookings.cancel', { id: bens.id })).cancelled).toHaveLength(1);
   });
@@ -111,8 +153,14 @@ describe('presence, visitors, day passes, today', () => {
     const entry = await t.call('frontdesk.checkIn', { memberId: w.member.id });
     expect(entry).toMatchObject({ name: 'Ana Ribeiro', since: '09:02', checkedOutAt: null });
     const before = t.snapshot();
-    expect(await t.send('frontdesk.checkIn', { memberId: w.member.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Ana Ribeiro is already checked in (since 09:02).' } });
-    expect(await t.send('frontdesk.checkOut', { memberId: w.ben.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Ben Okafor is not checked in.' } });
+    expect(await t.send('frontdesk.checkIn', { memberId: w.member.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Ana Ribeiro is already checked in (since 09:02).' },
+    });
+    expect(await t.send('frontdesk.checkOut', { memberId: w.ben.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Ben Okafor is not checked in.' },
+    });
     expect(await t.send('frontdesk.checkIn', { memberId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(t.snapshot()).toEqual(before);
     now = new Date(Date.parse(london('2026-11-24', '17:30')));
@@ -125,11 +173,21 @@ describe('presence, visitors, day passes, today', () => {
   });
 
   it('checking in a member checks in their booking under way, and the other way round', async () => {
-    const b = await t.call('bookings.create', { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-24', '11:00'), end: london('2026-11-24', '12:00') });
+    const b = await t.call('bookings.create', {
+      bookableId: w.room.id,
+      memberId: w.member.id,
+      start: london('2026-11-24', '11:00'),
+      end: london('2026-11-24', '12:00'),
+    });
     now = new Date(Date.parse(london('2026-11-24', '10:50')));
     await t.call('frontdesk.checkIn', { memberId: w.member.id });
     expect((await t.call('bookings.get', { id: b.id })).checkedInAt).not.toBeNull();
-    const c = await t.call('bookings.create', { bookableId: w.booth.id, memberId: w.ben.id, start: london('2026-11-24', '11:00'), end: london('2026-11-24', '11:30') });
+    const c = await t.call('bookings.create', {
+      bookableId: w.booth.id,
+      memberId: w.ben.id,
+      start: london('2026-11-24', '11:00'),
+      end: london('2026-11-24', '11:30'),
+    });
     await t.call('bookings.checkIn', { id: c.id });
     expect((await t.call('frontdesk.today', {})).present.map((p) => p.name)).toEqual(['Ana Ribeiro', 'Ben Okafor']);
   });
@@ -137,10 +195,16 @@ describe('presence, visitors, day passes, today', () => {
   it('visitors need a host, arrive and leave once, and notify the host', async () => {
     const notified: string[] = [];
     t.coop.setDesktop?.({ chooseSaveFile: async () => null, chooseOpenFile: async () => null, notify: (m) => notified.push(`${m.title} — ${m.body}`) });
-    expect(await t.send('visitors.create', { name: 'Dana', expectedAt: london('2026-11-24', '11:00') } as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { hostMemberId: 'Choose the member they are visiting' } } });
+    expect(await t.send('visitors.create', { name: 'Dana', expectedAt: london('2026-11-24', '11:00') } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { hostMemberId: 'Choose the member they are visiting' } },
+    });
     const v = await t.call('visitors.create', { name: 'Dana Visitor', company: 'Acme', hostMemberId: w.member.id, expectedAt: london('2026-11-24', '11:00') });
     expect(v).toMatchObject({ hostName: 'Ana Ribeiro', expectedLocal: '11:00', arrivedAt: null });
-    expect(await t.send('visitors.leave', { id: v.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Dana Visitor has not arrived yet.' } });
+    expect(await t.send('visitors.leave', { id: v.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Dana Visitor has not arrived yet.' },
+    });
     await t.call('visitors.arrive', { id: v.id });
     expect(notified).toEqual(['Dana Visitor has arrived — Visiting Ana Ribeiro (Acme)']);
     expect(await t.send('visitors.arrive', { id: v.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -154,14 +218,28 @@ describe('presence, visitors, day passes, today', () => {
     expect(pass).toMatchObject({ date: '2026-11-24', price: 1500, currency: 'GBP', paid: false });
     expect((await t.call('dayPasses.markPaid', { id: pass.id })).paid).toBe(true);
     expect(await t.send('dayPasses.markPaid', { id: pass.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await t.send('dayPasses.create', { name: 'X', price: -1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { price: 'Cannot be negative' } } });
+    expect(await t.send('dayPasses.create', { name: 'X', price: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { price: 'Cannot be negative' } },
+    });
     expect((await t.call('frontdesk.today', {})).dayPasses).toHaveLength(1);
   });
 
   it('today: who is in, who is late, who arrives within the hour, rooms, desks', async () => {
     now = new Date(Date.parse(london('2026-11-24', '10:00')));
-    await t.call('bookings.create', { bookableId: w.room.id, memberId: w.ben.id, start: london('2026-11-24', '10:15'), end: london('2026-11-24', '11:00'), title: 'Pitch' });
-    await t.call('bookings.create', { bookableId: w.desks.id, memberId: w.chiara.id, start: london('2026-11-24', '10:00'), end: london('2026-11-24', '17:00') });
+    await t.call('bookings.create', {
+      bookableId: w.room.id,
+      memberId: w.ben.id,
+      start: london('2026-11-24', '10:15'),
+      end: london('2026-11-24', '11:00'),
+      title: 'Pitch',
+    });
+    await t.call('bookings.create', {
+      bookableId: w.desks.id,
+      memberId: w.chiara.id,
+      start: london('2026-11-24', '10:00'),
+      end: london('2026-11-24', '17:00'),
+    });
     await t.call('frontdesk.checkIn', { memberId: w.member.id });
     now = new Date(Date.parse(london('2026-11-24', '10:05')));
     const today = await t.call('frontdesk.today', {});
@@ -177,12 +255,22 @@ describe('presence, visitors, day passes, today', () => {
 describe('audit log', () => {
   it('records who changed what, hides secrets, and reads nothing into it', async () => {
     const ana: Actor = { role: 'member', memberId: w.member.id };
-    await t.call('bookings.create', { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-26', '10:00'), end: london('2026-11-26', '11:00') }, ana);
+    await t.call(
+      'bookings.create',
+      { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-26', '10:00'), end: london('2026-11-26', '11:00') },
+      ana,
+    );
     await t.call('auth.setPin', { memberId: w.ben.id, pin: '9911' });
     await t.call('members.list', {});
     await t.send('members.create', { name: '', email: 'x', memberSince: '2025-01-01' });
     const log = await t.call('audit.list', { limit: 5 });
-    expect(log.rows.map((r) => `${r.actorName}: ${r.channel}`)).toEqual(['Manager: auth.setPin', 'Ana Ribeiro: bookings.create', 'Manager: members.create', 'Manager: members.create', 'Manager: members.create']);
+    expect(log.rows.map((r) => `${r.actorName}: ${r.channel}`)).toEqual([
+      'Manager: auth.setPin',
+      'Ana Ribeiro: bookings.create',
+      'Manager: members.create',
+      'Manager: members.create',
+      'Manager: members.create',
+    ]);
     expect(log.rows[0].details).toContain('"pin":"(hidden)"');
     expect(log.rows[0].recordId).toBe(w.ben.id);
     expect((await t.call('audit.list', { memberId: w.member.id })).total).toBe(1);

@@ -11,13 +11,84 @@ import { startTestCoop, type TestCoop } from '../helpers/coop';
 const RUNS = 150;
 const CODES = ['VALIDATION', 'CONFLICT', 'NOT_FOUND', 'FORBIDDEN', 'RULE'];
 const FIELDS = [
-  'id', 'name', 'email', 'phone', 'website', 'memberSince', 'status', 'role', 'offers', 'needs', 'notes', 'businessName',
-  'q', 'tag', 'op', 'kind', 'csv', 'dryRun', 'limit', 'offset', 'sort', 'dir', 'archived', 'ownership', 'includeArchived',
-  'bookableId', 'memberId', 'guestName', 'start', 'end', 'date', 'quantity', 'title', 'firstDate', 'startTime', 'endTime',
-  'recurrence', 'scope', 'override', 'reason', 'siteId', 'people', 'features', 'from', 'minutes', 'capacity', 'hourlyRate',
-  'rules', 'timeZone', 'currency', 'ownershipMonths', 'hours', 'address', 'onClash', 'at', 'when',
-  'client', 'estimatedValue', 'deadline', 'skills', 'visibility', 'source', 'sourceMemberId', 'memberIds', 'to', 'decision',
-  'agreedBy', 'members', 'leadMemberId', 'answer', 'taskId', 'done', 'finalValue', 'lessons', 'content', 'text', 'dueDate', 'ownerMemberId',
+  'id',
+  'name',
+  'email',
+  'phone',
+  'website',
+  'memberSince',
+  'status',
+  'role',
+  'offers',
+  'needs',
+  'notes',
+  'businessName',
+  'q',
+  'tag',
+  'op',
+  'kind',
+  'csv',
+  'dryRun',
+  'limit',
+  'offset',
+  'sort',
+  'dir',
+  'archived',
+  'ownership',
+  'includeArchived',
+  'bookableId',
+  'memberId',
+  'guestName',
+  'start',
+  'end',
+  'date',
+  'quantity',
+  'title',
+  'firstDate',
+  'startTime',
+  'endTime',
+  'recurrence',
+  'scope',
+  'override',
+  'reason',
+  'siteId',
+  'people',
+  'features',
+  'from',
+  'minutes',
+  'capacity',
+  'hourlyRate',
+  'rules',
+  'timeZone',
+  'currency',
+  'ownershipMonths',
+  'hours',
+  'address',
+  'onClash',
+  'at',
+  'when',
+  'client',
+  'estimatedValue',
+  'deadline',
+  'skills',
+  'visibility',
+  'source',
+  'sourceMemberId',
+  'memberIds',
+  'to',
+  'decision',
+  'agreedBy',
+  'members',
+  'leadMemberId',
+  'answer',
+  'taskId',
+  'done',
+  'finalValue',
+  'lessons',
+  'content',
+  'text',
+  'dueDate',
+  'ownerMemberId',
 ];
 const HOSTILE_TEXT = [
   "'; drop table members; --",
@@ -43,10 +114,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.dictionary(fc.constantFrom('freq', 'count', 'until', 'interval', 'byWeekday', 'slotMinutes'), fc.anything()),
   fc.anything(),
 );
-const hostileInput: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything(),
-  fc.dictionary(fc.constantFrom(...FIELDS), hostileValue, { maxKeys: 8 }),
-);
+const hostileInput: fc.Arbitrary<unknown> = fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...FIELDS), hostileValue, { maxKeys: 8 }));
 
 let t: TestCoop;
 beforeAll(async () => {
@@ -87,13 +155,20 @@ describe('text is kept as text', () => {
   it('SQL and HTML in text fields are stored verbatim and never run', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...HOSTILE_TEXT.slice(0, 5)), fc.string({ maxLength: 40 }), async (evil, noise) => {
-        const tables = t.coop.database.sqlite.prepare("select count(*) as n from sqlite_master").get();
+        const tables = t.coop.database.sqlite.prepare('select count(*) as n from sqlite_master').get();
         const email = `fuzz.${Math.random().toString(36).slice(2)}@example.coop`;
-        const created = await t.call('members.create', { name: `${evil}${noise}`.trim() || 'x', email, memberSince: '2025-01-01', businessName: evil, notes: evil, offers: [evil.slice(0, 60)] });
+        const created = await t.call('members.create', {
+          name: `${evil}${noise}`.trim() || 'x',
+          email,
+          memberSince: '2025-01-01',
+          businessName: evil,
+          notes: evil,
+          offers: [evil.slice(0, 60)],
+        });
         const read = await t.call('members.get', { id: created.id });
         expect(read.businessName).toBe(evil.trim());
         expect(read.notes).toBe(evil.trim());
-        expect(t.coop.database.sqlite.prepare("select count(*) as n from sqlite_master").get()).toEqual(tables);
+        expect(t.coop.database.sqlite.prepare('select count(*) as n from sqlite_master').get()).toEqual(tables);
       }),
       { numRuns: 25, seed: 7 },
     );

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import {  beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ana, startTestCoop, freshCoopEachTest } from '../helpers/coop';
 
 const t = freshCoopEachTest();

@@ -1,4 +1,4 @@
-import {  beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ana, freshCoopEachTest, type TestCoop } from '../helpers/coop';
 
 const t = freshCoopEachTest();
@@ -93,7 +93,14 @@ describe('members: edit, tags, archive', () => {
       offers: ['illustration'],
       notes: 'Prefers mornings',
     });
-    expect(edited).toMatchObject({ number: 1, name: 'Ana R. Ribeiro', status: 'paused', role: 'guardian', offers: ['illustration'], notes: 'Prefers mornings' });
+    expect(edited).toMatchObject({
+      number: 1,
+      name: 'Ana R. Ribeiro',
+      status: 'paused',
+      role: 'guardian',
+      offers: ['illustration'],
+      notes: 'Prefers mornings',
+    });
   });
 
   it('adds and removes single tags', async () => {
@@ -120,13 +127,37 @@ describe('members: edit, tags, archive', () => {
 describe('members: search, filter, sort', () => {
   beforeEach(async () => {
     await t.call('members.create', ana);
-    await t.call('members.create', { ...ana, name: 'Ben Okafor', email: 'ben@example.coop', businessName: 'Okafor Words', offers: ['copywriting'], needs: ['web design'], memberSince: '2026-06-01' });
-    await t.call('members.create', { ...ana, name: 'Chiara Novak', email: 'chiara@example.coop', businessName: 'Novák Legal', offers: ['legal advice'], needs: [], role: 'guardian', status: 'paused' });
-    await t.call('members.create', { ...ana, name: 'Dev Patel', email: 'dev@example.coop', businessName: 'Patel Digital', offers: ['software'], needs: [], status: 'left' });
+    await t.call('members.create', {
+      ...ana,
+      name: 'Ben Okafor',
+      email: 'ben@example.coop',
+      businessName: 'Okafor Words',
+      offers: ['copywriting'],
+      needs: ['web design'],
+      memberSince: '2026-06-01',
+    });
+    await t.call('members.create', {
+      ...ana,
+      name: 'Chiara Novak',
+      email: 'chiara@example.coop',
+      businessName: 'Novák Legal',
+      offers: ['legal advice'],
+      needs: [],
+      role: 'guardian',
+      status: 'paused',
+    });
+    await t.call('members.create', {
+      ...ana,
+      name: 'Dev Patel',
+      email: 'dev@example.coop',
+      businessName: 'Patel Digital',
+      offers: ['software'],
+      needs: [],
+      status: 'left',
+    });
   });
 
-  const names = async (query: Parameters<TestCoop['call']>[1]) =>
-    (await t.call('members.list', query as never)).rows.map((r) => r.name);
+  const names = async (query: Parameters<TestCoop['call']>[1]) => (await t.call('members.list', query as never)).rows.map((r) => r.name);
 
   it('finds by the start of any word in name, business, tags, email', async () => {
     expect(await names({ q: 'ben' })).toEqual(['Ben Okafor']);

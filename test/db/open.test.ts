@@ -50,7 +50,9 @@ describe('opening the database', () => {
     const sqlite = t.coop.database.sqlite;
     expect(() =>
       sqlite
-        .prepare("insert into members (id, number, name, email, member_since, status, role, created_at, updated_at) values ('x', 99, 'B', 'ana@example.coop', '2025-01-01', 'active', 'member', 0, 0)")
+        .prepare(
+          "insert into members (id, number, name, email, member_since, status, role, created_at, updated_at) values ('x', 99, 'B', 'ana@example.coop', '2025-01-01', 'active', 'member', 0, 0)",
+        )
         .run(),
     ).toThrow(/UNIQUE/);
     await t.close();

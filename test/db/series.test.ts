@@ -1,4 +1,4 @@
-import {  beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bookingWorld, london } from '../helpers/bookingWorld';
 import { FIXED_NOW, freshCoopEachTest } from '../helpers/coop';
 
@@ -48,7 +48,10 @@ describe('recurring series', () => {
 
   it('a closure and a Sunday are clashes too; a series counts once against the member limit', async () => {
     await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.room.id })), rules: { maxConcurrentPerMember: 1 } } as never);
-    const plan = await t.call('bookings.planSeries', weekly({ firstDate: '2026-12-04', recurrence: { freq: 'weekly', interval: 1, byWeekday: [5, 7], count: 6 } }));
+    const plan = await t.call(
+      'bookings.planSeries',
+      weekly({ firstDate: '2026-12-04', recurrence: { freq: 'weekly', interval: 1, byWeekday: [5, 7], count: 6 } }),
+    );
     expect(plan.occurrences.map((o) => [o.date, o.violations.map((v) => v.rule).join()])).toEqual([
       ['2026-12-04', ''],
       ['2026-12-06', 'opening-hours'],
@@ -67,7 +70,10 @@ describe('recurring series', () => {
   ])('a weekly 09:00 booking stays at 09:00 local across the DST change (%s)', async (zone, first, utc) => {
     const settings = await t.call('settings.get', {});
     await t.call('settings.updateSite', { ...settings.site, timeZone: zone });
-    const done = await t.call('bookings.createSeries', { ...weekly({ firstDate: first, recurrence: { freq: 'weekly', interval: 1, count: 4 } }), onClash: 'none' });
+    const done = await t.call('bookings.createSeries', {
+      ...weekly({ firstDate: first, recurrence: { freq: 'weekly', interval: 1, count: 4 } }),
+      onClash: 'none',
+    });
     expect(done.booked.map((b) => b.localStart)).toEqual(['09:00', '09:00', '09:00', '09:00']);
     expect(done.booked.map((b) => b.start.slice(11, 16) + 'Z')).toEqual(utc);
     // the board of the first day after the change still shows 09:00
@@ -93,10 +99,18 @@ describe('recurring series', () => {
     await t.call('bookings.create', { bookableId: w.room.id, memberId: w.ben.id, start: london('2026-12-29', '14:00'), end: london('2026-12-29', '15:00') });
     const before = t.snapshot();
     const clash = await t.send('bookings.reschedule', { id: booked[2].id, scope: 'following', startTime: '14:00', endTime: '15:00' });
-    expect(clash).toMatchObject({ ok: false, error: { code: 'RULE', message: expect.stringContaining('Nothing was moved. 2026-12-29: Clashes with Ben Okafor') } });
+    expect(clash).toMatchObject({
+      ok: false,
+      error: { code: 'RULE', message: expect.stringContaining('Nothing was moved. 2026-12-29: Clashes with Ben Okafor') },
+    });
     expect(t.snapshot()).toEqual(before);
     const { moved } = await t.call('bookings.reschedule', { id: booked[2].id, scope: 'following', startTime: '10:00', endTime: '11:30' });
-    expect(moved.map((b) => `${b.localDate} ${b.localStart}-${b.localEnd}`)).toEqual(['2026-12-15 10:00-11:30', '2026-12-22 10:00-11:30', '2026-12-29 10:00-11:30', '2027-01-05 10:00-11:30']);
+    expect(moved.map((b) => `${b.localDate} ${b.localStart}-${b.localEnd}`)).toEqual([
+      '2026-12-15 10:00-11:30',
+      '2026-12-22 10:00-11:30',
+      '2026-12-29 10:00-11:30',
+      '2027-01-05 10:00-11:30',
+    ]);
     const single = await t.call('bookings.reschedule', { id: booked[0].id, scope: 'this', date: '2026-12-02', startTime: '09:00', endTime: '10:00' });
     expect(single.moved[0]).toMatchObject({ localDate: '2026-12-02', seriesId: booked[0].seriesId });
   });

@@ -1,5 +1,5 @@
-import {  describe, expect, it } from 'vitest';
-import {  freshCoopEachTest } from '../helpers/coop';
+import { describe, expect, it } from 'vitest';
+import { freshCoopEachTest } from '../helpers/coop';
 
 const t = freshCoopEachTest();
 

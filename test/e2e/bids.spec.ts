@@ -3,7 +3,12 @@ import { addDaysIso, zonedParts } from '../../shared/domain/zoned';
 import { expect, test } from './fixtures';
 
 const manager = { role: 'manager' as const, memberId: null };
-async function call<T = any>(coop: Coopdesk, channel: string, input: unknown, actor: { role: 'manager' | 'member'; memberId: string | null } = manager): Promise<T> {
+async function call<T = any>(
+  coop: Coopdesk,
+  channel: string,
+  input: unknown,
+  actor: { role: 'manager' | 'member'; memberId: string | null } = manager,
+): Promise<T> {
   const r = await coop.api.dispatch(channel, input, actor);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
   return r.data as T;
@@ -12,7 +17,8 @@ async function call<T = any>(coop: Coopdesk, channel: string, input: unknown, ac
 test('members team up for a bid: suggested team, shares that must total 100 %, submitted, won, outcomes', async ({ page, browser, app }) => {
   const settings = await call(app.coop, 'settings.get', {});
   await call(app.coop, 'settings.updateCoop', { ...settings.coop, currency: 'GBP', timeZone: 'Europe/London' });
-  const member = (name: string, offers: string[]) => call(app.coop, 'members.create', { name, email: `${name.split(' ')[0].toLowerCase()}@example.coop`, memberSince: '2024-01-10', offers });
+  const member = (name: string, offers: string[]) =>
+    call(app.coop, 'members.create', { name, email: `${name.split(' ')[0].toLowerCase()}@example.coop`, memberSince: '2024-01-10', offers });
   const ana = await member('Ana Ribeiro', ['project management']);
   const ben = await member('Ben Okafor', ['copywriting', 'editing']);
   const chiara = await member('Chiara Novak', ['photography', 'web design']);
@@ -35,7 +41,11 @@ test('members team up for a bid: suggested team, shares that must total 100 %, s
   await page.getByLabel('Estimated value').fill('40000');
   const deadline = addDaysIso(zonedParts(Date.now(), 'Europe/London').date, 20);
   await page.getByLabel('Bid deadline').fill(deadline);
-  for (const [i, [skill, days]] of [['Web design', '10'], ['copywriting', '4'], ['photography', '2']].entries()) {
+  for (const [i, [skill, days]] of [
+    ['Web design', '10'],
+    ['copywriting', '4'],
+    ['photography', '2'],
+  ].entries()) {
     if (i > 0) await page.getByRole('button', { name: 'Add a skill' }).click();
     await page.getByLabel(`Skill ${i + 1}`, { exact: true }).fill(skill);
     await page.getByLabel(`Days of work for skill ${i + 1}`).fill(days);
@@ -79,7 +89,11 @@ test('members team up for a bid: suggested team, shares that must total 100 %, s
   await expect(page.getByRole('heading', { name: 'Stage: Preparing bid' })).toBeVisible();
 
   // Shares that total 90 %: the bid cannot be submitted, and the app says why
-  const shares: [string, string][] = [['Ana Ribeiro', '40'], ['Ben Okafor', '30'], ['Chiara Novak', '20']];
+  const shares: [string, string][] = [
+    ['Ana Ribeiro', '40'],
+    ['Ben Okafor', '30'],
+    ['Chiara Novak', '20'],
+  ];
   for (const [name, share] of shares) {
     await page.getByLabel(`Work share of ${name}`).fill(share);
     await page.getByLabel(`Revenue share of ${name}`).fill(share);
@@ -127,13 +141,21 @@ test('members team up for a bid: suggested team, shares that must total 100 %, s
 
 test('the manager moves a bid on the board by dragging, and a refused move says why', async ({ page, app }) => {
   const ana = await call(app.coop, 'members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2024-01-10', offers: ['web design'] });
-  const bid = await call(app.coop, 'bids.create', { title: 'Library signage', client: 'County Library', estimatedValue: 900_000 }, { role: 'member', memberId: ana.id });
+  const bid = await call(
+    app.coop,
+    'bids.create',
+    { title: 'Library signage', client: 'County Library', estimatedValue: 900_000 },
+    { role: 'member', memberId: ana.id },
+  );
   await page.goto(`${app.url}#/bids`);
   const card = page.getByRole('listitem').filter({ hasText: 'Library signage' });
   await card.dragTo(page.getByRole('region', { name: 'Forming team' }));
   await expect(page.getByRole('status').filter({ hasText: 'Library signage moved to Forming team.' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Forming team' })).toContainText('Library signage');
-  await page.getByRole('listitem').filter({ hasText: 'Library signage' }).dragTo(page.getByRole('region', { name: 'Won' }));
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: 'Library signage' })
+    .dragTo(page.getByRole('region', { name: 'Won' }));
   await expect(page.getByRole('alert')).toHaveText('A bid at “Forming team” cannot move to “Won”; it can go to “Preparing bid” or “Idea” or “Withdrawn”.');
   await expect(page.getByRole('region', { name: 'Forming team' })).toContainText('Library signage');
   expect((await call(app.coop, 'bids.get', { id: bid.id })).stage).toBe('forming');
@@ -168,7 +190,12 @@ test('the manager moves a bid on the board by dragging, and a refused move says 
 test('a member at the kiosk offers to join an open bid, and the team welcomes them', async ({ page, browser, app }) => {
   const ana = await call(app.coop, 'members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2024-01-10', offers: ['web design'] });
   const ben = await call(app.coop, 'members.create', { name: 'Ben Okafor', email: 'ben@example.coop', memberSince: '2024-01-10', offers: ['copywriting'] });
-  const bid = await call(app.coop, 'bids.create', { title: 'Festival brochure', skills: [{ tag: 'copywriting', days: 3 }] }, { role: 'member', memberId: ana.id });
+  const bid = await call(
+    app.coop,
+    'bids.create',
+    { title: 'Festival brochure', skills: [{ tag: 'copywriting', days: 3 }] },
+    { role: 'member', memberId: ana.id },
+  );
   await call(app.coop, 'auth.setPin', { memberId: ben.id, pin: '5932' });
 
   // The manager's screen, before the kiosk is locked by a password

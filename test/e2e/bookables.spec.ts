@@ -30,7 +30,11 @@ test('a manager adds a room with its own rules, approves a booking for it, and c
   const start = new Date(Date.now() + 3 * 86_400_000);
   start.setUTCHours(10, 0, 0, 0);
   while (start.getUTCDay() === 0 || start.getUTCDay() === 6) start.setUTCDate(start.getUTCDate() + 1);
-  const booking = await app.coop.api.dispatch('bookings.create', { bookableId: room.id, memberId, start: start.toISOString(), end: new Date(start.getTime() + 3600_000).toISOString() }, manager);
+  const booking = await app.coop.api.dispatch(
+    'bookings.create',
+    { bookableId: room.id, memberId, start: start.toISOString(), end: new Date(start.getTime() + 3600_000).toISOString() },
+    manager,
+  );
   expect(booking).toMatchObject({ ok: true, data: { status: 'pending' } });
 
   await page.goto(`${app.url}#/bookings/pending`);
@@ -51,6 +55,9 @@ test('a manager adds a room with its own rules, approves a booking for it, and c
 
   // retire the room: it leaves the board but keeps its history
   await page.goto(`${app.url}#/bookables`);
-  await table.getByRole('row', { name: /Boardroom/ }).getByRole('button', { name: 'Retire' }).click();
+  await table
+    .getByRole('row', { name: /Boardroom/ })
+    .getByRole('button', { name: 'Retire' })
+    .click();
   await expect(table.getByRole('row', { name: /Boardroom/ })).toContainText('retired');
 });

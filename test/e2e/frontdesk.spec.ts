@@ -12,7 +12,12 @@ async function call<T = any>(coop: Coopdesk, channel: string, input: unknown): P
 test('a morning at the front desk', async ({ page, app }) => {
   // Mill Lane, open every day; a room, hot desks; four members
   const settings = await call(app.coop, 'settings.get', {});
-  await call(app.coop, 'settings.updateSite', { ...settings.site, name: 'Mill Lane', timeZone: 'Europe/London', hours: settings.site.hours.map((d: object) => ({ ...d, open: true, opens: '08:00', closes: '18:00' })) });
+  await call(app.coop, 'settings.updateSite', {
+    ...settings.site,
+    name: 'Mill Lane',
+    timeZone: 'Europe/London',
+    hours: settings.site.hours.map((d: object) => ({ ...d, open: true, opens: '08:00', closes: '18:00' })),
+  });
   await call(app.coop, 'settings.updateCoop', { ...settings.coop, currency: 'GBP' });
   const room = await call(app.coop, 'bookables.create', { siteId: settings.site.id, kind: 'room', name: 'Garden Room', capacity: 6 });
   await call(app.coop, 'bookables.create', { siteId: settings.site.id, kind: 'desk', name: 'Hot desks', capacity: 8 });
@@ -105,7 +110,10 @@ test('a morning at the front desk', async ({ page, app }) => {
   await page.getByLabel('Manager password').fill('front-desk-2026');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.goto(`${app.url}#/bookings/${tomorrow}`);
-  await page.getByRole('grid', { name: 'Day board' }).getByRole('button', { name: /14:00 Ben Okafor/ }).click();
+  await page
+    .getByRole('grid', { name: 'Day board' })
+    .getByRole('button', { name: /14:00 Ben Okafor/ })
+    .click();
   await page.getByRole('button', { name: 'Cancel booking' }).click();
   await expect(page.getByRole('grid', { name: 'Day board' }).getByRole('button', { name: /14:00 Ben Okafor/ })).toHaveCount(0);
   await expect(page.getByRole('grid', { name: 'Day board' }).getByRole('button', { name: /10:00 Ana Ribeiro/ })).toBeVisible();

@@ -145,7 +145,10 @@ test('settings: the co-op, the site and its opening hours', async ({ page, app }
   await page.screenshot({ path: 'test-results/settings.png', fullPage: true });
 
   const saved = await app.coop.api.dispatch('settings.get', {}, { role: 'manager', memberId: null });
-  expect(saved).toMatchObject({ ok: true, data: { site: { timeZone: 'Europe/London', hours: expect.arrayContaining([{ weekday: 6, open: true, opens: '14:00', closes: '17:00' }]) } } });
+  expect(saved).toMatchObject({
+    ok: true,
+    data: { site: { timeZone: 'Europe/London', hours: expect.arrayContaining([{ weekday: 6, open: true, opens: '14:00', closes: '17:00' }]) } },
+  });
 });
 
 test('a long register loads more rows as the table scrolls', async ({ page, app }) => {
@@ -169,7 +172,11 @@ test('a long register loads more rows as the table scrolls', async ({ page, app 
 
 test('HTML in a member’s name is shown as text, never run', async ({ page, app }) => {
   const name = '<img src=x onerror="window.pwned=1">Eve';
-  const created = await app.coop.api.dispatch('members.create', { name, email: 'eve@example.coop', memberSince: '2025-01-01', businessName: '<b>Bold</b> Ltd' }, { role: 'manager', memberId: null });
+  const created = await app.coop.api.dispatch(
+    'members.create',
+    { name, email: 'eve@example.coop', memberSince: '2025-01-01', businessName: '<b>Bold</b> Ltd' },
+    { role: 'manager', memberId: null },
+  );
   expect(created.ok).toBe(true);
   await page.goto(`${app.url}#/members`);
   await expect(page.getByRole('link', { name })).toBeVisible();
@@ -180,13 +187,21 @@ test('HTML in a member’s name is shown as text, never run', async ({ page, app
 });
 
 test('back up now, change something, restore the backup from Settings', async ({ page, app }) => {
-  await app.coop.api.dispatch('members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2025-01-01' }, { role: 'manager', memberId: null });
+  await app.coop.api.dispatch(
+    'members.create',
+    { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2025-01-01' },
+    { role: 'manager', memberId: null },
+  );
   await page.goto(`${app.url}#/settings`);
   const data = page.getByRole('region', { name: 'Your data' });
   await data.getByRole('button', { name: 'Back up now' }).click();
   await expect(data.getByRole('status').filter({ hasText: 'Backed up as manual-' })).toBeVisible();
   await expect(data.getByRole('table', { name: 'Backups' }).getByRole('row')).toHaveCount(2);
-  await app.coop.api.dispatch('members.create', { name: 'Ben Okafor', email: 'ben@example.coop', memberSince: '2025-01-01' }, { role: 'manager', memberId: null });
+  await app.coop.api.dispatch(
+    'members.create',
+    { name: 'Ben Okafor', email: 'ben@example.coop', memberSince: '2025-01-01' },
+    { role: 'manager', memberId: null },
+  );
   await expect(page.getByText('2 in the register')).toBeVisible();
 
   page.once('dialog', (dialog) => dialog.accept());

@@ -101,8 +101,12 @@ describe('desktop notifications', () => {
   it('tells the host when their visitor arrives', async () => {
     const invoke = recorded.ipcHandlers.get('coopdesk:invoke')!;
     const own = { senderFrame: { url: ownPage, parent: null }, sender: { id: 1 } };
-    const host = (await invoke(own, 'members.create', { name: 'Host Hana', email: 'hana@example.coop', memberSince: '2025-01-01' })) as { data: { id: string } };
-    const visitor = (await invoke(own, 'visitors.create', { name: 'Dana Visitor', hostMemberId: host.data.id, expectedAt: new Date().toISOString() })) as { data: { id: string } };
+    const host = (await invoke(own, 'members.create', { name: 'Host Hana', email: 'hana@example.coop', memberSince: '2025-01-01' })) as {
+      data: { id: string };
+    };
+    const visitor = (await invoke(own, 'visitors.create', { name: 'Dana Visitor', hostMemberId: host.data.id, expectedAt: new Date().toISOString() })) as {
+      data: { id: string };
+    };
     await invoke(own, 'visitors.arrive', { id: visitor.data.id });
     expect(recorded.notifications).toEqual([{ title: 'Dana Visitor has arrived', body: 'Visiting Host Hana' }]);
   });
@@ -111,7 +115,9 @@ describe('desktop notifications', () => {
     const invoke = recorded.ipcHandlers.get('coopdesk:invoke')!;
     const own = { senderFrame: { url: ownPage, parent: null }, sender: { id: 1 } };
     const bid = (await invoke(own, 'bids.create', { title: 'Tender' })) as { data: { id: string } };
-    const withDoc = (await invoke(own, 'bids.attach', { id: bid.data.id, name: 'pack.pdf', content: Buffer.from('%PDF').toString('base64') })) as { data: { documents: { id: string }[] } };
+    const withDoc = (await invoke(own, 'bids.attach', { id: bid.data.id, name: 'pack.pdf', content: Buffer.from('%PDF').toString('base64') })) as {
+      data: { documents: { id: string }[] };
+    };
     const opened = await invoke(own, 'bids.openDocument', { id: withDoc.data.documents[0].id });
     expect(opened).toEqual({ ok: true, data: { name: 'pack.pdf', opened: true } });
     expect(recorded.openedPaths).toHaveLength(1);

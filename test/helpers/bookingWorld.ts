@@ -15,7 +15,14 @@ export async function bookingWorld(t: TestCoop, rules: Record<string, unknown> =
   await t.call('settings.updateBookingRules', { siteId, rules: { ...settings.bookingRules, ...rules } });
   await t.call('settings.addClosure', { siteId, date: '2026-12-25', reason: 'Christmas' });
 
-  const room = await t.call('bookables.create', { siteId, kind: 'room', name: 'Garden Room', capacity: 6, features: ['screen', 'whiteboard'], hourlyRate: 1500 });
+  const room = await t.call('bookables.create', {
+    siteId,
+    kind: 'room',
+    name: 'Garden Room',
+    capacity: 6,
+    features: ['screen', 'whiteboard'],
+    hourlyRate: 1500,
+  });
   const bigRoom = await t.call('bookables.create', { siteId, kind: 'room', name: 'Loft', capacity: 12, features: ['screen'], hourlyRate: 2500 });
   const smallRoom = await t.call('bookables.create', { siteId, kind: 'room', name: 'Snug', capacity: 4, features: [], hourlyRate: 800 });
   const booth = await t.call('bookables.create', { siteId, kind: 'room', name: 'Phone Booth', capacity: 1, rules: { bufferAfterMinutes: 15 } });

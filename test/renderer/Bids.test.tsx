@@ -51,7 +51,10 @@ describe('opportunity form', () => {
     const invoke = installBridge({
       'settings.get': settings,
       'members.tags': ok([]),
-      'bids.create': () => ({ ok: false, error: { code: 'RULE', message: 'The bid deadline has already passed.', fields: { deadline: 'This deadline has passed' } } }),
+      'bids.create': () => ({
+        ok: false,
+        error: { code: 'RULE', message: 'The bid deadline has already passed.', fields: { deadline: 'This deadline has passed' } },
+      }),
     });
     renderIn(<BidForm />);
     const user = userEvent.setup();
@@ -62,13 +65,27 @@ describe('opportunity form', () => {
     await user.click(screen.getByRole('button', { name: 'Create opportunity' }));
     const sent = invoke.mock.calls.find((c) => c[0] === 'bids.create')![1] as Record<string, unknown>;
     // 12:00 in London in summer is 11:00 UTC
-    expect(sent).toMatchObject({ title: 'Town hall website', deadline: '2026-07-01T11:00:00.000Z', currency: 'GBP', skills: [{ tag: 'Copywriting', days: 4 }] });
+    expect(sent).toMatchObject({
+      title: 'Town hall website',
+      deadline: '2026-07-01T11:00:00.000Z',
+      currency: 'GBP',
+      skills: [{ tag: 'Copywriting', days: 4 }],
+    });
     expect(await screen.findByLabelText('Bid deadline')).toHaveAccessibleDescription('This deadline has passed');
     expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['This deadline has passed', 'The bid deadline has already passed.']);
   });
 });
 
-const member = (memberId: string, name: string, status: 'accepted' | 'invited', share: number) => ({ memberId, name, number: 1, status, role: '', workShare: share, revenueShare: share, isLead: memberId === 'a' });
+const member = (memberId: string, name: string, status: 'accepted' | 'invited', share: number) => ({
+  memberId,
+  name,
+  number: 1,
+  status,
+  role: '',
+  workShare: share,
+  revenueShare: share,
+  isLead: memberId === 'a',
+});
 const bid = {
   id: 'b1',
   leadMemberId: 'a',
@@ -82,7 +99,11 @@ describe('team shares', () => {
     renderIn(<BidTeam bid={bid} editable act={async (work) => void (await work())} />, '/bids/b1');
     const user = userEvent.setup();
     const missing = screen.getByRole('list', { name: 'What is missing' });
-    expect(within(missing).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(missing)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'Waiting for Chiara Novak to accept or decline.',
       'Work shares total 90 %: 10 % is not given to anyone.',
       'Revenue shares total 90 %: 10 % is not given to anyone.',

@@ -76,7 +76,11 @@ describe('member form', () => {
     await user.type(screen.getByLabelText('Offers'), 'Copywriting{Enter}tender writing{Enter}oops{Enter}');
     const offers = screen.getByRole('list', { name: 'Offers tags' });
     await user.click(within(offers).getByRole('button', { name: 'Remove oops' }));
-    expect(within(offers).getAllByRole('listitem').map((li) => li.textContent?.replace('×', ''))).toEqual(['copywriting', 'tender writing']);
+    expect(
+      within(offers)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.replace('×', '')),
+    ).toEqual(['copywriting', 'tender writing']);
     await user.click(screen.getByRole('button', { name: 'Create member' }));
 
     await vi.waitFor(() => expect(location.history?.at(-1)).toBe('/members/m1'));

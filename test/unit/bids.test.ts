@@ -11,16 +11,50 @@ const team = (shares: [number, number][], extra: Partial<TeamState> = {}): TeamS
 
 describe('shares', () => {
   it('must total exactly 100 % for work and for revenue, and says what is missing', () => {
-    expect(submissionProblems(team([[6000, 6000], [4000, 4000]]))).toEqual([]);
-    expect(submissionProblems(team([[3333, 3333], [3333, 3333], [3334, 3334]]))).toEqual([]);
-    expect(submissionProblems(team([[6000, 5000], [3000, 5000]]))).toEqual(['Work shares total 90 %: 10 % is not given to anyone.']);
-    expect(submissionProblems(team([[6000, 6000], [4001, 4000]]))).toEqual(['Work shares total 100.01 %: 0.01 % too much.']);
+    expect(
+      submissionProblems(
+        team([
+          [6000, 6000],
+          [4000, 4000],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      submissionProblems(
+        team([
+          [3333, 3333],
+          [3333, 3333],
+          [3334, 3334],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      submissionProblems(
+        team([
+          [6000, 5000],
+          [3000, 5000],
+        ]),
+      ),
+    ).toEqual(['Work shares total 90 %: 10 % is not given to anyone.']);
+    expect(
+      submissionProblems(
+        team([
+          [6000, 6000],
+          [4001, 4000],
+        ]),
+      ),
+    ).toEqual(['Work shares total 100.01 %: 0.01 % too much.']);
   });
 
   it('needs a lead, someone who accepted, and every invitation answered', () => {
-    expect(submissionProblems({ leadName: null, goDecided: true, members: [] })).toEqual(['Nobody has accepted a place on the team yet.', 'Choose a lead member.']);
+    expect(submissionProblems({ leadName: null, goDecided: true, members: [] })).toEqual([
+      'Nobody has accepted a place on the team yet.',
+      'Choose a lead member.',
+    ]);
     const waiting = team([[10000, 10000]]);
-    expect(submissionProblems({ ...waiting, members: [...waiting.members, { name: 'Ben', status: 'invited', workShare: 0, revenueShare: 0 }] })).toEqual(['Waiting for Ben to accept or decline.']);
+    expect(submissionProblems({ ...waiting, members: [...waiting.members, { name: 'Ben', status: 'invited', workShare: 0, revenueShare: 0 }] })).toEqual([
+      'Waiting for Ben to accept or decline.',
+    ]);
     // a declined member's (zero) share is not counted, and does not block
     expect(submissionProblems({ ...waiting, members: [...waiting.members, { name: 'Ben', status: 'declined', workShare: 0, revenueShare: 0 }] })).toEqual([]);
   });
@@ -34,7 +68,15 @@ describe('shares', () => {
 
   it('the contract accepts percentages with two decimals at most, none negative', () => {
     expect(bidFields.safeParse({ title: 'x', estimatedValue: -1 }).success).toBe(false);
-    expect(bidFields.parse({ title: 'x', skills: [{ tag: ' Web  Design ', days: 2 }, { tag: 'web design', days: 3 }] }).skills).toEqual([{ tag: 'web design', days: 5 }]);
+    expect(
+      bidFields.parse({
+        title: 'x',
+        skills: [
+          { tag: ' Web  Design ', days: 2 },
+          { tag: 'web design', days: 3 },
+        ],
+      }).skills,
+    ).toEqual([{ tag: 'web design', days: 5 }]);
   });
 });
 
@@ -63,7 +105,13 @@ describe('stage moves', () => {
 });
 
 describe('skill matching', () => {
-  const c = (name: string, number: number, offers: string[], pastPartners: string[] = []): Candidate => ({ memberId: name, name, number, offers, pastPartners });
+  const c = (name: string, number: number, offers: string[], pastPartners: string[] = []): Candidate => ({
+    memberId: name,
+    name,
+    number,
+    offers,
+    pastPartners,
+  });
   const needed = [
     { tag: 'web design', days: 10 },
     { tag: 'copywriting', days: 4 },
@@ -72,7 +120,13 @@ describe('skill matching', () => {
   ];
 
   it('ranks by the days of work covered, then past partnerships, then member number', () => {
-    const s = suggestTeam(needed, [c('Ben', 2, ['copywriting']), c('Ana', 1, ['web design']), c('Chiara', 3, ['copywriting', 'photography']), c('Dev', 4, ['copywriting'], ['Ana']), c('Eve', 5, ['knitting'])]);
+    const s = suggestTeam(needed, [
+      c('Ben', 2, ['copywriting']),
+      c('Ana', 1, ['web design']),
+      c('Chiara', 3, ['copywriting', 'photography']),
+      c('Dev', 4, ['copywriting'], ['Ana']),
+      c('Eve', 5, ['knitting']),
+    ]);
     expect(s.ranked.map((r) => r.name)).toEqual(['Ana', 'Chiara', 'Dev', 'Ben']);
     expect(s.ranked.find((r) => r.name === 'Dev')!.reason).toBe('offers copywriting; has bid with Ana before');
     expect(s.ranked[0].coverage).toBeCloseTo(10 / 17);

@@ -12,18 +12,43 @@ describe('the contract', () => {
   });
 
   it('normalizes what people type', () => {
-    const parsed = memberFields.parse({ name: ' Ana ', email: ' ANA@Example.coop ', memberSince: '2025-03-14', website: 'ana.coop', offers: ['Web design', 'web design '] });
-    expect(parsed).toMatchObject({ name: 'Ana', email: 'ana@example.coop', website: 'https://ana.coop', offers: ['web design'], status: 'active', role: 'member' });
+    const parsed = memberFields.parse({
+      name: ' Ana ',
+      email: ' ANA@Example.coop ',
+      memberSince: '2025-03-14',
+      website: 'ana.coop',
+      offers: ['Web design', 'web design '],
+    });
+    expect(parsed).toMatchObject({
+      name: 'Ana',
+      email: 'ana@example.coop',
+      website: 'https://ana.coop',
+      offers: ['web design'],
+      status: 'active',
+      role: 'member',
+    });
   });
 
   it('rejects wrong types and oversized input', () => {
     expect(memberFields.safeParse({ name: 42, email: [], memberSince: null }).success).toBe(false);
     expect(memberFields.safeParse({ name: 'x'.repeat(121), email: 'a@b.co', memberSince: '2025-01-01' }).success).toBe(false);
-    expect(memberFields.safeParse({ name: 'A', email: 'a@b.co', memberSince: '2025-01-01', offers: Array(41).fill('x').map((x, i) => x + i) }).success).toBe(false);
+    expect(
+      memberFields.safeParse({
+        name: 'A',
+        email: 'a@b.co',
+        memberSince: '2025-01-01',
+        offers: Array(41)
+          .fill('x')
+          .map((x, i) => x + i),
+      }).success,
+    ).toBe(false);
   });
 
   it('settings need a real currency and zone', () => {
-    expect(coopSettings.safeParse({ name: 'C', currency: 'gbp', timeZone: 'Europe/London', ownershipMonths: 14 })).toMatchObject({ success: true, data: { currency: 'GBP' } });
+    expect(coopSettings.safeParse({ name: 'C', currency: 'gbp', timeZone: 'Europe/London', ownershipMonths: 14 })).toMatchObject({
+      success: true,
+      data: { currency: 'GBP' },
+    });
     expect(coopSettings.safeParse({ name: 'C', currency: 'ZZZ', timeZone: 'Europe/London', ownershipMonths: 14 }).success).toBe(false);
   });
 });

@@ -4,16 +4,32 @@ import { peakLoad, occupancy, checkTiming, DEFAULT_BOOKING_RULES } from '../../s
 
 describe('recurrence', () => {
   it('daily, every other day, until a date', () => {
-    expect(occurrenceDates('2026-11-24', { freq: 'daily', interval: 2, until: '2026-12-02' })).toEqual(['2026-11-24', '2026-11-26', '2026-11-28', '2026-11-30', '2026-12-02']);
+    expect(occurrenceDates('2026-11-24', { freq: 'daily', interval: 2, until: '2026-12-02' })).toEqual([
+      '2026-11-24',
+      '2026-11-26',
+      '2026-11-28',
+      '2026-11-30',
+      '2026-12-02',
+    ]);
   });
   it('weekly on chosen days, N times, starting mid-week', () => {
-    expect(occurrenceDates('2026-11-25', { freq: 'weekly', interval: 1, byWeekday: [2, 4], count: 4 })).toEqual(['2026-11-26', '2026-12-01', '2026-12-03', '2026-12-08']);
+    expect(occurrenceDates('2026-11-25', { freq: 'weekly', interval: 1, byWeekday: [2, 4], count: 4 })).toEqual([
+      '2026-11-26',
+      '2026-12-01',
+      '2026-12-03',
+      '2026-12-08',
+    ]);
   });
   it('weekly defaults to the first date’s weekday; every 2 weeks', () => {
     expect(occurrenceDates('2026-11-24', { freq: 'weekly', interval: 2, count: 3 })).toEqual(['2026-11-24', '2026-12-08', '2026-12-22']);
   });
   it('monthly by date skips months without that date', () => {
-    expect(occurrenceDates('2027-01-31', { freq: 'monthly', interval: 1, monthlyBy: 'date', count: 4 })).toEqual(['2027-01-31', '2027-03-31', '2027-05-31', '2027-07-31']);
+    expect(occurrenceDates('2027-01-31', { freq: 'monthly', interval: 1, monthlyBy: 'date', count: 4 })).toEqual([
+      '2027-01-31',
+      '2027-03-31',
+      '2027-05-31',
+      '2027-07-31',
+    ]);
   });
   it('monthly by weekday: the 2nd Tuesday, and the last Friday', () => {
     expect(occurrenceDates('2026-11-10', { freq: 'monthly', interval: 1, monthlyBy: 'weekday', count: 3 })).toEqual(['2026-11-10', '2026-12-08', '2027-01-12']);
@@ -24,7 +40,9 @@ describe('recurrence', () => {
   });
   it('reads like a sentence', () => {
     expect(describeRecurrence({ freq: 'weekly', interval: 1, byWeekday: [2, 4], count: 12 })).toBe('Every week on Tue, Thu, 12 times');
-    expect(describeRecurrence({ freq: 'monthly', interval: 2, monthlyBy: 'weekday', until: '2027-06-30' })).toBe('Every 2 months on the same weekday, until 2027-06-30');
+    expect(describeRecurrence({ freq: 'monthly', interval: 2, monthlyBy: 'weekday', until: '2027-06-30' })).toBe(
+      'Every 2 months on the same weekday, until 2027-06-30',
+    );
   });
 });
 
@@ -43,12 +61,31 @@ describe('load and occupancy', () => {
     expect(peakLoad(held, 20, 30)).toBe(0);
   });
   it('timing rules run in the site’s zone', () => {
-    const site = { name: 'NY', timeZone: 'America/New_York', hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: weekday <= 5, opens: '09:00', closes: '17:00' })), closures: [] };
+    const site = {
+      name: 'NY',
+      timeZone: 'America/New_York',
+      hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: weekday <= 5, opens: '09:00', closes: '17:00' })),
+      closures: [],
+    };
     const now = Date.parse('2026-11-24T12:00:00Z');
     // 09:00 in New York on Wednesday 25 November is 14:00 UTC
-    const ok = checkTiming({ start: Date.parse('2026-11-25T14:00:00Z'), end: Date.parse('2026-11-25T15:00:00Z'), rules: DEFAULT_BOOKING_RULES, site, now, bookableName: 'R' });
+    const ok = checkTiming({
+      start: Date.parse('2026-11-25T14:00:00Z'),
+      end: Date.parse('2026-11-25T15:00:00Z'),
+      rules: DEFAULT_BOOKING_RULES,
+      site,
+      now,
+      bookableName: 'R',
+    });
     expect(ok).toEqual([]);
-    const early = checkTiming({ start: Date.parse('2026-11-25T13:00:00Z'), end: Date.parse('2026-11-25T14:00:00Z'), rules: DEFAULT_BOOKING_RULES, site, now, bookableName: 'R' });
+    const early = checkTiming({
+      start: Date.parse('2026-11-25T13:00:00Z'),
+      end: Date.parse('2026-11-25T14:00:00Z'),
+      rules: DEFAULT_BOOKING_RULES,
+      site,
+      now,
+      bookableName: 'R',
+    });
     expect(early).toEqual([{ rule: 'opening-hours', message: 'NY opens at 09:00 on Wednesdays.' }]);
   });
 });

@@ -14,9 +14,11 @@ export interface Column {
 
 /** Every table in the file (SQLite's own and the search index's shadow tables excluded). */
 export function tableNames(sqlite: Sqlite.Database): string[] {
-  return (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'members_fts_%' order by name").all() as { name: string }[]).map(
-    (t) => t.name,
-  );
+  return (
+    sqlite
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'members_fts_%' order by name")
+      .all() as { name: string }[]
+  ).map((t) => t.name);
 }
 
 export function columnsOf(sqlite: Sqlite.Database, table: string): Column[] {
@@ -30,12 +32,23 @@ export function columnsOf(sqlite: Sqlite.Database, table: string): Column[] {
 
 /** Whether a table holds any row. */
 export async function hasRows(db: Kysely<DB>, table: keyof DB): Promise<boolean> {
-  return (await db.selectFrom(table).select(sql`1`.as('one')).limit(1).execute()).length > 0;
+  return (
+    (
+      await db
+        .selectFrom(table)
+        .select(sql`1`.as('one'))
+        .limit(1)
+        .execute()
+    ).length > 0
+  );
 }
 
 /** Inserts rows read from an export, a few hundred per statement. */
 export async function insertRows(db: Kysely<DB>, table: string, rows: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto(table as keyof DB).values(rows.slice(i, i + 200) as never).execute();
+    await db
+      .insertInto(table as keyof DB)
+      .values(rows.slice(i, i + 200) as never)
+      .execute();
   }
 }

@@ -25,7 +25,11 @@ export async function immediate<T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Pr
  * A change: `work` in one immediate transaction, then the open screens told (`events`) once it
  * is committed. A refusal rolls everything back and tells no one.
  */
-export async function commit<T>(ctx: { db: Kysely<DB>; emit: (event: PushEvent) => void }, events: PushEvent | readonly PushEvent[], work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+export async function commit<T>(
+  ctx: { db: Kysely<DB>; emit: (event: PushEvent) => void },
+  events: PushEvent | readonly PushEvent[],
+  work: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> {
   const result = await immediate(ctx.db, work);
   for (const event of typeof events === 'string' ? [events] : events) ctx.emit(event);
   return result;

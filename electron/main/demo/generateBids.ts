@@ -9,7 +9,18 @@ import { seededRandom } from './generate';
  * from members who offer the needed skills, shares that total 100 %, a history of moves, tasks.
  */
 
-const CLIENTS = ['Millbrook Council', 'County Library Service', 'Riverside NHS Trust', 'Northgate Housing Co-op', 'Valley Arts Festival', 'Hillside Primary School', 'Green Transport Fund', 'Old Mill Heritage Trust', 'Regional Growth Hub', 'Market Traders Association'];
+const CLIENTS = [
+  'Millbrook Council',
+  'County Library Service',
+  'Riverside NHS Trust',
+  'Northgate Housing Co-op',
+  'Valley Arts Festival',
+  'Hillside Primary School',
+  'Green Transport Fund',
+  'Old Mill Heritage Trust',
+  'Regional Growth Hub',
+  'Market Traders Association',
+];
 const WORKS: { title: string; skills: string[] }[] = [
   { title: 'Website and brand refresh', skills: ['web design', 'copywriting', 'photography'] },
   { title: 'Community consultation', skills: ['facilitation', 'surveys', 'data analysis'] },
@@ -25,10 +36,28 @@ const WORKS: { title: string; skills: string[] }[] = [
 /** A small co-op's current pipeline (the demo): something at every stage. */
 export const LIVELY: Record<BidStage, number> = { idea: 4, forming: 3, preparing: 3, submitted: 2, won: 1, lost: 3, withdrawn: 1, delivering: 2, completed: 4 };
 /** Years of history (the benchmarks): most bids long decided, a few dozen under way. */
-export const HISTORY: Record<BidStage, number> = { idea: 1, forming: 1, preparing: 1, submitted: 1, won: 0.5, lost: 14, withdrawn: 5, delivering: 1.5, completed: 20 };
+export const HISTORY: Record<BidStage, number> = {
+  idea: 1,
+  forming: 1,
+  preparing: 1,
+  submitted: 1,
+  won: 0.5,
+  lost: 14,
+  withdrawn: 5,
+  delivering: 1.5,
+  completed: 20,
+};
 /** How many days ago a bid at each stage was started: [at least, at most]. */
 const AGE: Record<BidStage, [number, number]> = {
-  idea: [0, 30], forming: [5, 35], preparing: [10, 40], submitted: [20, 60], won: [40, 90], delivering: [60, 300], lost: [45, 1800], withdrawn: [20, 1800], completed: [120, 1800],
+  idea: [0, 30],
+  forming: [5, 35],
+  preparing: [10, 40],
+  submitted: [20, 60],
+  won: [40, 90],
+  delivering: [60, 300],
+  lost: [45, 1800],
+  withdrawn: [20, 1800],
+  completed: [120, 1800],
 };
 const PATH: BidStage[] = ['idea', 'forming', 'preparing', 'submitted'];
 
@@ -55,7 +84,7 @@ function historyTo(stage: BidStage): BidStage[] {
   if (PATH.includes(stage)) return PATH.slice(0, PATH.indexOf(stage) + 1);
   if (stage === 'withdrawn') return ['idea', 'forming', 'withdrawn'];
   if (stage === 'lost' || stage === 'won') return [...PATH, stage];
-  return [...PATH, 'won', ...(stage === 'completed' ? ['delivering', 'completed'] as BidStage[] : ['delivering'] as BidStage[])];
+  return [...PATH, 'won', ...(stage === 'completed' ? (['delivering', 'completed'] as BidStage[]) : (['delivering'] as BidStage[]))];
 }
 
 export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Promise<number> {
@@ -113,7 +142,10 @@ export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Pro
         updated_at: lastChange,
       })
       .execute();
-    await db.insertInto('bid_skills').values(work.skills.map((tag, k) => ({ bid_id: id, tag, days: [10, 5, 3, 2][k] ?? 2 }))).execute();
+    await db
+      .insertInto('bid_skills')
+      .values(work.skills.map((tag, k) => ({ bid_id: id, tag, days: [10, 5, 3, 2][k] ?? 2 })))
+      .execute();
     // even shares; the lead takes what does not divide
     const each = Math.floor(FULL_SHARE / team.length);
     await db
@@ -123,7 +155,16 @@ export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Pro
           const share = k === 0 ? FULL_SHARE - each * (team.length - 1) : each;
           // while forming, the last invited has not answered yet
           const waiting = stage === 'forming' && k > 0 && k === team.length - 1;
-          return { bid_id: id, member_id: m, status: waiting ? 'invited' : 'accepted', role: k === 0 ? 'Lead' : '', work_share: waiting ? 0 : share, revenue_share: waiting ? 0 : share, invited_at: created, responded_at: waiting ? null : created };
+          return {
+            bid_id: id,
+            member_id: m,
+            status: waiting ? 'invited' : 'accepted',
+            role: k === 0 ? 'Lead' : '',
+            work_share: waiting ? 0 : share,
+            revenue_share: waiting ? 0 : share,
+            invited_at: created,
+            responded_at: waiting ? null : created,
+          };
         }),
       )
       .execute();
@@ -132,9 +173,29 @@ export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Pro
       .values(
         history.flatMap((to, k) => {
           const at = created + k * step;
-          const row = { id: newId(), bid_id: id, kind: k === 0 ? ('created' as const) : ('move' as const), from_stage: k === 0 ? null : history[k - 1], to_stage: to, text: k === 0 ? 'Opportunity recorded' : '', agreed_by: '[]', actor_role: 'member', actor_member_id: team[0], at };
+          const row = {
+            id: newId(),
+            bid_id: id,
+            kind: k === 0 ? ('created' as const) : ('move' as const),
+            from_stage: k === 0 ? null : history[k - 1],
+            to_stage: to,
+            text: k === 0 ? 'Opportunity recorded' : '',
+            agreed_by: '[]',
+            actor_role: 'member',
+            actor_member_id: team[0],
+            at,
+          };
           // the team's go decision comes just before preparing
-          const go = { ...row, id: newId(), kind: 'go' as const, from_stage: null, to_stage: null, text: 'Worth bidding', agreed_by: JSON.stringify(team), at: at - 1 };
+          const go = {
+            ...row,
+            id: newId(),
+            kind: 'go' as const,
+            from_stage: null,
+            to_stage: null,
+            text: 'Worth bidding',
+            agreed_by: JSON.stringify(team),
+            at: at - 1,
+          };
           return to === 'preparing' ? [go, row] : [row];
         }),
       )
@@ -159,7 +220,6 @@ export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Pro
   }
   return o.count;
 }
-
 
 /** The active members and what they offer: who the generated teams are drawn from. */
 export async function activeMembersWithOffers(db: Kysely<DB>): Promise<{ id: string; offers: string[] }[]> {

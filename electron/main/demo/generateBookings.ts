@@ -44,26 +44,59 @@ interface Made {
   series: number;
 }
 
-export async function generateBookables(db: Kysely<DB>, plan: Pick<BookingsPlan, 'siteId' | 'rooms' | 'desks' | 'resources' | 'seed' | 'now' | 'memberIds' | 'names'>) {
+export async function generateBookables(
+  db: Kysely<DB>,
+  plan: Pick<BookingsPlan, 'siteId' | 'rooms' | 'desks' | 'resources' | 'seed' | 'now' | 'memberIds' | 'names'>,
+) {
   const random = seededRandom(plan.seed ?? 3);
   const ids = { rooms: [] as string[], desks: [] as string[], resources: [] as string[] };
-  const rows: { id: string; kind: 'room' | 'desk' | 'resource'; name: string; capacity: number; features: string; hourly_rate_minor: number; owner?: string }[] = [];
+  const rows: {
+    id: string;
+    kind: 'room' | 'desk' | 'resource';
+    name: string;
+    capacity: number;
+    features: string;
+    hourly_rate_minor: number;
+    owner?: string;
+  }[] = [];
   for (let i = 0; i < plan.rooms; i++) {
     const id = newId();
     ids.rooms.push(id);
     const capacity = [4, 4, 6, 6, 8, 10, 12, 20][Math.floor(random() * 8)];
-    rows.push({ id, kind: 'room' as const, name: plan.names?.rooms?.[i] ?? `Room ${i + 1}`, capacity, features: JSON.stringify(FEATURES.filter(() => random() < 0.45)), hourly_rate_minor: capacity * 250 });
+    rows.push({
+      id,
+      kind: 'room' as const,
+      name: plan.names?.rooms?.[i] ?? `Room ${i + 1}`,
+      capacity,
+      features: JSON.stringify(FEATURES.filter(() => random() < 0.45)),
+      hourly_rate_minor: capacity * 250,
+    });
   }
   for (let i = 0; i < plan.desks; i++) {
     const id = newId();
     ids.desks.push(id);
-    rows.push({ id, kind: 'desk' as const, name: plan.names?.desks?.[i] ?? `Desk ${String(i + 1).padStart(3, '0')}`, capacity: 1, features: '[]', hourly_rate_minor: 0 });
+    rows.push({
+      id,
+      kind: 'desk' as const,
+      name: plan.names?.desks?.[i] ?? `Desk ${String(i + 1).padStart(3, '0')}`,
+      capacity: 1,
+      features: '[]',
+      hourly_rate_minor: 0,
+    });
   }
   for (let i = 0; i < plan.resources; i++) {
     const id = newId();
     ids.resources.push(id);
     const name = plan.names?.resources?.[i] ?? `${RESOURCES[i % RESOURCES.length]}${i >= RESOURCES.length ? ` ${Math.floor(i / RESOURCES.length) + 1}` : ''}`;
-    rows.push({ id, kind: 'resource' as const, name, capacity: 1 + Math.floor(random() * 2), features: '[]', hourly_rate_minor: 500, owner: plan.memberIds[Math.floor(random() * plan.memberIds.length)] });
+    rows.push({
+      id,
+      kind: 'resource' as const,
+      name,
+      capacity: 1 + Math.floor(random() * 2),
+      features: '[]',
+      hourly_rate_minor: 500,
+      owner: plan.memberIds[Math.floor(random() * plan.memberIds.length)],
+    });
   }
   for (let i = 0; i < rows.length; i += 200) {
     await db
@@ -106,14 +139,24 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
     seriesOf.set(roomId, s);
     await db
       .insertInto('booking_series')
-      .values({ id: s.id, bookable_id: roomId, member_id: s.memberId, recurrence: JSON.stringify({ freq: 'weekly', interval: 1, byWeekday: [s.weekday], until: plan.to, startTime: '09:00', endTime: '10:00' }), created_at: plan.now })
+      .values({
+        id: s.id,
+        bookable_id: roomId,
+        member_id: s.memberId,
+        recurrence: JSON.stringify({ freq: 'weekly', interval: 1, byWeekday: [s.weekday], until: plan.to, startTime: '09:00', endTime: '10:00' }),
+        created_at: plan.now,
+      })
       .execute();
   }
 
   let batch: BookingsTable[] = [];
   let written = 0;
   const flush = async () => {
-    for (let i = 0; i < batch.length; i += 400) await db.insertInto('bookings').values(batch.slice(i, i + 400)).execute();
+    for (let i = 0; i < batch.length; i += 400)
+      await db
+        .insertInto('bookings')
+        .values(batch.slice(i, i + 400))
+        .execute();
     written += batch.length;
     batch = [];
     plan.progress?.(written);
@@ -171,7 +214,8 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
         t += Math.floor(random() * 2) * 30;
         const length = (1 + Math.floor(random() * 4)) * 30;
         if (t + length > closes) break;
-        if (!(s.weekday === weekday && t < 10 * 60 && t + length > 9 * 60)) add(roomId, at(t), at(t + length), member(), 2 + Math.floor(random() * 4), null, TITLES[Math.floor(random() * TITLES.length)]);
+        if (!(s.weekday === weekday && t < 10 * 60 && t + length > 9 * 60))
+          add(roomId, at(t), at(t + length), member(), 2 + Math.floor(random() * 4), null, TITLES[Math.floor(random() * TITLES.length)]);
         t += length;
       }
     }
@@ -195,4 +239,5 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
 }
 
 /** The members a demo books for: those active in the register. */
-export const activeMemberIds = async (db: Kysely<DB>) => (await db.selectFrom('members').select('id').where('status', '=', 'active').execute()).map((m) => m.id);
+export const activeMemberIds = async (db: Kysely<DB>) =>
+  (await db.selectFrom('members').select('id').where('status', '=', 'active').execute()).map((m) => m.id);

@@ -67,7 +67,13 @@ function Palette({ onClose }: { onClose: () => void }) {
         />
         <ul id="palette-list" role="listbox" aria-label="Results" className="palette-list">
           {results.map((c, i) => (
-            <li key={`${c.group}-${c.id}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined} onMouseDown={(e) => (e.preventDefault(), choose(c))}>
+            <li
+              key={`${c.group}-${c.id}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(e) => (e.preventDefault(), choose(c))}
+            >
               <span className="palette-group">{c.group}</span> {c.label} {c.hint ? <span className="muted small">{c.hint}</span> : null}
             </li>
           ))}

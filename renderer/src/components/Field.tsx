@@ -41,7 +41,13 @@ export function TextField({ label, error, hint, wide, ...input }: Common & Input
   );
 }
 
-export function TextAreaField({ label, error, hint, wide, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: React.Ref<HTMLTextAreaElement> }) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  wide,
+  ...input
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: React.Ref<HTMLTextAreaElement> }) {
   return (
     <FieldShell label={label} error={error} hint={hint} wide={wide}>
       {({ id, describedBy, invalid }) => <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid} rows={3} {...input} />}

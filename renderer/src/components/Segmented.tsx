@@ -1,5 +1,15 @@
 /** A row of toggle buttons where one is pressed: a view or a filter with a few choices. */
-export function Segmented<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: readonly (readonly [T, string])[]; onChange: (value: T) => void }) {
+export function Segmented<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+}) {
   return (
     <div className="segmented" role="group" aria-label={label}>
       {options.map(([option, text]) => (

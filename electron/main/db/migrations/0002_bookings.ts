@@ -27,8 +27,7 @@ const DEFAULT_SITE_RULES = {
  */
 function guard(excludeSelf: boolean): string {
   const other = (alias: string) =>
-    `${alias}.bookable_id = new.bookable_id and ${alias}.status in ('pending','confirmed')` +
-    (excludeSelf ? ` and ${alias}.id <> new.id` : '');
+    `${alias}.bookable_id = new.bookable_id and ${alias}.status in ('pending','confirmed')` + (excludeSelf ? ` and ${alias}.id <> new.id` : '');
   return `
     select raise(abort, 'OVERBOOKED: the bookable is fully booked at that time')
     where (
@@ -71,7 +70,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('capacity', 'integer', (c) => c.notNull().check(sql`capacity >= 1`))
     .addColumn('features', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('hourly_rate_minor', 'integer', (c) => c.notNull().defaultTo(0).check(sql`hourly_rate_minor >= 0`))
+    .addColumn('hourly_rate_minor', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`hourly_rate_minor >= 0`),
+    )
     .addColumn('owner_member_id', 'text', (c) => c.references('members.id'))
     .addColumn('rule_overrides', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('retired_at', 'integer')
@@ -97,15 +101,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('guest_name', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
     // People in a room, or desks/items taken; `units` is what the booking holds (a room: 1, whole).
-    .addColumn('quantity', 'integer', (c) => c.notNull().defaultTo(1).check(sql`quantity >= 1`))
-    .addColumn('units', 'integer', (c) => c.notNull().defaultTo(1).check(sql`units >= 1`))
+    .addColumn('quantity', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`quantity >= 1`),
+    )
+    .addColumn('units', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`units >= 1`),
+    )
     .addColumn('start_ms', 'integer', (c) => c.notNull())
     .addColumn('end_ms', 'integer', (c) => c.notNull())
     .addColumn('occ_start_ms', 'integer', (c) => c.notNull())
     .addColumn('occ_end_ms', 'integer', (c) => c.notNull())
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('pending','confirmed','cancelled','released','declined')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending','confirmed','cancelled','released','declined')`))
     .addColumn('series_id', 'text', (c) => c.references('booking_series.id'))
     .addColumn('price_minor', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('currency', 'text', (c) => c.notNull())
@@ -134,14 +146,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('longest_ms', 'integer', (c) => c.notNull())
     .execute();
   for (const event of ['insert', 'update of occ_start_ms, occ_end_ms']) {
-    await sql.raw(`create trigger bookings_span_${event.split(' ')[0]} after ${event} on bookings begin
+    await sql
+      .raw(
+        `create trigger bookings_span_${event.split(' ')[0]} after ${event} on bookings begin
       insert into bookable_spans (bookable_id, longest_ms) values (new.bookable_id, new.occ_end_ms - new.occ_start_ms)
       on conflict (bookable_id) do update set longest_ms = max(longest_ms, excluded.longest_ms);
-    end`).execute(db);
+    end`,
+      )
+      .execute(db);
   }
 
-  await sql.raw(`create trigger bookings_guard_insert before insert on bookings
-    when new.status in ('pending','confirmed') begin ${guard(false)} end`).execute(db);
-  await sql.raw(`create trigger bookings_guard_update before update of start_ms, end_ms, occ_start_ms, occ_end_ms, units, status, bookable_id on bookings
-    when new.status in ('pending','confirmed') begin ${guard(true)} end`).execute(db);
+  await sql
+    .raw(
+      `create trigger bookings_guard_insert before insert on bookings
+    when new.status in ('pending','confirmed') begin ${guard(false)} end`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger bookings_guard_update before update of start_ms, end_ms, occ_start_ms, occ_end_ms, units, status, bookable_id on bookings
+    when new.status in ('pending','confirmed') begin ${guard(true)} end`,
+    )
+    .execute(db);
 }

@@ -45,8 +45,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('member_id', 'text', (c) => c.notNull().references('members.id'))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('invited','requested','accepted','declined')`))
     .addColumn('role', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('work_share', 'integer', (c) => c.notNull().defaultTo(0).check(sql`work_share between 0 and 10000`))
-    .addColumn('revenue_share', 'integer', (c) => c.notNull().defaultTo(0).check(sql`revenue_share between 0 and 10000`))
+    .addColumn('work_share', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`work_share between 0 and 10000`),
+    )
+    .addColumn('revenue_share', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`revenue_share between 0 and 10000`),
+    )
     .addColumn('invited_at', 'integer', (c) => c.notNull())
     .addColumn('responded_at', 'integer')
     .addPrimaryKeyConstraint('bid_team_pk', ['bid_id', 'member_id'])

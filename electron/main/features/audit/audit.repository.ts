@@ -25,7 +25,16 @@ export async function list(db: Kysely<DB>, f: AuditFilter) {
   if (f.to) query = query.where('audit_log.at', '<', Date.parse(f.to));
   const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
-    .select(['audit_log.id', 'audit_log.at', 'audit_log.actor_role', 'audit_log.actor_member_id', 'members.name as actor_name', 'audit_log.channel', 'audit_log.record_id', 'audit_log.details'])
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.actor_role',
+      'audit_log.actor_member_id',
+      'members.name as actor_name',
+      'audit_log.channel',
+      'audit_log.record_id',
+      'audit_log.details',
+    ])
     .orderBy('audit_log.at', 'desc')
     .orderBy('audit_log.id', 'desc')
     .limit(f.limit)

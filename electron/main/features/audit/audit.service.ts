@@ -21,7 +21,8 @@ function redact(input: unknown): unknown {
 }
 
 function recordIdOf(input: unknown, data: unknown): string | null {
-  const pick = (o: unknown, key: string) => (o && typeof o === 'object' && typeof (o as Record<string, unknown>)[key] === 'string' ? ((o as Record<string, string>)[key]) : null);
+  const pick = (o: unknown, key: string) =>
+    o && typeof o === 'object' && typeof (o as Record<string, unknown>)[key] === 'string' ? (o as Record<string, string>)[key] : null;
   return pick(input, 'id') ?? pick(data, 'id') ?? pick(input, 'memberId') ?? pick(input, 'bookableId') ?? pick(data, 'seriesId') ?? null;
 }
 
@@ -61,7 +62,7 @@ export async function list(ctx: Ctx, f: repo.AuditFilter): Promise<{ total: numb
       at: new Date(r.at).toISOString(),
       actorRole: r.actor_role,
       actorMemberId: r.actor_member_id,
-      actorName: r.actor_name ?? ({ manager: 'Manager', system: 'System' }[r.actor_role] ?? r.actor_role),
+      actorName: r.actor_name ?? { manager: 'Manager', system: 'System' }[r.actor_role] ?? r.actor_role,
       channel: r.channel,
       recordId: r.record_id,
       details: r.details,

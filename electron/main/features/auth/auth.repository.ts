@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { CredentialsTable, DB } from '../../db/schema';
 
-export const secretHash = async (db: Kysely<DB>, key: string) => (await db.selectFrom('app_secrets').select('hash').where('key', '=', key).executeTakeFirst())?.hash ?? null;
+export const secretHash = async (db: Kysely<DB>, key: string) =>
+  (await db.selectFrom('app_secrets').select('hash').where('key', '=', key).executeTakeFirst())?.hash ?? null;
 
 export async function saveSecret(db: Kysely<DB>, key: string, hash: string, now: number): Promise<void> {
   await db
@@ -11,18 +12,38 @@ export async function saveSecret(db: Kysely<DB>, key: string, hash: string, now:
     .execute();
 }
 
-export const signedInMember = (db: Kysely<DB>, memberId: string) => db.selectFrom('members').select(['id', 'name', 'number', 'role']).where('id', '=', memberId).executeTakeFirst();
+export const signedInMember = (db: Kysely<DB>, memberId: string) =>
+  db.selectFrom('members').select(['id', 'name', 'number', 'role']).where('id', '=', memberId).executeTakeFirst();
 
 /** A member by number, email or exact name (any case), with their PIN and its counters. */
 export const memberWithPin = (db: Kysely<DB>, who: string) =>
   db
     .selectFrom('members')
     .leftJoin('credentials', 'credentials.member_id', 'members.id')
-    .select(['members.id', 'members.name', 'members.role', 'members.status', 'members.archived_at', 'credentials.pin_hash', 'credentials.failed_pins', 'credentials.locked_until'])
-    .where((eb) => eb.or([eb('members.number', '=', /^\d+$/.test(who) ? Number(who) : -1), eb('members.email', '=', who.toLowerCase()), eb(sql`lower(members.name)`, '=', who.toLowerCase())]))
+    .select([
+      'members.id',
+      'members.name',
+      'members.role',
+      'members.status',
+      'members.archived_at',
+      'credentials.pin_hash',
+      'credentials.failed_pins',
+      'credentials.locked_until',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('members.number', '=', /^\d+$/.test(who) ? Number(who) : -1),
+        eb('members.email', '=', who.toLowerCase()),
+        eb(sql`lower(members.name)`, '=', who.toLowerCase()),
+      ]),
+    )
     .executeTakeFirst();
 
-export async function setCounters(db: Kysely<DB>, memberId: string, values: Pick<CredentialsTable, 'failed_pins' | 'locked_until' | 'updated_at'>): Promise<void> {
+export async function setCounters(
+  db: Kysely<DB>,
+  memberId: string,
+  values: Pick<CredentialsTable, 'failed_pins' | 'locked_until' | 'updated_at'>,
+): Promise<void> {
   await db.updateTable('credentials').set(values).where('member_id', '=', memberId).execute();
 }
 
@@ -36,7 +57,8 @@ export async function resetAttempts(db: Kysely<DB>, memberId: string, now: numbe
     .execute();
 }
 
-export const memberExists = async (db: Kysely<DB>, memberId: string) => Boolean(await db.selectFrom('members').select('id').where('id', '=', memberId).executeTakeFirst());
+export const memberExists = async (db: Kysely<DB>, memberId: string) =>
+  Boolean(await db.selectFrom('members').select('id').where('id', '=', memberId).executeTakeFirst());
 
 export async function savePin(db: Kysely<DB>, memberId: string, hash: string, now: number): Promise<void> {
   await db
@@ -48,7 +70,11 @@ export async function savePin(db: Kysely<DB>, memberId: string, hash: string, no
 
 /** Clears a lockout; false when the member has no PIN. */
 export async function clearCounters(db: Kysely<DB>, memberId: string, now: number): Promise<boolean> {
-  const r = await db.updateTable('credentials').set({ failed_pins: 0, locked_until: null, updated_at: now }).where('member_id', '=', memberId).executeTakeFirst();
+  const r = await db
+    .updateTable('credentials')
+    .set({ failed_pins: 0, locked_until: null, updated_at: now })
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 

@@ -69,24 +69,37 @@ export async function identify(ctx: Ctx, session: Session, input: { who: string;
     if (!m.pin_hash) throw new AppError('RULE', `${m.name} has no PIN yet; ask the front desk to set one.`, { pin: 'No PIN set' }, 'no-pin');
     if (m.locked_until !== null && m.locked_until > now) {
       const until = new Date(m.locked_until).toISOString().slice(11, 16);
-      throw new AppError('RULE', `Too many wrong PINs: ${m.name} is locked out of the kiosk until ${until} UTC. The front desk can unlock.`, { pin: 'Locked' }, 'locked');
+      throw new AppError(
+        'RULE',
+        `Too many wrong PINs: ${m.name} is locked out of the kiosk until ${until} UTC. The front desk can unlock.`,
+        { pin: 'Locked' },
+        'locked',
+      );
     }
     const attempts = (m.failed_pins ?? 0) + 1;
-    if (attempts > PIN_ATTEMPTS) throw new AppError('RULE', `Too many PIN attempts at once for ${m.name}; wait a moment.`, { pin: 'Too many attempts' }, 'locked');
+    if (attempts > PIN_ATTEMPTS)
+      throw new AppError('RULE', `Too many PIN attempts at once for ${m.name}; wait a moment.`, { pin: 'Too many attempts' }, 'locked');
     await repo.setCounters(trx, m.id, { failed_pins: attempts, locked_until: null, updated_at: now });
     return { ...m, pin_hash: m.pin_hash, attempts };
   });
   if (!(await verifySecret(input.pin, member.pin_hash))) {
     // The attempt stays counted; the one that reaches the limit locks.
     const locked = member.attempts >= PIN_ATTEMPTS;
-    if (locked) await immediate(ctx.db, (trx) => repo.setCounters(trx, member.id, { failed_pins: 0, locked_until: now + LOCK_MINUTES * 60_000, updated_at: now }));
+    if (locked)
+      await immediate(ctx.db, (trx) => repo.setCounters(trx, member.id, { failed_pins: 0, locked_until: now + LOCK_MINUTES * 60_000, updated_at: now }));
     const left = PIN_ATTEMPTS - member.attempts;
-    const message = locked ? `Wrong PIN. ${member.name} is now locked out of the kiosk for ${LOCK_MINUTES} minutes.` : `Wrong PIN (${left} ${left === 1 ? 'try' : 'tries'} left).`;
+    const message = locked
+      ? `Wrong PIN. ${member.name} is now locked out of the kiosk for ${LOCK_MINUTES} minutes.`
+      : `Wrong PIN (${left} ${left === 1 ? 'try' : 'tries'} left).`;
     throw new AppError('VALIDATION', message, { pin: message });
   }
   // Right: the count starts again (a lockout set meanwhile by other guesses stays).
   await repo.resetAttempts(ctx.db, member.id, ctx.now().getTime());
-  Object.assign(session, { mode: 'kiosk', actor: { role: member.role === 'guardian' ? 'guardian' : 'member', memberId: member.id }, expiresAt: now + KIOSK_IDLE_MS });
+  Object.assign(session, {
+    mode: 'kiosk',
+    actor: { role: member.role === 'guardian' ? 'guardian' : 'member', memberId: member.id },
+    expiresAt: now + KIOSK_IDLE_MS,
+  });
   return status(ctx, session);
 }
 

@@ -5,7 +5,12 @@ import { promisify } from 'node:util';
  * PINs and the manager password are stored only as scrypt hashes (node's crypto):
  * `scrypt$N$r$p$salt$hash`, base64. The parameters travel with the hash so they can be raised later.
  */
-const derive = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+const derive = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
 const PARAMS = { N: 16_384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Bid } from '../../../../shared/contract/bids.contract';
-import {  type BidStage, DECIDED_STAGES, FULL_SHARE, moveProblem, WON_STAGES } from '../../../../shared/domain/bids';
+import { type BidStage, DECIDED_STAGES, FULL_SHARE, moveProblem, WON_STAGES } from '../../../../shared/domain/bids';
 import { newId } from '../../../../shared/domain/ids';
 import { type Actor, type Ctx } from '../../context';
-import type {  DB } from '../../db/schema';
+import type { DB } from '../../db/schema';
 import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
@@ -14,7 +14,8 @@ import { type Fields, basisPoints, change, coopClock, loadBid, mayEdit, maySee, 
 
 function deadlineMs(input: Fields, now: number, previous: number | null): number | null {
   const ms = input.deadline === null ? null : Date.parse(input.deadline);
-  if (ms !== null && ms !== previous && ms <= now) throw new AppError('RULE', 'The bid deadline has already passed.', { deadline: 'This deadline has passed' }, 'deadline-past');
+  if (ms !== null && ms !== previous && ms <= now)
+    throw new AppError('RULE', 'The bid deadline has already passed.', { deadline: 'This deadline has passed' }, 'deadline-past');
   return ms;
 }
 
@@ -46,20 +47,29 @@ export async function create(ctx: Ctx, actor: Actor, input: Fields): Promise<Bid
     if (actor.memberId) await currentMember(trx, actor.memberId);
     const id = newId();
     await repo.insertBid(trx, {
-        id,
-        ...editableColumns(input, clock.currency, deadline),
-        final_value_minor: null,
-        stage: 'idea',
-        // A member who brings a bid leads it and is its first team member, with the whole share until others join.
-        lead_member_id: actor.memberId,
-        lessons: '',
-        created_by_member_id: actor.memberId,
-        created_at: clock.now,
-        updated_at: clock.now,
-      });
+      id,
+      ...editableColumns(input, clock.currency, deadline),
+      final_value_minor: null,
+      stage: 'idea',
+      // A member who brings a bid leads it and is its first team member, with the whole share until others join.
+      lead_member_id: actor.memberId,
+      lessons: '',
+      created_by_member_id: actor.memberId,
+      created_at: clock.now,
+      updated_at: clock.now,
+    });
     await repo.replaceSkills(trx, id, input.skills);
     if (actor.memberId) {
-      await repo.upsertTeamMember(trx, { bid_id: id, member_id: actor.memberId, status: 'accepted', role: 'Lead', work_share: FULL_SHARE, revenue_share: FULL_SHARE, invited_at: clock.now, responded_at: clock.now });
+      await repo.upsertTeamMember(trx, {
+        bid_id: id,
+        member_id: actor.memberId,
+        status: 'accepted',
+        role: 'Lead',
+        work_share: FULL_SHARE,
+        revenue_share: FULL_SHARE,
+        invited_at: clock.now,
+        responded_at: clock.now,
+      });
     }
     await record(trx, ctx, actor, id, 'created', 'Opportunity recorded', { to: 'idea' });
     return loadBid(ctx, trx, actor, id);
@@ -89,7 +99,8 @@ export const decide = (ctx: Ctx, actor: Actor, input: { id: string; decision: 'g
       throw new AppError('RULE', 'The go/no-go decision is taken before the bid is prepared.', undefined, 'go-no-go');
     }
     const strangers = input.agreedBy.filter((m) => !onTeam(team, m, ['accepted']));
-    if (strangers.length > 0) throw new AppError('RULE', 'Only members who accepted a place on the team take the decision.', { agreedBy: 'Not on the team' }, 'go-no-go');
+    if (strangers.length > 0)
+      throw new AppError('RULE', 'Only members who accepted a place on the team take the decision.', { agreedBy: 'Not on the team' }, 'go-no-go');
     await record(trx, ctx, actor, bid.id, input.decision, input.note, { agreedBy: [...new Set(input.agreedBy)] });
     if (input.decision === 'no-go') {
       await repo.updateBid(trx, bid.id, { stage: 'withdrawn' });
@@ -106,7 +117,16 @@ export const invite = (ctx: Ctx, actor: Actor, input: { id: string; memberIds: s
       const member = await currentMember(trx, memberId, 'memberIds', 'That member does not exist.');
       const existing = team.find((t) => t.member_id === memberId);
       if (existing && existing.status !== 'declined') continue;
-      await repo.upsertTeamMember(trx, { bid_id: bid.id, member_id: memberId, status: 'invited', role: '', work_share: 0, revenue_share: 0, invited_at: now, responded_at: null });
+      await repo.upsertTeamMember(trx, {
+        bid_id: bid.id,
+        member_id: memberId,
+        status: 'invited',
+        role: '',
+        work_share: 0,
+        revenue_share: 0,
+        invited_at: now,
+        responded_at: null,
+      });
       invited.push(member.name);
     }
     if (invited.length === 0) throw new AppError('CONFLICT', 'They are already on the team or invited.', { memberIds: 'Already on the team' });
@@ -123,9 +143,20 @@ export async function respond(ctx: Ctx, actor: Actor, input: { id: string; membe
       const place = team.find((t) => t.member_id === input.memberId);
       if (!place || place.status !== 'invited') throw new AppError('CONFLICT', 'There is no open invitation to answer.', { memberId: 'Not invited' });
       requireTeamOpen(bid);
-      await repo.updatePlace(trx, bid.id, input.memberId, { status: input.answer === 'accept' ? 'accepted' : 'declined', responded_at: ctx.now().getTime(), ...(input.answer === 'decline' ? { work_share: 0, revenue_share: 0 } : {}) });
+      await repo.updatePlace(trx, bid.id, input.memberId, {
+        status: input.answer === 'accept' ? 'accepted' : 'declined',
+        responded_at: ctx.now().getTime(),
+        ...(input.answer === 'decline' ? { work_share: 0, revenue_share: 0 } : {}),
+      });
       const answer = input.answer === 'accept' ? 'accepted' : 'declined';
-      await record(trx, ctx, actor, bid.id, 'team', actor.memberId === input.memberId ? `${answer} the invitation` : `recorded that ${place.name} ${answer} the invitation`);
+      await record(
+        trx,
+        ctx,
+        actor,
+        bid.id,
+        'team',
+        actor.memberId === input.memberId ? `${answer} the invitation` : `recorded that ${place.name} ${answer} the invitation`,
+      );
     },
     'any',
   );
@@ -146,7 +177,16 @@ export async function offerToJoin(ctx: Ctx, actor: Actor, id: string): Promise<B
       if (place?.status === 'requested') throw new AppError('CONFLICT', 'Your offer is waiting for the team’s answer.');
       await currentMember(trx, memberId);
       const now = ctx.now().getTime();
-      await repo.upsertTeamMember(trx, { bid_id: bid.id, member_id: memberId, status: 'requested', role: '', work_share: 0, revenue_share: 0, invited_at: now, responded_at: null });
+      await repo.upsertTeamMember(trx, {
+        bid_id: bid.id,
+        member_id: memberId,
+        status: 'requested',
+        role: '',
+        work_share: 0,
+        revenue_share: 0,
+        invited_at: now,
+        responded_at: null,
+      });
       await record(trx, ctx, actor, bid.id, 'team', 'offered to join the team');
     },
     'see',
@@ -172,7 +212,13 @@ export const setTeam = (
     const seen = new Set<string>();
     for (const [i, m] of input.members.entries()) {
       const place = team.find((t) => t.member_id === m.memberId);
-      if (!place) throw new AppError('RULE', 'Only members on the team get a role and a share; invite them first.', { [`members.${i}.memberId`]: 'Not on the team' }, 'team');
+      if (!place)
+        throw new AppError(
+          'RULE',
+          'Only members on the team get a role and a share; invite them first.',
+          { [`members.${i}.memberId`]: 'Not on the team' },
+          'team',
+        );
       if (seen.has(m.memberId)) throw new AppError('VALIDATION', `${place.name} is listed twice.`, { [`members.${i}.memberId`]: 'Listed twice' });
       seen.add(m.memberId);
       if (place.status === 'declined' && (m.workShare > 0 || m.revenueShare > 0)) {
@@ -214,7 +260,15 @@ export const addTask = (ctx: Ctx, actor: Actor, input: { id: string; title: stri
     if (input.ownerMemberId !== null && !onTeam(team, input.ownerMemberId, ['accepted', 'invited'])) {
       throw new AppError('RULE', 'A task’s owner is someone on the team.', { ownerMemberId: 'Not on the team' }, 'team');
     }
-    await repo.insertTask(trx, { id: newId(), bid_id: bid.id, title: input.title, owner_member_id: input.ownerMemberId, due_date: input.dueDate, done_at: null, created_at: ctx.now().getTime() });
+    await repo.insertTask(trx, {
+      id: newId(),
+      bid_id: bid.id,
+      title: input.title,
+      owner_member_id: input.ownerMemberId,
+      due_date: input.dueDate,
+      done_at: null,
+      created_at: ctx.now().getTime(),
+    });
   });
 
 export async function setTaskDone(ctx: Ctx, actor: Actor, input: { taskId: string; done: boolean }): Promise<Bid> {
@@ -250,4 +304,3 @@ export const outcome = (ctx: Ctx, actor: Actor, input: { id: string; finalValue:
     await repo.updateBid(trx, bid.id, { final_value_minor: input.finalValue, lessons: input.lessons });
     await record(trx, ctx, actor, bid.id, 'outcome', 'recorded the outcome');
   });
-

@@ -15,7 +15,11 @@ const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const documentsDir = (ctx: Ctx, bidId: string) => join(ctx.dataDir, 'documents', bidId);
 const removedDocumentsDir = (ctx: Ctx, bidId: string) => join(ctx.dataDir, 'backups', 'documents', bidId);
 /** A file name that is safe on every system: no folders, no control or reserved characters. */
-const safeFileName = (name: string) => name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').replace(/^\.+/, '_').slice(0, 120) || 'document';
+const safeFileName = (name: string) =>
+  name
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
+    .replace(/^\.+/, '_')
+    .slice(0, 120) || 'document';
 
 export async function attach(ctx: Ctx, actor: Actor, input: { id: string; name: string; content: string }): Promise<Bid> {
   const bytes = Buffer.from(input.content, 'base64');
@@ -29,7 +33,15 @@ export async function attach(ctx: Ctx, actor: Actor, input: { id: string; name: 
       mkdirSync(documentsDir(ctx, bid.id), { recursive: true });
       writeFileSync(file, bytes);
       written = true;
-      await repo.insertDocument(trx, { id: docId, bid_id: bid.id, name: input.name, stored_name: storedName, size: bytes.length, added_by_member_id: actor.memberId, added_at: ctx.now().getTime() });
+      await repo.insertDocument(trx, {
+        id: docId,
+        bid_id: bid.id,
+        name: input.name,
+        stored_name: storedName,
+        size: bytes.length,
+        added_by_member_id: actor.memberId,
+        added_at: ctx.now().getTime(),
+      });
       await record(trx, ctx, actor, bid.id, 'team', `added the document “${input.name}”`);
     });
   } catch (error) {
@@ -92,4 +104,3 @@ export async function openDocument(ctx: Ctx, actor: Actor, id: string): Promise<
   }
   return { name: doc.name, opened: false, content: content.toString('base64') };
 }
-

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Bid, BidActivity, BidSummary, bidFields, bidListQuery } from '../../../../shared/contract/bids.contract';
-import {  type BidStage, nextStages, OPEN_STAGES, STAGE_LABELS, submissionProblems, TEAM_SETTLED_STAGES, type TeamState } from '../../../../shared/domain/bids';
+import { type BidStage, nextStages, OPEN_STAGES, STAGE_LABELS, submissionProblems, TEAM_SETTLED_STAGES, type TeamState } from '../../../../shared/domain/bids';
 import { todayIn } from '../../../../shared/domain/dates';
 import { newId } from '../../../../shared/domain/ids';
 import { zonedParts } from '../../../../shared/domain/zoned';
@@ -45,7 +45,10 @@ export const onTeam = (team: readonly Place[], memberId: string | null, statuses
 export function maySee(actor: Actor, bid: repo.SummaryRow, team: readonly Place[]): boolean {
   if (isManager(actor) || bid.visibility === 'open') return true;
   // Whoever was invited keeps seeing it, also after declining (what they were shown stays theirs to look back at).
-  return actor.memberId !== null && (bid.created_by_member_id === actor.memberId || bid.lead_member_id === actor.memberId || onTeam(team, actor.memberId, ['invited', 'accepted', 'declined']));
+  return (
+    actor.memberId !== null &&
+    (bid.created_by_member_id === actor.memberId || bid.lead_member_id === actor.memberId || onTeam(team, actor.memberId, ['invited', 'accepted', 'declined']))
+  );
 }
 
 export const hidden = () => new AppError('FORBIDDEN', 'This bid is visible to its team only.');
@@ -77,7 +80,8 @@ export function teamState(bid: repo.BidRow, team: readonly repo.TeamRow[], goDec
 }
 
 export function requireTeamOpen(bid: repo.BidRow) {
-  if (TEAM_SETTLED_STAGES.includes(bid.stage)) throw new AppError('RULE', `The team is settled once a bid is ${STAGE_LABELS[bid.stage].toLowerCase()}.`, undefined, 'team-fixed');
+  if (TEAM_SETTLED_STAGES.includes(bid.stage))
+    throw new AppError('RULE', `The team is settled once a bid is ${STAGE_LABELS[bid.stage].toLowerCase()}.`, undefined, 'team-fixed');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,7 +165,14 @@ export async function loadBid(ctx: Ctx, db: Kysely<DB>, actor: Actor, id: string
   const names = new Map(team.map((t) => [t.member_id, t.name]));
   const state = teamState(bid, team, goDecided);
   return {
-    ...summaryOf(actor, bid, skills.map((s) => s.tag), team, overdue, clock),
+    ...summaryOf(
+      actor,
+      bid,
+      skills.map((s) => s.tag),
+      team,
+      overdue,
+      clock,
+    ),
     description: bid.description,
     deliveryStart: bid.delivery_start,
     deliveryEnd: bid.delivery_end,
@@ -200,11 +211,18 @@ export async function loadBid(ctx: Ctx, db: Kysely<DB>, actor: Actor, id: string
   };
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Changing
 
-export async function record(db: Kysely<DB>, ctx: Ctx, actor: Actor, bidId: string, kind: BidActivityKind, text: string, extra: { from?: BidStage; to?: BidStage; agreedBy?: string[] } = {}) {
+export async function record(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  actor: Actor,
+  bidId: string,
+  kind: BidActivityKind,
+  text: string,
+  extra: { from?: BidStage; to?: BidStage; agreedBy?: string[] } = {},
+) {
   await repo.insertActivity(db, {
     id: newId(),
     bid_id: bidId,
@@ -234,4 +252,3 @@ export async function change(
     return loadBid(ctx, trx, actor, id);
   });
 }
-

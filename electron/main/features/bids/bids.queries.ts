@@ -1,7 +1,15 @@
-import type {  BidAttention, BidOutcomes, BidSummary, MemberOutcome } from '../../../../shared/contract/bids.contract';
-import { BID_STAGES, type BidStage, revenuePart, suggestTeam as rankCandidates, type TeamSuggestion, WON_STAGES, winRate } from '../../../../shared/domain/bids';
+import type { BidAttention, BidOutcomes, BidSummary, MemberOutcome } from '../../../../shared/contract/bids.contract';
+import {
+  BID_STAGES,
+  type BidStage,
+  revenuePart,
+  suggestTeam as rankCandidates,
+  type TeamSuggestion,
+  WON_STAGES,
+  winRate,
+} from '../../../../shared/domain/bids';
 import { type Actor, type Ctx } from '../../context';
-import {  notFound } from '../../errors';
+import { notFound } from '../../errors';
 import * as repo from './bids.repository';
 
 import { type ListQuery, DAY_MS, byBid, coopClock, hidden, loadBid, maySee, onTeam, summaryOf } from './bids.policy';
@@ -17,7 +25,10 @@ export async function list(ctx: Ctx, actor: Actor, query: ListQuery): Promise<Bi
   const stages = query.stage === 'all' ? (query.attention ? going : null) : query.stage === 'active' || query.stage === 'board' ? going : [query.stage];
   // The board shows what is going on, and what closed in the last weeks; the list shows history.
   const recent = query.stage === 'board' ? { stages: CLOSED, since: clock.now - BOARD_CLOSED_DAYS * DAY_MS } : undefined;
-  const [board, overdue] = await Promise.all([repo.board(ctx.db, { stages, recent, source: query.source === 'all' ? null : query.source }), repo.overdueTasks(ctx.db, clock.today)]);
+  const [board, overdue] = await Promise.all([
+    repo.board(ctx.db, { stages, recent, source: query.source === 'all' ? null : query.source }),
+    repo.overdueTasks(ctx.db, clock.today),
+  ]);
   const skillsBy = byBid(board.skills, (r) => r[0]);
   const teamBy = byBid(
     board.team.map(([bidId, memberId, status, name]) => ({ bid_id: bidId, member_id: memberId, status, name })),
@@ -52,7 +63,10 @@ export async function suggestTeam(ctx: Ctx, actor: Actor, id: string): Promise<T
   if (!maySee(actor, bid, team)) throw hidden();
   // Whoever is on the team, invited or offering to join is not suggested again.
   const onIt = new Set(team.filter((t) => t.status !== 'declined').map((t) => t.member_id));
-  const offering = await repo.candidatesOffering(ctx.db, skills.map((s) => s.tag));
+  const offering = await repo.candidatesOffering(
+    ctx.db,
+    skills.map((s) => s.tag),
+  );
   const candidates = new Map<string, { memberId: string; name: string; number: number; offers: string[]; pastPartners: string[] }>();
   for (const r of offering) {
     if (onIt.has(r.id)) continue;
@@ -143,4 +157,3 @@ export async function remindDaily(ctx: Ctx): Promise<boolean> {
   await repo.markReminder(ctx.db, 'bids', today);
   return true;
 }
-

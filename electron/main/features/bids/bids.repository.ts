@@ -15,7 +15,18 @@ export interface BoardFilter {
 }
 
 const SUMMARY_COLUMNS = [
-  'id', 'title', 'client', 'stage', 'estimated_value_minor', 'final_value_minor', 'currency', 'deadline_at', 'visibility', 'source', 'lead_member_id', 'created_by_member_id',
+  'id',
+  'title',
+  'client',
+  'stage',
+  'estimated_value_minor',
+  'final_value_minor',
+  'currency',
+  'deadline_at',
+  'visibility',
+  'source',
+  'lead_member_id',
+  'created_by_member_id',
 ] as const;
 export type SummaryRow = Pick<BidsTable, (typeof SUMMARY_COLUMNS)[number]>;
 
@@ -124,7 +135,11 @@ export async function insertActivity(db: Kysely<DB>, row: BidActivityTable): Pro
 
 export async function replaceSkills(db: Kysely<DB>, bidId: string, skills: readonly { tag: string; days: number }[]): Promise<void> {
   await db.deleteFrom('bid_skills').where('bid_id', '=', bidId).execute();
-  if (skills.length > 0) await db.insertInto('bid_skills').values(skills.map((s) => ({ bid_id: bidId, tag: s.tag, days: s.days }))).execute();
+  if (skills.length > 0)
+    await db
+      .insertInto('bid_skills')
+      .values(skills.map((s) => ({ bid_id: bidId, tag: s.tag, days: s.days })))
+      .execute();
 }
 
 export async function upsertTeamMember(db: Kysely<DB>, row: BidTeamTable): Promise<void> {
@@ -176,7 +191,8 @@ export const overdueTasks = (db: Kysely<DB>, today: string) =>
     .where('bids.stage', 'not in', ['lost', 'withdrawn', 'completed'])
     .execute();
 
-export const memberName = async (db: Kysely<DB>, id: string) => (await db.selectFrom('members').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
+export const memberName = async (db: Kysely<DB>, id: string) =>
+  (await db.selectFrom('members').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
 
 /** Every bid's stage and value, and every accepted place with its revenue share: what the outcome figures add up. */
 export async function outcomeRows(db: Kysely<DB>) {
@@ -192,7 +208,13 @@ export async function outcomeRows(db: Kysely<DB>) {
     ),
   ]);
   return {
-    bids: (bids as [string, BidStage, string, number, number | null][]).map(([id, stage, currency, estimated, final]) => ({ id, stage, currency, estimated, final })),
+    bids: (bids as [string, BidStage, string, number, number | null][]).map(([id, stage, currency, estimated, final]) => ({
+      id,
+      stage,
+      currency,
+      estimated,
+      final,
+    })),
     places: (places as [string, string, string, number][]).map(([bidId, memberId, name, revenueShare]) => ({ bidId, memberId, name, revenueShare })),
   };
 }
@@ -235,7 +257,8 @@ export async function deleteDocument(db: Kysely<DB>, id: string): Promise<void> 
 
 export const allDocuments = (db: Kysely<DB>) => db.selectFrom('bid_documents').select(['bid_id', 'stored_name']).execute();
 
-export const lastReminder = async (db: Kysely<DB>, kind: string) => (await db.selectFrom('reminders_sent').select('last_date').where('kind', '=', kind).executeTakeFirst())?.last_date ?? null;
+export const lastReminder = async (db: Kysely<DB>, kind: string) =>
+  (await db.selectFrom('reminders_sent').select('last_date').where('kind', '=', kind).executeTakeFirst())?.last_date ?? null;
 
 export async function markReminder(db: Kysely<DB>, kind: string, date: string): Promise<void> {
   await db

@@ -5,14 +5,9 @@ import type { BookablesTable, DB } from '../../db/schema';
 export type BookableRow = BookablesTable & { owner_name: string | null };
 
 const withOwner = (db: Kysely<DB>) =>
-  db
-    .selectFrom('bookables')
-    .leftJoin('members', 'members.id', 'bookables.owner_member_id')
-    .selectAll('bookables')
-    .select('members.name as owner_name');
+  db.selectFrom('bookables').leftJoin('members', 'members.id', 'bookables.owner_member_id').selectAll('bookables').select('members.name as owner_name');
 
-export const findById = (db: Kysely<DB>, id: string): Promise<BookableRow | undefined> =>
-  withOwner(db).where('bookables.id', '=', id).executeTakeFirst();
+export const findById = (db: Kysely<DB>, id: string): Promise<BookableRow | undefined> => withOwner(db).where('bookables.id', '=', id).executeTakeFirst();
 
 export function list(db: Kysely<DB>, f: { siteId?: string; kind?: BookablesTable['kind']; includeRetired: boolean; ids?: string[] }) {
   let query = withOwner(db);

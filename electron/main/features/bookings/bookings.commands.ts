@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type {  Booking, Scope } from '../../../../shared/contract/bookings.contract';
-import {  cancelViolation, occupancy } from '../../../../shared/domain/bookingRules';
+import type { Booking, Scope } from '../../../../shared/contract/bookings.contract';
+import { cancelViolation, occupancy } from '../../../../shared/domain/bookingRules';
 import { newId } from '../../../../shared/domain/ids';
-import {  zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
+import { zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
 import type { Actor, Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit, immediate } from '../../db/tx';
@@ -10,7 +10,27 @@ import { AppError } from '../../errors';
 import { requireSelf } from '../../permissions';
 import { ensurePresent } from '../presence';
 import * as repo from './bookings.repository';
-import { MINUTE, type Held, type Request, type SeriesInput, type Target, OWN_BOOKING, OWN_ONLY, activeRow, assertMember, evaluate, guarded, inScope, intervalOf, loadBooking, loadTarget, newRow, planOccurrences, priceOf, ruleError } from './bookings.policy';
+import {
+  MINUTE,
+  type Held,
+  type Request,
+  type SeriesInput,
+  type Target,
+  OWN_BOOKING,
+  OWN_ONLY,
+  activeRow,
+  assertMember,
+  evaluate,
+  guarded,
+  inScope,
+  intervalOf,
+  loadBooking,
+  loadTarget,
+  newRow,
+  planOccurrences,
+  priceOf,
+  ruleError,
+} from './bookings.policy';
 
 /** Books, or says which rule refuses. Check and insert run in one immediate transaction. */
 export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Booking> {
@@ -44,13 +64,30 @@ export async function createSeries(ctx: Ctx, actor: Actor, s: SeriesInput & { on
     if (free.length === 0) throw new AppError('RULE', 'None of the dates is free.', { firstDate: 'No free date' }, skipped[0]?.violations[0]?.rule);
     if (skipped.length > 0 && s.onClash === 'none') {
       const dates = skipped.map((o) => o.date).join(', ');
-      throw new AppError('RULE', `Nothing was booked: ${skipped.length} of ${plan.length} dates clash (${dates}).`, { firstDate: `Clashes on ${dates}` }, skipped[0].violations[0].rule);
+      throw new AppError(
+        'RULE',
+        `Nothing was booked: ${skipped.length} of ${plan.length} dates clash (${dates}).`,
+        { firstDate: `Clashes on ${dates}` },
+        skipped[0].violations[0].rule,
+      );
     }
     const seriesId = newId();
-    await repo.insertSeries(trx, { id: seriesId, bookable_id: target.row.id, member_id: s.memberId, recurrence: JSON.stringify({ ...s.recurrence, startTime: s.startTime, endTime: s.endTime }), created_at: ctx.now().getTime() });
+    await repo.insertSeries(trx, {
+      id: seriesId,
+      bookable_id: target.row.id,
+      member_id: s.memberId,
+      recurrence: JSON.stringify({ ...s.recurrence, startTime: s.startTime, endTime: s.endTime }),
+      created_at: ctx.now().getTime(),
+    });
     const ids: string[] = [];
     for (const o of free) {
-      const row = newRow(ctx, target, { start: o.startMs, end: o.endMs, quantity: s.quantity, memberId: s.memberId, guestName: s.guestName }, s.title, seriesId);
+      const row = newRow(
+        ctx,
+        target,
+        { start: o.startMs, end: o.endMs, quantity: s.quantity, memberId: s.memberId, guestName: s.guestName },
+        s.title,
+        seriesId,
+      );
       await guarded(() => repo.insert(trx, row));
       ids.push(row.id);
     }
@@ -112,16 +149,41 @@ export async function reschedule(ctx: Ctx, actor: Actor, input: { id: string; sc
       const date = input.scope === 'this' && input.date ? input.date : zonedParts(r.start_ms, zone).date;
       const start = zonedInstant(date, input.startTime, zone);
       const end = zonedInstant(date, input.endTime, zone);
-      const v = await evaluate(trx, ctx, target, { start, end, quantity: r.quantity, memberId: r.member_id, guestName: r.guest_name }, { exclude: moving, planned, commitments: 0 });
+      const v = await evaluate(
+        trx,
+        ctx,
+        target,
+        { start, end, quantity: r.quantity, memberId: r.member_id, guestName: r.guest_name },
+        { exclude: moving, planned, commitments: 0 },
+      );
       if (v.length > 0) problems.push(`${date}: ${v.map((x) => x.message).join(' ')}`);
       const occ = occupancy(start, end, target.rules);
-      planned.push({ id: r.id, bookable_id: r.bookable_id, occ_start_ms: occ.occStart, occ_end_ms: occ.occEnd, occStart: occ.occStart, occEnd: occ.occEnd, start_ms: start, end_ms: end, quantity: r.units, member_name: 'this series', guest_name: '' });
+      planned.push({
+        id: r.id,
+        bookable_id: r.bookable_id,
+        occ_start_ms: occ.occStart,
+        occ_end_ms: occ.occEnd,
+        occStart: occ.occStart,
+        occEnd: occ.occEnd,
+        start_ms: start,
+        end_ms: end,
+        quantity: r.units,
+        member_name: 'this series',
+        guest_name: '',
+      });
       moves.push({ id: r.id, start, end, occ, price: priceOf(target, start, end, r.quantity) });
     }
     if (problems.length > 0) throw new AppError('RULE', `Nothing was moved. ${problems.join(' ')}`, { startTime: problems[0] });
     for (const m of moves) {
       await guarded(() =>
-        repo.update(trx, m.id, { start_ms: m.start, end_ms: m.end, occ_start_ms: m.occ.occStart, occ_end_ms: m.occ.occEnd, price_minor: m.price, updated_at: now }),
+        repo.update(trx, m.id, {
+          start_ms: m.start,
+          end_ms: m.end,
+          occ_start_ms: m.occ.occStart,
+          occ_end_ms: m.occ.occEnd,
+          price_minor: m.price,
+          updated_at: now,
+        }),
       );
     }
     const moved = [];
@@ -140,7 +202,8 @@ export async function checkIn(ctx: Ctx, actor: Actor, id: string): Promise<Booki
     if (row.checked_in_at !== null) {
       throw new AppError('CONFLICT', `Already checked in at ${zonedParts(row.checked_in_at, row.time_zone).time}.`);
     }
-    if (now < row.start_ms - 15 * MINUTE) throw new AppError('RULE', `Check-in opens at ${zonedParts(row.start_ms - 15 * MINUTE, row.time_zone).time}.`, undefined, 'check-in');
+    if (now < row.start_ms - 15 * MINUTE)
+      throw new AppError('RULE', `Check-in opens at ${zonedParts(row.start_ms - 15 * MINUTE, row.time_zone).time}.`, undefined, 'check-in');
     if (now >= row.end_ms) throw new AppError('RULE', 'The booking has ended.', undefined, 'check-in');
     await repo.update(trx, id, { checked_in_at: now, updated_at: now });
     // Checking in a booking means the member is here.
@@ -154,7 +217,11 @@ export async function decide(ctx: Ctx, id: string, approve: boolean, reason = ''
     const row = await activeRow(trx, id);
     if (row.status !== 'pending') throw new AppError('CONFLICT', 'Only a booking waiting for approval can be approved or declined.');
     const now = ctx.now().getTime();
-    await repo.update(trx, id, approve ? { status: 'confirmed', updated_at: now } : { status: 'declined', cancel_reason: reason, cancelled_at: now, updated_at: now });
+    await repo.update(
+      trx,
+      id,
+      approve ? { status: 'confirmed', updated_at: now } : { status: 'declined', cancel_reason: reason, cancelled_at: now, updated_at: now },
+    );
     return loadBooking(trx, id);
   });
 }
@@ -182,4 +249,3 @@ export async function releaseNoShows(ctx: Ctx): Promise<{ released: number }> {
   if (released > 0) ctx.emit('bookings.changed');
   return { released };
 }
-

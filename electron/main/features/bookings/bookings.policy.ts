@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type {  Booking, Occurrence, Scope, bookingRequest, seriesRequest } from '../../../../shared/contract/bookings.contract';
+import type { Booking, Occurrence, Scope, bookingRequest, seriesRequest } from '../../../../shared/contract/bookings.contract';
 import { type BookingRules, type Violation, checkTiming, occupancy, openingWindow, peakLoad } from '../../../../shared/domain/bookingRules';
 import { newId } from '../../../../shared/domain/ids';
 import { type Recurrence, occurrenceDates } from '../../../../shared/domain/recurrence';
-import {  weekdayOf, zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
-import type {  Ctx } from '../../context';
+import { weekdayOf, zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
+import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { type BookableRow, effectiveRules, findBookable } from '../bookables';
@@ -225,7 +225,19 @@ export async function planOccurrences(db: Kysely<DB>, ctx: Ctx, target: Target, 
     const violations = await evaluate(db, ctx, target, candidate, { planned, commitments });
     if (violations.length === 0) {
       const occ = occupancy(start, end, target.rules);
-      planned.push({ id: `planned-${date}`, bookable_id: target.row.id, occ_start_ms: occ.occStart, occ_end_ms: occ.occEnd, occStart: occ.occStart, occEnd: occ.occEnd, start_ms: start, end_ms: end, quantity: unitsHeld(target.row, s.quantity), member_name: 'this series', guest_name: '' });
+      planned.push({
+        id: `planned-${date}`,
+        bookable_id: target.row.id,
+        occ_start_ms: occ.occStart,
+        occ_end_ms: occ.occEnd,
+        occStart: occ.occStart,
+        occEnd: occ.occEnd,
+        start_ms: start,
+        end_ms: end,
+        quantity: unitsHeld(target.row, s.quantity),
+        member_name: 'this series',
+        guest_name: '',
+      });
     }
     result.push({ date, start: new Date(start).toISOString(), end: new Date(end).toISOString(), violations, startMs: start, endMs: end });
   }
@@ -249,4 +261,3 @@ export async function activeRow(db: Kysely<DB>, id: string): Promise<repo.Bookin
 
 export const OWN_BOOKING = 'You can only book for yourself.';
 export const OWN_ONLY = 'That is not your booking: only the front desk can change other members’ bookings.';
-

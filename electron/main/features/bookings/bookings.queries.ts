@@ -1,18 +1,36 @@
 import type { BoardBooking, Booking, DayBoard, FreeRoom, SeriesPlan } from '../../../../shared/contract/bookings.contract';
 import type { Bookable } from '../../../../shared/contract/bookables.contract';
-import {  type Violation, checkTiming, occupancy, openingWindow, peakLoad } from '../../../../shared/domain/bookingRules';
+import { type Violation, checkTiming, occupancy, openingWindow, peakLoad } from '../../../../shared/domain/bookingRules';
 import { type Recurrence, describeRecurrence } from '../../../../shared/domain/recurrence';
 import { addDaysIso, minutesOf, timeOfMinutes, weekdayOf, zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
 import type { Actor, Ctx } from '../../context';
-import {  notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
-import {  toBookable } from '../bookables';
+import { toBookable } from '../bookables';
 import * as bookables from '../bookables';
-import {  findMember } from '../members';
-import {  loadSite } from '../sites';
+import { findMember } from '../members';
+import { loadSite } from '../sites';
 import { bookingsCalendar } from './bookings.ics';
 import * as repo from './bookings.repository';
-import { MINUTE, type Request, type SeriesInput, OWN_BOOKING, OWN_ONLY, asHeld, assertMember, evaluate, intervalOf, loadBooking, loadTarget, localSpan, planOccurrences, priceOf, toBooking, unitsAvailable, unitsHeld } from './bookings.policy';
+import {
+  MINUTE,
+  type Request,
+  type SeriesInput,
+  OWN_BOOKING,
+  OWN_ONLY,
+  asHeld,
+  assertMember,
+  evaluate,
+  intervalOf,
+  loadBooking,
+  loadTarget,
+  localSpan,
+  planOccurrences,
+  priceOf,
+  toBooking,
+  unitsAvailable,
+  unitsHeld,
+} from './bookings.policy';
 
 /** Checks a booking without writing anything: the dialog's live feedback. */
 export async function check(ctx: Ctx, actor: Actor, req: Request): Promise<{ violations: Violation[]; price: number; currency: string }> {
@@ -112,7 +130,10 @@ export async function forMember(ctx: Ctx, actor: Actor, input: { memberId: strin
 }
 
 /** "A room for 6, Tuesday 10–12, with a screen": free rooms, the snuggest fit first. */
-export async function findRooms(ctx: Ctx, input: { siteId?: string; date: string; startTime: string; endTime: string; people: number; features: string[] }): Promise<FreeRoom[]> {
+export async function findRooms(
+  ctx: Ctx,
+  input: { siteId?: string; date: string; startTime: string; endTime: string; people: number; features: string[] },
+): Promise<FreeRoom[]> {
   const siteId = input.siteId ?? ctx.siteId;
   const site = await loadSite(ctx.db, siteId, input.date);
   const wanted = input.features.map((f) => f.trim().toLowerCase());
@@ -124,12 +145,25 @@ export async function findRooms(ctx: Ctx, input: { siteId?: string; date: string
   const start = zonedInstant(input.date, input.startTime, site.timeZone);
   const end = zonedInstant(input.date, input.endTime, site.timeZone);
   const widest = Math.max(...rooms.map((r) => (r.rules.bufferBeforeMinutes + r.rules.bufferAfterMinutes) * MINUTE));
-  const held = asHeld(await repo.held(ctx.db, rooms.map((r) => r.id), start - widest, end + widest));
+  const held = asHeld(
+    await repo.held(
+      ctx.db,
+      rooms.map((r) => r.id),
+      start - widest,
+      end + widest,
+    ),
+  );
   const now = ctx.now().getTime();
   const free = rooms.filter((r) => {
     if (checkTiming({ start, end, rules: r.rules, site, now, bookableName: r.name }).length > 0) return false;
     const occ = occupancy(start, end, r.rules);
-    return peakLoad(held.filter((h) => h.bookable_id === r.id), occ.occStart, occ.occEnd) === 0;
+    return (
+      peakLoad(
+        held.filter((h) => h.bookable_id === r.id),
+        occ.occStart,
+        occ.occEnd,
+      ) === 0
+    );
   });
   free.sort((a, b) => a.capacity - b.capacity || a.features.length - b.features.length || a.name.localeCompare(b.name));
   return free.map((r) => {
@@ -146,10 +180,14 @@ export async function nextFree(ctx: Ctx, input: { bookableId: string; from: stri
   const now = ctx.now().getTime();
   const from = Math.max(Date.parse(input.from), now);
   const horizon = now + rules.maxDaysAhead * 24 * 60 * MINUTE;
-  const held = asHeld(await repo.held(ctx.db, [row.id], from - (rules.bufferAfterMinutes + rules.bufferBeforeMinutes) * MINUTE, horizon + input.minutes * MINUTE));
+  const held = asHeld(
+    await repo.held(ctx.db, [row.id], from - (rules.bufferAfterMinutes + rules.bufferBeforeMinutes) * MINUTE, horizon + input.minutes * MINUTE),
+  );
   const step = rules.slotMinutes * MINUTE;
   for (let date = zonedParts(from, site.timeZone).date; zonedInstant(date, '00:00', site.timeZone) <= horizon; date = addDaysIso(date, 1)) {
-    const window = rules.withinOpeningHours ? openingWindow(date, site, weekdayOf(date)) : { start: zonedInstant(date, '00:00', site.timeZone), end: zonedInstant(addDaysIso(date, 1), '00:00', site.timeZone) };
+    const window = rules.withinOpeningHours
+      ? openingWindow(date, site, weekdayOf(date))
+      : { start: zonedInstant(date, '00:00', site.timeZone), end: zonedInstant(addDaysIso(date, 1), '00:00', site.timeZone) };
     if (!window || site.closures.some((c) => c.date === date)) continue;
     // First slot boundary at or after `from`, counted from the day's opening.
     let start = window.start < from ? window.start + Math.ceil((from - window.start) / step) * step : window.start;
@@ -172,9 +210,25 @@ export async function freeDesks(ctx: Ctx, input: { siteId?: string; at?: string 
   const desks = await bookables.listRows(ctx.db, { siteId, kind: 'desk', includeRetired: false });
   if (desks.length === 0) return [];
   const at = input.at ? Date.parse(input.at) : ctx.now().getTime();
-  const held = asHeld(await repo.held(ctx.db, desks.map((d) => d.id), at, at + 1));
+  const held = asHeld(
+    await repo.held(
+      ctx.db,
+      desks.map((d) => d.id),
+      at,
+      at + 1,
+    ),
+  );
   return desks
-    .map((d) => ({ bookable: toBookable(d, site), freeSeats: d.capacity - peakLoad(held.filter((h) => h.bookable_id === d.id), at, at + 1) }))
+    .map((d) => ({
+      bookable: toBookable(d, site),
+      freeSeats:
+        d.capacity -
+        peakLoad(
+          held.filter((h) => h.bookable_id === d.id),
+          at,
+          at + 1,
+        ),
+    }))
     .filter((d) => d.freeSeats > 0);
 }
 

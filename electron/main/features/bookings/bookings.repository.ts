@@ -23,8 +23,7 @@ const detailed = (db: Kysely<DB>) =>
     .selectAll('bookings')
     .select(['bookables.name as bookable_name', 'bookables.kind', 'bookables.site_id', 'sites.time_zone', 'members.name as member_name']);
 
-export const findById = (db: Kysely<DB>, id: string) =>
-  detailed(db).where('bookings.id', '=', id).executeTakeFirst() as Promise<BookingRow | undefined>;
+export const findById = (db: Kysely<DB>, id: string) => detailed(db).where('bookings.id', '=', id).executeTakeFirst() as Promise<BookingRow | undefined>;
 
 /**
  * The longest occupancy any of these bookables (or any at the site, or anywhere) has ever had,
@@ -35,7 +34,9 @@ export async function longestSpan(db: Kysely<DB>, scope: { bookableIds: readonly
   let query = db.selectFrom('bookable_spans').select((eb) => eb.fn.max<number | null>('bookable_spans.longest_ms').as('longest'));
   if (scope !== 'all' && 'bookableIds' in scope) query = query.where('bookable_spans.bookable_id', 'in', scope.bookableIds as string[]);
   if (scope !== 'all' && 'siteId' in scope) {
-    query = query.where('bookable_spans.bookable_id', 'in', (eb) => eb.selectFrom('bookables').select('bookables.id').where('bookables.site_id', '=', scope.siteId));
+    query = query.where('bookable_spans.bookable_id', 'in', (eb) =>
+      eb.selectFrom('bookables').select('bookables.id').where('bookables.site_id', '=', scope.siteId),
+    );
   }
   const { longest } = await query.executeTakeFirstOrThrow();
   return longest ?? 0;
@@ -148,7 +149,6 @@ export async function onBoard(db: Kysely<DB>, siteId: string, from: number, to: 
 }
 /** [id, bookable id, member name, guest name, title, quantity, start ms, end ms, 'in' | status, member id] */
 export type BoardRow = [string, string, string | null, string, string, number, number, number, string, string | null];
-
 
 /** Active bookings of one bookable overlapping [from, to). */
 export async function ofBookable(db: Kysely<DB>, bookableId: string, from: number, to: number) {

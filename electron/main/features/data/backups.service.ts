@@ -82,7 +82,8 @@ export async function restore(ctx: Ctx, name: string): Promise<{ restored: strin
   const safety = await backup(ctx, 'pre-restore');
   await ctx.replaceDatabase(file);
   await recoverRemovedDocuments(ctx);
-  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'bids.changed', 'data.changed'] as const) ctx.emit(event);
+  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'bids.changed', 'data.changed'] as const)
+    ctx.emit(event);
   return { restored: name, safetyCopy: safety.name };
 }
 

@@ -86,7 +86,8 @@ function documentFiles(ctx: Pick<Ctx, 'dataDir'>): [string, Uint8Array][] {
 }
 
 /** "Schema version 3." in an export's SCHEMA.txt; 0 when it does not say. */
-const schemaVersionOf = (files: Record<string, Uint8Array>) => Number(/Schema version (\d+)\./.exec(files['SCHEMA.txt'] ? strFromU8(files['SCHEMA.txt']) : '')?.[1] ?? 0);
+const schemaVersionOf = (files: Record<string, Uint8Array>) =>
+  Number(/Schema version (\d+)\./.exec(files['SCHEMA.txt'] ? strFromU8(files['SCHEMA.txt']) : '')?.[1] ?? 0);
 
 async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   for (const table of ['members', 'bookables', 'bookings'] as const) {
@@ -137,6 +138,7 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
     mkdirSync(join(ctx.dataDir, dirname(path)), { recursive: true });
     writeFileSync(join(ctx.dataDir, path), bytes);
   }
-  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'bids.changed', 'data.changed'] as const) ctx.emit(event);
+  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'bids.changed', 'data.changed'] as const)
+    ctx.emit(event);
   return { tables };
 }

@@ -69,7 +69,17 @@ export async function createVisitor(ctx: Ctx, input: { name: string; company: st
   return commit(ctx, 'frontdesk.changed', async (trx) => {
     const host = await currentMember(trx, input.hostMemberId, 'hostMemberId', 'Choose the member they are visiting.');
     const id = newId();
-    await repo.insertVisitor(trx, { id, site_id: ctx.siteId, name: input.name, company: input.company, host_member_id: host.id, expected_at: Date.parse(input.expectedAt), arrived_at: null, left_at: null, created_at: ctx.now().getTime() });
+    await repo.insertVisitor(trx, {
+      id,
+      site_id: ctx.siteId,
+      name: input.name,
+      company: input.company,
+      host_member_id: host.id,
+      expected_at: Date.parse(input.expectedAt),
+      arrived_at: null,
+      left_at: null,
+      created_at: ctx.now().getTime(),
+    });
     return toVisitor((await repo.findVisitor(trx, id))!);
   });
 }
@@ -106,7 +116,8 @@ async function dayRange(db: Kysely<DB>, siteId: string, date: string) {
   return { site, from: zonedInstant(date, '00:00', site.timeZone), to: zonedInstant(addDaysIso(date, 1), '00:00', site.timeZone) };
 }
 
-const visitorsBetween = async (db: Kysely<DB>, siteId: string, from: number, to: number): Promise<Visitor[]> => (await repo.visitorsBetween(db, siteId, from, to)).map(toVisitor);
+const visitorsBetween = async (db: Kysely<DB>, siteId: string, from: number, to: number): Promise<Visitor[]> =>
+  (await repo.visitorsBetween(db, siteId, from, to)).map(toVisitor);
 
 export async function visitorsOn(ctx: Ctx, date: string): Promise<Visitor[]> {
   const { site, from, to } = await dayRange(ctx.db, ctx.siteId, date);
@@ -124,7 +135,15 @@ export async function exportVisitors(ctx: Ctx, date: string): Promise<{ filename
   return { filename: `coopdesk-visitors-${date}.csv`, csv };
 }
 
-const toPass = (r: DB['day_passes']): DayPass => ({ id: r.id, date: r.date, name: r.name, memberId: r.member_id, price: r.price_minor, currency: r.currency, paid: r.paid === 1 });
+const toPass = (r: DB['day_passes']): DayPass => ({
+  id: r.id,
+  date: r.date,
+  name: r.name,
+  memberId: r.member_id,
+  price: r.price_minor,
+  currency: r.currency,
+  paid: r.paid === 1,
+});
 
 export async function createDayPass(ctx: Ctx, input: { name: string; memberId: string | null; price: number; paid: boolean; date?: string }): Promise<DayPass> {
   return commit(ctx, 'frontdesk.changed', async (trx) => {
@@ -132,7 +151,17 @@ export async function createDayPass(ctx: Ctx, input: { name: string; memberId: s
     const siteId = ctx.siteId;
     const site = await loadSite(trx, siteId);
     const id = newId();
-    const row = { id, site_id: siteId, date: input.date ?? zonedParts(ctx.now().getTime(), site.timeZone).date, name: input.name, member_id: input.memberId, price_minor: input.price, currency: site.currency, paid: input.paid ? 1 : 0, created_at: ctx.now().getTime() };
+    const row = {
+      id,
+      site_id: siteId,
+      date: input.date ?? zonedParts(ctx.now().getTime(), site.timeZone).date,
+      name: input.name,
+      member_id: input.memberId,
+      price_minor: input.price,
+      currency: site.currency,
+      paid: input.paid ? 1 : 0,
+      created_at: ctx.now().getTime(),
+    };
     await repo.insertPass(trx, row);
     return toPass(row);
   });

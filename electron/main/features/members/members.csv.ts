@@ -36,7 +36,11 @@ export interface ParsedRow {
   errors: Record<string, string>;
 }
 
-const headerKey = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const headerKey = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Reads a members CSV (header row required; columns in any order; tags separated by ";"). */
 export function parseMembersCsv(csv: string, today: string): ParsedRow[] {

@@ -8,14 +8,20 @@ export type MemberRow = MembersTable;
 export type MemberValues = Omit<MembersTable, 'id' | 'number' | 'archived_at' | 'created_at' | 'updated_at'>;
 export type ListFilter = z.output<typeof memberListQuery> & { ownershipCutoff: string };
 
-export const findById = (db: Kysely<DB>, id: string) =>
-  db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
+export const findById = (db: Kysely<DB>, id: string) => db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findByEmail = (db: Kysely<DB>, email: string) =>
   db.selectFrom('members').select(['id', 'name', 'archived_at']).where('email', '=', email).executeTakeFirst();
 
 export const countMembers = async (db: Kysely<DB>) =>
-  Number((await db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export async function nextNumber(db: Kysely<DB>): Promise<number> {
   const row = await db
@@ -60,20 +66,12 @@ export async function addTag(db: Kysely<DB>, memberId: string, kind: TagKind, ta
 
 /** Returns how many rows were removed (0 when the member did not have the tag). */
 export async function removeTag(db: Kysely<DB>, memberId: string, kind: TagKind, tag: string): Promise<number> {
-  const result = await db
-    .deleteFrom('member_tags')
-    .where('member_id', '=', memberId)
-    .where('kind', '=', kind)
-    .where('tag', '=', tag)
-    .executeTakeFirst();
+  const result = await db.deleteFrom('member_tags').where('member_id', '=', memberId).where('kind', '=', kind).where('tag', '=', tag).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
 /** Offered and needed tags of the given members, grouped by member id. */
-export async function tagsOf(
-  db: Kysely<DB>,
-  memberIds: readonly string[],
-): Promise<Map<string, { offers: string[]; needs: string[] }>> {
+export async function tagsOf(db: Kysely<DB>, memberIds: readonly string[]): Promise<Map<string, { offers: string[]; needs: string[] }>> {
   const byMember = new Map<string, { offers: string[]; needs: string[] }>();
   for (const id of memberIds) byMember.set(id, { offers: [], needs: [] });
   if (memberIds.length === 0) return byMember;
@@ -107,9 +105,7 @@ export async function list(db: Kysely<DB>, f: ListFilter): Promise<{ total: numb
     if (f.status !== 'all') query = query.where('members.status', '=', f.status);
     if (f.role !== 'all') query = query.where('members.role', '=', f.role);
     if (f.tag) {
-      query = query.where('members.id', 'in', (eb) =>
-        eb.selectFrom('member_tags').select('member_tags.member_id').where('member_tags.tag', '=', f.tag),
-      );
+      query = query.where('members.id', 'in', (eb) => eb.selectFrom('member_tags').select('member_tags.member_id').where('member_tags.tag', '=', f.tag));
     }
     if (f.ownership !== 'all') {
       query = query.where('members.status', '!=', 'left').where('members.archived_at', 'is', null);

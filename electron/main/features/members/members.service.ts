@@ -1,14 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type {
-  ImportReport,
-  Member,
-  MemberSummary,
-  TagCount,
-  TagKind,
-  memberFields,
-  memberListQuery,
-} from '../../../../shared/contract/members.contract';
+import type { ImportReport, Member, MemberSummary, TagCount, TagKind, memberFields, memberListQuery } from '../../../../shared/contract/members.contract';
 import { newId } from '../../../../shared/domain/ids';
 import { ownershipCutoff, ownershipOf } from '../../../../shared/domain/ownership';
 import { normalizeTag } from '../../../../shared/domain/tags';
@@ -41,11 +33,7 @@ function toSummary(row: repo.MemberRow, tags: { offers: string[]; needs: string[
     offers: tags.offers,
     needs: tags.needs,
     archivedAt: iso(row.archived_at),
-    ownership: ownershipOf(
-      { memberSince: row.member_since, status: row.status, archived: row.archived_at !== null },
-      clock.months,
-      clock.today,
-    ),
+    ownership: ownershipOf({ memberSince: row.member_since, status: row.status, archived: row.archived_at !== null }, clock.months, clock.today),
   };
 }
 
@@ -163,10 +151,7 @@ export async function setArchived(ctx: Ctx, id: string, archived: boolean): Prom
   });
 }
 
-export async function changeTag(
-  ctx: Ctx,
-  input: { id: string; op: 'add' | 'remove'; kind: TagKind; tag: string },
-): Promise<Member> {
+export async function changeTag(ctx: Ctx, input: { id: string; op: 'add' | 'remove'; kind: TagKind; tag: string }): Promise<Member> {
   const tag = normalizeTag(input.tag);
   return commit(ctx, 'members.changed', async (trx) => {
     const row = await repo.findById(trx, input.id);

@@ -22,7 +22,10 @@ export const presentAt = (db: Kysely<DB>, siteId: string) =>
   presenceQuery(db).where('presence.site_id', '=', siteId).where('presence.checked_out_at', 'is', null).orderBy('presence.checked_in_at').execute();
 
 export async function insert(db: Kysely<DB>, row: { id: string; member_id: string; site_id: string; checked_in_at: number }): Promise<void> {
-  await db.insertInto('presence').values({ ...row, checked_out_at: null }).execute();
+  await db
+    .insertInto('presence')
+    .values({ ...row, checked_out_at: null })
+    .execute();
 }
 
 export async function close(db: Kysely<DB>, id: string, at: number): Promise<void> {

@@ -63,8 +63,7 @@ export const updateBookingRules = (ctx: Ctx, siteId: string, rules: BookingRules
 export const addClosure = (ctx: Ctx, siteId: string, date: string, reason: string) =>
   changeSite(ctx, siteId, (trx) => sites.addClosure(trx, siteId, date, reason));
 
-export const removeClosure = (ctx: Ctx, siteId: string, date: string) =>
-  changeSite(ctx, siteId, (trx) => sites.removeClosure(trx, siteId, date));
+export const removeClosure = (ctx: Ctx, siteId: string, date: string) => changeSite(ctx, siteId, (trx) => sites.removeClosure(trx, siteId, date));
 
 export async function updateCoop(ctx: Ctx, input: CoopSettings): Promise<Settings> {
   // Members too: their ownership dates depend on the months setting.

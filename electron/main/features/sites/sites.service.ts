@@ -66,7 +66,11 @@ export async function requireSite(db: Kysely<DB>, siteId: string): Promise<void>
   if (!(await repo.findSite(db, siteId))) throw notFound('The site');
 }
 
-export async function updateSite(trx: Kysely<DB>, site: { id: string; name: string; address: string; timeZone: string; hours: DayHours[] }, now: number): Promise<void> {
+export async function updateSite(
+  trx: Kysely<DB>,
+  site: { id: string; name: string; address: string; timeZone: string; hours: DayHours[] },
+  now: number,
+): Promise<void> {
   await requireSite(trx, site.id);
   await repo.updateSite(trx, { id: site.id, name: site.name, address: site.address, time_zone: site.timeZone }, now);
   await repo.replaceSiteHours(

@@ -25,7 +25,15 @@ export function KioskApp() {
         {member ? (
           <nav aria-label="Kiosk" className="kiosk-nav">
             <Link href="/">Home</Link>
-            {features.flatMap((f) => (f.kiosk?.nav ? [<Link key={f.name} href={f.kiosk.nav.href}>{f.kiosk.nav.label}</Link>] : []))}
+            {features.flatMap((f) =>
+              f.kiosk?.nav
+                ? [
+                    <Link key={f.name} href={f.kiosk.nav.href}>
+                      {f.kiosk.nav.label}
+                    </Link>,
+                  ]
+                : [],
+            )}
           </nav>
         ) : null}
         <button type="button" className="kiosk-manager" onClick={() => setUnlocking(true)}>
@@ -35,11 +43,13 @@ export function KioskApp() {
       <main id="main" className="kiosk-main">
         {member ? (
           <Switch>
-            {features.flatMap((f) => f.kiosk?.routes ?? []).map((r) => (
-              <Route key={r.path} path={r.path}>
-                {(params) => r.render(params)}
-              </Route>
-            ))}
+            {features
+              .flatMap((f) => f.kiosk?.routes ?? [])
+              .map((r) => (
+                <Route key={r.path} path={r.path}>
+                  {(params) => r.render(params)}
+                </Route>
+              ))}
             <Route>{() => <MemberHome member={member} />}</Route>
           </Switch>
         ) : (
@@ -91,7 +101,11 @@ function MemberHome({ member }: { member: { id: string; name: string } }) {
               Check out
             </button>
           ) : (
-            <button type="button" className="button-primary" onClick={() => void act(() => call('frontdesk.checkIn', { memberId: member.id }), 'Checked in. Welcome!')}>
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => void act(() => call('frontdesk.checkIn', { memberId: member.id }), 'Checked in. Welcome!')}
+            >
               Check in
             </button>
           )}

@@ -9,17 +9,21 @@ export function ManagerPasswordForm({ isSet }: { isSet: boolean }) {
     onSaved: (_status, _values, form) => form.reset(),
   });
   return (
-    <form
-      className="card form"
-      aria-labelledby="password-title"
-      noValidate
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="card form" aria-labelledby="password-title" noValidate onSubmit={(e) => void submit(e)}>
       <h2 id="password-title">Manager password</h2>
       <p className="muted small">Unlocks manager mode and leaves kiosk mode. {isSet ? '' : 'Not set yet: anyone at this screen is the manager.'}</p>
       <div className="grid">
-        {isSet ? <TextField label="Current password" type="password" autoComplete="current-password" error={errorOf('current')} {...register('current')} /> : null}
-        <TextField label={isSet ? 'New password' : 'Password'} type="password" autoComplete="new-password" error={errorOf('password')} hint="At least 8 characters" {...register('password')} />
+        {isSet ? (
+          <TextField label="Current password" type="password" autoComplete="current-password" error={errorOf('current')} {...register('current')} />
+        ) : null}
+        <TextField
+          label={isSet ? 'New password' : 'Password'}
+          type="password"
+          autoComplete="new-password"
+          error={errorOf('password')}
+          hint="At least 8 characters"
+          {...register('password')}
+        />
       </div>
       <FormActions error={formError} saved={saved}>
         <button type="submit" className="button-primary">

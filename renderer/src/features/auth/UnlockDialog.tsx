@@ -5,7 +5,11 @@ import { useChannelForm } from '../../components/useChannelForm';
 
 /** Leaves kiosk mode: the manager password, checked in the main process. */
 export function UnlockDialog({ onClose }: { onClose: () => void }) {
-  const { register, submit, errorOf, formError } = useChannelForm('auth.unlock', { defaultValues: { password: '' }, fallbackField: 'password', onSaved: onClose });
+  const { register, submit, errorOf, formError } = useChannelForm('auth.unlock', {
+    defaultValues: { password: '' },
+    fallbackField: 'password',
+    onSaved: onClose,
+  });
   return (
     <Dialog title="Manager mode" onClose={onClose}>
       <form className="dialog-body form" noValidate onSubmit={(e) => void submit(e)}>

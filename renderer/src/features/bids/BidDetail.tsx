@@ -49,7 +49,11 @@ export function BidDetail({ id }: { id: string }) {
       {b.canRespond && me ? (
         <div className="notice invite-banner" role="region" aria-label="Your invitation">
           You are invited to join this bid.
-          <button type="button" className="button-primary" onClick={() => void act(() => call('bids.respond', { id: b.id, memberId: me, answer: 'accept' }), 'You joined the team.')}>
+          <button
+            type="button"
+            className="button-primary"
+            onClick={() => void act(() => call('bids.respond', { id: b.id, memberId: me, answer: 'accept' }), 'You joined the team.')}
+          >
             Accept
           </button>
           <button type="button" onClick={() => void act(() => call('bids.respond', { id: b.id, memberId: me, answer: 'decline' }), 'You declined.')}>
@@ -59,8 +63,14 @@ export function BidDetail({ id }: { id: string }) {
       ) : null}
       {me && !b.canEdit && teamOpen && (b.myPlace === null || b.myPlace === 'declined') ? (
         <div className="notice invite-banner" role="region" aria-label="Join this bid">
-          {b.myPlace === 'declined' ? 'You declined this bid; you can still offer to join.' : 'Have a skill this bid needs? Offer to join: the team will answer.'}
-          <button type="button" className="button-primary" onClick={() => void act(() => call('bids.offerToJoin', { id: b.id }), 'Your offer to join went to the team.')}>
+          {b.myPlace === 'declined'
+            ? 'You declined this bid; you can still offer to join.'
+            : 'Have a skill this bid needs? Offer to join: the team will answer.'}
+          <button
+            type="button"
+            className="button-primary"
+            onClick={() => void act(() => call('bids.offerToJoin', { id: b.id }), 'Your offer to join went to the team.')}
+          >
             Offer to join
           </button>
         </div>
@@ -82,8 +92,11 @@ export function BidDetail({ id }: { id: string }) {
 }
 
 /** Who has accepted: the go/no-go ticks start again from everyone when that changes. */
-const acceptedKey = (b: Bid) => b.members.filter((m) => m.status === 'accepted').map((m) => m.memberId).join();
-
+const acceptedKey = (b: Bid) =>
+  b.members
+    .filter((m) => m.status === 'accepted')
+    .map((m) => m.memberId)
+    .join();
 
 function StageCard({ bid, act }: { bid: Bid; act: Act }) {
   const [note, setNote] = useState('');
@@ -195,7 +208,10 @@ function GoNoGo({ bid, act }: { bid: Bid; act: Act }) {
   const [agreed, setAgreed] = useState<string[]>(accepted.map((m) => m.memberId));
   const [note, setNote] = useState('');
   const decide = (decision: 'go' | 'no-go') =>
-    void act(() => call('bids.decide', { id: bid.id, decision, agreedBy: agreed, note }), decision === 'go' ? 'Go recorded.' : 'No-go recorded: the bid is withdrawn.');
+    void act(
+      () => call('bids.decide', { id: bid.id, decision, agreedBy: agreed, note }),
+      decision === 'go' ? 'Go recorded.' : 'No-go recorded: the bid is withdrawn.',
+    );
   return (
     <div className="card" role="region" aria-label="Go or no-go">
       <h2>Go / no-go {bid.goDecided ? <span className="badge badge-active">go recorded</span> : null}</h2>

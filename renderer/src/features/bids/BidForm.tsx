@@ -119,11 +119,31 @@ function BidEditor({ id, existing, zone, currency: coopCurrency }: { id?: string
           <div className="grid">
             <TextField label="Title" autoFocus value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
             <TextField label="Client or buyer" value={client} onChange={(e) => setClient(e.target.value)} error={errors.client} />
-            <TextField label="Estimated value" inputMode="decimal" placeholder="0.00" value={value} onChange={(e) => setValue(e.target.value)} error={errors.estimatedValue} />
+            <TextField
+              label="Estimated value"
+              inputMode="decimal"
+              placeholder="0.00"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              error={errors.estimatedValue}
+            />
             <TextField label="Currency" value={currency} maxLength={3} onChange={(e) => setCurrency(e.target.value.toUpperCase())} error={errors.currency} />
-            <TextField label="Bid deadline" type="date" value={deadlineDate} onChange={(e) => setDeadlineDate(e.target.value)} error={errors.deadline} hint={`In ${zone}`} />
+            <TextField
+              label="Bid deadline"
+              type="date"
+              value={deadlineDate}
+              onChange={(e) => setDeadlineDate(e.target.value)}
+              error={errors.deadline}
+              hint={`In ${zone}`}
+            />
             <TextField label="Deadline time" type="time" value={deadlineTime} onChange={(e) => setDeadlineTime(e.target.value)} />
-            <TextField label="Delivery starts" type="date" value={deliveryStart} onChange={(e) => setDeliveryStart(e.target.value)} error={errors.deliveryStart} />
+            <TextField
+              label="Delivery starts"
+              type="date"
+              value={deliveryStart}
+              onChange={(e) => setDeliveryStart(e.target.value)}
+              error={errors.deliveryStart}
+            />
             <TextField label="Delivery ends" type="date" value={deliveryEnd} onChange={(e) => setDeliveryEnd(e.target.value)} error={errors.deliveryEnd} />
             <TextAreaField label="Description" wide value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} />
           </div>
@@ -131,9 +151,19 @@ function BidEditor({ id, existing, zone, currency: coopCurrency }: { id?: string
         <fieldset>
           <legend>Where it came from, and who sees it</legend>
           <div className="grid">
-            <SelectField label="Source" value={source} onChange={(e) => setSource(e.target.value as typeof source)} options={BID_SOURCES.map((s) => [s, SOURCE_LABELS[s]] as const)} />
+            <SelectField
+              label="Source"
+              value={source}
+              onChange={(e) => setSource(e.target.value as typeof source)}
+              options={BID_SOURCES.map((s) => [s, SOURCE_LABELS[s]] as const)}
+            />
             {source === 'member' ? <MemberPicker label="Brought by" value={sourceMember} onChange={setSourceMember} error={errors.sourceMemberId} /> : null}
-            <TextField label={source === 'tender' ? 'Tender reference' : 'Source note'} value={sourceNote} onChange={(e) => setSourceNote(e.target.value)} error={errors.sourceNote} />
+            <TextField
+              label={source === 'tender' ? 'Tender reference' : 'Source note'}
+              value={sourceNote}
+              onChange={(e) => setSourceNote(e.target.value)}
+              error={errors.sourceNote}
+            />
             <SelectField
               label="Visible to"
               value={visibility}
@@ -160,15 +190,34 @@ function BidEditor({ id, existing, zone, currency: coopCurrency }: { id?: string
               {skills.map((s, i) => (
                 <tr key={i}>
                   <td>
-                    <input aria-label={`Skill ${i + 1}`} list="offered-skills" placeholder="e.g. copywriting" value={s.tag} onChange={(e) => setSkill(i, { tag: e.target.value })} aria-invalid={Boolean(errors[`skills.${i}.tag`])} />
+                    <input
+                      aria-label={`Skill ${i + 1}`}
+                      list="offered-skills"
+                      placeholder="e.g. copywriting"
+                      value={s.tag}
+                      onChange={(e) => setSkill(i, { tag: e.target.value })}
+                      aria-invalid={Boolean(errors[`skills.${i}.tag`])}
+                    />
                     {errors[`skills.${i}.tag`] ? <p className="field-error">{errors[`skills.${i}.tag`]}</p> : null}
                   </td>
                   <td>
-                    <input aria-label={`Days of work for skill ${i + 1}`} type="number" min={0} value={s.days} onChange={(e) => setSkill(i, { days: e.target.value })} aria-invalid={Boolean(errors[`skills.${i}.days`])} />
+                    <input
+                      aria-label={`Days of work for skill ${i + 1}`}
+                      type="number"
+                      min={0}
+                      value={s.days}
+                      onChange={(e) => setSkill(i, { days: e.target.value })}
+                      aria-invalid={Boolean(errors[`skills.${i}.days`])}
+                    />
                     {errors[`skills.${i}.days`] ? <p className="field-error">{errors[`skills.${i}.days`]}</p> : null}
                   </td>
                   <td>
-                    <button type="button" className="link-button" aria-label={`Remove skill ${i + 1}`} onClick={() => setSkills((list) => list.filter((_, j) => j !== i))}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Remove skill ${i + 1}`}
+                      onClick={() => setSkills((list) => list.filter((_, j) => j !== i))}
+                    >
                       Remove
                     </button>
                   </td>
@@ -202,9 +251,11 @@ function OfferedSkills() {
   const tags = useApi('members.tags', {});
   return (
     <datalist id="offered-skills">
-      {(tags.data ?? []).filter((t) => t.offers > 0).map((t) => (
-        <option key={t.tag} value={t.tag} />
-      ))}
+      {(tags.data ?? [])
+        .filter((t) => t.offers > 0)
+        .map((t) => (
+          <option key={t.tag} value={t.tag} />
+        ))}
     </datalist>
   );
 }

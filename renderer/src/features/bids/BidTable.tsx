@@ -24,7 +24,13 @@ const columns: ColumnDef<BidSummary>[] = [
   { id: 'client', accessorKey: 'client', header: 'Client', size: 160 },
   // pipeline order, not alphabetical
   { id: 'stage', accessorFn: (b) => BID_STAGES.indexOf(b.stage), header: 'Stage', size: 130, cell: ({ row }) => <StageBadge stage={row.original.stage} /> },
-  { id: 'value', accessorFn: (b) => b.finalValue ?? b.estimatedValue, header: 'Value', size: 110, cell: ({ row }) => <span className="num">{valueOf(row.original)}</span> },
+  {
+    id: 'value',
+    accessorFn: (b) => b.finalValue ?? b.estimatedValue,
+    header: 'Value',
+    size: 110,
+    cell: ({ row }) => <span className="num">{valueOf(row.original)}</span>,
+  },
   { id: 'deadline', accessorFn: (b) => b.deadline ?? '', header: 'Deadline', size: 130, cell: ({ row }) => row.original.deadlineLocal ?? '—' },
   { id: 'team', header: 'Team', enableSorting: false, size: 200, cell: ({ row }) => row.original.team.join(', ') },
   { id: 'attention', header: 'Needs attention', enableSorting: false, size: 160, cell: ({ row }) => <AttentionBadges items={row.original.attention} /> },
@@ -59,7 +65,14 @@ export function BidTable({ rows }: { rows: BidSummary[] }) {
           {items.map((item) => {
             const row = sorted[item.index];
             return (
-              <tr key={row.id} tabIndex={0} data-row-index={item.index} aria-rowindex={item.index + 2} onKeyDown={(e) => onRowKey(e, item.index)} onDoubleClick={() => navigate(`/bids/${row.id}`)}>
+              <tr
+                key={row.id}
+                tabIndex={0}
+                data-row-index={item.index}
+                aria-rowindex={item.index + 2}
+                onKeyDown={(e) => onRowKey(e, item.index)}
+                onDoubleClick={() => navigate(`/bids/${row.id}`)}
+              >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
                 ))}

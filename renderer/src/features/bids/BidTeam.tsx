@@ -30,7 +30,8 @@ export function BidTeam({ bid, editable, act }: { bid: Bid; editable: boolean; a
   const [pickerKey, setPickerKey] = useState(0);
   // Members who joined since the drafts were made start from what the server has.
   const draft = (m: BidTeamMember) => drafts[m.memberId] ?? draftOf(m);
-  const setDraft = (id: string, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [id]: { ...(d[id] ?? draftOf(bid.members.find((m) => m.memberId === id)!)), ...patch } }));
+  const setDraft = (id: string, patch: Partial<Draft>) =>
+    setDrafts((d) => ({ ...d, [id]: { ...(d[id] ?? draftOf(bid.members.find((m) => m.memberId === id)!)), ...patch } }));
 
   const live = submissionProblems(teamStateOf(bid, lead, (m) => [Number(draft(m).workShare || 0), Number(draft(m).revenueShare || 0)]));
   const accepted = bid.members.filter((m) => m.status === 'accepted');
@@ -39,7 +40,12 @@ export function BidTeam({ bid, editable, act }: { bid: Bid; editable: boolean; a
   function save() {
     const members = bid.members
       .filter((m) => m.status !== 'declined')
-      .map((m) => ({ memberId: m.memberId, role: draft(m).role, workShare: Number(draft(m).workShare || 0), revenueShare: Number(draft(m).revenueShare || 0) }));
+      .map((m) => ({
+        memberId: m.memberId,
+        role: draft(m).role,
+        workShare: Number(draft(m).workShare || 0),
+        revenueShare: Number(draft(m).revenueShare || 0),
+      }));
     void act(() => call('bids.setTeam', { id: bid.id, leadMemberId: lead, members }), 'Roles and shares saved.');
   }
 
@@ -68,24 +74,49 @@ export function BidTeam({ bid, editable, act }: { bid: Bid; editable: boolean; a
               <td>
                 <span className={`badge answer-${m.status}`}>{m.status}</span>
               </td>
-              <td>{editable && m.status !== 'declined' ? <input aria-label={`Role of ${m.name}`} value={draft(m).role} onChange={(e) => setDraft(m.memberId, { role: e.target.value })} /> : m.role}</td>
               <td>
                 {editable && m.status !== 'declined' ? (
-                  <input aria-label={`Work share of ${m.name}`} inputMode="decimal" className="num" value={draft(m).workShare} onChange={(e) => setDraft(m.memberId, { workShare: e.target.value })} />
+                  <input aria-label={`Role of ${m.name}`} value={draft(m).role} onChange={(e) => setDraft(m.memberId, { role: e.target.value })} />
+                ) : (
+                  m.role
+                )}
+              </td>
+              <td>
+                {editable && m.status !== 'declined' ? (
+                  <input
+                    aria-label={`Work share of ${m.name}`}
+                    inputMode="decimal"
+                    className="num"
+                    value={draft(m).workShare}
+                    onChange={(e) => setDraft(m.memberId, { workShare: e.target.value })}
+                  />
                 ) : (
                   percentText(m.workShare)
                 )}
               </td>
               <td>
                 {editable && m.status !== 'declined' ? (
-                  <input aria-label={`Revenue share of ${m.name}`} inputMode="decimal" className="num" value={draft(m).revenueShare} onChange={(e) => setDraft(m.memberId, { revenueShare: e.target.value })} />
+                  <input
+                    aria-label={`Revenue share of ${m.name}`}
+                    inputMode="decimal"
+                    className="num"
+                    value={draft(m).revenueShare}
+                    onChange={(e) => setDraft(m.memberId, { revenueShare: e.target.value })}
+                  />
                 ) : (
                   percentText(m.revenueShare)
                 )}
               </td>
               <td>
                 {editable ? (
-                  <input type="radio" name="lead" aria-label={`${m.name} leads`} checked={lead === m.memberId} disabled={m.status !== 'accepted'} onChange={() => setLead(m.memberId)} />
+                  <input
+                    type="radio"
+                    name="lead"
+                    aria-label={`${m.name} leads`}
+                    checked={lead === m.memberId}
+                    disabled={m.status !== 'accepted'}
+                    onChange={() => setLead(m.memberId)}
+                  />
                 ) : m.isLead ? (
                   'Lead'
                 ) : null}
@@ -94,26 +125,51 @@ export function BidTeam({ bid, editable, act }: { bid: Bid; editable: boolean; a
                 <span className="actions">
                   {editable && m.status === 'invited' && manager ? (
                     <>
-                      <button type="button" className="link-button" onClick={() => void act(() => call('bids.respond', { id: bid.id, memberId: m.memberId, answer: 'accept' }), `${m.name} accepted.`)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => void act(() => call('bids.respond', { id: bid.id, memberId: m.memberId, answer: 'accept' }), `${m.name} accepted.`)}
+                      >
                         Mark accepted
                       </button>
-                      <button type="button" className="link-button" onClick={() => void act(() => call('bids.respond', { id: bid.id, memberId: m.memberId, answer: 'decline' }), `${m.name} declined.`)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => void act(() => call('bids.respond', { id: bid.id, memberId: m.memberId, answer: 'decline' }), `${m.name} declined.`)}
+                      >
                         Mark declined
                       </button>
                     </>
                   ) : null}
                   {editable && m.status === 'requested' ? (
                     <>
-                      <button type="button" className="link-button" onClick={() => void act(() => call('bids.answerOffer', { id: bid.id, memberId: m.memberId, answer: 'accept' }), `${m.name} joined the team.`)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          void act(() => call('bids.answerOffer', { id: bid.id, memberId: m.memberId, answer: 'accept' }), `${m.name} joined the team.`)
+                        }
+                      >
                         Welcome
                       </button>
-                      <button type="button" className="link-button" onClick={() => void act(() => call('bids.answerOffer', { id: bid.id, memberId: m.memberId, answer: 'decline' }), `You declined ${m.name}’s offer.`)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() =>
+                          void act(() => call('bids.answerOffer', { id: bid.id, memberId: m.memberId, answer: 'decline' }), `You declined ${m.name}’s offer.`)
+                        }
+                      >
                         Decline offer
                       </button>
                     </>
                   ) : null}
                   {editable ? (
-                    <button type="button" className="link-button" aria-label={`Remove ${m.name}`} onClick={() => void act(() => call('bids.removeMember', { id: bid.id, memberId: m.memberId }), `${m.name} is off the team.`)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Remove ${m.name}`}
+                      onClick={() => void act(() => call('bids.removeMember', { id: bid.id, memberId: m.memberId }), `${m.name} is off the team.`)}
+                    >
                       Remove
                     </button>
                   ) : null}
@@ -179,7 +235,11 @@ export function SuggestedTeam({ bid, act }: { bid: Bid; act: Act }) {
       <div className="card-head">
         <h2>Suggested team</h2>
         {s.suggested.length > 0 ? (
-          <button type="button" className="button-primary" onClick={() => void act(() => call('bids.invite', { id: bid.id, memberIds: s.suggested }), `Invited ${suggestedNames.join(', ')}.`)}>
+          <button
+            type="button"
+            className="button-primary"
+            onClick={() => void act(() => call('bids.invite', { id: bid.id, memberIds: s.suggested }), `Invited ${suggestedNames.join(', ')}.`)}
+          >
             Invite the suggested team ({s.suggested.length})
           </button>
         ) : null}
@@ -194,7 +254,13 @@ export function SuggestedTeam({ bid, act }: { bid: Bid; act: Act }) {
               <span className="muted small"> — {r.reason}</span>
             </span>
             <span className="actions">
-              <meter min={0} max={1} value={r.coverage} aria-label={`${r.name} covers ${Math.round(r.coverage * 100)} % of the work`} title={`${Math.round(r.coverage * 100)} % of the work`} />
+              <meter
+                min={0}
+                max={1}
+                value={r.coverage}
+                aria-label={`${r.name} covers ${Math.round(r.coverage * 100)} % of the work`}
+                title={`${Math.round(r.coverage * 100)} % of the work`}
+              />
               <button type="button" onClick={() => void act(() => call('bids.invite', { id: bid.id, memberIds: [r.memberId] }), `${r.name} is invited.`)}>
                 Invite
               </button>

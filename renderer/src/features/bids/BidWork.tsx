@@ -21,7 +21,14 @@ export function BidTasks({ bid, act }: { bid: Bid; act: Act }) {
         {bid.tasks.map((t) => (
           <li key={t.id} className={t.overdue ? 'overdue' : t.done ? 'done' : undefined}>
             <label>
-              <input type="checkbox" checked={t.done} disabled={!bid.canEdit} onChange={(e) => void act(() => call('bids.setTaskDone', { taskId: t.id, done: e.target.checked }), e.target.checked ? 'Task done.' : 'Task reopened.')} />
+              <input
+                type="checkbox"
+                checked={t.done}
+                disabled={!bid.canEdit}
+                onChange={(e) =>
+                  void act(() => call('bids.setTaskDone', { taskId: t.id, done: e.target.checked }), e.target.checked ? 'Task done.' : 'Task reopened.')
+                }
+              />
               {t.title}
             </label>
             <span className="muted small">
@@ -29,7 +36,12 @@ export function BidTasks({ bid, act }: { bid: Bid; act: Act }) {
               {t.dueDate ? ` · due ${formatDate(t.dueDate)}` : ''}
               {t.overdue ? <span className="badge badge-attention">overdue</span> : null}
               {bid.canEdit ? (
-                <button type="button" className="link-button" aria-label={`Remove the task ${t.title}`} onClick={() => void act(() => call('bids.removeTask', { taskId: t.id }), 'Task removed.')}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Remove the task ${t.title}`}
+                  onClick={() => void act(() => call('bids.removeTask', { taskId: t.id }), 'Task removed.')}
+                >
                   Remove
                 </button>
               ) : null}
@@ -58,7 +70,13 @@ export function BidTasks({ bid, act }: { bid: Bid; act: Act }) {
         >
           <div className="field">
             <label htmlFor="task-title">Task</label>
-            <input id="task-title" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={Boolean(errors.title)} aria-describedby={errors.title ? 'task-title-error' : undefined} />
+            <input
+              id="task-title"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              aria-invalid={Boolean(errors.title)}
+              aria-describedby={errors.title ? 'task-title-error' : undefined}
+            />
             {errors.title ? (
               <p className="field-error" id="task-title-error">
                 {errors.title}
@@ -87,7 +105,8 @@ export function BidTasks({ bid, act }: { bid: Bid; act: Act }) {
   );
 }
 
-const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const sizeText = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -130,7 +149,8 @@ export function BidDocuments({ bid, act }: { bid: Bid; act: Act }) {
                 className="link-button"
                 aria-label={`Remove ${d.name}`}
                 onClick={() => {
-                  if (window.confirm(`Remove ${d.name}? The file is deleted from the data folder.`)) void act(() => call('bids.removeDocument', { id: d.id }), `Removed ${d.name}.`);
+                  if (window.confirm(`Remove ${d.name}? The file is deleted from the data folder.`))
+                    void act(() => call('bids.removeDocument', { id: d.id }), `Removed ${d.name}.`);
                 }}
               >
                 Remove
@@ -194,10 +214,13 @@ export function BidActivityCard({ bid, act }: { bid: Bid; act: Act }) {
           onSubmit={(e) => {
             e.preventDefault();
             if (!text.trim()) return;
-            void act(async () => {
-              await call('bids.note', { id: bid.id, kind, text });
-              setText('');
-            }, kind === 'note' ? 'Note added.' : 'Decision recorded.');
+            void act(
+              async () => {
+                await call('bids.note', { id: bid.id, kind, text });
+                setText('');
+              },
+              kind === 'note' ? 'Note added.' : 'Decision recorded.',
+            );
           }}
         >
           <div className="field grow">

@@ -48,7 +48,14 @@ export function BidsPage() {
       <div className="toolbar" role="search">
         <div className="filter">
           <label htmlFor="bid-search">Search</label>
-          <input id="bid-search" className="search" type="search" placeholder="Title, client, skill or member" value={q} onChange={(e) => setQ(e.target.value)} />
+          <input
+            id="bid-search"
+            className="search"
+            type="search"
+            placeholder="Title, client, skill or member"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
         </div>
         {view === 'list' ? (
           <div className="filter">

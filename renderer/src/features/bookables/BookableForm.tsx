@@ -12,7 +12,6 @@ import { MemberPicker } from '../../components/MemberPicker';
 import { TagInput } from '../../components/TagInput';
 import { FLAG_RULES, NUMBER_RULES } from '../bookings';
 
-
 /** Create or edit a bookable; every rule left empty follows the site's default. */
 export function BookableForm({ id }: { id?: string }) {
   const existing = useApi('bookables.get', { id: id ?? '' }, { enabled: Boolean(id) });
@@ -30,7 +29,9 @@ function BookableEditor({ id, existing }: { id?: string; existing?: Bookable }) 
   const [capacity, setCapacity] = useState(String(existing?.capacity ?? 6));
   const [features, setFeatures] = useState<string[]>(existing?.features ?? []);
   const [rate, setRate] = useState(moneyInput(existing?.hourlyRate ?? 0));
-  const [owner, setOwner] = useState<{ id: string; name: string } | null>(existing?.ownerMemberId ? { id: existing.ownerMemberId, name: existing.ownerName ?? '' } : null);
+  const [owner, setOwner] = useState<{ id: string; name: string } | null>(
+    existing?.ownerMemberId ? { id: existing.ownerMemberId, name: existing.ownerName ?? '' } : null,
+  );
   const [rules, setRules] = useState<Partial<Record<keyof BookingRules, string>>>(
     Object.fromEntries(Object.entries(existing?.overrides ?? {}).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)])),
   );
@@ -47,7 +48,17 @@ function BookableEditor({ id, existing }: { id?: string; existing?: Bookable }) 
         .filter(([, v]) => v !== '' && v !== undefined)
         .map(([k, v]) => [k, v === 'yes' ? true : v === 'no' ? false : Number(v)]),
     );
-    const input = { siteId: existing?.siteId ?? siteId, kind, name, description, capacity: Number(capacity), features, hourlyRate: parseMoney(rate), ownerMemberId: owner?.id ?? null, rules: overrides };
+    const input = {
+      siteId: existing?.siteId ?? siteId,
+      kind,
+      name,
+      description,
+      capacity: Number(capacity),
+      features,
+      hourlyRate: parseMoney(rate),
+      ownerMemberId: owner?.id ?? null,
+      rules: overrides,
+    };
     const parsed = bookableFields.safeParse(input);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
@@ -82,7 +93,13 @@ function BookableEditor({ id, existing }: { id?: string; existing?: Bookable }) 
         <fieldset>
           <legend>What it is</legend>
           <div className="grid">
-            <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Bookable['kind'])} options={BOOKABLE_KINDS.map((k) => [k, k] as const)} error={errors.kind} />
+            <SelectField
+              label="Kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as Bookable['kind'])}
+              options={BOOKABLE_KINDS.map((k) => [k, k] as const)}
+              error={errors.kind}
+            />
             <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
             <TextField
               label={kind === 'room' ? 'Seats' : kind === 'desk' ? 'Desks in this zone' : 'How many'}
@@ -93,7 +110,15 @@ function BookableEditor({ id, existing }: { id?: string; existing?: Bookable }) 
               error={errors.capacity}
               hint={kind === 'room' ? 'A room is booked whole; seats are for finding the right room' : 'Bookings share these'}
             />
-            <TextField label={`Hourly rate (${settings.data?.coop.currency ?? ''})`} type="number" min={0} step="0.01" value={rate} onChange={(e) => setRate(e.target.value)} error={errors.hourlyRate} />
+            <TextField
+              label={`Hourly rate (${settings.data?.coop.currency ?? ''})`}
+              type="number"
+              min={0}
+              step="0.01"
+              value={rate}
+              onChange={(e) => setRate(e.target.value)}
+              error={errors.hourlyRate}
+            />
             {kind === 'resource' ? <MemberPicker label="Shared by (member)" value={owner} onChange={setOwner} error={errors.ownerMemberId} /> : null}
             <TextAreaField label="Description" wide value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} />
           </div>

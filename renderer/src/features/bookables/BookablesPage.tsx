@@ -65,7 +65,11 @@ export function BookablesPage() {
               ),
             },
             { header: 'Rate / hour', cell: (b) => (b.hourlyRate ? formatMoney(b.hourlyRate, b.currency) : '—') },
-            { header: 'Own rules', className: 'small', cell: (b) => (Object.keys(b.overrides).length ? Object.keys(b.overrides).join(', ') : <span className="muted">site defaults</span>) },
+            {
+              header: 'Own rules',
+              className: 'small',
+              cell: (b) => (Object.keys(b.overrides).length ? Object.keys(b.overrides).join(', ') : <span className="muted">site defaults</span>),
+            },
             {
               header: '',
               className: 'actions',

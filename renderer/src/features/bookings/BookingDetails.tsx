@@ -117,7 +117,13 @@ export function BookingDetails({ booking, onClose }: { booking: Booking; onClose
             </button>
           ) : null}
           {active && moving ? (
-            <button type="button" className="button-primary" onClick={() => void act(() => call('bookings.reschedule', { id: booking.id, scope, date: scope === 'this' ? date : undefined, startTime, endTime }))}>
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() =>
+                void act(() => call('bookings.reschedule', { id: booking.id, scope, date: scope === 'this' ? date : undefined, startTime, endTime }))
+              }
+            >
               Move
             </button>
           ) : active ? (
@@ -126,7 +132,11 @@ export function BookingDetails({ booking, onClose }: { booking: Booking; onClose
             </button>
           ) : null}
           {active ? (
-            <button type="button" className="button-danger" onClick={() => void act(() => call('bookings.cancel', { id: booking.id, scope, override, reason }))}>
+            <button
+              type="button"
+              className="button-danger"
+              onClick={() => void act(() => call('bookings.cancel', { id: booking.id, scope, override, reason }))}
+            >
               Cancel booking
             </button>
           ) : null}

@@ -158,8 +158,25 @@ export function BookingDialog({
           </legend>
           {repeat ? (
             <div className="grid">
-              <SelectField label="Repeats" value={freq} onChange={(e) => setFreq(e.target.value as Freq)} options={[['daily', 'Daily'], ['weekly', 'Weekly'], ['monthly', 'Monthly']]} />
-              <TextField label="Every" type="number" min={1} max={52} value={interval} onChange={(e) => setEvery(Math.max(1, Number(e.target.value) || 1))} hint={freq === 'daily' ? 'days' : freq === 'weekly' ? 'weeks' : 'months'} />
+              <SelectField
+                label="Repeats"
+                value={freq}
+                onChange={(e) => setFreq(e.target.value as Freq)}
+                options={[
+                  ['daily', 'Daily'],
+                  ['weekly', 'Weekly'],
+                  ['monthly', 'Monthly'],
+                ]}
+              />
+              <TextField
+                label="Every"
+                type="number"
+                min={1}
+                max={52}
+                value={interval}
+                onChange={(e) => setEvery(Math.max(1, Number(e.target.value) || 1))}
+                hint={freq === 'daily' ? 'days' : freq === 'weekly' ? 'weeks' : 'months'}
+              />
               {freq === 'weekly' ? (
                 <fieldset className="weekdays field-wide">
                   <legend>On</legend>
@@ -176,11 +193,35 @@ export function BookingDialog({
                 </fieldset>
               ) : null}
               {freq === 'monthly' ? (
-                <SelectField label="Monthly on" value={monthlyBy} onChange={(e) => setMonthlyBy(e.target.value as 'date' | 'weekday')} options={[['date', 'the same date'], ['weekday', 'the same weekday (e.g. 2nd Tuesday)']]} />
+                <SelectField
+                  label="Monthly on"
+                  value={monthlyBy}
+                  onChange={(e) => setMonthlyBy(e.target.value as 'date' | 'weekday')}
+                  options={[
+                    ['date', 'the same date'],
+                    ['weekday', 'the same weekday (e.g. 2nd Tuesday)'],
+                  ]}
+                />
               ) : null}
-              <SelectField label="Ends" value={endsBy} onChange={(e) => setEndsBy(e.target.value as 'count' | 'until')} options={[['count', 'after a number of times'], ['until', 'on a date']]} />
+              <SelectField
+                label="Ends"
+                value={endsBy}
+                onChange={(e) => setEndsBy(e.target.value as 'count' | 'until')}
+                options={[
+                  ['count', 'after a number of times'],
+                  ['until', 'on a date'],
+                ]}
+              />
               {endsBy === 'count' ? (
-                <TextField label="Times" type="number" min={1} max={366} value={count} onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))} error={fieldErrors['recurrence.count']} />
+                <TextField
+                  label="Times"
+                  type="number"
+                  min={1}
+                  max={366}
+                  value={count}
+                  onChange={(e) => setCount(Math.max(1, Number(e.target.value) || 1))}
+                  error={fieldErrors['recurrence.count']}
+                />
               ) : (
                 <TextField label="Last date" type="date" value={until} onChange={(e) => setUntil(e.target.value)} error={fieldErrors['recurrence.until']} />
               )}

@@ -63,7 +63,13 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
         <div>
           <h1 id="board-title">Bookings · {formatDate(date)}</h1>
           <p className="subtitle">
-            {data ? (data.closure ? `${data.siteName} is closed (${data.closure})` : data.opens ? `${data.siteName} · open ${data.opens}–${data.closes}` : `${data.siteName} · closed on this weekday`) : ''}
+            {data
+              ? data.closure
+                ? `${data.siteName} is closed (${data.closure})`
+                : data.opens
+                  ? `${data.siteName} · open ${data.opens}–${data.closes}`
+                  : `${data.siteName} · closed on this weekday`
+              : ''}
             {data ? ` · ${data.timeZone}` : ''}
             {freeDesks.data && date === todayIn(zone) ? ` · ${freeDesks.data.reduce((n, d) => n + d.freeSeats, 0)} desk seats free now` : ''}
           </p>
@@ -89,7 +95,9 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
             type="button"
             className="button-primary"
             disabled={!data || data.bookables.length === 0}
-            onClick={() => data && setDraft({ bookableId: data.bookables[0].id, date, startTime: data.opens ?? '09:00', endTime: hhmm(minutes(data.opens ?? '09:00') + 60) })}
+            onClick={() =>
+              data && setDraft({ bookableId: data.bookables[0].id, date, startTime: data.opens ?? '09:00', endTime: hhmm(minutes(data.opens ?? '09:00') + 60) })
+            }
           >
             New booking
           </button>
@@ -178,7 +186,8 @@ function Board({
     }
   }
 
-  const selected = (row: number, col: number) => drag !== null && drag.row === row && col >= Math.min(drag.from, drag.to) && col <= Math.max(drag.from, drag.to);
+  const selected = (row: number, col: number) =>
+    drag !== null && drag.row === row && col >= Math.min(drag.from, drag.to) && col <= Math.max(drag.from, drag.to);
 
   return (
     <div className="board-scroll">

@@ -15,7 +15,10 @@ export function FindRoomPage() {
   const [people, setPeople] = useState(4);
   const [features, setFeatures] = useState('');
   const [draft, setDraft] = useState<BookingDraft | null>(null);
-  const wanted = features.split(',').map((f) => f.trim()).filter(Boolean);
+  const wanted = features
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const query = { date, startTime, endTime, people, features: wanted };
   const rooms = useApi('bookings.findRooms', query, { enabled: startTime < endTime });
   const allRooms = useApi('bookables.list', { kind: 'room' });

@@ -24,7 +24,10 @@ export function KioskBookings({ member }: { member: { id: string; name: string }
           type="button"
           className="button-primary"
           disabled={!bookables.data?.length}
-          onClick={() => bookables.data && setDraft({ bookableId: bookables.data[0].id, date: zonedParts(openedAt, zone).date, startTime: '10:00', endTime: '11:00', member })}
+          onClick={() =>
+            bookables.data &&
+            setDraft({ bookableId: bookables.data[0].id, date: zonedParts(openedAt, zone).date, startTime: '10:00', endTime: '11:00', member })
+          }
         >
           Book a desk or room
         </button>

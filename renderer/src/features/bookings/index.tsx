@@ -17,7 +17,13 @@ function useBookingResults(text: string): PaletteEntry[] {
   return today.data.rooms.flatMap((r) =>
     r.bookings
       .filter((b) => has(b.who) || has(b.title) || has(r.name))
-      .map((b) => ({ id: b.bookingId, group: 'Booking' as const, label: `${b.localStart} ${r.name} · ${b.who}`, hint: b.title, go: `/bookings/${today.data!.date}` })),
+      .map((b) => ({
+        id: b.bookingId,
+        group: 'Booking' as const,
+        label: `${b.localStart} ${r.name} · ${b.who}`,
+        hint: b.title,
+        go: `/bookings/${today.data!.date}`,
+      })),
   );
 }
 

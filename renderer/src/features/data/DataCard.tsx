@@ -57,7 +57,12 @@ export function DataCard() {
         before every upgrade and every restore.
       </p>
       <div className="actions">
-        <button type="button" className="button-primary" disabled={busy} onClick={() => void run(async () => `Backed up as ${(await call('data.backupNow', {})).name}.`)}>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={busy}
+          onClick={() => void run(async () => `Backed up as ${(await call('data.backupNow', {})).name}.`)}
+        >
           Back up now
         </button>
         {desktop ? (
@@ -65,17 +70,40 @@ export function DataCard() {
             <button type="button" disabled={busy} onClick={() => void run(async () => ((await call('data.backupToFile', {})).saved ? 'Backup saved.' : null))}>
               Back up to a file…
             </button>
-            <button type="button" disabled={busy} onClick={() => void run(async () => ((await call('data.restoreFromFile', {})).restored ? 'Restored. A copy of the previous data is in the backups.' : null))}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => ((await call('data.restoreFromFile', {})).restored ? 'Restored. A copy of the previous data is in the backups.' : null))
+              }
+            >
               Restore from a file…
             </button>
           </>
         ) : null}
-        <button type="button" disabled={busy} onClick={() => void run(async () => { const e = await call('data.exportAll', {}); return `Exported everything to ${e.name} (${size(e.bytes)}).`; })}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const e = await call('data.exportAll', {});
+              return `Exported everything to ${e.name} (${size(e.bytes)}).`;
+            })
+          }
+        >
           Export everything (CSV, zip)
         </button>
       </div>
-      {busy ? <p role="status" className="muted">Working…</p> : null}
-      {message ? <p role="status" className="saved">{message}</p> : null}
+      {busy ? (
+        <p role="status" className="muted">
+          Working…
+        </p>
+      ) : null}
+      {message ? (
+        <p role="status" className="saved">
+          {message}
+        </p>
+      ) : null}
       <FormError message={error} />
 
       <SimpleTable
@@ -115,7 +143,16 @@ export function DataCard() {
                   {e.name} <span className="muted">· {size(e.bytes)}</span>
                 </span>
                 {status.data?.memberCount === 0 ? (
-                  <button type="button" disabled={busy} onClick={() => void run(async () => { await call('data.importAll', { name: e.name }); return `Imported ${e.name}.`; })}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() =>
+                      void run(async () => {
+                        await call('data.importAll', { name: e.name });
+                        return `Imported ${e.name}.`;
+                      })
+                    }
+                  >
                     Import into this empty database
                   </button>
                 ) : null}

@@ -53,7 +53,15 @@ export function MemberFrontDesk({ memberId, name }: { memberId: string; name: st
         </ul>
       ) : null}
       <form className="inline-form" aria-label="Kiosk PIN" noValidate onSubmit={(e) => void pin.submit(e)}>
-        <TextField label="New kiosk PIN" type="password" inputMode="numeric" autoComplete="off" error={pin.errorOf('pin')} hint="4 to 8 digits" {...pin.register('pin')} />
+        <TextField
+          label="New kiosk PIN"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          error={pin.errorOf('pin')}
+          hint="4 to 8 digits"
+          {...pin.register('pin')}
+        />
         <button type="submit">Set PIN</button>
       </form>
     </div>

@@ -37,10 +37,11 @@ export function TodayPage() {
           aria-label="Check a member in"
           onSubmit={(e) => {
             e.preventDefault();
-            if (member) void checkIn(member.id, member.name).then(() => {
-              setMember(null);
-              setPickerKey((k) => k + 1);
-            });
+            if (member)
+              void checkIn(member.id, member.name).then(() => {
+                setMember(null);
+                setPickerKey((k) => k + 1);
+              });
           }}
         >
           <MemberPicker key={pickerKey} label="Check in a member" value={member} onChange={setMember} />
@@ -62,7 +63,11 @@ export function TodayPage() {
                   <span>
                     <Link href={`/members/${p.memberId}`}>{p.name}</Link> <span className="muted small">since {p.since}</span>
                   </span>
-                  <button type="button" aria-label={`Check out ${p.name}`} onClick={() => void act(() => call('frontdesk.checkOut', { memberId: p.memberId }), `${p.name} checked out.`)}>
+                  <button
+                    type="button"
+                    aria-label={`Check out ${p.name}`}
+                    onClick={() => void act(() => call('frontdesk.checkOut', { memberId: p.memberId }), `${p.name} checked out.`)}
+                  >
                     Check out
                   </button>
                 </li>
@@ -91,7 +96,11 @@ export function TodayPage() {
                   <tr key={r.bookableId}>
                     <th scope="row">{r.name}</th>
                     <td>
-                      {r.bookings.length === 0 ? <span className="muted">free all day</span> : r.bookings.map((b) => `${b.localStart}–${b.localEnd} ${b.who}${b.title ? ` (${b.title})` : ''}`).join(' · ')}
+                      {r.bookings.length === 0 ? (
+                        <span className="muted">free all day</span>
+                      ) : (
+                        r.bookings.map((b) => `${b.localStart}–${b.localEnd} ${b.who}${b.title ? ` (${b.title})` : ''}`).join(' · ')
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -107,7 +116,10 @@ export function TodayPage() {
                     <span>
                       {l.name} <span className="muted small">until {formatTime(l.lockedUntil, t.timeZone)}</span>
                     </span>
-                    <button type="button" onClick={() => void act(() => call('auth.clearLockout', { memberId: l.memberId }), `${l.name} can use the kiosk again.`)}>
+                    <button
+                      type="button"
+                      onClick={() => void act(() => call('auth.clearLockout', { memberId: l.memberId }), `${l.name} can use the kiosk again.`)}
+                    >
                       Unlock
                     </button>
                   </li>
@@ -144,12 +156,25 @@ function BookingList({ title, items, onCheckIn }: { title: string; items: TodayB
   );
 }
 
-function Visitors({ visitors, date, act }: { visitors: import('../../../../shared/contract/frontdesk.contract').Visitor[]; date: string; act: (w: () => Promise<unknown>, done: string) => Promise<void> }) {
+function Visitors({
+  visitors,
+  date,
+  act,
+}: {
+  visitors: import('../../../../shared/contract/frontdesk.contract').Visitor[];
+  date: string;
+  act: (w: () => Promise<unknown>, done: string) => Promise<void>;
+}) {
   const settings = useApi('settings.get', {});
   const [formKey, setFormKey] = useState(0);
   const visitor = useChannelForm('visitors.create', {
     defaultValues: { name: '', company: '', host: null as { id: string; name: string } | null, time: '10:00' },
-    toInput: (v) => ({ name: v.name, company: v.company, hostMemberId: v.host?.id ?? '', expectedAt: instantIso(date, v.time, settings.data?.site.timeZone ?? 'UTC') }),
+    toInput: (v) => ({
+      name: v.name,
+      company: v.company,
+      hostMemberId: v.host?.id ?? '',
+      expectedAt: instantIso(date, v.time, settings.data?.site.timeZone ?? 'UTC'),
+    }),
     fieldOf: { hostMemberId: 'host', expectedAt: 'time' },
     onSaved: async (_saved, v, form) => {
       form.reset();
@@ -179,7 +204,11 @@ function Visitors({ visitors, date, act }: { visitors: import('../../../../share
               {v.leftAt ? <span className="muted small"> · left</span> : v.arrivedAt ? <span className="badge badge-active">here</span> : null}
             </span>
             {!v.arrivedAt ? (
-              <button type="button" aria-label={`${v.name} arrived`} onClick={() => void act(() => call('visitors.arrive', { id: v.id }), `${v.name} arrived; ${v.hostName} is told.`)}>
+              <button
+                type="button"
+                aria-label={`${v.name} arrived`}
+                onClick={() => void act(() => call('visitors.arrive', { id: v.id }), `${v.name} arrived; ${v.hostName} is told.`)}
+              >
                 Arrived
               </button>
             ) : !v.leftAt ? (
@@ -194,7 +223,11 @@ function Visitors({ visitors, date, act }: { visitors: import('../../../../share
         <div className="grid">
           <TextField label="Visitor name" error={visitor.errorOf('name')} {...visitor.register('name')} />
           <TextField label="Company" error={visitor.errorOf('company')} {...visitor.register('company')} />
-          <Controller control={visitor.control} name="host" render={({ field }) => <MemberPicker label="Visiting" value={field.value} onChange={field.onChange} error={visitor.errorOf('host')} />} />
+          <Controller
+            control={visitor.control}
+            name="host"
+            render={({ field }) => <MemberPicker label="Visiting" value={field.value} onChange={field.onChange} error={visitor.errorOf('host')} />}
+          />
           <TextField label="Expected at" type="time" error={visitor.errorOf('time')} {...visitor.register('time')} />
         </div>
         <FormError message={visitor.formError} />
@@ -204,7 +237,13 @@ function Visitors({ visitors, date, act }: { visitors: import('../../../../share
   );
 }
 
-function DayPasses({ passes, act }: { passes: import('../../../../shared/contract/frontdesk.contract').DayPass[]; act: (w: () => Promise<unknown>, done: string) => Promise<void> }) {
+function DayPasses({
+  passes,
+  act,
+}: {
+  passes: import('../../../../shared/contract/frontdesk.contract').DayPass[];
+  act: (w: () => Promise<unknown>, done: string) => Promise<void>;
+}) {
   const pass = useChannelForm('dayPasses.create', {
     defaultValues: { name: '', price: '15.00', paid: true },
     toInput: (v) => ({ name: v.name, price: parseMoney(v.price), paid: v.paid }),
@@ -223,7 +262,8 @@ function DayPasses({ passes, act }: { passes: import('../../../../shared/contrac
         {passes.map((p) => (
           <li key={p.id}>
             <span>
-              {p.name} · {formatMoney(p.price, p.currency)} {p.paid ? <span className="badge badge-active">paid</span> : <span className="badge badge-paused">unpaid</span>}
+              {p.name} · {formatMoney(p.price, p.currency)}{' '}
+              {p.paid ? <span className="badge badge-active">paid</span> : <span className="badge badge-paused">unpaid</span>}
             </span>
             {!p.paid ? (
               <button type="button" onClick={() => void act(() => call('dayPasses.markPaid', { id: p.id }), `${p.name} paid.`)}>

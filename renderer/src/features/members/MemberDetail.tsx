@@ -44,12 +44,7 @@ function QuickTag({ member, kind }: { member: Member; kind: TagKind }) {
         {member[kind].map((t) => (
           <li key={t} className={`tag chip-${kind}`}>
             {t}
-            <button
-              type="button"
-              className="tag-remove"
-              aria-label={`Remove ${t}`}
-              onClick={() => tag.mutate({ id: member.id, op: 'remove', kind, tag: t })}
-            >
+            <button type="button" className="tag-remove" aria-label={`Remove ${t}`} onClick={() => tag.mutate({ id: member.id, op: 'remove', kind, tag: t })}>
               ×
             </button>
           </li>

@@ -15,12 +15,7 @@ export function BookingRulesForm({ settings }: { settings: Settings }) {
     fieldOf: Object.fromEntries(NUMBER_RULES.map(([key]) => [`rules.${key}`, key])),
   });
   return (
-    <form
-      className="card form"
-      aria-labelledby="rules-title"
-      noValidate
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="card form" aria-labelledby="rules-title" noValidate onSubmit={(e) => void submit(e)}>
       <h2 id="rules-title">Booking rules</h2>
       <p className="muted small">Defaults for every room, desk and resource at {settings.site.name}; a bookable can set its own.</p>
       <div className="grid">
@@ -62,7 +57,11 @@ export function ClosuresCard({ settings }: { settings: Settings }) {
             <span>
               {formatDate(c.date)} {c.reason ? <span className="muted">· {c.reason}</span> : null}
             </span>
-            <button type="button" aria-label={`Remove closure on ${c.date}`} onClick={() => void call('settings.removeClosure', { siteId: settings.site.id, date: c.date })}>
+            <button
+              type="button"
+              aria-label={`Remove closure on ${c.date}`}
+              onClick={() => void call('settings.removeClosure', { siteId: settings.site.id, date: c.date })}
+            >
               Remove
             </button>
           </li>

@@ -15,13 +15,7 @@ function CoopForm({ value }: { value: CoopSettings }) {
   useEffect(() => reset(value), [value, reset]);
 
   return (
-    <form
-      className="card form"
-      aria-labelledby="coop-title"
-      noValidate
-      onChange={clearSaved}
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="card form" aria-labelledby="coop-title" noValidate onChange={clearSaved} onSubmit={(e) => void submit(e)}>
       <h2 id="coop-title">The co-op</h2>
       <div className="grid">
         <TextField label="Co-op name" error={errorOf('name')} {...register('name')} />
@@ -59,13 +53,7 @@ function SiteForm({ value }: { value: SiteSettings }) {
   const dayErrors = formState.errors.hours;
 
   return (
-    <form
-      className="card form"
-      aria-labelledby="site-title"
-      noValidate
-      onChange={clearSaved}
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="card form" aria-labelledby="site-title" noValidate onChange={clearSaved} onSubmit={(e) => void submit(e)}>
       <h2 id="site-title">Site</h2>
       <div className="grid">
         <TextField label="Site name" error={errorOf('name')} {...register('name')} />
