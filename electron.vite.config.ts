@@ -2,10 +2,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { resolve } from 'node:path';
 
-// Our folders are not electron-vite's defaults, so every entry is named.
+// Our folders are not electron-vite's defaults, so every entry is named. `@shared` is the
+// environment-free code both sides use (tsconfig's paths say the same to the type checker).
+const alias = { '@shared': resolve('shared') };
+
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
@@ -13,6 +17,7 @@ export default defineConfig({
   },
   preload: {
     plugins: [externalizeDepsPlugin()],
+    resolve: { alias },
     build: {
       outDir: 'out/preload',
       rollupOptions: {
@@ -25,6 +30,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
+    resolve: { alias },
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('renderer/index.html') },

@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: { '@shared': resolve('shared') } },
   test: {
     root: '.',
     include: ['test/{unit,db,renderer,electron}/**/*.test.{ts,tsx}'],

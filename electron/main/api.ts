@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { ZodError } from 'zod';
-import { type ApiResult, type Channel, type PushEvent, contract, isChannel } from '../../shared/contract';
+import { type ApiResult, type Channel, type PushEvent, contract, isChannel } from '@shared/contract';
 import { type Actor, type Ctx, type Session, asSession, kioskSession, withSite } from './context';
 import { AppError } from './errors';
 import { FEATURES, buildHandlers } from './features';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { PushEvent } from '../../shared/contract';
+import type { PushEvent } from '@shared/contract';
 import type { Database } from './db/open';
 import type { DB } from './db/schema';
 

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../../shared/contract';
+import type { ApiError, ErrorCode } from '@shared/contract';
 
 /** A failure a person can act on. Services throw it; dispatch turns it into an error value. */
 export class AppError extends Error {

@@ -1,4 +1,4 @@
-import type { Channel, ContractPart, OutputOf, ParsedInputOf } from '../../shared/contract';
+import type { Channel, ContractPart, OutputOf, ParsedInputOf } from '@shared/contract';
 import type { Actor, Ctx, Session } from './context';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>, ctx: Ctx, actor: Actor, session: Session) => Promise<OutputOf<C>>;

@@ -1,4 +1,4 @@
-import { type Channel, contract } from '../../shared/contract';
+import { type Channel, contract } from '@shared/contract';
 import type { FeatureModule, Handler, Job } from './feature';
 import { auditFeature } from './features/audit';
 import { authFeature } from './features/auth';

@@ -1,5 +1,5 @@
 import { ipcMain } from 'electron';
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/contract/transport';
+import { IPC_EVENT, IPC_INVOKE } from '@shared/contract/transport';
 import type { Api } from './api';
 import type { Session } from './context';
 import { broadcast } from './window';

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { type CoopdeskBridge, IPC_EVENT, IPC_INVOKE } from '../../shared/contract/transport';
+import { type CoopdeskBridge, IPC_EVENT, IPC_INVOKE } from '@shared/contract/transport';
 
 /** Exposes exactly `invoke` and `on` to the page; nothing of Node or Electron leaks through. */
 const bridge: CoopdeskBridge = {

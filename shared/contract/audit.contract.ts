@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { instant } from './fields';
 import { query, contractPart } from './common';
-import { instant } from './bookings.contract';
 
 export interface AuditEntry {
   id: string;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { BID_STAGES, type BidStage, type PlaceStatus, type TeamSuggestion } from '../domain/bids';
 import { uniqueTags } from '../domain/tags';
-import { instant } from './bookings.contract';
 import { command, query, contractPart } from './common';
-import { byId, currencyCode, empty, id, isoDate } from './fields';
+import { byId, currencyCode, empty, id, isoDate, instant } from './fields';
 
 export const BID_SOURCES = ['member', 'tender', 'referral', 'other'] as const;
 export const BID_VISIBILITIES = ['open', 'team'] as const;

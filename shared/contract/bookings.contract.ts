@@ -3,13 +3,9 @@ import type { Violation } from '../domain/bookingRules';
 import { MAX_OCCURRENCES } from '../domain/recurrence';
 import type { Bookable, BookableKind } from './bookables.contract';
 import { command, query, contractPart } from './common';
-import { byId, id, isoDate } from './fields';
+import { byId, clockTime, id, instant, isoDate } from './fields';
 
-export const instant = z.iso.datetime({ offset: true, error: 'Use an ISO date-time such as 2026-03-30T09:00:00Z' });
-export const clockTime = z
-  .string()
-  .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use a 24-hour time such as 09:30');
+export { clockTime, instant };
 
 const who = {
   memberId: id.nullable().default(null),
@@ -174,13 +170,12 @@ export const bookingsContract = contractPart('bookings', ['bookings.changed'], {
     z
       .object({
         siteId: id.optional(),
-        date: isoDate,
-        startTime: clockTime,
-        endTime: clockTime,
+        start: instant,
+        end: instant,
         people: z.number().int().min(1, 'At least 1 person').max(500),
         features: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
       })
-      .refine((r) => r.startTime < r.endTime, { message: 'The end must be after the start', path: ['endTime'] }),
+      .refine((r) => Date.parse(r.start) < Date.parse(r.end), { message: 'The end must be after the start', path: ['end'] }),
     'member',
   ),
   'bookings.nextFree': query<{ start: string; end: string } | null>()(

@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import { isIsoDateShape, isRealIsoDate, isValidTimeZone } from '../domain/dates';
 
-/** Reusable field schemas with the messages people see next to the field. */
+/**
+ * Reusable field schemas with the messages people see next to the field.
+ *
+ * Time on the contract, one convention for every channel: a moment (a booking's start, a
+ * deadline, "now") is an `instant`, ISO-8601 with its offset, stored as UTC. What is set on the
+ * site's wall clock and must stay there across daylight-saving changes (a recurring series, the
+ * times a series is moved to, opening hours) is an `isoDate` and `clockTime`s in the site's zone;
+ * whole calendar days (a closure, a day pass, a day's board) are an `isoDate`.
+ */
+
+export const instant = z.iso.datetime({ offset: true, error: 'Use an ISO date-time such as 2026-03-30T09:00:00Z' });
+
+export const clockTime = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Use a 24-hour time such as 09:30');
 
 export const isoDate = z
   .string({ error: 'Enter a date' })

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { instant } from './bookings.contract';
 import { command, query, contractPart } from './common';
-import { byId, id, isoDate } from './fields';
+import { byId, id, isoDate, instant } from './fields';
 
 export interface PresenceEntry {
   id: string;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memberFields } from '../../shared/contract/members.contract';
+import { memberFields } from '@shared/contract/members.contract';
 import { startCoopdesk } from '../../electron/main/app';
 import { type Actor, FRONT_DESK } from '../../electron/main/context';
 import { generateMembers, seededRandom } from '../../electron/main/demo/generate';

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memberFields } from '../../shared/contract/members.contract';
-import { addDaysIso } from '../../shared/domain/zoned';
+import { memberFields } from '@shared/contract/members.contract';
+import { addDaysIso, zonedInstant } from '@shared/domain/zoned';
 import { startCoopdesk } from '../../electron/main/app';
 import { FRONT_DESK } from '../../electron/main/context';
 import { generateMembers, seededRandom } from '../../electron/main/demo/generate';
@@ -11,6 +11,8 @@ import { generateBookings } from '../../electron/main/demo/generateBookings';
 import { createMany } from '../../electron/main/features/members/members.service';
 import { loadSite } from '../../electron/main/features/sites';
 import { measure, report, SCALE, timeOnce } from './measure';
+
+const atLondon = (date: string, time: string) => new Date(zonedInstant(date, time, 'Europe/London')).toISOString();
 
 const TODAY = '2026-11-24';
 const NOW = new Date('2026-11-24T10:00:00Z');
@@ -78,7 +80,13 @@ export async function bookingsBench(): Promise<void> {
     ['bookings.dayBoard.middle', () => ({ date: dayIn('2024-11-01', 60) })],
     ['bookings.dayBoard.end', () => ({ date: dayIn('2027-09-20', 60) })],
     ['bookings.week', () => ({ bookableId: pick(all), date: dayIn(FROM, 1800) })],
-    ['bookings.findRooms', () => ({ date: dayIn('2026-11-25', 60), startTime: '10:00', endTime: '12:00', people: 6, features: ['screen'] })],
+    [
+      'bookings.findRooms',
+      () => {
+        const date = dayIn('2026-11-25', 60);
+        return { start: atLondon(date, '10:00'), end: atLondon(date, '12:00'), people: 6, features: ['screen'] };
+      },
+    ],
   ];
   const channelOf = (name: string) => name.replace(/\.(early|middle|end)$/, '');
   const service: Record<string, number> = {};

@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { memberFields } from '../../shared/contract/members.contract';
+import { memberFields } from '@shared/contract/members.contract';
 import { startCoopdesk } from '../../electron/main/app';
 import { FRONT_DESK } from '../../electron/main/context';
 import { generateMembers } from '../../electron/main/demo/generate';

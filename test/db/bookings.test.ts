@@ -240,14 +240,14 @@ describe('approval, cancellation, check-in, no-shows', () => {
 
 describe('availability', () => {
   it('finds free rooms for 6 with a screen, snuggest first', async () => {
-    const ask = { date: THU, startTime: '10:00', endTime: '12:00', people: 6, features: ['screen'] };
+    const ask = { start: london(THU, '10:00'), end: london(THU, '12:00'), people: 6, features: ['screen'] };
     expect((await t.call('bookings.findRooms', ask)).map((r) => [r.bookable.name, r.fit])).toEqual([
       ['Garden Room', 'seats 6 (exact fit), has screen'],
       ['Loft', 'seats 12 (6 spare), has screen'],
     ]);
     await booked({ start: london(THU, '11:00'), end: london(THU, '12:00') });
     expect((await t.call('bookings.findRooms', ask)).map((r) => r.bookable.name)).toEqual(['Loft']);
-    expect(await t.call('bookings.findRooms', { ...ask, startTime: '17:00', endTime: '19:00' })).toEqual([]);
+    expect(await t.call('bookings.findRooms', { ...ask, start: london(THU, '17:00'), end: london(THU, '19:00') })).toEqual([]);
   });
 
   it('finds the next free slot, skipping bookings, closing time and Sundays', async () => {

@@ -1,4 +1,4 @@
-import { mergeChannels, command, contractPart, query } from '../../shared/contract';
+import { mergeChannels, command, contractPart, query } from '@shared/contract';
 import { z } from 'zod';
 import { DERIVED_TABLES, tableNames } from '../../electron/main/db/tables';
 import { FEATURES, buildHandlers, dataTables } from '../../electron/main/features';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { contract } from '../../shared/contract';
+import { contract } from '@shared/contract';
 import type { Actor, Session } from '../../electron/main/context';
 import { bookingWorld, london } from '../helpers/bookingWorld';
 import { FIXED_NOW, freshCoopEachTest } from '../helpers/coop';

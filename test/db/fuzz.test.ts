@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract } from '../../shared/contract';
+import { contract } from '@shared/contract';
 import { bookingWorld } from '../helpers/bookingWorld';
 import { startTestCoop, type TestCoop } from '../helpers/coop';
 

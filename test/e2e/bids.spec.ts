@@ -1,5 +1,5 @@
 import type { Coopdesk } from '../../electron/main/app';
-import { addDaysIso, zonedParts } from '../../shared/domain/zoned';
+import { addDaysIso, zonedParts } from '@shared/domain/zoned';
 import { expect, test } from './fixtures';
 
 const manager = { role: 'manager' as const, memberId: null };

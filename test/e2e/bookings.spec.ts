@@ -1,5 +1,5 @@
 import type { Coopdesk } from '../../electron/main/app';
-import { zonedInstant } from '../../shared/domain/zoned';
+import { zonedInstant } from '@shared/domain/zoned';
 import { expect, test } from './fixtures';
 
 const manager = { role: 'manager' as const, memberId: null };

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { ApiResult } from '../../shared/contract';
+import type { ApiResult } from '@shared/contract';
 
 /** A fake bridge standing in for the desktop app's preload: canned answers per channel. */
 export function installBridge(answers: Record<string, (input: any) => ApiResult<unknown>>) {

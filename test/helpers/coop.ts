@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiResult, Channel, InputOf, OutputOf } from '../../shared/contract';
+import type { ApiResult, Channel, InputOf, OutputOf } from '@shared/contract';
 import { type Coopdesk, startCoopdesk } from '../../electron/main/app';
 import { type Actor, FRONT_DESK } from '../../electron/main/context';
 

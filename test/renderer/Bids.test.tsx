@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import type { Bid } from '../../shared/contract/bids.contract';
+import type { Bid } from '@shared/contract/bids.contract';
 import { BidForm } from '../../renderer/src/features/bids/BidForm';
 import { BidTeam } from '../../renderer/src/features/bids/BidTeam';
 import { installBridge } from '../helpers/bridge';

@@ -9,7 +9,7 @@ const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirect
 const files = roots.flatMap((r) => (existsSync(r) ? walk(r) : [])).map((f) => resolve(f));
 
 function resolveImport(from, spec) {
-  const base = resolve(dirname(from), spec);
+  const base = spec.startsWith('@shared/') ? resolve('shared', spec.slice('@shared/'.length)) : resolve(dirname(from), spec);
   for (const candidate of [base, ...exts.map((e) => base + e)]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return null;
 }
@@ -17,7 +17,7 @@ function resolveImport(from, spec) {
 const graph = new Map();
 for (const file of files) {
   const text = readFileSync(file, 'utf8');
-  const targets = [...text.matchAll(/(?:import|export)\s[^'";]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g)]
+  const targets = [...text.matchAll(/(?:import|export)\s[^'";]*?from\s+['"]((?:\.|@shared\/)[^'"]+)['"]|import\(\s*['"]((?:\.|@shared\/)[^'"]+)['"]\s*\)/g)]
     .map((m) => resolveImport(file, m[1] ?? m[2]))
     .filter(Boolean);
   graph.set(file, [...new Set(targets)]);

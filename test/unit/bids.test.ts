@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bidFields } from '../../shared/contract/bids.contract';
-import { type Candidate, moveProblem, revenuePart, submissionProblems, suggestTeam, type TeamState, winRate } from '../../shared/domain/bids';
+import { bidFields } from '@shared/contract/bids.contract';
+import { type Candidate, moveProblem, revenuePart, submissionProblems, suggestTeam, type TeamState, winRate } from '@shared/domain/bids';
 
 const team = (shares: [number, number][], extra: Partial<TeamState> = {}): TeamState => ({
   leadName: 'Ana',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../shared/contract';
-import { memberFields } from '../../shared/contract/members.contract';
-import { coopSettings } from '../../shared/contract/settings.contract';
+import { contract } from '@shared/contract';
+import { memberFields } from '@shared/contract/members.contract';
+import { coopSettings } from '@shared/contract/settings.contract';
 import { toFtsQuery } from '../../electron/main/db/search';
 import { defaultUserDataDir, resolveDataDir } from '../../electron/main/paths';
 import { isSafeExternalUrl, ownPagePredicate } from '../../electron/main/trust';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsIso, isRealIsoDate, isValidTimeZone, monthsBetween, todayIn } from '../../shared/domain/dates';
-import { ownershipCutoff, ownershipOf } from '../../shared/domain/ownership';
-import { normalizeTag, splitTagList, uniqueTags } from '../../shared/domain/tags';
+import { addMonthsIso, isRealIsoDate, isValidTimeZone, monthsBetween, todayIn } from '@shared/domain/dates';
+import { ownershipCutoff, ownershipOf } from '@shared/domain/ownership';
+import { normalizeTag, splitTagList, uniqueTags } from '@shared/domain/tags';
 
 describe('calendar dates', () => {
   it('knows real days from impossible ones', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeRecurrence, occurrenceDates } from '../../shared/domain/recurrence';
-import { peakLoad, occupancy, checkTiming, DEFAULT_BOOKING_RULES } from '../../shared/domain/bookingRules';
+import { describeRecurrence, occurrenceDates } from '@shared/domain/recurrence';
+import { peakLoad, occupancy, checkTiming, DEFAULT_BOOKING_RULES } from '@shared/domain/bookingRules';
 
 describe('recurrence', () => {
   it('daily, every other day, until a date', () => {

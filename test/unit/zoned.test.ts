@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { addDaysIso, weekdayOf, zonedDayRange, zonedInstant, zonedParts } from '../../shared/domain/zoned';
+import { addDaysIso, weekdayOf, zonedDayRange, zonedInstant, zonedParts } from '@shared/domain/zoned';
 
 describe('wall-clock time in a zone', () => {
   it('agrees with date-fns/tz for every quarter hour around both DST changes, in three zones', () => {

@@ -1,4 +1,4 @@
-import type { BidStage, PlaceStatus } from '../../../shared/domain/bids';
+import type { BidStage, PlaceStatus } from '@shared/domain/bids';
 
 /** Table types for Kysely. Instants are INTEGER ms since the epoch (UTC); dates are TEXT YYYY-MM-DD. */
 

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { PushEvent } from '../../../shared/contract';
+import type { PushEvent } from '@shared/contract';
 import type { DB } from './schema';
 
 /**

@@ -1,5 +1,5 @@
-import type { MemberFields } from '../../../shared/contract/members.contract';
-import { addMonthsIso } from '../../../shared/domain/dates';
+import type { MemberFields } from '@shared/contract/members.contract';
+import { addMonthsIso } from '@shared/domain/dates';
 
 /**
  * A deterministic generator of a realistic co-op: members with businesses, what they offer

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { type BidStage, FULL_SHARE, WON_STAGES } from '../../../shared/domain/bids';
-import { newId } from '../../../shared/domain/ids';
+import { type BidStage, FULL_SHARE, WON_STAGES } from '@shared/domain/bids';
+import { newId } from '@shared/domain/ids';
 import type { DB } from '../db/schema';
 import { seededRandom } from './generate';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { DEFAULT_BOOKING_RULES } from '../../../shared/domain/bookingRules';
-import { newId } from '../../../shared/domain/ids';
-import { addDaysIso, minutesOf, weekdayOf, zonedInstant } from '../../../shared/domain/zoned';
+import { DEFAULT_BOOKING_RULES } from '@shared/domain/bookingRules';
+import { newId } from '@shared/domain/ids';
+import { addDaysIso, minutesOf, weekdayOf, zonedInstant } from '@shared/domain/zoned';
 import type { BookingsTable, DB } from '../db/schema';
 import { seededRandom } from './generate';
 

@@ -1,5 +1,5 @@
-import type { ApiError, ApiResult, Channel, InputOf, OutputOf } from '../../../shared/contract';
-import type { CoopdeskBridge } from '../../../shared/contract/transport';
+import type { ApiError, ApiResult, Channel, InputOf, OutputOf } from '@shared/contract';
+import type { CoopdeskBridge } from '@shared/contract/transport';
 
 declare global {
   interface Window {

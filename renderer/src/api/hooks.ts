@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { Channel, InputOf, OutputOf } from '../../../shared/contract';
+import type { Channel, InputOf, OutputOf } from '@shared/contract';
 import { type ApiCallError, call, onPush } from './client';
 
 /** Reads a channel; the query key is the channel and its input, so events can invalidate by domain. */

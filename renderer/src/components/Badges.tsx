@@ -1,4 +1,4 @@
-import type { MemberSummary } from '../../../shared/contract/members.contract';
+import type { MemberSummary } from '@shared/contract/members.contract';
 import { formatDate, formatMonth } from './format';
 
 export function StatusBadge({ status, archived }: { status: MemberSummary['status']; archived?: boolean }) {

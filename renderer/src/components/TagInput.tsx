@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useId, useState } from 'react';
-import { normalizeTag, uniqueTags } from '../../../shared/domain/tags';
+import { normalizeTag, uniqueTags } from '@shared/domain/tags';
 import { FieldShell } from './Field';
 
 interface TagInputProps {

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format, formatDistanceStrict, parseISO } from 'date-fns';
-import { zonedInstant } from '../../../shared/domain/zoned';
+import { zonedInstant } from '@shared/domain/zoned';
 
 /** ISO instant of a local date and time in the site's zone (what the API takes). */
 export const instantIso = (date: string, time: string, zone: string) => new Date(zonedInstant(date, time, zone)).toISOString();

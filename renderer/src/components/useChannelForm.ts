@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, type UseFormReturn, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { type Channel, type InputOf, type OutputOf, contract } from '../../../shared/contract';
+import { type Channel, type InputOf, type OutputOf, contract } from '@shared/contract';
 import { ApiCallError, call } from '../api/client';
 
 interface Options<V extends FieldValues, C extends Channel> {

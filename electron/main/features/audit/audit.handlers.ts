@@ -1,4 +1,4 @@
-import type { auditContract } from '../../../../shared/contract/audit.contract';
+import type { auditContract } from '@shared/contract/audit.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as service from './audit.service';
 

@@ -1,6 +1,6 @@
-import { type Channel, contract } from '../../../../shared/contract';
-import type { AuditEntry } from '../../../../shared/contract/audit.contract';
-import { newId } from '../../../../shared/domain/ids';
+import { type Channel, contract } from '@shared/contract';
+import type { AuditEntry } from '@shared/contract/audit.contract';
+import { newId } from '@shared/domain/ids';
 import { type Actor, type Ctx, SYSTEM } from '../../context';
 import * as repo from './audit.repository';
 

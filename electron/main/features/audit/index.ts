@@ -1,4 +1,4 @@
-import { auditContract } from '../../../../shared/contract/audit.contract';
+import { auditContract } from '@shared/contract/audit.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './audit.handlers';
 

@@ -1,4 +1,4 @@
-import type { authContract } from '../../../../shared/contract/auth.contract';
+import type { authContract } from '@shared/contract/auth.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as service from './auth.service';
 

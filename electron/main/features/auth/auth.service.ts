@@ -1,4 +1,4 @@
-import { type AuthStatus, type Lockout, PIN_ATTEMPTS } from '../../../../shared/contract/auth.contract';
+import { type AuthStatus, type Lockout, PIN_ATTEMPTS } from '@shared/contract/auth.contract';
 import { type Ctx, type Session, FRONT_DESK, kioskSession, managerSession } from '../../context';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';

@@ -1,4 +1,4 @@
-import { authContract } from '../../../../shared/contract/auth.contract';
+import { authContract } from '@shared/contract/auth.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './auth.handlers';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Bid } from '../../../../shared/contract/bids.contract';
-import { type BidStage, DECIDED_STAGES, FULL_SHARE, moveProblem, WON_STAGES } from '../../../../shared/domain/bids';
-import { newId } from '../../../../shared/domain/ids';
+import type { Bid } from '@shared/contract/bids.contract';
+import { type BidStage, DECIDED_STAGES, FULL_SHARE, moveProblem, WON_STAGES } from '@shared/domain/bids';
+import { newId } from '@shared/domain/ids';
 import { type Actor, type Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit } from '../../db/tx';

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Bid } from '../../../../shared/contract/bids.contract';
-import { newId } from '../../../../shared/domain/ids';
+import type { Bid } from '@shared/contract/bids.contract';
+import { newId } from '@shared/domain/ids';
 import { type Actor, type Ctx } from '../../context';
 import { AppError, notFound } from '../../errors';
 import * as repo from './bids.repository';

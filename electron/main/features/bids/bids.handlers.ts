@@ -1,4 +1,4 @@
-import type { bidsContract } from '../../../../shared/contract/bids.contract';
+import type { bidsContract } from '@shared/contract/bids.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as commands from './bids.commands';
 import * as documents from './bids.documents';

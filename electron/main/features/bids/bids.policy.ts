@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Bid, BidActivity, BidSummary, bidFields, bidListQuery } from '../../../../shared/contract/bids.contract';
-import { type BidStage, nextStages, OPEN_STAGES, STAGE_LABELS, submissionProblems, TEAM_SETTLED_STAGES, type TeamState } from '../../../../shared/domain/bids';
-import { todayIn } from '../../../../shared/domain/dates';
-import { newId } from '../../../../shared/domain/ids';
-import { zonedParts } from '../../../../shared/domain/zoned';
+import type { Bid, BidActivity, BidSummary, bidFields, bidListQuery } from '@shared/contract/bids.contract';
+import { type BidStage, nextStages, OPEN_STAGES, STAGE_LABELS, submissionProblems, TEAM_SETTLED_STAGES, type TeamState } from '@shared/domain/bids';
+import { todayIn } from '@shared/domain/dates';
+import { newId } from '@shared/domain/ids';
+import { zonedParts } from '@shared/domain/zoned';
 import { type Actor, type Ctx, isManager } from '../../context';
 import type { BidActivityKind, DB } from '../../db/schema';
 import { commit } from '../../db/tx';

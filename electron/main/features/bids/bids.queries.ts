@@ -1,13 +1,5 @@
-import type { BidAttention, BidOutcomes, BidSummary, MemberOutcome } from '../../../../shared/contract/bids.contract';
-import {
-  BID_STAGES,
-  type BidStage,
-  revenuePart,
-  suggestTeam as rankCandidates,
-  type TeamSuggestion,
-  WON_STAGES,
-  winRate,
-} from '../../../../shared/domain/bids';
+import type { BidAttention, BidOutcomes, BidSummary, MemberOutcome } from '@shared/contract/bids.contract';
+import { BID_STAGES, type BidStage, revenuePart, suggestTeam as rankCandidates, type TeamSuggestion, WON_STAGES, winRate } from '@shared/domain/bids';
 import { type Actor, type Ctx } from '../../context';
 import { notFound } from '../../errors';
 import * as repo from './bids.repository';

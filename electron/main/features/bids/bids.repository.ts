@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { BidStage } from '../../../../shared/domain/bids';
+import type { BidStage } from '@shared/domain/bids';
 import { rowsAsArrays } from '../../db/rows';
 import type { BidActivityTable, BidDocumentsTable, BidsTable, BidTasksTable, BidTeamTable, DB } from '../../db/schema';
 

@@ -1,4 +1,4 @@
-import { bidsContract } from '../../../../shared/contract/bids.contract';
+import { bidsContract } from '@shared/contract/bids.contract';
 import { defineFeature } from '../../feature';
 import { remindDaily } from './bids.queries';
 import { handlers } from './bids.handlers';

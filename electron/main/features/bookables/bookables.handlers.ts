@@ -1,4 +1,4 @@
-import type { bookablesContract } from '../../../../shared/contract/bookables.contract';
+import type { bookablesContract } from '@shared/contract/bookables.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as service from './bookables.service';
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Bookable, bookableFields } from '../../../../shared/contract/bookables.contract';
-import type { BookingRules } from '../../../../shared/domain/bookingRules';
-import { newId } from '../../../../shared/domain/ids';
+import type { Bookable, bookableFields } from '@shared/contract/bookables.contract';
+import type { BookingRules } from '@shared/domain/bookingRules';
+import { newId } from '@shared/domain/ids';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit } from '../../db/tx';

@@ -1,4 +1,4 @@
-import { bookablesContract } from '../../../../shared/contract/bookables.contract';
+import { bookablesContract } from '@shared/contract/bookables.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './bookables.handlers';
 

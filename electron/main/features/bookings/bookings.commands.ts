@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Booking, Scope } from '../../../../shared/contract/bookings.contract';
-import { cancelViolation, occupancy } from '../../../../shared/domain/bookingRules';
-import { newId } from '../../../../shared/domain/ids';
-import { zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
+import type { Booking, Scope } from '@shared/contract/bookings.contract';
+import { cancelViolation, occupancy } from '@shared/domain/bookingRules';
+import { newId } from '@shared/domain/ids';
+import { zonedInstant, zonedParts } from '@shared/domain/zoned';
 import type { Actor, Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit, immediate } from '../../db/tx';

@@ -1,4 +1,4 @@
-import type { bookingsContract } from '../../../../shared/contract/bookings.contract';
+import type { bookingsContract } from '@shared/contract/bookings.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as commands from './bookings.commands';
 import * as queries from './bookings.queries';

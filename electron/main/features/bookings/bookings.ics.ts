@@ -1,6 +1,6 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
-import { zonedLocalIso } from '../../../../shared/domain/zoned';
+import { zonedLocalIso } from '@shared/domain/zoned';
 import type { BookingRow } from './bookings.repository';
 
 /**

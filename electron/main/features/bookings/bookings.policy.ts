@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Booking, Occurrence, Scope, bookingRequest, seriesRequest } from '../../../../shared/contract/bookings.contract';
-import { type BookingRules, type Violation, checkTiming, occupancy, openingWindow, peakLoad } from '../../../../shared/domain/bookingRules';
-import { newId } from '../../../../shared/domain/ids';
-import { type Recurrence, occurrenceDates } from '../../../../shared/domain/recurrence';
-import { weekdayOf, zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
+import type { Booking, Occurrence, Scope, bookingRequest, seriesRequest } from '@shared/contract/bookings.contract';
+import { type BookingRules, type Violation, checkTiming, occupancy, openingWindow, peakLoad } from '@shared/domain/bookingRules';
+import { newId } from '@shared/domain/ids';
+import { type Recurrence, occurrenceDates } from '@shared/domain/recurrence';
+import { weekdayOf, zonedInstant, zonedParts } from '@shared/domain/zoned';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';

@@ -1,8 +1,8 @@
-import type { BoardBooking, Booking, DayBoard, FreeRoom, SeriesPlan } from '../../../../shared/contract/bookings.contract';
-import type { Bookable } from '../../../../shared/contract/bookables.contract';
-import { type Violation, checkTiming, occupancy, openingWindow, peakLoad } from '../../../../shared/domain/bookingRules';
-import { type Recurrence, describeRecurrence } from '../../../../shared/domain/recurrence';
-import { addDaysIso, minutesOf, timeOfMinutes, weekdayOf, zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
+import type { BoardBooking, Booking, DayBoard, FreeRoom, SeriesPlan } from '@shared/contract/bookings.contract';
+import type { Bookable } from '@shared/contract/bookables.contract';
+import { type Violation, checkTiming, occupancy, openingWindow, peakLoad } from '@shared/domain/bookingRules';
+import { type Recurrence, describeRecurrence } from '@shared/domain/recurrence';
+import { addDaysIso, minutesOf, timeOfMinutes, weekdayOf, zonedInstant, zonedParts } from '@shared/domain/zoned';
 import type { Actor, Ctx } from '../../context';
 import { notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
@@ -130,20 +130,18 @@ export async function forMember(ctx: Ctx, actor: Actor, input: { memberId: strin
 }
 
 /** "A room for 6, Tuesday 10–12, with a screen": free rooms, the snuggest fit first. */
-export async function findRooms(
-  ctx: Ctx,
-  input: { siteId?: string; date: string; startTime: string; endTime: string; people: number; features: string[] },
-): Promise<FreeRoom[]> {
+export async function findRooms(ctx: Ctx, input: { siteId?: string; start: string; end: string; people: number; features: string[] }): Promise<FreeRoom[]> {
   const siteId = input.siteId ?? ctx.siteId;
-  const site = await loadSite(ctx.db, siteId, input.date);
+  const start = Date.parse(input.start);
+  const end = Date.parse(input.end);
+  // Closures from the day before on cover the start's date in any zone.
+  const site = await loadSite(ctx.db, siteId, new Date(start - 86_400_000).toISOString().slice(0, 10));
   const wanted = input.features.map((f) => f.trim().toLowerCase());
   // Each room read once into its Bookable (features parsed, rules resolved), then filtered and ranked.
   const rooms = (await bookables.listRows(ctx.db, { siteId, kind: 'room', includeRetired: false }))
     .map((r) => toBookable(r, site))
     .filter((r) => r.capacity >= input.people && wanted.every((f) => r.features.includes(f)));
   if (rooms.length === 0) return [];
-  const start = zonedInstant(input.date, input.startTime, site.timeZone);
-  const end = zonedInstant(input.date, input.endTime, site.timeZone);
   const widest = Math.max(...rooms.map((r) => (r.rules.bufferBeforeMinutes + r.rules.bufferAfterMinutes) * MINUTE));
   const held = asHeld(
     await repo.held(

@@ -1,4 +1,4 @@
-import { bookingsContract } from '../../../../shared/contract/bookings.contract';
+import { bookingsContract } from '@shared/contract/bookings.contract';
 import { defineFeature } from '../../feature';
 import { releaseNoShows } from './bookings.commands';
 import { handlers } from './bookings.handlers';

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupEntry } from '../../../../shared/contract/data.contract';
+import type { BackupEntry } from '@shared/contract/data.contract';
 import type { Ctx } from '../../context';
 import { type BackupKind, backupFileName, parseBackupName } from '../../db/backupNames';
 import { inspectDatabaseFile } from '../../db/open';

@@ -1,4 +1,4 @@
-import type { dataContract } from '../../../../shared/contract/data.contract';
+import type { dataContract } from '@shared/contract/data.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as backups from './backups.service';
 import * as exports from './export.service';

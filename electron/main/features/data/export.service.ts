@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { type Kysely, sql } from 'kysely';
 import Papa from 'papaparse';
-import type { ExportEntry } from '../../../../shared/contract/data.contract';
+import type { ExportEntry } from '@shared/contract/data.contract';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { reindexAllMembers } from '../../db/search';

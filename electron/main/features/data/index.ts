@@ -1,4 +1,4 @@
-import { dataContract } from '../../../../shared/contract/data.contract';
+import { dataContract } from '@shared/contract/data.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './data.handlers';
 

@@ -1,4 +1,4 @@
-import type { frontdeskContract } from '../../../../shared/contract/frontdesk.contract';
+import type { frontdeskContract } from '@shared/contract/frontdesk.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as service from './frontdesk.service';
 

@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import type { Kysely } from 'kysely';
-import type { DayPass, PresenceEntry, Today, TodayBooking, Visitor } from '../../../../shared/contract/frontdesk.contract';
-import { openingWindow } from '../../../../shared/domain/bookingRules';
-import { newId } from '../../../../shared/domain/ids';
-import { addDaysIso, weekdayOf, zonedInstant, zonedParts } from '../../../../shared/domain/zoned';
+import type { DayPass, PresenceEntry, Today, TodayBooking, Visitor } from '@shared/contract/frontdesk.contract';
+import { openingWindow } from '@shared/domain/bookingRules';
+import { newId } from '@shared/domain/ids';
+import { addDaysIso, weekdayOf, zonedInstant, zonedParts } from '@shared/domain/zoned';
 import type { Actor, Ctx } from '../../context';
 import { defuseCell } from '../../csv';
 import type { DB } from '../../db/schema';

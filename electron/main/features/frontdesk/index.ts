@@ -1,4 +1,4 @@
-import { frontdeskContract } from '../../../../shared/contract/frontdesk.contract';
+import { frontdeskContract } from '@shared/contract/frontdesk.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './frontdesk.handlers';
 

@@ -1,4 +1,4 @@
-import { membersContract } from '../../../../shared/contract/members.contract';
+import { membersContract } from '@shared/contract/members.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './members.handlers';
 

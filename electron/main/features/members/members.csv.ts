@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { z } from 'zod';
-import { MEMBER_CSV_COLUMNS, memberFields } from '../../../../shared/contract/members.contract';
-import { splitTagList } from '../../../../shared/domain/tags';
+import { MEMBER_CSV_COLUMNS, memberFields } from '@shared/contract/members.contract';
+import { splitTagList } from '@shared/domain/tags';
 import { defuseCell } from '../../csv';
 import { AppError } from '../../errors';
 import type { MemberRow } from './members.repository';

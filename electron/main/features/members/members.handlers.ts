@@ -1,4 +1,4 @@
-import type { membersContract } from '../../../../shared/contract/members.contract';
+import type { membersContract } from '@shared/contract/members.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as service from './members.service';
 

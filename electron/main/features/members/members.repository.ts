@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
-import type { memberListQuery, TagKind } from '../../../../shared/contract/members.contract';
+import type { memberListQuery, TagKind } from '@shared/contract/members.contract';
 import type { DB, MembersTable } from '../../db/schema';
 import { memberNumbersMatching } from '../../db/search';
 

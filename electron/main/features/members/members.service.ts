@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { ImportReport, Member, MemberSummary, TagCount, TagKind, memberFields, memberListQuery } from '../../../../shared/contract/members.contract';
-import { newId } from '../../../../shared/domain/ids';
-import { ownershipCutoff, ownershipOf } from '../../../../shared/domain/ownership';
-import { normalizeTag } from '../../../../shared/domain/tags';
+import type { ImportReport, Member, MemberSummary, TagCount, TagKind, memberFields, memberListQuery } from '@shared/contract/members.contract';
+import { newId } from '@shared/domain/ids';
+import { ownershipCutoff, ownershipOf } from '@shared/domain/ownership';
+import { normalizeTag } from '@shared/domain/tags';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { reindexAllMembers, reindexMember } from '../../db/search';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { PresenceEntry } from '../../../../shared/contract/frontdesk.contract';
-import { newId } from '../../../../shared/domain/ids';
-import { zonedParts } from '../../../../shared/domain/zoned';
+import type { PresenceEntry } from '@shared/contract/frontdesk.contract';
+import { newId } from '@shared/domain/ids';
+import { zonedParts } from '@shared/domain/zoned';
 import type { DB } from '../../db/schema';
 import * as repo from './presence.repository';
 

@@ -1,4 +1,4 @@
-import { settingsContract } from '../../../../shared/contract/settings.contract';
+import { settingsContract } from '@shared/contract/settings.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './settings.handlers';
 

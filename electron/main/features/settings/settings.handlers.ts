@@ -1,4 +1,4 @@
-import type { settingsContract } from '../../../../shared/contract/settings.contract';
+import type { settingsContract } from '@shared/contract/settings.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as service from './settings.service';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { CoopSettings, Settings, SiteSettings } from '../../../../shared/contract/settings.contract';
-import { isValidTimeZone, todayIn } from '../../../../shared/domain/dates';
-import type { BookingRules } from '../../../../shared/domain/bookingRules';
+import type { CoopSettings, Settings, SiteSettings } from '@shared/contract/settings.contract';
+import { isValidTimeZone, todayIn } from '@shared/domain/dates';
+import type { BookingRules } from '@shared/domain/bookingRules';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit, immediate } from '../../db/tx';

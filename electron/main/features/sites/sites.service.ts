@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DayHours } from '../../../../shared/contract/settings.contract';
-import { newId } from '../../../../shared/domain/ids';
-import { type BookingRules, DEFAULT_BOOKING_RULES, type SiteCalendar } from '../../../../shared/domain/bookingRules';
+import type { DayHours } from '@shared/contract/settings.contract';
+import { newId } from '@shared/domain/ids';
+import { type BookingRules, DEFAULT_BOOKING_RULES, type SiteCalendar } from '@shared/domain/bookingRules';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import * as repo from './sites.repository';

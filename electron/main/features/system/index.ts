@@ -1,4 +1,4 @@
-import { systemContract } from '../../../../shared/contract/system.contract';
+import { systemContract } from '@shared/contract/system.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './system.handlers';
 

@@ -1,4 +1,4 @@
-import type { systemContract } from '../../../../shared/contract/system.contract';
+import type { systemContract } from '@shared/contract/system.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as service from './system.service';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { memberFields } from '../../../../shared/contract/members.contract';
-import type { SystemStatus } from '../../../../shared/contract/system.contract';
+import { memberFields } from '@shared/contract/members.contract';
+import type { SystemStatus } from '@shared/contract/system.contract';
 import type { Ctx } from '../../context';
 import { generateMembers } from '../../demo/generate';
 import { AppError } from '../../errors';
@@ -11,7 +11,7 @@ import { activeMembersWithOffers, generateBids } from '../../demo/generateBids';
 import { activeMemberIds, generateBookings } from '../../demo/generateBookings';
 import { hasRows } from '../../db/tables';
 import { immediate } from '../../db/tx';
-import { addDaysIso } from '../../../../shared/domain/zoned';
+import { addDaysIso } from '@shared/domain/zoned';
 
 export const APP_VERSION = '0.1.0';
 const DEMO_SIZE = 36;

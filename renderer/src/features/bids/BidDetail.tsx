@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { formatMoney, moneyInput, parseMoney } from '../../../../shared/domain/money';
+import { formatMoney, moneyInput, parseMoney } from '@shared/domain/money';
 import { Link } from 'wouter';
-import type { Bid } from '../../../../shared/contract/bids.contract';
-import { type BidStage, DECIDED_STAGES, moveProblem, STAGE_LABELS, TEAM_SETTLED_STAGES, WON_STAGES } from '../../../../shared/domain/bids';
+import type { Bid } from '@shared/contract/bids.contract';
+import { type BidStage, DECIDED_STAGES, moveProblem, STAGE_LABELS, TEAM_SETTLED_STAGES, WON_STAGES } from '@shared/domain/bids';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';

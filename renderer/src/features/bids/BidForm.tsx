@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../components/FormActions';
-import { moneyInput, parseMoney } from '../../../../shared/domain/money';
+import { moneyInput, parseMoney } from '@shared/domain/money';
 import { instantIso } from '../../components/format';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { BID_SOURCES, type Bid, bidFields } from '../../../../shared/contract/bids.contract';
-import { zonedParts } from '../../../../shared/domain/zoned';
+import { BID_SOURCES, type Bid, bidFields } from '@shared/contract/bids.contract';
+import { zonedParts } from '@shared/domain/zoned';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';

@@ -1,8 +1,8 @@
 import { type ColumnDef, type SortingState, flexRender, getCoreRowModel, getSortedRowModel, useReactTable } from '@tanstack/react-table';
 import { useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { BidSummary } from '../../../../shared/contract/bids.contract';
-import { BID_STAGES } from '../../../../shared/domain/bids';
+import type { BidSummary } from '@shared/contract/bids.contract';
+import { BID_STAGES } from '@shared/domain/bids';
 import { SortableHead, useVirtualRows } from '../../components/VirtualTable';
 import { AttentionBadges, StageBadge, valueOf } from './bidUi';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Bid, BidTeamMember } from '../../../../shared/contract/bids.contract';
-import { percent, submissionProblems } from '../../../../shared/domain/bids';
+import type { Bid, BidTeamMember } from '@shared/contract/bids.contract';
+import { percent, submissionProblems } from '@shared/domain/bids';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { MemberPicker } from '../../components/MemberPicker';

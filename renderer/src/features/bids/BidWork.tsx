@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Bid } from '../../../../shared/contract/bids.contract';
-import { STAGE_LABELS } from '../../../../shared/domain/bids';
+import type { Bid } from '@shared/contract/bids.contract';
+import { STAGE_LABELS } from '@shared/domain/bids';
 import { ApiCallError, call } from '../../api/client';
 import { downloadBlob, formatDate, formatDateTime } from '../../components/format';
 import { useSiteZone } from '../../components/useSiteZone';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDate } from '../../components/format';
 import { Link, useLocation } from 'wouter';
-import { BID_SOURCES, type BidSummary } from '../../../../shared/contract/bids.contract';
-import { BID_STAGES, type BidStage, nextStages, STAGE_LABELS } from '../../../../shared/domain/bids';
+import { BID_SOURCES, type BidSummary } from '@shared/contract/bids.contract';
+import { BID_STAGES, type BidStage, nextStages, STAGE_LABELS } from '@shared/domain/bids';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';

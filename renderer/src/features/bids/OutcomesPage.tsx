@@ -1,8 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { majorUnits, parseMoney } from '../../../../shared/domain/money';
-import { formatMoney } from '../../../../shared/domain/money';
+import { majorUnits, parseMoney } from '@shared/domain/money';
+import { formatMoney } from '@shared/domain/money';
 import { Link } from 'wouter';
-import { STAGE_LABELS } from '../../../../shared/domain/bids';
+import { STAGE_LABELS } from '@shared/domain/bids';
 import { useApi } from '../../api/hooks';
 
 const rate = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)} %`);

@@ -1,6 +1,6 @@
-import type { Bid, BidSummary, BidTeamMember } from '../../../../shared/contract/bids.contract';
-import { formatMoney } from '../../../../shared/domain/money';
-import { type BidStage, STAGE_LABELS, type TeamState } from '../../../../shared/domain/bids';
+import type { Bid, BidSummary, BidTeamMember } from '@shared/contract/bids.contract';
+import { formatMoney } from '@shared/domain/money';
+import { type BidStage, STAGE_LABELS, type TeamState } from '@shared/domain/bids';
 
 /** "12,000.50" typed in major units -> minor units; NaN when it is not a number. */
 

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../components/FormActions';
-import { moneyInput, parseMoney } from '../../../../shared/domain/money';
+import { moneyInput, parseMoney } from '@shared/domain/money';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { BOOKABLE_KINDS, type Bookable, bookableFields } from '../../../../shared/contract/bookables.contract';
-import type { BookingRules } from '../../../../shared/domain/bookingRules';
+import { BOOKABLE_KINDS, type Bookable, bookableFields } from '@shared/contract/bookables.contract';
+import type { BookingRules } from '@shared/domain/bookingRules';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { formatMoney } from '../../../../shared/domain/money';
-import { zonedParts } from '../../../../shared/domain/zoned';
+import { formatMoney } from '@shared/domain/money';
+import { zonedParts } from '@shared/domain/zoned';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { SimpleTable } from '../../components/SimpleTable';
 import { useSiteZone } from '../../components/useSiteZone';

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../components/FormActions';
-import { formatMoney } from '../../../../shared/domain/money';
+import { formatMoney } from '@shared/domain/money';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import type { Booking, Scope } from '../../../../shared/contract/bookings.contract';
+import type { Booking, Scope } from '@shared/contract/bookings.contract';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';

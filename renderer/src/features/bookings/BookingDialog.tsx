@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../components/FormActions';
-import { formatMoney } from '../../../../shared/domain/money';
+import { formatMoney } from '@shared/domain/money';
 import { instantIso } from '../../components/format';
 import { useState } from 'react';
-import type { Bookable } from '../../../../shared/contract/bookables.contract';
-import type { Occurrence } from '../../../../shared/contract/bookings.contract';
-import { WEEKDAYS } from '../../../../shared/contract/settings.contract';
+import type { Bookable } from '@shared/contract/bookables.contract';
+import type { Occurrence } from '@shared/contract/bookings.contract';
+import { WEEKDAYS } from '@shared/contract/settings.contract';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { BoardBooking, DayBoard } from '../../../../shared/contract/bookings.contract';
-import { addDaysIso, zonedParts } from '../../../../shared/domain/zoned';
+import type { BoardBooking, DayBoard } from '@shared/contract/bookings.contract';
+import { addDaysIso, zonedParts } from '@shared/domain/zoned';
 import { useApi } from '../../api/hooks';
 import { formatDate } from '../../components/format';
 import { BookingDetailsById } from './BookingDetails';

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { zonedParts } from '../../../../shared/domain/zoned';
+import { zonedParts } from '@shared/domain/zoned';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
+import { instantIso } from '../../components/format';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
 
 /** "A room for 6 on Tuesday 10:00–12:00 with a screen": the free rooms, snuggest first. */
@@ -19,7 +20,7 @@ export function FindRoomPage() {
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
-  const query = { date, startTime, endTime, people, features: wanted };
+  const query = { start: instantIso(date, startTime, zone), end: instantIso(date, endTime, zone), people, features: wanted };
   const rooms = useApi('bookings.findRooms', query, { enabled: startTime < endTime });
   const allRooms = useApi('bookables.list', { kind: 'room' });
 
@@ -35,7 +36,7 @@ export function FindRoomPage() {
         <TextField label="People" type="number" min={1} value={people} onChange={(e) => setPeople(Math.max(1, Number(e.target.value) || 1))} />
         <TextField label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         <TextField label="From" type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} />
-        <TextField label="Until" type="time" value={endTime} onChange={(e) => setEndTime(e.target.value)} error={rooms.error?.fields.endTime} />
+        <TextField label="Until" type="time" value={endTime} onChange={(e) => setEndTime(e.target.value)} error={rooms.error?.fields.end} />
         <TextField label="With" placeholder="screen, whiteboard" value={features} onChange={(e) => setFeatures(e.target.value)} />
       </form>
       <div className="card">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { zonedParts } from '../../../../shared/domain/zoned';
+import { zonedParts } from '@shared/domain/zoned';
 import { useApi } from '../../api/hooks';
 import { BookingDetailsById } from './BookingDetails';
 import { BookingDialog, type BookingDraft } from './BookingDialog';

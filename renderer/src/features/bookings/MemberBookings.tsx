@@ -3,7 +3,7 @@ import { SimpleTable } from '../../components/SimpleTable';
 import { useApi } from '../../api/hooks';
 import { BookingDetails } from './BookingDetails';
 import { IcsButton } from './IcsButton';
-import type { Booking } from '../../../../shared/contract/bookings.contract';
+import type { Booking } from '@shared/contract/bookings.contract';
 import { Segmented } from '../../components/Segmented';
 
 /** "My bookings" for one member: upcoming or past, each opens to check in, move or cancel. */

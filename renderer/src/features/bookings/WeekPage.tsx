@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { Booking } from '../../../../shared/contract/bookings.contract';
-import { addDaysIso } from '../../../../shared/domain/zoned';
+import type { Booking } from '@shared/contract/bookings.contract';
+import { addDaysIso } from '@shared/domain/zoned';
 import { useApi } from '../../api/hooks';
 import { formatDate } from '../../components/format';
 import { BookingDetails } from './BookingDetails';

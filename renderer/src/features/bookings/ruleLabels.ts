@@ -1,4 +1,4 @@
-import type { BookingRules } from '../../../../shared/domain/bookingRules';
+import type { BookingRules } from '@shared/domain/bookingRules';
 
 /** The booking rules as people read them, in the order the forms show them (site defaults and bookables). */
 export const NUMBER_RULES: [keyof BookingRules, string][] = [

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useSlot } from '../../feature';
-import { formatMoney, parseMoney } from '../../../../shared/domain/money';
+import { formatMoney, parseMoney } from '@shared/domain/money';
 import { formatTime, instantIso } from '../../components/format';
 import { Link } from 'wouter';
-import type { TodayBooking } from '../../../../shared/contract/frontdesk.contract';
+import type { TodayBooking } from '@shared/contract/frontdesk.contract';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
@@ -161,7 +161,7 @@ function Visitors({
   date,
   act,
 }: {
-  visitors: import('../../../../shared/contract/frontdesk.contract').Visitor[];
+  visitors: import('@shared/contract/frontdesk.contract').Visitor[];
   date: string;
   act: (w: () => Promise<unknown>, done: string) => Promise<void>;
 }) {
@@ -241,7 +241,7 @@ function DayPasses({
   passes,
   act,
 }: {
-  passes: import('../../../../shared/contract/frontdesk.contract').DayPass[];
+  passes: import('@shared/contract/frontdesk.contract').DayPass[];
   act: (w: () => Promise<unknown>, done: string) => Promise<void>;
 }) {
   const pass = useChannelForm('dayPasses.create', {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { SimpleTable } from '../../components/SimpleTable';
 import { Link } from 'wouter';
-import { type ImportReport, MEMBER_CSV_COLUMNS } from '../../../../shared/contract/members.contract';
+import { type ImportReport, MEMBER_CSV_COLUMNS } from '@shared/contract/members.contract';
 import { ApiCallError, call } from '../../api/client';
 import { FieldShell } from '../../components/Field';
 import { downloadText } from '../../components/format';

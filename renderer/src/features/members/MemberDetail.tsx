@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useSlot } from '../../feature';
 import { Link } from 'wouter';
-import type { Member, TagKind } from '../../../../shared/contract/members.contract';
-import { monthsBetween } from '../../../../shared/domain/dates';
+import type { Member, TagKind } from '@shared/contract/members.contract';
+import { monthsBetween } from '@shared/domain/dates';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { StatusBadge } from '../../components/Badges';
 import { formatDate, relativeDays, todayLocal } from '../../components/format';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Controller } from 'react-hook-form';
 import { Link, useLocation } from 'wouter';
 import type { z } from 'zod';
-import { MEMBER_ROLES, MEMBER_STATUSES, type Member, memberFields } from '../../../../shared/contract/members.contract';
+import { MEMBER_ROLES, MEMBER_STATUSES, type Member, memberFields } from '@shared/contract/members.contract';
 import { useApi } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { TagInput } from '../../components/TagInput';

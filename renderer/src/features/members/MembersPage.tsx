@@ -2,8 +2,8 @@ import { type ColumnDef, type SortingState, flexRender, getCoreRowModel, useReac
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type ReactElement, cloneElement, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { MemberSummary } from '../../../../shared/contract/members.contract';
-import { MEMBER_ROLES, MEMBER_STATUSES } from '../../../../shared/contract/members.contract';
+import type { MemberSummary } from '@shared/contract/members.contract';
+import { MEMBER_ROLES, MEMBER_STATUSES } from '@shared/contract/members.contract';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { OwnershipBadge, StatusBadge, TagList } from '../../components/Badges';

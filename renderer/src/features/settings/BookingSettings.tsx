@@ -1,5 +1,5 @@
-import type { Settings } from '../../../../shared/contract/settings.contract';
-import type { BookingRules } from '../../../../shared/domain/bookingRules';
+import type { Settings } from '@shared/contract/settings.contract';
+import type { BookingRules } from '@shared/domain/bookingRules';
 import { call } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { FormActions, FormError } from '../../components/FormActions';

@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import { type CoopSettings, type SiteSettings, WEEKDAYS } from '../../../../shared/contract/settings.contract';
+import { type CoopSettings, type SiteSettings, WEEKDAYS } from '@shared/contract/settings.contract';
 import { useApi } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
