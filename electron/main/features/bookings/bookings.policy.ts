@@ -12,6 +12,7 @@ import { currentMember } from '../members';
 import { type LoadedSite, loadSite } from '../sites';
 import type { z } from 'zod';
 import * as repo from './bookings.repository';
+import { isOverbooked } from '../../db/sqlite';
 
 export type Request = z.output<typeof bookingRequest>;
 export type SeriesInput = z.output<typeof seriesRequest>;
@@ -175,7 +176,7 @@ export async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof Error && error.message.includes('OVERBOOKED')) {
+    if (isOverbooked(error)) {
       throw new AppError('RULE', 'Someone else has just booked that time.', { quantity: 'Fully booked' }, 'capacity');
     }
     throw error;

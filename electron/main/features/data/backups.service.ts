@@ -7,6 +7,7 @@ import { inspectDatabaseFile } from '../../db/open';
 import { AppError } from '../../errors';
 import { recoverRemovedDocuments } from '../bids';
 import { backupsToDelete } from './rotation';
+import { onlineBackup } from '../../db/sqlite';
 
 const HOUR = 3_600_000;
 
@@ -30,7 +31,7 @@ export async function backup(ctx: Ctx, kind: BackupKind): Promise<BackupEntry> {
   // Two backups in the same second get distinct names.
   while (listBackups(ctx).some((b) => b.name === backupFileName(kind, at))) at = new Date(at.getTime() + 1000);
   const name = backupFileName(kind, at);
-  await ctx.database.sqlite.backup(join(folder, name));
+  await onlineBackup(ctx.database, join(folder, name));
   ctx.emit('data.changed');
   return listBackups(ctx).find((b) => b.name === name)!;
 }

@@ -10,6 +10,7 @@ import { reindexAllMembers } from '../../db/search';
 import { columnsOf, hasRows, insertRows } from '../../db/tables';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
+import { clearTable } from '../../db/sqlite';
 
 /**
  * Everything as a zip of CSV files, one per table, with a SCHEMA.txt describing the columns.
@@ -120,7 +121,7 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
       throw new AppError('CONFLICT', 'An export can only be imported into an empty database (no members, bookables or bookings).');
     }
     // The defaults of a new install (co-op, site, hours) make way for the imported ones.
-    for (const table of [...ctx.dataTables].reverse()) await sql`delete from ${sql.table(table)}`.execute(trx);
+    for (const table of [...ctx.dataTables].reverse()) await clearTable(trx, table);
     for (const table of ctx.dataTables) {
       if (!files[`${table}.csv`]) continue;
       const columns = new Map(columnsOf(sqlite, table).map((c) => [c.name, c]));

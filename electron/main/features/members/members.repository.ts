@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { memberListQuery, TagKind } from '@shared/contract/members.contract';
 import type { DB, MembersTable } from '../../db/schema';
 import { memberNumbersMatching } from '../../db/search';
+import { caseless, withoutIndex } from '../../db/sqlite';
 
 export type MemberRow = MembersTable;
 export type MemberValues = Omit<MembersTable, 'id' | 'number' | 'archived_at' | 'created_at' | 'updated_at'>;
@@ -84,8 +85,8 @@ export async function tagsOf(db: Kysely<DB>, memberIds: readonly string[]): Prom
 }
 
 const SORT_COLUMNS = {
-  name: sql`members.name collate nocase`,
-  business: sql`members.business_name collate nocase`,
+  name: caseless('members.name'),
+  business: caseless('members.business_name'),
   memberSince: sql`members.member_since`,
   number: sql`members.number`,
 } as const;
@@ -96,7 +97,7 @@ export async function list(db: Kysely<DB>, f: ListFilter): Promise<{ total: numb
   /**
    * `drive` says how the search terms join: the count is fastest driven from the (usually few)
    * matches; the page is fastest walking the sort order and probing the matches, stopping after
-   * one page. The unary plus keeps SQLite from using the number index for the probe.
+   * one page. The probe must not use the number index (withoutIndex).
    */
   const filtered = (drive: 'matches' | 'sort order') => {
     let query = db.selectFrom('members');
@@ -112,7 +113,7 @@ export async function list(db: Kysely<DB>, f: ListFilter): Promise<{ total: numb
       query = query.where('members.member_since', f.ownership === 'owners' ? '<=' : '>', f.ownershipCutoff);
     }
     if (matching) {
-      query = query.where(drive === 'matches' ? sql<number>`members.number` : sql<number>`+members.number`, 'in', matching);
+      query = query.where(drive === 'matches' ? sql<number>`members.number` : withoutIndex<number>('members.number'), 'in', matching);
     }
     return query;
   };

@@ -1,0 +1,27 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from './open';
+import type { DB } from './schema';
+
+/**
+ * What only SQLite says this way, each behind a name, so that a second database (PostgreSQL,
+ * for a co-op with several sites) replaces these and nothing in the features. The rest of the
+ * SQL is Kysely's portable builder. Also SQLite's: `search.ts` (FTS5), `rows.ts` (statements
+ * returning arrays), `tables.ts` (PRAGMA table_info), the migrations' triggers.
+ */
+
+/** A text column ordered without regard to case (SQLite: `collate nocase`; Postgres: `lower()` or a citext column). */
+export const caseless = (column: string): RawBuilder<string> => sql<string>`${sql.ref(column)} collate nocase`;
+
+/** A column compared without letting the planner use its index (SQLite: a unary plus), so that another index drives the query. */
+export const withoutIndex = <T>(column: string): RawBuilder<T> => sql<T>`+${sql.ref(column)}`;
+
+/** Whether an error is the overbooking guard's refusal (the trigger raises `OVERBOOKED`). */
+export const isOverbooked = (error: unknown): boolean => error instanceof Error && error.message.includes('OVERBOOKED');
+
+/** A consistent copy of the live database while the app keeps writing (SQLite's online backup). */
+export const onlineBackup = (database: Database, file: string): Promise<unknown> => database.sqlite.backup(file);
+
+/** Empties a table inside an import's transaction. */
+export async function clearTable(db: Kysely<DB>, table: string): Promise<void> {
+  await sql`delete from ${sql.table(table)}`.execute(db);
+}
