@@ -11,7 +11,9 @@ import type { Session } from './context';
  * dispatch as the desktop app. End-to-end tests drive it in Chromium.
  */
 
-const MAX_BODY = 6 * 1024 * 1024;
+/** A bid's document (10 MB) travels as base64 inside JSON: a third more, and some room. */
+const MAX_BODY = 16 * 1024 * 1024;
+const MAX_SESSIONS = 5000;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -50,20 +52,35 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
   res.end(body);
 }
 
+class TooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
+      // Over the limit: say so at once, but read (and drop) a while longer so the client can
+      // finish sending and read the answer; a body that never ends is cut off.
+      else if (size - chunk.length <= MAX_BODY) reject(new TooLarge());
+      else if (size > 4 * MAX_BODY) req.destroy();
     });
     req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The path of a request target, decoded; null when it is not a path we could serve ("//x", "%zz", "*"). */
+export function requestPath(target: string | undefined): string | null {
+  const raw = (target ?? '/').split('?')[0].split('#')[0];
+  if (!raw.startsWith('/') || raw.startsWith('//')) return null;
+  try {
+    const decoded = decodeURIComponent(raw);
+    return decoded.includes('\0') ? null : decoded;
+  } catch {
+    return null;
+  }
 }
 
 export function startHost(options: HostOptions): Promise<Host> {
@@ -74,14 +91,29 @@ export function startHost(options: HostOptions): Promise<Host> {
   const streams = new Set<ServerResponse>();
   // One session per browser (an HttpOnly, SameSite=Strict cookie): manager mode or kiosk.
   const sessions = new Map<string, Promise<Session>>();
+  const resolved = new Map<string, Session>();
+  /** The oldest session that holds no sign-in (the kiosk before anyone identified). */
+  const evictable = () => {
+    for (const [token] of sessions) {
+      const s = resolved.get(token);
+      if (s && s.mode === 'kiosk' && s.actor.memberId === null) {
+        resolved.delete(token);
+        return token;
+      }
+    }
+    return undefined;
+  };
 
   function sessionOf(req: IncomingMessage, res: ServerResponse): Promise<Session> {
     const token = /(?:^|;\s*)coopdesk_session=([A-Za-z0-9_-]{20,})/.exec(req.headers.cookie ?? '')?.[1];
     if (token && sessions.has(token)) return sessions.get(token)!;
     const fresh = randomBytes(24).toString('base64url');
-    // Requests without a cookie (scripts, curl) each start a session: keep the newest few thousand.
-    if (sessions.size >= 5000) sessions.delete(sessions.keys().next().value!);
-    sessions.set(fresh, coopdesk.api.newSession());
+    // Requests without a cookie (scripts, curl) each start a session: keep a few thousand, and
+    // make room by dropping sessions nobody signed in to, so a flood cannot sign anyone out.
+    if (sessions.size >= MAX_SESSIONS) sessions.delete(evictable() ?? sessions.keys().next().value!);
+    const session = coopdesk.api.newSession();
+    sessions.set(fresh, session);
+    void session.then((s) => resolved.set(fresh, s));
     res.setHeader('Set-Cookie', `coopdesk_session=${fresh}; HttpOnly; SameSite=Strict; Path=/`);
     return sessions.get(fresh)!;
   }
@@ -103,9 +135,16 @@ export function startHost(options: HostOptions): Promise<Host> {
     try {
       const body = await readBody(req);
       input = body ? JSON.parse(body) : {};
-    } catch {
-      const error = { code: 'VALIDATION', message: 'The request body is not valid JSON (or is over 6 MB).' };
-      return send(res, 400, JSON.stringify({ ok: false, error }));
+    } catch (error) {
+      if (error instanceof TooLarge) {
+        res.setHeader('Connection', 'close');
+        return send(
+          res,
+          413,
+          JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request is over 16 MB: a document may be 10 MB at most.' } }),
+        );
+      }
+      return send(res, 400, JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } }));
     }
     const result = await coopdesk.api.dispatch(channel, input, await sessionOf(req, res));
     send(res, 200, JSON.stringify(result));
@@ -129,7 +168,7 @@ export function startHost(options: HostOptions): Promise<Host> {
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
-    const wanted = normalize(join(rendererDir, decodeURIComponent(pathname)));
+    const wanted = normalize(join(rendererDir, pathname));
     if (wanted !== rendererDir && !wanted.startsWith(rendererDir + sep)) return send(res, 403, 'Forbidden', 'text/plain');
     const file = existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(rendererDir, 'index.html');
     if (!existsSync(file)) return send(res, 500, 'The renderer is not built: run npm run build', 'text/plain');
@@ -142,15 +181,31 @@ export function startHost(options: HostOptions): Promise<Host> {
     createReadStream(file).pipe(res);
   }
 
-  const server = createServer((req, res) => {
+  function route(req: IncomingMessage, res: ServerResponse) {
     if (!trusted(req)) return send(res, 403, JSON.stringify({ error: 'Forbidden origin' }));
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = requestPath(req.url);
+    if (pathname === null) return send(res, 400, 'Bad request path', 'text/plain');
     if (pathname === '/api/events') return handleEvents(req, res);
-    if (pathname.startsWith('/api/')) {
-      handleApi(req, res, pathname.slice('/api/'.length)).catch(() => send(res, 500, '{"ok":false}'));
-      return;
-    }
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
     handleStatic(req, res, pathname);
+  }
+
+  // Whatever a client sends, it gets an answer and the host stays up.
+  const answerFailure = (res: ServerResponse, error: unknown) => {
+    console.error('Coopdesk host:', error);
+    if (res.headersSent) res.destroy();
+    else send(res, 500, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; nothing was changed.' } }));
+  };
+  const server = createServer((req, res) => {
+    try {
+      void Promise.resolve(route(req, res)).catch((error: unknown) => answerFailure(res, error));
+    } catch (error) {
+      answerFailure(res, error);
+    }
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   return new Promise((resolvePromise, reject) => {
