@@ -11,6 +11,7 @@ import { membersFeature } from './features/members';
 import { presenceFeature } from './features/presence';
 import { settingsFeature } from './features/settings';
 import { sitesFeature } from './features/sites';
+import { storageFeature } from './features/storage';
 import { systemFeature } from './features/system';
 
 /**
@@ -20,6 +21,7 @@ import { systemFeature } from './features/system';
 export const FEATURES: readonly FeatureModule[] = [
   settingsFeature,
   sitesFeature,
+  storageFeature,
   membersFeature,
   bookablesFeature,
   bookingsFeature,

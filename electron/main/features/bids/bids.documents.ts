@@ -1,32 +1,30 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Bid } from '@shared/contract/bids.contract';
 import { newId } from '@shared/domain/ids';
 import { type Actor, type Ctx } from '../../context';
 import { AppError, notFound } from '../../errors';
-import * as repo from './bids.repository';
-
+import { dataPath, isRecordId, isStoredName, safeFileName } from '../storage';
 import { change, hidden, maySee, record } from './bids.policy';
+import * as repo from './bids.repository';
 
 // ---------------------------------------------------------------------------------------------
 // Documents: files in <data folder>/documents/<bid id>/, opened with the system's viewer
 
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-const documentsDir = (ctx: Ctx, bidId: string) => join(ctx.dataDir, 'documents', bidId);
-const removedDocumentsDir = (ctx: Ctx, bidId: string) => join(ctx.dataDir, 'backups', 'documents', bidId);
-/** A file name that is safe on every system: no folders, no control or reserved characters. */
-const safeFileName = (name: string) =>
-  name
-    .replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
-    .replace(/^\.+/, '_')
-    .slice(0, 120) || 'document';
+const documentsDir = (ctx: Ctx, bidId: string) => dataPath(ctx.dataDir, 'documents', bidId);
+const removedDocumentsDir = (ctx: Ctx, bidId: string) => dataPath(ctx.dataDir, 'backups', 'documents', bidId);
+/** A document's file, or its kept copy after removal; refused if the stored name would lead out of the data folder. */
+const documentFile = (ctx: Ctx, doc: { bid_id: string; stored_name: string }, kept = false) => {
+  if (!isStoredName(doc.stored_name)) throw new AppError('FORBIDDEN', 'That document’s stored name is not one the app writes.');
+  return dataPath(ctx.dataDir, ...(kept ? ['backups', 'documents'] : ['documents']), doc.bid_id, doc.stored_name);
+};
 
 export async function attach(ctx: Ctx, actor: Actor, input: { id: string; name: string; content: string }): Promise<Bid> {
   const bytes = Buffer.from(input.content, 'base64');
   if (bytes.length > MAX_DOCUMENT_BYTES) throw new AppError('VALIDATION', 'A document is at most 10 MB.', { content: 'Larger than 10 MB' });
   const docId = newId();
   const storedName = `${docId}-${safeFileName(input.name)}`;
-  const file = join(documentsDir(ctx, input.id), storedName);
+  const file = documentFile(ctx, { bid_id: input.id, stored_name: storedName });
   let written = false;
   try {
     return await change(ctx, actor, input.id, async (trx, { bid }) => {
@@ -58,13 +56,17 @@ export async function attach(ctx: Ctx, actor: Actor, input: { id: string; name: 
 export async function removeDocument(ctx: Ctx, actor: Actor, id: string): Promise<Bid> {
   const doc = await repo.findDocument(ctx.db, id);
   if (!doc) throw notFound('That document');
+  // Both paths are checked before anything changes.
+  const file = documentFile(ctx, doc);
+  const kept = documentFile(ctx, doc, true);
   const bid = await change(ctx, actor, doc.bid_id, async (trx) => {
     await repo.deleteDocument(trx, doc.id);
     await record(trx, ctx, actor, doc.bid_id, 'team', `removed the document “${doc.name}”`);
   });
-  const kept = join(removedDocumentsDir(ctx, doc.bid_id), doc.stored_name);
-  mkdirSync(removedDocumentsDir(ctx, doc.bid_id), { recursive: true });
-  renameSync(join(documentsDir(ctx, doc.bid_id), doc.stored_name), kept);
+  if (existsSync(file)) {
+    mkdirSync(removedDocumentsDir(ctx, doc.bid_id), { recursive: true });
+    renameSync(file, kept);
+  }
   return bid;
 }
 
@@ -72,8 +74,10 @@ export async function removeDocument(ctx: Ctx, actor: Actor, id: string): Promis
 export async function recoverRemovedDocuments(ctx: Ctx): Promise<number> {
   let recovered = 0;
   for (const doc of await repo.allDocuments(ctx.db)) {
-    const file = join(documentsDir(ctx, doc.bid_id), doc.stored_name);
-    const kept = join(removedDocumentsDir(ctx, doc.bid_id), doc.stored_name);
+    // A restored file's names are checked like any other; one that would lead outside is skipped.
+    if (!isStoredName(doc.stored_name) || !isRecordId(doc.bid_id)) continue;
+    const file = documentFile(ctx, doc);
+    const kept = documentFile(ctx, doc, true);
     if (existsSync(file) || !existsSync(kept)) continue;
     mkdirSync(documentsDir(ctx, doc.bid_id), { recursive: true });
     copyFileSync(kept, file);
@@ -87,7 +91,7 @@ export async function openDocument(ctx: Ctx, actor: Actor, id: string): Promise<
   if (!doc) throw notFound('That document');
   const bid = await repo.findBid(ctx.db, doc.bid_id);
   if (!bid || !maySee(actor, bid, await repo.teamOf(ctx.db, bid.id))) throw hidden();
-  const file = join(documentsDir(ctx, doc.bid_id), doc.stored_name);
+  const file = documentFile(ctx, doc);
   if (ctx.desktop?.openPath) {
     try {
       await ctx.desktop.openPath(file);

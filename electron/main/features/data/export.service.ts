@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import { type Kysely, sql } from 'kysely';
 import Papa from 'papaparse';
 import type { ExportEntry } from '@shared/contract/data.contract';
@@ -11,6 +11,8 @@ import { columnsOf, hasRows, insertRows } from '../../db/tables';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import { clearTable } from '../../db/sqlite';
+import { dataPath, isRecordId, isStoredName } from '../storage';
+import { ZipRefused, readZip } from './zip';
 
 /**
  * Everything as a zip of CSV files, one per table, with a SCHEMA.txt describing the columns.
@@ -71,19 +73,34 @@ export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Recor
   return { ...listExports(ctx).find((e) => e.name === name)!, tables };
 }
 
-/** A bid's document in a zip: documents/<bid id>/<stored name>, nothing that could climb out of the folder. */
-const DOCUMENT_PATH = /^documents\/[0-9a-f-]{36}\/[0-9a-f-]{36}-[^/\\]+$/;
+/** A bid's document in a zip, documents/<bid id>/<stored name>: its two parts, or null for anything else. */
+function documentEntry(path: string): [string, string] | null {
+  const [top, bid, name, ...rest] = path.split('/');
+  return top === 'documents' && rest.length === 0 && bid && name && isRecordId(bid) && isStoredName(name) ? [bid, name] : null;
+}
 
 /** The files of every bid's documents, as zip entries. */
 function documentFiles(ctx: Pick<Ctx, 'dataDir'>): [string, Uint8Array][] {
-  const root = join(ctx.dataDir, 'documents');
+  const root = dataPath(ctx.dataDir, 'documents');
   if (!existsSync(root)) return [];
-  return readdirSync(root).flatMap((bid) =>
-    readdirSync(join(root, bid))
-      .map((name) => `documents/${bid}/${name}`)
-      .filter((path) => DOCUMENT_PATH.test(path))
-      .map((path): [string, Uint8Array] => [path, readFileSync(join(ctx.dataDir, path))]),
-  );
+  return readdirSync(root)
+    .filter(isRecordId)
+    .flatMap((bid) =>
+      readdirSync(dataPath(ctx.dataDir, 'documents', bid))
+        .filter(isStoredName)
+        .map((name): [string, Uint8Array] => [`documents/${bid}/${name}`, readFileSync(dataPath(ctx.dataDir, 'documents', bid, name))]),
+    );
+}
+
+/** Every document row of an import names a file the app could have written; anything else refuses the whole import. */
+function checkDocumentRows(rows: Record<string, unknown>[]): void {
+  for (const [i, row] of rows.entries()) {
+    if (typeof row.stored_name !== 'string' || !isStoredName(row.stored_name) || typeof row.bid_id !== 'string' || !isRecordId(row.bid_id)) {
+      throw new AppError('VALIDATION', `bid_documents.csv, row ${i + 2}: the document's stored name is not one the app writes; nothing was imported.`, {
+        name: 'Unsafe document name',
+      });
+    }
+  }
 }
 
 /** "Schema version 3." in an export's SCHEMA.txt; 0 when it does not say. */
@@ -103,8 +120,9 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
   if (!entry) throw new AppError('NOT_FOUND', `There is no export called ${name} in ${exportFolder(ctx)}.`, { name: 'Unknown export' });
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(readFileSync(join(exportFolder(ctx), name)));
-  } catch {
+    files = readZip(readFileSync(join(exportFolder(ctx), name)));
+  } catch (error) {
+    if (error instanceof ZipRefused) throw new AppError('VALIDATION', `${name} was not imported: ${error.message}.`, { name: 'Too large to import' });
     throw new AppError('VALIDATION', `${name} is not a readable zip file.`, { name: 'Not a zip file' });
   }
   // An export from an earlier version lacks the tables added since: they start empty.
@@ -129,15 +147,18 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
       const unknown = (parsed.meta.fields ?? []).filter((f) => !columns.has(f));
       if (unknown.length > 0) throw new AppError('VALIDATION', `${table}.csv has columns this version does not know: ${unknown.join(', ')}.`);
       const rows = parsed.data.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, decode(v, columns.get(k)!.type === 'INTEGER')])));
+      if (table === 'bid_documents') checkDocumentRows(rows);
       await insertRows(trx, table, rows);
       tables[table] = rows.length;
     }
     await reindexAllMembers(trx);
   });
   for (const [path, bytes] of Object.entries(files)) {
-    if (!DOCUMENT_PATH.test(path)) continue;
-    mkdirSync(join(ctx.dataDir, dirname(path)), { recursive: true });
-    writeFileSync(join(ctx.dataDir, path), bytes);
+    const parts = documentEntry(path);
+    if (!parts) continue;
+    const file = dataPath(ctx.dataDir, 'documents', ...parts);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, bytes);
   }
   for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'bids.changed', 'data.changed'] as const)
     ctx.emit(event);

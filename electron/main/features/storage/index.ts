@@ -1,0 +1,6 @@
+import { defineFeature } from '../../feature';
+
+/** Files in the data folder: the one way to turn stored names into paths. A kernel with no channels or tables. */
+export const storageFeature = defineFeature({ name: 'storage' });
+
+export { dataPath, isRecordId, isStoredName, safeFileName } from './storage.service';
