@@ -46,6 +46,17 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
   bus.setMaxListeners(100);
   // The same object, not a copy: a restore replaces ctx.db and every later call sees it.
   const fullCtx: Ctx = Object.assign(ctx, { emit: (event: PushEvent) => void bus.emit('event', event) });
+  // The co-op's first site, read once per database: a restore swaps the database, an import
+  // or a settings change says so with settings.changed.
+  let firstSite: { db: Ctx['db']; id: Promise<string> } | null = null;
+  bus.on('event', (event: PushEvent) => {
+    if (event === 'settings.changed') firstSite = null;
+  });
+  const siteOf = (session: Session): Promise<string> => {
+    if (session.siteId) return Promise.resolve(session.siteId);
+    if (firstSite?.db !== fullCtx.db) firstSite = { db: fullCtx.db, id: defaultSiteId(fullCtx.db) };
+    return firstSite.id;
+  };
 
   return {
     newSession: () => newSession(fullCtx),
@@ -74,7 +85,7 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
       }
       try {
         const handler = handlers[channel] as (input: unknown, ctx: Ctx, actor: Actor, session: Session) => Promise<unknown>;
-        const requestCtx = withSite(fullCtx, session.siteId ?? (await defaultSiteId(fullCtx.db)));
+        const requestCtx = withSite(fullCtx, await siteOf(session));
         const data = await handler(parsed.data, requestCtx, actor, session);
         await recordAudit(fullCtx, actor, channel, parsed.data, data);
         return { ok: true, data };
