@@ -1,3 +1,4 @@
+import { copyFileSync, rmSync } from 'node:fs';
 import { type Api, createApi } from './api';
 import { type Ctx, type DesktopDialogs } from './context';
 import { type Database, openDatabase, placeDatabaseFile } from './db/open';
@@ -46,8 +47,22 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     desktop: options.desktop,
     async replaceDatabase(file) {
       await ctx.database.close();
-      placeDatabaseFile(file, ctx.database.file);
-      const reopened = await open();
+      const live = ctx.database.file;
+      const previous = `${live}.replaced`;
+      copyFileSync(live, previous);
+      placeDatabaseFile(file, live);
+      let reopened: Database;
+      try {
+        reopened = await open();
+      } catch (error) {
+        // The new file does not open: the old one goes back, and the app keeps answering.
+        placeDatabaseFile(previous, live);
+        Object.assign(ctx, { database: await open() });
+        Object.assign(ctx, { db: ctx.database.db });
+        throw error;
+      } finally {
+        rmSync(previous, { force: true });
+      }
       Object.assign(ctx, { db: reopened.db, database: reopened, schemaVersion: reopened.schemaVersion, siteId: await defaultSiteId(reopened.db) });
     },
   };

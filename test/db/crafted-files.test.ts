@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ana, startTestCoop, tempDir, type TestCoop } from '../helpers/coop';
@@ -85,6 +86,55 @@ describe('stored names in the database', () => {
       const doc = after.documents.find((d) => d.name === name)!;
       expect(doc).toBeDefined();
       expect(await t.call('bids.openDocument', { id: doc.id }, actor)).toMatchObject({ name, opened: false, content: Buffer.from('x').toString('base64') });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('impostor databases', () => {
+  it('refuses to restore a SQLite file that merely has tables named like ours; the live database keeps answering and the app starts again', async () => {
+    const dataDir = tempDir();
+    const t = await startTestCoop({ dataDir });
+    try {
+      await t.call('members.create', ana);
+      const { folder } = await t.call('data.backups', {});
+      // Tables named like ours, at our version, passing the integrity check: but not our schema.
+      const impostor = new Sqlite(join(folder, 'manual-2026-01-01T00-00-00Z.sqlite'));
+      impostor.exec('create table coop (id integer); create table members (id text); create table bookings (x); pragma user_version = 4;');
+      impostor.close();
+      const before = t.snapshot();
+      const result = await t.send('data.restore', { name: 'manual-2026-01-01T00-00-00Z.sqlite' });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(/not a Coopdesk database: it has no \w+ table|differs from schema 4/) },
+      });
+      expect(t.snapshot()).toEqual(before);
+      expect((await t.call('members.list', {})).total).toBe(1);
+    } finally {
+      await t.close();
+    }
+    const again = await startTestCoop({ dataDir });
+    expect((await again.call('members.list', {})).total).toBe(1);
+    await again.close();
+  });
+
+  it('refuses a backup with the whole schema that does not open as a working co-op (no site), and changes nothing', async () => {
+    const t = await startTestCoop();
+    try {
+      await t.call('members.create', ana);
+      const made = await t.call('data.backupNow', {});
+      const { folder } = await t.call('data.backups', {});
+      const file = new Sqlite(join(folder, made.name));
+      file.exec('pragma foreign_keys = off; delete from site_hours; delete from site_closures; delete from sites;');
+      file.close();
+      const before = t.snapshot();
+      expect(await t.send('data.restore', { name: made.name })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringContaining('Nothing was changed') },
+      });
+      expect(t.snapshot()).toEqual(before);
+      expect((await t.call('settings.get', {})).site.name).toBe('Main site');
     } finally {
       await t.close();
     }

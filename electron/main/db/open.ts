@@ -6,6 +6,7 @@ import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import { backupFileName } from './backupNames';
 import { registerHandle } from './rows';
 import type { DB } from './schema';
+import { schemaProblem } from './verify';
 
 export const DATABASE_FILE = 'coopdesk.sqlite';
 
@@ -123,10 +124,11 @@ async function migrate(db: Kysely<DB>, from: number, to: number): Promise<void> 
 }
 
 /**
- * Says whether a file is a Coopdesk database this version can open: SQLite, intact, with the
- * co-op's tables, not from a newer version. Returns the problem in words, or null.
+ * Says whether a file is a Coopdesk database this version can open: SQLite, intact, with every
+ * table and column its schema version has, its references whole, not from a newer version.
+ * Returns the problem in words, or null.
  */
-export function inspectDatabaseFile(file: string, nativeBinding?: string): string | null {
+export async function inspectDatabaseFile(file: string, nativeBinding?: string): Promise<string | null> {
   let sqlite: Sqlite.Database;
   try {
     sqlite = new Sqlite(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -135,11 +137,13 @@ export function inspectDatabaseFile(file: string, nativeBinding?: string): strin
   }
   try {
     const version = schemaVersionOf(sqlite);
-    const tables = sqlite.prepare("select count(*) as n from sqlite_master where type = 'table' and name in ('coop', 'members')").get() as { n: number };
-    if (tables.n !== 2 || version < 1) return 'The file is not a Coopdesk database.';
+    if (version < 1) return 'The file is not a Coopdesk database.';
     if (version > LATEST_SCHEMA_VERSION) return new DatabaseTooNewError(version, LATEST_SCHEMA_VERSION).message;
     const integrity = sqlite.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') return `The file is damaged (${String(integrity)}).`;
+    const shape = await schemaProblem(sqlite, version, nativeBinding);
+    if (shape) return `The file is not a Coopdesk database: ${shape}.`;
+    if ((sqlite.pragma('foreign_key_check') as unknown[]).length > 0) return 'The file is damaged: some records point at records that are not there.';
     return null;
   } catch {
     return 'The file is not a Coopdesk database, or it is damaged.';

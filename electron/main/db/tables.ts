@@ -52,3 +52,9 @@ export async function insertRows(db: Kysely<DB>, table: string, rows: Record<str
       .execute();
   }
 }
+
+/** How many rows a table has (reading it through, as a restore's check does). */
+export async function countRows(db: Kysely<DB>, table: string): Promise<number> {
+  const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
+}

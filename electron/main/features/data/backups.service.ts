@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { BackupEntry } from '@shared/contract/data.contract';
 import type { Ctx } from '../../context';
 import { type BackupKind, backupFileName, parseBackupName } from '../../db/backupNames';
-import { inspectDatabaseFile } from '../../db/open';
+import { newId } from '@shared/domain/ids';
+import { DATABASE_FILE, inspectDatabaseFile, openDatabase } from '../../db/open';
+import { countRows, hasRows } from '../../db/tables';
+import { dataPath } from '../storage';
 import { AppError } from '../../errors';
 import { recoverRemovedDocuments } from '../bids';
 import { backupsToDelete } from './rotation';
@@ -54,7 +57,7 @@ export async function backupToFile(ctx: Ctx): Promise<{ saved: string | null }> 
 export async function restoreFromFile(ctx: Ctx): Promise<{ restored: string | null; safetyCopy: string | null }> {
   const source = await desktopOnly(ctx).chooseOpenFile({ title: 'Restore Coopdesk from a backup', extension: 'sqlite' });
   if (!source) return { restored: null, safetyCopy: null };
-  const problem = inspectDatabaseFile(source, ctx.database.nativeBinding);
+  const problem = await inspectDatabaseFile(source, ctx.database.nativeBinding);
   if (problem) throw new AppError('VALIDATION', `That file cannot be restored: ${problem}`, { file: problem });
   const name = backupFileName('manual', ctx.now());
   mkdirSync(backupFolder(ctx), { recursive: true });
@@ -78,14 +81,44 @@ export async function restore(ctx: Ctx, name: string): Promise<{ restored: strin
   const entry = listBackups(ctx).find((b) => b.name === name);
   if (!entry) throw new AppError('NOT_FOUND', `There is no backup called ${name}.`, { name: 'Unknown backup' });
   const file = join(backupFolder(ctx), name);
-  const problem = inspectDatabaseFile(file, ctx.database.nativeBinding);
+  const problem = await inspectDatabaseFile(file, ctx.database.nativeBinding);
   if (problem) throw new AppError('VALIDATION', `${name} cannot be restored: ${problem}`, { name: problem });
-  const safety = await backup(ctx, 'pre-restore');
-  await ctx.replaceDatabase(file);
+  // A migrated copy is opened and read first; the live database is swapped only for one that works.
+  const checked = await workingCopy(ctx, file, name);
+  let safety: BackupEntry;
+  try {
+    safety = await backup(ctx, 'pre-restore');
+    await ctx.replaceDatabase(checked.file);
+  } finally {
+    checked.remove();
+  }
   await recoverRemovedDocuments(ctx);
   for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'bids.changed', 'data.changed'] as const)
     ctx.emit(event);
-  return { restored: name, safetyCopy: safety.name };
+  return { restored: name, safetyCopy: safety!.name };
+}
+
+/** Copies a backup aside, migrates and opens it, and reads every table, so that a file that only looks right fails here. */
+async function workingCopy(ctx: Ctx, file: string, name: string): Promise<{ file: string; remove: () => void }> {
+  const folder = dataPath(ctx.dataDir, 'backups', `.checking-${newId()}`);
+  mkdirSync(folder, { recursive: true });
+  const remove = () => rmSync(folder, { recursive: true, force: true });
+  try {
+    copyFileSync(file, join(folder, DATABASE_FILE));
+    const copy = await openDatabase({ dataDir: folder, nativeBinding: ctx.database.nativeBinding });
+    try {
+      for (const table of ctx.dataTables) await countRows(copy.db, table);
+      if (!(await hasRows(copy.db, 'coop')) || !(await hasRows(copy.db, 'sites'))) throw new Error('no co-op or site');
+    } finally {
+      await copy.close();
+    }
+    return { file: join(folder, DATABASE_FILE), remove };
+  } catch {
+    remove();
+    throw new AppError('VALIDATION', `${name} cannot be restored: it does not open as a working Coopdesk database. Nothing was changed.`, {
+      name: 'Does not open',
+    });
+  }
 }
 
 /**
