@@ -24,6 +24,8 @@ export interface Session {
   expiresAt?: number;
   /** The site this session works at; absent: the co-op's first site. */
   siteId?: string;
+  /** Where the session's requests come from (the browser's address); absent: the desktop app. */
+  client?: string;
 }
 
 export const FRONT_DESK: Actor = { role: 'manager', memberId: null };

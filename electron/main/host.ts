@@ -111,7 +111,8 @@ export function startHost(options: HostOptions): Promise<Host> {
     // Requests without a cookie (scripts, curl) each start a session: keep a few thousand, and
     // make room by dropping sessions nobody signed in to, so a flood cannot sign anyone out.
     if (sessions.size >= MAX_SESSIONS) sessions.delete(evictable() ?? sessions.keys().next().value!);
-    const session = coopdesk.api.newSession();
+    const client = req.socket.remoteAddress ?? 'unknown';
+    const session = coopdesk.api.newSession().then((s) => Object.assign(s, { client }));
     sessions.set(fresh, session);
     void session.then((s) => resolved.set(fresh, s));
     res.setHeader('Set-Cookie', `coopdesk_session=${fresh}; HttpOnly; SameSite=Strict; Path=/`);

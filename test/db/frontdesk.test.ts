@@ -11,6 +11,7 @@ beforeEach(async () => {
   w = await bookingWorld(t);
 });
 
+const MISMATCH = 'That member number (or name) and PIN do not match.';
 const kiosk = (): Session => ({ mode: 'kiosk', actor: { role: 'kiosk', memberId: null } });
 
 describe('manager password, kiosk and PINs', () => {
@@ -28,11 +29,14 @@ describe('manager password, kiosk and PINs', () => {
 
     for (let i = 1; i <= 4; i++) {
       const r = await t.coop.api.dispatch('auth.identify', { who: '1', pin: '0000' }, session);
-      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: `Wrong PIN (${5 - i} ${5 - i === 1 ? 'try' : 'tries'} left).` } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: `${MISMATCH} ${5 - i} ${5 - i === 1 ? 'try' : 'tries'} left; no PIN yet? Ask the front desk.` },
+      });
     }
     expect(await t.coop.api.dispatch('auth.identify', { who: '1', pin: '0000' }, session)).toMatchObject({
       ok: false,
-      error: { message: 'Wrong PIN. Ana Ribeiro is now locked out of the kiosk for 15 minutes.' },
+      error: { message: `${MISMATCH} Too many wrong PINs: locked for 15 minutes; the front desk can unlock.` },
     });
     expect(await t.coop.api.dispatch('auth.identify', { who: 'ana ribeiro', pin: '4821' }, session)).toMatchObject({ ok: false, error: { rule: 'locked' } });
     expect((await t.call('auth.lockouts', {})).map((l) => l.name)).toEqual(['Ana Ribeiro']);
@@ -49,14 +53,17 @@ describe('manager password, kiosk and PINs', () => {
     expect(await t.coop.api.dispatch('members.list', {}, session)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('unknown members, missing PINs and wrong manager passwords get clear messages', async () => {
+  it('an unknown member and a member without a PIN get the answer a wrong PIN gets; wrong manager passwords get clear messages', async () => {
     await t.call('auth.setManagerPassword', { password: 'front-desk-2026' });
     const session = kiosk();
     expect(await t.coop.api.dispatch('auth.identify', { who: '999', pin: '1234' }, session)).toMatchObject({
       ok: false,
-      error: { code: 'NOT_FOUND', fields: { who: 'Unknown member' } },
+      error: { code: 'VALIDATION', message: expect.stringContaining(MISMATCH) },
     });
-    expect(await t.coop.api.dispatch('auth.identify', { who: '2', pin: '1234' }, session)).toMatchObject({ ok: false, error: { rule: 'no-pin' } });
+    expect(await t.coop.api.dispatch('auth.identify', { who: '2', pin: '1234' }, session)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining(MISMATCH) },
+    });
     expect(await t.coop.api.dispatch('auth.identify', { who: '2', pin: '12' }, session)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { pin: 'A PIN is 4 to 8 digits' } },

@@ -80,7 +80,9 @@ test('a morning at the front desk', async ({ page, app }) => {
   await page.getByLabel('Member number or name').fill('1');
   await page.getByLabel('PIN').fill('0000');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByLabel('PIN')).toHaveAccessibleDescription('Wrong PIN (4 tries left).');
+  await expect(page.getByLabel('PIN')).toHaveAccessibleDescription(
+    'That member number (or name) and PIN do not match. 4 tries left; no PIN yet? Ask the front desk.',
+  );
   await page.getByLabel('PIN').fill('4821');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Hello, Ana Ribeiro' })).toBeVisible();

@@ -116,6 +116,15 @@ export interface BookingsTable {
   updated_at: number;
 }
 
+export interface AccessGuardsTable {
+  scope: 'pin' | 'manager-password' | 'client';
+  /** The account (a member's id, or what was typed when nobody matched; 'manager') or the client. */
+  key: string;
+  failures: number;
+  locked_until: number | null;
+  updated_at: number;
+}
+
 export interface CredentialsTable {
   member_id: string;
   pin_hash: string; // scrypt, see features/auth/secrets.ts
@@ -264,6 +273,7 @@ export interface DB {
   bookings: BookingsTable;
   bookable_spans: BookableSpansTable;
   credentials: CredentialsTable;
+  access_guards: AccessGuardsTable;
   app_secrets: AppSecretsTable;
   presence: PresenceTable;
   visitors: VisitorsTable;

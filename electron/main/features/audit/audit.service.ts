@@ -2,6 +2,8 @@ import { type Channel, contract } from '@shared/contract';
 import type { AuditEntry } from '@shared/contract/audit.contract';
 import { newId } from '@shared/domain/ids';
 import { type Actor, type Ctx, SYSTEM } from '../../context';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
 import * as repo from './audit.repository';
 
 /** Inputs that must never be written down. */
@@ -41,10 +43,14 @@ export async function recordJob(ctx: Ctx, job: string, changed: number, details:
   await writeAudit(ctx, SYSTEM, job, null, { changed, ...details });
 }
 
-async function writeAudit(ctx: Ctx, actor: Actor, channel: string, recordId: string | null, details: unknown): Promise<void> {
-  await repo.insert(ctx.db, {
+const writeAudit = (ctx: Ctx, actor: Actor, channel: string, recordId: string | null, details: unknown) =>
+  recordEvent(ctx.db, ctx.now().getTime(), actor, channel, recordId, details);
+
+/** One row in the audit log, written with `db` (a change's own transaction, where there is one). */
+export async function recordEvent(db: Kysely<DB>, at: number, actor: Actor, channel: string, recordId: string | null, details: unknown): Promise<void> {
+  await repo.insert(db, {
     id: newId(),
-    at: ctx.now().getTime(),
+    at,
     actor_role: actor.role,
     actor_member_id: actor.memberId,
     channel,

@@ -1,8 +1,8 @@
-import { type AuthStatus, type Lockout, PIN_ATTEMPTS } from '@shared/contract/auth.contract';
+import { type AuthStatus, type Lockout } from '@shared/contract/auth.contract';
 import { type Ctx, type Session, FRONT_DESK, kioskSession, managerSession } from '../../context';
-import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import * as repo from './auth.repository';
+import { LockedOut, clearGuard, guarded, lockedMembers } from './guard';
 import { hashSecret, verifySecret } from './secrets';
 
 const MANAGER_KEY = 'manager-password';
@@ -23,12 +23,26 @@ export async function status(ctx: Ctx, session: Session): Promise<AuthStatus> {
   return { mode: session.mode, managerPasswordSet: (await managerHash(ctx)) !== null, member: member ?? null };
 }
 
+/** Where a session's attempts come from, for the per-client limit. */
+const clientOf = (session: Session) => session.client ?? 'desktop';
+
+/** Checks the manager password under the guard; a wrong one is refused (with the field it concerns), a lockout too. */
+async function checkManagerPassword(ctx: Ctx, session: Session, password: string, hash: string, field: string, action: string): Promise<void> {
+  const { ok } = await guarded(
+    ctx,
+    { scope: 'manager-password', account: 'manager', client: clientOf(session), actor: session.actor, action, recordId: null },
+    () => verifySecret(password, hash),
+  );
+  if (!ok)
+    throw new AppError('VALIDATION', field === 'current' ? 'The current password is not right.' : 'That is not the manager password.', {
+      [field]: field === 'current' ? 'Not the current password' : 'Wrong password',
+    });
+}
+
 /** The first password is set freely (first launch); changing it needs the current one. */
 export async function setManagerPassword(ctx: Ctx, session: Session, input: { current: string; password: string }): Promise<AuthStatus> {
   const existing = await managerHash(ctx);
-  if (existing && !(await verifySecret(input.current, existing))) {
-    throw new AppError('VALIDATION', 'The current password is not right.', { current: 'Not the current password' });
-  }
+  if (existing) await checkManagerPassword(ctx, session, input.current, existing, 'current', 'auth.setManagerPassword');
   const hash = await hashSecret(input.password);
   await repo.saveSecret(ctx.db, MANAGER_KEY, hash, ctx.now().getTime());
   return status(ctx, session);
@@ -36,9 +50,7 @@ export async function setManagerPassword(ctx: Ctx, session: Session, input: { cu
 
 export async function unlock(ctx: Ctx, session: Session, password: string): Promise<AuthStatus> {
   const hash = await managerHash(ctx);
-  if (hash && !(await verifySecret(password, hash))) {
-    throw new AppError('VALIDATION', 'That is not the manager password.', { password: 'Wrong password' });
-  }
+  if (hash) await checkManagerPassword(ctx, session, password, hash, 'password', 'auth.unlock');
   Object.assign(session, { mode: 'manager', actor: { ...FRONT_DESK } });
   return status(ctx, session);
 }
@@ -52,49 +64,52 @@ export async function enterKiosk(ctx: Ctx, session: Session): Promise<AuthStatus
   return status(ctx, session);
 }
 
+/** Compared against when nobody matched, so that an unknown name takes as long as a wrong PIN. */
+const NOBODY = hashSecret('no such member');
+
+const MISMATCH = 'That member number (or name) and PIN do not match.';
+
 /**
- * Member number, email or exact name (any case), then the PIN. Five wrong PINs in a row lock the
- * member out for a while. The attempt is counted before the PIN is checked, in one write
- * transaction with the lockout check: guesses sent in parallel each take a place in the count,
- * so no more than five are ever checked, and none gets past a lockout.
+ * Member number, email or exact name (any case), then the PIN, under the guard (five wrong in a
+ * row lock the account for a while). An unknown name, a member without a PIN and a wrong PIN get
+ * the same answer, so trying numbers does not tell who is a member.
  */
 export async function identify(ctx: Ctx, session: Session, input: { who: string; pin: string }): Promise<AuthStatus> {
   if (session.mode !== 'kiosk') throw new AppError('RULE', 'Identifying is for kiosk mode.', undefined, 'kiosk');
-  const now = ctx.now().getTime();
-  const member = await immediate(ctx.db, async (trx) => {
-    const m = await repo.memberWithPin(trx, input.who.trim());
-    if (!m || m.archived_at !== null || m.status === 'left') {
-      throw new AppError('NOT_FOUND', 'No current member goes by that number or name.', { who: 'Unknown member' });
-    }
-    if (!m.pin_hash) throw new AppError('RULE', `${m.name} has no PIN yet; ask the front desk to set one.`, { pin: 'No PIN set' }, 'no-pin');
-    if (m.locked_until !== null && m.locked_until > now) {
-      const until = new Date(m.locked_until).toISOString().slice(11, 16);
+  const who = input.who.trim();
+  const found = await repo.memberWithPin(ctx.db, who);
+  const member = found && found.archived_at === null && found.status !== 'left' ? found : null;
+  const attempt = {
+    scope: 'pin' as const,
+    account: member?.id ?? `who:${who.toLowerCase()}`,
+    client: clientOf(session),
+    actor: session.actor,
+    action: 'auth.identify',
+    recordId: member?.id ?? null,
+  };
+  let result;
+  try {
+    result = await guarded(ctx, attempt, async () => {
+      const ok = await verifySecret(input.pin, member?.pin_hash ?? (await NOBODY));
+      return ok && Boolean(member?.pin_hash);
+    });
+  } catch (error) {
+    if (error instanceof LockedOut)
       throw new AppError(
         'RULE',
-        `Too many wrong PINs: ${m.name} is locked out of the kiosk until ${until} UTC. The front desk can unlock.`,
+        `Too many wrong PINs: try again after ${new Date(error.until).toISOString().slice(11, 16)} UTC, or ask the front desk to unlock.`,
         { pin: 'Locked' },
         'locked',
       );
-    }
-    const attempts = (m.failed_pins ?? 0) + 1;
-    if (attempts > PIN_ATTEMPTS)
-      throw new AppError('RULE', `Too many PIN attempts at once for ${m.name}; wait a moment.`, { pin: 'Too many attempts' }, 'locked');
-    await repo.setCounters(trx, m.id, { failed_pins: attempts, locked_until: null, updated_at: now });
-    return { ...m, pin_hash: m.pin_hash, attempts };
-  });
-  if (!(await verifySecret(input.pin, member.pin_hash))) {
-    // The attempt stays counted; the one that reaches the limit locks.
-    const locked = member.attempts >= PIN_ATTEMPTS;
-    if (locked)
-      await immediate(ctx.db, (trx) => repo.setCounters(trx, member.id, { failed_pins: 0, locked_until: now + LOCK_MINUTES * 60_000, updated_at: now }));
-    const left = PIN_ATTEMPTS - member.attempts;
-    const message = locked
-      ? `Wrong PIN. ${member.name} is now locked out of the kiosk for ${LOCK_MINUTES} minutes.`
-      : `Wrong PIN (${left} ${left === 1 ? 'try' : 'tries'} left).`;
+    throw error;
+  }
+  if (!result.ok || !member) {
+    const message = result.lockedNow
+      ? `${MISMATCH} Too many wrong PINs: locked for ${LOCK_MINUTES} minutes; the front desk can unlock.`
+      : `${MISMATCH} ${result.left} ${result.left === 1 ? 'try' : 'tries'} left; no PIN yet? Ask the front desk.`;
     throw new AppError('VALIDATION', message, { pin: message });
   }
-  // Right: the count starts again (a lockout set meanwhile by other guesses stays).
-  await repo.resetAttempts(ctx.db, member.id, ctx.now().getTime());
+  const now = ctx.now().getTime();
   Object.assign(session, {
     mode: 'kiosk',
     actor: { role: member.role === 'guardian' ? 'guardian' : 'member', memberId: member.id },
@@ -113,15 +128,17 @@ export async function setPin(ctx: Ctx, memberId: string, pin: string): Promise<{
   const hash = await hashSecret(pin);
   const now = ctx.now().getTime();
   await repo.savePin(ctx.db, memberId, hash, now);
+  // A new PIN starts with a clean count.
+  await clearGuard(ctx.db, 'pin', memberId);
   return { memberId };
 }
 
 export async function clearLockout(ctx: Ctx, memberId: string): Promise<{ memberId: string }> {
-  if (!(await repo.clearCounters(ctx.db, memberId, ctx.now().getTime()))) throw new AppError('NOT_FOUND', 'That member has no PIN.', { memberId: 'No PIN' });
+  if ((await clearGuard(ctx.db, 'pin', memberId)) === 0) throw new AppError('NOT_FOUND', 'That member is not locked out.', { memberId: 'Not locked out' });
   return { memberId };
 }
 
 export async function lockouts(ctx: Ctx): Promise<Lockout[]> {
-  const rows = await repo.lockedOut(ctx.db, ctx.now().getTime());
+  const rows = await lockedMembers(ctx.db, ctx.now().getTime());
   return rows.map((r) => ({ memberId: r.id, name: r.name, lockedUntil: new Date(r.locked_until!).toISOString() }));
 }

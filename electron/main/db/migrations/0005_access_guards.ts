@@ -1,0 +1,20 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * Schema 5: the counters that guard access (kiosk PINs, the manager password, and each client
+ * that tries them), read and written in the same transaction as the attempt they count.
+ * Frozen: a shipped migration is never edited.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('access_guards')
+    .addColumn('scope', 'text', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('locked_until', 'integer')
+    .addColumn('updated_at', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('access_guards_pk', ['scope', 'key'])
+    .addCheckConstraint('access_guards_scope', sql`scope in ('pin', 'manager-password', 'client')`)
+    .addCheckConstraint('access_guards_failures', sql`failures >= 0`)
+    .execute();
+}
