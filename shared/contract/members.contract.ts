@@ -51,6 +51,8 @@ export const memberFields = z.object({
   offers: tagList.default([]),
   needs: tagList.default([]),
   notes: optionalText(5000, 'Notes'),
+  /** Whether other members see this member's email and phone (the front desk always does). */
+  shareContact: z.boolean().default(false),
 });
 export type MemberFields = z.input<typeof memberFields>;
 
@@ -74,8 +76,10 @@ export interface MemberSummary {
   id: string;
   number: number;
   name: string;
+  /** Empty for other members unless this member shares their contact details. */
   email: string;
   phone: string;
+  shareContact: boolean;
   businessName: string;
   memberSince: string;
   status: MemberStatus;

@@ -6,6 +6,7 @@ export interface SystemStatus {
   memberCount: number;
   /** The demo co-op is offered while the register is empty. */
   demoOffered: boolean;
+  /** The data folder on this machine; empty for anyone but the front desk. */
   dataDir: string;
   schemaVersion: number;
   appVersion: string;

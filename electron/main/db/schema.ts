@@ -42,6 +42,8 @@ export interface MembersTable {
   status: 'active' | 'paused' | 'left';
   role: 'member' | 'manager' | 'guardian';
   notes: string;
+  /** 1: email and phone are shown to other members (schema 5). */
+  share_contact: number;
   archived_at: number | null;
   created_at: number;
   updated_at: number;

@@ -33,18 +33,20 @@ export async function reindexAllMembers(db: Kysely<DB>): Promise<void> {
  * in name, business, tags or email ("ana web" finds "Ana Ribeiro, web design").
  * Returns null when nothing searchable was typed.
  */
-export function toFtsQuery(text: string): string | null {
+export function toFtsQuery(text: string, withEmail = true): string | null {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu);
   if (!words || words.length === 0) return null;
-  return words
+  const terms = words
     .slice(0, 12)
     .map((w) => `"${w}"*`)
     .join(' ');
+  // Members search each other by name, business and tags; only the front desk finds by email.
+  return withEmail ? terms : `{name business tags} : (${terms})`;
 }
 
 /** A subquery of member numbers matching the typed text, for `where('members.number', 'in', …)`. */
-export function memberNumbersMatching(text: string): RawBuilder<number> | null {
-  const query = toFtsQuery(text);
+export function memberNumbersMatching(text: string, withEmail = true): RawBuilder<number> | null {
+  const query = toFtsQuery(text, withEmail);
   if (query === null) return null;
   return sql<number>`(select rowid from members_fts where members_fts match ${query})`;
 }

@@ -221,6 +221,8 @@ export function generateMembers({ count, today, seed = 42 }: GenerateOptions): M
       offers: someOf(random, trade.offers, 1),
       needs: someOf(random, trade.needs, 1),
       notes: '',
+      // Two in three share their contact details with other members (not from the random stream, so the rest stays as it was).
+      shareContact: i % 3 !== 0,
     });
   }
   return dedupeNames(members);

@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Schema 5: the counters that guard access (kiosk PINs, the manager password, and each client
- * that tries them), read and written in the same transaction as the attempt they count.
+ * that tries them), read and written in the same transaction as the attempt they count; and
+ * whether a member shares their email and phone with other members (not until they say so).
  * Frozen: a shipped migration is never edited.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -16,5 +17,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('access_guards_pk', ['scope', 'key'])
     .addCheckConstraint('access_guards_scope', sql`scope in ('pin', 'manager-password', 'client')`)
     .addCheckConstraint('access_guards_failures', sql`failures >= 0`)
+    .execute();
+  await db.schema
+    .alterTable('members')
+    .addColumn('share_contact', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`share_contact in (0, 1)`),
+    )
     .execute();
 }

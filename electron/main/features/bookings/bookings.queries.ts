@@ -30,6 +30,8 @@ import {
   toBooking,
   unitsAvailable,
   unitsHeld,
+  asSeenBy,
+  hiddenFrom,
 } from './bookings.policy';
 
 /** Checks a booking without writing anything: the dialog's live feedback. */
@@ -67,13 +69,18 @@ function roundUp(time: string): string {
   return timeOfMinutes(Math.min(24 * 60, Math.ceil(minutesOf(time) / 60) * 60));
 }
 
-function toBoardBooking([id, bookableId, memberName, guestName, title, quantity, startMs, endMs, state]: repo.BoardRow, zone: string): BoardBooking {
+function toBoardBooking(
+  [id, bookableId, memberName, guestName, title, quantity, startMs, endMs, state, memberId]: repo.BoardRow,
+  zone: string,
+  actor: Actor,
+): BoardBooking {
+  const hidden = hiddenFrom(actor, memberId);
   return {
     id,
     bookableId,
-    memberName,
-    guestName,
-    title,
+    memberName: hidden ? null : memberName,
+    guestName: hidden ? '' : guestName,
+    title: hidden ? '' : title,
     quantity,
     status: state === 'in' ? 'confirmed' : (state as BoardBooking['status']),
     checkedIn: state === 'in',
@@ -82,13 +89,13 @@ function toBoardBooking([id, bookableId, memberName, guestName, title, quantity,
 }
 
 /** Everything the day board shows for one site and date. */
-export async function dayBoard(ctx: Ctx, input: { siteId?: string; date: string }): Promise<DayBoard> {
+export async function dayBoard(ctx: Ctx, actor: Actor, input: { siteId?: string; date: string }): Promise<DayBoard> {
   const siteId = input.siteId ?? ctx.siteId;
   const site = await loadSite(ctx.db, siteId, input.date);
   const rows = await bookables.onBoard(ctx.db, siteId);
   const from = zonedInstant(input.date, '00:00', site.timeZone);
   const to = zonedInstant(addDaysIso(input.date, 1), '00:00', site.timeZone);
-  const bookings = (await repo.onBoard(ctx.db, siteId, from, to)).map((b) => toBoardBooking(b, site.timeZone));
+  const bookings = (await repo.onBoard(ctx.db, siteId, from, to)).map((b) => toBoardBooking(b, site.timeZone, actor));
   const window = openingWindow(input.date, site, weekdayOf(input.date));
   const closure = site.closures.find((c) => c.date === input.date);
   let fromTime = window ? roundDown(window.opens) : '08:00';
@@ -114,13 +121,13 @@ export async function dayBoard(ctx: Ctx, input: { siteId?: string; date: string 
 }
 
 /** One bookable's week, Monday to Sunday, around `date`. */
-export async function week(ctx: Ctx, input: { bookableId: string; date: string }) {
+export async function week(ctx: Ctx, actor: Actor, input: { bookableId: string; date: string }) {
   const target = await loadTarget(ctx.db, input.bookableId);
   const monday = addDaysIso(input.date, 1 - weekdayOf(input.date));
   const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDaysIso(monday, i));
   const zone = target.site.timeZone;
   const rows = await repo.ofBookable(ctx.db, target.row.id, zonedInstant(monday, '00:00', zone), zonedInstant(addDaysIso(monday, 7), '00:00', zone));
-  return { bookable: toBookable(target.row, target.site), days, timeZone: zone, bookings: rows.map(toBooking) };
+  return { bookable: toBookable(target.row, target.site), days, timeZone: zone, bookings: rows.map((r) => toBooking(asSeenBy(actor, r))) };
 }
 
 export async function forMember(ctx: Ctx, actor: Actor, input: { memberId: string; when: 'upcoming' | 'past' }): Promise<Booking[]> {
@@ -252,7 +259,12 @@ export async function ics(ctx: Ctx, actor: Actor, input: { memberId: string } | 
   const rows = await repo.ofBookable(ctx.db, target.row.id, from, to);
   return {
     filename: `coopdesk-${slug(target.row.name)}.ics`,
-    ics: bookingsCalendar(`${target.row.name} — ${target.site.name}`, target.site.timeZone, target.site.name, rows),
+    ics: bookingsCalendar(
+      `${target.row.name} — ${target.site.name}`,
+      target.site.timeZone,
+      target.site.name,
+      rows.map((r) => asSeenBy(actor, r)),
+    ),
   };
 }
 

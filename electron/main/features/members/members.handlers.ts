@@ -3,12 +3,11 @@ import type { FeatureHandlers } from '../../feature';
 import * as service from './members.service';
 
 export const handlers: FeatureHandlers<typeof membersContract> = {
-  'members.list': (input, ctx) => service.list(ctx, input),
-  // Notes are the front desk's: a member sees their own, never other members'.
-  'members.get': async (input, ctx, actor) => {
-    const member = await service.get(ctx, input.id);
-    return actor.role === 'manager' || actor.memberId === member.id ? member : { ...member, notes: '' };
+  'members.list': async (input, ctx, actor) => {
+    const page = await service.list(ctx, input, actor.role === 'manager');
+    return { ...page, rows: page.rows.map((m) => service.asSeenBy(actor, m)) };
   },
+  'members.get': async (input, ctx, actor) => service.asSeenBy(actor, await service.get(ctx, input.id)),
   'members.create': (input, ctx) => service.create(ctx, input),
   'members.update': ({ id, ...fields }, ctx) => service.update(ctx, id, fields),
   'members.archive': (input, ctx) => service.setArchived(ctx, input.id, true),

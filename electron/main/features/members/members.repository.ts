@@ -7,7 +7,7 @@ import { caseless, withoutIndex } from '../../db/sqlite';
 
 export type MemberRow = MembersTable;
 export type MemberValues = Omit<MembersTable, 'id' | 'number' | 'archived_at' | 'created_at' | 'updated_at'>;
-export type ListFilter = z.output<typeof memberListQuery> & { ownershipCutoff: string };
+export type ListFilter = z.output<typeof memberListQuery> & { ownershipCutoff: string; searchEmail: boolean };
 
 export const findById = (db: Kysely<DB>, id: string) => db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -93,7 +93,7 @@ const SORT_COLUMNS = {
 
 /** One page of the directory and the total matching the filters. */
 export async function list(db: Kysely<DB>, f: ListFilter): Promise<{ total: number; rows: MemberRow[] }> {
-  const matching = memberNumbersMatching(f.q);
+  const matching = memberNumbersMatching(f.q, f.searchEmail);
   /**
    * `drive` says how the search terms join: the count is fastest driven from the (usually few)
    * matches; the page is fastest walking the sort order and probing the matches, stopping after

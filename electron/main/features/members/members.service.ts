@@ -4,7 +4,7 @@ import type { ImportReport, Member, MemberSummary, TagCount, TagKind, memberFiel
 import { newId } from '@shared/domain/ids';
 import { ownershipCutoff, ownershipOf } from '@shared/domain/ownership';
 import { normalizeTag } from '@shared/domain/tags';
-import type { Ctx } from '../../context';
+import type { Actor, Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { reindexAllMembers, reindexMember } from '../../db/search';
 import { commit, immediate } from '../../db/tx';
@@ -19,6 +19,16 @@ type OwnershipClock = { months: number; today: string };
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/**
+ * What one member may see of another: the front desk and the member themselves see everything;
+ * other members see contact details only where the member shares them, and never the desk's notes.
+ */
+export function asSeenBy<T extends MemberSummary & { notes?: string }>(actor: Actor, member: T): T {
+  if (actor.role === 'manager' || actor.memberId === member.id) return member;
+  const hidden = { ...member, ...(member.shareContact ? {} : { email: '', phone: '' }) };
+  return 'notes' in member ? { ...hidden, notes: '' } : hidden;
+}
+
 function toSummary(row: repo.MemberRow, tags: { offers: string[]; needs: string[] }, clock: OwnershipClock): MemberSummary {
   return {
     id: row.id,
@@ -26,6 +36,7 @@ function toSummary(row: repo.MemberRow, tags: { offers: string[]; needs: string[
     name: row.name,
     email: row.email,
     phone: row.phone,
+    shareContact: row.share_contact === 1,
     businessName: row.business_name,
     memberSince: row.member_since,
     status: row.status,
@@ -63,6 +74,7 @@ function columnsOf(input: MemberFields): repo.MemberValues {
     status: input.status,
     role: input.role,
     notes: input.notes,
+    share_contact: input.shareContact ? 1 : 0,
   };
 }
 
@@ -89,10 +101,12 @@ async function insertNew(ctx: Ctx, trx: Kysely<DB>, input: MemberFields): Promis
   return id;
 }
 
-export async function list(ctx: Ctx, query: ListQuery): Promise<{ total: number; rows: MemberSummary[] }> {
+/** A page of the register; `searchEmail` only for the front desk (members do not find each other by email). */
+export async function list(ctx: Ctx, query: ListQuery, searchEmail = true): Promise<{ total: number; rows: MemberSummary[] }> {
   const clock = await ownershipClock(ctx);
   const { total, rows } = await repo.list(ctx.db, {
     ...query,
+    searchEmail,
     tag: normalizeTag(query.tag),
     ownershipCutoff: ownershipCutoff(clock.months, clock.today),
   });

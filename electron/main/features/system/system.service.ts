@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { memberFields } from '@shared/contract/members.contract';
 import type { SystemStatus } from '@shared/contract/system.contract';
-import type { Ctx } from '../../context';
+import type { Actor, Ctx } from '../../context';
 import { generateMembers } from '../../demo/generate';
 import { AppError } from '../../errors';
 import * as members from '../members';
@@ -17,13 +17,14 @@ export const APP_VERSION = '0.1.0';
 const DEMO_SIZE = 36;
 const DEMO_NAME = 'Millbrook Works Co-op';
 
-export async function status(ctx: Ctx): Promise<SystemStatus> {
+/** What anyone may know of the install; the machine's data folder only the front desk. */
+export async function status(ctx: Ctx, actor: Actor): Promise<SystemStatus> {
   const [settings, memberCount] = await Promise.all([getSettings(ctx), members.count(ctx)]);
   return {
     coopName: settings.coop.name,
     memberCount,
     demoOffered: memberCount === 0,
-    dataDir: ctx.dataDir,
+    dataDir: actor.role === 'manager' ? ctx.dataDir : '',
     schemaVersion: ctx.schemaVersion,
     appVersion: APP_VERSION,
   };

@@ -4,6 +4,7 @@ import { useApi } from '../../api/hooks';
 import { BookingDetailsById } from './BookingDetails';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
 import { MemberBookings } from './MemberBookings';
+import { whoOf } from './time';
 
 /** The kiosk's bookings for an identified member: book for themselves, their bookings, the day at the co-op. */
 export function KioskBookings({ member }: { member: { id: string; name: string } }) {
@@ -44,11 +45,14 @@ export function KioskBookings({ member }: { member: { id: string; name: string }
             {board.data.bookings.map((b) => (
               <li key={b.id}>
                 <span>
-                  {b.localStart}–{b.localEnd} · {board.data!.bookables.find((x) => x.id === b.bookableId)?.name} · {b.memberName ?? b.guestName}
+                  {b.localStart}–{b.localEnd} · {board.data!.bookables.find((x) => x.id === b.bookableId)?.name} · {whoOf(b)}
                 </span>
-                <button type="button" aria-label={`Open ${b.localStart} ${b.memberName ?? b.guestName}`} onClick={() => setOpened(b.id)}>
-                  Open
-                </button>
+                {/* Another member's booking shows only that the time is taken; there is nothing to open. */}
+                {b.memberName || b.guestName ? (
+                  <button type="button" aria-label={`Open ${b.localStart} ${whoOf(b)}`} onClick={() => setOpened(b.id)}>
+                    Open
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>

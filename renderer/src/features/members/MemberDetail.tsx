@@ -135,11 +135,11 @@ export function MemberDetail({ id }: { id: string }) {
           <h2>Contact</h2>
           <dl className="facts">
             <dt>Email</dt>
-            <dd>
-              <a href={`mailto:${m.email}`}>{m.email}</a>
-            </dd>
+            <dd>{m.email ? <a href={`mailto:${m.email}`}>{m.email}</a> : <span className="muted">not shared</span>}</dd>
             <dt>Phone</dt>
             <dd>{m.phone || '—'}</dd>
+            <dt>Shared with members</dt>
+            <dd>{m.shareContact ? 'Email and phone' : 'No'}</dd>
             <dt>Website</dt>
             <dd>
               {m.website ? (

@@ -17,6 +17,7 @@ function toForm(member: Member | undefined): FormIn {
     name: member?.name ?? '',
     email: member?.email ?? '',
     phone: member?.phone ?? '',
+    shareContact: member?.shareContact ?? false,
     businessName: member?.businessName ?? '',
     businessDescription: member?.businessDescription ?? '',
     website: member?.website ?? '',
@@ -78,6 +79,9 @@ export function MemberForm({ id }: { id?: string }) {
             <SelectField label="Status" options={MEMBER_STATUSES.map((s) => [s, s] as const)} error={errorOf('status')} {...register('status')} />
             <SelectField label="Role" options={MEMBER_ROLES.map((r) => [r, r] as const)} error={errorOf('role')} {...register('role')} />
           </div>
+          <label className="override">
+            <input type="checkbox" {...register('shareContact')} /> Other members may see this email and phone (the front desk always can)
+          </label>
         </fieldset>
         <fieldset>
           <legend>Business</legend>

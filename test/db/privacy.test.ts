@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../electron/main/context';
+import { bookingWorld, london } from '../helpers/bookingWorld';
+import { FIXED_NOW, freshCoopEachTest } from '../helpers/coop';
+
+// What one member can find out about another, tried as that member would.
+const t = freshCoopEachTest({ now: () => FIXED_NOW });
+let w: Awaited<ReturnType<typeof bookingWorld>>;
+let asBen: Actor;
+beforeEach(async () => {
+  w = await bookingWorld(t);
+  asBen = { role: 'member', memberId: w.ben.id };
+  await t.call('members.update', {
+    ...(await t.call('members.get', { id: w.member.id })),
+    phone: '+44 7700 900123',
+    shareContact: false,
+    notes: 'Pays late',
+  } as never);
+  await t.call('members.update', { ...(await t.call('members.get', { id: w.chiara.id })), phone: '+44 7700 900999', shareContact: true } as never);
+});
+
+describe('contact details', () => {
+  it('a member sees email and phone only of members who share them, never the desk’s notes; the desk sees all', async () => {
+    const seen = await t.call('members.list', {}, asBen);
+    const byName = Object.fromEntries(seen.rows.map((m) => [m.name, m]));
+    expect(byName['Ana Ribeiro']).toMatchObject({ email: '', phone: '' });
+    expect(byName['Chiara Novak']).toMatchObject({ email: 'chiara@example.coop', phone: '+44 7700 900999' });
+    expect(await t.call('members.get', { id: w.member.id }, asBen)).toMatchObject({ email: '', phone: '', notes: '' });
+    expect(await t.call('members.get', { id: w.ben.id }, asBen)).toMatchObject({ email: 'ben@example.coop' });
+    expect(await t.call('members.get', { id: w.member.id })).toMatchObject({ email: 'ana@example.coop', notes: 'Pays late' });
+  });
+
+  it('a member cannot find another by searching for their email', async () => {
+    expect((await t.call('members.list', { q: 'ana@example' }, asBen)).total).toBe(0);
+    expect((await t.call('members.list', { q: 'ana@example' })).total).toBe(1);
+    expect((await t.call('members.list', { q: 'chiara' }, asBen)).total).toBe(1);
+  });
+});
+
+describe('bookings of others', () => {
+  it('the board, a room’s week and its .ics show other members’ bookings as booked, without name or title', async () => {
+    const anas = await t.call('bookings.create', {
+      bookableId: w.room.id,
+      memberId: w.member.id,
+      start: london('2026-11-26', '10:00'),
+      end: london('2026-11-26', '11:00'),
+      title: 'Pitch to the council',
+    });
+    const bens = await t.call('bookings.create', {
+      bookableId: w.room.id,
+      memberId: w.ben.id,
+      start: london('2026-11-26', '12:00'),
+      end: london('2026-11-26', '13:00'),
+      title: 'Ben’s own',
+    });
+    const board = await t.call('bookings.dayBoard', { date: '2026-11-26' }, asBen);
+    expect(board.bookings.find((b) => b.id === anas.id)).toMatchObject({ memberName: null, guestName: '', title: '' });
+    expect(board.bookings.find((b) => b.id === bens.id)).toMatchObject({ memberName: 'Ben Okafor', title: 'Ben’s own' });
+    const week = await t.call('bookings.week', { bookableId: w.room.id, date: '2026-11-26' }, asBen);
+    expect(week.bookings.find((b) => b.id === anas.id)).toMatchObject({ memberName: null, title: '' });
+    const ics = (await t.call('bookings.ics', { bookableId: w.room.id }, asBen)).ics;
+    expect(ics).not.toContain('Ana Ribeiro');
+    expect(ics).not.toContain('Pitch to the council');
+    expect(ics).toContain('Ben’s own');
+    // the desk sees who and what
+    expect((await t.call('bookings.dayBoard', { date: '2026-11-26' })).bookings.find((b) => b.id === anas.id)).toMatchObject({
+      memberName: 'Ana Ribeiro',
+      title: 'Pitch to the council',
+    });
+  });
+});
+
+describe('the machine', () => {
+  it('only the front desk learns where the data folder is', async () => {
+    expect((await t.call('system.status', {}, asBen)).dataDir).toBe('');
+    expect((await t.call('system.status', {}, { role: 'kiosk', memberId: null })).dataDir).toBe('');
+    expect((await t.call('system.status', {})).dataDir).toBe(t.dataDir);
+  });
+});
