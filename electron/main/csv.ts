@@ -1,7 +1,25 @@
+import Papa from 'papaparse';
+
 /**
- * Spreadsheets run cells starting with = @ (or + and - before a non-digit) as formulas; a
- * leading quote keeps them text. Phone numbers like +44 stay as they are.
+ * Spreadsheets run a cell starting with = + - @ (or a tab or carriage return) as a formula:
+ * "+1+cmd|x", "-2+3", "=HYPERLINK(…)". Every CSV the app writes goes through `toCsv`, which puts
+ * a quote in front of such a cell (spreadsheets show it as text, the quote hidden); a plain
+ * number ("-2", "+3.5") stays a number.
  */
+const RISKY = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
 export function defuseCell(value: string): string {
-  return /^[=@\t\r]|^[+-][^\d\s]/.test(value) ? `'${value}` : value;
+  return (RISKY.test(value) && !PLAIN_NUMBER.test(value)) || /^'+[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The value a defused cell stood for (the full export's import reads its own cells back). */
+export const restoreCell = (value: string): string => (/^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
+/** A CSV file (CRLF lines, header first) with every text cell defused. */
+export function toCsv(fields: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return Papa.unparse(
+    { fields: [...fields], data: rows.map((row) => row.map((cell) => (typeof cell === 'string' ? defuseCell(cell) : cell))) },
+    { newline: '\r\n' },
+  );
 }

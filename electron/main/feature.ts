@@ -35,6 +35,8 @@ export interface FeatureModule {
   contract?: ContractPart;
   handlers?: Partial<Handlers<Channel>>;
   tables?: readonly string[];
+  /** Tables kept on this machine only: in backups, never in an export (secrets, sign-in counters). */
+  localTables?: readonly string[];
   jobs?: readonly Job[];
 }
 

@@ -65,4 +65,7 @@ export function dataTables(features: readonly FeatureModule[]): string[] {
   return tables;
 }
 
+/** Tables that stay on this machine (backups hold them; exports do not). */
+export const localTables = (features: readonly FeatureModule[]): string[] => features.flatMap((f) => f.localTables ?? []);
+
 export const jobsOf = (features: readonly FeatureModule[]): Job[] => features.flatMap((f) => f.jobs ?? []);

@@ -5,9 +5,6 @@ import type { DB } from './schema';
 /** Tables rebuilt from the others, never exported: members_fts (the search index) and bookable_spans (kept by triggers). */
 export const DERIVED_TABLES = ['members_fts', 'bookable_spans'];
 
-/** Kept on this machine and never exported: the counters guarding sign-in (a new install starts them afresh). */
-export const LOCAL_TABLES = ['access_guards'];
-
 export interface Column {
   name: string;
   type: string;

@@ -8,6 +8,8 @@ import * as repo from './audit.repository';
 
 /** Inputs that must never be written down. */
 const SECRET_KEYS = new Set(['pin', 'password', 'current', 'next']);
+/** Inputs whose content is a file (a document, a CSV): the log says how big, never what is in it. */
+const FILE_KEYS = new Set(['content', 'csv']);
 
 /** Commands are written down; queries change nothing and are not. */
 export const isAudited = (channel: Channel) => contract[channel].kind === 'command';
@@ -17,7 +19,7 @@ function redact(input: unknown): unknown {
   return Object.fromEntries(
     Object.entries(input as Record<string, unknown>).map(([k, v]) => [
       k,
-      SECRET_KEYS.has(k) ? '(hidden)' : typeof v === 'string' && v.length > 500 ? `(${v.length} characters)` : v,
+      SECRET_KEYS.has(k) ? '(hidden)' : typeof v === 'string' && (FILE_KEYS.has(k) || v.length > 500) ? `(${v.length} characters)` : v,
     ]),
   );
 }

@@ -11,6 +11,7 @@ import { columnsOf, hasRows, insertRows } from '../../db/tables';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import { clearTable } from '../../db/sqlite';
+import { restoreCell, toCsv } from '../../csv';
 import { dataPath, isRecordId, isStoredName } from '../storage';
 import { ZipRefused, readZip } from './zip';
 
@@ -23,8 +24,10 @@ export const exportFolder = (ctx: Pick<Ctx, 'dataDir'>) => join(ctx.dataDir, 'ex
 const encode = (v: unknown) => (v === null ? '\\N' : typeof v === 'string' && v.startsWith('\\') ? `\\${v}` : String(v));
 const decode = (v: string, integer: boolean) => {
   if (v === '\\N') return null;
-  const text = v.startsWith('\\\\') ? v.slice(1) : v;
-  return integer ? Number(text) : text;
+  if (integer) return Number(v);
+  // The cell guard's quote goes first (it was put on last), then the backslash rule.
+  const cell = restoreCell(v);
+  return cell.startsWith('\\\\') ? cell.slice(1) : cell;
 };
 
 export function listExports(ctx: Pick<Ctx, 'dataDir'>): ExportEntry[] {
@@ -46,6 +49,7 @@ export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Recor
   const schema: string[] = [
     'Coopdesk export. One CSV file per table, header row = column names.',
     'NULL is written as \\N; a value starting with a backslash has one more in front.',
+    'A text starting with = + - @ (not a plain number) has a quote in front, so spreadsheets do not run it; one more quote where it already had one.',
     'Instants are milliseconds since 1970-01-01 UTC; dates are YYYY-MM-DD; money is in minor units.',
     `Schema version ${ctx.schemaVersion}.`,
     '',
@@ -57,7 +61,10 @@ export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Recor
       const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(trx)).rows;
       tables[table] = rows.length;
       files[`${table}.csv`] = strToU8(
-        Papa.unparse({ fields: columns.map((c) => c.name), data: rows.map((r) => columns.map((c) => encode(r[c.name]))) }, { newline: '\r\n' }),
+        toCsv(
+          columns.map((c) => c.name),
+          rows.map((r) => columns.map((c) => encode(r[c.name]))),
+        ),
       );
       schema.push(`${table}.csv: ${columns.map((c) => `${c.name} ${c.type}${c.primaryKey ? ' KEY' : ''}${c.notNull ? ' NOT NULL' : ''}`).join(', ')}`);
     }

@@ -1,11 +1,10 @@
-import Papa from 'papaparse';
 import type { Kysely } from 'kysely';
 import type { DayPass, PresenceEntry, Today, TodayBooking, Visitor } from '@shared/contract/frontdesk.contract';
 import { openingWindow } from '@shared/domain/bookingRules';
 import { newId } from '@shared/domain/ids';
 import { addDaysIso, weekdayOf, zonedInstant, zonedParts } from '@shared/domain/zoned';
 import type { Actor, Ctx } from '../../context';
-import { defuseCell } from '../../csv';
+import { toCsv } from '../../csv';
 import type { DB } from '../../db/schema';
 import { commit, immediate } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
@@ -128,10 +127,10 @@ export async function exportVisitors(ctx: Ctx, date: string): Promise<{ filename
   const visitors = await visitorsOn(ctx, date);
   const { site } = await dayRange(ctx.db, ctx.siteId, date);
   const local = (at: string | null) => (at ? zonedParts(Date.parse(at), site.timeZone).time : '');
-  const csv = Papa.unparse({
-    fields: ['date', 'name', 'company', 'host', 'expected', 'arrived', 'left'],
-    data: visitors.map((v) => [date, v.name, v.company, v.hostName, v.expectedLocal, local(v.arrivedAt), local(v.leftAt)].map(defuseCell)),
-  });
+  const csv = toCsv(
+    ['date', 'name', 'company', 'host', 'expected', 'arrived', 'left'],
+    visitors.map((v) => [date, v.name, v.company, v.hostName, v.expectedLocal, local(v.arrivedAt), local(v.leftAt)]),
+  );
   return { filename: `coopdesk-visitors-${date}.csv`, csv };
 }
 

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import { MEMBER_CSV_COLUMNS, memberFields } from '@shared/contract/members.contract';
 import { splitTagList } from '@shared/domain/tags';
-import { defuseCell } from '../../csv';
+import { restoreCell, toCsv } from '../../csv';
 import { AppError } from '../../errors';
 import type { MemberRow } from './members.repository';
 
@@ -61,7 +61,8 @@ export function parseMembersCsv(csv: string, today: string): ParsedRow[] {
   }
 
   return result.data.map((cells, index) => {
-    const cell = (c: string) => (cells[c] ?? '').trim();
+    // A cell our own export defused ('+44…) reads back as it was.
+    const cell = (c: string) => restoreCell((cells[c] ?? '').trim());
     const line = index + 2; // the header is line 1
     const input = {
       name: cell('name'),
@@ -96,22 +97,20 @@ export function parseMembersCsv(csv: string, today: string): ParsedRow[] {
 }
 
 export function exportMembersCsv(members: { row: MemberRow; tags: { offers: string[]; needs: string[] } }[]): string {
-  const data = members.map(({ row, tags }) =>
-    [
-      String(row.number),
-      row.name,
-      row.email,
-      row.phone,
-      row.business_name,
-      row.business_description,
-      row.website,
-      row.member_since,
-      row.status,
-      row.role,
-      tags.offers.join('; '),
-      tags.needs.join('; '),
-      row.notes,
-    ].map(defuseCell),
-  );
-  return Papa.unparse({ fields: [...MEMBER_CSV_COLUMNS], data }, { newline: '\r\n' });
+  const data = members.map(({ row, tags }) => [
+    String(row.number),
+    row.name,
+    row.email,
+    row.phone,
+    row.business_name,
+    row.business_description,
+    row.website,
+    row.member_since,
+    row.status,
+    row.role,
+    tags.offers.join('; '),
+    tags.needs.join('; '),
+    row.notes,
+  ]);
+  return toCsv(MEMBER_CSV_COLUMNS, data);
 }
