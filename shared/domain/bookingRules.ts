@@ -181,6 +181,28 @@ export function peakLoad(held: readonly Held[], start: number, end: number): num
 }
 
 /**
+ * The bookings that take part in a moment where more than `available` units are held: what
+ * would no longer fit if a bookable's capacity (or kind) changed. Half-open intervals.
+ */
+export function overloaded<T extends Held & { id: string }>(held: readonly T[], available: number): T[] {
+  const edges = held.flatMap((h): [number, number, T][] => [
+    [h.occStart, h.quantity, h],
+    [h.occEnd, -h.quantity, h],
+  ]);
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const active = new Set<T>();
+  const over = new Set<T>();
+  let load = 0;
+  for (const [, delta, h] of edges) {
+    load += delta;
+    if (delta > 0) active.add(h);
+    else active.delete(h);
+    if (load > available) for (const a of active) over.add(a);
+  }
+  return held.filter((h) => over.has(h));
+}
+
+/**
  * May a booking starting at `start` still be cancelled at `now`? After the cut-off only a
  * manager may, with an override; the message says so to whoever asks.
  */

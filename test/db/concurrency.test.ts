@@ -8,10 +8,34 @@ import { ana, FIXED_NOW, startTestCoop } from '../helpers/coop';
 
 const run = promisify(execFile);
 const WORKERS = 4;
-const ROUNDS = 3;
+const ROUNDS = 4;
+/** Days raced for in each round: 4 processes × 13 slots × 5 days × 4 rounds = 1,040 conflicting attempts. */
+const DAYS = [
+  '2026-11-26',
+  '2026-11-27',
+  '2026-11-30',
+  '2026-12-01',
+  '2026-12-02',
+  '2026-12-03',
+  '2026-12-04',
+  '2026-12-07',
+  '2026-12-08',
+  '2026-12-09',
+  '2026-12-10',
+  '2026-12-11',
+  '2026-12-14',
+  '2026-12-15',
+  '2026-12-16',
+  '2026-12-17',
+  '2026-12-18',
+  '2026-12-21',
+  '2026-12-22',
+  '2026-12-23',
+];
+const PER_ROUND = 5;
 
 describe('never double-booked', () => {
-  it(`${WORKERS} processes racing for the same slots: exactly one wins each room slot, exactly three each 3-seat desk slot, every round`, async () => {
+  it(`${WORKERS} processes racing for the same slots, ${WORKERS * 13 * PER_ROUND * ROUNDS} attempts: exactly one wins each room slot, exactly three each 3-seat desk slot, every day`, async () => {
     const t = await startTestCoop();
     const w = await bookingWorld(t, { maxConcurrentPerMember: 1000 });
     const members = [w.member, w.ben, w.chiara, await t.call('members.create', { ...ana, name: 'Dev Patel', email: 'dev@example.coop' })];
@@ -20,23 +44,23 @@ describe('never double-booked', () => {
 
     let reportedWins = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const date = ['2026-11-26', '2026-11-27', '2026-11-30'][round];
-      const slots = [
+      const dates = DAYS.slice(round * PER_ROUND, (round + 1) * PER_ROUND);
+      const slots = dates.flatMap((date) => [
         ...Array.from({ length: 8 }, (_, h) => ({
-          slot: `room ${8 + h}:00`,
+          slot: `${date} room ${8 + h}:00`,
           bookableId: w.room.id,
           start: london(date, `${String(8 + h).padStart(2, '0')}:00`),
           end: london(date, `${String(9 + h).padStart(2, '0')}:00`),
         })),
         ...Array.from({ length: 4 }, (_, h) => ({
-          slot: `desks ${8 + 2 * h}:00`,
+          slot: `${date} desks ${8 + 2 * h}:00`,
           bookableId: w.desks.id,
           start: london(date, `${String(8 + 2 * h).padStart(2, '0')}:00`),
           end: london(date, `${String(10 + 2 * h).padStart(2, '0')}:00`),
         })),
         // overlapping room slot: clashes with two of the hourly ones
-        { slot: 'room 9:30', bookableId: w.room.id, start: london(date, '09:30'), end: london(date, '10:30') },
-      ];
+        { slot: `${date} room 9:30`, bookableId: w.room.id, start: london(date, '09:30'), end: london(date, '10:30') },
+      ]);
       const startAt = Date.now() + 1500;
       const outputs = await Promise.all(
         members.map((m, i) => {
@@ -51,14 +75,16 @@ describe('never double-booked', () => {
         (o) => JSON.parse(o.stdout.trim().split('\n').at(-1)!) as { slot: string; ok: boolean; code: string | null; rule: string | null; id: string | null }[],
       );
       const wins = (slot: string) => results.filter((r) => r.slot === slot && r.ok).length;
-      for (let h = 8; h < 16; h++) {
-        if (h === 9 || h === 10) continue; // contested with 9:30
-        expect(wins(`room ${h}:00`), `room ${h}:00 round ${round}`).toBe(1);
+      for (const date of dates) {
+        for (let h = 8; h < 16; h++) {
+          if (h === 9 || h === 10) continue; // contested with 9:30
+          expect(wins(`${date} room ${h}:00`), `${date} room ${h}:00`).toBe(1);
+        }
+        // 9:30–10:30 overlaps 9:00 and 10:00: either it won both hours, or they each have one winner
+        if (wins(`${date} room 9:30`) === 1) expect([wins(`${date} room 9:00`), wins(`${date} room 10:00`)]).toEqual([0, 0]);
+        else expect([wins(`${date} room 9:30`), wins(`${date} room 9:00`), wins(`${date} room 10:00`)]).toEqual([0, 1, 1]);
+        for (let h = 0; h < 4; h++) expect(wins(`${date} desks ${8 + 2 * h}:00`), `${date} desks`).toBe(3);
       }
-      // 9:30–10:30 overlaps 9:00 and 10:00: either it won both hours, or they each have one winner
-      if (wins('room 9:30') === 1) expect([wins('room 9:00'), wins('room 10:00')]).toEqual([0, 0]);
-      else expect([wins('room 9:30'), wins('room 9:00'), wins('room 10:00')]).toEqual([0, 1, 1]);
-      for (let h = 0; h < 4; h++) expect(wins(`desks ${8 + 2 * h}:00`), `desks round ${round}`).toBe(3);
       // every loss is the capacity rule, never a crash or a busy database
       expect(results.filter((r) => !r.ok && !(r.code === 'RULE' && r.rule === 'capacity'))).toEqual([]);
 

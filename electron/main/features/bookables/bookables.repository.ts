@@ -38,3 +38,16 @@ export const onBoard = async (db: Kysely<DB>, siteId: string) =>
       .orderBy('kind', 'desc')
       .orderBy('name'),
   )) as [string, BookablesTable['kind'], string, number, string][];
+
+/** The bookable's bookings still to come (pending or confirmed), with who holds each. */
+export const futureBookings = (db: Kysely<DB>, bookableId: string, now: number) =>
+  db
+    .selectFrom('bookings')
+    .leftJoin('members', 'members.id', 'bookings.member_id')
+    .select(['bookings.id', 'bookings.start_ms', 'bookings.occ_start_ms', 'bookings.occ_end_ms', 'bookings.quantity'])
+    .select((eb) => eb.fn.coalesce('members.name', 'bookings.guest_name').as('who'))
+    .where('bookings.bookable_id', '=', bookableId)
+    .where('bookings.status', 'in', ['pending', 'confirmed'])
+    .where('bookings.occ_end_ms', '>', now)
+    .orderBy('bookings.start_ms')
+    .execute();

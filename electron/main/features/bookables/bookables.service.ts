@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Bookable, bookableFields } from '@shared/contract/bookables.contract';
-import type { BookingRules } from '@shared/domain/bookingRules';
+import { type BookingRules, overloaded } from '@shared/domain/bookingRules';
+import { zonedParts } from '@shared/domain/zoned';
 import { newId } from '@shared/domain/ids';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
@@ -95,9 +96,26 @@ export async function update(ctx: Ctx, id: string, fields: Fields): Promise<Book
       throw new AppError('VALIDATION', 'A bookable cannot move to another site; retire it and create a new one.', { siteId: 'Cannot change' });
     }
     await checkReferences(trx, fields);
+    if (fields.capacity < row.capacity || fields.kind !== row.kind) await refuseIfBookingsWouldNotFit(trx, row, fields, ctx.now().getTime());
     await repo.update(trx, id, { ...columns(fields), updated_at: ctx.now().getTime() });
     return load(trx, id);
   });
+}
+
+/** A smaller capacity, or another kind (a room is booked whole), must still hold every booking still to come. */
+async function refuseIfBookingsWouldNotFit(trx: Kysely<DB>, row: repo.BookableRow, fields: Fields, now: number): Promise<void> {
+  const site = await loadSite(trx, row.site_id);
+  const ahead = await repo.futureBookings(trx, row.id, now);
+  const held = ahead.map((b) => ({ ...b, occStart: b.occ_start_ms, occEnd: b.occ_end_ms, quantity: fields.kind === 'room' ? 1 : b.quantity }));
+  const misfits = overloaded(held, fields.kind === 'room' ? 1 : fields.capacity);
+  if (misfits.length === 0) return;
+  const listed = misfits.slice(0, 5).map((b) => {
+    const at = zonedParts(b.start_ms, site.timeZone);
+    return `${at.date} ${at.time} ${b.who}`;
+  });
+  const more = misfits.length > 5 ? ` and ${misfits.length - 5} more` : '';
+  const message = `${misfits.length} booking${misfits.length === 1 ? '' : 's'} still to come would no longer fit: ${listed.join(', ')}${more}. Move or cancel them first.`;
+  throw new AppError('RULE', message, { [fields.kind !== row.kind ? 'kind' : 'capacity']: message }, 'capacity');
 }
 
 /** Retired bookables take no new bookings and leave the board; their history stays. */

@@ -174,6 +174,8 @@ export async function reschedule(ctx: Ctx, actor: Actor, input: { id: string; sc
       moves.push({ id: r.id, start, end, occ, price: priceOf(target, start, end, r.quantity) });
     }
     if (problems.length > 0) throw new AppError('RULE', `Nothing was moved. ${problems.join(' ')}`, { startTime: problems[0] });
+    // Where bookings need approval, a member's move asks for it again; the front desk's does not.
+    const approveAgain = target.rules.approvalRequired && actor.role !== 'manager';
     for (const m of moves) {
       await guarded(() =>
         repo.update(trx, m.id, {
@@ -183,6 +185,7 @@ export async function reschedule(ctx: Ctx, actor: Actor, input: { id: string; sc
           occ_end_ms: m.occ.occEnd,
           price_minor: m.price,
           updated_at: now,
+          ...(approveAgain ? { status: 'pending' as const } : {}),
         }),
       );
     }

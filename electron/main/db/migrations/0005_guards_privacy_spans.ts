@@ -3,7 +3,9 @@ import { type Kysely, sql } from 'kysely';
 /**
  * Schema 5: the counters that guard access (kiosk PINs, the manager password, and each client
  * that tries them), read and written in the same transaction as the attempt they count; and
- * whether a member shares their email and phone with other members (not until they say so).
+ * whether a member shares their email and phone with other members (not until they say so); and
+ * the longest-occupancy bound kept also when a booking moves to another bookable (schema 2's
+ * trigger missed a change of bookable_id alone, so a later overlap check could look back too little).
  * Frozen: a shipped migration is never edited.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -27,4 +29,13 @@ export async function up(db: Kysely<any>): Promise<void> {
         .check(sql`share_contact in (0, 1)`),
     )
     .execute();
+  await sql`drop trigger bookings_span_update`.execute(db);
+  await sql
+    .raw(
+      `create trigger bookings_span_update after update of occ_start_ms, occ_end_ms, bookable_id on bookings begin
+      insert into bookable_spans (bookable_id, longest_ms) values (new.bookable_id, new.occ_end_ms - new.occ_start_ms)
+      on conflict (bookable_id) do update set longest_ms = max(longest_ms, excluded.longest_ms);
+    end`,
+    )
+    .execute(db);
 }
