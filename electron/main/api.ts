@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ZodError } from 'zod';
 import { type ApiResult, type Channel, type PushEvent, contract, isChannel } from '@shared/contract';
 import { type Actor, type Ctx, type Session, asSession, kioskSession, withSite } from './context';
+import { type CommitHook, withCommitHook } from './db/tx';
 import { AppError } from './errors';
 import { FEATURES, buildHandlers } from './features';
 import { recordAudit } from './features/audit';
@@ -86,8 +87,11 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
       try {
         const handler = handlers[channel] as (input: unknown, ctx: Ctx, actor: Actor, session: Session) => Promise<unknown>;
         const requestCtx = withSite(fullCtx, await siteOf(session));
-        const data = await handler(parsed.data, requestCtx, actor, session);
-        await recordAudit(fullCtx, actor, channel, parsed.data, data);
+        // A command's audit row is written in the transaction that makes the change; a command
+        // that changes no table (a session's mode) or swaps the database writes it after.
+        const hook: CommitHook = { done: false, beforeCommit: (trx, result) => recordAudit({ ...fullCtx, db: trx }, actor, channel, parsed.data, result) };
+        const data = await withCommitHook(hook, () => handler(parsed.data, requestCtx, actor, session));
+        if (!hook.done) await recordAudit(fullCtx, actor, channel, parsed.data, data);
         return { ok: true, data };
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toApiError() };

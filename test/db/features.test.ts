@@ -56,6 +56,18 @@ describe('the audit log records commands only', () => {
     }
   });
 
+  it('the audit row is part of the change: when it cannot be written, the change is not made either', async () => {
+    const t = await startTestCoop();
+    try {
+      t.coop.database.sqlite.exec("create trigger audit_refuses before insert on audit_log begin select raise(abort, 'audit unavailable'); end");
+      const before = t.snapshot();
+      expect(await t.send('members.create', ana)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(t.snapshot()).toEqual(before);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('a timer tick that changes nothing leaves the log unchanged; one that releases a no-show is on record as the system', async () => {
     let now = FIXED_NOW;
     const t = await startTestCoop({ now: () => now });

@@ -1,6 +1,21 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, sql } from 'kysely';
 import type { PushEvent } from '@shared/contract';
 import type { DB } from './schema';
+
+/** Work to do inside the first transaction a request commits (its audit row), once. */
+export interface CommitHook {
+  beforeCommit(trx: Kysely<DB>, result: unknown): Promise<void>;
+  done: boolean;
+}
+
+const hooks = new AsyncLocalStorage<CommitHook | undefined>();
+
+/** Runs `fn` so that the first transaction it commits also runs `hook` (dispatch: a command and its audit row commit together). */
+export const withCommitHook = <T>(hook: CommitHook, fn: () => Promise<T>): Promise<T> => hooks.run(hook, fn);
+
+/** Runs `fn` with no hook: transactions that are not the change itself (counting a sign-in attempt). */
+export const withoutCommitHook = <T>(fn: () => Promise<T>): Promise<T> => hooks.run(undefined, fn);
 
 /**
  * Runs `work` in one `BEGIN IMMEDIATE` transaction: the write lock is taken before the first
@@ -12,6 +27,11 @@ export async function immediate<T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Pr
     await sql`begin immediate`.execute(conn);
     try {
       const result = await work(conn);
+      const hook = hooks.getStore();
+      if (hook && !hook.done) {
+        hook.done = true;
+        await hook.beforeCommit(conn, result);
+      }
       await sql`commit`.execute(conn);
       return result;
     } catch (error) {

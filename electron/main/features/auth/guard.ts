@@ -1,6 +1,6 @@
 import type { AccessGuardsTable } from '../../db/schema';
 import type { Actor, Ctx } from '../../context';
-import { immediate } from '../../db/tx';
+import { immediate, withoutCommitHook } from '../../db/tx';
 import { AppError } from '../../errors';
 import { recordEvent } from '../audit';
 import * as repo from './guard.repository';
@@ -54,7 +54,12 @@ const fresh = (scope: AccessGuardsTable['scope'], key: string, now: number): Acc
  * Runs `check` (is the secret right?) under the guard. Returns what `check` said, with how many
  * tries the account has left; throws LockedOut when the account or the client is locked.
  */
-export async function guarded(ctx: Ctx, a: Attempt, check: () => Promise<boolean>): Promise<{ ok: boolean; left: number; lockedNow: boolean }> {
+export function guarded(ctx: Ctx, a: Attempt, check: () => Promise<boolean>): Promise<{ ok: boolean; left: number; lockedNow: boolean }> {
+  // Counting an attempt is not the change the command makes: its audit row is not written here.
+  return withoutCommitHook(() => attempt(ctx, a, check));
+}
+
+async function attempt(ctx: Ctx, a: Attempt, check: () => Promise<boolean>): Promise<{ ok: boolean; left: number; lockedNow: boolean }> {
   const now = ctx.now().getTime();
   const refusedUntil = await immediate(ctx.db, async (trx) => {
     const account = (await repo.find(trx, a.scope, a.account)) ?? fresh(a.scope, a.account, now);
