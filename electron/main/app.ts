@@ -30,11 +30,13 @@ export interface StartOptions {
   backups?: boolean;
   /** System file dialogs (the desktop app). */
   desktop?: DesktopDialogs;
+  /** How durable each commit is (benchmarks compare; the app uses the default, FULL). */
+  synchronous?: 'FULL' | 'NORMAL';
 }
 
 /** Opens the data folder and wires the API. Shared by the Electron app, the browser host and tests. */
 export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
-  const open = () => openDatabase({ dataDir: options.dataDir, nativeBinding: options.nativeBinding });
+  const open = () => openDatabase({ dataDir: options.dataDir, nativeBinding: options.nativeBinding, synchronous: options.synchronous });
   const database = await open();
   const ctx: Omit<Ctx, 'emit'> = {
     db: database.db,

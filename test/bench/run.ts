@@ -1,5 +1,6 @@
 import { bidsBench } from './bids.bench';
 import { bookingsBench } from './bookings.bench';
+import { durabilityBench } from './durability.bench';
 import { membersBench } from './members.bench';
 
 /** `npm run bench`: every benchmark, one JSON line per figure. BENCH_SCALE=0.1 for a tenth of the data. */
@@ -8,6 +9,7 @@ async function main() {
   if (!only || only === 'members') await membersBench();
   if (!only || only === 'bookings') await bookingsBench();
   if (!only || only === 'bids') await bidsBench();
+  if (!only || only === 'durability') await durabilityBench();
 }
 
 main().catch((error) => {

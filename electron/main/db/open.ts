@@ -31,6 +31,12 @@ export interface OpenOptions {
   fileName?: string;
   /** Migrate only up to this version (upgrade tests build old databases with it). */
   upTo?: number;
+  /**
+   * FULL (the default): every commit is on disk before it is reported, so a power cut loses
+   * nothing the desk was told was saved. NORMAL is faster but may lose the last commits (see
+   * test/bench/durability.bench.ts for what FULL costs).
+   */
+  synchronous?: 'FULL' | 'NORMAL';
 }
 
 export interface Database {
@@ -85,7 +91,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
 
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
 
