@@ -23,3 +23,12 @@ export function toCsv(fields: readonly string[], rows: readonly (readonly unknow
     { newline: '\r\n' },
   );
 }
+
+/** Rows only (no header), every text cell defused, each line ending in CRLF: for writing a CSV in parts. */
+export function csvLines(rows: readonly (readonly unknown[])[]): string {
+  if (rows.length === 0) return '';
+  return `${Papa.unparse(
+    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? defuseCell(cell) : cell))),
+    { newline: '\r\n', header: false },
+  )}\r\n`;
+}

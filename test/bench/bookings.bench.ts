@@ -183,6 +183,17 @@ export async function bookingsBench(): Promise<void> {
   const { backup } = await import('../../electron/main/features/data/backups.service');
   const made2 = await timeOnce('data.backup', () => backup({ ...ctx, emit: () => {} } as never, 'manual'), {});
   report({ bench: 'data.backup.size', bytes: made2.bytes, mb: Math.round(made2.bytes / 1_048_576) });
+
+  // Export everything, streamed: the process should not grow with the number of bookings.
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const exported = await timeOnce('data.exportAll', () => dispatch('data.exportAll', {}), {});
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const bookings = exported.ok ? (exported.data as { tables: Record<string, number> }).tables.bookings : 0;
+  report({ bench: 'data.exportAll.memory', bookings, rss_growth_mb: Math.round((peak - rssBefore) / 1_048_576) });
   await coop.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

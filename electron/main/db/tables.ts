@@ -58,3 +58,32 @@ export async function countRows(db: Kysely<DB>, table: string): Promise<number> 
   const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
   return Number(row.rows[0]?.n ?? 0);
 }
+
+/**
+ * Reads every row of each table in `tables`, a batch at a time, all inside one read transaction
+ * (every table from the same moment) and without holding a table in memory. Synchronous, so no
+ * other query runs in between on the shared connection.
+ */
+export function readTablesInBatches(
+  sqlite: Sqlite.Database,
+  tables: readonly string[],
+  batch: number,
+  onBatch: (table: string, rows: Record<string, unknown>[]) => void,
+): void {
+  sqlite.exec('begin');
+  try {
+    for (const table of tables) {
+      let rows: Record<string, unknown>[] = [];
+      for (const row of sqlite.prepare(`select * from "${table.replace(/"/g, '""')}"`).iterate() as IterableIterator<Record<string, unknown>>) {
+        rows.push(row);
+        if (rows.length === batch) {
+          onBatch(table, rows);
+          rows = [];
+        }
+      }
+      onBatch(table, rows);
+    }
+  } finally {
+    sqlite.exec('commit');
+  }
+}

@@ -1,17 +1,17 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { strFromU8, strToU8, zipSync } from 'fflate';
-import { type Kysely, sql } from 'kysely';
+import { Zip, ZipDeflate, strFromU8, strToU8 } from 'fflate';
+import { type Kysely } from 'kysely';
 import Papa from 'papaparse';
 import type { ExportEntry } from '@shared/contract/data.contract';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { reindexAllMembers } from '../../db/search';
-import { columnsOf, hasRows, insertRows } from '../../db/tables';
+import { columnsOf, hasRows, insertRows, readTablesInBatches } from '../../db/tables';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import { clearTable } from '../../db/sqlite';
-import { restoreCell, toCsv } from '../../csv';
+import { csvLines, restoreCell } from '../../csv';
 import { dataPath, isRecordId, isStoredName } from '../storage';
 import { ZipRefused, readZip } from './zip';
 
@@ -42,9 +42,12 @@ export function listExports(ctx: Pick<Ctx, 'dataDir'>): ExportEntry[] {
     .sort((a, b) => b.name.localeCompare(a.name));
 }
 
+/**
+ * Writes the export as it reads it: rows a batch at a time into a zip streamed to disk, so a
+ * million bookings are never in memory at once. Written under a temporary name, renamed at the end.
+ */
 export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Record<string, number> }> {
   const sqlite = ctx.database.sqlite;
-  const files: Record<string, Uint8Array> = {};
   const tables: Record<string, number> = {};
   const schema: string[] = [
     'Coopdesk export. One CSV file per table, header row = column names.',
@@ -54,28 +57,53 @@ export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Recor
     `Schema version ${ctx.schemaVersion}.`,
     '',
   ];
-  // One read transaction: every table from the same moment.
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const table of ctx.dataTables) {
-      const columns = columnsOf(sqlite, table);
-      const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(trx)).rows;
-      tables[table] = rows.length;
-      files[`${table}.csv`] = strToU8(
-        toCsv(
-          columns.map((c) => c.name),
-          rows.map((r) => columns.map((c) => encode(r[c.name]))),
-        ),
-      );
-      schema.push(`${table}.csv: ${columns.map((c) => `${c.name} ${c.type}${c.primaryKey ? ' KEY' : ''}${c.notNull ? ' NOT NULL' : ''}`).join(', ')}`);
-    }
-  });
-  for (const [path, bytes] of documentFiles(ctx)) files[path] = bytes;
-  schema.push('', 'documents/<bid id>/<file>: the documents attached to joint bids (named in bid_documents.csv).');
-  files['SCHEMA.txt'] = strToU8(schema.join('\n'));
   const folder = exportFolder(ctx);
   mkdirSync(folder, { recursive: true });
   const name = `coopdesk-export-${ctx.now().toISOString().slice(0, 19).replace(/:/g, '-')}Z.zip`;
-  writeFileSync(join(folder, name), zipSync(files, { level: 6 }));
+  const partial = join(folder, `.${name}.part`);
+  const fd = openSync(partial, 'w');
+  try {
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      writeSync(fd, chunk);
+    });
+    const entries = new Map<string, ZipDeflate>();
+    const columnsByTable = new Map(ctx.dataTables.map((t) => [t, columnsOf(sqlite, t)]));
+    for (const table of ctx.dataTables) {
+      const columns = columnsByTable.get(table)!;
+      schema.push(`${table}.csv: ${columns.map((c) => `${c.name} ${c.type}${c.primaryKey ? ' KEY' : ''}${c.notNull ? ' NOT NULL' : ''}`).join(', ')}`);
+    }
+    readTablesInBatches(sqlite, ctx.dataTables, 1000, (table, rows) => {
+      const columns = columnsByTable.get(table)!;
+      let entry = entries.get(table);
+      if (!entry) {
+        entry = new ZipDeflate(`${table}.csv`, { level: 6 });
+        zip.add(entry);
+        entries.set(table, entry);
+        entry.push(strToU8(csvLines([columns.map((c) => c.name)])));
+        tables[table] = 0;
+      }
+      tables[table] += rows.length;
+      entry.push(strToU8(csvLines(rows.map((r) => columns.map((c) => encode(r[c.name]))))));
+    });
+    for (const entry of entries.values()) entry.push(new Uint8Array(0), true);
+    for (const [path, file] of documentPaths(ctx)) {
+      const entry = new ZipDeflate(path, { level: 6 });
+      zip.add(entry);
+      entry.push(readFileSync(file), true);
+    }
+    schema.push('', 'documents/<bid id>/<file>: the documents attached to joint bids (named in bid_documents.csv).');
+    const schemaEntry = new ZipDeflate('SCHEMA.txt', { level: 6 });
+    zip.add(schemaEntry);
+    schemaEntry.push(strToU8(schema.join('\n')), true);
+    zip.end();
+  } catch (error) {
+    closeSync(fd);
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(partial, join(folder, name));
   ctx.emit('data.changed');
   return { ...listExports(ctx).find((e) => e.name === name)!, tables };
 }
@@ -86,8 +114,8 @@ function documentEntry(path: string): [string, string] | null {
   return top === 'documents' && rest.length === 0 && bid && name && isRecordId(bid) && isStoredName(name) ? [bid, name] : null;
 }
 
-/** The files of every bid's documents, as zip entries. */
-function documentFiles(ctx: Pick<Ctx, 'dataDir'>): [string, Uint8Array][] {
+/** Every bid's document: its zip entry name and its file (read one at a time when zipping). */
+function documentPaths(ctx: Pick<Ctx, 'dataDir'>): [string, string][] {
   const root = dataPath(ctx.dataDir, 'documents');
   if (!existsSync(root)) return [];
   return readdirSync(root)
@@ -95,7 +123,7 @@ function documentFiles(ctx: Pick<Ctx, 'dataDir'>): [string, Uint8Array][] {
     .flatMap((bid) =>
       readdirSync(dataPath(ctx.dataDir, 'documents', bid))
         .filter(isStoredName)
-        .map((name): [string, Uint8Array] => [`documents/${bid}/${name}`, readFileSync(dataPath(ctx.dataDir, 'documents', bid, name))]),
+        .map((name): [string, string] => [`documents/${bid}/${name}`, dataPath(ctx.dataDir, 'documents', bid, name)]),
     );
 }
 
