@@ -1,14 +1,9 @@
 import ICAL from 'ical.js';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { bookingWorld, london } from '../helpers/bookingWorld';
-import { FIXED_NOW, freshCoopEachTest } from '../helpers/coop';
+import { describe, expect, it } from 'vitest';
+import { bookingWorldEachTest, london } from '../helpers/bookingWorld';
+import { FIXED_NOW } from '../helpers/coop';
 
-let now = FIXED_NOW;
-const t = freshCoopEachTest(() => ((now = FIXED_NOW), { now: () => now }));
-let w: Awaited<ReturnType<typeof bookingWorld>>;
-beforeEach(async () => {
-  w = await bookingWorld(t);
-});
+const { t, clock, w } = bookingWorldEachTest();
 
 const THU = '2026-11-26';
 const FRI = '2026-11-27';
@@ -197,7 +192,7 @@ describe('approval, cancellation, check-in, no-shows', () => {
 
   it('cancels before the cut-off; after it only a manager with override, recorded', async () => {
     const b = await booked({ start: london('2026-11-24', '11:00'), end: london('2026-11-24', '12:00') }); // starts in 60 min
-    now = new Date(FIXED_NOW.getTime() + 30 * 60_000); // 30 min before start, cut-off is 60 min
+    clock.now = new Date(FIXED_NOW.getTime() + 30 * 60_000); // 30 min before start, cut-off is 60 min
     const member = { role: 'member' as const, memberId: w.member.id };
     expect(await t.send('bookings.cancel', { id: b.id }, member)).toMatchObject({
       ok: false,
@@ -223,13 +218,13 @@ describe('approval, cancellation, check-in, no-shows', () => {
     const a = await booked({ start: london('2026-11-24', '10:30'), end: london('2026-11-24', '11:30') });
     const b = await booked({ bookableId: w.room.id, memberId: w.ben.id, start: london('2026-11-24', '11:30'), end: london('2026-11-24', '12:30') });
     expect(await t.send('bookings.checkIn', { id: b.id })).toMatchObject({ ok: false, error: { message: 'Check-in opens at 11:15.' } });
-    now = new Date(Date.parse(london('2026-11-24', '10:25')));
+    clock.now = new Date(Date.parse(london('2026-11-24', '10:25')));
     const inA = await t.call('bookings.checkIn', { id: a.id });
     expect(inA.checkedInAt).not.toBeNull();
     expect(await t.send('bookings.checkIn', { id: a.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Already checked in at 10:25.' } });
-    now = new Date(Date.parse(london('2026-11-24', '11:40')));
+    clock.now = new Date(Date.parse(london('2026-11-24', '11:40')));
     expect(await t.coop.runJob('bookings.releaseNoShows')).toBe(0); // within grace
-    now = new Date(Date.parse(london('2026-11-24', '11:46')));
+    clock.now = new Date(Date.parse(london('2026-11-24', '11:46')));
     expect(await t.coop.runJob('bookings.releaseNoShows')).toBe(1);
     expect((await t.call('bookings.get', { id: b.id })).status).toBe('released');
     expect((await t.call('bookings.get', { id: a.id })).status).toBe('confirmed');
@@ -259,10 +254,10 @@ describe('availability', () => {
   });
 
   it('lists desks with free seats now', async () => {
-    now = new Date(Date.parse(london(THU, '09:00')));
+    clock.now = new Date(Date.parse(london(THU, '09:00')));
     expect((await t.call('bookings.freeDesks', {})).map((d) => [d.bookable.name, d.freeSeats])).toEqual([['Hot desks', 3]]);
     await booked({ bookableId: w.desks.id, start: london(THU, '09:00'), end: london(THU, '17:00'), quantity: 3 });
-    now = new Date(Date.parse(london(THU, '10:00')));
+    clock.now = new Date(Date.parse(london(THU, '10:00')));
     expect(await t.call('bookings.freeDesks', {})).toEqual([]);
   });
 });

@@ -1,15 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contract } from '@shared/contract';
 import type { Actor, Session } from '../../electron/main/context';
-import { bookingWorld, london } from '../helpers/bookingWorld';
-import { FIXED_NOW, freshCoopEachTest } from '../helpers/coop';
+import { bookingWorldEachTest, london } from '../helpers/bookingWorld';
+import { FIXED_NOW } from '../helpers/coop';
 
-let now = FIXED_NOW;
-const t = freshCoopEachTest(() => ((now = FIXED_NOW), { now: () => now }));
-let w: Awaited<ReturnType<typeof bookingWorld>>;
-beforeEach(async () => {
-  w = await bookingWorld(t);
-});
+const { t, clock, w } = bookingWorldEachTest();
 
 const MISMATCH = 'That member number (or name) and PIN do not match.';
 const kiosk = (): Session => ({ mode: 'kiosk', actor: { role: 'kiosk', memberId: null } });
@@ -49,7 +44,7 @@ describe('manager password, kiosk and PINs', () => {
     });
     expect(session.actor).toEqual({ role: 'member', memberId: w.member.id });
     // walking away signs the member out after a few idle minutes
-    now = new Date(FIXED_NOW.getTime() + 4 * 60_000);
+    clock.now = new Date(FIXED_NOW.getTime() + 4 * 60_000);
     expect(await t.coop.api.dispatch('members.list', {}, session)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -156,7 +151,7 @@ describe('permissions: every role against every operation', () => {
 
 describe('presence, visitors, day passes, today', () => {
   it('checks in and out once, with clear messages otherwise, and keeps the history', async () => {
-    now = new Date(Date.parse(london('2026-11-24', '09:02')));
+    clock.now = new Date(Date.parse(london('2026-11-24', '09:02')));
     const entry = await t.call('frontdesk.checkIn', { memberId: w.member.id });
     expect(entry).toMatchObject({ name: 'Ana Ribeiro', since: '09:02', checkedOutAt: null });
     const before = t.snapshot();
@@ -170,7 +165,7 @@ describe('presence, visitors, day passes, today', () => {
     });
     expect(await t.send('frontdesk.checkIn', { memberId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(t.snapshot()).toEqual(before);
-    now = new Date(Date.parse(london('2026-11-24', '17:30')));
+    clock.now = new Date(Date.parse(london('2026-11-24', '17:30')));
     expect((await t.call('frontdesk.checkOut', { memberId: w.member.id })).checkedOutAt).not.toBeNull();
     expect(await t.call('frontdesk.presence', { memberId: w.member.id })).toHaveLength(1);
     // the database refuses a second open presence even past the service
@@ -186,7 +181,7 @@ describe('presence, visitors, day passes, today', () => {
       start: london('2026-11-24', '11:00'),
       end: london('2026-11-24', '12:00'),
     });
-    now = new Date(Date.parse(london('2026-11-24', '10:50')));
+    clock.now = new Date(Date.parse(london('2026-11-24', '10:50')));
     await t.call('frontdesk.checkIn', { memberId: w.member.id });
     expect((await t.call('bookings.get', { id: b.id })).checkedInAt).not.toBeNull();
     const c = await t.call('bookings.create', {
@@ -233,7 +228,7 @@ describe('presence, visitors, day passes, today', () => {
   });
 
   it('today: who is in, who is late, who arrives within the hour, rooms, desks', async () => {
-    now = new Date(Date.parse(london('2026-11-24', '10:00')));
+    clock.now = new Date(Date.parse(london('2026-11-24', '10:00')));
     await t.call('bookings.create', {
       bookableId: w.room.id,
       memberId: w.ben.id,
@@ -248,7 +243,7 @@ describe('presence, visitors, day passes, today', () => {
       end: london('2026-11-24', '17:00'),
     });
     await t.call('frontdesk.checkIn', { memberId: w.member.id });
-    now = new Date(Date.parse(london('2026-11-24', '10:05')));
+    clock.now = new Date(Date.parse(london('2026-11-24', '10:05')));
     const today = await t.call('frontdesk.today', {});
     expect(today).toMatchObject({ date: '2026-11-24', siteName: 'Mill Lane', opens: '08:00', closes: '18:00' });
     expect(today.present.map((p) => p.name)).toEqual(['Ana Ribeiro']);

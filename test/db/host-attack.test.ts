@@ -1,11 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Host, startHost } from '../../electron/main/host';
-import { ana, startTestCoop, tempDir, type TestCoop } from '../helpers/coop';
+import type { Host } from '../../electron/main/host';
+import { ana, startTestCoop, startTestHost, type TestCoop } from '../helpers/coop';
 
 // The host as a hostile client meets it: malformed requests on a real socket, floods, big bodies.
 let t: TestCoop;
@@ -14,11 +12,7 @@ let port: number;
 
 beforeAll(async () => {
   t = await startTestCoop();
-  const renderer = tempDir('coopdesk-renderer-');
-  mkdirSync(join(renderer, 'assets'));
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Coopdesk</title>');
-  host = await startHost({ coopdesk: t.coop, rendererDir: renderer });
-  port = Number(new URL(host.url).port);
+  ({ host, port } = await startTestHost(t.coop));
 });
 afterAll(async () => {
   await host.close();

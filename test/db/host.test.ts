@@ -1,9 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Host, startHost } from '../../electron/main/host';
-import { ana, startTestCoop, tempDir, type TestCoop } from '../helpers/coop';
+import type { Host } from '../../electron/main/host';
+import { ana, startTestCoop, startTestHost, type TestCoop } from '../helpers/coop';
 
 let t: TestCoop;
 let host: Host;
@@ -11,12 +9,7 @@ let port: number;
 
 beforeAll(async () => {
   t = await startTestCoop();
-  const renderer = tempDir('coopdesk-renderer-');
-  mkdirSync(join(renderer, 'assets'));
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Coopdesk</title>');
-  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
-  host = await startHost({ coopdesk: t.coop, rendererDir: renderer });
-  port = Number(new URL(host.url).port);
+  ({ host, port } = await startTestHost(t.coop));
 });
 afterAll(async () => {
   await host.close();

@@ -1,13 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Channel, contract } from '@shared/contract';
 import type { Actor } from '../../electron/main/context';
 import { bookingWorld } from '../helpers/bookingWorld';
-import { startHost } from '../../electron/main/host';
-import { startTestCoop, tempDir, type TestCoop } from '../helpers/coop';
+import { startTestCoop, startTestHost, type TestCoop } from '../helpers/coop';
 import { type Pools, fromSchema } from '../helpers/fromSchema';
 
 /**
@@ -88,11 +85,7 @@ describe('over HTTP, as a member signed in at the kiosk', () => {
     t.coop.database.sqlite.exec('delete from app_secrets; delete from access_guards;');
     await t.call('auth.setManagerPassword', { current: '', password: 'front-desk-2026' });
     await t.call('auth.setPin', { memberId: member.memberId!, pin: '4821' });
-    const renderer = tempDir('coopdesk-renderer-');
-    mkdirSync(join(renderer, 'assets'));
-    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Coopdesk</title>');
-    const host = await startHost({ coopdesk: t.coop, rendererDir: renderer });
-    const port = Number(new URL(host.url).port);
+    const { host, port } = await startTestHost(t.coop);
     let cookie = '';
     const post = (channel: string, body: unknown) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {

@@ -1,5 +1,5 @@
-import type { TestCoop } from './coop';
-import { ana } from './coop';
+import { beforeEach } from 'vitest';
+import { FIXED_NOW, ana, freshCoopEachTest, type TestCoop } from './coop';
 
 /**
  * A small co-op to book in: Mill Lane (Europe/London), open Mon–Fri 08:00–18:00 and Saturday
@@ -42,4 +42,21 @@ export function london(date: string, time: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' }).formatToParts(utc);
   const offset = parts.find((p) => p.type === 'timeZoneName')?.value === 'GMT+1' ? 1 : 0;
   return new Date(utc.getTime() - offset * 3600_000).toISOString();
+}
+
+export type BookingWorld = Awaited<ReturnType<typeof bookingWorld>>;
+
+/**
+ * A fresh co-op with the booking world for every test, and a clock the test may move
+ * (`clock.now = …`), back at FIXED_NOW at the start of each test.
+ */
+export function bookingWorldEachTest(rules: Record<string, unknown> = {}) {
+  const clock = { now: FIXED_NOW };
+  const t = freshCoopEachTest(() => ((clock.now = FIXED_NOW), { now: () => clock.now }));
+  let current: BookingWorld | undefined;
+  beforeEach(async () => {
+    current = await bookingWorld(t, rules);
+  });
+  const w = new Proxy({} as BookingWorld, { get: (_target, key) => current![key as keyof BookingWorld] });
+  return { t, clock, w };
 }

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResult, Channel, InputOf, OutputOf } from '@shared/contract';
 import { type Coopdesk, startCoopdesk } from '../../electron/main/app';
+import { type Host, startHost } from '../../electron/main/host';
 import { type Actor, FRONT_DESK } from '../../electron/main/context';
 
 /** 2026-11-24 10:00 UTC: every test sees the same "now". */
@@ -86,4 +87,14 @@ export function freshCoopEachTest(options: CoopOptions | (() => CoopOptions) = {
       return typeof value === 'function' ? value.bind(current) : value;
     },
   });
+}
+
+/** The browser host over a test co-op, serving a stand-in renderer (an index.html and one asset). */
+export async function startTestHost(coop: Coopdesk): Promise<{ host: Host; port: number }> {
+  const renderer = tempDir('coopdesk-renderer-');
+  mkdirSync(join(renderer, 'assets'));
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Coopdesk</title>');
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+  const host = await startHost({ coopdesk: coop, rendererDir: renderer });
+  return { host, port: Number(new URL(host.url).port) };
 }

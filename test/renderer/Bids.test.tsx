@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import type { Bid } from '@shared/contract/bids.contract';
@@ -24,13 +24,6 @@ function renderIn(node: ReactNode, path = '/bids/new') {
 
 const ok = (data: unknown) => () => ({ ok: true as const, data });
 const settings = ok({ coop: { name: 'Millbrook', currency: 'GBP', timeZone: 'Europe/London', ownershipMonths: 14 }, site: {} });
-
-beforeEach(() => {
-  vi.stubGlobal('scrollTo', () => {});
-});
-afterEach(() => {
-  delete window.coopdesk;
-});
 
 describe('opportunity form', () => {
   it('shows what is wrong next to each field and sends nothing', async () => {

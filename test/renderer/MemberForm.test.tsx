@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { MemberForm } from '../../renderer/src/features/members/MemberForm';
@@ -22,13 +22,6 @@ function renderForm() {
 }
 
 const tags = () => ({ ok: true as const, data: [{ tag: 'web design', offers: 2, needs: 1 }] });
-
-beforeEach(() => {
-  vi.stubGlobal('scrollTo', () => {});
-});
-afterEach(() => {
-  delete window.coopdesk;
-});
 
 describe('member form', () => {
   it('shows what is wrong next to each field and sends nothing', async () => {

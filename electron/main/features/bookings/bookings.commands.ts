@@ -28,6 +28,7 @@ import {
   loadTarget,
   newRow,
   planOccurrences,
+  plannedHeld,
   priceOf,
   ruleError,
 } from './bookings.policy';
@@ -158,19 +159,7 @@ export async function reschedule(ctx: Ctx, actor: Actor, input: { id: string; sc
       );
       if (v.length > 0) problems.push(`${date}: ${v.map((x) => x.message).join(' ')}`);
       const occ = occupancy(start, end, target.rules);
-      planned.push({
-        id: r.id,
-        bookable_id: r.bookable_id,
-        occ_start_ms: occ.occStart,
-        occ_end_ms: occ.occEnd,
-        occStart: occ.occStart,
-        occEnd: occ.occEnd,
-        start_ms: start,
-        end_ms: end,
-        quantity: r.units,
-        member_name: 'this series',
-        guest_name: '',
-      });
+      planned.push(plannedHeld(r.id, r.bookable_id, start, end, target.rules, r.units));
       moves.push({ id: r.id, start, end, occ, price: priceOf(target, start, end, r.quantity) });
     }
     if (problems.length > 0) throw new AppError('RULE', `Nothing was moved. ${problems.join(' ')}`, { startTime: problems[0] });

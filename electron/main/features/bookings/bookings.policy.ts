@@ -103,6 +103,24 @@ function describeClash(h: repo.HeldRow, zone: string): string {
 }
 
 /** HeldRow plus the occupancy fields peakLoad reads. */
+/** A booking not yet written (another occurrence of a series, or a booking being moved) as the overlap check sees it. */
+export function plannedHeld(id: string, bookableId: string, start: number, end: number, rules: BookingRules, units: number): Held {
+  const occ = occupancy(start, end, rules);
+  return {
+    id,
+    bookable_id: bookableId,
+    occ_start_ms: occ.occStart,
+    occ_end_ms: occ.occEnd,
+    occStart: occ.occStart,
+    occEnd: occ.occEnd,
+    start_ms: start,
+    end_ms: end,
+    quantity: units,
+    member_name: 'this series',
+    guest_name: '',
+  };
+}
+
 export type Held = repo.HeldRow & { occStart: number; occEnd: number };
 export const asHeld = (rows: repo.HeldRow[]): Held[] => rows.map((r) => ({ ...r, occStart: r.occ_start_ms, occEnd: r.occ_end_ms }));
 
@@ -235,20 +253,7 @@ export async function planOccurrences(db: Kysely<DB>, ctx: Ctx, target: Target, 
     const candidate = { start, end, quantity: s.quantity, memberId: s.memberId, guestName: s.guestName };
     const violations = await evaluate(db, ctx, target, candidate, { planned, commitments });
     if (violations.length === 0) {
-      const occ = occupancy(start, end, target.rules);
-      planned.push({
-        id: `planned-${date}`,
-        bookable_id: target.row.id,
-        occ_start_ms: occ.occStart,
-        occ_end_ms: occ.occEnd,
-        occStart: occ.occStart,
-        occEnd: occ.occEnd,
-        start_ms: start,
-        end_ms: end,
-        quantity: unitsHeld(target.row, s.quantity),
-        member_name: 'this series',
-        guest_name: '',
-      });
+      planned.push(plannedHeld(`planned-${date}`, target.row.id, start, end, target.rules, unitsHeld(target.row, s.quantity)));
     }
     result.push({ date, start: new Date(start).toISOString(), end: new Date(end).toISOString(), violations, startMs: start, endMs: end });
   }
