@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/main/db/migrations';
-import { bookingWorld, london } from '../helpers/bookingWorld';
+import { bookingWorld, london, bookFor } from '../helpers/bookingWorld';
 import { startTestCoop, type TestCoop } from '../helpers/coop';
 
 /** Every table but the derived ones (search index, longest spans), for comparing two databases. */
@@ -31,13 +31,7 @@ describe('export everything and import it back', () => {
       phone: '',
     });
     await t.call('members.archive', { id: w.chiara.id });
-    await t.call('bookings.create', {
-      bookableId: w.room.id,
-      memberId: w.member.id,
-      start: london('2026-11-26', '10:00'),
-      end: london('2026-11-26', '11:00'),
-      title: 'Workshop, part 1',
-    });
+    await bookFor(t, w.room.id, w.member.id, '2026-11-26', '10:00', '11:00', { title: 'Workshop, part 1' });
     const series = await t.call('bookings.createSeries', {
       bookableId: w.desks.id,
       memberId: w.ben.id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '@shared/contract';
 import type { Actor, Session } from '../../electron/main/context';
-import { bookingWorldEachTest, london } from '../helpers/bookingWorld';
+import { bookingWorldEachTest, london, bookFor } from '../helpers/bookingWorld';
 import { FIXED_NOW } from '../helpers/coop';
 
 const { t, clock, w } = bookingWorldEachTest();
@@ -105,12 +105,7 @@ describe('permissions: every role against every operation', () => {
   }
 
   it('a member cannot cancel, move or read someone else’s booking, nor book for them; the manager can', async () => {
-    const bens = await t.call('bookings.create', {
-      bookableId: w.room.id,
-      memberId: w.ben.id,
-      start: london('2026-11-26', '10:00'),
-      end: london('2026-11-26', '11:00'),
-    });
+    const bens = await bookFor(t, w.room.id, w.ben.id, '2026-11-26', '10:00', '11:00');
     const ana: Actor = { role: 'member', memberId: w.member.id };
     const before = t.snapshot();
     expect(await t.send('bookings.cancel', { id: bens.id }, ana)).toMatchObject({
@@ -175,21 +170,11 @@ describe('presence, visitors, day passes, today', () => {
   });
 
   it('checking in a member checks in their booking under way, and the other way round', async () => {
-    const b = await t.call('bookings.create', {
-      bookableId: w.room.id,
-      memberId: w.member.id,
-      start: london('2026-11-24', '11:00'),
-      end: london('2026-11-24', '12:00'),
-    });
+    const b = await bookFor(t, w.room.id, w.member.id, '2026-11-24', '11:00', '12:00');
     clock.now = new Date(Date.parse(london('2026-11-24', '10:50')));
     await t.call('frontdesk.checkIn', { memberId: w.member.id });
     expect((await t.call('bookings.get', { id: b.id })).checkedInAt).not.toBeNull();
-    const c = await t.call('bookings.create', {
-      bookableId: w.booth.id,
-      memberId: w.ben.id,
-      start: london('2026-11-24', '11:00'),
-      end: london('2026-11-24', '11:30'),
-    });
+    const c = await bookFor(t, w.booth.id, w.ben.id, '2026-11-24', '11:00', '11:30');
     await t.call('bookings.checkIn', { id: c.id });
     expect((await t.call('frontdesk.today', {})).present.map((p) => p.name)).toEqual(['Ana Ribeiro', 'Ben Okafor']);
   });
@@ -229,19 +214,8 @@ describe('presence, visitors, day passes, today', () => {
 
   it('today: who is in, who is late, who arrives within the hour, rooms, desks', async () => {
     clock.now = new Date(Date.parse(london('2026-11-24', '10:00')));
-    await t.call('bookings.create', {
-      bookableId: w.room.id,
-      memberId: w.ben.id,
-      start: london('2026-11-24', '10:15'),
-      end: london('2026-11-24', '11:00'),
-      title: 'Pitch',
-    });
-    await t.call('bookings.create', {
-      bookableId: w.desks.id,
-      memberId: w.chiara.id,
-      start: london('2026-11-24', '10:00'),
-      end: london('2026-11-24', '17:00'),
-    });
+    await bookFor(t, w.room.id, w.ben.id, '2026-11-24', '10:15', '11:00', { title: 'Pitch' });
+    await bookFor(t, w.desks.id, w.chiara.id, '2026-11-24', '10:00', '17:00');
     await t.call('frontdesk.checkIn', { memberId: w.member.id });
     clock.now = new Date(Date.parse(london('2026-11-24', '10:05')));
     const today = await t.call('frontdesk.today', {});

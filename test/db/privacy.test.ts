@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../electron/main/context';
-import { bookingWorld, london } from '../helpers/bookingWorld';
+import { bookingWorld, bookFor } from '../helpers/bookingWorld';
 import { FIXED_NOW, freshCoopEachTest } from '../helpers/coop';
 
 // What one member can find out about another, tried as that member would.
@@ -39,20 +39,8 @@ describe('contact details', () => {
 
 describe('bookings of others', () => {
   it('the board, a room’s week and its .ics show other members’ bookings as booked, without name or title', async () => {
-    const anas = await t.call('bookings.create', {
-      bookableId: w.room.id,
-      memberId: w.member.id,
-      start: london('2026-11-26', '10:00'),
-      end: london('2026-11-26', '11:00'),
-      title: 'Pitch to the council',
-    });
-    const bens = await t.call('bookings.create', {
-      bookableId: w.room.id,
-      memberId: w.ben.id,
-      start: london('2026-11-26', '12:00'),
-      end: london('2026-11-26', '13:00'),
-      title: 'Ben’s own',
-    });
+    const anas = await bookFor(t, w.room.id, w.member.id, '2026-11-26', '10:00', '11:00', { title: 'Pitch to the council' });
+    const bens = await bookFor(t, w.room.id, w.ben.id, '2026-11-26', '12:00', '13:00', { title: 'Ben’s own' });
     const board = await t.call('bookings.dayBoard', { date: '2026-11-26' }, asBen);
     expect(board.bookings.find((b) => b.id === anas.id)).toMatchObject({ memberName: null, guestName: '', title: '' });
     expect(board.bookings.find((b) => b.id === bens.id)).toMatchObject({ memberName: 'Ben Okafor', title: 'Ben’s own' });

@@ -60,3 +60,7 @@ export function bookingWorldEachTest(rules: Record<string, unknown> = {}) {
   const w = new Proxy({} as BookingWorld, { get: (_target, key) => current![key as keyof BookingWorld] });
   return { t, clock, w };
 }
+
+/** Books `bookableId` for a member on a London date and times, or fails the test. */
+export const bookFor = (t: TestCoop, bookableId: string, memberId: string, date: string, from: string, to: string, extra: { title?: string } = {}) =>
+  t.call('bookings.create', { bookableId, memberId, start: london(date, from), end: london(date, to), ...extra });

@@ -91,12 +91,15 @@ describe('trusted URLs', () => {
     expect(dev('http://localhost:5174/')).toBe(false);
   });
   it('opens only https and mailto links outside the app', () => {
-    expect(isSafeExternalUrl('https://ana.example.coop')).toBe(true);
-    expect(isSafeExternalUrl('mailto:ana@example.coop')).toBe(true);
-    expect(isSafeExternalUrl('http://ana.example.coop')).toBe(false);
-    expect(isSafeExternalUrl('file:///etc/passwd')).toBe(false);
-    expect(isSafeExternalUrl('javascript:alert(1)')).toBe(false);
-    expect(isSafeExternalUrl('https://user:pw@evil.example')).toBe(false);
-    expect(isSafeExternalUrl('smb://server/share')).toBe(false);
+    const cases: [string, boolean][] = [
+      ['https://ana.example.coop', true],
+      ['mailto:ana@example.coop', true],
+      ['http://ana.example.coop', false],
+      ['file:///etc/passwd', false],
+      ['javascript:alert(1)', false],
+      ['https://user:pw@evil.example', false],
+      ['smb://server/share', false],
+    ];
+    for (const [url, safe] of cases) expect(isSafeExternalUrl(url), url).toBe(safe);
   });
 });
