@@ -15,21 +15,12 @@ export async function saveSecret(db: Kysely<DB>, key: string, hash: string, now:
 export const signedInMember = (db: Kysely<DB>, memberId: string) =>
   db.selectFrom('members').select(['id', 'name', 'number', 'role']).where('id', '=', memberId).executeTakeFirst();
 
-/** A member by number, email or exact name (any case), with their PIN and its counters. */
+/** A member by number, email or exact name (any case), with their PIN (the counters live in access_guards). */
 export const memberWithPin = (db: Kysely<DB>, who: string) =>
   db
     .selectFrom('members')
     .leftJoin('credentials', 'credentials.member_id', 'members.id')
-    .select([
-      'members.id',
-      'members.name',
-      'members.role',
-      'members.status',
-      'members.archived_at',
-      'credentials.pin_hash',
-      'credentials.failed_pins',
-      'credentials.locked_until',
-    ])
+    .select(['members.id', 'members.name', 'members.role', 'members.status', 'members.archived_at', 'credentials.pin_hash'])
     .where((eb) =>
       eb.or([
         eb('members.number', '=', /^\d+$/.test(who) ? Number(who) : -1),

@@ -2,11 +2,10 @@ import { type AuthStatus, type Lockout } from '@shared/contract/auth.contract';
 import { type Ctx, type Session, FRONT_DESK, kioskSession, managerSession } from '../../context';
 import { AppError } from '../../errors';
 import * as repo from './auth.repository';
-import { LockedOut, clearGuard, guarded, lockedMembers } from './guard';
+import { LockedOut, PIN_LOCK_MINUTES, clearGuard, guarded, lockedMembers } from './guard';
 import { hashSecret, verifySecret } from './secrets';
 
 const MANAGER_KEY = 'manager-password';
-const LOCK_MINUTES = 15;
 /** A member identified at the kiosk is signed out after this long without doing anything. */
 export const KIOSK_IDLE_MS = 3 * 60_000;
 
@@ -105,7 +104,7 @@ export async function identify(ctx: Ctx, session: Session, input: { who: string;
   }
   if (!result.ok || !member) {
     const message = result.lockedNow
-      ? `${MISMATCH} Too many wrong PINs: locked for ${LOCK_MINUTES} minutes; the front desk can unlock.`
+      ? `${MISMATCH} Too many wrong PINs: locked for ${PIN_LOCK_MINUTES} minutes; the front desk can unlock.`
       : `${MISMATCH} ${result.left} ${result.left === 1 ? 'try' : 'tries'} left; no PIN yet? Ask the front desk.`;
     throw new AppError('VALIDATION', message, { pin: message });
   }

@@ -1,3 +1,4 @@
+import { PIN_ATTEMPTS } from '@shared/contract/auth.contract';
 import type { AccessGuardsTable } from '../../db/schema';
 import type { Actor, Ctx } from '../../context';
 import { immediate, withoutCommitHook } from '../../db/tx';
@@ -25,11 +26,13 @@ export interface Attempt {
   recordId: string | null;
 }
 
-const ACCOUNT_ATTEMPTS = 5;
+const ACCOUNT_ATTEMPTS = PIN_ATTEMPTS;
+/** How long a PIN stays locked after too many wrong ones. */
+export const PIN_LOCK_MINUTES = 15;
 const CLIENT_ATTEMPTS = 20;
 const CLIENT_WINDOW_MS = 15 * 60_000;
 /** A PIN locks for 15 minutes (the front desk can lift it); the manager password for half a minute, doubling, so a member at the kiosk cannot keep the manager out for long but guessing gets nowhere. */
-const lockMs = (scope: Attempt['scope'], lockouts: number) => (scope === 'pin' ? 15 * 60_000 : Math.min(15 * 60_000, 30_000 * 2 ** lockouts));
+const lockMs = (scope: Attempt['scope'], lockouts: number) => (scope === 'pin' ? PIN_LOCK_MINUTES * 60_000 : Math.min(15 * 60_000, 30_000 * 2 ** lockouts));
 
 export class LockedOut extends AppError {
   constructor(readonly until: number) {
