@@ -1,4 +1,5 @@
 import { bidsBench } from './bids.bench';
+import { browserBench } from './browser.bench';
 import { bookingsBench } from './bookings.bench';
 import { durabilityBench } from './durability.bench';
 import { membersBench } from './members.bench';
@@ -10,6 +11,7 @@ async function main() {
   if (!only || only === 'bookings') await bookingsBench();
   if (!only || only === 'bids') await bidsBench();
   if (!only || only === 'durability') await durabilityBench();
+  if (!only || only === 'browser') await browserBench();
 }
 
 main().catch((error) => {

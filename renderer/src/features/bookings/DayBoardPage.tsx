@@ -195,6 +195,7 @@ function Board({
         className="board"
         role="grid"
         aria-label="Day board"
+        data-date={data.date}
         aria-rowcount={data.bookables.length + 1}
         style={{ width: 220 + cells * CELL_PX }}
         onMouseLeave={() => drag && setDrag(null)}

@@ -36,7 +36,7 @@ export function WeekPage({ bookableId, date }: { bookableId: string; date: strin
         </div>
       </header>
       {data ? (
-        <div className="week" role="table" aria-label={`Week of ${data.bookable.name}`}>
+        <div className="week" role="table" aria-label={`Week of ${data.bookable.name}`} data-week={data.days[0]}>
           <div className="week-hours" aria-hidden="true">
             {Array.from({ length: (to - from) / 60 }, (_, i) => (
               <div key={i} style={{ height: HOUR_PX }}>

@@ -229,7 +229,7 @@ export function MembersPage() {
           {list.error ? <p className="form-error">{list.error.message}</p> : null}
 
           <div className="table-scroll" ref={scrollRef}>
-            <table className="data-table" aria-label="Members" aria-rowcount={rows.length + 1}>
+            <table className="data-table" aria-label="Members" aria-rowcount={rows.length + 1} aria-busy={list.isPlaceholderData || list.isLoading}>
               <SortableHead table={table} />
               <tbody>
                 {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}

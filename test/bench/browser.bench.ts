@@ -1,0 +1,223 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { addDaysIso, weekdayOf } from '@shared/domain/zoned';
+import { largeCoop, weekdaysFrom } from './largeCoop';
+import { report } from './measure';
+import { instrument } from './paint';
+
+/**
+ * What a person waits for, in Chromium against the browser host on the large generated co-op:
+ * each figure runs from the user's action (the click or key, or navigation start) to the frame in
+ * which the result is painted, measured in the page. Also long tasks over 50 ms during each
+ * action, the JS heap after a GC and the DOM size on each screen, and the host's start-up time
+ * and memory. `BENCH_ONLY=browser npm run bench` (it builds the renderer first if needed).
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const PORT = 5391;
+
+interface Timed {
+  ms: number;
+  longTasks: number;
+  longestTask: number;
+}
+
+export async function browserBench(): Promise<void> {
+  const { dataDir, today } = await largeCoop();
+  if (!existsSync(resolve('out/renderer/index.html'))) throw new Error('Build the renderer first: npm run build');
+  const host = await startServe(dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    await screens(browser, `http://127.0.0.1:${PORT}/`, today);
+    report({ bench: 'browser.host.memory', rss_mb: rssMb(host.child) });
+  } finally {
+    await browser.close();
+    host.child.kill('SIGTERM');
+  }
+}
+
+/** `npm run serve`'s program on the large data folder: the time until it answers, and its memory. */
+async function startServe(dataDir: string): Promise<{ child: ChildProcess }> {
+  const started = performance.now();
+  const entry = existsSync(resolve('out/serve/serve.js')) ? ['out/serve/serve.js'] : ['--import', 'tsx', 'electron/main/serve.ts'];
+  const child = spawn(process.execPath, [...entry, '--data-dir', dataDir], {
+    env: { ...process.env, PORT: String(PORT) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the host stopped');
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORT}/api/system.status`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const bookings = JSON.parse(readFileSync(resolve(dataDir, 'generated.json'), 'utf8')).bookings as number;
+  report({ bench: 'browser.host.startup', n: 1, total_ms: Math.round(performance.now() - started), bookings, entry: entry.at(-1) });
+  return { child };
+}
+
+function rssMb(child: ChildProcess): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+async function screens(browser: Browser, url: string, today: string) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // tsx names functions with a helper the page does not have; the page gets a stand-in.
+  await context.addInitScript({ content: `var __name = (f) => f;\n(${instrument.toString()})();` });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const screen = async (name: string) => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    report({ bench: `browser.screen.${name}`, heap_mb: Math.round((heap.usedSize / 1_048_576) * 10) / 10, dom_nodes: nodes });
+  };
+  await page.goto(url);
+  const days = weekdaysFrom(addDaysIso(today, 7), RUNS + 3);
+
+  // Open the day board: a fresh page load, navigation start to the bookings painted.
+  await figure('browser.dayBoard.open', async (i) => {
+    await page.evaluate((d) => sessionStorage.setItem('benchWant', `.board[data-date="${d}"] .block`), days[i]);
+    await page.goto('about:blank');
+    await page.goto(`${url}#/bookings/${days[i]}`);
+    return result(page);
+  });
+  await screen('dayBoard');
+
+  // Next day: the ‹ › buttons.
+  await page.goto(`${url}#/bookings/${days[0]}`);
+  await page.locator('.board .block').first().waitFor();
+  await figure('browser.dayBoard.nextDay', async () => {
+    const next = await page.evaluate(() => document.querySelector('.board')!.getAttribute('data-date')!);
+    const want = addDaysIso(next, weekdayOf(next) === 5 ? 3 : 1);
+    if (want !== addDaysIso(next, 1)) await page.goto(`${url}#/bookings/${addDaysIso(want, -1)}`);
+    await armSelector(page, `.board[data-date="${want}"] .block`);
+    await page.getByRole('button', { name: 'Next day' }).click();
+    return result(page);
+  });
+
+  // One bookable's week, then the next week.
+  const bookable = await page.evaluate(async () => {
+    const r = await fetch('/api/bookables.list', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    return ((await r.json()) as { data: { id: string; kind: string }[] }).data.find((b) => b.kind === 'room')!.id;
+  });
+  await figure('browser.week.open', async (i) => {
+    await page.goto(`${url}#/bookings/${days[i]}`);
+    await page.locator('.board .block').first().waitFor();
+    await armSelector(page, `.week[data-week] .block`);
+    await page.evaluate(
+      ([id, d]) => {
+        (window as unknown as { __bench: { start(): void } }).__bench.start();
+        location.hash = `#/bookables/${id}/week/${d}`;
+      },
+      [bookable, days[i]],
+    );
+    return result(page);
+  });
+  await screen('week');
+  await figure('browser.week.next', async () => {
+    const shown = await page.evaluate(() => document.querySelector('.week')!.getAttribute('data-week')!);
+    await armSelector(page, `.week[data-week="${addDaysIso(shown, 7)}"] .block`);
+    await page.getByRole('button', { name: 'Next week' }).click();
+    return result(page);
+  });
+
+  // A new booking on an empty day, from "Book" to the booking on the board.
+  const empty = weekdaysFrom(addDaysIso(today, 400), RUNS + 3);
+  await figure('browser.booking.submit', async (i) => {
+    await page.goto(`${url}#/bookings/${empty[i]}`);
+    await page.locator(`.board[data-date="${empty[i]}"]`).waitFor();
+    await page.getByRole('button', { name: 'New booking' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Book', exact: true }).waitFor();
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[role=dialog] button[type=submit]')?.disabled);
+    await armSelector(page, `.board[data-date="${empty[i]}"] .block`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Book', exact: true }).click();
+    return result(page);
+  });
+
+  // Today, from the sidebar.
+  await figure('browser.today.open', async (i) => {
+    await page.goto(`${url}#/bookings/${days[i]}`);
+    await page.locator('.board .block').first().waitFor();
+    await armSelector(page, '[aria-label="Rooms today"]');
+    await page.getByRole('link', { name: 'Today', exact: true }).click();
+    return result(page);
+  });
+  await screen('today');
+
+  // A member search, one keystroke at a time.
+  await page.goto(`${url}#/members`);
+  const search = page.getByRole('searchbox', { name: 'Search members' });
+  await search.waitFor();
+  const words = ['kow', 'ana', 'ben', 'ros', 'chi', 'mar', 'eli'];
+  await figure('browser.members.keystroke', async (i) => {
+    const word = words[Math.floor(i / 3) % words.length];
+    const typed = word.slice(0, (i % 3) + 1);
+    if (i % 3 === 0) {
+      await search.fill('');
+      await page.waitForFunction(() => document.querySelector('table[aria-label="Members"]')?.getAttribute('aria-busy') !== 'true');
+    }
+    await search.focus();
+    await page.evaluate((value) => {
+      const input = document.querySelector<HTMLInputElement>('input[aria-label="Search members"]')!;
+      (window as unknown as { __bench: { arm(check: () => boolean): void } }).__bench.arm(
+        () => input.value === value && document.querySelector('table[aria-label="Members"]')?.getAttribute('aria-busy') === 'false',
+      );
+    }, typed);
+    await page.keyboard.type(typed.at(-1)!);
+    return result(page);
+  });
+  await screen('members');
+
+  // The bids board, from the sidebar.
+  await figure('browser.bids.open', async (i) => {
+    await page.goto(`${url}#/bookings/${days[i]}`);
+    await page.locator('.board .block').first().waitFor();
+    await armSelector(page, '.pipeline .bid-card');
+    await page.getByRole('link', { name: 'Joint bids', exact: true }).click();
+    return result(page);
+  });
+  await screen('bids');
+  await context.close();
+}
+
+async function armSelector(page: Page, selector: string) {
+  await page.evaluate(
+    (s) => (window as unknown as { __bench: { arm(check: () => boolean): void } }).__bench.arm(() => document.querySelector(s) !== null),
+    selector,
+  );
+}
+
+async function result(page: Page): Promise<Timed> {
+  await page.waitForFunction(() => (window as unknown as { __bench: { done: number | null } }).__bench.done !== null, undefined, { timeout: 30_000 });
+  return page.evaluate(() => (window as unknown as { __bench: { measured(): Timed } }).__bench.measured());
+}
+
+/** Two warm-up runs, then RUNS measured; median and p95 of the paint times, and the long tasks seen. */
+async function figure(bench: string, run: (i: number) => Promise<Timed>) {
+  for (let i = 0; i < 2; i++) await run(RUNS + i);
+  const runs: Timed[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await run(i));
+  const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] * 10) / 10;
+  report({
+    bench,
+    n: RUNS,
+    median_ms: at(0.5),
+    p95_ms: at(0.95),
+    runs_with_long_tasks: runs.filter((r) => r.longTasks > 0).length,
+    longest_task_ms: Math.round(Math.max(...runs.map((r) => r.longestTask))),
+  });
+}
