@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { bidFields } from '@shared/contract/bids.contract';
-import { type Candidate, moveProblem, revenuePart, submissionProblems, suggestTeam, type TeamState, winRate } from '@shared/domain/bids';
+import {
+  BID_STAGES,
+  type BidStage,
+  type Candidate,
+  DECIDED_STAGES,
+  moveProblem,
+  nextStages,
+  OPEN_STAGES,
+  revenuePart,
+  STAGE_LABELS,
+  submissionProblems,
+  suggestTeam,
+  TEAM_SETTLED_STAGES,
+  type TeamState,
+  winRate,
+  WON_STAGES,
+} from '@shared/domain/bids';
 
 const team = (shares: [number, number][], extra: Partial<TeamState> = {}): TeamState => ({
   leadName: 'Ana',
@@ -144,5 +160,113 @@ describe('skill matching', () => {
 
   it('with nobody offering anything, everything is a gap', () => {
     expect(suggestTeam(needed, [])).toEqual({ ranked: [], suggested: [], gaps: ['web design', 'copywriting', 'photography', 'video'] });
+  });
+});
+
+describe('the pipeline, whole', () => {
+  const ok = team([[10000, 10000]]);
+  // Every stage, where it may go, and what each name reads on the board.
+  const pipeline: Record<BidStage, [string, BidStage[]]> = {
+    idea: ['Idea', ['forming', 'withdrawn']],
+    forming: ['Forming team', ['preparing', 'idea', 'withdrawn']],
+    preparing: ['Preparing bid', ['submitted', 'forming', 'withdrawn']],
+    submitted: ['Submitted', ['won', 'lost', 'withdrawn']],
+    won: ['Won', ['delivering']],
+    lost: ['Lost', []],
+    withdrawn: ['Withdrawn', ['idea']],
+    delivering: ['Delivering', ['completed']],
+    completed: ['Completed', []],
+  };
+  it('every move from every stage is allowed or refused as the pipeline says', () => {
+    for (const from of BID_STAGES) {
+      expect(STAGE_LABELS[from]).toBe(pipeline[from][0]);
+      expect(nextStages(from)).toEqual(pipeline[from][1]);
+      for (const to of BID_STAGES) expect(moveProblem(from, to, ok) === null, `${from} → ${to}`).toBe(pipeline[from][1].includes(to));
+    }
+  });
+  it('the stage groups the rest of the app counts by', () => {
+    expect(OPEN_STAGES).toEqual(['idea', 'forming', 'preparing']);
+    expect(WON_STAGES).toEqual(['won', 'delivering', 'completed']);
+    expect(DECIDED_STAGES).toEqual(['won', 'lost', 'withdrawn', 'delivering', 'completed']);
+    expect(TEAM_SETTLED_STAGES).toEqual(['submitted', 'won', 'lost', 'withdrawn', 'delivering', 'completed']);
+  });
+  it('a refused move says where the bid can go instead', () => {
+    expect(moveProblem('idea', 'won', ok)).toBe('A bid at “Idea” cannot move to “Won”; it can go to “Forming team” or “Withdrawn”.');
+    expect(moveProblem('won', 'lost', ok)).toBe('A bid at “Won” cannot move to “Lost”; it can go to “Delivering”.');
+  });
+  it('the go decision is needed only to move from forming to preparing', () => {
+    const noGo = { ...ok, goDecided: false };
+    expect(moveProblem('forming', 'preparing', noGo)).toBe('Record a “go” decision with the team before preparing the bid.');
+    expect(moveProblem('preparing', 'forming', noGo)).toBeNull();
+    expect(moveProblem('idea', 'forming', noGo)).toBeNull();
+    expect(moveProblem('preparing', 'submitted', noGo)).toBeNull();
+    expect(moveProblem('forming', 'withdrawn', { ...noGo, members: [] })).toBeNull();
+  });
+  it('only accepted places count towards the shares, and every waiting name is listed', () => {
+    const base = team([[10000, 10000]]);
+    const others = [
+      { name: 'Ben', status: 'invited' as const, workShare: 0, revenueShare: 0 },
+      { name: 'Chiara', status: 'invited' as const, workShare: 0, revenueShare: 0 },
+      { name: 'Dev', status: 'declined' as const, workShare: 5000, revenueShare: 5000 },
+      { name: 'Eve', status: 'requested' as const, workShare: 2500, revenueShare: 0 },
+    ];
+    expect(submissionProblems({ ...base, members: [...base.members, ...others] })).toEqual(['Waiting for Ben, Chiara to accept or decline.']);
+  });
+  it('win rate is won out of decided', () => {
+    expect(winRate(2, 1)).toBeCloseTo(2 / 3);
+    expect(winRate(3, 0)).toBe(1);
+    expect(winRate(0, 4)).toBe(0);
+  });
+});
+
+describe('skill matching, at its edges', () => {
+  const c = (name: string, number: number, offers: string[], pastPartners: string[] = []): Candidate => ({
+    memberId: name,
+    name,
+    number,
+    offers,
+    pastPartners,
+  });
+  it('equal candidates are ranked by member number, and the first of equals is suggested', () => {
+    const s = suggestTeam([{ tag: 'seo', days: 1 }], [c('Zed', 9, ['seo']), c('Ann', 3, ['seo']), c('Moe', 5, ['seo'])]);
+    expect(s.ranked.map((r) => r.name)).toEqual(['Ann', 'Moe', 'Zed']);
+    expect(s.suggested).toEqual(['Ann']);
+    expect(s.ranked[0]).toEqual({ memberId: 'Ann', name: 'Ann', covers: ['seo'], coverage: 1, pastPartners: [], reason: 'offers seo' });
+  });
+  it('lists several skills and partners in the reason, and keeps the partners', () => {
+    const s = suggestTeam(
+      [
+        { tag: 'seo', days: 1 },
+        { tag: 'copywriting', days: 1 },
+      ],
+      [c('Ann', 3, ['seo', 'copywriting'], ['Ben', 'Chiara'])],
+    );
+    expect(s.ranked[0].reason).toBe('offers seo, copywriting; has bid with Ben, Chiara before');
+    expect(s.ranked[0].pastPartners).toEqual(['Ben', 'Chiara']);
+    expect(s.suggested).toEqual(['Ann']);
+  });
+  it('nobody is suggested twice, and a team of two covers two skills', () => {
+    const s = suggestTeam(
+      [
+        { tag: 'seo', days: 5 },
+        { tag: 'video', days: 1 },
+      ],
+      [c('Ann', 1, ['seo']), c('Ben', 2, ['seo', 'video'])],
+    );
+    expect(s.suggested).toEqual(['Ben']);
+    const t = suggestTeam(
+      [
+        { tag: 'seo', days: 5 },
+        { tag: 'video', days: 1 },
+      ],
+      [c('Ann', 1, ['seo']), c('Ben', 2, ['video'])],
+    );
+    expect(t.suggested).toEqual(['Ann', 'Ben']);
+  });
+  it('the ranking stops at the limit; with nothing needed nothing is covered', () => {
+    const many = Array.from({ length: 30 }, (_, i) => c(`M${i}`, i, ['seo']));
+    expect(suggestTeam([{ tag: 'seo', days: 1 }], many).ranked).toHaveLength(20);
+    expect(suggestTeam([{ tag: 'seo', days: 1 }], many, [], 5).ranked.map((r) => r.name)).toEqual(['M0', 'M1', 'M2', 'M3', 'M4']);
+    expect(suggestTeam([], many)).toEqual({ ranked: [], suggested: [], gaps: [] });
   });
 });

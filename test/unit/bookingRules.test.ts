@@ -54,7 +54,9 @@ describe('when a booking may be', () => {
 
   it('the minimum length: exactly the minimum passes, less is refused', () => {
     expect(check('2026-12-02T10:00', '2026-12-02T10:30', { minMinutes: 30 })).toEqual([]);
-    expect(check('2026-12-02T10:00', '2026-12-02T10:15', { minMinutes: 30 })).toEqual([{ rule: 'min-duration', message: 'Room 2 is booked for at least 30 minutes.' }]);
+    expect(check('2026-12-02T10:00', '2026-12-02T10:15', { minMinutes: 30 })).toEqual([
+      { rule: 'min-duration', message: 'Room 2 is booked for at least 30 minutes.' },
+    ]);
   });
 
   it('the maximum length: exactly the maximum passes, more is refused', () => {
@@ -113,6 +115,52 @@ describe('when a booking may be', () => {
   });
 });
 
+describe('in the site’s zone', () => {
+  it('timing rules run in the site’s zone', () => {
+    const site = {
+      name: 'NY',
+      timeZone: 'America/New_York',
+      hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: weekday <= 5, opens: '09:00', closes: '17:00' })),
+      closures: [],
+    };
+    const now = Date.parse('2026-11-24T12:00:00Z');
+    // 09:00 in New York on Wednesday 25 November is 14:00 UTC
+    const ok = checkTiming({
+      start: Date.parse('2026-11-25T14:00:00Z'),
+      end: Date.parse('2026-11-25T15:00:00Z'),
+      rules: DEFAULT_BOOKING_RULES,
+      site,
+      now,
+      bookableName: 'R',
+    });
+    expect(ok).toEqual([]);
+    const early = checkTiming({
+      start: Date.parse('2026-11-25T13:00:00Z'),
+      end: Date.parse('2026-11-25T14:00:00Z'),
+      rules: DEFAULT_BOOKING_RULES,
+      site,
+      now,
+      bookableName: 'R',
+    });
+    expect(early).toEqual([{ rule: 'opening-hours', message: 'NY opens at 09:00 on Wednesdays.' }]);
+  });
+
+  it('names the weekday it is closed on, for every weekday', () => {
+    const closed = { ...site, hours: site.hours.map((h) => ({ ...h, open: false })) };
+    const names = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
+    for (let i = 0; i < 7; i++) {
+      const day = `2026-12-${String(7 + i).padStart(2, '0')}`; // Monday 7 December onwards
+      expect(check(`${day}T10:00`, `${day}T11:00`, {}, closed)[0].message).toBe(`The Hive is closed on ${names[i]}.`);
+    }
+  });
+  it('closures before and after a booking do not touch it', () => {
+    expect(check('2026-12-28T10:00', '2026-12-28T11:00')).toEqual([]);
+  });
+  it('a new site’s defaults: members only, no approval, no check-in needed', () => {
+    expect(DEFAULT_BOOKING_RULES).toMatchObject({ membersOnly: true, approvalRequired: false, checkinRequired: false, withinOpeningHours: true });
+  });
+});
+
 describe('the opening window of a date', () => {
   it('is the day’s hours as instants, or null when closed', () => {
     expect(openingWindow('2026-12-02', site, 3)).toEqual({ start: at('2026-12-02T08:00'), end: at('2026-12-02T18:00'), opens: '08:00', closes: '18:00' });
@@ -146,6 +194,7 @@ describe('what a booking holds', () => {
     expect(overloaded(held, 2).map((x) => x.id)).toEqual(['big']);
     expect(overloaded(held, 3)).toEqual([]);
     expect(overloaded([b('x', 0, 10), b('y', 10, 20)], 1)).toEqual([]);
+    expect(overloaded([b('y', 10, 20, 1), b('x', 0, 10, 2)], 2)).toEqual([]); // released before taken, whatever the order
   });
 });
 

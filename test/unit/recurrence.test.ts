@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRecurrence, occurrenceDates } from '@shared/domain/recurrence';
-import { peakLoad, occupancy, checkTiming, DEFAULT_BOOKING_RULES } from '@shared/domain/bookingRules';
+import { describeRecurrence, occurrenceDates, type Recurrence } from '@shared/domain/recurrence';
 
 describe('recurrence', () => {
   it('daily, every other day, until a date', () => {
@@ -38,54 +37,41 @@ describe('recurrence', () => {
   it('never more than 366 occurrences', () => {
     expect(occurrenceDates('2026-01-01', { freq: 'daily', interval: 1, until: '2030-01-01' })).toHaveLength(366);
   });
+  it('weekly on days given out of order, stopping mid-week at the count', () => {
+    expect(occurrenceDates('2026-11-23', { freq: 'weekly', interval: 1, byWeekday: [4, 2], count: 3 })).toEqual(['2026-11-24', '2026-11-26', '2026-12-01']);
+  });
+  it('weekly until a date in the middle of a week', () => {
+    expect(occurrenceDates('2026-11-23', { freq: 'weekly', interval: 1, byWeekday: [1, 3, 5], until: '2026-12-02' })).toEqual([
+      '2026-11-23',
+      '2026-11-25',
+      '2026-11-27',
+      '2026-11-30',
+      '2026-12-02',
+    ]);
+  });
+  it('every 12 months is yearly, for as many years as asked', () => {
+    expect(occurrenceDates('2026-12-02', { freq: 'monthly', interval: 12, monthlyBy: 'date', count: 5 })).toEqual([
+      '2026-12-02',
+      '2027-12-02',
+      '2028-12-02',
+      '2029-12-02',
+      '2030-12-02',
+    ]);
+  });
+  it.each([
+    [{ freq: 'daily', interval: 1 }, 'Every day'],
+    [{ freq: 'daily', interval: 3, count: 4 }, 'Every 3 days, 4 times'],
+    [{ freq: 'weekly', interval: 1 }, 'Every week'],
+    [{ freq: 'weekly', interval: 2, byWeekday: [1, 3, 5, 6, 7] }, 'Every 2 weeks on Mon, Wed, Fri, Sat, Sun'],
+    [{ freq: 'monthly', interval: 1, monthlyBy: 'date', until: '2027-01-31' }, 'Every month on the same date, until 2027-01-31'],
+    [{ freq: 'monthly', interval: 1 }, 'Every month on the same date'],
+    [{ freq: 'monthly', interval: 1, monthlyBy: 'weekday' }, 'Every month on the same weekday'],
+    [{ freq: 'daily', interval: 1, byWeekday: [1] }, 'Every day'],
+  ] as const)('%o reads “%s”', (rule, words) => expect(describeRecurrence(rule as Recurrence)).toBe(words));
   it('reads like a sentence', () => {
     expect(describeRecurrence({ freq: 'weekly', interval: 1, byWeekday: [2, 4], count: 12 })).toBe('Every week on Tue, Thu, 12 times');
     expect(describeRecurrence({ freq: 'monthly', interval: 2, monthlyBy: 'weekday', until: '2027-06-30' })).toBe(
       'Every 2 months on the same weekday, until 2027-06-30',
     );
-  });
-});
-
-describe('load and occupancy', () => {
-  it('a booking holds its time plus buffers', () => {
-    expect(occupancy(1000, 2000, { bufferBeforeMinutes: 0, bufferAfterMinutes: 1 })).toEqual({ occStart: 1000, occEnd: 62000 });
-  });
-  it('the peak is the most held at one moment; an end and a start at the same instant do not add up', () => {
-    const held = [
-      { occStart: 0, occEnd: 10, quantity: 1 },
-      { occStart: 10, occEnd: 20, quantity: 1 },
-      { occStart: 5, occEnd: 15, quantity: 2 },
-    ];
-    expect(peakLoad(held, 0, 20)).toBe(3);
-    expect(peakLoad(held, 15, 20)).toBe(1);
-    expect(peakLoad(held, 20, 30)).toBe(0);
-  });
-  it('timing rules run in the site’s zone', () => {
-    const site = {
-      name: 'NY',
-      timeZone: 'America/New_York',
-      hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: weekday <= 5, opens: '09:00', closes: '17:00' })),
-      closures: [],
-    };
-    const now = Date.parse('2026-11-24T12:00:00Z');
-    // 09:00 in New York on Wednesday 25 November is 14:00 UTC
-    const ok = checkTiming({
-      start: Date.parse('2026-11-25T14:00:00Z'),
-      end: Date.parse('2026-11-25T15:00:00Z'),
-      rules: DEFAULT_BOOKING_RULES,
-      site,
-      now,
-      bookableName: 'R',
-    });
-    expect(ok).toEqual([]);
-    const early = checkTiming({
-      start: Date.parse('2026-11-25T13:00:00Z'),
-      end: Date.parse('2026-11-25T14:00:00Z'),
-      rules: DEFAULT_BOOKING_RULES,
-      site,
-      now,
-      bookableName: 'R',
-    });
-    expect(early).toEqual([{ rule: 'opening-hours', message: 'NY opens at 09:00 on Wednesdays.' }]);
   });
 });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDateShape, isRealIsoDate, monthsBetween } from '@shared/domain/dates';
 import { formatDuration } from '@shared/domain/durations';
+import { newId } from '@shared/domain/ids';
 import { formatMoney, majorUnits, moneyInput, parseMoney } from '@shared/domain/money';
 import { minutesOf, offsetMinutes, timeOfMinutes, zonedInstant, zonedLocalIso, zonedParts } from '@shared/domain/zoned';
 
 // The small conversions every screen and message relies on, at their edges.
 describe('durations in words', () => {
   it.each([
+    [0, '0 minutes'],
     [1, '1 minute'],
     [45, '45 minutes'],
     [59, '59 minutes'],
@@ -47,8 +49,10 @@ describe('calendar date edges', () => {
     expect(isIsoDateShape('2026-12-02')).toBe(true);
     expect(isIsoDateShape('2026-12-2')).toBe(false);
     expect(isIsoDateShape(' 2026-12-02')).toBe(false);
+    expect(isIsoDateShape('2026-12-022')).toBe(false);
     for (const ok of ['1900-01-01', '2200-12-31', '2026-01-31', '2026-12-01']) expect(isRealIsoDate(ok), ok).toBe(true);
-    for (const bad of ['1899-12-31', '2201-01-01', '2026-00-10', '2026-13-01', '2026-01-00', '2026-01-32', 'x2026-01-01']) expect(isRealIsoDate(bad), bad).toBe(false);
+    for (const bad of ['1899-12-31', '2201-01-01', '2026-00-10', '2026-13-01', '2026-01-00', '2026-01-32', 'x2026-01-01'])
+      expect(isRealIsoDate(bad), bad).toBe(false);
   });
   it('whole months: equal dates, a day short, across a year, and the end of a long month', () => {
     expect(monthsBetween('2025-03-14', '2025-03-14')).toBe(0);
@@ -80,5 +84,14 @@ describe('wall-clock helpers', () => {
     expect(timeOfMinutes(0)).toBe('00:00');
     expect(timeOfMinutes(570)).toBe('09:30');
     expect(timeOfMinutes(1439)).toBe('23:59');
+  });
+});
+
+describe('ids', () => {
+  it('are UUIDv7, unique, and sort in the order they were made', () => {
+    const ids = Array.from({ length: 50 }, () => newId());
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(50);
+    expect([...ids].sort()).toEqual(ids);
   });
 });
