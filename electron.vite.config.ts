@@ -33,6 +33,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve('out/renderer'),
+      // Minified and split by screen: the first chunk is what the shell needs to paint.
+      minify: true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },

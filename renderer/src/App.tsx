@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Route, Switch, useRoute } from 'wouter';
+import { Suspense, useEffect } from 'react';
+import { Link, matchRoute, Route, Switch, useLocation, useRoute, useRouter } from 'wouter';
 import { call } from './api/client';
-import { useApi, useLiveRefresh } from './api/hooks';
+import { useApi, useLiveRefresh, usePrefetch } from './api/hooks';
 import { CommandPalette } from './components/CommandPalette';
-import { FeaturesProvider } from './feature';
+import { FeaturesProvider, preloadAllPages, type RouteDef } from './feature';
 import { UI_FEATURES } from './features';
 import { KioskApp, useAuth } from './features/auth';
 import { HOME_PATH } from './features/frontdesk';
@@ -24,8 +25,32 @@ function NavItem({ href, label, match, home }: { href: string; label: string; ma
   );
 }
 
+/**
+ * On every navigation, the screen's code and first reads start together with the session check,
+ * not after it; once the first screen is drawn, the other screens' code loads while idle.
+ */
+function usePrepareRoute(routes: readonly RouteDef[]) {
+  const [location] = useLocation();
+  const router = useRouter();
+  const prefetch = usePrefetch();
+  useEffect(() => {
+    for (const route of routes) {
+      const [matched, params] = matchRoute(router.parser, route.path, location);
+      if (!matched) continue;
+      void route.page?.preload();
+      route.prefetch?.(params as Record<string, string | undefined>, prefetch);
+      break;
+    }
+  }, [location, router, routes, prefetch]);
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 500));
+    idle(() => void preloadAllPages());
+  }, []);
+}
+
 export function App() {
   useLiveRefresh(FOLLOW_EVERY_CHANGE);
+  usePrepareRoute(ROUTES);
   const auth = useAuth();
   if (!auth.data) return null;
   return (
@@ -69,14 +94,16 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
         </div>
       </aside>
       <main id="main" className="main">
-        <Switch>
-          {ROUTES.map((r) => (
-            <Route key={r.path} path={r.path}>
-              {(params) => r.render(params)}
-            </Route>
-          ))}
-          <Route>{() => HOME.render({})}</Route>
-        </Switch>
+        <Suspense fallback={<div className="page" aria-busy="true" />}>
+          <Switch>
+            {ROUTES.map((r) => (
+              <Route key={r.path} path={r.path}>
+                {(params) => r.render(params)}
+              </Route>
+            ))}
+            <Route>{() => HOME.render({})}</Route>
+          </Switch>
+        </Suspense>
       </main>
       <CommandPalette />
     </div>

@@ -1,10 +1,35 @@
-import { type ComponentType, type ReactNode, createContext, useContext } from 'react';
+import { type ComponentType, type ReactNode, createContext, lazy, useContext } from 'react';
+import type { Channel, InputOf } from '@shared/contract';
+
+/** Puts a read in the cache ahead of the screen that needs it (see `usePrefetch`). */
+export type Prefetch = <C extends Channel>(channel: C, input: InputOf<C>) => void;
 
 /** A screen at a path; wouter's params are passed to `render`. */
 export interface RouteDef {
   path: string;
   render: (params: Record<string, string | undefined>) => ReactNode;
+  /** The screen's code, loaded before it is drawn (a `lazyPage`). */
+  page?: { preload(): Promise<unknown> };
+  /** The screen's first reads, started with its code instead of after it: no waterfall on opening. */
+  prefetch?: (params: Record<string, string | undefined>, prefetch: Prefetch) => void;
 }
+
+const pageLoaders: (() => Promise<unknown>)[] = [];
+
+/**
+ * A screen whose code is its own chunk, loaded when first shown (or ahead, by `preload`), so the
+ * first chunk holds only the shell. `lazyPage(() => import('./MembersPage'), 'MembersPage')`.
+ */
+export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] & { preload(): Promise<M> } {
+  let loading: Promise<M> | null = null;
+  const preload = () => (loading ??= load());
+  pageLoaders.push(preload);
+  const Page = lazy(() => preload().then((m) => ({ default: m[name] as ComponentType<any> })));
+  return Object.assign(Page, { preload }) as unknown as M[K] & { preload(): Promise<M> };
+}
+
+/** Every screen's code, fetched when the browser is idle after the first screen is drawn. */
+export const preloadAllPages = () => Promise.all(pageLoaders.map((load) => load()));
 
 export interface NavEntry {
   href: string;

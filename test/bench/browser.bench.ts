@@ -140,7 +140,8 @@ async function screens(browser: Browser, url: string, today: string) {
     await page.goto(`${url}#/bookings/${empty[i]}`);
     await page.locator(`.board[data-date="${empty[i]}"]`).waitFor();
     await page.getByRole('button', { name: 'New booking' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Book', exact: true }).waitFor();
+    await page.getByRole('dialog').getByRole('checkbox', { name: 'For a guest' }).check();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Guest name' }).fill(`Bench guest ${i}`);
     await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('[role=dialog] button[type=submit]')?.disabled);
     await armSelector(page, `.board[data-date="${empty[i]}"] .block`);
     await page.getByRole('dialog').getByRole('button', { name: 'Book', exact: true }).click();

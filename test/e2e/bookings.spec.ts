@@ -1,5 +1,6 @@
 import type { Coopdesk } from '../../electron/main/app';
 import { zonedInstant } from '@shared/domain/zoned';
+import { clickSlot, dragSlots } from './board';
 import { expect, test } from './fixtures';
 
 const manager = { role: 'manager' as const, memberId: null };
@@ -33,10 +34,12 @@ test('book a room from the day board, and see a clash before saving', async ({ p
   const day = nextWeekday(2);
   await page.goto(`${app.url}#/bookings/${day}`);
   const board = page.getByRole('grid', { name: 'Day board' });
-  await board.getByRole('gridcell', { name: 'Garden Room 10:00' }).click();
+  await clickSlot(page, board, 'Garden Room', '10:00');
 
+  // the dialog opens on the member field: typing goes there
   const dialog = page.getByRole('dialog', { name: 'New booking' });
-  await dialog.getByRole('combobox', { name: 'Member' }).fill('ana');
+  await expect(dialog.getByRole('combobox', { name: 'Member' })).toBeFocused();
+  await page.keyboard.type('ana');
   await dialog.getByRole('option', { name: /Ana Ribeiro/ }).click();
   await expect(dialog.getByLabel('From', { exact: true })).toHaveValue('10:00');
   await expect(dialog.getByLabel('Until', { exact: true })).toHaveValue('11:00');
@@ -47,14 +50,12 @@ test('book a room from the day board, and see a clash before saving', async ({ p
   await expect(board.getByRole('button', { name: /10:00 Ana Ribeiro/ })).toBeVisible();
 
   // Ben drags 09:00–10:00 across the board, then stretches it to 10:30: the clash shows, with its reason, before saving
-  await board.getByRole('gridcell', { name: 'Garden Room 09:00' }).hover();
-  await page.mouse.down();
-  await board.getByRole('gridcell', { name: 'Garden Room 09:30' }).hover();
-  await page.mouse.up();
+  await dragSlots(page, board, 'Garden Room', '09:00', '09:30');
   await expect(dialog.getByLabel('From', { exact: true })).toHaveValue('09:00');
   await expect(dialog.getByLabel('Until', { exact: true })).toHaveValue('10:00');
   await dialog.getByLabel('Until', { exact: true }).fill('10:30');
   await dialog.getByRole('combobox', { name: 'Member' }).fill('ben');
+  await expect(dialog.getByRole('option', { name: /Ben Okafor/ })).toBeVisible();
   await dialog.getByRole('combobox', { name: 'Member' }).press('Enter');
   const why = dialog.getByRole('alert', { name: 'Why this cannot be booked' });
   await expect(why).toContainText('Clashes with Ana Ribeiro’s booking 10:00–11:00.');
@@ -65,6 +66,30 @@ test('book a room from the day board, and see a clash before saving', async ({ p
   await dialog.getByRole('button', { name: 'Book', exact: true }).click();
   await expect(board.getByRole('button', { name: /09:00 Ben Okafor/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/day-board.png' });
+
+  // From the keyboard: the cursor moves over the slots and says what is there; Enter opens a
+  // booking under it, or books the free time.
+  const cursor = board.getByRole('gridcell', { name: /^Garden Room 09:00/ });
+  await cursor.focus();
+  await expect(cursor).toHaveAccessibleName('Garden Room 09:00, 09:00–10:00 Ben Okafor · booked');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(board.getByRole('gridcell', { name: /^Garden Room 10:00/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('dialog', { name: /^Garden Room, .* 10:00–11:00$/ });
+  await expect(details).toContainText('Ana Ribeiro');
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  await board.getByRole('gridcell', { name: /^Garden Room 10:00/ }).focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('From', { exact: true })).toHaveValue('12:00');
+  await page.keyboard.type('ben');
+  await expect(dialog.getByRole('option', { name: /Ben Okafor/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Free.' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(board.getByRole('button', { name: /12:00 Ben Okafor/ })).toBeVisible();
   expect(w.room.name).toBe('Garden Room');
 });
 

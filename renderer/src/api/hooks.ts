@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { Channel, InputOf, OutputOf } from '@shared/contract';
 import { type ApiCallError, call, onPush } from './client';
 
@@ -11,6 +11,16 @@ export function useApi<C extends Channel>(channel: C, input: InputOf<C>, options
     placeholderData: (previous) => previous,
     ...options,
   });
+}
+
+/** Fetches a read into the cache ahead of need (the key is the one useApi uses), unless fresh. */
+export function usePrefetch() {
+  const client = useQueryClient();
+  return useCallback(
+    <C extends Channel>(channel: C, input: InputOf<C>) =>
+      void client.prefetchQuery({ queryKey: [channel, input], queryFn: () => call(channel, input), staleTime: 30_000 }),
+    [client],
+  );
 }
 
 export function useApiMutation<C extends Channel>(channel: C) {

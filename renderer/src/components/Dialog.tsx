@@ -1,5 +1,7 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 
+const FOCUSABLE = 'input:not([type=hidden]), select, textarea, button, [href], [tabindex]:not([tabindex="-1"])';
+
 /** A modal dialog on the native <dialog>: focus trap, Escape to close, a title for screen readers. */
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -9,6 +11,9 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
     if (!dialog) return;
     if (typeof dialog.showModal === 'function' && !dialog.open) dialog.showModal();
     else dialog.setAttribute('open', '');
+    // showModal focuses the first button, which is Close: a person opening a dialog means to type.
+    const first = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => !el.closest('.dialog-header') && !el.hasAttribute('disabled'));
+    (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? first)?.focus();
     return () => {
       if (dialog.open && typeof dialog.close === 'function') dialog.close();
     };

@@ -10,11 +10,14 @@ export function MemberPicker({
   value,
   onChange,
   error,
+  autoFocus,
 }: {
   label: string;
   value: { id: string; name: string } | null;
   onChange: (member: { id: string; name: string } | null) => void;
   error?: string;
+  /** The field a dialog opens on (the Dialog focuses `data-autofocus`). */
+  autoFocus?: boolean;
 }) {
   const [text, setText] = useState(value?.name ?? '');
   const [open, setOpen] = useState(false);
@@ -44,6 +47,7 @@ export function MemberPicker({
         aria-invalid={Boolean(error)}
         aria-describedby={error ? `${id}-error` : undefined}
         autoComplete="off"
+        data-autofocus={autoFocus || undefined}
         placeholder="Type a name…"
         value={text}
         onChange={(e) => {

@@ -95,7 +95,8 @@ export async function dayBoard(ctx: Ctx, actor: Actor, input: { siteId?: string;
   const rows = await bookables.onBoard(ctx.db, siteId);
   const from = zonedInstant(input.date, '00:00', site.timeZone);
   const to = zonedInstant(addDaysIso(input.date, 1), '00:00', site.timeZone);
-  const bookings = (await repo.onBoard(ctx.db, siteId, from, to)).map((b) => toBoardBooking(b, site.timeZone, actor));
+  // no-shows released that day stay on the board, drawn as released: the desk sees what happened
+  const bookings = (await repo.onBoard(ctx.db, siteId, from, to, true)).map((b) => toBoardBooking(b, site.timeZone, actor));
   const window = openingWindow(input.date, site, weekdayOf(input.date));
   const closure = site.closures.find((c) => c.date === input.date);
   let fromTime = window ? roundDown(window.opens) : '08:00';

@@ -116,10 +116,11 @@ export const seriesFrom = (db: Kysely<DB>, seriesId: string, fromStart: number) 
     .execute() as Promise<BookingRow[]>;
 
 /**
- * The day board's bookings: active ones at a site overlapping [from, to), with only what a
- * board block shows, as arrays (hundreds of rows a day; building objects is the cost).
+ * The day board's bookings: active ones at a site overlapping [from, to) (and released no-shows,
+ * which the board draws), with only what a block shows, as arrays (hundreds of rows a day;
+ * building objects is the cost).
  */
-export async function onBoard(db: Kysely<DB>, siteId: string, from: number, to: number): Promise<BoardRow[]> {
+export async function onBoard(db: Kysely<DB>, siteId: string, from: number, to: number, withReleased = false): Promise<BoardRow[]> {
   const span = await longestSpan(db, { siteId });
   const query = db
     .selectFrom('bookings')
@@ -142,7 +143,7 @@ export async function onBoard(db: Kysely<DB>, siteId: string, from: number, to: 
     .where('bookings.occ_start_ms', '<', to)
     .where('bookings.end_ms', '>', from)
     .where('bookings.start_ms', '<', to)
-    .where('bookings.status', 'in', ACTIVE)
+    .where('bookings.status', 'in', withReleased ? [...ACTIVE, 'released'] : ACTIVE)
     .where('bookables.site_id', '=', siteId)
     .orderBy('bookings.start_ms');
   return (await rowsAsArrays(db, query)) as BoardRow[];

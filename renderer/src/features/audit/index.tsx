@@ -1,9 +1,10 @@
-import type { UiFeature } from '../../feature';
-import { AuditPage } from './AuditPage';
+import { lazyPage, type UiFeature } from '../../feature';
+
+const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage');
 
 export const auditUi: UiFeature = {
   name: 'audit',
   nav: { href: '/audit', label: 'Audit log', match: '/audit' },
-  routes: [{ path: '/audit', render: () => <AuditPage /> }],
+  routes: [{ path: '/audit', render: () => <AuditPage />, page: AuditPage }],
   palette: { actions: [{ id: 'a-audit', group: 'Action', label: 'Audit log', go: '/audit' }] },
 };

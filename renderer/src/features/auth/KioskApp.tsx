@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
@@ -42,16 +42,18 @@ export function KioskApp() {
       </header>
       <main id="main" className="kiosk-main">
         {member ? (
-          <Switch>
-            {features
-              .flatMap((f) => f.kiosk?.routes ?? [])
-              .map((r) => (
-                <Route key={r.path} path={r.path}>
-                  {(params) => r.render(params)}
-                </Route>
-              ))}
-            <Route>{() => <MemberHome member={member} />}</Route>
-          </Switch>
+          <Suspense fallback={<div className="page" aria-busy="true" />}>
+            <Switch>
+              {features
+                .flatMap((f) => f.kiosk?.routes ?? [])
+                .map((r) => (
+                  <Route key={r.path} path={r.path}>
+                    {(params) => r.render(params)}
+                  </Route>
+                ))}
+              <Route>{() => <MemberHome member={member} />}</Route>
+            </Switch>
+          </Suspense>
         ) : (
           <Identify />
         )}

@@ -1,14 +1,15 @@
 import { useApi } from '../../api/hooks';
-import type { PaletteEntry, UiFeature } from '../../feature';
+import { lazyPage, type PaletteEntry, type UiFeature } from '../../feature';
 import { BidsNeedingAttention, MemberBids } from './BidCards';
-import { BidRoutes } from './BidRoutes';
+
+const BidRoutes = lazyPage(() => import('./BidRoutes'), 'BidRoutes');
 
 function useBidResults(text: string): PaletteEntry[] {
   const bids = useApi('bids.list', { q: text, stage: 'active' }, { enabled: text.length > 1 });
   return text.length > 1 ? (bids.data ?? []).slice(0, 4).map((b) => ({ id: b.id, group: 'Bid', label: b.title, hint: b.client, go: `/bids/${b.id}` })) : [];
 }
 
-const bidRoutes = [{ path: '/bids/*?', render: () => <BidRoutes /> }];
+const bidRoutes = [{ path: '/bids/*?', render: () => <BidRoutes />, page: BidRoutes }];
 const nav = { href: '/bids', label: 'Joint bids', match: '/bids/*?' };
 
 /** On the kiosk's home: the invitations waiting for this member's answer. */

@@ -1,7 +1,8 @@
 import { useApi } from '../../api/hooks';
-import type { PaletteEntry, UiFeature } from '../../feature';
-import { BookableForm } from './BookableForm';
-import { BookablesPage } from './BookablesPage';
+import { lazyPage, type PaletteEntry, type UiFeature } from '../../feature';
+
+const BookableForm = lazyPage(() => import('./BookableForm'), 'BookableForm');
+const BookablesPage = lazyPage(() => import('./BookablesPage'), 'BookablesPage');
 
 const GROUP = { room: 'Room', desk: 'Desk', resource: 'Resource' } as const;
 
@@ -20,9 +21,9 @@ export const bookablesUi: UiFeature = {
   name: 'bookables',
   nav: { href: '/bookables', label: 'Bookables', match: '/bookables/*?' },
   routes: [
-    { path: '/bookables/new', render: () => <BookableForm /> },
-    { path: '/bookables/:id/edit', render: (p) => <BookableForm key={p.id} id={p.id} /> },
-    { path: '/bookables', render: () => <BookablesPage /> },
+    { path: '/bookables/new', render: () => <BookableForm />, page: BookableForm },
+    { path: '/bookables/:id/edit', render: (p) => <BookableForm key={p.id} id={p.id} />, page: BookableForm },
+    { path: '/bookables', render: () => <BookablesPage />, page: BookablesPage },
   ],
   palette: { useResults: useBookableResults },
 };

@@ -126,7 +126,7 @@ export function BookingDialog({
           ) : guest ? (
             <TextField label="Guest name" value={guestName} onChange={(e) => setGuestName(e.target.value)} error={fieldErrors.memberId} />
           ) : (
-            <MemberPicker label="Member" value={member} onChange={setMember} error={fieldErrors.memberId} />
+            <MemberPicker label="Member" value={member} onChange={setMember} error={fieldErrors.memberId} autoFocus />
           )}
           {fixedMember ? null : (
             <div className="field checkbox-field">

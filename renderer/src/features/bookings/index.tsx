@@ -1,13 +1,14 @@
 import { useApi } from '../../api/hooks';
-import type { PaletteEntry, UiFeature } from '../../feature';
-import { DayBoardPage } from './DayBoardPage';
-import { FindRoomPage } from './FindRoomPage';
+import { lazyPage, type PaletteEntry, type UiFeature } from '../../feature';
 import { KioskBookings } from './KioskBookings';
 import { MemberBookings } from './MemberBookings';
-import { PendingPage } from './PendingPage';
-import { WeekPage } from './WeekPage';
 
 export { FLAG_RULES, NUMBER_RULES } from './ruleLabels';
+
+const DayBoardPage = lazyPage(() => import('./DayBoardPage'), 'DayBoardPage');
+const FindRoomPage = lazyPage(() => import('./FindRoomPage'), 'FindRoomPage');
+const PendingPage = lazyPage(() => import('./PendingPage'), 'PendingPage');
+const WeekPage = lazyPage(() => import('./WeekPage'), 'WeekPage');
 
 /** Today's bookings of rooms, found by who, what or where. */
 function useBookingResults(text: string): PaletteEntry[] {
@@ -31,11 +32,21 @@ export const bookingsUi: UiFeature = {
   name: 'bookings',
   nav: { href: '/bookings', label: 'Bookings', match: '/bookings/*?' },
   routes: [
-    { path: '/bookings/find', render: () => <FindRoomPage /> },
-    { path: '/bookings/pending', render: () => <PendingPage /> },
-    { path: '/bookings/:date', render: (p) => <DayBoardPage date={p.date} /> },
-    { path: '/bookings', render: () => <DayBoardPage /> },
-    { path: '/bookables/:id/week/:date', render: (p) => <WeekPage bookableId={p.id!} date={p.date!} /> },
+    { path: '/bookings/find', render: () => <FindRoomPage />, page: FindRoomPage },
+    { path: '/bookings/pending', render: () => <PendingPage />, page: PendingPage },
+    {
+      path: '/bookings/:date',
+      render: (p) => <DayBoardPage date={p.date} />,
+      page: DayBoardPage,
+      prefetch: (p, prefetch) => prefetch('bookings.dayBoard', { date: p.date! }),
+    },
+    { path: '/bookings', render: () => <DayBoardPage />, page: DayBoardPage },
+    {
+      path: '/bookables/:id/week/:date',
+      render: (p) => <WeekPage bookableId={p.id!} date={p.date!} />,
+      page: WeekPage,
+      prefetch: (p, prefetch) => prefetch('bookings.week', { bookableId: p.id!, date: p.date! }),
+    },
   ],
   palette: {
     actions: [

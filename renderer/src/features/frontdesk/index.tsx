@@ -1,13 +1,14 @@
-import type { UiFeature } from '../../feature';
+import { lazyPage, type UiFeature } from '../../feature';
 import { MemberFrontDesk } from './MemberFrontDesk';
-import { TodayPage } from './TodayPage';
+
+const TodayPage = lazyPage(() => import('./TodayPage'), 'TodayPage');
 
 export const HOME_PATH = '/today';
 
 export const frontdeskUi: UiFeature = {
   name: 'frontdesk',
   nav: { href: HOME_PATH, label: 'Today', match: HOME_PATH },
-  routes: [{ path: HOME_PATH, render: () => <TodayPage /> }],
+  routes: [{ path: HOME_PATH, render: () => <TodayPage />, page: TodayPage, prefetch: (_, prefetch) => prefetch('frontdesk.today', {}) }],
   palette: {
     actions: [
       { id: 'a-today', group: 'Action', label: 'Today at the front desk', go: HOME_PATH },

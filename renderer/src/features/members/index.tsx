@@ -1,9 +1,10 @@
 import { useApi } from '../../api/hooks';
-import type { PaletteEntry, UiFeature } from '../../feature';
-import { ImportMembers } from './ImportMembers';
-import { MemberDetail } from './MemberDetail';
-import { MemberForm } from './MemberForm';
-import { MembersPage } from './MembersPage';
+import { lazyPage, type PaletteEntry, type UiFeature } from '../../feature';
+
+const ImportMembers = lazyPage(() => import('./ImportMembers'), 'ImportMembers');
+const MemberDetail = lazyPage(() => import('./MemberDetail'), 'MemberDetail');
+const MemberForm = lazyPage(() => import('./MemberForm'), 'MemberForm');
+const MembersPage = lazyPage(() => import('./MembersPage'), 'MembersPage');
 
 function useMemberResults(text: string): PaletteEntry[] {
   const members = useApi('members.list', { q: text, limit: 6 }, { enabled: text.length > 0 });
@@ -14,11 +15,11 @@ export const membersUi: UiFeature = {
   name: 'members',
   nav: { href: '/members', label: 'Members', match: '/members/*?' },
   routes: [
-    { path: '/members/new', render: () => <MemberForm /> },
-    { path: '/members/import', render: () => <ImportMembers /> },
-    { path: '/members/:id/edit', render: (p) => <MemberForm key={p.id} id={p.id} /> },
-    { path: '/members/:id', render: (p) => <MemberDetail id={p.id!} /> },
-    { path: '/members', render: () => <MembersPage /> },
+    { path: '/members/new', render: () => <MemberForm />, page: MemberForm },
+    { path: '/members/import', render: () => <ImportMembers />, page: ImportMembers },
+    { path: '/members/:id/edit', render: (p) => <MemberForm key={p.id} id={p.id} />, page: MemberForm },
+    { path: '/members/:id', render: (p) => <MemberDetail id={p.id!} />, page: MemberDetail, prefetch: (p, prefetch) => prefetch('members.get', { id: p.id! }) },
+    { path: '/members', render: () => <MembersPage />, page: MembersPage },
   ],
   palette: { actions: [{ id: 'a-member', group: 'Action', label: 'New member', go: '/members/new' }], useResults: useMemberResults },
 };

@@ -1,0 +1,312 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type CSSProperties, type KeyboardEvent, memo, type PointerEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import type { BoardBooking, DayBoard as Board } from '@shared/contract/bookings.contract';
+import { zonedParts } from '@shared/domain/zoned';
+import { blockClass, bookingAt, type BoardRowLayout, layoutBoard, LANE_PX, SLOT_MINUTES } from './boardLayout';
+import { hhmm, whoOf } from './time';
+
+/**
+ * The day board: one row per bookable, time across. Rows are drawn only as they scroll into view
+ * and only redrawn when their own bookings, cursor or selection change; blocks are positioned,
+ * and the hour grid and closed hours are backgrounds, so hundreds of bookables stay quick.
+ * Keyboard: arrows move a cursor over slots and rows, Enter books the free slot or opens the
+ * booking under the cursor. Mouse: click a free slot, or drag across slots, to book.
+ */
+const NAME_PX = 220;
+const MIN_SLOT_PX = 26;
+
+interface Cursor {
+  row: number;
+  col: number;
+}
+interface Span {
+  row: number;
+  a: number;
+  b: number;
+}
+
+export function DayBoard({ data, onPick, onOpen }: { data: Board; onPick: (row: number, from: number, to: number) => void; onOpen: (id: string) => void }) {
+  const layout = useMemo(() => layoutBoard(data), [data]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useWidth(scrollRef);
+  const slotPx = Math.max(MIN_SLOT_PX, Math.floor((width - NAME_PX - 2) / layout.slots));
+  const [cursor, setCursor] = useState<Cursor>({ row: 0, col: 0 });
+  const [hover, setHover] = useState<Cursor | null>(null);
+  const [drag, setDrag] = useState<Span | null>(null);
+  const virtualizer = useVirtualizer({
+    count: layout.rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => layout.rows[i].height,
+    overscan: 6,
+  });
+  useEffect(() => virtualizer.measure(), [layout, virtualizer]);
+  const nowMinute = useNowMinute(data.timeZone, data.date);
+
+  const pick = useCallback(
+    (row: number, a: number, b: number) => {
+      const start = layout.from + Math.min(a, b) * SLOT_MINUTES;
+      const end = a === b ? Math.min(layout.to, start + 60) : layout.from + (Math.max(a, b) + 1) * SLOT_MINUTES;
+      onPick(row, start, end);
+    },
+    [layout, onPick],
+  );
+  const moveCursor = useCallback(
+    (next: Cursor) => {
+      const row = Math.max(0, Math.min(layout.rows.length - 1, next.row));
+      const col = Math.max(0, Math.min(layout.slots - 1, next.col));
+      setCursor({ row, col });
+      virtualizer.scrollToIndex(row, { align: 'auto' });
+      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row="${row}"] [role="gridcell"]`)?.focus());
+    },
+    [layout, virtualizer],
+  );
+  const onKey = useCallback(
+    (event: KeyboardEvent, row: number, col: number) => {
+      const moves: Record<string, Cursor> = {
+        ArrowRight: { row, col: col + 1 },
+        ArrowLeft: { row, col: col - 1 },
+        ArrowDown: { row: row + 1, col },
+        ArrowUp: { row: row - 1, col },
+        Home: { row, col: 0 },
+        End: { row, col: layout.slots - 1 },
+        PageDown: { row: row + 10, col },
+        PageUp: { row: row - 10, col },
+      };
+      if (moves[event.key]) {
+        event.preventDefault();
+        moveCursor(moves[event.key]);
+      } else if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        const under = bookingAt(layout.rows[row], layout.from + col * SLOT_MINUTES);
+        if (under) onOpen(under.booking.id);
+        else pick(row, col, col);
+      }
+    },
+    [layout, moveCursor, onOpen, pick],
+  );
+  // The handlers read the drag and hover from a ref, so they stay the same between renders and
+  // rows that did not change are not redrawn.
+  const live = useRef({ drag, hover });
+  live.current = { drag, hover };
+  const pointer = useMemo(() => {
+    const slotOf = (event: PointerEvent, track: HTMLElement) =>
+      Math.max(0, Math.min(layout.slots - 1, Math.floor((event.clientX - track.getBoundingClientRect().left) / slotPx)));
+    return {
+      down: (event: PointerEvent<HTMLElement>, row: number) => {
+        if ((event.target as HTMLElement).closest('.block')) return;
+        event.preventDefault();
+        const col = slotOf(event, event.currentTarget);
+        setCursor({ row, col });
+        setDrag({ row, a: col, b: col });
+      },
+      move: (event: PointerEvent<HTMLElement>, row: number) => {
+        const col = slotOf(event, event.currentTarget);
+        const { drag: d, hover: h } = live.current;
+        if (d && d.row === row && d.b !== col) setDrag({ ...d, b: col });
+        if (!h || h.row !== row || h.col !== col) setHover({ row, col });
+      },
+      up: (row: number) => {
+        const d = live.current.drag;
+        if (d && d.row === row) pick(row, d.a, d.b);
+        setDrag(null);
+      },
+    };
+  }, [layout, slotPx, pick]);
+  const trackWidth = layout.slots * slotPx;
+  const x = (minute: number) => ((minute - layout.from) / SLOT_MINUTES) * slotPx;
+
+  return (
+    <div className="board-scroll" ref={scrollRef}>
+      <div
+        className="board"
+        role="grid"
+        aria-label="Day board"
+        aria-rowcount={layout.rows.length + 1}
+        data-date={data.date}
+        data-from={hhmm(layout.from)}
+        data-slot-px={slotPx}
+        style={{ width: NAME_PX + trackWidth, '--slot': `${slotPx}px` } as CSSProperties}
+        onPointerLeave={() => {
+          setHover(null);
+          setDrag(null);
+        }}
+      >
+        <div role="row" className="board-row board-head" aria-rowindex={1}>
+          <div role="columnheader" className="board-name">
+            {layout.rows.length} bookables
+          </div>
+          <div role="columnheader" className="board-hours" style={{ width: trackWidth }}>
+            {Array.from({ length: Math.ceil((layout.to - layout.from) / 60) }, (_, i) => (
+              <span key={i} style={{ left: x(layout.from + i * 60) }}>
+                {hhmm(layout.from + i * 60)}
+              </span>
+            ))}
+          </div>
+        </div>
+        <div className="board-body" style={{ height: virtualizer.getTotalSize() }}>
+          {layout.open ? <Shade left={0} right={x(layout.open[0])} /> : <Shade left={0} right={trackWidth} />}
+          {layout.open ? <Shade left={x(layout.open[1])} right={trackWidth} /> : null}
+          {nowMinute !== null && nowMinute >= layout.from && nowMinute <= layout.to ? (
+            <div className="now-line" style={{ left: NAME_PX + x(nowMinute) }} aria-hidden="true" title={`Now, ${hhmm(nowMinute)}`} />
+          ) : null}
+          {virtualizer.getVirtualItems().map((item) => (
+            <BoardRow
+              key={layout.rows[item.index].bookable.id}
+              index={item.index}
+              top={item.start}
+              row={layout.rows[item.index]}
+              date={data.date}
+              from={layout.from}
+              slotPx={slotPx}
+              width={trackWidth}
+              cursorCol={cursor.row === item.index ? cursor.col : null}
+              hoverCol={hover?.row === item.index ? hover.col : null}
+              selection={drag?.row === item.index ? drag : null}
+              onKey={onKey}
+              onOpen={onOpen}
+              onFocusRow={setCursor}
+              pointer={pointer}
+            />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Shade({ left, right }: { left: number; right: number }) {
+  return right > left ? <div className="board-closed" style={{ left: NAME_PX + left, width: right - left }} aria-hidden="true" /> : null;
+}
+
+interface RowProps {
+  index: number;
+  top: number;
+  row: BoardRowLayout;
+  date: string;
+  from: number;
+  slotPx: number;
+  width: number;
+  cursorCol: number | null;
+  hoverCol: number | null;
+  selection: Span | null;
+  onKey: (event: KeyboardEvent, row: number, col: number) => void;
+  onOpen: (id: string) => void;
+  onFocusRow: (c: Cursor) => void;
+  pointer: {
+    down: (e: PointerEvent<HTMLElement>, row: number) => void;
+    move: (e: PointerEvent<HTMLElement>, row: number) => void;
+    up: (row: number) => void;
+  };
+}
+
+const BoardRow = memo(function BoardRow({
+  index,
+  top,
+  row,
+  date,
+  from,
+  slotPx,
+  width,
+  cursorCol,
+  hoverCol,
+  selection,
+  onKey,
+  onOpen,
+  onFocusRow,
+  pointer,
+}: RowProps) {
+  const [tip, setTip] = useState<BoardBooking | null>(null);
+  const { bookable } = row;
+  const col = cursorCol ?? 0;
+  const cursorTime = hhmm(from + col * SLOT_MINUTES);
+  const under = cursorCol !== null ? bookingAt(row, from + col * SLOT_MINUTES) : undefined;
+  const shown = tip ?? under?.booking ?? null;
+  const shownAt = shown ? row.placed.find((p) => p.booking === shown) : undefined;
+  const left = (minute: number) => ((minute - from) / SLOT_MINUTES) * slotPx;
+  return (
+    <div role="row" className="board-row" aria-rowindex={index + 2} data-row={index} style={{ top, height: row.height }}>
+      <div role="rowheader" className="board-name">
+        <Link href={`/bookables/${bookable.id}/week/${date}`}>{bookable.name}</Link>
+        <span className="muted small">
+          {bookable.kind} · {bookable.capacity}
+        </span>
+      </div>
+      <div
+        role="gridcell"
+        className="board-track"
+        tabIndex={cursorCol !== null ? 0 : -1}
+        aria-label={`${bookable.name} ${cursorTime}${under ? `, ${describe(under.booking)}` : ''}`}
+        style={{ width }}
+        onFocus={(e) => e.target === e.currentTarget && cursorCol === null && onFocusRow({ row: index, col })}
+        onKeyDown={(e) => onKey(e, index, col)}
+        onPointerDown={(e) => pointer.down(e, index)}
+        onPointerMove={(e) => pointer.move(e, index)}
+        onPointerUp={() => pointer.up(index)}
+      >
+        {hoverCol !== null && !selection ? <div className="board-slot hover" style={{ left: hoverCol * slotPx, width: slotPx }} /> : null}
+        {selection ? (
+          <div
+            className="board-slot selected"
+            style={{ left: Math.min(selection.a, selection.b) * slotPx, width: (Math.abs(selection.a - selection.b) + 1) * slotPx }}
+          />
+        ) : null}
+        {cursorCol !== null ? <div className="board-slot cursor" style={{ left: col * slotPx, width: slotPx }} /> : null}
+        {row.placed.map(({ booking, lane, from: start, to: end }) => (
+          <button
+            key={booking.id}
+            type="button"
+            tabIndex={-1}
+            className={blockClass(booking, bookable.kind)}
+            style={{ left: left(start), width: Math.max(8, left(end) - left(start) - 2), top: 4 + lane * LANE_PX, height: LANE_PX - 4 }}
+            onClick={() => onOpen(booking.id)}
+            onPointerEnter={() => setTip(booking)}
+            onPointerLeave={() => setTip(null)}
+          >
+            <span className="block-time">{booking.localStart}</span> {whoOf(booking)}
+            {booking.quantity > 1 && bookable.kind !== 'room' ? ` ×${booking.quantity}` : ''}
+            {booking.status === 'pending' ? ' (pending)' : ''}
+          </button>
+        ))}
+        {shown && shownAt ? (
+          <div className="board-tip" role="tooltip" style={{ left: Math.min(left(shownAt.from), width - 260), top: 4 + (shownAt.lane + 1) * LANE_PX }}>
+            {describe(shown)}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+});
+
+const STATUS_WORDS: Record<string, string> = { pending: 'waiting for approval', released: 'released (no-show)', confirmed: 'booked' };
+
+/** What a block says in full: on hover, under the keyboard cursor, and to screen readers. */
+function describe(b: BoardBooking): string {
+  const status = b.checkedIn ? 'checked in' : (STATUS_WORDS[b.status] ?? b.status);
+  return `${b.localStart}–${b.localEnd} ${whoOf(b)}${b.title ? ` · ${b.title}` : ''}${b.quantity > 1 ? ` · ×${b.quantity}` : ''} · ${status}`;
+}
+
+/** The scroll area's width, read before the first paint and on every resize. */
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(1200);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/** Minutes since local midnight when `date` is today in the zone (updated twice a minute), else null. */
+function useNowMinute(zone: string, date: string): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  const p = zonedParts(now, zone);
+  return p.date === date ? p.minutes : null;
+}
