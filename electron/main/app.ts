@@ -26,8 +26,10 @@ export interface StartOptions {
   nativeBinding?: string;
   /** The clock; tests inject a fixed one. */
   now?: () => Date;
-  /** Automatic backups at start and daily (default on; tests turn them off). */
+  /** Automatic backups, daily (default on; tests turn them off). */
   backups?: boolean;
+  /** When the day's first automatic backup runs after start (default 20 s: after the first screen). */
+  firstBackupAfterMs?: number;
   /** System file dialogs (the desktop app). */
   desktop?: DesktopDialogs;
   /** How durable each commit is (benchmarks compare; the app uses the default, FULL). */
@@ -72,7 +74,7 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
   ctx.siteId = await defaultSiteId(ctx.db);
   const api = createApi(ctx);
   const jobs = startJobs(ctx as Ctx, jobsOf(FEATURES));
-  const backups = options.backups === false ? null : startAutomaticBackups(ctx as Ctx);
+  const backups = options.backups === false ? null : startAutomaticBackups(ctx as Ctx, options.firstBackupAfterMs);
   const allJobs = jobsOf(FEATURES);
   return {
     api,

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, matchRoute, Route, Switch, useLocation, useRoute, useRouter } from 'wouter';
 import { call } from './api/client';
 import { useApi, useLiveRefresh, usePrefetch } from './api/hooks';
@@ -28,34 +28,45 @@ function NavItem({ href, label, match, home }: { href: string; label: string; ma
 /**
  * On every navigation, the screen's code and first reads start together with the session check,
  * not after it; once the first screen is drawn, the other screens' code loads while idle.
+ * Returns whether the first screen's code has arrived: the shell waits for it rather than
+ * drawing a placeholder (React keeps a placeholder up for at least 300 ms once shown).
  */
-function usePrepareRoute(routes: readonly RouteDef[]) {
+function usePrepareRoute(routes: readonly RouteDef[], home: RouteDef): boolean {
   const [location] = useLocation();
   const router = useRouter();
   const prefetch = usePrefetch();
+  const [firstLoaded, setFirstLoaded] = useState(false);
   useEffect(() => {
-    for (const route of routes) {
-      const [matched, params] = matchRoute(router.parser, route.path, location);
-      if (!matched) continue;
-      void route.page?.preload();
-      route.prefetch?.(params as Record<string, string | undefined>, prefetch);
-      break;
+    let route = home;
+    let params: Record<string, string | undefined> = {};
+    for (const r of routes) {
+      const [matched, p] = matchRoute(router.parser, r.path, location);
+      if (matched) {
+        route = r;
+        params = p as Record<string, string | undefined>;
+        break;
+      }
     }
-  }, [location, router, routes, prefetch]);
+    prefetch('system.status', {}); // the sidebar's
+    route.prefetch?.(params, prefetch);
+    void Promise.resolve(route.page?.preload()).then(() => setFirstLoaded(true));
+  }, [location, router, routes, home, prefetch]);
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 500));
     idle(() => void preloadAllPages());
   }, []);
+  return firstLoaded;
 }
 
 export function App() {
   useLiveRefresh(FOLLOW_EVERY_CHANGE);
-  usePrepareRoute(ROUTES);
+  // The session first: it is small, and the host answers in order.
   const auth = useAuth();
-  if (!auth.data) return null;
+  const firstScreenLoaded = usePrepareRoute(ROUTES, HOME);
+  if (!auth.data || !firstScreenLoaded) return null;
   return (
     <FeaturesProvider value={UI_FEATURES}>
-      {auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.managerPasswordSet} />}
+      <Suspense fallback={null}>{auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.managerPasswordSet} />}</Suspense>
     </FeaturesProvider>
   );
 }

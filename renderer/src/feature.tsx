@@ -1,4 +1,4 @@
-import { type ComponentType, type ReactNode, createContext, lazy, useContext } from 'react';
+import { type ComponentType, type ReactNode, createContext, createElement, useContext } from 'react';
 import type { Channel, InputOf } from '@shared/contract';
 
 /** Puts a read in the cache ahead of the screen that needs it (see `usePrefetch`). */
@@ -17,14 +17,26 @@ export interface RouteDef {
 const pageLoaders: (() => Promise<unknown>)[] = [];
 
 /**
- * A screen whose code is its own chunk, loaded when first shown (or ahead, by `preload`), so the
- * first chunk holds only the shell. `lazyPage(() => import('./MembersPage'), 'MembersPage')`.
+ * A screen (or a part) whose code is its own chunk, so the first chunk holds only the shell:
+ * loaded when first shown, or ahead by `preload`. Once loaded it draws at once; before, it
+ * suspends until its chunk arrives. (React.lazy would suspend once even when the code is already
+ * here, and React holds a revealed fallback for up to 300 ms.)
+ * `lazyPage(() => import('./MembersPage'), 'MembersPage')`.
  */
 export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] & { preload(): Promise<M> } {
+  let loaded: ComponentType<object> | null = null;
   let loading: Promise<M> | null = null;
-  const preload = () => (loading ??= load());
+  const preload = () =>
+    (loading ??= load().then((m) => {
+      loaded = m[name] as ComponentType<object>;
+      return m;
+    }));
   pageLoaders.push(preload);
-  const Page = lazy(() => preload().then((m) => ({ default: m[name] as ComponentType<any> })));
+  function Page(props: object) {
+    if (!loaded) throw preload(); // Suspense's protocol: the nearest boundary waits for it
+    return createElement(loaded, props);
+  }
+  Page.displayName = String(name);
   return Object.assign(Page, { preload }) as unknown as M[K] & { preload(): Promise<M> };
 }
 

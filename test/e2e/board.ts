@@ -2,7 +2,10 @@ import type { Locator, Page } from '@playwright/test';
 
 /** Where a time falls on a bookable's row of the day board, as a person would aim the mouse. */
 export async function slotPoint(board: Locator, bookable: string, time: string): Promise<{ x: number; y: number }> {
-  const track = board.getByRole('row').filter({ has: board.page().getByRole('rowheader', { name: bookable }) }).getByRole('gridcell');
+  const track = board
+    .getByRole('row')
+    .filter({ has: board.page().getByRole('rowheader', { name: bookable }) })
+    .getByRole('gridcell');
   const box = (await track.boundingBox())!;
   const from = (await board.getAttribute('data-from'))!;
   const slotPx = Number(await board.getAttribute('data-slot-px'));

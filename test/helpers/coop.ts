@@ -26,9 +26,14 @@ export interface TestCoop {
   close(): Promise<void>;
 }
 
-export async function startTestCoop(options: { now?: () => Date; dataDir?: string; backups?: boolean } = {}): Promise<TestCoop> {
+export async function startTestCoop(options: { now?: () => Date; dataDir?: string; backups?: boolean; firstBackupAfterMs?: number } = {}): Promise<TestCoop> {
   const dataDir = options.dataDir ?? tempDir();
-  const coop = await startCoopdesk({ dataDir, now: options.now ?? (() => FIXED_NOW), backups: options.backups ?? false });
+  const coop = await startCoopdesk({
+    dataDir,
+    now: options.now ?? (() => FIXED_NOW),
+    backups: options.backups ?? false,
+    firstBackupAfterMs: options.firstBackupAfterMs,
+  });
   const send = async <C extends Channel>(channel: C, input: InputOf<C>, actor: Actor = FRONT_DESK) =>
     (await coop.api.dispatch(channel, input, actor)) as ApiResult<OutputOf<C>>;
   return {

@@ -23,6 +23,24 @@ export function usePrefetch() {
   );
 }
 
+/**
+ * Once a screen has its data, what the person will likely open next (the day or week either
+ * side) is fetched while the browser is idle: ‹ and › then paint at once.
+ */
+export function usePrefetchAround<C extends Channel>(channel: C, ready: boolean, inputs: InputOf<C>[]) {
+  const prefetch = usePrefetch();
+  const key = JSON.stringify(inputs);
+  useEffect(() => {
+    if (!ready) return;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => {
+      for (const input of JSON.parse(key) as InputOf<C>[]) prefetch(channel, input);
+    });
+    return () => cancel(handle);
+  }, [channel, ready, key, prefetch]);
+}
+
 export function useApiMutation<C extends Channel>(channel: C) {
   return useMutation<OutputOf<C>, ApiCallError, InputOf<C>>({ mutationFn: (input) => call(channel, input) });
 }

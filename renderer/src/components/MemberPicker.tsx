@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useApi } from '../api/hooks';
 
 /**
@@ -23,6 +23,7 @@ export function MemberPicker({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const id = useId();
+  const closing = useRef<number | undefined>(undefined);
   const listId = `${id}-list`;
   const matches = useApi('members.list', { q: text, limit: 8, status: 'active' }, { enabled: open && text.trim().length > 0 });
   const rows = open ? (matches.data?.rows ?? []) : [];
@@ -51,6 +52,7 @@ export function MemberPicker({
         placeholder="Type a name…"
         value={text}
         onChange={(e) => {
+          window.clearTimeout(closing.current);
           setText(e.target.value);
           setOpen(true);
           setActive(0);
@@ -71,7 +73,10 @@ export function MemberPicker({
             setOpen(false);
           }
         }}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => window.clearTimeout(closing.current)}
+        // closes a moment after focus leaves, so a click on an option lands first; coming back
+        // (a quick Tab and back, or typing again) keeps the list open
+        onBlur={() => (closing.current = window.setTimeout(() => setOpen(false), 150))}
       />
       {rows.length > 0 ? (
         <ul className="listbox" id={listId} role="listbox" aria-label={`${label} matches`}>

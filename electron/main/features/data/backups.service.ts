@@ -125,7 +125,11 @@ async function workingCopy(ctx: Ctx, file: string, name: string): Promise<{ file
  * A backup at start, then whenever the newest automatic one is a day old (checked hourly),
  * each followed by rotation. Failures are logged, never fatal: the app keeps working.
  */
-export function startAutomaticBackups(ctx: Ctx): { stop(): Promise<void> } {
+/**
+ * A backup a day the app is used: the first a little after start (so it never delays the first
+ * screen on a large file), then checked hourly.
+ */
+export function startAutomaticBackups(ctx: Ctx, firstAfterMs = 20_000): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
     running = running.then(async () => {
@@ -140,11 +144,13 @@ export function startAutomaticBackups(ctx: Ctx): { stop(): Promise<void> } {
       }
     });
   };
-  tick();
+  const first = setTimeout(tick, firstAfterMs);
+  first.unref();
   const timer = setInterval(tick, HOUR);
   timer.unref();
   return {
     async stop() {
+      clearTimeout(first);
       clearInterval(timer);
       await running;
     },

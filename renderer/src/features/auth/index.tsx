@@ -1,9 +1,10 @@
-import type { UiFeature } from '../../feature';
-import { ManagerPasswordForm } from './ManagerPasswordForm';
+import { lazyPage, type UiFeature } from '../../feature';
 import { useAuth } from './useAuth';
 
-export { KioskApp } from './KioskApp';
 export { useAuth } from './useAuth';
+/** The kiosk's screens: their own chunk, loaded only when the desk hands the screen to members. */
+export const KioskApp = lazyPage(() => import('./KioskApp'), 'KioskApp');
+const ManagerPasswordForm = lazyPage(() => import('./ManagerPasswordForm'), 'ManagerPasswordForm');
 
 function PasswordSection() {
   const auth = useAuth();

@@ -1,8 +1,9 @@
 import { useApi } from '../../api/hooks';
 import { lazyPage, type PaletteEntry, type UiFeature } from '../../feature';
-import { BidsNeedingAttention, MemberBids } from './BidCards';
 
 const BidRoutes = lazyPage(() => import('./BidRoutes'), 'BidRoutes');
+const BidsNeedingAttention = lazyPage(() => import('./BidCards'), 'BidsNeedingAttention');
+const MemberBids = lazyPage(() => import('./BidCards'), 'MemberBids');
 
 function useBidResults(text: string): PaletteEntry[] {
   const bids = useApi('bids.list', { q: text, stage: 'active' }, { enabled: text.length > 1 });

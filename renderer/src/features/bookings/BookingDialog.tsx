@@ -11,6 +11,7 @@ import { useApi } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/Field';
 import { MemberPicker } from '../../components/MemberPicker';
+import { showOnBoards } from './boardLayout';
 import { useDebounced } from '../../components/useDebounced';
 
 export interface BookingDraft {
@@ -81,9 +82,12 @@ export function BookingDialog({
     setFormError(null);
     setFieldErrors({});
     try {
-      if (repeat) await call('bookings.createSeries', { ...seriesInput, onClash: onClash ?? 'none' });
-      else await call('bookings.create', singleInput);
-      await queryClient.invalidateQueries();
+      const made = repeat
+        ? (await call('bookings.createSeries', { ...seriesInput, onClash: onClash ?? 'none' })).booked
+        : [await call('bookings.create', singleInput)];
+      // The new bookings are drawn on the open day boards at once; every screen then refreshes.
+      showOnBoards(queryClient, made);
+      void queryClient.invalidateQueries();
       onClose(true);
     } catch (error) {
       if (!(error instanceof ApiCallError)) throw error;

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { addDaysIso, zonedParts } from '@shared/domain/zoned';
-import { useApi, usePrefetch } from '../../api/hooks';
+import { useApi, usePrefetchAround } from '../../api/hooks';
 import { formatDate } from '../../components/format';
 import { BookingDetailsById } from './BookingDetails';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
@@ -24,7 +24,7 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
   const [opened, setOpened] = useState<string | null>(null);
   const data = board.data;
   const go = (d: string) => navigate(`/bookings/${d}`);
-  usePrefetchNeighbours(date, data !== undefined);
+  usePrefetchAround('bookings.dayBoard', data !== undefined, [{ date: addDaysIso(date, 1) }, { date: addDaysIso(date, -1) }]);
   const bookables = data?.bookables;
   const onPick = useCallback(
     (row: number, from: number, to: number) => bookables && setDraft({ bookableId: bookables[row].id, date, startTime: hhmm(from), endTime: hhmm(to) }),
@@ -107,18 +107,4 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
       {opened ? <BookingDetailsById id={opened} onClose={() => setOpened(null)} /> : null}
     </section>
   );
-}
-
-/** The days either side, fetched while the person looks at this one: ‹ and › then paint at once. */
-function usePrefetchNeighbours(date: string, loaded: boolean) {
-  const prefetch = usePrefetch();
-  useEffect(() => {
-    if (!loaded) return;
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => {
-      for (const d of [addDaysIso(date, 1), addDaysIso(date, -1)]) prefetch('bookings.dayBoard', { date: d });
-    });
-    return () => cancel(handle);
-  }, [date, loaded, prefetch]);
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Booking } from '@shared/contract/bookings.contract';
 import { addDaysIso } from '@shared/domain/zoned';
-import { useApi } from '../../api/hooks';
+import { useApi, usePrefetchAround } from '../../api/hooks';
 import { formatDate } from '../../components/format';
 import { BookingDetails } from './BookingDetails';
 import { IcsButton } from './IcsButton';
@@ -14,6 +14,11 @@ const HOUR_PX = 40;
 export function WeekPage({ bookableId, date }: { bookableId: string; date: string }) {
   const [, navigate] = useLocation();
   const week = useApi('bookings.week', { bookableId, date });
+  usePrefetchAround(
+    'bookings.week',
+    week.data !== undefined,
+    [-7, 7].map((d) => ({ bookableId, date: addDaysIso(date, d) })),
+  );
   const [opened, setOpened] = useState<Booking | null>(null);
   const data = week.data;
   const from = 7 * 60;

@@ -1,4 +1,5 @@
-import type { BoardBooking, DayBoard } from '@shared/contract/bookings.contract';
+import type { QueryClient } from '@tanstack/react-query';
+import type { BoardBooking, Booking, DayBoard } from '@shared/contract/bookings.contract';
 import { minutes } from './time';
 
 /**
@@ -66,4 +67,26 @@ export function bookingAt(row: BoardRowLayout, minute: number): PlacedBooking | 
 /** Class names for a block: its status and whether the member is in, and the bookable's kind. */
 export function blockClass(booking: BoardBooking, kind: string): string {
   return `block block-${booking.status}${booking.checkedIn ? ' block-in' : ''} kind-${kind}`;
+}
+
+/** Adds bookings just made to the cached boards of their day, before the refresh arrives. */
+export function showOnBoards(client: QueryClient, made: readonly Booking[]): void {
+  client.setQueriesData<DayBoard>({ queryKey: ['bookings.dayBoard'] }, (board) => {
+    const mine = board ? made.filter((b) => b.localDate === board.date && !board.bookings.some((x) => x.id === b.id)) : [];
+    if (!board || mine.length === 0) return board;
+    const added = mine.map(({ id, bookableId, memberName, guestName, title, quantity, status, localDate, localStart, localEnd, checkedInAt }) => ({
+      id,
+      bookableId,
+      memberName,
+      guestName,
+      title,
+      quantity,
+      status,
+      localDate,
+      localStart,
+      localEnd,
+      checkedIn: checkedInAt !== null,
+    }));
+    return { ...board, bookings: [...board.bookings, ...added].sort((a, b) => a.localStart.localeCompare(b.localStart)) };
+  });
 }

@@ -1,7 +1,5 @@
 import { useApi } from '../../api/hooks';
 import { lazyPage, type PaletteEntry, type UiFeature } from '../../feature';
-import { KioskBookings } from './KioskBookings';
-import { MemberBookings } from './MemberBookings';
 
 export { FLAG_RULES, NUMBER_RULES } from './ruleLabels';
 
@@ -9,6 +7,8 @@ const DayBoardPage = lazyPage(() => import('./DayBoardPage'), 'DayBoardPage');
 const FindRoomPage = lazyPage(() => import('./FindRoomPage'), 'FindRoomPage');
 const PendingPage = lazyPage(() => import('./PendingPage'), 'PendingPage');
 const WeekPage = lazyPage(() => import('./WeekPage'), 'WeekPage');
+const KioskBookings = lazyPage(() => import('./KioskBookings'), 'KioskBookings');
+const MemberBookings = lazyPage(() => import('./MemberBookings'), 'MemberBookings');
 
 /** Today's bookings of rooms, found by who, what or where. */
 function useBookingResults(text: string): PaletteEntry[] {
@@ -38,7 +38,12 @@ export const bookingsUi: UiFeature = {
       path: '/bookings/:date',
       render: (p) => <DayBoardPage date={p.date} />,
       page: DayBoardPage,
-      prefetch: (p, prefetch) => prefetch('bookings.dayBoard', { date: p.date! }),
+      prefetch: (p, prefetch) => {
+        prefetch('bookings.dayBoard', { date: p.date! });
+        prefetch('settings.get', {});
+        prefetch('bookings.pending', {});
+        prefetch('bookings.freeDesks', {});
+      },
     },
     { path: '/bookings', render: () => <DayBoardPage />, page: DayBoardPage },
     {

@@ -1,4 +1,4 @@
-import type { UiFeature } from '../../feature';
-import { DataCard } from './DataCard';
+import { lazyPage, type UiFeature } from '../../feature';
+const DataCard = lazyPage(() => import('./DataCard'), 'DataCard');
 
 export const dataUi: UiFeature = { name: 'data', slots: { settings: [DataCard] } };

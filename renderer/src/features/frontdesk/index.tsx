@@ -1,7 +1,7 @@
 import { lazyPage, type UiFeature } from '../../feature';
-import { MemberFrontDesk } from './MemberFrontDesk';
 
 const TodayPage = lazyPage(() => import('./TodayPage'), 'TodayPage');
+const MemberFrontDesk = lazyPage(() => import('./MemberFrontDesk'), 'MemberFrontDesk');
 
 export const HOME_PATH = '/today';
 
