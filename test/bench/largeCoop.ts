@@ -14,7 +14,7 @@ import { report, SCALE } from './measure';
 
 /**
  * The large generated co-op the screen benchmarks run on (at BENCH_SCALE=1: 10,000 members,
- * 300 bookables, about a million bookings over five years around today, 2,000 bids). It takes
+ * 300 bookables, about a million bookings over six years around today, 2,000 bids). It takes
  * minutes to make, so it is made once per scale and kept in the temp folder; delete the folder
  * (or set BENCH_FRESH=1) to make it again.
  */
@@ -58,7 +58,7 @@ export async function largeCoop(): Promise<LargeCoop> {
     rooms: Math.round(60 * SCALE),
     desks: Math.round(200 * SCALE),
     resources: Math.round(40 * SCALE),
-    from: addDaysIso(today, -4 * 365),
+    from: addDaysIso(today, -5 * 365),
     to: addDaysIso(today, 365),
     now: now.getTime(),
     hours: (await loadSite(db, site.id)).hours,

@@ -8,7 +8,7 @@ export async function slotPoint(board: Locator, bookable: string, time: string):
     .getByRole('gridcell');
   const box = (await track.boundingBox())!;
   const from = (await board.getAttribute('data-from'))!;
-  const slotPx = Number(await board.getAttribute('data-slot-px'));
+  const slotPx = box.width / Number(await board.getAttribute('data-slots'));
   const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
   return { x: box.x + ((minutes(time) - minutes(from)) / 30) * slotPx + slotPx / 2, y: box.y + 6 };
 }

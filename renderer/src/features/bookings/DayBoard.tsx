@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type CSSProperties, type KeyboardEvent, memo, type PointerEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, type KeyboardEvent, memo, type PointerEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { BoardBooking, DayBoard as Board } from '@shared/contract/bookings.contract';
 import { zonedParts } from '@shared/domain/zoned';
@@ -14,6 +14,7 @@ import { hhmm, whoOf } from './time';
  * booking under the cursor. Mouse: click a free slot, or drag across slots, to book.
  */
 const NAME_PX = 220;
+/** Narrower than this and the board scrolls sideways instead. */
 const MIN_SLOT_PX = 26;
 
 interface Cursor {
@@ -26,11 +27,17 @@ interface Span {
   b: number;
 }
 
-export function DayBoard({ data, onPick, onOpen }: { data: Board; onPick: (row: number, from: number, to: number) => void; onOpen: (id: string) => void }) {
+export const DayBoard = memo(function DayBoard({
+  data,
+  onPick,
+  onOpen,
+}: {
+  data: Board;
+  onPick: (row: number, from: number, to: number) => void;
+  onOpen: (id: string) => void;
+}) {
   const layout = useMemo(() => layoutBoard(data), [data]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const width = useWidth(scrollRef);
-  const slotPx = Math.max(MIN_SLOT_PX, Math.floor((width - NAME_PX - 2) / layout.slots));
   const [cursor, setCursor] = useState<Cursor>({ row: 0, col: 0 });
   const [hover, setHover] = useState<Cursor | null>(null);
   const [drag, setDrag] = useState<Span | null>(null);
@@ -39,6 +46,10 @@ export function DayBoard({ data, onPick, onOpen }: { data: Board; onPick: (row: 
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => layout.rows[i].height,
     overscan: 6,
+    // Rows are drawn in the first render, before the scroll area is measured, and its size comes
+    // from a ResizeObserver after layout: reading it while mounting would force a second layout.
+    initialRect: { width: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight - 150 },
+    observeElementRect: observeSize,
   });
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
   const nowMinute = useNowMinute(data.timeZone, data.date);
@@ -90,8 +101,10 @@ export function DayBoard({ data, onPick, onOpen }: { data: Board; onPick: (row: 
   const live = useRef({ drag, hover });
   live.current = { drag, hover };
   const pointer = useMemo(() => {
-    const slotOf = (event: PointerEvent, track: HTMLElement) =>
-      Math.max(0, Math.min(layout.slots - 1, Math.floor((event.clientX - track.getBoundingClientRect().left) / slotPx)));
+    const slotOf = (event: PointerEvent, track: HTMLElement) => {
+      const box = track.getBoundingClientRect();
+      return Math.max(0, Math.min(layout.slots - 1, Math.floor(((event.clientX - box.left) / box.width) * layout.slots)));
+    };
     return {
       down: (event: PointerEvent<HTMLElement>, row: number) => {
         if ((event.target as HTMLElement).closest('.block')) return;
@@ -112,9 +125,11 @@ export function DayBoard({ data, onPick, onOpen }: { data: Board; onPick: (row: 
         setDrag(null);
       },
     };
-  }, [layout, slotPx, pick]);
-  const trackWidth = layout.slots * slotPx;
-  const x = (minute: number) => ((minute - layout.from) / SLOT_MINUTES) * slotPx;
+  }, [layout, pick]);
+  const span = layout.slots * SLOT_MINUTES;
+  const x = (minute: number) => (minute - layout.from) / span; // share of the track's width
+  // across the whole board, the track starts after the names column
+  const onBoard = (share: number) => `calc(${NAME_PX}px + (100% - ${NAME_PX}px) * ${share})`;
 
   return (
     <div className="board-scroll" ref={scrollRef}>
@@ -125,8 +140,8 @@ export function DayBoard({ data, onPick, onOpen }: { data: Board; onPick: (row: 
         aria-rowcount={layout.rows.length + 1}
         data-date={data.date}
         data-from={hhmm(layout.from)}
-        data-slot-px={slotPx}
-        style={{ width: NAME_PX + trackWidth, '--slot': `${slotPx}px` } as CSSProperties}
+        data-slots={layout.slots}
+        style={{ minWidth: NAME_PX + layout.slots * MIN_SLOT_PX, '--slots': layout.slots } as CSSProperties}
         onPointerLeave={() => {
           setHover(null);
           setDrag(null);
@@ -136,19 +151,19 @@ export function DayBoard({ data, onPick, onOpen }: { data: Board; onPick: (row: 
           <div role="columnheader" className="board-name">
             {layout.rows.length} bookables
           </div>
-          <div role="columnheader" className="board-hours" style={{ width: trackWidth }}>
+          <div role="columnheader" className="board-hours">
             {Array.from({ length: Math.ceil((layout.to - layout.from) / 60) }, (_, i) => (
-              <span key={i} style={{ left: x(layout.from + i * 60) }}>
+              <span key={i} style={{ left: `${x(layout.from + i * 60) * 100}%` }}>
                 {hhmm(layout.from + i * 60)}
               </span>
             ))}
           </div>
         </div>
         <div className="board-body" style={{ height: virtualizer.getTotalSize() }}>
-          {layout.open ? <Shade left={0} right={x(layout.open[0])} /> : <Shade left={0} right={trackWidth} />}
-          {layout.open ? <Shade left={x(layout.open[1])} right={trackWidth} /> : null}
+          {layout.open ? <Shade left={0} right={x(layout.open[0])} at={onBoard} /> : <Shade left={0} right={1} at={onBoard} />}
+          {layout.open ? <Shade left={x(layout.open[1])} right={1} at={onBoard} /> : null}
           {nowMinute !== null && nowMinute >= layout.from && nowMinute <= layout.to ? (
-            <div className="now-line" style={{ left: NAME_PX + x(nowMinute) }} aria-hidden="true" title={`Now, ${hhmm(nowMinute)}`} />
+            <div className="now-line" style={{ left: onBoard(x(nowMinute)) }} aria-hidden="true" title={`Now, ${hhmm(nowMinute)}`} />
           ) : null}
           {virtualizer.getVirtualItems().map((item) => (
             <BoardRow
@@ -158,8 +173,7 @@ export function DayBoard({ data, onPick, onOpen }: { data: Board; onPick: (row: 
               row={layout.rows[item.index]}
               date={data.date}
               from={layout.from}
-              slotPx={slotPx}
-              width={trackWidth}
+              slots={layout.slots}
               cursorCol={cursor.row === item.index ? cursor.col : null}
               hoverCol={hover?.row === item.index ? hover.col : null}
               selection={drag?.row === item.index ? drag : null}
@@ -173,10 +187,18 @@ export function DayBoard({ data, onPick, onOpen }: { data: Board; onPick: (row: 
       </div>
     </div>
   );
+});
+
+function observeSize(instance: { scrollElement: Element | null }, report: (rect: { width: number; height: number }) => void) {
+  const element = instance.scrollElement;
+  if (!element || typeof ResizeObserver === 'undefined') return;
+  const observer = new ResizeObserver(([entry]) => report({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) }));
+  observer.observe(element);
+  return () => observer.disconnect();
 }
 
-function Shade({ left, right }: { left: number; right: number }) {
-  return right > left ? <div className="board-closed" style={{ left: NAME_PX + left, width: right - left }} aria-hidden="true" /> : null;
+function Shade({ left, right, at }: { left: number; right: number; at: (share: number) => string }) {
+  return right > left ? <div className="board-closed" style={{ left: at(left), right: `calc(100% - ${at(right)})` }} aria-hidden="true" /> : null;
 }
 
 interface RowProps {
@@ -185,8 +207,7 @@ interface RowProps {
   row: BoardRowLayout;
   date: string;
   from: number;
-  slotPx: number;
-  width: number;
+  slots: number;
   cursorCol: number | null;
   hoverCol: number | null;
   selection: Span | null;
@@ -200,22 +221,7 @@ interface RowProps {
   };
 }
 
-const BoardRow = memo(function BoardRow({
-  index,
-  top,
-  row,
-  date,
-  from,
-  slotPx,
-  width,
-  cursorCol,
-  hoverCol,
-  selection,
-  onKey,
-  onOpen,
-  onFocusRow,
-  pointer,
-}: RowProps) {
+const BoardRow = memo(function BoardRow({ index, top, row, date, from, slots, cursorCol, hoverCol, selection, onKey, onOpen, onFocusRow, pointer }: RowProps) {
   const [tip, setTip] = useState<BoardBooking | null>(null);
   const { bookable } = row;
   const col = cursorCol ?? 0;
@@ -223,7 +229,8 @@ const BoardRow = memo(function BoardRow({
   const under = cursorCol !== null ? bookingAt(row, from + col * SLOT_MINUTES) : undefined;
   const shown = tip ?? under?.booking ?? null;
   const shownAt = shown ? row.placed.find((p) => p.booking === shown) : undefined;
-  const left = (minute: number) => ((minute - from) / SLOT_MINUTES) * slotPx;
+  const pct = (minute: number) => ((minute - from) / (slots * SLOT_MINUTES)) * 100;
+  const slotPct = 100 / slots;
   return (
     <div role="row" className="board-row" aria-rowindex={index + 2} data-row={index} style={{ top, height: row.height }}>
       <div role="rowheader" className="board-name">
@@ -237,28 +244,27 @@ const BoardRow = memo(function BoardRow({
         className="board-track"
         tabIndex={cursorCol !== null ? 0 : -1}
         aria-label={`${bookable.name} ${cursorTime}${under ? `, ${describe(under.booking)}` : ''}`}
-        style={{ width }}
         onFocus={(e) => e.target === e.currentTarget && cursorCol === null && onFocusRow({ row: index, col })}
         onKeyDown={(e) => onKey(e, index, col)}
         onPointerDown={(e) => pointer.down(e, index)}
         onPointerMove={(e) => pointer.move(e, index)}
         onPointerUp={() => pointer.up(index)}
       >
-        {hoverCol !== null && !selection ? <div className="board-slot hover" style={{ left: hoverCol * slotPx, width: slotPx }} /> : null}
+        {hoverCol !== null && !selection ? <div className="board-slot hover" style={{ left: `${hoverCol * slotPct}%`, width: `${slotPct}%` }} /> : null}
         {selection ? (
           <div
             className="board-slot selected"
-            style={{ left: Math.min(selection.a, selection.b) * slotPx, width: (Math.abs(selection.a - selection.b) + 1) * slotPx }}
+            style={{ left: `${Math.min(selection.a, selection.b) * slotPct}%`, width: `${(Math.abs(selection.a - selection.b) + 1) * slotPct}%` }}
           />
         ) : null}
-        {cursorCol !== null ? <div className="board-slot cursor" style={{ left: col * slotPx, width: slotPx }} /> : null}
+        {cursorCol !== null ? <div className="board-slot cursor" style={{ left: `${col * slotPct}%`, width: `${slotPct}%` }} /> : null}
         {row.placed.map(({ booking, lane, from: start, to: end }) => (
           <button
             key={booking.id}
             type="button"
             tabIndex={-1}
             className={blockClass(booking, bookable.kind)}
-            style={{ left: left(start), width: Math.max(8, left(end) - left(start) - 2), top: 4 + lane * LANE_PX, height: LANE_PX - 4 }}
+            style={{ left: `${pct(start)}%`, width: `calc(${pct(end) - pct(start)}% - 2px)`, top: 4 + lane * LANE_PX, height: LANE_PX - 4 }}
             onClick={() => onOpen(booking.id)}
             onPointerEnter={() => setTip(booking)}
             onPointerLeave={() => setTip(null)}
@@ -269,7 +275,7 @@ const BoardRow = memo(function BoardRow({
           </button>
         ))}
         {shown && shownAt ? (
-          <div className="board-tip" role="tooltip" style={{ left: Math.min(left(shownAt.from), width - 260), top: 4 + (shownAt.lane + 1) * LANE_PX }}>
+          <div className="board-tip" role="tooltip" style={{ left: `min(${pct(shownAt.from)}%, 100% - 260px)`, top: 4 + (shownAt.lane + 1) * LANE_PX }}>
             {describe(shown)}
           </div>
         ) : null}
@@ -284,20 +290,6 @@ const STATUS_WORDS: Record<string, string> = { pending: 'waiting for approval', 
 function describe(b: BoardBooking): string {
   const status = b.checkedIn ? 'checked in' : (STATUS_WORDS[b.status] ?? b.status);
   return `${b.localStart}–${b.localEnd} ${whoOf(b)}${b.title ? ` · ${b.title}` : ''}${b.quantity > 1 ? ` · ×${b.quantity}` : ''} · ${status}`;
-}
-
-/** The scroll area's width, read before the first paint and on every resize. */
-function useWidth(ref: React.RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(1200);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    setWidth(el.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
 }
 
 /** Minutes since local midnight when `date` is today in the zone (updated twice a minute), else null. */

@@ -1,11 +1,15 @@
-import { useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { addDaysIso, zonedParts } from '@shared/domain/zoned';
 import { useApi, usePrefetchAround } from '../../api/hooks';
+import { lazyPage } from '../../feature';
 import { formatDate } from '../../components/format';
-import { BookingDetailsById } from './BookingDetails';
-import { BookingDialog, type BookingDraft } from './BookingDialog';
+import type { BookingDraft } from './BookingDialog';
 import { DayBoard } from './DayBoard';
+
+// The dialogs come with their own code (forms and their rules), loaded when idle or on first use.
+const BookingDialog = lazyPage(() => import('./BookingDialog'), 'BookingDialog');
+const BookingDetailsById = lazyPage(() => import('./BookingDetails'), 'BookingDetailsById');
 import { hhmm, minutes } from './time';
 
 function todayIn(zone: string): string {
@@ -103,8 +107,10 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
           <DayBoard data={data} onPick={onPick} onOpen={setOpened} />
         </>
       ) : null}
-      {draft && data ? <BookingDialog draft={draft} bookables={data.bookables} timeZone={data.timeZone} onClose={() => setDraft(null)} /> : null}
-      {opened ? <BookingDetailsById id={opened} onClose={() => setOpened(null)} /> : null}
+      <Suspense fallback={null}>
+        {draft && data ? <BookingDialog draft={draft} bookables={data.bookables} timeZone={data.timeZone} onClose={() => setDraft(null)} /> : null}
+        {opened ? <BookingDetailsById id={opened} onClose={() => setOpened(null)} /> : null}
+      </Suspense>
     </section>
   );
 }
