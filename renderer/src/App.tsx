@@ -4,6 +4,7 @@ import { Link, matchRoute, Route, Switch, useLocation, useRoute, useRouter } fro
 import { call } from './api/client';
 import { useApi, useLiveRefresh, usePrefetch } from './api/hooks';
 import { CommandPalette } from './components/CommandPalette';
+import { NARROW, useMediaQuery } from './components/useMediaQuery';
 import { FeaturesProvider, preloadAllPages, type RouteDef } from './feature';
 import { UI_FEATURES } from './features';
 import { KioskApp, useAuth } from './features/auth';
@@ -74,12 +75,20 @@ export function App() {
 function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
   const queryClient = useQueryClient();
   const status = useApi('system.status', {});
+  const narrow = useMediaQuery(NARROW);
+  // the menu folds away on its own in a narrow window; the person's own choice wins
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const folded = choice ?? narrow;
   return (
-    <div className="shell">
+    <div className={folded ? 'shell folded' : 'shell'}>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
       <aside className="sidebar">
+        <button type="button" className="fold-button" aria-expanded={!folded} aria-controls="main-nav" onClick={() => setChoice(!folded)}>
+          <span aria-hidden="true">{folded ? '»' : '«'}</span>
+          <span className="visually-hidden">{folded ? 'Show the menu' : 'Hide the menu'}</span>
+        </button>
         <div className="brand">
           <span className="logo" aria-hidden="true">
             ◎
@@ -89,7 +98,9 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
             <div className="brand-coop">{status.data?.coopName ?? ''}</div>
           </div>
         </div>
-        <nav aria-label="Main">{UI_FEATURES.flatMap((f) => (f.nav ? [<NavItem key={f.name} {...f.nav} home={f.nav.href === HOME_PATH} />] : []))}</nav>
+        <nav aria-label="Main" id="main-nav">
+          {UI_FEATURES.flatMap((f) => (f.nav ? [<NavItem key={f.name} {...f.nav} home={f.nav.href === HOME_PATH} />] : []))}
+        </nav>
         <div className="sidebar-foot muted small">
           <div>{status.data ? `${status.data.memberCount.toLocaleString()} in the register` : ''}</div>
           <div className="muted small">Ctrl+K to find anything</div>

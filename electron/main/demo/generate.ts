@@ -1,5 +1,6 @@
 import type { MemberFields } from '@shared/contract/members.contract';
 import { addMonthsIso } from '@shared/domain/dates';
+import { addDaysIso } from '@shared/domain/zoned';
 
 /**
  * A deterministic generator of a realistic co-op: members with businesses, what they offer
@@ -208,15 +209,20 @@ export function generateMembers({ count, today, seed = 42 }: GenerateOptions): M
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase();
     const roll = random();
+    const phone = `+44 7700 9${String(Math.floor(random() * 100000)).padStart(5, '0')}`;
+    const months = Math.floor(random() * 72);
+    // spread over the month too, not all on today's day of the month (no draw: the rest stays as it was)
+    const since = months === 0 ? today : addDaysIso(addMonthsIso(today, -months), -((i * 7) % 28));
     members.push({
       name: `${first} ${last}`,
       email: `${slug}${count > 40 ? `.${i + 1}` : ''}@example.coop`,
-      phone: `+44 7700 9${String(Math.floor(random() * 100000)).padStart(5, '0')}`,
+      phone,
       businessName: trade.business(last),
       businessDescription: trade.description,
       website: `https://${slug.replace('.', '-')}.example.coop`,
-      memberSince: addMonthsIso(today, -Math.floor(random() * 72)),
-      status: roll < 0.85 ? 'active' : roll < 0.93 ? 'paused' : 'left',
+      memberSince: since,
+      // nobody left in their first three months (a member who joined today and left reads as a bug)
+      status: roll < 0.85 || months < 3 ? 'active' : roll < 0.93 ? 'paused' : 'left',
       role: i === 0 ? 'manager' : i < 4 ? 'guardian' : 'member',
       offers: someOf(random, trade.offers, 1),
       needs: someOf(random, trade.needs, 1),

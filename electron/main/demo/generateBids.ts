@@ -90,6 +90,7 @@ function historyTo(stage: BidStage): BidStage[] {
 export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Promise<number> {
   const random = seededRandom(o.seed);
   const DAY = 86_400_000;
+  const atNoon = (ms: number) => Math.floor(ms / DAY) * DAY + DAY / 2;
   const offering = new Map<string, string[]>();
   for (const m of o.members) for (const tag of m.offers) offering.set(tag, [...(offering.get(tag) ?? []), m.id]);
 
@@ -102,7 +103,8 @@ export async function generateBids(db: Kysely<DB>, o: BidGenerationOptions): Pro
     const [youngest, oldest] = AGE[stage];
     const created = o.now - Math.floor((youngest + random() * (oldest - youngest)) * DAY) - Math.floor(random() * DAY);
     // bids still being put together are due in the coming weeks; the others were due a month after they started
-    const deadline = open ? o.now + Math.floor(2 + random() * 40) * DAY : created + 30 * DAY;
+    // deadlines fall at noon (UTC) on their day, not at the minute the demo was loaded
+    const deadline = atNoon(open ? o.now + Math.floor(2 + random() * 40) * DAY : created + 30 * DAY);
     const step = Math.max(1, Math.floor((Math.min(o.now, deadline + 30 * DAY) - created) / (history.length + 1)));
     const lastChange = created + (history.length - 1) * step;
     const value = Math.round(2_000 + random() * 60_000) * 100;

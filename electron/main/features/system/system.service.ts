@@ -5,7 +5,7 @@ import type { Actor, Ctx } from '../../context';
 import { generateMembers } from '../../demo/generate';
 import { AppError } from '../../errors';
 import * as members from '../members';
-import { getSettings, ownershipClock, updateCoop } from '../settings';
+import { getSettings, ownershipClock, updateCoop, updateSite } from '../settings';
 import { loadSite } from '../sites';
 import { activeMembersWithOffers, generateBids } from '../../demo/generateBids';
 import { activeMemberIds, generateBookings } from '../../demo/generateBookings';
@@ -35,6 +35,7 @@ export async function loadDemo(ctx: Ctx): Promise<{ created: number }> {
   if ((await members.count(ctx)) > 0) {
     throw new AppError('CONFLICT', 'The demo co-op can only be loaded into an empty register.');
   }
+  await demoZone(ctx);
   const { today } = await ownershipClock(ctx);
   const demo = generateMembers({ count: DEMO_SIZE, today, seed: 7 }).map((m) => memberFields.parse(m));
   const created = await members.createMany(ctx, demo as z.output<typeof memberFields>[]);
@@ -43,6 +44,19 @@ export async function loadDemo(ctx: Ctx): Promise<{ created: number }> {
   await demoBookings(ctx, site.id, today);
   await demoBids(ctx);
   return { created };
+}
+
+/**
+ * A fresh install's site is in UTC until someone sets it; the demo takes the computer's zone (a
+ * co-op's desk is where the co-op is), or London when the computer is on UTC too.
+ */
+async function demoZone(ctx: Ctx): Promise<void> {
+  const { coop, site } = await getSettings(ctx);
+  if (site.timeZone !== 'UTC') return;
+  const machine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = machine && machine !== 'UTC' && machine !== 'Etc/UTC' ? machine : 'Europe/London';
+  await updateSite(ctx, { ...site, timeZone: zone });
+  await updateCoop(ctx, { ...coop, timeZone: zone });
 }
 
 /** A dozen joint bids at every stage, teamed from members who offer what each needs. */

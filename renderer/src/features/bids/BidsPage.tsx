@@ -132,7 +132,12 @@ function Board({ rows, onMove }: { rows: BidSummary[]; onMove: (bid: BidSummary,
     follow.current = null;
   }, [rows]);
   return (
-    <div className="pipeline" aria-label="Pipeline board">
+    // Stages without bids take less room, so that the whole pipeline fits a desk's window.
+    <div
+      className="pipeline"
+      aria-label="Pipeline board"
+      style={{ gridTemplateColumns: BID_STAGES.map((stage) => (rows.some((b) => b.stage === stage) ? 'minmax(140px, 1fr)' : 'minmax(88px, 0.5fr)')).join(' ') }}
+    >
       {BID_STAGES.map((stage) => {
         const cards = rows.filter((b) => b.stage === stage);
         return (

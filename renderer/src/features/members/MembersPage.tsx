@@ -10,6 +10,7 @@ import { OwnershipBadge, StatusBadge, TagList } from '../../components/Badges';
 import { downloadText, formatDate } from '../../components/format';
 import { useShortcut } from '../../components/useShortcut';
 import { SortableHead, useVirtualRows } from '../../components/VirtualTable';
+import { NARROW, useMediaQuery } from '../../components/useMediaQuery';
 
 const SORTABLE = { name: 'name', businessName: 'business', memberSince: 'memberSince', number: 'number' } as const;
 type SortKey = keyof typeof SORTABLE;
@@ -72,6 +73,7 @@ export function MembersPage() {
   useShortcut('/', () => searchRef.current?.focus());
   useShortcut('n', () => navigate('/members/new'));
 
+  const narrow = useMediaQuery(NARROW);
   const sort = sorting[0] ?? { id: 'name', desc: false };
   const filters = {
     q,
@@ -102,7 +104,8 @@ export function MembersPage() {
   const table = useReactTable({
     data: rows,
     columns,
-    state: { sorting },
+    // a narrow window drops business and needs (both are on the member's page) before anything scrolls
+    state: { sorting, columnVisibility: narrow ? { businessName: false, needs: false } : {} },
     onSortingChange: setSorting,
     manualSorting: true,
     enableSortingRemoval: false,

@@ -1,0 +1,73 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { Coopdesk } from '../../electron/main/app';
+import { expect, test } from './fixtures';
+
+// Every main screen of the demo co-op, at the desk's two window sizes: checked with axe-core
+// (serious and critical violations fail) and photographed for a person to look at.
+const manager = { role: 'manager' as const, memberId: null };
+async function call<T = any>(coop: Coopdesk, channel: string, input: unknown): Promise<T> {
+  const r = await coop.api.dispatch(channel, input, manager);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.data as T;
+}
+
+async function accessible(page: Page, screen: string) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect
+    .soft(
+      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`),
+      screen,
+    )
+    .toEqual([]);
+}
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 768 },
+];
+
+for (const size of SIZES) {
+  test(`every main screen at ${size.width}×${size.height} passes axe and is photographed`, async ({ page, app }) => {
+    test.setTimeout(120_000);
+    await call(app.coop, 'system.loadDemo', {});
+    await page.setViewportSize(size);
+    const board = await call<{ date: string; bookables: { id: string; kind: string }[] }>(app.coop, 'bookings.dayBoard', {
+      date: new Date().toISOString().slice(0, 10),
+    });
+    const room = board.bookables.find((b) => b.kind === 'room')!;
+    const members = await call<{ rows: { id: string }[] }>(app.coop, 'members.list', { limit: 1 });
+    const screens: [string, string, () => Promise<void>][] = [
+      ['today', '#/today', () => expect(page.getByRole('region', { name: 'Rooms today' })).toBeVisible()],
+      ['members', '#/members', () => expect(page.getByRole('table', { name: 'Members' }).getByRole('row').nth(3)).toBeVisible()],
+      ['member', `#/members/${members.rows[0].id}`, () => expect(page.getByRole('heading', { level: 1 })).toBeVisible()],
+      ['day-board', `#/bookings/${board.date}`, () => expect(page.getByRole('grid', { name: 'Day board' })).toBeVisible()],
+      ['week', `#/bookables/${room.id}/week/${board.date}`, () => expect(page.getByRole('table', { name: /^Week of/ })).toBeVisible()],
+      ['bookables', '#/bookables', () => expect(page.getByRole('heading', { name: 'Bookables' })).toBeVisible()],
+      ['bids', '#/bids', () => expect(page.getByLabel('Pipeline board').locator('.bid-card').first()).toBeVisible()],
+      ['audit', '#/audit', () => expect(page.getByRole('table', { name: 'Changes' })).toBeVisible()],
+      ['settings', '#/settings', () => expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()],
+    ];
+    for (const [name, hash, ready] of screens) {
+      await page.goto(`${app.url}${hash}`);
+      await ready();
+      await page.screenshot({ path: `test-results/screens/${name}-${size.width}.png` });
+      await accessible(page, name);
+    }
+
+    // The kiosk, as a member sees it on the shared screen
+    await call(app.coop, 'auth.setManagerPassword', { password: 'front-desk-2026' });
+    await page.goto(`${app.url}#/today`);
+    await page.reload();
+    if (size.width < 1280) {
+      // a narrow window folds the menu away; it comes back with one button
+      await expect(page.getByRole('button', { name: 'Kiosk mode' })).toBeHidden();
+      await page.getByRole('button', { name: 'Show the menu' }).click();
+    }
+    await page.getByRole('button', { name: 'Kiosk mode' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.screenshot({ path: `test-results/screens/kiosk-${size.width}.png` });
+    await accessible(page, 'kiosk');
+  });
+}
