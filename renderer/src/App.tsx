@@ -79,6 +79,12 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
   // the menu folds away on its own in a narrow window; the person's own choice wins
   const [choice, setChoice] = useState<boolean | null>(null);
   const folded = choice ?? narrow;
+  // A new install opens on the welcome (demo or set-up) instead of an empty Today.
+  const [location, navigate] = useLocation();
+  const firstRun = status.data?.firstRun === true;
+  useEffect(() => {
+    if (firstRun && (location === '/' || location === HOME_PATH)) navigate('/welcome', { replace: true });
+  }, [firstRun, location, navigate]);
   return (
     <div className={folded ? 'shell folded' : 'shell'}>
       <a href="#main" className="skip-link">
@@ -107,12 +113,18 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
           <button
             type="button"
             className="kiosk-button"
-            title={passwordSet ? 'Hand the screen to members' : 'Set a manager password in Settings first'}
+            title={passwordSet ? 'Hand the screen to members' : undefined}
+            aria-describedby={passwordSet ? undefined : 'kiosk-why'}
             disabled={!passwordSet}
             onClick={() => void call('auth.enterKiosk', {}).then(() => queryClient.invalidateQueries())}
           >
             Kiosk mode
           </button>
+          {passwordSet ? null : (
+            <div id="kiosk-why" className="muted small">
+              Needs a manager password: <Link href="/settings">Settings</Link>
+            </div>
+          )}
         </div>
       </aside>
       <main id="main" className="main">

@@ -44,6 +44,19 @@ export const siteSettings = z.object({
 });
 export type SiteSettings = z.infer<typeof siteSettings>;
 
+/** The first-run set-up: the co-op, its one time zone and its opening hours, in one step. */
+export const setUpInput = z
+  .object({
+    coopName: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(120, 'Name is too long'),
+    currency: currencyCode,
+    timeZone,
+    opens: clock,
+    closes: clock,
+    openDays: z.array(z.number().int().min(1).max(7)).min(1, 'Choose the days the co-op is open').max(7),
+  })
+  .refine((s) => s.opens < s.closes, { message: 'Closing time must be after opening time', path: ['closes'] });
+export type SetUpInput = z.input<typeof setUpInput>;
+
 export interface Closure {
   date: string;
   reason: string;
@@ -60,6 +73,7 @@ export interface Settings {
 
 export const settingsContract = contractPart('settings', ['settings.changed'], {
   'settings.get': query<Settings>()(empty, 'public'),
+  'settings.setUp': command<Settings>()(setUpInput, 'manager'),
   'settings.updateCoop': command<Settings>()(coopSettings, 'manager'),
   'settings.updateSite': command<Settings>()(siteSettings, 'manager'),
   'settings.updateBookingRules': command<Settings>()(z.object({ siteId: id, rules: bookingRulesSchema }), 'manager'),

@@ -6,6 +6,8 @@ export interface SystemStatus {
   memberCount: number;
   /** The demo co-op is offered while the register is empty. */
   demoOffered: boolean;
+  /** Nothing set up yet (the default name, nobody in the register): the welcome is shown. */
+  firstRun: boolean;
   /** The data folder on this machine; empty for anyone but the front desk. */
   dataDir: string;
   schemaVersion: number;

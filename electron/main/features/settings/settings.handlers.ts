@@ -4,6 +4,7 @@ import * as service from './settings.service';
 
 export const handlers: FeatureHandlers<typeof settingsContract> = {
   'settings.get': (_input, ctx) => service.getSettings(ctx),
+  'settings.setUp': (input, ctx) => service.setUp(ctx, input),
   'settings.updateCoop': (input, ctx) => service.updateCoop(ctx, input),
   'settings.updateSite': (input, ctx) => service.updateSite(ctx, input),
   'settings.updateBookingRules': (input, ctx) => service.updateBookingRules(ctx, input.siteId, input.rules),

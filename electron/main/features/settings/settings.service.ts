@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { CoopSettings, Settings, SiteSettings } from '@shared/contract/settings.contract';
+import type { z } from 'zod';
+import type { CoopSettings, Settings, setUpInput, SiteSettings } from '@shared/contract/settings.contract';
 import { isValidTimeZone, todayIn } from '@shared/domain/dates';
 import type { BookingRules } from '@shared/domain/bookingRules';
 import type { Ctx } from '../../context';
@@ -14,13 +15,16 @@ function machineTimeZone(): string {
   return zone && isValidTimeZone(zone) ? zone : 'UTC';
 }
 
+/** A co-op still called this, with nobody in its register, has not been set up yet. */
+export const DEFAULT_COOP_NAME = 'Our co-op';
+
 /** First launch: the co-op row and one site open Monday to Friday, 08:00–18:00. */
 export async function ensureDefaults(ctx: Ctx): Promise<void> {
   await immediate(ctx.db, async (trx) => {
     const now = ctx.now().getTime();
     const zone = machineTimeZone();
     if (!(await repo.findCoop(trx))) {
-      await repo.insertCoop(trx, { name: 'Our co-op', currency: 'EUR', time_zone: zone, ownership_months: 14 }, now);
+      await repo.insertCoop(trx, { name: DEFAULT_COOP_NAME, currency: 'EUR', time_zone: zone, ownership_months: 14 }, now);
     }
     await sites.ensureSite(trx, zone, now);
   });
@@ -78,6 +82,21 @@ export async function updateCoop(ctx: Ctx, input: CoopSettings): Promise<Setting
       },
       ctx.now().getTime(),
     );
+    return getSettings(ctx, trx);
+  });
+}
+
+/**
+ * The first-run set-up in one transaction: the co-op's name and currency, one time zone for the
+ * co-op and its site, and the days and hours it is open.
+ */
+export async function setUp(ctx: Ctx, input: z.output<typeof setUpInput>): Promise<Settings> {
+  return commit(ctx, ['settings.changed', 'members.changed'], async (trx) => {
+    const { coop, site } = await getSettings(ctx, trx);
+    const now = ctx.now().getTime();
+    await repo.updateCoop(trx, { name: input.coopName, currency: input.currency, time_zone: input.timeZone, ownership_months: coop.ownershipMonths }, now);
+    const hours = site.hours.map((d) => ({ ...d, open: input.openDays.includes(d.weekday), opens: input.opens, closes: input.closes }));
+    await sites.updateSite(trx, { ...site, timeZone: input.timeZone, hours }, now);
     return getSettings(ctx, trx);
   });
 }

@@ -5,7 +5,7 @@ import type { Actor, Ctx } from '../../context';
 import { generateMembers } from '../../demo/generate';
 import { AppError } from '../../errors';
 import * as members from '../members';
-import { getSettings, ownershipClock, updateCoop, updateSite } from '../settings';
+import { DEFAULT_COOP_NAME, getSettings, ownershipClock, updateCoop, updateSite } from '../settings';
 import { loadSite } from '../sites';
 import { activeMembersWithOffers, generateBids } from '../../demo/generateBids';
 import { activeMemberIds, generateBookings } from '../../demo/generateBookings';
@@ -24,6 +24,7 @@ export async function status(ctx: Ctx, actor: Actor): Promise<SystemStatus> {
     coopName: settings.coop.name,
     memberCount,
     demoOffered: memberCount === 0,
+    firstRun: memberCount === 0 && settings.coop.name === DEFAULT_COOP_NAME,
     dataDir: actor.role === 'manager' ? ctx.dataDir : '',
     schemaVersion: ctx.schemaVersion,
     appVersion: APP_VERSION,
@@ -40,7 +41,7 @@ export async function loadDemo(ctx: Ctx): Promise<{ created: number }> {
   const demo = generateMembers({ count: DEMO_SIZE, today, seed: 7 }).map((m) => memberFields.parse(m));
   const created = await members.createMany(ctx, demo as z.output<typeof memberFields>[]);
   const { coop, site } = await getSettings(ctx);
-  if (coop.name === 'Our co-op') await updateCoop(ctx, { ...coop, name: DEMO_NAME });
+  if (coop.name === DEFAULT_COOP_NAME) await updateCoop(ctx, { ...coop, name: DEMO_NAME });
   await demoBookings(ctx, site.id, today);
   await demoBids(ctx);
   return { created };
