@@ -1,0 +1,36 @@
+import type { Coopdesk } from '../../electron/main/app';
+import { expect, test } from './fixtures';
+
+// What a person types right after opening something lands where they mean it to: no mouse.
+const manager = { role: 'manager' as const, memberId: null };
+async function call<T = any>(coop: Coopdesk, channel: string, input: unknown): Promise<T> {
+  const r = await coop.api.dispatch(channel, input, manager);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.data as T;
+}
+
+test('Ctrl+K, type a name, Enter: the member opens', async ({ page, app }) => {
+  await call(app.coop, 'system.loadDemo', {});
+  const someone = (await call<{ rows: { id: string; name: string }[] }>(app.coop, 'members.list', { limit: 1 })).rows[0];
+  await page.goto(`${app.url}#/today`);
+  await expect(page.getByRole('heading', { name: /^Today/ })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type(someone.name);
+  // the member comes first and is the one Enter opens
+  await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toHaveAccessibleName(new RegExp(`^Member ${someone.name}`));
+  await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: someone.name, level: 1 })).toBeVisible();
+});
+
+test('the kiosk hands back to the manager with the password typed straight away', async ({ page, app }) => {
+  await call(app.coop, 'system.loadDemo', {});
+  await call(app.coop, 'auth.setManagerPassword', { password: 'front-desk-2026' });
+  await call(app.coop, 'auth.enterKiosk', {});
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Manager', exact: true }).click();
+  await expect(page.getByLabel('Manager password')).toBeFocused();
+  await page.keyboard.type('front-desk-2026');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+});
