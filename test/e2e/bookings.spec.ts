@@ -140,3 +140,45 @@ test('a weekly series with one clash: book the free ones, cancel one occurrence,
   expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
   expect(ics).toContain('DTSTART;TZID=Europe/London:');
 });
+
+test('when the time is taken, the dialog offers the nearest free time and the other free rooms, one click each', async ({ page, app }) => {
+  const w = await world(app.coop);
+  await call(app.coop, 'bookables.create', { siteId: w.siteId, kind: 'room', name: 'Loft', capacity: 8 });
+  const day = nextWeekday(4);
+  const at = (time: string) => new Date(zonedInstant(day, time, 'Europe/London')).toISOString();
+  await call(app.coop, 'bookings.create', { bookableId: w.room.id, memberId: w.ana.id, start: at('10:00'), end: at('11:00') });
+
+  await page.goto(`${app.url}#/bookings/${day}`);
+  const board = page.getByRole('grid', { name: 'Day board' });
+  await board.getByRole('gridcell', { name: /^Garden Room/ }).focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight'); // 08:00 + 4 × 30 min
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await expect(board.getByRole('gridcell', { name: /^Garden Room 10:00, 10:00–11:00 Ana Ribeiro/ })).toBeFocused();
+  // the slot is taken: start the booking from the toolbar instead, for the same time
+  await page.getByRole('button', { name: 'New booking' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New booking' });
+  await expect(dialog.getByRole('combobox', { name: 'Member' })).toBeFocused();
+  await page.keyboard.type('ben');
+  await expect(dialog.getByRole('option', { name: /Ben Okafor/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await dialog.getByLabel('From', { exact: true }).fill('10:00');
+  await dialog.getByLabel('Until', { exact: true }).fill('11:00');
+  await expect(dialog.getByRole('alert', { name: 'Why this cannot be booked' })).toContainText('Taken');
+  const instead = dialog.getByRole('region', { name: 'Free instead' });
+  await expect(instead.getByRole('button', { name: '11:00–12:00' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/booking-alternatives.png' });
+  await instead.getByRole('button', { name: 'Loft' }).click();
+  await expect(dialog.getByLabel('What')).toHaveValue(
+    (await call<{ id: string; name: string }[]>(app.coop, 'bookables.list', {})).find((b) => b.name === 'Loft')!.id,
+  );
+  await expect(dialog.getByRole('status').filter({ hasText: 'Free.' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(
+    board
+      .getByRole('row')
+      .filter({ hasText: 'Loft' })
+      .getByRole('button', { name: /10:00 Ben Okafor/ }),
+  ).toBeVisible();
+});

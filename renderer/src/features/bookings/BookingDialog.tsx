@@ -11,7 +11,9 @@ import { useApi } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/Field';
 import { MemberPicker } from '../../components/MemberPicker';
+import { BookingAlternatives } from './BookingAlternatives';
 import { showOnBoards } from './boardLayout';
+import { RULE_WORDS } from './ruleLabels';
 import { useDebounced } from '../../components/useDebounced';
 
 export interface BookingDraft {
@@ -239,11 +241,27 @@ export function BookingDialog({
             <ul>
               {violations.map((v) => (
                 <li key={v.rule + v.message}>
-                  <span className="rule-name">{v.rule}</span> {v.message}
+                  <span className="rule-name">{RULE_WORDS[v.rule]}</span> {v.message}
                 </li>
               ))}
             </ul>
           </div>
+        ) : null}
+        {!repeat && bookable && violations.some((v) => v.rule === 'capacity') ? (
+          <BookingAlternatives
+            bookableId={bookableId}
+            kind={bookable.kind}
+            start={settledSingle.start}
+            end={settledSingle.end}
+            quantity={quantity}
+            timeZone={timeZone}
+            onPick={(a) => {
+              setBookableId(a.bookableId);
+              setDate(a.date);
+              setStartTime(a.startTime);
+              setEndTime(a.endTime);
+            }}
+          />
         ) : null}
         {!repeat && !settling && check.data && violations.length === 0 ? (
           <p className="ok-box" role="status">

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { addDaysIso, zonedParts } from '@shared/domain/zoned';
 import { useApi, usePrefetchAround } from '../../api/hooks';
@@ -29,6 +29,11 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
   const data = board.data;
   const go = (d: string) => navigate(`/bookings/${d}`);
   usePrefetchAround('bookings.dayBoard', data !== undefined, [{ date: addDaysIso(date, 1) }, { date: addDaysIso(date, -1) }]);
+  // the dialogs' code comes as soon as the board is up, so they open at once when asked
+  useEffect(() => {
+    void BookingDialog.preload();
+    void BookingDetailsById.preload();
+  }, []);
   const bookables = data?.bookables;
   const onPick = useCallback(
     (row: number, from: number, to: number) => bookables && setDraft({ bookableId: bookables[row].id, date, startTime: hhmm(from), endTime: hhmm(to) }),
