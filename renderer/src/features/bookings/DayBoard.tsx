@@ -38,7 +38,9 @@ export const DayBoard = memo(function DayBoard({
 }) {
   const layout = useMemo(() => layoutBoard(data), [data]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [cursor, setCursor] = useState<Cursor>({ row: 0, col: 0 });
+  const [cursorAt, setCursor] = useState<Cursor>({ row: 0, col: 0 });
+  // another day may have fewer bookables or hours: the cursor stays on the board
+  const cursor = { row: Math.min(cursorAt.row, layout.rows.length - 1), col: Math.min(cursorAt.col, layout.slots - 1) };
   const [hover, setHover] = useState<Cursor | null>(null);
   const [drag, setDrag] = useState<Span | null>(null);
   const virtualizer = useVirtualizer({

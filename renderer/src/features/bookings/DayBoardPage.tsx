@@ -29,10 +29,15 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
   const data = board.data;
   const go = (d: string) => navigate(`/bookings/${d}`);
   usePrefetchAround('bookings.dayBoard', data !== undefined, [{ date: addDaysIso(date, 1) }, { date: addDaysIso(date, -1) }]);
-  // the dialogs' code comes as soon as the board is up, so they open at once when asked
+  // the dialogs' code comes once the board is drawn (not competing with it), so they open at once
   useEffect(() => {
-    void BookingDialog.preload();
-    void BookingDetailsById.preload();
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 100));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => {
+      void BookingDialog.preload();
+      void BookingDetailsById.preload();
+    });
+    return () => cancel(handle);
   }, []);
   const bookables = data?.bookables;
   const onPick = useCallback(
