@@ -2,7 +2,7 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { type Api, createApi } from './api';
 import { type Ctx, type DesktopDialogs } from './context';
 import { type Database, openDatabase, placeDatabaseFile } from './db/open';
-import { FEATURES, dataTables, jobsOf } from './features';
+import { FEATURES, dataTables, jobsOf, recordLabels } from './features';
 import { startAutomaticBackups } from './features/data';
 import { ensureDefaults } from './features/settings';
 import { defaultSiteId } from './features/sites';
@@ -47,6 +47,7 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     dataDir: options.dataDir,
     siteId: '',
     dataTables: dataTables(FEATURES),
+    recordLabels: recordLabels(FEATURES),
     schemaVersion: database.schemaVersion,
     desktop: options.desktop,
     async replaceDatabase(file) {

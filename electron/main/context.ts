@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PushEvent } from '@shared/contract';
 import type { Database } from './db/open';
 import type { DB } from './db/schema';
+import type { RecordLabel } from '@shared/contract/audit.contract';
 
 /**
  * Who is calling. The manager (front desk, unlocked with the manager password); a member or
@@ -56,6 +57,8 @@ export interface Ctx {
   siteId: string;
   /** The tables holding the co-op's data, in export order (from the features list). */
   dataTables: readonly string[];
+  /** Names the records among `ids` for people, by asking each feature (from the features list). */
+  recordLabels(ctx: Ctx, ids: readonly string[]): Promise<Map<string, RecordLabel>>;
   schemaVersion: number;
   /** Closes the database, puts `file` in its place, reopens (and migrates) it. */
   replaceDatabase: (file: string) => Promise<void>;

@@ -1,4 +1,5 @@
 import type { Channel, ContractPart, OutputOf, ParsedInputOf } from '@shared/contract';
+import type { RecordLabel } from '@shared/contract/audit.contract';
 import type { Actor, Ctx, Session } from './context';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>, ctx: Ctx, actor: Actor, session: Session) => Promise<OutputOf<C>>;
@@ -38,6 +39,8 @@ export interface FeatureModule {
   /** Tables kept on this machine only: in backups, never in an export (secrets, sign-in counters). */
   localTables?: readonly string[];
   jobs?: readonly Job[];
+  /** Names for the feature's records among `ids` (the audit log shows them, with a link). */
+  records?: (ctx: Ctx, ids: readonly string[]) => Promise<RecordLabel[]>;
 }
 
 export function defineFeature<P extends ContractPart>(

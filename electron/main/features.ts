@@ -1,4 +1,6 @@
 import { type Channel, contract } from '@shared/contract';
+import type { RecordLabel } from '@shared/contract/audit.contract';
+import type { Ctx } from './context';
 import type { FeatureModule, Handler, Job } from './feature';
 import { auditFeature } from './features/audit';
 import { authFeature } from './features/auth';
@@ -63,6 +65,19 @@ export function dataTables(features: readonly FeatureModule[]): string[] {
   const twice = tables.filter((t, i) => tables.indexOf(t) !== i);
   if (twice.length > 0) throw new Error(`Tables claimed by two features: ${twice.join(', ')}.`);
   return tables;
+}
+
+/** Every feature's names for the records among `ids`, by id. */
+export function recordLabels(features: readonly FeatureModule[]) {
+  return async (ctx: Ctx, ids: readonly string[]): Promise<Map<string, RecordLabel>> => {
+    const found = new Map<string, RecordLabel>();
+    for (const f of features) {
+      const left = ids.filter((id) => !found.has(id));
+      if (!f.records || left.length === 0) continue;
+      for (const r of await f.records(ctx, left)) found.set(r.id, r);
+    }
+    return found;
+  };
 }
 
 /** Tables that stay on this machine (backups hold them; exports do not). */

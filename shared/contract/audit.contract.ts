@@ -12,6 +12,17 @@ export interface AuditEntry {
   recordId: string | null;
   /** The input as JSON, secrets hidden. */
   details: string;
+  /** The record as people know it ("Garden Room, 3 Dec 10:00–11:00") and where it is shown; null when gone or none. */
+  record: RecordLabel | null;
+}
+
+/** A record named for people, with the screen that shows it (a path of the app's routes). */
+export interface RecordLabel {
+  id: string;
+  label: string;
+  /** The local date the record is about (a booking's day), shown in the co-op's date format. */
+  date?: string;
+  href: string;
 }
 
 export const auditContract = contractPart('audit', [], {

@@ -24,18 +24,18 @@ export type Access = 'manager' | 'member' | 'public';
 /** A query reads and changes nothing; a command may change data and is written to the audit log. */
 export type ChannelKind = 'query' | 'command';
 
-export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown, K extends ChannelKind = ChannelKind> {
   input: I;
   access: Access;
-  kind: ChannelKind;
+  kind: K;
   /** Phantom field carrying the output type; never set at run time. */
   readonly output?: O;
 }
 
 const define =
-  (kind: ChannelKind) =>
+  <K extends ChannelKind>(kind: K) =>
   <O>() =>
-  <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O> => ({ input, access, kind });
+  <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O, K> => ({ input, access, kind });
 
 /** Declares a channel that only reads: `query<Output>()(inputSchema, access)`. */
 export const query = define('query');

@@ -97,4 +97,31 @@ describe('the audit log records commands only', () => {
       await t.close();
     }
   });
+
+  it('names each change’s record for people, with the screen that shows it, as the features describe them', async () => {
+    const t = await startTestCoop();
+    try {
+      const member = await t.call('members.create', ana);
+      const site = (await t.call('settings.get', {})).site;
+      const room = await t.call('bookables.create', { siteId: site.id, kind: 'room', name: 'Loom', capacity: 4 });
+      const booking = await t.call('bookings.create', { bookableId: room.id, memberId: member.id, start: '2026-11-25T10:00:00Z', end: '2026-11-25T11:00:00Z' });
+      await t.call('bids.create', { title: 'Festival signage', client: 'Town council' });
+      const { rows } = await t.call('audit.list', {});
+      const of = (channel: string) => rows.find((r) => r.channel === channel)!.record;
+      expect(of('members.create')).toEqual({ id: member.id, label: 'Ana Ribeiro', href: `/members/${member.id}` });
+      expect(of('bookables.create')).toEqual({ id: room.id, label: 'Loom', href: `/bookables/${room.id}/edit` });
+      expect(of('bookings.create')).toEqual({
+        id: booking.id,
+        label: `Loom, ${booking.localStart}–${booking.localEnd}`,
+        date: booking.localDate,
+        href: `/bookings/${booking.localDate}`,
+      });
+      expect(of('bids.create')).toMatchObject({ label: 'Festival signage' });
+      // a change with no record (settings) names none
+      await t.call('settings.addClosure', { siteId: site.id, date: '2026-12-24', reason: '' });
+      expect((await t.call('audit.list', { channel: 'settings.' })).rows[0].record).toBeNull();
+    } finally {
+      await t.close();
+    }
+  });
 });

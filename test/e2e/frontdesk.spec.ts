@@ -123,9 +123,14 @@ test('a morning at the front desk', async ({ page, app }) => {
   // Everything is on record
   await page.goto(`${app.url}#/audit`);
   const changes = page.getByRole('table', { name: 'Changes' });
-  await expect(changes.getByRole('row', { name: /Ana Ribeiro bookings\.create/ })).toBeVisible();
-  await expect(changes.getByRole('row', { name: /Manager bookings\.cancel/ })).toBeVisible();
-  await expect(changes.getByRole('row', { name: /auth\.setPin/ })).toContainText('"pin":"(hidden)"');
+  // in sentences, the record a link to where it is shown; secrets never written down
+  await expect(changes.getByRole('row', { name: /Ana Ribeiro booked Garden Room, 10:00–11:00 on / })).toBeVisible();
+  await expect(changes.getByRole('row', { name: /Manager cancelled Garden Room, 14:00–15:00 on / })).toBeVisible();
+  const pin = changes.getByRole('row', { name: /Manager set the kiosk PIN of Ana Ribeiro/ });
+  await pin.getByText('Details').click();
+  await expect(pin).toContainText('"pin": "(hidden)"');
+  await pin.getByRole('link', { name: 'Ana Ribeiro' }).last().click();
+  await expect(page.getByRole('heading', { name: 'Ana Ribeiro', level: 1 })).toBeVisible();
 
   // Ctrl+K finds a member
   await page.keyboard.press('Control+k');

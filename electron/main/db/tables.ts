@@ -87,3 +87,17 @@ export function readTablesInBatches(
     sqlite.exec('commit');
   }
 }
+
+/** The `label` column of the rows of `table` among `ids` (for naming records in the audit log). */
+export async function labelsOf<T extends 'members' | 'bookables' | 'bids'>(
+  db: Kysely<DB>,
+  table: T,
+  label: 'name' | 'title',
+  ids: readonly string[],
+): Promise<{ id: string; label: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<{ id: string; label: string }>`select id, ${sql.ref(label)} as label from ${sql.table(table)} where id in (${sql.join(ids)})`.execute(
+    db,
+  );
+  return rows.rows;
+}

@@ -63,6 +63,7 @@ export async function recordEvent(db: Kysely<DB>, at: number, actor: Actor, chan
 
 export async function list(ctx: Ctx, f: repo.AuditFilter): Promise<{ total: number; rows: AuditEntry[] }> {
   const { total, rows } = await repo.list(ctx.db, f);
+  const labels = await ctx.recordLabels(ctx, [...new Set(rows.flatMap((r) => (r.record_id ? [r.record_id] : [])))]);
   return {
     total,
     rows: rows.map((r) => ({
@@ -74,6 +75,7 @@ export async function list(ctx: Ctx, f: repo.AuditFilter): Promise<{ total: numb
       channel: r.channel,
       recordId: r.record_id,
       details: r.details,
+      record: (r.record_id && labels.get(r.record_id)) || null,
     })),
   };
 }

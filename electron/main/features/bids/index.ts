@@ -2,8 +2,10 @@ import { bidsContract } from '@shared/contract/bids.contract';
 import { defineFeature } from '../../feature';
 import { remindDaily } from './bids.queries';
 import { handlers } from './bids.handlers';
+import { labelsOf } from '../../db/tables';
 
 export const bidsFeature = defineFeature({
+  records: async (ctx, ids) => (await labelsOf(ctx.db, 'bids', 'title', ids)).map((r) => ({ ...r, href: `/bids/${r.id}` })),
   name: 'bids',
   contract: bidsContract,
   handlers,

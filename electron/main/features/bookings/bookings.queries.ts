@@ -1,4 +1,5 @@
 import type { BoardBooking, Booking, DayBoard, FreeRoom, SeriesPlan } from '@shared/contract/bookings.contract';
+import type { RecordLabel } from '@shared/contract/audit.contract';
 import type { Bookable } from '@shared/contract/bookables.contract';
 import { type Violation, checkTiming, occupancy, openingWindow, peakLoad } from '@shared/domain/bookingRules';
 import { type Recurrence, describeRecurrence } from '@shared/domain/recurrence';
@@ -58,6 +59,14 @@ export async function planSeries(ctx: Ctx, actor: Actor, s: SeriesInput): Promis
   const occurrences = (await planOccurrences(ctx.db, ctx, target, s)).map(({ startMs: _s, endMs: _e, ...o }) => o);
   const clashing = occurrences.filter((o) => o.violations.length > 0).length;
   return { description: describeRecurrence(s.recurrence as Recurrence), occurrences, free: occurrences.length - clashing, clashing };
+}
+
+/** Bookings named for the audit log: "Garden Room, 10:00–11:00" on its date, linking to that day's board. */
+export async function bookingLabels(ctx: Ctx, ids: readonly string[]): Promise<RecordLabel[]> {
+  return (await repo.withIds(ctx.db, ids)).map((row) => {
+    const b = toBooking(row);
+    return { id: b.id, label: `${b.bookableName}, ${b.localStart}–${b.localEnd}`, date: b.localDate, href: `/bookings/${b.localDate}` };
+  });
 }
 
 export const pending = async (ctx: Ctx) => (await repo.pending(ctx.db)).map(toBooking);

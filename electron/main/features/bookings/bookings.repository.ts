@@ -14,6 +14,10 @@ export type BookingRow = BookingsTable & {
 /** Bookings that hold their bookable: waiting for approval or confirmed. */
 export const ACTIVE = ['pending', 'confirmed'] as const;
 
+/** The bookings among `ids`, with their bookable and zone (the audit log names them). */
+export const withIds = (db: Kysely<DB>, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : detailed(db).where('bookings.id', 'in', ids).execute();
+
 const detailed = (db: Kysely<DB>) =>
   db
     .selectFrom('bookings')

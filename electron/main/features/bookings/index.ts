@@ -2,8 +2,10 @@ import { bookingsContract } from '@shared/contract/bookings.contract';
 import { defineFeature } from '../../feature';
 import { releaseNoShows } from './bookings.commands';
 import { handlers } from './bookings.handlers';
+import { bookingLabels } from './bookings.queries';
 
 export const bookingsFeature = defineFeature({
+  records: bookingLabels,
   name: 'bookings',
   contract: bookingsContract,
   handlers,

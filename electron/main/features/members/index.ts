@@ -1,8 +1,15 @@
 import { membersContract } from '@shared/contract/members.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './members.handlers';
+import { labelsOf } from '../../db/tables';
 
-export const membersFeature = defineFeature({ name: 'members', contract: membersContract, handlers, tables: ['members', 'member_tags'] });
+export const membersFeature = defineFeature({
+  records: async (ctx, ids) => (await labelsOf(ctx.db, 'members', 'name', ids)).map((r) => ({ ...r, href: `/members/${r.id}` })),
+  name: 'members',
+  contract: membersContract,
+  handlers,
+  tables: ['members', 'member_tags'],
+});
 
 export { count, createMany, currentMember } from './members.service';
 export { findById as findMember } from './members.repository';

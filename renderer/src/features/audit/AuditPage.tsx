@@ -1,38 +1,81 @@
 import { useState } from 'react';
-import { SimpleTable } from '../../components/SimpleTable';
-import { formatDateTime } from '../../components/format';
-import { useSiteZone } from '../../components/useSiteZone';
+import { Link } from 'wouter';
+import type { AuditEntry } from '@shared/contract/audit.contract';
+import { auditWords } from '@shared/contract/auditWords';
+import { zonedInstant } from '@shared/domain/zoned';
 import { useApi } from '../../api/hooks';
+import { formatDate, formatDateTime } from '../../components/format';
 import { MemberPicker } from '../../components/MemberPicker';
+import { SimpleTable } from '../../components/SimpleTable';
+import { useSiteZone } from '../../components/useSiteZone';
 
-/** Who did what to which record, and when: every change, newest first, filterable. */
+/** The parts of the co-op a change can be about, as people name them. */
+const AREAS: [string, string][] = [
+  ['members.', 'Members'],
+  ['bookings.', 'Bookings'],
+  ['bookables.', 'Rooms, desks and equipment'],
+  ['bids.', 'Joint bids'],
+  ['frontdesk.', 'Check-ins'],
+  ['visitors.', 'Visitors'],
+  ['dayPasses.', 'Day passes'],
+  ['settings.', 'Settings'],
+  ['auth.', 'Sign-in and kiosk'],
+  ['data.', 'Backups and exports'],
+  ['system.', 'The app'],
+];
+
+/** Who did what to which record, and when: every change, newest first, in sentences, filterable. */
 export function AuditPage() {
   const zone = useSiteZone();
   const [channel, setChannel] = useState('');
   const [member, setMember] = useState<{ id: string; name: string } | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [page, setPage] = useState(0);
-  const log = useApi('audit.list', { channel, memberId: member?.id ?? '', limit: 100, offset: page * 100 });
+  const log = useApi('audit.list', {
+    channel,
+    memberId: member?.id ?? '',
+    limit: 100,
+    offset: page * 100,
+    // whole local days in the site's zone, the last one included
+    ...(from ? { from: new Date(zonedInstant(from, '00:00', zone)).toISOString() } : {}),
+    ...(to ? { to: new Date(zonedInstant(to, '24:00', zone)).toISOString() } : {}),
+  });
   const total = log.data?.total ?? 0;
+  const restart =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => (set(v), setPage(0));
   return (
     <section className="page" aria-labelledby="audit-title">
       <header className="page-header">
-        <h1 id="audit-title">Audit log</h1>
+        <div>
+          <h1 id="audit-title">Audit log</h1>
+          <p className="subtitle">Every change, who made it and when. Reading is not recorded.</p>
+        </div>
       </header>
       <div className="toolbar" role="search">
         <div className="filter">
           <label htmlFor="audit-what">What</label>
-          <select id="audit-what" value={channel} onChange={(e) => (setChannel(e.target.value), setPage(0))}>
+          <select id="audit-what" value={channel} onChange={(e) => restart(setChannel)(e.target.value)}>
             <option value="">Everything</option>
-            {['members', 'bookings', 'bookables', 'settings', 'frontdesk', 'visitors', 'dayPasses', 'auth', 'data', 'system'].map((d) => (
-              <option key={d} value={`${d}.`}>
-                {d}
+            {AREAS.map(([prefix, name]) => (
+              <option key={prefix} value={prefix}>
+                {name}
               </option>
             ))}
           </select>
         </div>
-        <MemberPicker label="By member" value={member} onChange={(m) => (setMember(m), setPage(0))} />
+        <MemberPicker label="Who" value={member} onChange={restart(setMember)} />
+        <div className="filter">
+          <label htmlFor="audit-from">From</label>
+          <input id="audit-from" type="date" value={from} onChange={(e) => restart(setFrom)(e.target.value)} />
+        </div>
+        <div className="filter">
+          <label htmlFor="audit-to">Until</label>
+          <input id="audit-to" type="date" value={to} onChange={(e) => restart(setTo)(e.target.value)} />
+        </div>
         <span className="muted count" role="status">
-          {total.toLocaleString()} changes
+          {total === 1 ? '1 change' : `${total.toLocaleString()} changes`}
         </span>
       </div>
       <SimpleTable
@@ -40,11 +83,19 @@ export function AuditPage() {
         rows={log.data?.rows ?? []}
         rowKey={(r) => r.id}
         columns={[
-          { header: 'When', cell: (r) => formatDateTime(r.at, zone) },
-          { header: 'Who', cell: (r) => r.actorName },
-          { header: 'What', cell: (r) => <code>{r.channel}</code> },
-          { header: 'Record', className: 'small', cell: (r) => (r.recordId ? r.recordId.slice(0, 8) : '') },
-          { header: 'Details', className: 'small audit-details', cell: (r) => r.details },
+          { header: 'When', className: 'nowrap', cell: (r) => formatDateTime(r.at, zone) },
+          { header: 'What happened', cell: (r) => <Sentence entry={r} /> },
+          {
+            header: 'Details',
+            className: 'small',
+            cell: (r) =>
+              r.details && r.details !== '{}' ? (
+                <details>
+                  <summary>Details</summary>
+                  <pre className="audit-details">{JSON.stringify(JSON.parse(r.details), null, 1)}</pre>
+                </details>
+              ) : null,
+          },
         ]}
       />
       <div className="actions">
@@ -56,5 +107,23 @@ export function AuditPage() {
         </button>
       </div>
     </section>
+  );
+}
+
+/** "Ana Okafor cancelled Garden Room, 10:00–11:00 on 3 Dec 2026", the record a link to its screen. */
+function Sentence({ entry }: { entry: AuditEntry }) {
+  const who = entry.actorMemberId ? <Link href={`/members/${entry.actorMemberId}`}>{entry.actorName}</Link> : <strong>{entry.actorName}</strong>;
+  const record = entry.record;
+  return (
+    <span>
+      {who} {auditWords(entry.channel)}
+      {record ? (
+        <>
+          {' '}
+          <Link href={record.href}>{record.label}</Link>
+          {record.date ? ` on ${formatDate(record.date)}` : ''}
+        </>
+      ) : null}
+    </span>
   );
 }
