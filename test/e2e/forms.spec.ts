@@ -26,3 +26,16 @@ test('a tag that is too long is refused next to its field; the next member saves
   const list = (await app.coop.api.dispatch('members.list', {}, { role: 'manager', memberId: null })) as { data: { rows: { offers: string[] }[] } };
   expect(list.data.rows.map((r) => r.offers)).toEqual([['web design']]);
 });
+
+test('a 120-character name without spaces wraps instead of widening the page', async ({ page, app }) => {
+  const long = 'Ana'.padEnd(120, 'x');
+  const r = await app.coop.api.dispatch('members.create', { name: long, email: 'long@example.coop', memberSince: '2025-01-10' }, { role: 'manager', memberId: null });
+  if (!r.ok) throw new Error(r.error.message);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto(`${app.url}#/members/${(r.data as { id: string }).id}`);
+  await expect(page.getByRole('heading', { name: long, level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  await page.goto(`${app.url}#/members`);
+  await expect(page.getByRole('table', { name: 'Members' }).getByRole('link', { name: long })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+});
