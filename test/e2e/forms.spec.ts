@@ -29,7 +29,11 @@ test('a tag that is too long is refused next to its field; the next member saves
 
 test('a 120-character name without spaces wraps instead of widening the page', async ({ page, app }) => {
   const long = 'Ana'.padEnd(120, 'x');
-  const r = await app.coop.api.dispatch('members.create', { name: long, email: 'long@example.coop', memberSince: '2025-01-10' }, { role: 'manager', memberId: null });
+  const r = await app.coop.api.dispatch(
+    'members.create',
+    { name: long, email: 'long@example.coop', memberSince: '2025-01-10' },
+    { role: 'manager', memberId: null },
+  );
   if (!r.ok) throw new Error(r.error.message);
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(`${app.url}#/members/${(r.data as { id: string }).id}`);
