@@ -10,6 +10,9 @@ const pin = z
   .regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits');
 const password = z.string({ error: 'Enter the password' }).min(1, 'Enter the password').max(200, 'Too long');
 
+/** A member identified at the kiosk is signed out after this long without a touch (host and screen agree). */
+export const KIOSK_IDLE_SECONDS = 180;
+
 export interface AuthStatus {
   mode: 'manager' | 'kiosk';
   managerPasswordSet: boolean;

@@ -34,3 +34,31 @@ test('the kiosk hands back to the manager with the password typed straight away'
   await page.keyboard.press('Enter');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });
+
+test('a member who walks away from the kiosk is counted down and signed out; a touch keeps them', async ({ page, app }) => {
+  await call(app.coop, 'system.loadDemo', {});
+  const someone = (await call<{ rows: { id: string; name: string; number: number }[] }>(app.coop, 'members.list', { status: 'active', limit: 1 })).rows[0];
+  await call(app.coop, 'auth.setPin', { memberId: someone.id, pin: '4821' });
+  await call(app.coop, 'auth.setManagerPassword', { password: 'front-desk-2026' });
+  await call(app.coop, 'auth.enterKiosk', {});
+  await page.clock.install();
+  await page.goto(app.url);
+  await page.getByLabel('Member number or name').click();
+  await page.keyboard.type(String(someone.number));
+  await page.getByLabel('PIN').click();
+  await page.keyboard.type('4821');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Hello, ${someone.name}` })).toBeVisible();
+
+  await page.clock.fastForward('02:35');
+  const countdown = page.getByRole('status').filter({ hasText: /Signing out in \d+ s/ });
+  await expect(countdown).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/kiosk-countdown.png' });
+  // a touch: the countdown goes, the member stays
+  await page.mouse.click(5, 300);
+  await expect(countdown).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: `Hello, ${someone.name}` })).toBeVisible();
+  // walking away for good
+  await page.clock.fastForward('03:05');
+  await expect(page.getByRole('heading', { name: 'Welcome — who are you?' })).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import { type AuthStatus, type Lockout } from '@shared/contract/auth.contract';
+import { type AuthStatus, KIOSK_IDLE_SECONDS, type Lockout } from '@shared/contract/auth.contract';
 import { type Ctx, type Session, FRONT_DESK, kioskSession, managerSession } from '../../context';
 import { AppError } from '../../errors';
 import * as repo from './auth.repository';
@@ -7,7 +7,7 @@ import { hashSecret, verifySecret } from './secrets';
 
 const MANAGER_KEY = 'manager-password';
 /** A member identified at the kiosk is signed out after this long without doing anything. */
-export const KIOSK_IDLE_MS = 3 * 60_000;
+export const KIOSK_IDLE_MS = KIOSK_IDLE_SECONDS * 1000;
 
 /** The sessions a transport starts: the manager's while no password is set, the kiosk's after. */
 export async function newSession(ctx: Pick<Ctx, 'db'>): Promise<Session> {

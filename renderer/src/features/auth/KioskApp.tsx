@@ -10,6 +10,7 @@ import { useChannelForm } from '../../components/useChannelForm';
 import { useFeatures, useSlot } from '../../feature';
 import { UnlockDialog } from './UnlockDialog';
 import { useAuth } from './useAuth';
+import { useKioskIdle } from './useKioskIdle';
 
 /** Members serve themselves: identify with number (or name) and PIN, then book, check in or out, see their bookings. */
 export function KioskApp() {
@@ -17,8 +18,14 @@ export function KioskApp() {
   const features = useFeatures();
   const [unlocking, setUnlocking] = useState(false);
   const member = auth.data?.member ?? null;
+  const secondsLeft = useKioskIdle(member !== null);
   return (
     <div className="kiosk">
+      {secondsLeft !== null ? (
+        <div className="kiosk-countdown" role="status">
+          Signing out in {secondsLeft} s — touch the screen to stay
+        </div>
+      ) : null}
       <header className="kiosk-header">
         <span className="brand-name">Coopdesk</span>
         <span className="muted">Self-service</span>

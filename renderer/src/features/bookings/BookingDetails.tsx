@@ -9,6 +9,7 @@ import { useApi } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
 import { whoOf } from './time';
+import { formatDate } from '../../components/format';
 
 const SCOPE_LABELS: Record<Scope, string> = { this: 'This date only', following: 'This and following', all: 'All dates still to come' };
 
@@ -40,7 +41,7 @@ export function BookingDetails({ booking, onClose }: { booking: Booking; onClose
 
   const active = booking.status === 'confirmed' || booking.status === 'pending';
   return (
-    <Dialog title={`${booking.bookableName}, ${booking.localDate} ${booking.localStart}–${booking.localEnd}`} onClose={onClose}>
+    <Dialog title={`${booking.bookableName}, ${formatDate(booking.localDate)} ${booking.localStart}–${booking.localEnd}`} onClose={onClose}>
       <div className="dialog-body">
         <dl className="facts">
           <dt>For</dt>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../components/FormActions';
 import { formatMoney } from '@shared/domain/money';
-import { instantIso } from '../../components/format';
+import { formatDate, instantIso } from '../../components/format';
 import { useState } from 'react';
 import type { Bookable } from '@shared/contract/bookables.contract';
 import type { Occurrence } from '@shared/contract/bookings.contract';
@@ -276,7 +276,7 @@ export function BookingDialog({
             <ul className="occurrences">
               {occurrences.map((o) => (
                 <li key={o.date} className={o.violations.length ? 'clash' : 'free'}>
-                  <span>{o.date}</span> {o.violations.length ? o.violations.map((v) => v.message).join(' ') : 'free'}
+                  <span>{formatDate(o.date)}</span> {o.violations.length ? o.violations.map((v) => v.message).join(' ') : 'free'}
                 </li>
               ))}
             </ul>

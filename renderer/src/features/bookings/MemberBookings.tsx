@@ -5,6 +5,7 @@ import { BookingDetails } from './BookingDetails';
 import { IcsButton } from './IcsButton';
 import type { Booking } from '@shared/contract/bookings.contract';
 import { Segmented } from '../../components/Segmented';
+import { formatDate } from '../../components/format';
 
 /** "My bookings" for one member: upcoming or past, each opens to check in, move or cancel. */
 export function MemberBookings({ memberId }: { memberId: string }) {
@@ -40,7 +41,7 @@ export function MemberBookings({ memberId }: { memberId: string }) {
               header: 'Date',
               cell: (b) => (
                 <button type="button" className="link-button" onClick={() => setOpened(b)}>
-                  {b.localDate}
+                  {formatDate(b.localDate)}
                 </button>
               ),
             },

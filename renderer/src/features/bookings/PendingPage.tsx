@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { SimpleTable } from '../../components/SimpleTable';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { whoOf } from './time';
+import { formatDate } from '../../components/format';
 
 /** Bookings waiting for a manager's approval: approve or decline each. */
 export function PendingPage() {
@@ -22,7 +23,7 @@ export function PendingPage() {
           rows={rows}
           rowKey={(b) => b.id}
           columns={[
-            { header: 'When', cell: (b) => `${b.localDate} ${b.localStart}–${b.localEnd}` },
+            { header: 'When', cell: (b) => `${formatDate(b.localDate)} ${b.localStart}–${b.localEnd}` },
             { header: 'What', cell: (b) => b.bookableName },
             { header: 'For', cell: (b) => whoOf(b) },
             { header: 'Title', cell: (b) => b.title },
