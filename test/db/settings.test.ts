@@ -11,6 +11,18 @@ describe('settings', () => {
     expect(s.site.hours[0]).toEqual({ weekday: 1, open: true, opens: '08:00', closes: '18:00' });
   });
 
+  it('one time zone governs the co-op and its site: changed on either, both follow, in one change', async () => {
+    const s = await t.call('settings.get', {});
+    const bySite = await t.call('settings.updateSite', { ...s.site, timeZone: 'America/New_York' });
+    expect([bySite.coop.timeZone, bySite.site.timeZone]).toEqual(['America/New_York', 'America/New_York']);
+    const byCoop = await t.call('settings.updateCoop', { ...bySite.coop, timeZone: 'Europe/Berlin' });
+    expect([byCoop.coop.timeZone, byCoop.site.timeZone]).toEqual(['Europe/Berlin', 'Europe/Berlin']);
+    // a refused zone changes neither
+    const before = t.snapshot();
+    expect((await t.send('settings.updateSite', { ...byCoop.site, timeZone: 'Mars/Olympus' })).ok).toBe(false);
+    expect(t.snapshot()).toEqual(before);
+  });
+
   it('saves the co-op and the site with its hours', async () => {
     const s = await t.call('settings.get', {});
     await t.call('settings.updateCoop', { name: 'Riverside Works', currency: 'gbp', timeZone: 'Europe/London', ownershipMonths: 12 });

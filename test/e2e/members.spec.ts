@@ -123,21 +123,20 @@ test('settings: the co-op, the site and its opening hours', async ({ page, app }
   await page.goto(`${app.url}#/settings`);
   await page.getByLabel('Co-op name', { exact: true }).fill('Riverside Works');
   await page.getByLabel('Currency', { exact: true }).fill('GBP');
-  await page.getByLabel('Co-op time zone', { exact: true }).fill('Europe/London');
   await page.getByLabel('Months until ownership', { exact: true }).fill('12');
   await page.getByRole('button', { name: 'Save co-op settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expect(page.getByRole('complementary').getByText('Riverside Works')).toBeVisible();
 
-  await page.getByLabel('Site time zone', { exact: true }).fill('Mars/Olympus');
+  await page.getByLabel('Time zone', { exact: true }).fill('Mars/Olympus');
   await page.getByLabel('Saturday open', { exact: true }).check();
   await page.getByLabel('Saturday opens', { exact: true }).fill('14:00');
   await page.getByLabel('Saturday closes', { exact: true }).fill('10:00');
   await page.getByRole('button', { name: 'Save site' }).click();
-  await expect(page.getByLabel('Site time zone', { exact: true })).toHaveAccessibleDescription(/Unknown time zone/);
+  await expect(page.getByLabel('Time zone', { exact: true })).toHaveAccessibleDescription(/Unknown time zone/);
   await expect(page.getByText('Closing time must be after opening time')).toBeVisible();
 
-  await page.getByLabel('Site time zone', { exact: true }).fill('Europe/London');
+  await page.getByLabel('Time zone', { exact: true }).fill('Europe/London');
   await page.getByLabel('Saturday closes', { exact: true }).fill('17:00');
   await page.getByLabel('Address', { exact: true }).fill('1 Mill Lane, Leeds');
   await page.getByRole('button', { name: 'Save site' }).click();
@@ -147,7 +146,11 @@ test('settings: the co-op, the site and its opening hours', async ({ page, app }
   const saved = await app.coop.api.dispatch('settings.get', {}, { role: 'manager', memberId: null });
   expect(saved).toMatchObject({
     ok: true,
-    data: { site: { timeZone: 'Europe/London', hours: expect.arrayContaining([{ weekday: 6, open: true, opens: '14:00', closes: '17:00' }]) } },
+    // one time zone: the co-op's follows the site's
+    data: {
+      coop: { timeZone: 'Europe/London' },
+      site: { timeZone: 'Europe/London', hours: expect.arrayContaining([{ weekday: 6, open: true, opens: '14:00', closes: '17:00' }]) },
+    },
   });
 });
 

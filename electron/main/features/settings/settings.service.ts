@@ -69,9 +69,15 @@ export const addClosure = (ctx: Ctx, siteId: string, date: string, reason: strin
 
 export const removeClosure = (ctx: Ctx, siteId: string, date: string) => changeSite(ctx, siteId, (trx) => sites.removeClosure(trx, siteId, date));
 
+/**
+ * One time zone governs the co-op and its site (a co-op's desk is in one place): changing it on
+ * either changes both, in the same transaction.
+ */
 export async function updateCoop(ctx: Ctx, input: CoopSettings): Promise<Settings> {
   // Members too: their ownership dates depend on the months setting.
   return commit(ctx, ['settings.changed', 'members.changed'], async (trx) => {
+    const { site } = await getSettings(ctx, trx);
+    if (site.timeZone !== input.timeZone) await sites.updateSite(trx, { ...site, timeZone: input.timeZone }, ctx.now().getTime());
     await repo.updateCoop(
       trx,
       {
@@ -102,8 +108,16 @@ export async function setUp(ctx: Ctx, input: z.output<typeof setUpInput>): Promi
 }
 
 export async function updateSite(ctx: Ctx, input: SiteSettings): Promise<Settings> {
-  return commit(ctx, 'settings.changed', async (trx) => {
+  return commit(ctx, ['settings.changed', 'members.changed'], async (trx) => {
     await sites.updateSite(trx, input, ctx.now().getTime());
+    const coop = await readCoop(trx);
+    if (coop.timeZone !== input.timeZone) {
+      await repo.updateCoop(
+        trx,
+        { name: coop.name, currency: coop.currency, time_zone: input.timeZone, ownership_months: coop.ownershipMonths },
+        ctx.now().getTime(),
+      );
+    }
     return getSettings(ctx, trx);
   });
 }

@@ -10,7 +10,6 @@ import { BookingRulesForm, ClosuresCard } from './BookingSettings';
 const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 function CoopForm({ value }: { value: CoopSettings }) {
-  const zonesId = useId();
   const { register, submit, errorOf, formError, saved, clearSaved, formState, reset } = useChannelForm('settings.updateCoop', { defaultValues: value });
   useEffect(() => reset(value), [value, reset]);
 
@@ -20,7 +19,6 @@ function CoopForm({ value }: { value: CoopSettings }) {
       <div className="grid">
         <TextField label="Co-op name" error={errorOf('name')} {...register('name')} />
         <TextField label="Currency" hint="Three letters, e.g. GBP, EUR" maxLength={3} error={errorOf('currency')} {...register('currency')} />
-        <TextField label="Co-op time zone" list={zonesId} error={errorOf('timeZone')} {...register('timeZone')} />
         <TextField
           label="Months until ownership"
           type="number"
@@ -31,11 +29,6 @@ function CoopForm({ value }: { value: CoopSettings }) {
           {...register('ownershipMonths', { valueAsNumber: true })}
         />
       </div>
-      <datalist id={zonesId}>
-        {TIME_ZONES.map((z) => (
-          <option key={z} value={z} />
-        ))}
-      </datalist>
       <FormActions error={formError} saved={saved}>
         <button type="submit" className="button-primary" disabled={formState.isSubmitting}>
           Save co-op settings
@@ -57,7 +50,13 @@ function SiteForm({ value }: { value: SiteSettings }) {
       <h2 id="site-title">Site</h2>
       <div className="grid">
         <TextField label="Site name" error={errorOf('name')} {...register('name')} />
-        <TextField label="Site time zone" list={zonesId} hint="Opening hours are in this zone" error={errorOf('timeZone')} {...register('timeZone')} />
+        <TextField
+          label="Time zone"
+          list={zonesId}
+          hint="Of the co-op and its site: opening hours, bookings and every date on screen are in it"
+          error={errorOf('timeZone')}
+          {...register('timeZone')}
+        />
         <TextAreaField label="Address" wide error={errorOf('address')} {...register('address')} />
       </div>
       <datalist id={zonesId}>
