@@ -16,6 +16,3 @@ export function parseMoney(text: string): number {
 
 /** Minor units as the text a money field starts with: "12.50". */
 export const moneyInput = (minor: number): string => (minor / 100).toFixed(2);
-
-/** Minor units as a plain number of major units, for charts' axes. */
-export const majorUnits = (minor: number): number => minor / 100;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isIsoDateShape, isRealIsoDate, monthsBetween } from '@shared/domain/dates';
 import { formatDuration } from '@shared/domain/durations';
 import { newId } from '@shared/domain/ids';
-import { formatMoney, majorUnits, moneyInput, parseMoney } from '@shared/domain/money';
+import { formatMoney, moneyInput, parseMoney } from '@shared/domain/money';
 import { minutesOf, offsetMinutes, timeOfMinutes, zonedInstant, zonedLocalIso, zonedParts } from '@shared/domain/zoned';
 
 // The small conversions every screen and message relies on, at their edges.
@@ -37,10 +37,9 @@ describe('money', () => {
     expect(parseMoney('  ')).toBe(0);
     expect(parseMoney('twelve')).toBeNaN();
   });
-  it('gives a money field its starting text and a chart its major units', () => {
+  it('gives a money field its starting text', () => {
     expect(moneyInput(1250)).toBe('12.50');
     expect(moneyInput(7)).toBe('0.07');
-    expect(majorUnits(1250)).toBe(12.5);
   });
 });
 

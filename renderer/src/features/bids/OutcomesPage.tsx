@@ -1,5 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { majorUnits, parseMoney } from '@shared/domain/money';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '@shared/domain/money';
 import { Link } from 'wouter';
 import { STAGE_LABELS } from '@shared/domain/bids';
@@ -14,8 +13,7 @@ export function OutcomesPage() {
   if (outcomes.error) return <p className="form-error">{outcomes.error.message}</p>;
   if (!o) return null;
   const money = (minor: number) => formatMoney(minor, o.currency);
-  const compact = (major: number) => new Intl.NumberFormat(undefined, { style: 'currency', currency: o.currency, notation: 'compact' }).format(major);
-  const pipeline = o.pipeline.map((p) => ({ stage: STAGE_LABELS[p.stage], count: p.count, value: majorUnits(p.value) }));
+  const pipeline = o.pipeline.map((p) => ({ stage: STAGE_LABELS[p.stage], count: p.count, valueMinor: p.value }));
   return (
     <section className="page" aria-labelledby="outcomes-title">
       <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -41,18 +39,18 @@ export function OutcomesPage() {
       </dl>
       {o.otherCurrencies > 0 ? <p className="muted small">{o.otherCurrencies} bid(s) in another currency are counted but not added into the values.</p> : null}
       <div className="card" role="figure" aria-label={`Pipeline by stage: ${o.pipeline.map((p) => `${STAGE_LABELS[p.stage]} ${p.count}`).join(', ')}`}>
-        <h2>Pipeline by stage and value ({o.currency})</h2>
+        <h2>Bids by stage</h2>
+        <p className="muted small">
+          One axis, the number of bids; each bar's value ({o.currency}) is in its tooltip. “Won” above also counts the bids now being delivered or completed.
+        </p>
         <div className="chart">
           <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={pipeline} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+            <BarChart data={pipeline} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="stage" tick={{ fontSize: 11 }} interval={0} />
-              <YAxis yAxisId="value" tick={{ fontSize: 11 }} width={70} tickFormatter={(v: number) => compact(v)} />
-              <YAxis yAxisId="count" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} width={30} />
-              <Tooltip formatter={(v, name) => (name === 'value' ? money(parseMoney(String(v))) : v)} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar yAxisId="value" dataKey="value" name="value" fill="#0f766e" isAnimationActive={false} />
-              <Bar yAxisId="count" dataKey="count" name="bids" fill="#93c5fd" isAnimationActive={false} />
+              <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={30} />
+              <Tooltip formatter={(count, _name, item) => [`${count} (${money((item.payload as { valueMinor: number }).valueMinor)})`, 'bids']} />
+              <Bar dataKey="count" name="bids" fill="#0f766e" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </div>
