@@ -1,18 +1,5 @@
-import type { Coopdesk } from '../../electron/main/app';
 import { addDaysIso, zonedParts } from '@shared/domain/zoned';
-import { expect, test } from './fixtures';
-
-const manager = { role: 'manager' as const, memberId: null };
-async function call<T = any>(
-  coop: Coopdesk,
-  channel: string,
-  input: unknown,
-  actor: { role: 'manager' | 'member'; memberId: string | null } = manager,
-): Promise<T> {
-  const r = await coop.api.dispatch(channel, input, actor);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data as T;
-}
+import { call, expect, test } from './fixtures';
 
 test('members team up for a bid: suggested team, shares that must total 100 %, submitted, won, outcomes', async ({ page, browser, app }) => {
   const settings = await call(app.coop, 'settings.get', {});

@@ -2,15 +2,7 @@ import type { Coopdesk } from '../../electron/main/app';
 import { format } from 'date-fns';
 import { zonedInstant } from '@shared/domain/zoned';
 import { clickSlot, dragSlots } from './board';
-import { expect, test } from './fixtures';
-
-const manager = { role: 'manager' as const, memberId: null };
-
-async function call<T = any>(coop: Coopdesk, channel: string, input: unknown): Promise<T> {
-  const r = await coop.api.dispatch(channel, input, manager);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data as T;
-}
+import { call, expect, test } from './fixtures';
 
 /** The next Monday–Friday at least `ahead` days from today (UTC), as YYYY-MM-DD. */
 function nextWeekday(ahead: number): string {

@@ -19,4 +19,16 @@ export const test = base.extend<{ app: { coop: Coopdesk; host: Host; url: string
   },
 });
 
+/** Sets the scene as the front desk would, through the API (not the screens under test). */
+export async function call<T = any>(
+  coop: Coopdesk,
+  channel: string,
+  input: unknown,
+  actor: { role: 'manager' | 'member'; memberId: string | null } = { role: 'manager', memberId: null },
+): Promise<T> {
+  const r = await coop.api.dispatch(channel, input, actor);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.data as T;
+}
+
 export { expect } from '@playwright/test';

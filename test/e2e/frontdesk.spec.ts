@@ -1,13 +1,5 @@
-import type { Coopdesk } from '../../electron/main/app';
 import { zonedInstant, zonedParts, addDaysIso } from '@shared/domain/zoned';
-import { expect, test } from './fixtures';
-
-const manager = { role: 'manager' as const, memberId: null };
-async function call<T = any>(coop: Coopdesk, channel: string, input: unknown): Promise<T> {
-  const r = await coop.api.dispatch(channel, input, manager);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data as T;
-}
+import { call, expect, test } from './fixtures';
 
 test('a morning at the front desk', async ({ page, app }) => {
   // Mill Lane, open every day; a room, hot desks; four members

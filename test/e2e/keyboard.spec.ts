@@ -1,14 +1,6 @@
-import type { Coopdesk } from '../../electron/main/app';
-import { expect, test } from './fixtures';
+import { call, expect, test } from './fixtures';
 
 // What a person types right after opening something lands where they mean it to: no mouse.
-const manager = { role: 'manager' as const, memberId: null };
-async function call<T = any>(coop: Coopdesk, channel: string, input: unknown): Promise<T> {
-  const r = await coop.api.dispatch(channel, input, manager);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data as T;
-}
-
 test('Ctrl+K, type a name, Enter: the member opens', async ({ page, app }) => {
   await call(app.coop, 'system.loadDemo', {});
   const someone = (await call<{ rows: { id: string; name: string }[] }>(app.coop, 'members.list', { limit: 1 })).rows[0];

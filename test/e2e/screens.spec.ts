@@ -1,17 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { Coopdesk } from '../../electron/main/app';
-import { expect, test } from './fixtures';
+import { call, expect, test } from './fixtures';
 
 // Every main screen of the demo co-op, at the desk's two window sizes: checked with axe-core
 // (serious and critical violations fail) and photographed for a person to look at.
-const manager = { role: 'manager' as const, memberId: null };
-async function call<T = any>(coop: Coopdesk, channel: string, input: unknown): Promise<T> {
-  const r = await coop.api.dispatch(channel, input, manager);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.data as T;
-}
-
 async function accessible(page: Page, screen: string) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

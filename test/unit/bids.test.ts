@@ -25,6 +25,9 @@ const team = (shares: [number, number][], extra: Partial<TeamState> = {}): TeamS
   ...extra,
 });
 
+/** A member who could join a bid: named, numbered, with what they offer. */
+const c = (name: string, number: number, offers: string[], pastPartners: string[] = []): Candidate => ({ memberId: name, name, number, offers, pastPartners });
+
 describe('shares', () => {
   it('must total exactly 100 % for work and for revenue, and says what is missing', () => {
     expect(
@@ -121,13 +124,6 @@ describe('stage moves', () => {
 });
 
 describe('skill matching', () => {
-  const c = (name: string, number: number, offers: string[], pastPartners: string[] = []): Candidate => ({
-    memberId: name,
-    name,
-    number,
-    offers,
-    pastPartners,
-  });
   const needed = [
     { tag: 'web design', days: 10 },
     { tag: 'copywriting', days: 4 },
@@ -220,13 +216,6 @@ describe('the pipeline, whole', () => {
 });
 
 describe('skill matching, at its edges', () => {
-  const c = (name: string, number: number, offers: string[], pastPartners: string[] = []): Candidate => ({
-    memberId: name,
-    name,
-    number,
-    offers,
-    pastPartners,
-  });
   it('equal candidates are ranked by member number, and the first of equals is suggested', () => {
     const s = suggestTeam([{ tag: 'seo', days: 1 }], [c('Zed', 9, ['seo']), c('Ann', 3, ['seo']), c('Moe', 5, ['seo'])]);
     expect(s.ranked.map((r) => r.name)).toEqual(['Ann', 'Moe', 'Zed']);
