@@ -218,6 +218,23 @@ describe('the demo co-op', () => {
     expect(new Set(list.rows.map((r) => r.email)).size).toBe(created);
     expect(list.rows.every((r) => r.offers.length > 0 && r.businessName)).toBe(true);
   });
+
+  it('looks lived in: a site in a real zone, nobody who left in their first months, and whoever has a booking on now is in', async () => {
+    await t.call('system.loadDemo', {});
+    const settings = await t.call('settings.get', {});
+    expect(settings.site.timeZone).not.toBe('UTC');
+    expect(settings.coop.timeZone).toBe(settings.site.timeZone);
+    const list = await t.call('members.list', { limit: 1000 });
+    const recent = list.rows.filter((r) => r.memberSince > '2026-08-24'); // joined in the last three months
+    expect(recent.every((r) => r.status !== 'left')).toBe(true);
+    const today = await t.call('frontdesk.today', {});
+    expect(today.present.length).toBeGreaterThan(0);
+    // everyone in has a booking now, checked in; no booking on now waits for someone who is in
+    const inNow = new Set(today.present.map((p) => p.memberId));
+    expect(today.late.filter((b) => b.memberId && inNow.has(b.memberId))).toEqual([]);
+    const bids = await t.call('bids.list', { stage: 'board' });
+    expect(bids.every((b) => !b.deadline || b.deadline.endsWith('T12:00:00.000Z'))).toBe(true);
+  });
 });
 
 describe('dispatch', () => {

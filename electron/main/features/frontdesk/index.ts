@@ -4,3 +4,4 @@ import { handlers } from './frontdesk.handlers';
 
 /** Today at the desk: check-in and out, visitors and their hosts, day passes. */
 export const frontdeskFeature = defineFeature({ name: 'frontdesk', contract: frontdeskContract, handlers, tables: ['visitors', 'day_passes'] });
+export { checkIn } from './frontdesk.service';

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { memberFields } from '@shared/contract/members.contract';
 import type { SystemStatus } from '@shared/contract/system.contract';
-import type { Actor, Ctx } from '../../context';
+import { type Actor, type Ctx, FRONT_DESK } from '../../context';
 import { generateMembers } from '../../demo/generate';
 import { AppError } from '../../errors';
+import { onBoard } from '../bookings';
+import { checkIn } from '../frontdesk';
 import * as members from '../members';
 import { DEFAULT_COOP_NAME, getSettings, ownershipClock, updateCoop, updateSite } from '../settings';
 import { loadSite } from '../sites';
@@ -43,6 +45,7 @@ export async function loadDemo(ctx: Ctx): Promise<{ created: number }> {
   const { coop, site } = await getSettings(ctx);
   if (coop.name === DEFAULT_COOP_NAME) await updateCoop(ctx, { ...coop, name: DEMO_NAME });
   await demoBookings(ctx, site.id, today);
+  await demoArrivals(ctx, site.id);
   await demoBids(ctx);
   return { created };
 }
@@ -58,6 +61,14 @@ async function demoZone(ctx: Ctx): Promise<void> {
   const zone = machine && machine !== 'UTC' && machine !== 'Etc/UTC' ? machine : 'Europe/London';
   await updateSite(ctx, { ...site, timeZone: zone });
   await updateCoop(ctx, { ...coop, timeZone: zone });
+}
+
+/** The members whose booking is on now have arrived: Today shows who is in, as the board does. */
+async function demoArrivals(ctx: Ctx, siteId: string): Promise<void> {
+  const now = ctx.now().getTime();
+  const ongoing = await onBoard(ctx.db, siteId, now, now + 1);
+  const memberIds = [...new Set(ongoing.flatMap(([, , , , , , , , state, memberId]) => (memberId && state !== 'released' ? [memberId] : [])))];
+  for (const memberId of memberIds) await checkIn(ctx, FRONT_DESK, memberId);
 }
 
 /** A dozen joint bids at every stage, teamed from members who offer what each needs. */
