@@ -50,7 +50,10 @@ function usePrepareRoute(routes: readonly RouteDef[], home: RouteDef): boolean {
     }
     prefetch('system.status', {}); // the sidebar's
     route.prefetch?.(params, prefetch);
-    void Promise.resolve(route.page?.preload()).then(() => setFirstLoaded(true));
+    // a screen whose code failed to load still lets the shell draw (with its own error), never a blank window
+    void Promise.resolve(route.page?.preload())
+      .catch(() => undefined)
+      .then(() => setFirstLoaded(true));
   }, [location, router, routes, home, prefetch]);
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 500));

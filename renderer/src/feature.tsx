@@ -27,10 +27,16 @@ export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K):
   let loaded: ComponentType<object> | null = null;
   let loading: Promise<M> | null = null;
   const preload = () =>
-    (loading ??= load().then((m) => {
-      loaded = m[name] as ComponentType<object>;
-      return m;
-    }));
+    (loading ??= load().then(
+      (m) => {
+        loaded = m[name] as ComponentType<object>;
+        return m;
+      },
+      (error: unknown) => {
+        loading = null; // the next attempt asks again
+        throw error;
+      },
+    ));
   pageLoaders.push(preload);
   function Page(props: object) {
     if (!loaded) throw preload(); // Suspense's protocol: the nearest boundary waits for it
