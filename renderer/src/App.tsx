@@ -5,6 +5,7 @@ import { call } from './api/client';
 import { useApi, useLiveRefresh, usePrefetch } from './api/hooks';
 import { CommandPalette } from './components/CommandPalette';
 import { NARROW, useMediaQuery } from './components/useMediaQuery';
+import { whenIdle } from './components/whenIdle';
 import { FeaturesProvider, preloadAllPages, type RouteDef } from './feature';
 import { UI_FEATURES } from './features';
 import { KioskApp, useAuth } from './features/auth';
@@ -55,10 +56,7 @@ function usePrepareRoute(routes: readonly RouteDef[], home: RouteDef): boolean {
       .catch(() => undefined)
       .then(() => setFirstLoaded(true));
   }, [location, router, routes, home, prefetch]);
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 500));
-    idle(() => void preloadAllPages());
-  }, []);
+  useEffect(() => whenIdle(() => void preloadAllPages(), 500), []);
   return firstLoaded;
 }
 

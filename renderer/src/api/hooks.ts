@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import type { Channel, InputOf, OutputOf } from '@shared/contract';
+import { whenIdle } from '../components/whenIdle';
 import { type ApiCallError, call, onPush } from './client';
 
 /** Reads a channel; the query key is the channel and its input, so events can invalidate by domain. */
@@ -32,12 +33,9 @@ export function usePrefetchAround<C extends Channel>(channel: C, ready: boolean,
   const key = JSON.stringify(inputs);
   useEffect(() => {
     if (!ready) return;
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => {
+    return whenIdle(() => {
       for (const input of JSON.parse(key) as InputOf<C>[]) prefetch(channel, input);
-    });
-    return () => cancel(handle);
+    }, 200);
   }, [channel, ready, key, prefetch]);
 }
 

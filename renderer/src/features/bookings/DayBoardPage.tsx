@@ -4,13 +4,14 @@ import { addDaysIso, zonedParts } from '@shared/domain/zoned';
 import { useApi, usePrefetchAround } from '../../api/hooks';
 import { lazyPage } from '../../feature';
 import { formatDate } from '../../components/format';
+import { whenIdle } from '../../components/whenIdle';
 import type { BookingDraft } from './BookingDialog';
 import { DayBoard } from './DayBoard';
+import { hhmm, minutes } from './time';
 
 // The dialogs come with their own code (forms and their rules), loaded when idle or on first use.
 const BookingDialog = lazyPage(() => import('./BookingDialog'), 'BookingDialog');
 const BookingDetailsById = lazyPage(() => import('./BookingDetails'), 'BookingDetailsById');
-import { hhmm, minutes } from './time';
 
 function todayIn(zone: string): string {
   return zonedParts(Date.now(), zone).date;
@@ -30,15 +31,14 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
   const go = (d: string) => navigate(`/bookings/${d}`);
   usePrefetchAround('bookings.dayBoard', data !== undefined, [{ date: addDaysIso(date, 1) }, { date: addDaysIso(date, -1) }]);
   // the dialogs' code comes once the board is drawn (not competing with it), so they open at once
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 100));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => {
-      void BookingDialog.preload();
-      void BookingDetailsById.preload();
-    });
-    return () => cancel(handle);
-  }, []);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void BookingDialog.preload();
+        void BookingDetailsById.preload();
+      }, 100),
+    [],
+  );
   const bookables = data?.bookables;
   const onPick = useCallback(
     (row: number, from: number, to: number) => bookables && setDraft({ bookableId: bookables[row].id, date, startTime: hhmm(from), endTime: hhmm(to) }),
