@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import { type CoopSettings, type SiteSettings, WEEKDAYS } from '@shared/contract/settings.contract';
 import { useApi } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
@@ -6,8 +6,7 @@ import { FormActions } from '../../components/FormActions';
 import { useChannelForm } from '../../components/useChannelForm';
 import { useSlot } from '../../feature';
 import { BookingRulesForm, ClosuresCard } from './BookingSettings';
-
-const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+import { ZoneField } from './ZoneField';
 
 function CoopForm({ value }: { value: CoopSettings }) {
   const { register, submit, errorOf, formError, saved, clearSaved, formState, reset } = useChannelForm('settings.updateCoop', { defaultValues: value });
@@ -39,7 +38,6 @@ function CoopForm({ value }: { value: CoopSettings }) {
 }
 
 function SiteForm({ value }: { value: SiteSettings }) {
-  const zonesId = useId();
   const { register, submit, errorOf, formError, saved, clearSaved, formState, reset, watch } = useChannelForm('settings.updateSite', { defaultValues: value });
   useEffect(() => reset(value), [value, reset]);
   const hours = watch('hours');
@@ -50,20 +48,13 @@ function SiteForm({ value }: { value: SiteSettings }) {
       <h2 id="site-title">Site</h2>
       <div className="grid">
         <TextField label="Site name" error={errorOf('name')} {...register('name')} />
-        <TextField
-          label="Time zone"
-          list={zonesId}
+        <ZoneField
           hint="Of the co-op and its site: opening hours, bookings and every date on screen are in it"
           error={errorOf('timeZone')}
           {...register('timeZone')}
         />
         <TextAreaField label="Address" wide error={errorOf('address')} {...register('address')} />
       </div>
-      <datalist id={zonesId}>
-        {TIME_ZONES.map((z) => (
-          <option key={z} value={z} />
-        ))}
-      </datalist>
       <table className="hours" aria-label="Opening hours">
         <thead>
           <tr>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { contract } from '@shared/contract';
 import { WEEKDAYS } from '@shared/contract/settings.contract';
@@ -7,8 +7,8 @@ import { ApiCallError, call } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { useChannelForm } from '../../components/useChannelForm';
+import { ZoneField } from './ZoneField';
 
-const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 interface SetUpValues {
@@ -29,7 +29,6 @@ export function WelcomePage() {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const [demo, setDemo] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const zonesId = useId();
   const { register, submit, errorOf, formError, formState, setError, watch, setValue } = useChannelForm<SetUpValues, 'settings.setUp'>('settings.setUp', {
     defaultValues: { coopName: '', currency: 'EUR', timeZone: machineZone(), opens: '08:00', closes: '18:00', openDays: [1, 2, 3, 4, 5], managerPassword: '' },
     // the password goes to its own channel, after the set-up; never with it (commands are audited)
@@ -93,13 +92,7 @@ export function WelcomePage() {
           <div className="grid">
             <TextField label="Co-op name" autoComplete="organization" error={errorOf('coopName')} {...register('coopName')} />
             <TextField label="Currency" hint="Three letters, e.g. GBP, EUR" maxLength={3} error={errorOf('currency')} {...register('currency')} />
-            <TextField
-              label="Time zone"
-              list={zonesId}
-              hint="Of the co-op and its site; this computer's by default"
-              error={errorOf('timeZone')}
-              {...register('timeZone')}
-            />
+            <ZoneField hint="Of the co-op and its site; this computer's by default" error={errorOf('timeZone')} {...register('timeZone')} />
             <TextField label="Opens at" hint="24-hour, e.g. 08:00" inputMode="numeric" error={errorOf('opens')} {...register('opens')} />
             <TextField label="Closes at" hint="24-hour, e.g. 18:00" inputMode="numeric" error={errorOf('closes')} {...register('closes')} />
             <TextField
@@ -129,11 +122,6 @@ export function WelcomePage() {
               </p>
             ) : null}
           </fieldset>
-          <datalist id={zonesId}>
-            {TIME_ZONES.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
           <FormActions error={formError}>
             <button type="submit" className="button-primary" disabled={formState.isSubmitting}>
               Start
