@@ -55,12 +55,11 @@ export async function loadDemo(ctx: Ctx): Promise<{ created: number }> {
  * co-op's desk is where the co-op is), or London when the computer is on UTC too.
  */
 async function demoZone(ctx: Ctx): Promise<void> {
-  const { coop, site } = await getSettings(ctx);
+  const { site } = await getSettings(ctx);
   if (site.timeZone !== 'UTC') return;
   const machine = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const zone = machine && machine !== 'UTC' && machine !== 'Etc/UTC' ? machine : 'Europe/London';
-  await updateSite(ctx, { ...site, timeZone: zone });
-  await updateCoop(ctx, { ...coop, timeZone: zone });
+  await updateSite(ctx, { ...site, timeZone: zone }); // the co-op's zone follows the site's
 }
 
 /** The members whose booking is on now have arrived: Today shows who is in, as the board does. */
