@@ -92,6 +92,11 @@ async function screens(browser: Browser, url: string, today: string) {
   };
   await page.goto(url);
   const days = weekdaysFrom(addDaysIso(today, 7), RUNS + 3);
+  // the day board of a busy day, drawn: where the other screens are opened from
+  const boardOn = async (day: string) => {
+    await page.goto(`${url}#/bookings/${day}`);
+    await page.locator('.board .block').first().waitFor();
+  };
 
   // Open the day board: a fresh page load, navigation start to the bookings painted.
   await figure('browser.dayBoard.open', async (i) => {
@@ -103,8 +108,7 @@ async function screens(browser: Browser, url: string, today: string) {
   await screen('dayBoard');
 
   // Next day: the ‹ › buttons.
-  await page.goto(`${url}#/bookings/${days[0]}`);
-  await page.locator('.board .block').first().waitFor();
+  await boardOn(days[0]);
   await figure('browser.dayBoard.nextDay', async () => {
     const next = await page.evaluate(() => document.querySelector('.board')!.getAttribute('data-date')!);
     const want = addDaysIso(next, weekdayOf(next) === 5 ? 3 : 1);
@@ -120,8 +124,7 @@ async function screens(browser: Browser, url: string, today: string) {
     return ((await r.json()) as { data: { id: string; kind: string }[] }).data.find((b) => b.kind === 'room')!.id;
   });
   await figure('browser.week.open', async (i) => {
-    await page.goto(`${url}#/bookings/${days[i]}`);
-    await page.locator('.board .block').first().waitFor();
+    await boardOn(days[i]);
     await armSelector(page, `.week[data-week] .block`);
     await page.evaluate(
       ([id, d]) => {
@@ -159,8 +162,7 @@ async function screens(browser: Browser, url: string, today: string) {
 
   // Today, from the sidebar.
   await figure('browser.today.open', async (i) => {
-    await page.goto(`${url}#/bookings/${days[i]}`);
-    await page.locator('.board .block').first().waitFor();
+    await boardOn(days[i]);
     await armSelector(page, '[aria-label="Rooms today"]');
     await page.getByRole('link', { name: 'Today', exact: true }).click();
     return result(page);
@@ -194,8 +196,7 @@ async function screens(browser: Browser, url: string, today: string) {
 
   // The bids board, from the sidebar.
   await figure('browser.bids.open', async (i) => {
-    await page.goto(`${url}#/bookings/${days[i]}`);
-    await page.locator('.board .block').first().waitFor();
+    await boardOn(days[i]);
     await armSelector(page, '.pipeline .bid-card');
     await page.getByRole('link', { name: 'Joint bids', exact: true }).click();
     return result(page);
