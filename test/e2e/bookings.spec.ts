@@ -46,7 +46,12 @@ test('book a room from the day board, and see a clash before saving', async ({ p
   await dragSlots(page, board, 'Garden Room', '09:00', '09:30');
   await expect(dialog.getByLabel('From', { exact: true })).toHaveValue('09:00');
   await expect(dialog.getByLabel('Until', { exact: true })).toHaveValue('10:00');
-  await dialog.getByLabel('Until', { exact: true }).fill('10:30');
+  // times are 24-hour text, typed as a person writes them ("1030")
+  await dialog.getByLabel('Until', { exact: true }).selectText();
+  await page.keyboard.type('1030');
+  await expect(dialog.getByLabel('Until', { exact: true })).toHaveValue('1030');
+  await dialog.getByRole('combobox', { name: 'Member' }).click();
+  await expect(dialog.getByLabel('Until', { exact: true })).toHaveValue('10:30');
   await dialog.getByRole('combobox', { name: 'Member' }).fill('ben');
   await expect(dialog.getByRole('option', { name: /Ben Okafor/ })).toBeVisible();
   await dialog.getByRole('combobox', { name: 'Member' }).press('Enter');

@@ -9,6 +9,7 @@ import { zonedParts } from '@shared/domain/zoned';
 import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { TimeField } from '../../components/TimeField';
 import { MemberPicker } from '../../components/MemberPicker';
 
 const SOURCE_LABELS: Record<(typeof BID_SOURCES)[number], string> = {
@@ -136,7 +137,7 @@ function BidEditor({ id, existing, zone, currency: coopCurrency }: { id?: string
               error={errors.deadline}
               hint={`In ${zone}`}
             />
-            <TextField label="Deadline time" type="time" value={deadlineTime} onChange={(e) => setDeadlineTime(e.target.value)} />
+            <TimeField label="Deadline time" value={deadlineTime} onValue={setDeadlineTime} />
             <TextField
               label="Delivery starts"
               type="date"

@@ -8,6 +8,7 @@ import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/Field';
+import { TimeField } from '../../components/TimeField';
 import { whoOf } from './time';
 import { formatDate } from '../../components/format';
 
@@ -98,8 +99,8 @@ export function BookingDetails({ booking, onClose }: { booking: Booking; onClose
             {moving ? (
               <div className="grid">
                 {scope === 'this' ? <TextField label="New date" type="date" value={date} onChange={(e) => setDate(e.target.value)} /> : null}
-                <TextField label="New start" type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} />
-                <TextField label="New end" type="time" value={endTime} onChange={(e) => setEndTime(e.target.value)} />
+                <TimeField label="New start" value={startTime} onValue={setStartTime} />
+                <TimeField label="New end" value={endTime} onValue={setEndTime} />
               </div>
             ) : null}
             {needsOverride ? (

@@ -10,6 +10,7 @@ import { ApiCallError, call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { SelectField, TextField } from '../../components/Field';
+import { TimeField } from '../../components/TimeField';
 import { MemberPicker } from '../../components/MemberPicker';
 import { BookingAlternatives } from './BookingAlternatives';
 import { showOnBoards } from './boardLayout';
@@ -142,8 +143,8 @@ export function BookingDialog({
             </div>
           )}
           <TextField label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-          <TextField label="From" type="time" step={300} value={startTime} onChange={(e) => setStartTime(e.target.value)} error={timeError} />
-          <TextField label="Until" type="time" step={300} value={endTime} onChange={(e) => setEndTime(e.target.value)} />
+          <TimeField label="From" step={5} value={startTime} onValue={setStartTime} error={timeError} />
+          <TimeField label="Until" step={5} value={endTime} onValue={setEndTime} />
           <TextField
             label={bookable?.kind === 'room' ? 'People' : bookable?.kind === 'desk' ? 'Seats' : 'Quantity'}
             type="number"

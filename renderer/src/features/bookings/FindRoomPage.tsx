@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { zonedParts } from '@shared/domain/zoned';
 import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
+import { TimeField } from '../../components/TimeField';
 import { instantIso } from '../../components/format';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
 
@@ -35,8 +36,8 @@ export function FindRoomPage() {
       <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
         <TextField label="People" type="number" min={1} value={people} onChange={(e) => setPeople(Math.max(1, Number(e.target.value) || 1))} />
         <TextField label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        <TextField label="From" type="time" value={startTime} onChange={(e) => setStartTime(e.target.value)} />
-        <TextField label="Until" type="time" value={endTime} onChange={(e) => setEndTime(e.target.value)} error={rooms.error?.fields.end} />
+        <TimeField label="From" value={startTime} onValue={setStartTime} />
+        <TimeField label="Until" value={endTime} onValue={setEndTime} error={rooms.error?.fields.end} />
         <TextField label="With" placeholder="screen, whiteboard" value={features} onChange={(e) => setFeatures(e.target.value)} />
       </form>
       <div className="card">

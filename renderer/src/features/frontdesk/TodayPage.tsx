@@ -12,6 +12,7 @@ import { MemberPicker } from '../../components/MemberPicker';
 import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
 import { FormError } from '../../components/FormActions';
+import { TimeField } from '../../components/TimeField';
 import { useChannelForm } from '../../components/useChannelForm';
 import { Controller } from 'react-hook-form';
 
@@ -228,7 +229,13 @@ function Visitors({
             name="host"
             render={({ field }) => <MemberPicker label="Visiting" value={field.value} onChange={field.onChange} error={visitor.errorOf('host')} />}
           />
-          <TextField label="Expected at" type="time" error={visitor.errorOf('time')} {...visitor.register('time')} />
+          <Controller
+            control={visitor.control}
+            name="time"
+            render={({ field }) => (
+              <TimeField label="Expected at" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={visitor.errorOf('time')} />
+            )}
+          />
         </div>
         <FormError message={visitor.formError} />
         <button type="submit">Add visitor</button>

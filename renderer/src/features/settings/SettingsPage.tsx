@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
+import { Controller } from 'react-hook-form';
 import { type CoopSettings, type SiteSettings, WEEKDAYS } from '@shared/contract/settings.contract';
 import { useApi } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
+import { TimeInput } from '../../components/TimeField';
 import { useChannelForm } from '../../components/useChannelForm';
 import { useSlot } from '../../feature';
 import { BookingRulesForm, ClosuresCard } from './BookingSettings';
@@ -38,7 +40,9 @@ function CoopForm({ value }: { value: CoopSettings }) {
 }
 
 function SiteForm({ value }: { value: SiteSettings }) {
-  const { register, submit, errorOf, formError, saved, clearSaved, formState, reset, watch } = useChannelForm('settings.updateSite', { defaultValues: value });
+  const { register, control, submit, errorOf, formError, saved, clearSaved, formState, reset, watch } = useChannelForm('settings.updateSite', {
+    defaultValues: value,
+  });
   useEffect(() => reset(value), [value, reset]);
   const hours = watch('hours');
   const dayErrors = formState.errors.hours;
@@ -75,15 +79,28 @@ function SiteForm({ value }: { value: SiteSettings }) {
                   <input type="checkbox" aria-label={`${day} open`} {...register(`hours.${i}.open`)} />
                 </td>
                 <td>
-                  <input type="time" aria-label={`${day} opens`} disabled={closed} {...register(`hours.${i}.opens`)} />
+                  <Controller
+                    control={control}
+                    name={`hours.${i}.opens`}
+                    render={({ field }) => (
+                      <TimeInput aria-label={`${day} opens`} disabled={closed} value={field.value} onValue={field.onChange} onBlur={field.onBlur} />
+                    )}
+                  />
                 </td>
                 <td>
-                  <input
-                    type="time"
-                    aria-label={`${day} closes`}
-                    disabled={closed}
-                    aria-invalid={Boolean(dayError?.closes)}
-                    {...register(`hours.${i}.closes`)}
+                  <Controller
+                    control={control}
+                    name={`hours.${i}.closes`}
+                    render={({ field }) => (
+                      <TimeInput
+                        aria-label={`${day} closes`}
+                        disabled={closed}
+                        aria-invalid={Boolean(dayError?.closes)}
+                        value={field.value}
+                        onValue={field.onChange}
+                        onBlur={field.onBlur}
+                      />
+                    )}
                   />
                   {dayError?.closes?.message || dayError?.opens?.message ? (
                     <span className="field-error" role="alert">
