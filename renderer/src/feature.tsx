@@ -73,7 +73,8 @@ export interface Slots {
   memberPage: ComponentType<{ memberId: string; name: string }>;
   today: ComponentType;
   kioskHome: ComponentType<{ member: { id: string; name: string } }>;
-  settings: ComponentType;
+  /** A section of Settings, listed in its table of contents by `title`. */
+  settings: { id: string; title: string; Part: ComponentType };
 }
 
 /** How a feature describes itself to the renderer, once. */

@@ -125,7 +125,11 @@ test('settings: the co-op, the site and its opening hours', async ({ page, app }
   await page.getByLabel('Currency', { exact: true }).fill('GBP');
   await page.getByLabel('Months until ownership', { exact: true }).fill('12');
   await page.getByRole('button', { name: 'Save co-op settings' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  // each section saves on its own and says what changed
+  const coopSaved = page.getByRole('form', { name: 'The co-op' }).getByRole('status');
+  await expect(coopSaved).toHaveText(/^Saved: co-op name(, currency)?, months until ownership\.$/);
+  await page.getByRole('button', { name: 'Save co-op settings' }).click();
+  await expect(coopSaved).toHaveText('Nothing had changed.');
   await expect(page.getByRole('complementary').getByText('Riverside Works')).toBeVisible();
 
   await page.getByLabel('Time zone', { exact: true }).fill('Mars/Olympus');
@@ -140,7 +144,11 @@ test('settings: the co-op, the site and its opening hours', async ({ page, app }
   await page.getByLabel('Saturday closes', { exact: true }).fill('17:00');
   await page.getByLabel('Address', { exact: true }).fill('1 Mill Lane, Leeds');
   await page.getByRole('button', { name: 'Save site' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' }).last()).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Site' }).getByRole('status')).toHaveText('Saved: time zone, address, opening hours.');
+  // the table of contents takes the keyboard to a section
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Your data' }).click();
+  await expect(page.locator('#settings-data')).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Your data' })).toBeInViewport();
   await page.screenshot({ path: 'test-results/settings.png', fullPage: true });
 
   const saved = await app.coop.api.dispatch('settings.get', {}, { role: 'manager', memberId: null });

@@ -9,8 +9,8 @@ export function FormError({ message }: { message?: string | null }) {
   ) : null;
 }
 
-/** A form's closing row: its error, then its buttons, and "Saved." once it was. */
-export function FormActions({ error, saved, children }: { error?: string | null; saved?: boolean; children: ReactNode }) {
+/** A form's closing row: its error, then its buttons, and what was saved once it was. */
+export function FormActions({ error, saved, children }: { error?: string | null; saved?: string | null; children: ReactNode }) {
   return (
     <>
       <FormError message={error} />
@@ -18,7 +18,7 @@ export function FormActions({ error, saved, children }: { error?: string | null;
         {children}
         {saved ? (
           <p className="saved" role="status">
-            Saved.
+            {saved}
           </p>
         ) : null}
       </div>

@@ -17,6 +17,8 @@ interface Options<V extends FieldValues, C extends Channel> {
   fallbackField?: Path<V>;
   /** After a success; `form` to reset it, say. */
   onSaved?: (output: OutputOf<C>, values: V, form: UseFormReturn<V>) => void | Promise<void>;
+  /** Names of the form's fields in words: the note after saving then says which of them changed. */
+  labels?: Partial<Record<keyof V & string, string>>;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Options<V extends FieldValues, C extends Channel> {
 export function useChannelForm<V extends FieldValues, C extends Channel>(channel: C, options: Options<V, C>) {
   const queryClient = useQueryClient();
   const form = useForm<V>({ defaultValues: options.defaultValues });
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const shown = new Set(Object.keys(options.defaultValues ?? {}));
 
   /** Puts each message on its field; returns whether any found one. */
@@ -52,8 +54,18 @@ export function useChannelForm<V extends FieldValues, C extends Channel>(channel
 
   const fallback = (message: string) => form.setError(options.fallbackField ?? 'root.server', { message });
 
+  /** "Saved: currency, opening hours." from the labelled fields whose value differs from the one the form started from. */
+  function savedNote(values: V): string {
+    if (!options.labels) return 'Saved.';
+    const before = (form.formState.defaultValues ?? {}) as Record<string, unknown>;
+    const changed = Object.entries(options.labels)
+      .filter(([key]) => JSON.stringify(values[key as keyof V]) !== JSON.stringify(before[key]))
+      .map(([, label]) => label as string);
+    return changed.length === 0 ? 'Nothing had changed.' : `Saved: ${changed.join(', ')}.`;
+  }
+
   const submit = form.handleSubmit(async (values) => {
-    setSaved(false);
+    setSaved(null);
     const input = options.toInput ? options.toInput(values) : (values as unknown as InputOf<C>);
     const parsed = (options.schema ?? contract[channel].input).safeParse(input);
     if (!parsed.success) {
@@ -61,11 +73,13 @@ export function useChannelForm<V extends FieldValues, C extends Channel>(channel
       if (!place(fields)) fallback(parsed.error.issues[0]?.message ?? 'The form is not valid.');
       return;
     }
+    // Said from the values the form started from, before the refetch after saving resets it to the new ones.
+    const note = savedNote(values);
     try {
       const output = await call(channel, input);
       await queryClient.invalidateQueries();
       await options.onSaved?.(output, values, form);
-      setSaved(true);
+      setSaved(note);
     } catch (error) {
       if (!(error instanceof ApiCallError)) throw error;
       if (!place(error.fields)) fallback(error.message);
@@ -78,6 +92,6 @@ export function useChannelForm<V extends FieldValues, C extends Channel>(channel
     return (found as { message?: string } | undefined)?.message;
   };
 
-  /** `saved`: the last submit succeeded (for a "Saved." note). */
-  return { ...form, submit, errorOf, saved, clearSaved: () => setSaved(false), formError: form.formState.errors.root?.server?.message };
+  /** `saved`: what the last successful submit saved, in words (for the note by the buttons); null otherwise. */
+  return { ...form, submit, errorOf, saved, clearSaved: () => setSaved(null), formError: form.formState.errors.root?.server?.message };
 }

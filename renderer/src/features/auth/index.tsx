@@ -13,7 +13,7 @@ function PasswordSection() {
 
 export const authUi: UiFeature = {
   name: 'auth',
-  slots: { settings: [PasswordSection] },
+  slots: { settings: [{ id: 'security', title: 'Security', Part: PasswordSection }] },
   // Who is signed in decides what every screen may show.
   followsEveryChange: ['auth.'],
 };

@@ -13,6 +13,7 @@ export function BookingRulesForm({ settings }: { settings: Settings }) {
     defaultValues: settings.bookingRules,
     toInput: (rules: BookingRules) => ({ siteId: settings.site.id, rules }),
     fieldOf: Object.fromEntries(NUMBER_RULES.map(([key]) => [`rules.${key}`, key])),
+    labels: Object.fromEntries([...NUMBER_RULES, ...FLAG_RULES].map(([key, label]) => [key, label.toLowerCase()])),
   });
   return (
     <form className="card form" aria-labelledby="rules-title" noValidate onSubmit={(e) => void submit(e)}>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Controller } from 'react-hook-form';
 import { type CoopSettings, type SiteSettings, WEEKDAYS } from '@shared/contract/settings.contract';
 import { useApi } from '../../api/hooks';
@@ -11,7 +11,10 @@ import { BookingRulesForm, ClosuresCard } from './BookingSettings';
 import { ZoneField } from './ZoneField';
 
 function CoopForm({ value }: { value: CoopSettings }) {
-  const { register, submit, errorOf, formError, saved, clearSaved, formState, reset } = useChannelForm('settings.updateCoop', { defaultValues: value });
+  const { register, submit, errorOf, formError, saved, clearSaved, formState, reset } = useChannelForm('settings.updateCoop', {
+    defaultValues: value,
+    labels: { name: 'co-op name', currency: 'currency', ownershipMonths: 'months until ownership' },
+  });
   useEffect(() => reset(value), [value, reset]);
 
   return (
@@ -42,6 +45,7 @@ function CoopForm({ value }: { value: CoopSettings }) {
 function SiteForm({ value }: { value: SiteSettings }) {
   const { register, control, submit, errorOf, formError, saved, clearSaved, formState, reset, watch } = useChannelForm('settings.updateSite', {
     defaultValues: value,
+    labels: { name: 'site name', timeZone: 'time zone', address: 'address', hours: 'opening hours' },
   });
   useEffect(() => reset(value), [value, reset]);
   const hours = watch('hours');
@@ -122,23 +126,49 @@ function SiteForm({ value }: { value: SiteSettings }) {
   );
 }
 
+/** Settings in sections, each with its own save; a table of contents beside them jumps to one. */
 export function SettingsPage() {
   const settings = useApi('settings.get', {});
+  const data = settings.data;
   const parts = useSlot('settings');
+  const sections: { id: string; title: string; body: ReactNode }[] = [
+    ...(data
+      ? [
+          { id: 'coop', title: 'Co-op', body: <CoopForm value={data.coop} /> },
+          { id: 'site', title: 'Site and hours', body: <SiteForm value={data.site} /> },
+          { id: 'rules', title: 'Booking rules', body: <BookingRulesForm key={JSON.stringify(data.bookingRules)} settings={data} /> },
+          { id: 'closures', title: 'Closures', body: <ClosuresCard settings={data} /> },
+        ]
+      : []),
+    ...parts.map(({ id, title, Part }) => ({ id, title, body: <Part /> })),
+  ];
+  const jump = (id: string) => {
+    const target = document.getElementById(`settings-${id}`);
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  };
   return (
     <section className="page" aria-labelledby="settings-title">
       <header className="page-header">
         <h1 id="settings-title">Settings</h1>
       </header>
       {settings.error ? <p className="form-error">{settings.error.message}</p> : null}
-      <div className="stack">
-        {settings.data ? <CoopForm value={settings.data.coop} /> : null}
-        {settings.data ? <SiteForm value={settings.data.site} /> : null}
-        {settings.data ? <BookingRulesForm key={JSON.stringify(settings.data.bookingRules)} settings={settings.data} /> : null}
-        {settings.data ? <ClosuresCard settings={settings.data} /> : null}
-        {parts.map((Part, i) => (
-          <Part key={i} />
-        ))}
+      <div className="settings-layout">
+        <nav className="settings-toc" aria-label="Settings sections">
+          {sections.map((s) => (
+            <button key={s.id} type="button" className="link-button" onClick={() => jump(s.id)}>
+              {s.title}
+            </button>
+          ))}
+        </nav>
+        <div className="stack">
+          {sections.map(({ id, title, body }) => (
+            // Not a landmark of its own: each part is already a named form or region.
+            <div key={id} id={`settings-${id}`} tabIndex={-1} data-title={title} className="settings-section">
+              {body}
+            </div>
+          ))}
+        </div>
       </div>
     </section>
   );
