@@ -162,9 +162,9 @@ export function SettingsPage() {
           ))}
         </nav>
         <div className="stack">
-          {sections.map(({ id, title, body }) => (
+          {sections.map(({ id, body }) => (
             // Not a landmark of its own: each part is already a named form or region.
-            <div key={id} id={`settings-${id}`} tabIndex={-1} data-title={title} className="settings-section">
+            <div key={id} id={`settings-${id}`} tabIndex={-1} className="settings-section">
               {body}
             </div>
           ))}
