@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type KeyboardEvent, useState } from 'react';
+import { minutesOf, timeOfMinutes } from '@shared/domain/zoned';
 import { FieldShell } from './Field';
 
 /**
@@ -15,17 +16,14 @@ export function parseClock(text: string): string | null {
   const hours = Number(m[1]);
   const minutes = Number(m[2] ?? 0);
   if ((hours > 23 || minutes > 59) && !(hours === 24 && minutes === 0)) return null;
-  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+  return timeOfMinutes(hours * 60 + minutes);
 }
 
 /** While typing, a time is taken only once it is whole ("09:30", "0930"), not at "9" on the way to "930". */
 const whole = (text: string) => /^\d{1,2}[:.h]\d{2}$|^\d{4}$/.test(text.trim());
 
-function shift(value: string, minutes: number): string {
-  const [h, m] = value.split(':').map(Number);
-  const total = (((h * 60 + m + minutes) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-}
+/** A time moved by some minutes, round the clock. */
+const shift = (value: string, minutes: number) => timeOfMinutes((((minutesOf(value) + minutes) % 1440) + 1440) % 1440);
 
 type TimeInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'step' | 'type'> & {
   value: string;
