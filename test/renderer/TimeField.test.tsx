@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { TimeField, parseClock } from '../../renderer/src/components/TimeField';
+import { TimeField, TimeInput, parseClock } from '../../renderer/src/components/TimeField';
 
 /** A form that shows what the field last handed it, as the booking dialog would use it. */
 function Form({ start = '10:00' }: { start?: string }) {
@@ -80,5 +80,22 @@ describe('a time typed as a person writes it', () => {
     expect(screen.getByLabelText('taken')).toHaveTextContent('10:05');
     await user.click(screen.getByRole('button', { name: 'Pick a slot' }));
     expect(field).toHaveValue('14:30');
+  });
+});
+
+describe('a bare time input in a table (opening hours)', () => {
+  it('marks text that is not a time even when the form says the field is fine', async () => {
+    function Row() {
+      const [value, setValue] = useState('18:00');
+      return <TimeInput aria-label="Saturday closes" aria-invalid={false} value={value} onValue={setValue} />;
+    }
+    render(<Row />);
+    const user = userEvent.setup();
+    const field = screen.getByLabelText('Saturday closes');
+    expect(field).toHaveAttribute('aria-invalid', 'false');
+    await user.clear(field);
+    await user.keyboard('7pm');
+    await user.tab();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
   });
 });

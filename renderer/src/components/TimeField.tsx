@@ -55,8 +55,9 @@ export function TimeInput({ value, onValue, step = 15, onBlur, onKeyDown, ...inp
       placeholder="HH:MM"
       maxLength={5}
       size={5}
-      aria-invalid={input['aria-invalid'] ?? invalid}
       {...input}
+      // Text that is not a time is marked whatever the form says, so it is never saved unnoticed.
+      aria-invalid={input['aria-invalid'] === true || input['aria-invalid'] === 'true' || invalid}
       value={text}
       onChange={(e) => {
         setText(e.target.value);
