@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Violation } from '../domain/bookingRules';
 import { MAX_OCCURRENCES } from '../domain/recurrence';
-import type { Bookable, BookableKind } from './bookables.contract';
+import { BOOKABLE_KINDS, type Bookable, type BookableKind } from './bookables.contract';
 import { command, query, contractPart } from './common';
 import { byId, clockTime, id, instant, isoDate } from './fields';
 
@@ -131,6 +131,32 @@ export interface DayBoard {
   bookings: BoardBooking[];
 }
 
+/** One day of a calendar: its opening hours (null when closed), a closure, and how many bookings start that day. */
+export interface CalendarDay {
+  date: string;
+  opens: string | null;
+  closes: string | null;
+  closure: string | null;
+  count: number;
+}
+
+/** A week (Monday to Sunday) or a month (whole weeks around it) of a site's bookables of one kind, or of one bookable. */
+export interface Calendar {
+  span: 'week' | 'month';
+  /** The site's date today, for the today marker. */
+  today: string;
+  timeZone: string;
+  siteName: string;
+  /** Hours the week shows: every day's opening hours and every booking fit in. */
+  fromTime: string;
+  toTime: string;
+  days: CalendarDay[];
+  bookables: DayBoard['bookables'];
+  /** A week: every booking. A month: the first MONTH_LISTED of each day (its count says how many). */
+  bookings: BoardBooking[];
+}
+export const MONTH_LISTED = 3;
+
 export interface FreeRoom {
   bookable: Bookable;
   /** Why it ranks where it does: "seats 6 (exact fit), has screen". */
@@ -161,8 +187,14 @@ export const bookingsContract = contractPart('bookings', ['bookings.changed'], {
   'bookings.decline': command<Booking>()(z.object({ id, reason: z.string().trim().max(300).default('') }), 'manager'),
   'bookings.pending': query<Booking[]>()(z.object({}), 'manager'),
   'bookings.dayBoard': query<DayBoard>()(z.object({ siteId: id.optional(), date: isoDate }), 'member'),
-  'bookings.week': query<{ bookable: Bookable; days: string[]; timeZone: string; bookings: Booking[] }>()(
-    z.object({ bookableId: id, date: isoDate }),
+  'bookings.calendar': query<Calendar>()(
+    z.object({
+      siteId: id.optional(),
+      date: isoDate,
+      span: z.enum(['week', 'month'], { error: 'Show a week or a month' }),
+      kind: z.enum(BOOKABLE_KINDS, { error: 'Kind is desk, room or resource' }).optional(),
+      bookableId: id.optional(),
+    }),
     'member',
   ),
   'bookings.forMember': query<Booking[]>()(z.object({ memberId: id, when: z.enum(['upcoming', 'past']).default('upcoming') }), 'member'),

@@ -79,7 +79,9 @@ export async function bookingsBench(): Promise<void> {
     ['bookings.dayBoard.early', () => ({ date: dayIn(FROM, 60) })],
     ['bookings.dayBoard.middle', () => ({ date: dayIn('2024-11-01', 60) })],
     ['bookings.dayBoard.end', () => ({ date: dayIn('2027-09-20', 60) })],
-    ['bookings.week', () => ({ bookableId: pick(all), date: dayIn(FROM, 1800) })],
+    ['bookings.calendar.one', () => ({ bookableId: pick(all), date: dayIn(FROM, 1800), span: 'week' })],
+    ['bookings.calendar.rooms', () => ({ kind: 'room', date: dayIn('2026-11-01', 60), span: 'week' })],
+    ['bookings.calendar.month', () => ({ kind: 'room', date: dayIn('2026-11-01', 60), span: 'month' })],
     [
       'bookings.findRooms',
       () => {
@@ -88,7 +90,7 @@ export async function bookingsBench(): Promise<void> {
       },
     ],
   ];
-  const channelOf = (name: string) => name.replace(/\.(early|middle|end)$/, '');
+  const channelOf = (name: string) => name.replace(/\.(early|middle|end|one|rooms|month)$/, '');
   const service: Record<string, number> = {};
   for (const [name, input] of ops) {
     const f = await measure(`${name}.service`, 300, () => dispatch(channelOf(name), input()));

@@ -286,11 +286,42 @@ describe('the day board and the week', () => {
     expect((await t.call('bookings.dayBoard', { date: '2026-12-25' })).closure).toBe('Christmas');
   });
 
-  it('shows a bookable’s week from Monday', async () => {
+  it('shows a bookable’s week from Monday, with each day’s hours, closures and today', async () => {
     await booked();
-    const week = await t.call('bookings.week', { bookableId: w.room.id, date: THU });
-    expect(week.days).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+    const week = await t.call('bookings.calendar', { bookableId: w.room.id, date: THU, span: 'week' });
+    expect(week.days.map((d) => d.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+    expect(week.today).toBe('2026-11-24');
+    expect(week.bookables.map((b) => b.name)).toEqual(['Garden Room']);
     expect(week.bookings).toHaveLength(1);
+    expect(week.days[3]).toMatchObject({ opens: '08:00', closes: '18:00', closure: null, count: 1 });
+    expect(week.days[5]).toMatchObject({ opens: '10:00', closes: '14:00' });
+    expect(week.days[6]).toMatchObject({ opens: null, closes: null });
+    expect([week.fromTime, week.toTime]).toEqual(['08:00', '18:00']);
+    const christmas = await t.call('bookings.calendar', { bookableId: w.room.id, date: '2026-12-25', span: 'week' });
+    expect(christmas.days[4]).toMatchObject({ date: '2026-12-25', closure: 'Christmas' });
+  });
+
+  it('a week of all rooms widens its hours to every booking, and leaves out desks and equipment', async () => {
+    const studio = await t.call('bookables.create', { siteId: w.siteId, kind: 'room', name: 'Studio', capacity: 3, rules: { withinOpeningHours: false } });
+    await booked({ bookableId: studio.id, start: london(THU, '07:00'), end: london(THU, '08:00') });
+    await booked({ bookableId: studio.id, start: london(THU, '19:00'), end: london(THU, '19:30') });
+    await t.call('bookings.create', { bookableId: w.desks.id, memberId: w.member.id, date: THU });
+    const week = await t.call('bookings.calendar', { kind: 'room', date: THU, span: 'week' });
+    expect(week.bookables.map((b) => b.name)).toEqual(['Garden Room', 'Loft', 'Phone Booth', 'Snug', 'Studio']);
+    expect(week.bookings.map((b) => b.bookableId)).toEqual([studio.id, studio.id]);
+    expect([week.fromTime, week.toTime]).toEqual(['07:00', '20:00']);
+  });
+
+  it('a month is whole weeks, counts every booking of a day and lists the first three', async () => {
+    for (const hour of ['08', '09', '10', '11', '12']) await booked({ start: london(THU, `${hour}:00`), end: london(THU, `${hour}:30`) });
+    const month = await t.call('bookings.calendar', { kind: 'room', date: '2026-11-10', span: 'month' });
+    expect(month.days[0].date).toBe('2026-10-26');
+    expect(month.days.at(-1)!.date).toBe('2026-12-06');
+    expect(month.days).toHaveLength(42);
+    expect(month.days.find((d) => d.date === THU)!.count).toBe(5);
+    expect(month.bookings.map((b) => b.localStart)).toEqual(['08:00', '09:00', '10:00']);
+    const march = await t.call('bookings.calendar', { kind: 'room', date: '2027-03-31', span: 'month' });
+    expect([march.days[0].date, march.days.at(-1)!.date, march.days.length]).toEqual(['2027-03-01', '2027-04-04', 35]);
   });
 });
 

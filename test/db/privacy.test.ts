@@ -44,8 +44,10 @@ describe('bookings of others', () => {
     const board = await t.call('bookings.dayBoard', { date: '2026-11-26' }, asBen);
     expect(board.bookings.find((b) => b.id === anas.id)).toMatchObject({ memberName: null, guestName: '', title: '' });
     expect(board.bookings.find((b) => b.id === bens.id)).toMatchObject({ memberName: 'Ben Okafor', title: 'Ben’s own' });
-    const week = await t.call('bookings.week', { bookableId: w.room.id, date: '2026-11-26' }, asBen);
+    const week = await t.call('bookings.calendar', { bookableId: w.room.id, date: '2026-11-26', span: 'week' }, asBen);
     expect(week.bookings.find((b) => b.id === anas.id)).toMatchObject({ memberName: null, title: '' });
+    const month = await t.call('bookings.calendar', { kind: 'room', date: '2026-11-26', span: 'month' }, asBen);
+    expect(month.bookings.find((b) => b.id === anas.id)).toMatchObject({ memberName: null, guestName: '', title: '' });
     const ics = (await t.call('bookings.ics', { bookableId: w.room.id }, asBen)).ics;
     expect(ics).not.toContain('Ana Ribeiro');
     expect(ics).not.toContain('Pitch to the council');

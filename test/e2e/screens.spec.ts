@@ -35,7 +35,29 @@ for (const size of SIZES) {
       ['members', '#/members', () => expect(page.getByRole('table', { name: 'Members' }).getByRole('row').nth(3)).toBeVisible()],
       ['member', `#/members/${members.rows[0].id}`, () => expect(page.getByRole('heading', { level: 1 })).toBeVisible()],
       ['day-board', `#/bookings/${board.date}`, () => expect(page.getByRole('grid', { name: 'Day board' })).toBeVisible()],
-      ['week', `#/bookables/${room.id}/week/${board.date}`, () => expect(page.getByRole('table', { name: /^Week of/ })).toBeVisible()],
+      [
+        'week',
+        `#/bookables/${room.id}/week/${board.date}`,
+        () =>
+          expect(
+            page
+              .getByRole('group', { name: /^Week of/ })
+              .locator('.block')
+              .first(),
+          ).toBeVisible(),
+      ],
+      [
+        'rooms-week',
+        `#/bookings/week/${board.date}`,
+        () =>
+          expect(
+            page
+              .getByRole('grid', { name: /^Week of/ })
+              .locator('.block')
+              .first(),
+          ).toBeVisible(),
+      ],
+      ['month', `#/bookings/month/${board.date}`, () => expect(page.locator('.month-booking').first()).toBeVisible()],
       ['bookables', '#/bookables', () => expect(page.getByRole('heading', { name: 'Bookables' })).toBeVisible()],
       ['bids', '#/bids', () => expect(page.getByLabel('Pipeline board').locator('.bid-card').first()).toBeVisible()],
       ['audit', '#/audit', () => expect(page.getByRole('table', { name: 'Changes' })).toBeVisible()],

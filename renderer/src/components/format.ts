@@ -27,6 +27,16 @@ export function formatTime(instant: string, zone: string): string {
   return format(new TZDate(instant, zone), TIME);
 }
 
+/** "Fri 14 Mar" from "2025-03-14": a calendar's column heading. */
+export function formatWeekday(iso: string): string {
+  return format(parseISO(iso), 'EEE d MMM');
+}
+
+/** "March 2025" from "2025-03-14": a month calendar's title. */
+export function formatMonthYear(iso: string): string {
+  return format(parseISO(iso), 'MMMM yyyy');
+}
+
 /** "Mar 2025" from "2025-03-14". */
 export function formatMonth(iso: string): string {
   return format(parseISO(iso), 'MMM yyyy');

@@ -1,5 +1,6 @@
 import type { bookingsContract } from '@shared/contract/bookings.contract';
 import type { FeatureHandlers } from '../../feature';
+import * as boards from './bookings.boards';
 import * as commands from './bookings.commands';
 import * as queries from './bookings.queries';
 
@@ -15,8 +16,8 @@ export const handlers: FeatureHandlers<typeof bookingsContract> = {
   'bookings.approve': (input, ctx) => commands.decide(ctx, input.id, true),
   'bookings.decline': (input, ctx) => commands.decide(ctx, input.id, false, input.reason),
   'bookings.pending': (_input, ctx) => queries.pending(ctx),
-  'bookings.dayBoard': (input, ctx, actor) => queries.dayBoard(ctx, actor, input),
-  'bookings.week': (input, ctx, actor) => queries.week(ctx, actor, input),
+  'bookings.dayBoard': (input, ctx, actor) => boards.dayBoard(ctx, actor, input),
+  'bookings.calendar': (input, ctx, actor) => boards.calendar(ctx, actor, input),
   'bookings.forMember': (input, ctx, actor) => queries.forMember(ctx, actor, input),
   'bookings.findRooms': (input, ctx) => queries.findRooms(ctx, input),
   'bookings.nextFree': (input, ctx) => queries.nextFree(ctx, input),

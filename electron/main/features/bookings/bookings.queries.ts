@@ -1,9 +1,9 @@
-import type { BoardBooking, Booking, DayBoard, FreeRoom, SeriesPlan } from '@shared/contract/bookings.contract';
+import type { Booking, FreeRoom, SeriesPlan } from '@shared/contract/bookings.contract';
 import type { RecordLabel } from '@shared/contract/audit.contract';
 import type { Bookable } from '@shared/contract/bookables.contract';
 import { type Violation, checkTiming, occupancy, openingWindow, peakLoad } from '@shared/domain/bookingRules';
 import { type Recurrence, describeRecurrence } from '@shared/domain/recurrence';
-import { addDaysIso, minutesOf, timeOfMinutes, weekdayOf, zonedInstant, zonedParts } from '@shared/domain/zoned';
+import { addDaysIso, weekdayOf, zonedInstant, zonedParts } from '@shared/domain/zoned';
 import type { Actor, Ctx } from '../../context';
 import { notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
@@ -25,14 +25,12 @@ import {
   intervalOf,
   loadBooking,
   loadTarget,
-  localSpan,
   planOccurrences,
   priceOf,
   toBooking,
   unitsAvailable,
   unitsHeld,
   asSeenBy,
-  hiddenFrom,
 } from './bookings.policy';
 
 /** Checks a booking without writing anything: the dialog's live feedback. */
@@ -70,75 +68,6 @@ export async function bookingLabels(ctx: Ctx, ids: readonly string[]): Promise<R
 }
 
 export const pending = async (ctx: Ctx) => (await repo.pending(ctx.db)).map(toBooking);
-
-function roundDown(time: string): string {
-  return timeOfMinutes(Math.floor(minutesOf(time) / 60) * 60);
-}
-function roundUp(time: string): string {
-  return timeOfMinutes(Math.min(24 * 60, Math.ceil(minutesOf(time) / 60) * 60));
-}
-
-function toBoardBooking(
-  [id, bookableId, memberName, guestName, title, quantity, startMs, endMs, state, memberId]: repo.BoardRow,
-  zone: string,
-  actor: Actor,
-): BoardBooking {
-  const hidden = hiddenFrom(actor, memberId);
-  return {
-    id,
-    bookableId,
-    memberName: hidden ? null : memberName,
-    guestName: hidden ? '' : guestName,
-    title: hidden ? '' : title,
-    quantity,
-    status: state === 'in' ? 'confirmed' : (state as BoardBooking['status']),
-    checkedIn: state === 'in',
-    ...localSpan(startMs, endMs, zone),
-  };
-}
-
-/** Everything the day board shows for one site and date. */
-export async function dayBoard(ctx: Ctx, actor: Actor, input: { siteId?: string; date: string }): Promise<DayBoard> {
-  const siteId = input.siteId ?? ctx.siteId;
-  const site = await loadSite(ctx.db, siteId, input.date);
-  const rows = await bookables.onBoard(ctx.db, siteId);
-  const from = zonedInstant(input.date, '00:00', site.timeZone);
-  const to = zonedInstant(addDaysIso(input.date, 1), '00:00', site.timeZone);
-  // no-shows released that day stay on the board, drawn as released: the desk sees what happened
-  const bookings = (await repo.onBoard(ctx.db, siteId, from, to, true)).map((b) => toBoardBooking(b, site.timeZone, actor));
-  const window = openingWindow(input.date, site, weekdayOf(input.date));
-  const closure = site.closures.find((c) => c.date === input.date);
-  let fromTime = window ? roundDown(window.opens) : '08:00';
-  let toTime = window ? roundUp(window.closes) : '18:00';
-  for (const b of bookings) {
-    fromTime = b.localDate < input.date ? '00:00' : b.localStart < fromTime ? roundDown(b.localStart) : fromTime;
-    const endsToday = b.localEnd.length === 5;
-    toTime = !endsToday ? '24:00' : b.localEnd > toTime ? roundUp(b.localEnd) : toTime;
-  }
-  return {
-    date: input.date,
-    timeZone: site.timeZone,
-    siteId,
-    siteName: site.name,
-    opens: window?.opens ?? null,
-    closes: window?.closes ?? null,
-    closure: closure ? closure.reason || 'closed' : null,
-    fromTime,
-    toTime,
-    bookables: rows.map(([id, kind, name, capacity, features]) => ({ id, kind, name, capacity, features: JSON.parse(features) as string[] })),
-    bookings,
-  };
-}
-
-/** One bookable's week, Monday to Sunday, around `date`. */
-export async function week(ctx: Ctx, actor: Actor, input: { bookableId: string; date: string }) {
-  const target = await loadTarget(ctx.db, input.bookableId);
-  const monday = addDaysIso(input.date, 1 - weekdayOf(input.date));
-  const days = [0, 1, 2, 3, 4, 5, 6].map((i) => addDaysIso(monday, i));
-  const zone = target.site.timeZone;
-  const rows = await repo.ofBookable(ctx.db, target.row.id, zonedInstant(monday, '00:00', zone), zonedInstant(addDaysIso(monday, 7), '00:00', zone));
-  return { bookable: toBookable(target.row, target.site), days, timeZone: zone, bookings: rows.map((r) => toBooking(asSeenBy(actor, r))) };
-}
 
 export async function forMember(ctx: Ctx, actor: Actor, input: { memberId: string; when: 'upcoming' | 'past' }): Promise<Booking[]> {
   requireSelf(actor, input.memberId, 'You can only see your own bookings.');

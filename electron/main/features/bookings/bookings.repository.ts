@@ -124,9 +124,16 @@ export const seriesFrom = (db: Kysely<DB>, seriesId: string, fromStart: number) 
  * which the board draws), with only what a block shows, as arrays (hundreds of rows a day;
  * building objects is the cost).
  */
-export async function onBoard(db: Kysely<DB>, siteId: string, from: number, to: number, withReleased = false): Promise<BoardRow[]> {
-  const span = await longestSpan(db, { siteId });
-  const query = db
+export async function onBoard(
+  db: Kysely<DB>,
+  siteId: string,
+  from: number,
+  to: number,
+  withReleased = false,
+  bookableIds?: readonly string[],
+): Promise<BoardRow[]> {
+  const span = await longestSpan(db, bookableIds ? { bookableIds } : { siteId });
+  let query = db
     .selectFrom('bookings')
     .innerJoin('bookables', 'bookables.id', 'bookings.bookable_id')
     .leftJoin('members', 'members.id', 'bookings.member_id')
@@ -150,6 +157,7 @@ export async function onBoard(db: Kysely<DB>, siteId: string, from: number, to: 
     .where('bookings.status', 'in', withReleased ? [...ACTIVE, 'released'] : ACTIVE)
     .where('bookables.site_id', '=', siteId)
     .orderBy('bookings.start_ms');
+  if (bookableIds) query = query.where('bookings.bookable_id', 'in', bookableIds as string[]);
   return (await rowsAsArrays(db, query)) as BoardRow[];
 }
 /** [id, bookable id, member name, guest name, title, quantity, start ms, end ms, 'in' | status, member id] */

@@ -3,7 +3,7 @@ import { type CSSProperties, type KeyboardEvent, memo, type PointerEvent, useCal
 import { Link } from 'wouter';
 import type { BoardBooking, DayBoard as Board } from '@shared/contract/bookings.contract';
 import { zonedParts } from '@shared/domain/zoned';
-import { blockClass, bookingAt, type BoardRowLayout, layoutBoard, LANE_PX, SLOT_MINUTES } from './boardLayout';
+import { blockClass, bookingAt, type BoardRowLayout, describeBooking as describe, layoutBoard, LANE_PX, SLOT_MINUTES } from './boardLayout';
 import { hhmm, whoOf } from './time';
 
 /**
@@ -286,16 +286,8 @@ const BoardRow = memo(function BoardRow({ index, top, row, date, from, slots, cu
   );
 });
 
-const STATUS_WORDS: Record<string, string> = { pending: 'waiting for approval', released: 'released (no-show)', confirmed: 'booked' };
-
-/** What a block says in full: on hover, under the keyboard cursor, and to screen readers. */
-function describe(b: BoardBooking): string {
-  const status = b.checkedIn ? 'checked in' : (STATUS_WORDS[b.status] ?? b.status);
-  return `${b.localStart}–${b.localEnd} ${whoOf(b)}${b.title ? ` · ${b.title}` : ''}${b.quantity > 1 ? ` · ×${b.quantity}` : ''} · ${status}`;
-}
-
 /** Minutes since local midnight when `date` is today in the zone (updated twice a minute), else null. */
-function useNowMinute(zone: string, date: string): number | null {
+export function useNowMinute(zone: string, date: string): number | null {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);

@@ -1,11 +1,12 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
 import { addDaysIso, zonedParts } from '@shared/domain/zoned';
 import { useApi, usePrefetchAround } from '../../api/hooks';
 import { lazyPage } from '../../feature';
 import { formatDate } from '../../components/format';
 import { whenIdle } from '../../components/whenIdle';
 import type { BookingDraft } from './BookingDialog';
+import { CalendarBar } from './CalendarBar';
 import { DayBoard } from './DayBoard';
 import { hhmm, minutes } from './time';
 
@@ -18,7 +19,6 @@ function todayIn(zone: string): string {
 }
 
 export function DayBoardPage({ date: routeDate }: { date?: string }) {
-  const [, navigate] = useLocation();
   const settings = useApi('settings.get', {});
   const zone = settings.data?.site.timeZone ?? 'UTC';
   const date = routeDate ?? todayIn(zone);
@@ -28,7 +28,6 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const data = board.data;
-  const go = (d: string) => navigate(`/bookings/${d}`);
   usePrefetchAround('bookings.dayBoard', data !== undefined, [{ date: addDaysIso(date, 1) }, { date: addDaysIso(date, -1) }]);
   // the dialogs' code comes once the board is drawn (not competing with it), so they open at once
   useEffect(
@@ -62,17 +61,7 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
             {freeDesks.data && date === todayIn(zone) ? ` · ${freeDesks.data.reduce((n, d) => n + d.freeSeats, 0)} desk seats free now` : ''}
           </p>
         </div>
-        <div className="actions">
-          <button type="button" aria-label="Previous day" onClick={() => go(addDaysIso(date, -1))}>
-            ‹
-          </button>
-          <button type="button" onClick={() => go(todayIn(zone))}>
-            Today
-          </button>
-          <button type="button" aria-label="Next day" onClick={() => go(addDaysIso(date, 1))}>
-            ›
-          </button>
-          <input type="date" aria-label="Go to date" value={date} onChange={(e) => e.target.value && go(e.target.value)} />
+        <CalendarBar view="day" date={date} today={settings.data ? todayIn(zone) : undefined} hrefOf={(d) => `/bookings/${d}`}>
           <Link href="/bookings/find" className="button">
             Find a room
           </Link>
@@ -89,7 +78,7 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
           >
             New booking
           </button>
-        </div>
+        </CalendarBar>
       </header>
       {board.error ? <p className="form-error">{board.error.message}</p> : null}
       {data && data.bookables.length === 0 ? (

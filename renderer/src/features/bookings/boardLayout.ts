@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { BoardBooking, Booking, DayBoard } from '@shared/contract/bookings.contract';
-import { minutes } from './time';
+import { minutes, whoOf } from './time';
 
 /**
  * Where everything on the day board goes, computed once per board: each bookable's bookings in
@@ -67,6 +67,14 @@ export function bookingAt(row: BoardRowLayout, minute: number): PlacedBooking | 
 /** Class names for a block: its status and whether the member is in, and the bookable's kind. */
 export function blockClass(booking: BoardBooking, kind: string): string {
   return `block block-${booking.status}${booking.checkedIn ? ' block-in' : ''} kind-${kind}`;
+}
+
+const STATUS_WORDS: Record<string, string> = { pending: 'waiting for approval', released: 'released (no-show)', confirmed: 'booked' };
+
+/** What a block says in full: on hover, under the keyboard cursor, and to screen readers. */
+export function describeBooking(b: BoardBooking): string {
+  const status = b.checkedIn ? 'checked in' : (STATUS_WORDS[b.status] ?? b.status);
+  return `${b.localStart}–${b.localEnd} ${whoOf(b)}${b.title ? ` · ${b.title}` : ''}${b.quantity > 1 ? ` · ×${b.quantity}` : ''} · ${status}`;
 }
 
 /** Adds bookings just made to the cached boards of their day, before the refresh arrives. */

@@ -7,6 +7,8 @@ const DayBoardPage = lazyPage(() => import('./DayBoardPage'), 'DayBoardPage');
 const FindRoomPage = lazyPage(() => import('./FindRoomPage'), 'FindRoomPage');
 const PendingPage = lazyPage(() => import('./PendingPage'), 'PendingPage');
 const WeekPage = lazyPage(() => import('./WeekPage'), 'WeekPage');
+const RoomsWeekPage = lazyPage(() => import('./RoomsWeekPage'), 'RoomsWeekPage');
+const MonthPage = lazyPage(() => import('./MonthPage'), 'MonthPage');
 const KioskBookings = lazyPage(() => import('./KioskBookings'), 'KioskBookings');
 const MemberBookings = lazyPage(() => import('./MemberBookings'), 'MemberBookings');
 
@@ -34,6 +36,10 @@ export const bookingsUi: UiFeature = {
   routes: [
     { path: '/bookings/find', render: () => <FindRoomPage />, page: FindRoomPage },
     { path: '/bookings/pending', render: () => <PendingPage />, page: PendingPage },
+    { path: '/bookings/week/:date', render: (p) => <RoomsWeekPage date={p.date} />, page: RoomsWeekPage },
+    { path: '/bookings/week', render: () => <RoomsWeekPage />, page: RoomsWeekPage },
+    { path: '/bookings/month/:date', render: (p) => <MonthPage date={p.date} />, page: MonthPage },
+    { path: '/bookings/month', render: () => <MonthPage />, page: MonthPage },
     {
       path: '/bookings/:date',
       render: (p) => <DayBoardPage date={p.date} />,
@@ -50,13 +56,15 @@ export const bookingsUi: UiFeature = {
       path: '/bookables/:id/week/:date',
       render: (p) => <WeekPage bookableId={p.id!} date={p.date!} />,
       page: WeekPage,
-      prefetch: (p, prefetch) => prefetch('bookings.week', { bookableId: p.id!, date: p.date! }),
+      prefetch: (p, prefetch) => prefetch('bookings.calendar', { bookableId: p.id!, date: p.date!, span: 'week' }),
     },
   ],
   palette: {
     actions: [
       { id: 'a-book', group: 'Action', label: 'Book a room', go: '/bookings/find' },
       { id: 'a-board', group: 'Action', label: 'Day board', go: '/bookings' },
+      { id: 'a-week', group: 'Action', label: 'Week of all rooms', go: '/bookings/week' },
+      { id: 'a-month', group: 'Action', label: 'Month calendar', go: '/bookings/month' },
       { id: 'a-pending', group: 'Action', label: 'Bookings waiting for approval', go: '/bookings/pending' },
     ],
     useResults: useBookingResults,

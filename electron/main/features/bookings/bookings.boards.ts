@@ -1,0 +1,137 @@
+import type { BoardBooking, Calendar, CalendarDay, DayBoard } from '@shared/contract/bookings.contract';
+import { MONTH_LISTED } from '@shared/contract/bookings.contract';
+import type { BookableKind } from '@shared/contract/bookables.contract';
+import { openingWindow } from '@shared/domain/bookingRules';
+import { addDaysIso, minutesOf, timeOfMinutes, weekdayOf, zonedInstant, zonedParts } from '@shared/domain/zoned';
+import type { Actor, Ctx } from '../../context';
+import { notFound } from '../../errors';
+import * as bookables from '../bookables';
+import { type LoadedSite, loadSite } from '../sites';
+import * as repo from './bookings.repository';
+import { hiddenFrom, localSpan } from './bookings.policy';
+
+/** The day board and the calendars: what a site's bookables hold over a day, a week or a month. */
+
+function roundDown(time: string): string {
+  return timeOfMinutes(Math.floor(minutesOf(time) / 60) * 60);
+}
+function roundUp(time: string): string {
+  return timeOfMinutes(Math.min(24 * 60, Math.ceil(minutesOf(time) / 60) * 60));
+}
+
+function toBoardBooking(
+  [id, bookableId, memberName, guestName, title, quantity, startMs, endMs, state, memberId]: repo.BoardRow,
+  zone: string,
+  actor: Actor,
+): BoardBooking {
+  const hidden = hiddenFrom(actor, memberId);
+  return {
+    id,
+    bookableId,
+    memberName: hidden ? null : memberName,
+    guestName: hidden ? '' : guestName,
+    title: hidden ? '' : title,
+    quantity,
+    status: state === 'in' ? 'confirmed' : (state as BoardBooking['status']),
+    checkedIn: state === 'in',
+    ...localSpan(startMs, endMs, zone),
+  };
+}
+
+function dayOf(site: LoadedSite, date: string): Omit<CalendarDay, 'count'> {
+  const window = openingWindow(date, site, weekdayOf(date));
+  const closure = site.closures.find((c) => c.date === date);
+  return { date, opens: window?.opens ?? null, closes: window?.closes ?? null, closure: closure ? closure.reason || 'closed' : null };
+}
+
+/** Hours to draw: the opening hours of those days (08–18 when all are closed), widened to hold every booking. */
+function hoursToShow(days: Omit<CalendarDay, 'count'>[], bookings: BoardBooking[]): { fromTime: string; toTime: string } {
+  const open = days.filter((d) => d.opens && !d.closure);
+  let fromTime = open.length ? roundDown(open.reduce((t, d) => (d.opens! < t ? d.opens! : t), '24:00')) : '08:00';
+  let toTime = open.length ? roundUp(open.reduce((t, d) => (d.closes! > t ? d.closes! : t), '00:00')) : '18:00';
+  for (const b of bookings) {
+    fromTime = b.localDate < days[0].date ? '00:00' : b.localStart < fromTime ? roundDown(b.localStart) : fromTime;
+    toTime = b.localEnd.length > 5 ? '24:00' : b.localEnd > toTime ? roundUp(b.localEnd) : toTime;
+  }
+  return { fromTime, toTime };
+}
+
+const boardBookables = (rows: Awaited<ReturnType<typeof bookables.onBoard>>): DayBoard['bookables'] =>
+  rows.map(([id, kind, name, capacity, features]) => ({ id, kind, name, capacity, features: JSON.parse(features) as string[] }));
+
+/** Everything the day board shows for one site and date. */
+export async function dayBoard(ctx: Ctx, actor: Actor, input: { siteId?: string; date: string }): Promise<DayBoard> {
+  const siteId = input.siteId ?? ctx.siteId;
+  const site = await loadSite(ctx.db, siteId, input.date);
+  const rows = await bookables.onBoard(ctx.db, siteId);
+  const from = zonedInstant(input.date, '00:00', site.timeZone);
+  const to = zonedInstant(addDaysIso(input.date, 1), '00:00', site.timeZone);
+  // no-shows released that day stay on the board, drawn as released: the desk sees what happened
+  const bookings = (await repo.onBoard(ctx.db, siteId, from, to, true)).map((b) => toBoardBooking(b, site.timeZone, actor));
+  const day = dayOf(site, input.date);
+  const window = day.opens ? { opens: day.opens, closes: day.closes } : null;
+  const { fromTime, toTime } = hoursToShow([day], bookings);
+  return {
+    date: input.date,
+    timeZone: site.timeZone,
+    siteId,
+    siteName: site.name,
+    opens: window?.opens ?? null,
+    closes: window?.closes ?? null,
+    closure: day.closure,
+    fromTime,
+    toTime,
+    bookables: boardBookables(rows),
+    bookings,
+  };
+}
+
+/** The dates a calendar covers: Monday to Sunday around `date`, or the whole weeks of its month. */
+export function calendarDates(date: string, span: 'week' | 'month'): string[] {
+  const first = span === 'week' ? date : `${date.slice(0, 8)}01`;
+  const monday = addDaysIso(first, 1 - weekdayOf(first));
+  if (span === 'week') return Array.from({ length: 7 }, (_, i) => addDaysIso(monday, i));
+  const nextMonth = addDaysIso(`${date.slice(0, 8)}28`, 7).slice(0, 7);
+  const dates: string[] = [];
+  for (let d = monday; d.slice(0, 7) !== nextMonth || weekdayOf(d) !== 1; d = addDaysIso(d, 1)) dates.push(d);
+  return dates;
+}
+
+type CalendarInput = { siteId?: string; date: string; span: 'week' | 'month'; kind?: BookableKind; bookableId?: string };
+
+/** A week or a month of one bookable, or of every bookable of a kind (every bookable without one) at a site. */
+export async function calendar(ctx: Ctx, actor: Actor, input: CalendarInput): Promise<Calendar> {
+  let siteId = input.siteId ?? ctx.siteId;
+  if (input.bookableId) {
+    const row = await bookables.findBookable(ctx.db, input.bookableId);
+    if (!row) throw notFound('The bookable');
+    siteId = row.site_id;
+  }
+  const dates = calendarDates(input.date, input.span);
+  const site = await loadSite(ctx.db, siteId, dates[0]);
+  const shown = boardBookables(await bookables.onBoard(ctx.db, siteId)).filter((b) =>
+    input.bookableId ? b.id === input.bookableId : !input.kind || b.kind === input.kind,
+  );
+  const from = zonedInstant(dates[0], '00:00', site.timeZone);
+  const to = zonedInstant(addDaysIso(dates[dates.length - 1], 1), '00:00', site.timeZone);
+  const ids = shown.map((b) => b.id);
+  const all = ids.length ? (await repo.onBoard(ctx.db, siteId, from, to, true, ids)).map((b) => toBoardBooking(b, site.timeZone, actor)) : [];
+  const counts = new Map<string, number>();
+  const bookings = all.filter((b) => {
+    const n = (counts.get(b.localDate) ?? 0) + 1;
+    counts.set(b.localDate, n);
+    // a month lists only the first few of each day, and counts them all
+    return input.span === 'week' || n <= MONTH_LISTED;
+  });
+  const days = dates.map((d) => ({ ...dayOf(site, d), count: counts.get(d) ?? 0 }));
+  return {
+    span: input.span,
+    today: zonedParts(ctx.now().getTime(), site.timeZone).date,
+    timeZone: site.timeZone,
+    siteName: site.name,
+    ...hoursToShow(days, input.span === 'week' ? bookings : []),
+    days,
+    bookables: shown,
+    bookings,
+  };
+}

@@ -1,0 +1,123 @@
+import { Suspense, useState } from 'react';
+import { Link } from 'wouter';
+import { MONTH_LISTED } from '@shared/contract/bookings.contract';
+import { useApi, usePrefetchAround } from '../../api/hooks';
+import { lazyPage } from '../../feature';
+import { formatMonthYear, formatWeekday } from '../../components/format';
+import { describeBooking } from './boardLayout';
+import type { BookingDraft } from './BookingDialog';
+import { CalendarBar, KindSelect, stepDate, useKindShown, useSiteToday } from './CalendarBar';
+import { hhmm, minutes, whoOf } from './time';
+
+const BookingDialog = lazyPage(() => import('./BookingDialog'), 'BookingDialog');
+const BookingDetailsById = lazyPage(() => import('./BookingDetails'), 'BookingDetailsById');
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** A month of the site's rooms (or desks, or equipment): whole weeks, each day's first bookings and how many in all. */
+export function MonthPage({ date: routeDate }: { date?: string }) {
+  const today = useSiteToday();
+  const kind = useKindShown();
+  const date = routeDate ?? today;
+  const input = { date: date ?? '', span: 'month' as const, kind };
+  const month = useApi('bookings.calendar', input, { enabled: date !== undefined });
+  usePrefetchAround(
+    'bookings.calendar',
+    month.data !== undefined,
+    [-1, 1].map((by) => ({ ...input, date: stepDate('month', input.date, by) })),
+  );
+  const [draft, setDraft] = useState<BookingDraft | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+  const data = month.data;
+  const search = kind === 'room' ? '' : `?kind=${kind ?? 'all'}`;
+  const names = new Map(data?.bookables.map((b) => [b.id, b.name]));
+  const inMonth = (d: string) => d.slice(0, 7) === input.date.slice(0, 7);
+  const weeks = data ? Array.from({ length: data.days.length / 7 }, (_, i) => data.days.slice(i * 7, i * 7 + 7)) : [];
+
+  return (
+    <section className="page" aria-labelledby="month-title">
+      <header className="page-header">
+        <div>
+          <h1 id="month-title">{date ? formatMonthYear(date) : 'Month'}</h1>
+          <p className="subtitle">{data ? `${data.siteName} · ${data.timeZone} · a day’s number opens its board` : ''}</p>
+        </div>
+        {date ? (
+          <CalendarBar view="month" date={date} today={today} hrefOf={(d) => `/bookings/month/${d}${search}`}>
+            <KindSelect kind={kind} hrefOf={(s) => `/bookings/month/${date}${s}`} />
+          </CalendarBar>
+        ) : null}
+      </header>
+      {month.error ? <p className="form-error">{month.error.message}</p> : null}
+      {data ? (
+        <table className="month" aria-labelledby="month-title" data-month={input.date.slice(0, 7)}>
+          <thead>
+            <tr>
+              {WEEKDAYS.map((d) => (
+                <th key={d} scope="col">
+                  {d}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.map((week) => (
+              <tr key={week[0].date}>
+                {week.map((day) => {
+                  const listed = data.bookings.filter((b) => b.localDate === day.date);
+                  const closed = day.closure ?? (day.opens ? null : 'closed');
+                  const classes = ['month-day', inMonth(day.date) ? '' : 'other-month', closed ? 'closed' : '', day.date === data.today ? 'today' : ''];
+                  return (
+                    <td key={day.date} className={classes.filter(Boolean).join(' ')} aria-current={day.date === data.today ? 'date' : undefined}>
+                      <div className="month-day-head">
+                        <Link href={`/bookings/${day.date}`} className="month-day-number" aria-label={`${formatWeekday(day.date)}, day board`}>
+                          {Number(day.date.slice(8))}
+                        </Link>
+                        {closed ? <span className="muted small">{closed}</span> : null}
+                        {data.bookables.length > 0 ? (
+                          <button
+                            type="button"
+                            className="month-add"
+                            aria-label={`Book on ${formatWeekday(day.date)}`}
+                            onClick={() => {
+                              const start = day.opens ?? '09:00';
+                              setDraft({ bookableId: data.bookables[0].id, date: day.date, startTime: start, endTime: hhmm(minutes(start) + 60) });
+                            }}
+                          >
+                            +
+                          </button>
+                        ) : null}
+                      </div>
+                      <ul className="month-bookings">
+                        {listed.map((b) => (
+                          <li key={b.id}>
+                            <button
+                              type="button"
+                              className={`month-booking status-${b.checkedIn ? 'in' : b.status}`}
+                              title={describeBooking(b)}
+                              onClick={() => setOpened(b.id)}
+                            >
+                              <span className="block-time">{b.localStart}</span> {names.get(b.bookableId)} · {whoOf(b)}
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                      {day.count > MONTH_LISTED ? (
+                        <Link href={`/bookings/${day.date}`} className="month-more">
+                          +{day.count - MONTH_LISTED} more
+                        </Link>
+                      ) : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <Suspense fallback={null}>
+        {draft && data ? <BookingDialog draft={draft} bookables={data.bookables} timeZone={data.timeZone} onClose={() => setDraft(null)} /> : null}
+        {opened ? <BookingDetailsById id={opened} onClose={() => setOpened(null)} /> : null}
+      </Suspense>
+    </section>
+  );
+}

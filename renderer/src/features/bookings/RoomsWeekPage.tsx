@@ -1,0 +1,192 @@
+import { type KeyboardEvent, Suspense, useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import type { BoardBooking, Calendar } from '@shared/contract/bookings.contract';
+import { useApi, usePrefetchAround } from '../../api/hooks';
+import { lazyPage } from '../../feature';
+import { formatDate, formatWeekday } from '../../components/format';
+import { blockClass, describeBooking, SLOT_MINUTES } from './boardLayout';
+import type { BookingDraft } from './BookingDialog';
+import { CalendarBar, KindSelect, stepDate, useKindShown, useSiteToday } from './CalendarBar';
+import { useNowMinute } from './DayBoard';
+import { hhmm, minutes, whoOf } from './time';
+import { pickedTimes, useSlotDrag } from './useSlotDrag';
+import { hoursOf } from './WeekPage';
+
+const BookingDialog = lazyPage(() => import('./BookingDialog'), 'BookingDialog');
+const BookingDetailsById = lazyPage(() => import('./BookingDetails'), 'BookingDetailsById');
+
+const LANE_PX = 20;
+
+interface Placed {
+  booking: BoardBooking;
+  lane: number;
+  from: number;
+  to: number;
+}
+
+/** Each bookable's bookings by day, in lanes where they overlap (desks), and each row's lane count. */
+function layoutWeek(data: Calendar, from: number, to: number) {
+  const cells = new Map<string, Placed[]>();
+  const lanes = new Map<string, number>();
+  for (const booking of data.bookings) {
+    const key = `${booking.bookableId} ${booking.localDate}`;
+    const list = cells.get(key) ?? [];
+    const start = Math.max(from, minutes(booking.localStart));
+    const end = booking.localEnd.length > 5 ? to : Math.min(to, minutes(booking.localEnd));
+    const lane = [0, 1, 2, 3, 4, 5, 6, 7].find((l) => !list.some((p) => p.lane === l && p.from < end && start < p.to)) ?? 0;
+    list.push({ booking, lane, from: start, to: end });
+    cells.set(key, list);
+    lanes.set(booking.bookableId, Math.max(lanes.get(booking.bookableId) ?? 1, lane + 1));
+  }
+  return { cells, lanes };
+}
+
+/** A week of every room (or desk, or piece of equipment) at the site: a row each, a day per column, time across each day. */
+export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
+  const today = useSiteToday();
+  const kind = useKindShown();
+  const date = routeDate ?? today;
+  const input = { date: date ?? '', span: 'week' as const, kind };
+  const week = useApi('bookings.calendar', input, { enabled: date !== undefined });
+  usePrefetchAround(
+    'bookings.calendar',
+    week.data !== undefined,
+    [-1, 1].map((by) => ({ ...input, date: stepDate('week', input.date, by) })),
+  );
+  const [draft, setDraft] = useState<BookingDraft | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+  const [cursor, setCursor] = useState({ row: 0, col: 0 });
+  const data = week.data;
+  const [from, to] = data ? hoursOf(data) : [8 * 60, 18 * 60];
+  const slots = Math.max(1, (to - from) / SLOT_MINUTES);
+  const layout = useMemo(() => (data ? layoutWeek(data, from, to) : null), [data, from, to]);
+  const search = kind === 'room' ? '' : `?kind=${kind ?? 'all'}`;
+  const book = (track: string, first: number, last: number) => {
+    const [bookableId, day] = track.split(' ');
+    const { start, end } = pickedTimes(from, to, SLOT_MINUTES, first, last);
+    setDraft({ bookableId, date: day, startTime: hhmm(start), endTime: hhmm(end) });
+  };
+  const drag = useSlotDrag('x', book);
+  const nowMinute = useNowMinute(data?.timeZone ?? 'UTC', data?.today ?? '');
+  const pct = (minute: number) => ((minute - from) / (to - from)) * 100;
+
+  const onKey = (event: KeyboardEvent, row: number, col: number) => {
+    if (!data) return;
+    const moves: Record<string, [number, number]> = {
+      ArrowRight: [row, col + 1],
+      ArrowLeft: [row, col - 1],
+      ArrowDown: [row + 1, col],
+      ArrowUp: [row - 1, col],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      const next = { row: Math.max(0, Math.min(data.bookables.length - 1, move[0])), col: Math.max(0, Math.min(6, move[1])) };
+      setCursor(next);
+      document.querySelector<HTMLElement>(`[data-cell="${next.row}-${next.col}"]`)?.focus();
+    } else if (event.key === 'Enter' && event.target === event.currentTarget) {
+      event.preventDefault();
+      const day = data.days[col];
+      const first = Math.max(0, ((day.opens ? minutes(day.opens) : 9 * 60) - from) / SLOT_MINUTES);
+      book(`${data.bookables[row].id} ${day.date}`, first, first);
+    }
+  };
+
+  return (
+    <section className="page" aria-labelledby="rooms-week-title">
+      <header className="page-header">
+        <div>
+          <h1 id="rooms-week-title">{data ? `Week of ${formatDate(data.days[0].date)}` : 'Week'}</h1>
+          <p className="subtitle">
+            {data ? `${data.siteName} · ${data.timeZone} · ${hhmm(from)}–${hhmm(to)} each day · drag across a day to book, arrows and Enter work too` : ''}
+          </p>
+        </div>
+        {date ? (
+          <CalendarBar view="week" date={date} today={today} hrefOf={(d) => `/bookings/week/${d}${search}`}>
+            <KindSelect kind={kind} hrefOf={(s) => `/bookings/week/${date}${s}`} />
+          </CalendarBar>
+        ) : null}
+      </header>
+      {week.error ? <p className="form-error">{week.error.message}</p> : null}
+      {data && layout ? (
+        <div className="rooms-week-scroll">
+          <div className="rooms-week" role="grid" aria-label={`Week of ${formatDate(data.days[0].date)}`} data-week={data.days[0].date}>
+            <div role="row" className="rooms-week-row rooms-week-head">
+              <div role="columnheader" className="rooms-week-name">
+                {data.bookables.length} {data.bookables.length === 1 ? 'bookable' : 'bookables'}
+              </div>
+              {data.days.map((day) => (
+                <div
+                  key={day.date}
+                  role="columnheader"
+                  className={day.date === data.today ? 'today' : undefined}
+                  aria-current={day.date === data.today ? 'date' : undefined}
+                >
+                  <Link href={`/bookings/${day.date}`}>{formatWeekday(day.date)}</Link>
+                  <span className="muted small">{day.closure ? ` · ${day.closure}` : day.opens ? ` · ${day.opens}–${day.closes}` : ' · closed'}</span>
+                </div>
+              ))}
+            </div>
+            {data.bookables.map((bookable, row) => (
+              <div role="row" key={bookable.id} className="rooms-week-row" style={{ height: (layout.lanes.get(bookable.id) ?? 1) * LANE_PX + 8 }}>
+                <div role="rowheader" className="rooms-week-name">
+                  <Link href={`/bookables/${bookable.id}/week/${data.days[0].date}`}>{bookable.name}</Link>
+                  <span className="muted small">{bookable.capacity}</span>
+                </div>
+                {data.days.map((day, col) => {
+                  const track = `${bookable.id} ${day.date}`;
+                  const open = day.opens && !day.closure ? [minutes(day.opens), minutes(day.closes!)] : null;
+                  const sel = drag.span?.track === track ? drag.span : null;
+                  const placed = layout.cells.get(track) ?? [];
+                  return (
+                    <div
+                      key={day.date}
+                      role="gridcell"
+                      className={`rooms-week-cell${day.date === data.today ? ' today' : ''}`}
+                      data-cell={`${row}-${col}`}
+                      tabIndex={cursor.row === row && cursor.col === col ? 0 : -1}
+                      aria-label={`${bookable.name}, ${formatWeekday(day.date)}: ${placed.length ? placed.map((p) => describeBooking(p.booking)).join('; ') : 'free'}`}
+                      onFocus={(e) => e.target === e.currentTarget && setCursor({ row, col })}
+                      onKeyDown={(e) => onKey(e, row, col)}
+                      {...drag.handlers(track, slots)}
+                    >
+                      {open ? <Shade left={0} right={pct(open[0])} /> : <Shade left={0} right={100} />}
+                      {open ? <Shade left={pct(open[1])} right={100} /> : null}
+                      {day.date === data.today && nowMinute !== null && nowMinute >= from && nowMinute <= to ? (
+                        <div className="now-line" style={{ left: `${pct(nowMinute)}%` }} aria-hidden="true" />
+                      ) : null}
+                      {sel ? (
+                        <div className="board-slot selected" style={{ left: `${(sel.a / slots) * 100}%`, width: `${((sel.b - sel.a + 1) / slots) * 100}%` }} />
+                      ) : null}
+                      {placed.map((p) => (
+                        <button
+                          key={p.booking.id}
+                          type="button"
+                          className={blockClass(p.booking, bookable.kind)}
+                          style={{ left: `${pct(p.from)}%`, width: `calc(${pct(p.to) - pct(p.from)}% - 1px)`, top: 4 + p.lane * LANE_PX, height: LANE_PX - 3 }}
+                          data-tip={`${bookable.name} · ${describeBooking(p.booking)}`}
+                          onClick={() => setOpened(p.booking.id)}
+                        >
+                          {whoOf(p.booking)}
+                        </button>
+                      ))}
+                    </div>
+                  );
+                })}
+              </div>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      {data && data.bookables.length === 0 ? <p className="muted">Nothing of this kind to book at {data.siteName}.</p> : null}
+      <Suspense fallback={null}>
+        {draft && data ? <BookingDialog draft={draft} bookables={data.bookables} timeZone={data.timeZone} onClose={() => setDraft(null)} /> : null}
+        {opened ? <BookingDetailsById id={opened} onClose={() => setOpened(null)} /> : null}
+      </Suspense>
+    </section>
+  );
+}
+
+function Shade({ left, right }: { left: number; right: number }) {
+  return right > left ? <div className="board-closed" style={{ left: `${left}%`, width: `${right - left}%` }} aria-hidden="true" /> : null;
+}

@@ -1,0 +1,63 @@
+import { format, parseISO } from 'date-fns';
+import { addDaysIso, weekdayOf } from '@shared/domain/zoned';
+import { call, expect, test } from './fixtures';
+
+/** A Wednesday at least a week ahead (UTC), as YYYY-MM-DD: its week and month are whole in the future. */
+function wednesdayAhead(): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + 8);
+  const iso = d.toISOString().slice(0, 10);
+  return addDaysIso(iso, 3 - weekdayOf(iso));
+}
+
+test('day → week → month with D, W and M keeping the date; a day opens from the month; drag on the week of all rooms books', async ({ page, app }) => {
+  const settings = await call(app.coop, 'settings.get', {});
+  await call(app.coop, 'settings.updateSite', { ...settings.site, name: 'Mill Lane', timeZone: 'Europe/London' });
+  await call(app.coop, 'bookables.create', { siteId: settings.site.id, kind: 'room', name: 'Garden Room', capacity: 6 });
+  await call(app.coop, 'bookables.create', { siteId: settings.site.id, kind: 'desk', name: 'Hot desks', capacity: 4 });
+  await call(app.coop, 'members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2025-01-10' });
+  const day = wednesdayAhead();
+  const monday = addDaysIso(day, -2);
+
+  await page.goto(`${app.url}#/bookings/${day}`);
+  await expect(page.getByRole('grid', { name: 'Day board' })).toBeVisible();
+  await page.keyboard.press('w');
+  const week = page.getByRole('grid', { name: `Week of ${format(parseISO(monday), 'd MMM yyyy')}` });
+  await expect(week).toBeVisible();
+  // rooms unless said: the desks are not on the week of rooms
+  await expect(week.getByRole('rowheader', { name: /Garden Room/ })).toBeVisible();
+  await expect(week.getByRole('rowheader', { name: /Hot desks/ })).toHaveCount(0);
+
+  // drag across Wednesday's part of Garden Room's row, as a person aims the mouse
+  const cell = week.getByRole('gridcell', { name: new RegExp(`^Garden Room, ${format(parseISO(day), 'EEE d MMM')}`) });
+  const box = (await cell.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const dialog = page.getByRole('dialog', { name: 'New booking' });
+  await expect(dialog.getByRole('combobox', { name: 'Member' })).toBeFocused();
+  await page.keyboard.type('ana');
+  await dialog.getByRole('option', { name: /Ana Ribeiro/ }).click();
+  const from = await dialog.getByLabel('From', { exact: true }).inputValue();
+  const until = await dialog.getByLabel('Until', { exact: true }).inputValue();
+  expect(from < until).toBe(true);
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(cell.getByRole('button', { name: 'Ana Ribeiro' })).toBeVisible();
+
+  // M: the month around the same date, with the booking counted on its day
+  await page.keyboard.press('m');
+  const month = page.getByRole('table', { name: format(parseISO(day), 'MMMM yyyy') });
+  await expect(month).toBeVisible();
+  await expect(month.getByRole('button', { name: new RegExp(`${from} Garden Room`) })).toBeVisible();
+  // a day's number opens its day board
+  await month.getByRole('link', { name: `${format(parseISO(day), 'EEE d MMM')}, day board` }).click();
+  await expect(page.getByRole('grid', { name: 'Day board' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`#/bookings/${day}$`));
+  // D from the week comes back to the same day
+  await page.keyboard.press('w');
+  await expect(week).toBeVisible();
+  await page.keyboard.press('d');
+  await expect(page).toHaveURL(new RegExp(`#/bookings/${day}$`));
+});
