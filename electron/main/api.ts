@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { ZodError } from 'zod';
-import { type ApiResult, type Channel, type PushEvent, contract, isChannel } from '@shared/contract';
+import { type ApiError, type ApiResult, type Channel, type PushEvent, contract, isChannel } from '@shared/contract';
 import { type Actor, type Ctx, type Session, asSession, kioskSession, withSite } from './context';
 import { type CommitHook, withCommitHook } from './db/tx';
 import { AppError } from './errors';
+import { isDiskFull } from './db/sqlite';
+import { diskFull } from './features/storage';
 import { FEATURES, buildHandlers } from './features';
 import { recordAudit } from './features/audit';
 import { KIOSK_IDLE_MS, newSession } from './features/auth';
@@ -27,6 +29,22 @@ function mayCall(actor: Actor, channel: Channel): boolean {
   // Jobs do not go through dispatch; nothing calls a channel as the app itself.
   if (actor.role === 'system') return false;
   return access === 'member' && actor.role !== 'kiosk';
+}
+
+/**
+ * What a failure tells the person, and only what is true: "nothing was changed" where a rollback
+ * proved it; a change that was saved before a later step failed says so.
+ */
+function failure(error: unknown, saved: boolean, log: (error: unknown) => void): ApiError {
+  const afterSaving = 'It was saved, but what should have followed failed';
+  if (isDiskFull(error)) {
+    return saved
+      ? { code: 'DISK_FULL', message: `${afterSaving}: the disk holding the data folder is full. Free some space.`, fields: { disk: 'Full' } }
+      : diskFull().toApiError();
+  }
+  if (error instanceof AppError) return saved ? { ...error.toApiError(), message: `${afterSaving}: ${error.message}` } : error.toApiError();
+  log(error);
+  return { code: 'INTERNAL', message: saved ? `${afterSaving}; check the result.` : 'Something went wrong; nothing was changed.' };
 }
 
 export interface Api {
@@ -84,19 +102,20 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
         const first = Object.values(fields)[0];
         return { ok: false, error: { code: 'VALIDATION', message: first ?? 'The input is not valid.', fields } };
       }
+      // A command that fails before anything is saved leaves the session as it was (a failed unlock never raises it).
+      const before = structuredClone(session);
+      const hook: CommitHook = { done: false, beforeCommit: (trx, result) => recordAudit({ ...fullCtx, db: trx }, actor, channel, parsed.data, result) };
       try {
         const handler = handlers[channel] as (input: unknown, ctx: Ctx, actor: Actor, session: Session) => Promise<unknown>;
         const requestCtx = withSite(fullCtx, await siteOf(session));
         // A command's audit row is written in the transaction that makes the change; a command
         // that changes no table (a session's mode) or swaps the database writes it after.
-        const hook: CommitHook = { done: false, beforeCommit: (trx, result) => recordAudit({ ...fullCtx, db: trx }, actor, channel, parsed.data, result) };
         const data = await withCommitHook(hook, () => handler(parsed.data, requestCtx, actor, session));
         if (!hook.done) await recordAudit(fullCtx, actor, channel, parsed.data, data);
         return { ok: true, data };
       } catch (error) {
-        if (error instanceof AppError) return { ok: false, error: error.toApiError() };
-        log(error);
-        return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; nothing was changed.' } };
+        if (!hook.committed) Object.assign(session, before);
+        return { ok: false, error: failure(error, hook.committed === true, log) };
       }
     },
     subscribe(listener) {

@@ -1,7 +1,8 @@
-import { copyFileSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { type Api, createApi } from './api';
 import { type Ctx, type DesktopDialogs } from './context';
-import { type Database, openDatabase, placeDatabaseFile } from './db/open';
+import { type Database, openDatabase } from './db/open';
+import { checkpoint } from './db/sqlite';
 import { FEATURES, dataTables, jobsOf, recordLabels } from './features';
 import { startAutomaticBackups } from './features/data';
 import { ensureDefaults } from './features/settings';
@@ -51,24 +52,36 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     schemaVersion: database.schemaVersion,
     desktop: options.desktop,
     async replaceDatabase(file) {
-      await ctx.database.close();
       const live = ctx.database.file;
       const previous = `${live}.replaced`;
-      copyFileSync(live, previous);
-      placeDatabaseFile(file, live);
-      let reopened: Database;
+      // The log is folded into the live file while it is still open: a failure here (a full disk)
+      // leaves it open and answering, and nothing changed.
+      checkpoint(ctx.database);
+      await ctx.database.close();
+      const reopen = async () => {
+        const database = await open();
+        Object.assign(ctx, { db: database.db, database, schemaVersion: database.schemaVersion, siteId: await defaultSiteId(database.db) });
+      };
+      // Renames only, within the data folder: nothing is copied, so nothing can run out of room half-way.
       try {
-        reopened = await open();
+        rmSync(previous, { force: true });
+        renameSync(live, previous);
+        renameSync(file, live);
+      } catch (error) {
+        if (!existsSync(live) && existsSync(previous)) renameSync(previous, live);
+        await reopen();
+        throw error;
+      }
+      try {
+        await reopen();
       } catch (error) {
         // The new file does not open: the old one goes back, and the app keeps answering.
-        placeDatabaseFile(previous, live);
-        Object.assign(ctx, { database: await open() });
-        Object.assign(ctx, { db: ctx.database.db });
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${live}${suffix}`, { force: true });
+        renameSync(previous, live);
+        await reopen();
         throw error;
-      } finally {
-        rmSync(previous, { force: true });
       }
-      Object.assign(ctx, { db: reopened.db, database: reopened, schemaVersion: reopened.schemaVersion, siteId: await defaultSiteId(reopened.db) });
+      rmSync(previous, { force: true });
     },
   };
   await ensureDefaults({ ...ctx, emit: () => {} });

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 
 /** Error codes travel as values across the API boundary; nothing is thrown across it. */
-export type ErrorCode = 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' | 'RULE' | 'INTERNAL';
+/** DISK_FULL: the data folder's disk has no room; nothing was written, and writes work again once space is freed. */
+export type ErrorCode = 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' | 'RULE' | 'DISK_FULL' | 'INTERNAL';
 
 export interface ApiError {
   code: ErrorCode;

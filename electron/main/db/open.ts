@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
@@ -37,6 +37,8 @@ export interface OpenOptions {
    * test/bench/durability.bench.ts for what FULL costs).
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /** A copy in backups/ before an upgrade (default); a restore's private working copy needs none. */
+  backupBeforeMigrating?: boolean;
 }
 
 export interface Database {
@@ -72,12 +74,6 @@ function withStatementCache(sqlite: Sqlite.Database) {
   };
 }
 
-/** Puts a database file where the live one was, without the old WAL files (the file must be closed). */
-export function placeDatabaseFile(source: string, target: string): void {
-  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
-  copyFileSync(source, target);
-}
-
 /** Opens (creating if needed) the database file, refusing one from a newer version, then migrates. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -98,7 +94,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   registerHandle(db, sqlite);
 
-  if (found > 0 && found < (options.upTo ?? LATEST_SCHEMA_VERSION)) {
+  if (found > 0 && found < (options.upTo ?? LATEST_SCHEMA_VERSION) && options.backupBeforeMigrating !== false) {
     const backups = join(options.dataDir, 'backups');
     mkdirSync(backups, { recursive: true });
     await sqlite.backup(join(backups, backupFileName('pre-migration', new Date())));

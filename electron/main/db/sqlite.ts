@@ -18,6 +18,18 @@ export const withoutIndex = <T>(column: string): RawBuilder<T> => sql<T>`+${sql.
 /** Whether an error is the overbooking guard's refusal (the trigger raises `OVERBOOKED`). */
 export const isOverbooked = (error: unknown): boolean => error instanceof Error && error.message.includes('OVERBOOKED');
 
+/** Whether an error is the disk being full: SQLite's SQLITE_FULL or the system's ENOSPC. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_FULL') || code === 'ENOSPC');
+}
+
+/** Folds the write-ahead log into the database file and empties it; throws when it cannot (a reader in the way, a full disk). */
+export function checkpoint(database: Database): void {
+  const [result] = database.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  if (result?.busy) throw new Error('The database is busy; try again.');
+}
+
 /** A consistent copy of the live database while the app keeps writing (SQLite's online backup). */
 export const onlineBackup = (database: Database, file: string): Promise<unknown> => database.sqlite.backup(file);
 

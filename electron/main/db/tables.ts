@@ -5,6 +5,12 @@ import type { DB } from './schema';
 /** Tables rebuilt from the others, never exported: members_fts (the search index) and bookable_spans (kept by triggers). */
 export const DERIVED_TABLES = ['members_fts', 'bookable_spans'];
 
+/**
+ * Sign-in counters and lockouts: they belong to this machine's sessions, never to a file, so a
+ * restore starts them afresh (a crafted backup cannot lock the desk out for ever).
+ */
+export const MACHINE_TABLES = ['access_guards'];
+
 export interface Column {
   name: string;
   type: string;

@@ -7,6 +7,8 @@ import type { DB } from './schema';
 export interface CommitHook {
   beforeCommit(trx: Kysely<DB>, result: unknown): Promise<void>;
   done: boolean;
+  /** Set once the request's change is on disk: from then on, a failure must not say "nothing was changed". */
+  committed?: boolean;
 }
 
 const hooks = new AsyncLocalStorage<CommitHook | undefined>();
@@ -16,6 +18,12 @@ export const withCommitHook = <T>(hook: CommitHook, fn: () => Promise<T>): Promi
 
 /** Runs `fn` with no hook: transactions that are not the change itself (counting a sign-in attempt). */
 export const withoutCommitHook = <T>(fn: () => Promise<T>): Promise<T> => hooks.run(undefined, fn);
+
+/** Says that the request's change is done although no transaction of it committed (a database swapped in by a restore). */
+export function noteCommitted(): void {
+  const hook = hooks.getStore();
+  if (hook) hook.committed = true;
+}
 
 /**
  * Runs `work` in one `BEGIN IMMEDIATE` transaction: the write lock is taken before the first
@@ -33,6 +41,7 @@ export async function immediate<T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Pr
         await hook.beforeCommit(conn, result);
       }
       await sql`commit`.execute(conn);
+      if (hook) hook.committed = true;
       return result;
     } catch (error) {
       await sql`rollback`.execute(conn);

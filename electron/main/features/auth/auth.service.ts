@@ -1,5 +1,6 @@
 import { type AuthStatus, KIOSK_IDLE_SECONDS, type Lockout } from '@shared/contract/auth.contract';
 import { type Ctx, type Session, FRONT_DESK, kioskSession, managerSession } from '../../context';
+import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import * as repo from './auth.repository';
 import { LockedOut, PIN_LOCK_MINUTES, clearGuard, guarded, lockedMembers } from './guard';
@@ -43,7 +44,8 @@ export async function setManagerPassword(ctx: Ctx, session: Session, input: { cu
   const existing = await managerHash(ctx);
   if (existing) await checkManagerPassword(ctx, session, input.current, existing, 'current', 'auth.setManagerPassword');
   const hash = await hashSecret(input.password);
-  await repo.saveSecret(ctx.db, MANAGER_KEY, hash, ctx.now().getTime());
+  // with its audit row, in one transaction: on a full disk neither is saved
+  await immediate(ctx.db, (trx) => repo.saveSecret(trx, MANAGER_KEY, hash, ctx.now().getTime()));
   return status(ctx, session);
 }
 
@@ -126,9 +128,11 @@ export async function setPin(ctx: Ctx, memberId: string, pin: string): Promise<{
   if (!(await repo.memberExists(ctx.db, memberId))) throw new AppError('NOT_FOUND', 'The member was not found.', { memberId: 'Unknown member' });
   const hash = await hashSecret(pin);
   const now = ctx.now().getTime();
-  await repo.savePin(ctx.db, memberId, hash, now);
-  // A new PIN starts with a clean count.
-  await clearGuard(ctx.db, 'pin', memberId);
+  await immediate(ctx.db, async (trx) => {
+    await repo.savePin(trx, memberId, hash, now);
+    // A new PIN starts with a clean count.
+    await clearGuard(trx, 'pin', memberId);
+  });
   return { memberId };
 }
 

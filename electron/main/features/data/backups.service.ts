@@ -1,16 +1,20 @@
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { PUSH_EVENTS } from '@shared/contract';
 import type { BackupEntry } from '@shared/contract/data.contract';
 import type { Ctx } from '../../context';
 import { type BackupKind, backupFileName, parseBackupName } from '../../db/backupNames';
 import { newId } from '@shared/domain/ids';
 import { DATABASE_FILE, inspectDatabaseFile, openDatabase } from '../../db/open';
 import { countRows, hasRows } from '../../db/tables';
-import { dataPath } from '../storage';
+import { dataPath, diskFull, ensureRoom } from '../storage';
+import { privateCopy, rebuildFromRows, settleFile } from '../../db/rebuild';
+import { reindexAllMembers } from '../../db/search';
 import { AppError } from '../../errors';
 import { recoverRemovedDocuments } from '../bids';
 import { backupsToDelete } from './rotation';
-import { onlineBackup } from '../../db/sqlite';
+import { isDiskFull, onlineBackup } from '../../db/sqlite';
+import { noteCommitted } from '../../db/tx';
 
 const HOUR = 3_600_000;
 
@@ -26,15 +30,31 @@ export function listBackups(ctx: Pick<Ctx, 'dataDir'>): BackupEntry[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
-/** A consistent copy of the live database (SQLite's online backup), written while the app runs. */
+/** What the live database holds on disk now: the file and its write-ahead log. */
+function liveBytes(ctx: Ctx): number {
+  return [ctx.database.file, `${ctx.database.file}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
+}
+
+/**
+ * A consistent copy of the live database (SQLite's online backup), written while the app runs:
+ * under a temporary name first, so a copy cut short by a full disk never looks like a backup.
+ */
 export async function backup(ctx: Ctx, kind: BackupKind): Promise<BackupEntry> {
   const folder = backupFolder(ctx);
   mkdirSync(folder, { recursive: true });
+  ensureRoom(ctx.dataDir, liveBytes(ctx), 'a backup');
   let at = ctx.now();
   // Two backups in the same second get distinct names.
   while (listBackups(ctx).some((b) => b.name === backupFileName(kind, at))) at = new Date(at.getTime() + 1000);
   const name = backupFileName(kind, at);
-  await onlineBackup(ctx.database, join(folder, name));
+  const partial = join(folder, `.${name}.part`);
+  try {
+    await onlineBackup(ctx.database, partial);
+    renameSync(partial, join(folder, name));
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw isDiskFull(error) ? diskFull('The backup') : error;
+  }
   ctx.emit('data.changed');
   return listBackups(ctx).find((b) => b.name === name)!;
 }
@@ -53,17 +73,23 @@ export async function backupToFile(ctx: Ctx): Promise<{ saved: string | null }> 
   return { saved: target };
 }
 
-/** "Restore…": a file chosen anywhere is checked, copied into the backups folder, then restored. */
+/** "Restore…": a file chosen anywhere is copied into the backups folder, then restored from there (and not kept when it is refused). */
 export async function restoreFromFile(ctx: Ctx): Promise<{ restored: string | null; safetyCopy: string | null }> {
   const source = await desktopOnly(ctx).chooseOpenFile({ title: 'Restore Coopdesk from a backup', extension: 'sqlite' });
   if (!source) return { restored: null, safetyCopy: null };
-  const problem = await inspectDatabaseFile(source, ctx.database.nativeBinding);
-  if (problem) throw new AppError('VALIDATION', `That file cannot be restored: ${problem}`, { file: problem });
+  // the copy kept in backups/, then the restore's own copies
+  ensureRoom(ctx.dataDir, 3 * statSync(source).size + liveBytes(ctx), 'restoring that file');
   const name = backupFileName('manual', ctx.now());
   mkdirSync(backupFolder(ctx), { recursive: true });
-  copyFileSync(source, join(backupFolder(ctx), name));
-  const done = await restore(ctx, name);
-  return { restored: source, safetyCopy: done.safetyCopy };
+  const kept = join(backupFolder(ctx), name);
+  try {
+    copyFileSync(source, kept);
+    const done = await restore(ctx, name);
+    return { restored: source, safetyCopy: done.safetyCopy };
+  } catch (error) {
+    rmSync(kept, { force: true });
+    throw isDiskFull(error) ? diskFull('The restore') : error;
+  }
 }
 
 /** Deletes automatic backups beyond 7 daily, 4 weekly and 12 monthly ones. */
@@ -74,57 +100,70 @@ export function rotate(ctx: Pick<Ctx, 'dataDir'>): string[] {
 }
 
 /**
- * Restores a backup from the backups folder: checks it is an intact Coopdesk database this
- * version can open, keeps a copy of the current data first, then swaps the file and reopens.
+ * Restores a backup from the backups folder. Only its rows travel: a database is built from this
+ * version's migrations, the rows copied in, migrated, opened and read through, all in a private
+ * folder; then a copy of the current data is kept and the finished file renamed over the live
+ * one. Until that rename the live database stays open and answering; any failure before it
+ * changes nothing.
  */
 export async function restore(ctx: Ctx, name: string): Promise<{ restored: string; safetyCopy: string }> {
   const entry = listBackups(ctx).find((b) => b.name === name);
   if (!entry) throw new AppError('NOT_FOUND', `There is no backup called ${name}.`, { name: 'Unknown backup' });
-  const file = join(backupFolder(ctx), name);
-  const problem = await inspectDatabaseFile(file, ctx.database.nativeBinding);
-  if (problem) throw new AppError('VALIDATION', `${name} cannot be restored: ${problem}`, { name: problem });
-  // A migrated copy is opened and read first; the live database is swapped only for one that works.
-  const checked = await workingCopy(ctx, file, name);
-  let safety: BackupEntry;
-  try {
-    safety = await backup(ctx, 'pre-restore');
-    await ctx.replaceDatabase(checked.file);
-  } finally {
-    checked.remove();
-  }
-  await recoverRemovedDocuments(ctx);
-  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'bids.changed', 'data.changed'] as const)
-    ctx.emit(event);
-  return { restored: name, safetyCopy: safety!.name };
-}
-
-/** Copies a backup aside, migrates and opens it, and reads every table, so that a file that only looks right fails here. */
-async function workingCopy(ctx: Ctx, file: string, name: string): Promise<{ file: string; remove: () => void }> {
+  // a private copy of the file, the database rebuilt from it, and the safety copy of today's data
+  ensureRoom(ctx.dataDir, 2 * entry.bytes + liveBytes(ctx), `restoring ${name}`);
   const folder = dataPath(ctx.dataDir, 'backups', `.checking-${newId()}`);
   mkdirSync(folder, { recursive: true });
-  const remove = () => rmSync(folder, { recursive: true, force: true });
+  let safety: BackupEntry;
   try {
-    copyFileSync(file, join(folder, DATABASE_FILE));
-    const copy = await openDatabase({ dataDir: folder, nativeBinding: ctx.database.nativeBinding });
+    const file = await rebuilt(ctx, join(backupFolder(ctx), name), folder, name);
+    safety = await backup(ctx, 'pre-restore');
+    await ctx.replaceDatabase(file);
+    noteCommitted();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (isDiskFull(error)) throw diskFull(`Restoring ${name}`);
+    throw error;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  await recoverRemovedDocuments(ctx);
+  // every open screen refreshes: the whole database changed
+  for (const event of PUSH_EVENTS) ctx.emit(event);
+  return { restored: name, safetyCopy: safety.name };
+}
+
+/**
+ * Checks a backup and rebuilds it from its rows in `folder`: a private copy (the file itself is
+ * never opened, so nothing is left beside it), the checks, the rows into a database of our own
+ * migrations, then migrated, opened and read through. Returns the finished file.
+ */
+async function rebuilt(ctx: Ctx, file: string, folder: string, name: string): Promise<string> {
+  const copy = join(folder, 'source.sqlite');
+  privateCopy(file, copy);
+  const problem = await inspectDatabaseFile(copy, ctx.database.nativeBinding);
+  if (problem) throw new AppError('VALIDATION', `${name} cannot be restored: ${problem} Nothing was changed.`, { name: problem });
+  const target = join(folder, DATABASE_FILE);
+  try {
+    await rebuildFromRows(copy, target, ctx.database.nativeBinding);
+    rmSync(copy);
+    const built = await openDatabase({ dataDir: folder, nativeBinding: ctx.database.nativeBinding, backupBeforeMigrating: false });
     try {
-      for (const table of ctx.dataTables) await countRows(copy.db, table);
-      if (!(await hasRows(copy.db, 'coop')) || !(await hasRows(copy.db, 'sites'))) throw new Error('no co-op or site');
+      await reindexAllMembers(built.db);
+      for (const table of ctx.dataTables) await countRows(built.db, table);
+      if (!(await hasRows(built.db, 'coop')) || !(await hasRows(built.db, 'sites'))) throw new Error('no co-op or site');
     } finally {
-      await copy.close();
+      await built.close();
     }
-    return { file: join(folder, DATABASE_FILE), remove };
-  } catch {
-    remove();
-    throw new AppError('VALIDATION', `${name} cannot be restored: it does not open as a working Coopdesk database. Nothing was changed.`, {
+    settleFile(target, ctx.database.nativeBinding);
+    return target;
+  } catch (error) {
+    if (isDiskFull(error)) throw error;
+    throw new AppError('VALIDATION', `${name} cannot be restored: its records do not make a working Coopdesk database. Nothing was changed.`, {
       name: 'Does not open',
     });
   }
 }
 
-/**
- * A backup at start, then whenever the newest automatic one is a day old (checked hourly),
- * each followed by rotation. Failures are logged, never fatal: the app keeps working.
- */
 /**
  * A backup a day the app is used: the first a little after start (so it never delays the first
  * screen on a large file), then checked hourly.

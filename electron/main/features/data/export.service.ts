@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { Zip, ZipDeflate, strFromU8, strToU8 } from 'fflate';
 import { type Kysely } from 'kysely';
 import Papa from 'papaparse';
+import { PUSH_EVENTS } from '@shared/contract';
 import type { ExportEntry } from '@shared/contract/data.contract';
 import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
@@ -195,7 +196,7 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, bytes);
   }
-  for (const event of ['members.changed', 'settings.changed', 'bookables.changed', 'bookings.changed', 'bids.changed', 'data.changed'] as const)
-    ctx.emit(event);
+  // every open screen refreshes: the whole database changed
+  for (const event of PUSH_EVENTS) ctx.emit(event);
   return { tables };
 }
