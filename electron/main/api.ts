@@ -47,9 +47,19 @@ function failure(error: unknown, saved: boolean, log: (error: unknown) => void):
   return { code: 'INTERNAL', message: saved ? `${afterSaving}; check the result.` : 'Something went wrong; nothing was changed.' };
 }
 
+const forbidden = (actor: Actor): ApiError => ({
+  code: 'FORBIDDEN',
+  message: actor.role === 'kiosk' ? 'Identify with your member number and PIN first.' : 'Only a manager may do this.',
+});
+
 export interface Api {
   /** `caller` is the transport's session (auth channels change it), or an actor for internal calls and tests. */
   dispatch(channel: string, input: unknown, caller: Session | Actor): Promise<ApiResult<unknown>>;
+  /**
+   * Whether `caller` may call `channel` at all, and how large a body the transport should read
+   * for it: asked before the body is read, so a refused caller costs nothing.
+   */
+  admits(channel: string, caller: Session): { ok: true; maxBody: number } | { ok: false; error: ApiError };
   /** A new transport session: the manager's while no manager password is set, else the kiosk's. */
   newSession(): Promise<Session>;
   /** Subscribes to push events; returns the unsubscribe function. */
@@ -79,6 +89,11 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
 
   return {
     newSession: () => newSession(fullCtx),
+    admits(channel, caller) {
+      if (!isChannel(channel)) return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
+      if (!mayCall(caller.actor, channel)) return { ok: false, error: forbidden(caller.actor) };
+      return { ok: true, maxBody: contract[channel].maxBody };
+    },
     async dispatch(channel, input, caller) {
       const session = asSession(caller);
       // A member who identified at the kiosk and then walked away is signed out.
@@ -92,10 +107,7 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
         return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
       }
       // Permission before validation: an unauthorised caller learns nothing about the input.
-      if (!mayCall(actor, channel)) {
-        const message = actor.role === 'kiosk' ? 'Identify with your member number and PIN first.' : 'Only a manager may do this.';
-        return { ok: false, error: { code: 'FORBIDDEN', message } };
-      }
+      if (!mayCall(actor, channel)) return { ok: false, error: forbidden(actor) };
       const parsed = contract[channel].input.safeParse(input ?? {});
       if (!parsed.success) {
         const fields = fieldsOf(parsed.error);

@@ -11,9 +11,13 @@ import type { Session } from './context';
  * dispatch as the desktop app. End-to-end tests drive it in Chromium.
  */
 
-/** A bid's document (10 MB) travels as base64 inside JSON: a third more, and some room. */
-const MAX_BODY = 16 * 1024 * 1024;
 const MAX_SESSIONS = 5000;
+/** Open connections one address may hold (a browser opens six or so, plus the event stream). */
+const MAX_CONNECTIONS_PER_CLIENT = 32;
+/** A request's headers must arrive within this, and the whole request within REQUEST_MS; an idle connection is closed after IDLE_MS. */
+const HEADERS_MS = 10_000;
+const REQUEST_MS = 60_000;
+const IDLE_MS = 30_000;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -54,17 +58,19 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 
 class TooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Reads a request's body up to `limit` bytes; a larger one is refused as soon as it is known to be (its Content-Length, or the bytes so far). */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.reject(new TooLarge());
   return new Promise((resolvePromise, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-      // Over the limit: say so at once, but read (and drop) a while longer so the client can
-      // finish sending and read the answer; a body that never ends is cut off.
-      else if (size - chunk.length <= MAX_BODY) reject(new TooLarge());
-      else if (size > 4 * MAX_BODY) req.destroy();
+      if (size <= limit) chunks.push(chunk);
+      else {
+        reject(new TooLarge());
+        req.destroy();
+      }
     });
     req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
@@ -114,7 +120,11 @@ export function startHost(options: HostOptions): Promise<Host> {
     const client = req.socket.remoteAddress ?? 'unknown';
     const session = coopdesk.api.newSession().then((s) => Object.assign(s, { client }));
     sessions.set(fresh, session);
-    void session.then((s) => resolved.set(fresh, s));
+    // a session that could not start (the database unreachable) is forgotten, and this request answered with an error
+    session.then(
+      (s) => resolved.set(fresh, s),
+      () => sessions.delete(fresh),
+    );
     res.setHeader('Set-Cookie', `coopdesk_session=${fresh}; HttpOnly; SameSite=Strict; Path=/`);
     return sessions.get(fresh)!;
   }
@@ -132,26 +142,39 @@ export function startHost(options: HostOptions): Promise<Host> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(res, 415, JSON.stringify({ error: 'Send application/json' }));
     }
+    const session = await sessionOf(req, res);
+    // who may call it, before a byte of the body is read
+    const admitted = coopdesk.api.admits(channel, session);
+    if (!admitted.ok) {
+      res.setHeader('Connection', 'close');
+      return send(res, 200, JSON.stringify(admitted));
+    }
     let input: unknown;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, admitted.maxBody);
       input = body ? JSON.parse(body) : {};
     } catch (error) {
       if (error instanceof TooLarge) {
         res.setHeader('Connection', 'close');
+        const mb = Math.round(admitted.maxBody / 1024 / 1024);
+        const limit = mb >= 1 ? `${mb} MB` : `${Math.round(admitted.maxBody / 1024)} kB`;
         return send(
           res,
           413,
-          JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request is over 16 MB: a document may be 10 MB at most.' } }),
+          JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: `The request is over ${limit}, the most this operation takes.` } }),
         );
       }
       return send(res, 400, JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } }));
     }
-    const result = await coopdesk.api.dispatch(channel, input, await sessionOf(req, res));
+    const result = await coopdesk.api.dispatch(channel, input, session);
     send(res, 200, JSON.stringify(result));
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse) {
+    // only for a browser that already holds one of our sessions (the page asks for its status first)
+    const token = /(?:^|;\s*)coopdesk_session=([A-Za-z0-9_-]{20,})/.exec(req.headers.cookie ?? '')?.[1];
+    if (!token || !resolved.has(token)) return send(res, 401, JSON.stringify({ error: 'Open Coopdesk first' }));
+    req.socket.setTimeout(0);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-store',
@@ -203,6 +226,23 @@ export function startHost(options: HostOptions): Promise<Host> {
     } catch (error) {
       answerFailure(res, error);
     }
+  });
+  server.headersTimeout = HEADERS_MS;
+  server.requestTimeout = REQUEST_MS;
+  server.keepAliveTimeout = 5_000;
+  server.timeout = IDLE_MS;
+  // a few dozen connections per address: one client cannot hold the host's sockets
+  const perClient = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const open = (perClient.get(address) ?? 0) + 1;
+    if (open > MAX_CONNECTIONS_PER_CLIENT) return socket.destroy();
+    perClient.set(address, open);
+    socket.once('close', () => {
+      const left = (perClient.get(address) ?? 1) - 1;
+      if (left > 0) perClient.set(address, left);
+      else perClient.delete(address);
+    });
   });
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

@@ -13,7 +13,7 @@ export const AUDIT_WORDS: Record<CommandChannel, string> & Record<string, string
   'auth.identify': 'signed in at the kiosk',
   'auth.signOut': 'signed out',
   'auth.setPin': 'set the kiosk PIN of',
-  'auth.clearLockout': 'lifted the kiosk lockout of',
+  'auth.clearLockout': 'lifted a sign-in lockout of',
   'bids.create': 'opened the joint bid',
   'bids.update': 'edited the joint bid',
   'bids.move': 'moved the joint bid',

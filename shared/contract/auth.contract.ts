@@ -20,10 +20,19 @@ export interface AuthStatus {
   member: { id: string; name: string; number: number; role: string } | null;
 }
 
+export const GUARD_SCOPES = ['pin', 'manager-password', 'client'] as const;
+
+/** A lock in force: a member's PIN, a name nobody has, the manager password from one screen, or a screen slowed after too many wrong tries. */
 export interface Lockout {
-  memberId: string;
-  name: string;
+  scope: (typeof GUARD_SCOPES)[number];
+  key: string;
+  /** The member, when a member's PIN is locked. */
+  memberId: string | null;
+  /** In words: "Ana Ribeiro", "the name “zed” (nobody has it)", "the manager password at 10.0.0.7", "the screen at 10.0.0.7". */
+  label: string;
   lockedUntil: string;
+  /** Attempts refused while it held (counted, not each in the audit log). */
+  refused: number;
 }
 
 export const authContract = contractPart('auth', ['auth.changed'], {
@@ -43,6 +52,9 @@ export const authContract = contractPart('auth', ['auth.changed'], {
   ),
   'auth.signOut': command<AuthStatus>()(empty, 'public'),
   'auth.setPin': command<{ memberId: string }>()(z.object({ memberId: id, pin }), 'manager'),
-  'auth.clearLockout': command<{ memberId: string }>()(z.object({ memberId: id }), 'manager'),
+  'auth.clearLockout': command<{ id: string | null; label: string; refused: number }>()(
+    z.object({ scope: z.enum(GUARD_SCOPES, { error: 'Not a kind of lock' }), key: z.string().trim().min(1, 'Which lock?').max(200) }),
+    'manager',
+  ),
   'auth.lockouts': query<Lockout[]>()(empty, 'manager'),
 });

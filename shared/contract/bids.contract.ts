@@ -251,6 +251,7 @@ export const bidsContract = contractPart('bids', ['bids.changed'], {
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not a file’s content'),
     }),
     'member',
+    { maxBody: 16 * 1024 * 1024 },
   ),
   'bids.openDocument': query<{ name: string; opened: boolean; content?: string }>()(byId, 'member'),
   'bids.removeDocument': command<Bid>()(byId, 'member'),

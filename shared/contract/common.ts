@@ -29,14 +29,24 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown, K exte
   input: I;
   access: Access;
   kind: K;
+  /** The largest request body the browser host reads for it (bytes); most channels take a small one. */
+  maxBody: number;
   /** Phantom field carrying the output type; never set at run time. */
   readonly output?: O;
 }
 
+/** What a request body may hold unless its channel says more: forms, lists of ids, searches. */
+export const SMALL_BODY = 256 * 1024;
+
 const define =
   <K extends ChannelKind>(kind: K) =>
   <O>() =>
-  <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O, K> => ({ input, access, kind });
+  <I extends z.ZodType>(input: I, access: Access, options: { maxBody?: number } = {}): ChannelDef<I, O, K> => ({
+    input,
+    access,
+    kind,
+    maxBody: options.maxBody ?? SMALL_BODY,
+  });
 
 /** Declares a channel that only reads: `query<Output>()(inputSchema, access)`. */
 export const query = define('query');

@@ -15,12 +15,19 @@ export interface ExportEntry {
   bytes: number;
 }
 
+/** The data folder's disk: what is free, what a backup needs, and a warning when it runs low or a backup was skipped. */
+export interface DiskSpace {
+  freeBytes: number;
+  databaseBytes: number;
+  warning: string | null;
+}
+
 const fileName = (pattern: RegExp, message: string) => z.string().trim().max(200).regex(pattern, message);
 const backupName = fileName(/^[a-z-]+-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.sqlite$/, 'Not the name of a backup in the backups folder');
 const exportName = fileName(/^coopdesk-export-[0-9TZ-]+\.zip$/, 'Not the name of an export in the exports folder');
 
 export const dataContract = contractPart('data', ['data.changed'], {
-  'data.backups': query<{ folder: string; backups: BackupEntry[] }>()(empty, 'manager'),
+  'data.backups': query<{ folder: string; backups: BackupEntry[]; disk: DiskSpace }>()(empty, 'manager'),
   'data.backupNow': command<BackupEntry>()(empty, 'manager'),
   'data.restore': command<{ restored: string; safetyCopy: string }>()(z.object({ name: backupName }), 'manager'),
   /** Desktop app: "Back up now…" to a file chosen in the system's save dialog. */

@@ -1,3 +1,4 @@
+import type { Lockout } from './auth.contract';
 import { z } from 'zod';
 import { command, query, contractPart } from './common';
 import { byId, id, isoDate, instant } from './fields';
@@ -62,7 +63,7 @@ export interface Today {
   desks: { total: number; freeNow: number; freeRestOfDay: number };
   visitors: Visitor[];
   dayPasses: DayPass[];
-  lockouts: { memberId: string; name: string; lockedUntil: string }[];
+  lockouts: Lockout[];
 }
 
 const member = id;

@@ -161,6 +161,8 @@ export const membersContract = contractPart('members', ['members.changed'], {
       dryRun: z.boolean().default(true),
     }),
     'manager',
+    // 5 MB of CSV, with JSON's escapes
+    { maxBody: 8 * 1024 * 1024 },
   ),
   'members.exportCsv': query<{ filename: string; csv: string }>()(z.object({ includeArchived: z.boolean().default(true) }), 'manager'),
 });

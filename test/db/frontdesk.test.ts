@@ -34,10 +34,10 @@ describe('manager password, kiosk and PINs', () => {
       error: { message: `${MISMATCH} Too many wrong PINs: locked for 15 minutes; the front desk can unlock.` },
     });
     expect(await t.coop.api.dispatch('auth.identify', { who: 'ana ribeiro', pin: '4821' }, session)).toMatchObject({ ok: false, error: { rule: 'locked' } });
-    expect((await t.call('auth.lockouts', {})).map((l) => l.name)).toEqual(['Ana Ribeiro']);
-    expect((await t.call('frontdesk.today', {})).lockouts.map((l) => l.name)).toEqual(['Ana Ribeiro']);
+    expect((await t.call('auth.lockouts', {})).map((l) => l.label)).toEqual(['Ana Ribeiro']);
+    expect((await t.call('frontdesk.today', {})).lockouts.map((l) => l.label)).toEqual(['Ana Ribeiro']);
 
-    await t.call('auth.clearLockout', { memberId: w.member.id });
+    await t.call('auth.clearLockout', { scope: 'pin', key: w.member.id });
     expect(await t.coop.api.dispatch('auth.identify', { who: 'ANA@example.coop', pin: '4821' }, session)).toMatchObject({
       ok: true,
       data: { mode: 'kiosk', member: { name: 'Ana Ribeiro' } },

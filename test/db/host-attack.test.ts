@@ -103,14 +103,22 @@ describe('the host answers whatever it is sent, and stays up', () => {
     expect((await status()).status).toBe(200);
   });
 
-  it('refuses a body over the limit with a clear answer, and takes a 10 MB document', async () => {
-    const huge = await http('/api/members.create', {
+  it('refuses a body over its channel’s limit with a clear answer, and takes a 10 MB document', async () => {
+    // a form takes 256 kB; only a document (16 MB) and a CSV import (8 MB) take more
+    const form = await http('/api/members.create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.alloc(300 * 1024, 0x20),
+    });
+    expect(form.status).toBe(413);
+    expect(JSON.parse(form.body).error.message).toMatch(/over 256 kB/);
+    const huge = await http('/api/bids.attach', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: Buffer.alloc(17 * 1024 * 1024, 0x20),
     });
     expect(huge.status).toBe(413);
-    expect(JSON.parse(huge.body).error.message).toMatch(/10 MB at most/);
+    expect(JSON.parse(huge.body).error.message).toMatch(/over 16 MB/);
     const member = await t.call('members.create', ana);
     const bid = await t.call('bids.create', { title: 'Big tender', client: 'County', skills: [] } as never, { role: 'member', memberId: member.id });
     const content = Buffer.alloc(9.5 * 1024 * 1024, 7).toString('base64');
@@ -136,8 +144,92 @@ describe('sessions', () => {
       body: JSON.stringify({ password: 'correct horse battery' }),
     });
     expect(JSON.parse(unlock.body)).toMatchObject({ ok: true, data: { mode: 'manager' } });
-    for (let i = 0; i < 5200; i += 100) await Promise.all(Array.from({ length: 100 }, () => status()));
+    for (let i = 0; i < 5200; i += 25) await Promise.all(Array.from({ length: 25 }, () => status()));
     const after = await http('/api/auth.status', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' });
     expect(JSON.parse(after.body)).toMatchObject({ ok: true, data: { mode: 'manager' } });
+  });
+});
+
+describe('the host holds its ground', () => {
+  it('a caller who may not use a channel is refused before its body is read: 15 MB sent to bids.attach from the kiosk', async () => {
+    // the manager password above turned new sessions into the kiosk's
+    const started = Date.now();
+    const answer = await new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
+      let sent = 0;
+      const req = request(
+        { host: '127.0.0.1', port, path: '/api/bids.attach', method: 'POST', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json' } },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent }));
+        },
+      );
+      req.on('error', reject);
+      // sent a megabyte at a time: the answer comes long before the last one would have
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      const pump = () => {
+        while (sent < 15 && req.write(chunk)) sent++;
+        if (sent < 15) req.once('drain', pump);
+        else req.end();
+      };
+      pump();
+    }).catch((error: unknown) => ({ status: -1, body: String(error), sent: -1 }));
+    // either the refusal arrived, or the host cut the upload: never a read and parsed body
+    if (answer.status !== -1) expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect((await status()).status).toBe(200);
+  });
+
+  it('one client holding many connections gets no more than 32 at once; the host still answers', async () => {
+    const sockets = await Promise.all(
+      Array.from(
+        { length: 40 },
+        () =>
+          new Promise<{ closed: boolean; socket: ReturnType<typeof connect> }>((resolve) => {
+            const socket = connect(port, '127.0.0.1');
+            const entry = { closed: false, socket };
+            socket.on('close', () => (entry.closed = true));
+            socket.on('error', () => (entry.closed = true));
+            socket.on('connect', () => setTimeout(() => resolve(entry), 100));
+          }),
+      ),
+    );
+    expect(sockets.filter((s) => s.closed).length).toBeGreaterThanOrEqual(8);
+    for (const s of sockets) s.socket.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await status()).status).toBe(200);
+  });
+
+  it('sets header, request and idle timeouts, so slow and idle connections are cut', () => {
+    expect(host.server.headersTimeout).toBeGreaterThan(0);
+    expect(host.server.headersTimeout).toBeLessThanOrEqual(10_000);
+    expect(host.server.requestTimeout).toBeLessThanOrEqual(60_000);
+    expect(host.server.timeout).toBeGreaterThan(0);
+  });
+
+  it('a database that cannot be reached answers errors and never brings the host down', async () => {
+    const other = await startTestCoop();
+    const { host: second, port: secondPort } = await startTestHost(other.coop);
+    try {
+      await other.coop.database.close();
+      for (let i = 0; i < 3; i++) {
+        const answer = await new Promise<number>((resolve) => {
+          const req = request(
+            { host: '127.0.0.1', port: secondPort, path: '/api/auth.status', method: 'POST', headers: { 'content-type': 'application/json' } },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          );
+          req.on('error', () => resolve(-1));
+          req.end('{}');
+        });
+        expect(answer).toBe(500);
+      }
+      expect(second.server.listening).toBe(true);
+    } finally {
+      await second.close();
+      await other.close().catch(() => undefined);
+    }
   });
 });

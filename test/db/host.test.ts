@@ -75,9 +75,12 @@ describe('browser host', () => {
     expect(res.status).toBe(200);
   });
 
-  it('streams push events to open pages', async () => {
+  it('streams push events to open pages that hold a session, and to nobody else', async () => {
+    expect((await raw('/api/events')).status).toBe(401);
+    expect((await raw('/api/events', { headers: { cookie: 'coopdesk_session=madeupmadeupmadeupmadeup' } })).status).toBe(401);
+    const cookie = String((await post('auth.status', {})).headers['set-cookie']).split(';')[0];
     const received = new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/api/events' }, (res) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/events', headers: { cookie } }, (res) => {
         res.on('data', (chunk: Buffer) => {
           const text = chunk.toString();
           if (text.includes('data:')) {

@@ -44,10 +44,22 @@ export async function immediate<T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Pr
       if (hook) hook.committed = true;
       return result;
     } catch (error) {
-      await sql`rollback`.execute(conn);
+      await rollback(conn);
       throw error;
     }
   });
+}
+
+/**
+ * Rolls back; SQLite has already done so itself after some errors (a full disk: SQLITE_FULL), and
+ * then says there is no transaction, which must not hide the error that caused it.
+ */
+async function rollback(conn: Kysely<DB>): Promise<void> {
+  try {
+    await sql`rollback`.execute(conn);
+  } catch (error) {
+    if (!(error instanceof Error && /no transaction is active/.test(error.message))) throw error;
+  }
 }
 
 /**

@@ -51,7 +51,22 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
 export function onPush(listener: (event: string) => void): () => void {
   if (window.coopdesk) return window.coopdesk.on(listener);
   if (typeof EventSource === 'undefined') return () => {};
-  const source = new EventSource('/api/events');
-  source.onmessage = (message) => listener(JSON.parse(message.data as string) as string);
-  return () => source.close();
+  // The host streams events only to a browser holding a session (its first call makes one), and
+  // EventSource gives up on a refusal: open again a moment later until it is let in.
+  let source: EventSource;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const open = () => {
+    source = new EventSource('/api/events');
+    source.onmessage = (message) => listener(JSON.parse(message.data as string) as string);
+    source.onerror = () => {
+      if (source.readyState === EventSource.CLOSED && !stopped) retry = setTimeout(open, 1000);
+    };
+  };
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    source.close();
+  };
 }

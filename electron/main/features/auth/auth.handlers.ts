@@ -10,6 +10,6 @@ export const handlers: FeatureHandlers<typeof authContract> = {
   'auth.identify': (input, ctx, _actor, session) => service.identify(ctx, session, input),
   'auth.signOut': (_input, ctx, _actor, session) => service.signOut(ctx, session),
   'auth.setPin': (input, ctx) => service.setPin(ctx, input.memberId, input.pin),
-  'auth.clearLockout': (input, ctx) => service.clearLockout(ctx, input.memberId),
+  'auth.clearLockout': (input, ctx) => service.clearLockout(ctx, input.scope, input.key),
   'auth.lockouts': (_input, ctx) => service.lockouts(ctx),
 };

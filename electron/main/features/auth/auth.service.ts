@@ -3,7 +3,7 @@ import { type Ctx, type Session, FRONT_DESK, kioskSession, managerSession } from
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import * as repo from './auth.repository';
-import { LockedOut, PIN_LOCK_MINUTES, clearGuard, guarded, lockedMembers } from './guard';
+import { LockedOut, PIN_LOCK_MINUTES, activeLocks, clearGuard, guarded } from './guard';
 import { hashSecret, verifySecret } from './secrets';
 
 const MANAGER_KEY = 'manager-password';
@@ -30,7 +30,8 @@ const clientOf = (session: Session) => session.client ?? 'desktop';
 async function checkManagerPassword(ctx: Ctx, session: Session, password: string, hash: string, field: string, action: string): Promise<void> {
   const { ok } = await guarded(
     ctx,
-    { scope: 'manager-password', account: 'manager', client: clientOf(session), actor: session.actor, action, recordId: null },
+    // per screen: guesses at the kiosk lock the manager password there, never at the desk
+    { scope: 'manager-password', account: `manager@${clientOf(session)}`, client: clientOf(session), actor: session.actor, action, recordId: null },
     () => verifySecret(password, hash),
   );
   if (!ok)
@@ -95,6 +96,7 @@ export async function identify(ctx: Ctx, session: Session, input: { who: string;
       return ok && Boolean(member?.pin_hash);
     });
   } catch (error) {
+    if (error instanceof LockedOut && error.who === 'client') throw new AppError('RULE', error.message, { pin: 'Wait a moment' }, 'locked');
     if (error instanceof LockedOut)
       throw new AppError(
         'RULE',
@@ -136,12 +138,30 @@ export async function setPin(ctx: Ctx, memberId: string, pin: string): Promise<{
   return { memberId };
 }
 
-export async function clearLockout(ctx: Ctx, memberId: string): Promise<{ memberId: string }> {
-  if ((await clearGuard(ctx.db, 'pin', memberId)) === 0) throw new AppError('NOT_FOUND', 'That member is not locked out.', { memberId: 'Not locked out' });
-  return { memberId };
+/** A lock in words, for the desk. */
+function describeLock(scope: Lockout['scope'], key: string, memberName: string | null): string {
+  if (scope === 'client') return `the screen at ${key}`;
+  if (scope === 'manager-password') return `the manager password at ${key.replace(/^manager@/, '')}`;
+  return memberName ?? `the name “${key.replace(/^who:/, '')}” (nobody has it)`;
 }
 
 export async function lockouts(ctx: Ctx): Promise<Lockout[]> {
-  const rows = await lockedMembers(ctx.db, ctx.now().getTime());
-  return rows.map((r) => ({ memberId: r.id, name: r.name, lockedUntil: new Date(r.locked_until!).toISOString() }));
+  const rows = await activeLocks(ctx.db, ctx.now().getTime());
+  return rows.map((r) => ({
+    scope: r.scope,
+    key: r.key,
+    memberId: r.memberId ?? null,
+    label: describeLock(r.scope, r.key, r.name ?? null),
+    lockedUntil: new Date(r.locked_until!).toISOString(),
+    // the count of the lock in force, not of an earlier one
+    refused: r.refusedUntil === r.locked_until ? (r.refused ?? 0) : 0,
+  }));
+}
+
+/** Lifts a lock the desk sees (a member's, a name's, the manager password's at one screen, a slowed screen). */
+export async function clearLockout(ctx: Ctx, scope: Lockout['scope'], key: string): Promise<{ id: string | null; label: string; refused: number }> {
+  const lock = (await lockouts(ctx)).find((l) => l.scope === scope && l.key === key);
+  if (!lock) throw new AppError('NOT_FOUND', 'That lock is no longer in force.', { key: 'Not locked' });
+  await immediate(ctx.db, (trx) => clearGuard(trx, scope, key));
+  return { id: lock.memberId, label: lock.label, refused: lock.refused };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AccessGuardsTable, DB } from '../../db/schema';
 
 type Scope = AccessGuardsTable['scope'];
@@ -19,13 +19,17 @@ export async function clear(db: Kysely<DB>, scope: Scope, key: string): Promise<
   return Number(r.numDeletedRows);
 }
 
-/** Members locked out of the kiosk now, with their names. */
-export const lockedMembers = (db: Kysely<DB>, now: number) =>
+/**
+ * Every lock in force now (members, names nobody has, the manager password per client, slowed
+ * clients), with the member's name where it is a member, and how many attempts it has refused.
+ */
+export const activeLocks = (db: Kysely<DB>, now: number) =>
   db
-    .selectFrom('access_guards')
-    .innerJoin('members', 'members.id', 'access_guards.key')
-    .select(['members.id', 'members.name', 'access_guards.locked_until'])
-    .where('access_guards.scope', '=', 'pin')
-    .where('access_guards.locked_until', '>', now)
-    .orderBy('access_guards.locked_until')
+    .selectFrom('access_guards as g')
+    .leftJoin('members', (join) => join.onRef('members.id', '=', 'g.key').on('g.scope', '=', 'pin'))
+    .leftJoin('access_guards as r', (join) => join.onRef('r.scope', '=', 'g.scope').on('r.key', '=', sql<string>`g.key || '#refused'`))
+    .select(['g.scope', 'g.key', 'g.locked_until', 'members.id as memberId', 'members.name', 'r.failures as refused', 'r.locked_until as refusedUntil'])
+    .where('g.locked_until', '>', now)
+    .where('g.key', 'not like', '%#%')
+    .orderBy('g.locked_until')
     .execute();

@@ -33,12 +33,23 @@ const CLIENT_ATTEMPTS = 20;
 const CLIENT_WINDOW_MS = 15 * 60_000;
 /** A PIN locks for 15 minutes (the front desk can lift it); the manager password for half a minute, doubling, so a member at the kiosk cannot keep the manager out for long but guessing gets nowhere. */
 const lockMs = (scope: Attempt['scope'], lockouts: number) => (scope === 'pin' ? PIN_LOCK_MINUTES * 60_000 : Math.min(15 * 60_000, 30_000 * 2 ** lockouts));
+/**
+ * A client past its twenty tries is slowed, not locked out: each wrong try after them makes it
+ * wait twice as long (1 s … 1 min). It refuses that client only, never the members or the
+ * manager it named, so a kiosk someone played with still serves the next member within a minute.
+ */
+const clientWaitMs = (failures: number) => Math.min(60_000, 1000 * 2 ** Math.max(0, failures - CLIENT_ATTEMPTS));
 
 export class LockedOut extends AppError {
-  constructor(readonly until: number) {
+  constructor(
+    readonly until: number,
+    readonly who: 'account' | 'client',
+  ) {
     super(
       'RULE',
-      `Too many wrong attempts: try again after ${new Date(until).toISOString().slice(11, 16)} UTC, or ask the front desk.`,
+      who === 'client'
+        ? `Too many wrong attempts from this screen: wait until ${new Date(until).toISOString().slice(11, 19)} UTC.`
+        : `Too many wrong attempts: try again after ${new Date(until).toISOString().slice(11, 16)} UTC, or ask the front desk.`,
       { secret: 'Locked' },
       'locked',
     );
@@ -62,50 +73,77 @@ export function guarded(ctx: Ctx, a: Attempt, check: () => Promise<boolean>): Pr
   return withoutCommitHook(() => attempt(ctx, a, check));
 }
 
+/**
+ * An attempt refused while `lock` holds: the first refusal of each lockout is written to the
+ * audit log, the rest only counted beside it (`#refused`), so a client hammering a lock cannot
+ * fill the disk with audit rows.
+ */
+async function refuse(trx: Ctx['db'], now: number, a: Attempt, lock: AccessGuardsTable, who: LockedOut['who']): Promise<LockedOut> {
+  const until = lock.locked_until ?? now;
+  const counter = await repo.find(trx, lock.scope, `${lock.key}#refused`);
+  if (counter?.locked_until === until) {
+    await repo.save(trx, { ...counter, failures: counter.failures + 1, updated_at: now });
+  } else {
+    await repo.save(trx, { ...fresh(lock.scope, `${lock.key}#refused`, now), failures: 1, locked_until: until });
+    await recordEvent(trx, now, a.actor, a.action, a.recordId, {
+      outcome: `refused: ${who === 'client' ? 'this screen is slowed' : 'locked out'}; further refusals counted`,
+    });
+  }
+  return new LockedOut(until, who);
+}
+
+const clientRow = async (trx: Ctx['db'], client: string, now: number) => {
+  const stale = (await repo.find(trx, 'client', client)) ?? fresh('client', client, now);
+  return now - stale.updated_at > CLIENT_WINDOW_MS && !(stale.locked_until && stale.locked_until > now) ? fresh('client', client, now) : stale;
+};
+
 async function attempt(ctx: Ctx, a: Attempt, check: () => Promise<boolean>): Promise<{ ok: boolean; left: number; lockedNow: boolean }> {
   const now = ctx.now().getTime();
-  const refusedUntil = await immediate(ctx.db, async (trx) => {
+  const refused = await immediate(ctx.db, async (trx) => {
+    const client = await clientRow(trx, a.client, now);
+    // A slowed client is refused before the account it names is even looked at.
+    if (client.locked_until && client.locked_until > now) return refuse(trx, now, a, client, 'client');
     const account = (await repo.find(trx, a.scope, a.account)) ?? fresh(a.scope, a.account, now);
-    const stale = (await repo.find(trx, 'client', a.client)) ?? fresh('client', a.client, now);
-    const client = now - stale.updated_at > CLIENT_WINDOW_MS && !(stale.locked_until && stale.locked_until > now) ? fresh('client', a.client, now) : stale;
-    const until = Math.max(account.locked_until ?? 0, client.locked_until ?? 0);
     // Locked, or as many attempts already under way as the account may have.
-    if (until > now || account.failures >= ACCOUNT_ATTEMPTS) {
-      await recordEvent(trx, now, a.actor, a.action, a.recordId, { outcome: 'refused: locked out' });
-      return Math.max(until, now);
-    }
+    if ((account.locked_until ?? 0) > now) return refuse(trx, now, a, account, 'account');
+    if (account.failures >= ACCOUNT_ATTEMPTS) return refuse(trx, now, a, { ...account, locked_until: now }, 'account');
     await repo.save(trx, { ...account, failures: account.failures + 1, updated_at: now });
     await repo.save(trx, { ...client, failures: client.failures + 1, updated_at: now });
     return null;
   });
-  if (refusedUntil !== null) throw new LockedOut(refusedUntil);
+  if (refused) throw refused;
   const ok = await check();
   return immediate(ctx.db, async (trx) => {
     const at = ctx.now().getTime();
     const account = (await repo.find(trx, a.scope, a.account)) ?? fresh(a.scope, a.account, at);
-    const client = (await repo.find(trx, 'client', a.client)) ?? fresh('client', a.client, at);
+    const client = await clientRow(trx, a.client, at);
     if (ok) {
-      // Right: the account starts afresh (a lockout set meanwhile by other guesses stays); the client's count gives this attempt back.
-      if (!(account.locked_until && account.locked_until > at)) {
-        await repo.clear(trx, a.scope, a.account);
-        await repo.clear(trx, a.scope, `${a.account}#lockouts`);
-      }
+      // Right: the account starts afresh, also when wrong guesses still in flight locked it meanwhile
+      // (whoever holds the secret is in anyway); the client's count gives this attempt back.
+      await repo.clear(trx, a.scope, a.account);
+      await repo.clear(trx, a.scope, `${a.account}#lockouts`);
       await repo.save(trx, { ...client, failures: Math.max(0, client.failures - 1), updated_at: at });
       return { ok, left: ACCOUNT_ATTEMPTS, lockedNow: false };
     }
     const lockAccount = account.failures >= ACCOUNT_ATTEMPTS;
-    const lockClient = client.failures >= CLIENT_ATTEMPTS;
+    const slowClient = client.failures >= CLIENT_ATTEMPTS;
     const lockouts = lockAccount ? ((await repo.find(trx, a.scope, `${a.account}#lockouts`))?.failures ?? 0) : 0;
     if (lockAccount) {
       await repo.save(trx, { ...account, failures: 0, locked_until: at + lockMs(a.scope, lockouts), updated_at: at });
       await repo.save(trx, { ...fresh(a.scope, `${a.account}#lockouts`, at), failures: lockouts + 1 });
     }
-    if (lockClient) await repo.save(trx, { ...client, failures: 0, locked_until: at + CLIENT_WINDOW_MS, updated_at: at });
-    await recordEvent(trx, at, a.actor, a.action, a.recordId, { outcome: lockAccount || lockClient ? 'wrong, now locked out' : 'wrong' });
-    return { ok, left: Math.max(0, ACCOUNT_ATTEMPTS - account.failures), lockedNow: lockAccount || lockClient };
+    if (slowClient) await repo.save(trx, { ...client, locked_until: at + clientWaitMs(client.failures), updated_at: at });
+    await recordEvent(trx, at, a.actor, a.action, a.recordId, {
+      outcome: lockAccount ? 'wrong, now locked out' : slowClient ? 'wrong, this screen slowed' : 'wrong',
+    });
+    return { ok, left: Math.max(0, ACCOUNT_ATTEMPTS - account.failures), lockedNow: lockAccount };
   });
 }
 
-/** Lifts a lockout (the front desk, for a member). */
-export const clearGuard = (db: Ctx['db'], scope: Attempt['scope'], account: string) => repo.clear(db, scope, account);
-export const lockedMembers = repo.lockedMembers;
+/** Lifts a lockout or a client's slowing (the front desk), with its count of refused attempts; the number of rows it cleared. */
+export async function clearGuard(db: Ctx['db'], scope: AccessGuardsTable['scope'], key: string): Promise<number> {
+  await repo.clear(db, scope, `${key}#refused`);
+  return repo.clear(db, scope, key);
+}
+
+export const activeLocks = repo.activeLocks;

@@ -1,13 +1,13 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PUSH_EVENTS } from '@shared/contract';
-import type { BackupEntry } from '@shared/contract/data.contract';
+import type { BackupEntry, DiskSpace } from '@shared/contract/data.contract';
 import type { Ctx } from '../../context';
 import { type BackupKind, backupFileName, parseBackupName } from '../../db/backupNames';
 import { newId } from '@shared/domain/ids';
 import { DATABASE_FILE, inspectDatabaseFile, openDatabase } from '../../db/open';
 import { countRows, hasRows } from '../../db/tables';
-import { dataPath, diskFull, ensureRoom } from '../storage';
+import { dataPath, diskFull, ensureRoom, freeBytes } from '../storage';
 import { privateCopy, rebuildFromRows, settleFile } from '../../db/rebuild';
 import { reindexAllMembers } from '../../db/search';
 import { AppError } from '../../errors';
@@ -33,6 +33,18 @@ export function listBackups(ctx: Pick<Ctx, 'dataDir'>): BackupEntry[] {
 /** What the live database holds on disk now: the file and its write-ahead log. */
 function liveBytes(ctx: Ctx): number {
   return [ctx.database.file, `${ctx.database.file}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
+}
+
+/** Why the last automatic backup of each data folder was skipped, until one succeeds. */
+const skipped = new Map<string, string>();
+
+/** Free space on the data folder's disk, with a warning when it would not hold two more backups or a backup was skipped. */
+export function diskSpace(ctx: Ctx): DiskSpace {
+  const free = freeBytes(ctx.dataDir);
+  const database = liveBytes(ctx);
+  const low = free < 2 * database + 50 * 1024 * 1024;
+  const warning = skipped.get(ctx.dataDir) ?? (low ? 'Free space is low: backups and restores need room for copies of the database. Free some space.' : null);
+  return { freeBytes: free, databaseBytes: database, warning };
 }
 
 /**
@@ -168,6 +180,24 @@ async function rebuilt(ctx: Ctx, file: string, folder: string, name: string): Pr
  * A backup a day the app is used: the first a little after start (so it never delays the first
  * screen on a large file), then checked hourly.
  */
+/** An automatic backup; on a full disk, rotation makes room first, else it is skipped with a warning Settings shows. */
+async function automaticBackup(ctx: Ctx): Promise<void> {
+  try {
+    await backup(ctx, 'auto');
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'DISK_FULL')) throw error;
+    rotate(ctx);
+    try {
+      await backup(ctx, 'auto');
+    } catch (again) {
+      if (!(again instanceof AppError && again.code === 'DISK_FULL')) throw again;
+      skipped.set(ctx.dataDir, `The automatic backup of ${ctx.now().toISOString().slice(0, 10)} was skipped: the disk is full. Free some space.`);
+      return;
+    }
+  }
+  skipped.delete(ctx.dataDir);
+}
+
 export function startAutomaticBackups(ctx: Ctx, firstAfterMs = 20_000): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
@@ -175,7 +205,7 @@ export function startAutomaticBackups(ctx: Ctx, firstAfterMs = 20_000): { stop()
       try {
         const newest = listBackups(ctx).find((b) => b.kind === 'auto');
         if (!newest || ctx.now().getTime() - Date.parse(newest.createdAt) >= 23 * HOUR) {
-          await backup(ctx, 'auto');
+          await automaticBackup(ctx);
           rotate(ctx);
         }
       } catch (error) {

@@ -4,7 +4,7 @@ import * as backups from './backups.service';
 import * as exports from './export.service';
 
 export const handlers: FeatureHandlers<typeof dataContract> = {
-  'data.backups': async (_input, ctx) => ({ folder: backups.backupFolder(ctx), backups: backups.listBackups(ctx) }),
+  'data.backups': async (_input, ctx) => ({ folder: backups.backupFolder(ctx), backups: backups.listBackups(ctx), disk: backups.diskSpace(ctx) }),
   'data.backupNow': (_input, ctx) => backups.backup(ctx, 'manual'),
   'data.restore': (input, ctx) => backups.restore(ctx, input.name),
   'data.backupToFile': (_input, ctx) => backups.backupToFile(ctx),

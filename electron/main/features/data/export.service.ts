@@ -60,7 +60,11 @@ export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Recor
   ];
   const folder = exportFolder(ctx);
   mkdirSync(folder, { recursive: true });
-  const name = `coopdesk-export-${ctx.now().toISOString().slice(0, 19).replace(/:/g, '-')}Z.zip`;
+  const nameAt = (at: number) => `coopdesk-export-${new Date(at).toISOString().slice(0, 19).replace(/:/g, '-')}Z.zip`;
+  // two exports in the same second get distinct names: an export never replaces another
+  let at = ctx.now().getTime();
+  while (existsSync(join(folder, nameAt(at)))) at += 1000;
+  const name = nameAt(at);
   const partial = join(folder, `.${name}.part`);
   const fd = openSync(partial, 'w');
   try {

@@ -50,7 +50,20 @@ export function DataCard() {
           <dd>
             <code>coopdesk.sqlite</code>, schema version {status.data.schemaVersion} · Coopdesk {status.data.appVersion}
           </dd>
+          {backups.data ? (
+            <>
+              <dt>Free space</dt>
+              <dd>
+                {size(backups.data.disk.freeBytes)} on the data folder’s disk; the database takes {size(backups.data.disk.databaseBytes)}
+              </dd>
+            </>
+          ) : null}
         </dl>
+      ) : null}
+      {backups.data?.disk.warning ? (
+        <p className="form-error" role="alert">
+          {backups.data.disk.warning}
+        </p>
       ) : null}
       <p className="muted small">
         Coopdesk backs up at start and every day, keeping 7 daily, 4 weekly and 12 monthly copies in <code>{backups.data?.folder}</code>. A copy is also made

@@ -109,17 +109,22 @@ export function TodayPage() {
             </table>
           </div>
           {t.lockouts.length > 0 ? (
-            <div className="card" role="region" aria-label="Kiosk lockouts">
-              <h2>Locked out of the kiosk</h2>
+            <div className="card" role="region" aria-label="Sign-in lockouts">
+              <h2>Locked out</h2>
               <ul className="result-list">
                 {t.lockouts.map((l) => (
-                  <li key={l.memberId}>
+                  <li key={`${l.scope} ${l.key}`}>
                     <span>
-                      {l.name} <span className="muted small">until {formatTime(l.lockedUntil, t.timeZone)}</span>
+                      {l.label}{' '}
+                      <span className="muted small">
+                        until {formatTime(l.lockedUntil, t.timeZone)}
+                        {l.refused > 0 ? ` · ${l.refused} ${l.refused === 1 ? 'try' : 'tries'} refused since` : ''}
+                      </span>
                     </span>
                     <button
                       type="button"
-                      onClick={() => void act(() => call('auth.clearLockout', { memberId: l.memberId }), `${l.name} can use the kiosk again.`)}
+                      aria-label={`Unlock ${l.label}`}
+                      onClick={() => void act(() => call('auth.clearLockout', { scope: l.scope, key: l.key }), `Unlocked ${l.label}.`)}
                     >
                       Unlock
                     </button>
