@@ -7,6 +7,7 @@ import { backupFileName } from './backupNames';
 import { registerHandle } from './rows';
 import type { DB } from './schema';
 import { schemaProblem } from './verify';
+import { immediate, withoutCommitHook } from './tx';
 
 export const DATABASE_FILE = 'coopdesk.sqlite';
 
@@ -94,12 +95,18 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   registerHandle(db, sqlite);
 
-  if (found > 0 && found < (options.upTo ?? LATEST_SCHEMA_VERSION) && options.backupBeforeMigrating !== false) {
-    const backups = join(options.dataDir, 'backups');
-    mkdirSync(backups, { recursive: true });
-    await sqlite.backup(join(backups, backupFileName('pre-migration', new Date())));
+  try {
+    if (found > 0 && found < (options.upTo ?? LATEST_SCHEMA_VERSION) && options.backupBeforeMigrating !== false) {
+      const backups = join(options.dataDir, 'backups');
+      mkdirSync(backups, { recursive: true });
+      await sqlite.backup(join(backups, backupFileName('pre-migration', new Date())));
+    }
+    await migrate(db, found, options.upTo ?? LATEST_SCHEMA_VERSION);
+  } catch (error) {
+    // a file that could not be brought up to date (a full disk) is not left open
+    await db.destroy();
+    throw error;
   }
-  await migrate(db, found, options.upTo ?? LATEST_SCHEMA_VERSION);
 
   return {
     db,
@@ -118,10 +125,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
  */
 async function migrate(db: Kysely<DB>, from: number, to: number): Promise<void> {
   for (let version = from; version < to; version++) {
-    await db.transaction().execute(async (trx) => {
-      await migrations[version].up(trx);
-      await sql.raw(`pragma user_version = ${version + 1}`).execute(trx);
-    });
+    // never a request's audit row: a database opened during a request (an import's) is not the request's change
+    await withoutCommitHook(() =>
+      immediate(db, async (trx) => {
+        await migrations[version].up(trx);
+        await sql.raw(`pragma user_version = ${version + 1}`).execute(trx);
+      }),
+    );
   }
 }
 

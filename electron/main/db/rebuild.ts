@@ -2,7 +2,7 @@ import { closeSync, copyFileSync, fsyncSync, openSync, readSync, writeSync } fro
 import { basename, dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { openDatabase } from './open';
-import { DERIVED_TABLES, MACHINE_TABLES } from './tables';
+import { DERIVED_TABLES, MACHINE_TABLES, columnsOf, tableNames } from './tables';
 import { expectedShape } from './verify';
 
 /**
@@ -72,6 +72,30 @@ export function settleFile(file: string, nativeBinding?: string): void {
   const sqlite = new Sqlite(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     sqlite.pragma('journal_mode = DELETE');
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * Copies into `target` (a closed file) the rows of `source`'s tables other than `except`, the
+ * derived and the machine's ones: what an import keeps of the install it lands in (the manager
+ * password). Both files are this version's schema.
+ */
+export function carryRows(target: string, source: string, except: readonly string[], nativeBinding?: string): void {
+  const sqlite = new Sqlite(target, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    sqlite.prepare('attach database ? as src').run(source);
+    const skip = new Set([...except, ...DERIVED_TABLES, ...MACHINE_TABLES]);
+    sqlite.transaction(() => {
+      for (const table of tableNames(sqlite).filter((t) => !skip.has(t))) {
+        const names = columnsOf(sqlite, table)
+          .map((c) => quoted(c.name))
+          .join(', ');
+        sqlite.exec(`insert into main.${quoted(table)} (${names}) select ${names} from src.${quoted(table)}`);
+      }
+    })();
+    sqlite.exec('detach database src');
   } finally {
     sqlite.close();
   }

@@ -1,6 +1,5 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Database } from './open';
-import type { DB } from './schema';
 
 /**
  * What only SQLite says this way, each behind a name, so that a second database (PostgreSQL,
@@ -32,8 +31,3 @@ export function checkpoint(database: Database): void {
 
 /** A consistent copy of the live database while the app keeps writing (SQLite's online backup). */
 export const onlineBackup = (database: Database, file: string): Promise<unknown> => database.sqlite.backup(file);
-
-/** Empties a table inside an import's transaction. */
-export async function clearTable(db: Kysely<DB>, table: string): Promise<void> {
-  await sql`delete from ${sql.table(table)}`.execute(db);
-}

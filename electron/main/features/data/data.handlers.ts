@@ -2,6 +2,7 @@ import type { dataContract } from '@shared/contract/data.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as backups from './backups.service';
 import * as exports from './export.service';
+import { importAll } from './import.service';
 
 export const handlers: FeatureHandlers<typeof dataContract> = {
   'data.backups': async (_input, ctx) => ({ folder: backups.backupFolder(ctx), backups: backups.listBackups(ctx), disk: backups.diskSpace(ctx) }),
@@ -11,5 +12,5 @@ export const handlers: FeatureHandlers<typeof dataContract> = {
   'data.restoreFromFile': (_input, ctx) => backups.restoreFromFile(ctx),
   'data.exports': async (_input, ctx) => ({ folder: exports.exportFolder(ctx), exports: exports.listExports(ctx) }),
   'data.exportAll': (_input, ctx) => exports.exportAll(ctx),
-  'data.importAll': (input, ctx) => exports.importAll(ctx, input.name),
+  'data.importAll': (input, ctx) => importAll(ctx, input.name),
 };

@@ -1,20 +1,11 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { Zip, ZipDeflate, strFromU8, strToU8 } from 'fflate';
-import { type Kysely } from 'kysely';
-import Papa from 'papaparse';
-import { PUSH_EVENTS } from '@shared/contract';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import type { ExportEntry } from '@shared/contract/data.contract';
 import type { Ctx } from '../../context';
-import type { DB } from '../../db/schema';
-import { reindexAllMembers } from '../../db/search';
-import { columnsOf, hasRows, insertRows, readTablesInBatches } from '../../db/tables';
-import { immediate } from '../../db/tx';
-import { AppError } from '../../errors';
-import { clearTable } from '../../db/sqlite';
+import { columnsOf, readTablesInBatches } from '../../db/tables';
 import { csvLines, restoreCell } from '../../csv';
 import { dataPath, isRecordId, isStoredName } from '../storage';
-import { ZipRefused, readZip } from './zip';
 
 /**
  * Everything as a zip of CSV files, one per table, with a SCHEMA.txt describing the columns.
@@ -23,7 +14,8 @@ import { ZipRefused, readZip } from './zip';
 export const exportFolder = (ctx: Pick<Ctx, 'dataDir'>) => join(ctx.dataDir, 'exports');
 
 const encode = (v: unknown) => (v === null ? '\\N' : typeof v === 'string' && v.startsWith('\\') ? `\\${v}` : String(v));
-const decode = (v: string, integer: boolean) => {
+/** A CSV cell back to its value (the reverse of `encode`). */
+export const decodeCell = (v: string, integer: boolean) => {
   if (v === '\\N') return null;
   if (integer) return Number(v);
   // The cell guard's quote goes first (it was put on last), then the backslash rule.
@@ -114,7 +106,7 @@ export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Recor
 }
 
 /** A bid's document in a zip, documents/<bid id>/<stored name>: its two parts, or null for anything else. */
-function documentEntry(path: string): [string, string] | null {
+export function documentEntry(path: string): [string, string] | null {
   const [top, bid, name, ...rest] = path.split('/');
   return top === 'documents' && rest.length === 0 && bid && name && isRecordId(bid) && isStoredName(name) ? [bid, name] : null;
 }
@@ -130,77 +122,4 @@ function documentPaths(ctx: Pick<Ctx, 'dataDir'>): [string, string][] {
         .filter(isStoredName)
         .map((name): [string, string] => [`documents/${bid}/${name}`, dataPath(ctx.dataDir, 'documents', bid, name)]),
     );
-}
-
-/** Every document row of an import names a file the app could have written; anything else refuses the whole import. */
-function checkDocumentRows(rows: Record<string, unknown>[]): void {
-  for (const [i, row] of rows.entries()) {
-    if (typeof row.stored_name !== 'string' || !isStoredName(row.stored_name) || typeof row.bid_id !== 'string' || !isRecordId(row.bid_id)) {
-      throw new AppError('VALIDATION', `bid_documents.csv, row ${i + 2}: the document's stored name is not one the app writes; nothing was imported.`, {
-        name: 'Unsafe document name',
-      });
-    }
-  }
-}
-
-/** "Schema version 3." in an export's SCHEMA.txt; 0 when it does not say. */
-const schemaVersionOf = (files: Record<string, Uint8Array>) =>
-  Number(/Schema version (\d+)\./.exec(files['SCHEMA.txt'] ? strFromU8(files['SCHEMA.txt']) : '')?.[1] ?? 0);
-
-async function isEmpty(db: Kysely<DB>): Promise<boolean> {
-  for (const table of ['members', 'bookables', 'bookings'] as const) {
-    if (await hasRows(db, table)) return false;
-  }
-  return true;
-}
-
-/** Loads an export into an empty database (a new install), all or nothing. */
-export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Record<string, number> }> {
-  const entry = listExports(ctx).find((e) => e.name === name);
-  if (!entry) throw new AppError('NOT_FOUND', `There is no export called ${name} in ${exportFolder(ctx)}.`, { name: 'Unknown export' });
-  let files: Record<string, Uint8Array>;
-  try {
-    files = readZip(readFileSync(join(exportFolder(ctx), name)));
-  } catch (error) {
-    if (error instanceof ZipRefused) throw new AppError('VALIDATION', `${name} was not imported: ${error.message}.`, { name: 'Too large to import' });
-    throw new AppError('VALIDATION', `${name} is not a readable zip file.`, { name: 'Not a zip file' });
-  }
-  // An export from an earlier version lacks the tables added since: they start empty.
-  const older = schemaVersionOf(files) < ctx.schemaVersion;
-  const missing = ctx.dataTables.filter((t) => !files[`${t}.csv`]);
-  if (!files['members.csv'] || (missing.length > 0 && !older)) {
-    throw new AppError('VALIDATION', `${name} is not a Coopdesk export (missing ${missing.join(', ')}).`, { name: 'Not a Coopdesk export' });
-  }
-
-  const sqlite = ctx.database.sqlite;
-  const tables: Record<string, number> = {};
-  await immediate(ctx.db, async (trx) => {
-    if (!(await isEmpty(trx))) {
-      throw new AppError('CONFLICT', 'An export can only be imported into an empty database (no members, bookables or bookings).');
-    }
-    // The defaults of a new install (co-op, site, hours) make way for the imported ones.
-    for (const table of [...ctx.dataTables].reverse()) await clearTable(trx, table);
-    for (const table of ctx.dataTables) {
-      if (!files[`${table}.csv`]) continue;
-      const columns = new Map(columnsOf(sqlite, table).map((c) => [c.name, c]));
-      const parsed = Papa.parse<Record<string, string>>(strFromU8(files[`${table}.csv`]), { header: true, skipEmptyLines: true });
-      const unknown = (parsed.meta.fields ?? []).filter((f) => !columns.has(f));
-      if (unknown.length > 0) throw new AppError('VALIDATION', `${table}.csv has columns this version does not know: ${unknown.join(', ')}.`);
-      const rows = parsed.data.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, decode(v, columns.get(k)!.type === 'INTEGER')])));
-      if (table === 'bid_documents') checkDocumentRows(rows);
-      await insertRows(trx, table, rows);
-      tables[table] = rows.length;
-    }
-    await reindexAllMembers(trx);
-  });
-  for (const [path, bytes] of Object.entries(files)) {
-    const parts = documentEntry(path);
-    if (!parts) continue;
-    const file = dataPath(ctx.dataDir, 'documents', ...parts);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, bytes);
-  }
-  // every open screen refreshes: the whole database changed
-  for (const event of PUSH_EVENTS) ctx.emit(event);
-  return { tables };
 }

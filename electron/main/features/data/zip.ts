@@ -1,3 +1,5 @@
+import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Unzip, UnzipInflate } from 'fflate';
 
 export interface ZipLimits {
@@ -13,28 +15,45 @@ export const IMPORT_LIMITS: ZipLimits = { entries: 20_000, entryBytes: 512 * 102
 
 export class ZipRefused extends Error {}
 
+/** Compressed bytes read at a time: small, so that even a bomb inflates a few MB per step and requests are answered in between. */
+const SLICE = 16 * 1024;
+
 /**
- * Reads a zip entry by entry, counting what each inflates to while it inflates: a file that
- * claims little and inflates to a lot (a zip bomb) is stopped at the limit, not after.
+ * Inflates a zip file entry by entry straight to disk, never holding an entry in memory. `place`
+ * says where a wanted entry goes, or null for one that is not wanted: that one is never
+ * inflated. What each entry inflates to is counted while it inflates, so a file that claims
+ * little and inflates to a lot (a zip bomb) is stopped at the limit, not after. The zip is read
+ * a slice at a time, giving the event loop a turn between slices.
  */
-export function readZip(bytes: Uint8Array, limits: ZipLimits = IMPORT_LIMITS): Record<string, Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
+export async function unzipToFiles(zipFile: string, place: (entry: string) => string | null, limits: ZipLimits = IMPORT_LIMITS): Promise<Map<string, string>> {
+  const written = new Map<string, string>();
+  const open = new Set<number>();
   let entries = 0;
   let total = 0;
   let refusal: string | null = null;
+  // a write that failed (a full disk): thrown as it is once the zip is put down
+  let failed: unknown = null;
   const unzip = new Unzip((file) => {
     if (refusal) return;
     if (++entries > limits.entries) {
       refusal = `it has more than ${limits.entries.toLocaleString('en')} files`;
       return;
     }
-    const chunks: Uint8Array[] = [];
+    const target = place(file.name);
+    if (!target) return;
+    mkdirSync(dirname(target), { recursive: true });
+    const fd = openSync(target, 'w');
+    open.add(fd);
+    written.set(file.name, target);
     let size = 0;
+    const finish = () => {
+      if (open.delete(fd)) closeSync(fd);
+    };
     file.ondata = (error, chunk, final) => {
-      if (refusal) return;
+      if (refusal) return finish();
       if (error) {
         refusal = `${file.name} cannot be read`;
-        return;
+        return finish();
       }
       size += chunk.length;
       total += chunk.length;
@@ -42,30 +61,34 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = IMPORT_LIMITS): R
         refusal =
           size > limits.entryBytes ? `${file.name} inflates to more than ${mb(limits.entryBytes)}` : `it inflates to more than ${mb(limits.totalBytes)}`;
         file.terminate();
-        return;
+        return finish();
       }
-      chunks.push(chunk);
-      if (final) files[file.name] = concat(chunks, size);
+      try {
+        writeSync(fd, chunk);
+      } catch (error) {
+        failed = error;
+        refusal = `${file.name} could not be written`;
+        file.terminate();
+        return finish();
+      }
+      if (final) finish();
     };
     file.start();
   });
   unzip.register(UnzipInflate);
-  // Fed in slices so that inflating, and the counting, happen as we go.
-  const SLICE = 64 * 1024;
-  for (let at = 0; at < bytes.length && !refusal; at += SLICE) unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length);
+  try {
+    for await (const chunk of createReadStream(zipFile, { highWaterMark: SLICE })) {
+      unzip.push(chunk as Uint8Array);
+      if (refusal) break;
+    }
+    if (!refusal) unzip.push(new Uint8Array(0), true);
+  } finally {
+    for (const fd of open) closeSync(fd);
+  }
+  if (failed) throw failed;
   if (refusal) throw new ZipRefused(refusal);
-  return files;
+  if (open.size > 0 || written.size === 0) throw new ZipRefused('it ends before its files do');
+  return written;
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}

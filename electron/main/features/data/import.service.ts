@@ -1,0 +1,156 @@
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { type Kysely } from 'kysely';
+import Papa from 'papaparse';
+import { newId } from '@shared/domain/ids';
+import { PUSH_EVENTS } from '@shared/contract';
+import type { Ctx } from '../../context';
+import { DATABASE_FILE, openDatabase } from '../../db/open';
+import { carryRows, settleFile } from '../../db/rebuild';
+import type { DB } from '../../db/schema';
+import { reindexAllMembers } from '../../db/search';
+import { isDiskFull } from '../../db/sqlite';
+import { columnsOf, hasRows, insertRows } from '../../db/tables';
+import { noteCommitted } from '../../db/tx';
+import { AppError } from '../../errors';
+import { dataPath, diskFull, isRecordId, isStoredName } from '../storage';
+import { decodeCell, documentEntry, exportFolder, listExports } from './export.service';
+import { ZipRefused, unzipToFiles } from './zip';
+
+/** Rows inserted at a time; between batches the host answers other requests. */
+const BATCH = 500;
+
+async function isEmpty(db: Kysely<DB>): Promise<boolean> {
+  for (const table of ['members', 'bookables', 'bookings'] as const) {
+    if (await hasRows(db, table)) return false;
+  }
+  return true;
+}
+
+const notEmpty = () => new AppError('CONFLICT', 'An export can only be imported into an empty database (no members, bookables or bookings).');
+
+/** Every document row of an import names a file the app could have written; anything else refuses the whole import. */
+function checkDocumentRows(rows: Record<string, unknown>[], first: number): void {
+  for (const [i, row] of rows.entries()) {
+    if (typeof row.stored_name !== 'string' || !isStoredName(row.stored_name) || typeof row.bid_id !== 'string' || !isRecordId(row.bid_id)) {
+      throw new AppError('VALIDATION', `bid_documents.csv, row ${first + i + 2}: the document's stored name is not one the app writes; nothing was imported.`, {
+        name: 'Unsafe document name',
+      });
+    }
+  }
+}
+
+/** Reads a table's CSV a row at a time and inserts it a batch at a time, giving the event loop a turn between batches. */
+async function loadTable(db: Kysely<DB>, columns: Map<string, string>, table: string, file: string): Promise<number> {
+  const source = createReadStream(file);
+  const stream = source.pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { header: true, skipEmptyLines: true }));
+  let batch: Record<string, unknown>[] = [];
+  let count = 0;
+  const flush = async () => {
+    if (table === 'bid_documents') checkDocumentRows(batch, count);
+    await insertRows(db, table, batch);
+    count += batch.length;
+    batch = [];
+    await nextTurn();
+  };
+  try {
+    for await (const raw of stream as AsyncIterable<Record<string, string>>) {
+      const unknown = Object.keys(raw).filter((k) => !columns.has(k));
+      if (unknown.length > 0) throw new AppError('VALIDATION', `${table}.csv has columns this version does not know: ${unknown.join(', ')}.`);
+      batch.push(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, decodeCell(v, columns.get(k) === 'INTEGER')])));
+      if (batch.length === BATCH) await flush();
+    }
+    if (batch.length > 0) await flush();
+    return count;
+  } finally {
+    // leaving early (a refused row) must not leave the file open
+    source.destroy();
+  }
+}
+
+/**
+ * Loads an export into an empty database (a new install), all or nothing. The zip is inflated
+ * entry by entry to a private folder (unknown entries are never inflated), the tables are loaded
+ * into a new database file there a batch at a time, the install's own settings that never travel
+ * (the manager password) carried over, and the finished file renamed over the live one, as a
+ * restore does. The live database keeps answering throughout and is untouched by any failure.
+ */
+export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Record<string, number> }> {
+  const entry = listExports(ctx).find((e) => e.name === name);
+  if (!entry) throw new AppError('NOT_FOUND', `There is no export called ${name} in ${exportFolder(ctx)}.`, { name: 'Unknown export' });
+  if (!(await isEmpty(ctx.db))) throw notEmpty();
+  const work = dataPath(ctx.dataDir, 'exports', `.importing-${newId()}`);
+  mkdirSync(work, { recursive: true });
+  try {
+    const wanted = new Set([...ctx.dataTables.map((t) => `${t}.csv`), 'SCHEMA.txt']);
+    let files: Map<string, string>;
+    try {
+      files = await unzipToFiles(join(exportFolder(ctx), name), (path) => {
+        if (wanted.has(path)) return join(work, 'tables', path);
+        const doc = documentEntry(path);
+        return doc ? join(work, 'documents', ...doc) : null;
+      });
+    } catch (error) {
+      if (error instanceof ZipRefused) throw new AppError('VALIDATION', `${name} was not imported: ${error.message}.`, { name: 'Too large to import' });
+      if (isDiskFull(error)) throw error;
+      throw new AppError('VALIDATION', `${name} is not a readable zip file.`, { name: 'Not a zip file' });
+    }
+    // An export from an earlier version lacks the tables added since: they start empty.
+    const schema = files.get('SCHEMA.txt');
+    const version = Number(/Schema version (\d+)\./.exec(schema ? readFileSync(schema, 'utf8') : '')?.[1] ?? 0);
+    const missing = ctx.dataTables.filter((t) => !files.has(`${t}.csv`));
+    if (!files.has('members.csv') || (missing.length > 0 && version >= ctx.schemaVersion)) {
+      throw new AppError('VALIDATION', `${name} is not a Coopdesk export (missing ${missing.join(', ')}).`, { name: 'Not a Coopdesk export' });
+    }
+
+    const tables: Record<string, number> = {};
+    const built = await openDatabase({ dataDir: work, nativeBinding: ctx.database.nativeBinding, backupBeforeMigrating: false });
+    try {
+      for (const table of ctx.dataTables) {
+        const file = files.get(`${table}.csv`);
+        if (!file) continue;
+        const columns = new Map(columnsOf(built.sqlite, table).map((c) => [c.name, c.type]));
+        tables[table] = await loadTable(built.db, columns, table, file);
+      }
+      if (!(await hasRows(built.db, 'coop')) || !(await hasRows(built.db, 'sites'))) {
+        throw new AppError('VALIDATION', `${name} is not a Coopdesk export (it has no co-op or site).`, { name: 'Not a Coopdesk export' });
+      }
+      await reindexAllMembers(built.db);
+    } finally {
+      await built.close();
+    }
+    const target = join(work, DATABASE_FILE);
+    carryRows(target, ctx.database.file, ctx.dataTables, ctx.database.nativeBinding);
+    settleFile(target, ctx.database.nativeBinding);
+    // someone may have added a member meanwhile: that would be lost by the swap
+    if (!(await isEmpty(ctx.db))) throw notEmpty();
+    await ctx.replaceDatabase(target);
+    noteCommitted();
+    placeDocuments(ctx, join(work, 'documents'));
+    for (const event of PUSH_EVENTS) ctx.emit(event);
+    return { tables };
+  } catch (error) {
+    if (!(error instanceof AppError) && isDiskFull(error)) throw diskFull(`Importing ${name}`);
+    if (!(error instanceof AppError) && error instanceof Error && /constraint|OVERBOOKED|mismatch/i.test(error.message)) {
+      throw new AppError('VALIDATION', `${name} was not imported: a row breaks the database's rules (${error.message}). Nothing was changed.`, {
+        name: 'Rows refused',
+      });
+    }
+    throw error;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Moves the inflated documents into the data folder (renames within one disk: nothing more to fill it). */
+function placeDocuments(ctx: Ctx, from: string): void {
+  if (!existsSync(from)) return;
+  for (const bid of readdirSync(from)) {
+    for (const name of readdirSync(join(from, bid))) {
+      const target = dataPath(ctx.dataDir, 'documents', bid, name);
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(join(from, bid, name), target);
+    }
+  }
+}
