@@ -50,6 +50,13 @@ describe('CSV import', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { csv: expect.stringContaining('name and email') } } });
     expect(t.snapshot()).toEqual(before);
   });
+
+  it('refuses almost 5 MB of empty lines before parsing them, next to the file field, changing nothing', async () => {
+    const before = t.snapshot();
+    const result = await t.send('members.importCsv', { csv: `name,email\n${'\n'.repeat(4_900_000)}`, dryRun: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { csv: expect.stringContaining('more than 100,000 lines') } } });
+    expect(t.snapshot()).toEqual(before);
+  });
 });
 
 describe('CSV export', () => {

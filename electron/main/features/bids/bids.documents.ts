@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import type { Bid } from '@shared/contract/bids.contract';
 import { newId } from '@shared/domain/ids';
 import { type Actor, type Ctx } from '../../context';
 import { AppError, notFound } from '../../errors';
-import { dataPath, isRecordId, isStoredName, safeFileName } from '../storage';
+import { dataPath, ensureRoom, isRecordId, isStoredName, safeFileName } from '../storage';
 import { change, hidden, maySee, record } from './bids.policy';
 import * as repo from './bids.repository';
 
@@ -11,6 +11,10 @@ import * as repo from './bids.repository';
 // Documents: files in <data folder>/documents/<bid id>/, opened with the system's viewer
 
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/** What one bid's documents, and what one member's, may take on the desk's disk. */
+export const BID_QUOTA_BYTES = 200 * 1024 * 1024;
+export const MEMBER_QUOTA_BYTES = 500 * 1024 * 1024;
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const documentsDir = (ctx: Ctx, bidId: string) => dataPath(ctx.dataDir, 'documents', bidId);
 const removedDocumentsDir = (ctx: Ctx, bidId: string) => dataPath(ctx.dataDir, 'backups', 'documents', bidId);
 /** A document's file, or its kept copy after removal; refused if the stored name would lead out of the data folder. */
@@ -25,12 +29,28 @@ export async function attach(ctx: Ctx, actor: Actor, input: { id: string; name: 
   const docId = newId();
   const storedName = `${docId}-${safeFileName(input.name)}`;
   const file = documentFile(ctx, { bid_id: input.id, stored_name: storedName });
-  let written = false;
+  let started = false;
   try {
     return await change(ctx, actor, input.id, async (trx, { bid }) => {
+      if ((await repo.documentBytes(trx, { bidId: bid.id })) + bytes.length > BID_QUOTA_BYTES)
+        throw new AppError(
+          'RULE',
+          `This bid’s documents would take more than ${mb(BID_QUOTA_BYTES)}: remove one first.`,
+          { content: 'Over the bid’s quota' },
+          'quota',
+        );
+      if (actor.memberId && (await repo.documentBytes(trx, { memberId: actor.memberId })) + bytes.length > MEMBER_QUOTA_BYTES)
+        throw new AppError(
+          'RULE',
+          `Your documents would take more than ${mb(MEMBER_QUOTA_BYTES)}: remove some first.`,
+          { content: 'Over your quota' },
+          'quota',
+        );
+      ensureRoom(ctx.dataDir, bytes.length, 'the document');
       mkdirSync(documentsDir(ctx, bid.id), { recursive: true });
+      // marked before writing: a write cut short by a full disk leaves no empty file behind
+      started = true;
       writeFileSync(file, bytes);
-      written = true;
       await repo.insertDocument(trx, {
         id: docId,
         bid_id: bid.id,
@@ -44,7 +64,7 @@ export async function attach(ctx: Ctx, actor: Actor, input: { id: string; name: 
     });
   } catch (error) {
     // The row was rolled back: the file must not stay behind either.
-    if (written) rmSync(file, { force: true });
+    if (started) rmSync(file, { force: true });
     throw error;
   }
 }
@@ -66,8 +86,30 @@ export async function removeDocument(ctx: Ctx, actor: Actor, id: string): Promis
   if (existsSync(file)) {
     mkdirSync(removedDocumentsDir(ctx, doc.bid_id), { recursive: true });
     renameSync(file, kept);
+    // dated by its removal: kept as long as a backup from before then may list it
+    const now = ctx.now();
+    utimesSync(kept, now, now);
   }
   return bid;
+}
+
+/** Deletes the kept files of documents removed before `before` (the oldest backup still kept): no restore can ask for them. */
+export function purgeRemovedDocuments(ctx: Pick<Ctx, 'dataDir'>, before: Date): number {
+  const root = dataPath(ctx.dataDir, 'backups', 'documents');
+  if (!existsSync(root)) return 0;
+  let purged = 0;
+  for (const bid of readdirSync(root).filter(isRecordId)) {
+    const folder = dataPath(ctx.dataDir, 'backups', 'documents', bid);
+    for (const name of readdirSync(folder).filter(isStoredName)) {
+      const file = dataPath(ctx.dataDir, 'backups', 'documents', bid, name);
+      if (statSync(file).mtimeMs < before.getTime()) {
+        rmSync(file, { force: true });
+        purged++;
+      }
+    }
+    if (readdirSync(folder).length === 0) rmSync(folder, { recursive: true, force: true });
+  }
+  return purged;
 }
 
 /** After a restore: brings back the files of documents the restored database lists but that were removed since. */

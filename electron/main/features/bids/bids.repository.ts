@@ -267,3 +267,13 @@ export async function markReminder(db: Kysely<DB>, kind: string, date: string): 
     .onConflict((oc) => oc.column('kind').doUpdateSet({ last_date: date }))
     .execute();
 }
+
+/** Bytes of documents attached to a bid, or added by a member, for the quotas. */
+export async function documentBytes(db: Kysely<DB>, of: { bidId: string } | { memberId: string }): Promise<number> {
+  const row = await db
+    .selectFrom('bid_documents')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes'))
+    .where('bidId' in of ? 'bid_id' : 'added_by_member_id', '=', 'bidId' in of ? of.bidId : of.memberId)
+    .executeTakeFirstOrThrow();
+  return Number(row.bytes);
+}

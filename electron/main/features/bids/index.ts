@@ -16,4 +16,4 @@ export const bidsFeature = defineFeature({
   ],
 });
 
-export { recoverRemovedDocuments } from './bids.documents';
+export { purgeRemovedDocuments, recoverRemovedDocuments } from './bids.documents';

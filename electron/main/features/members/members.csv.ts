@@ -27,6 +27,14 @@ const FIELD_OF_COLUMN: Record<Exclude<Column, 'number'>, keyof MemberFields> = {
 const COLUMN_OF_FIELD = Object.fromEntries(Object.entries(FIELD_OF_COLUMN).map(([c, f]) => [f, c]));
 
 const MAX_ROWS = 20_000;
+/** Room for notes spread over several lines, and blank lines between rows. */
+const MAX_LINES = 5 * MAX_ROWS;
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && lines <= MAX_LINES; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
 
 export interface ParsedRow {
   line: number;
@@ -44,6 +52,11 @@ const headerKey = (h: string) =>
 
 /** Reads a members CSV (header row required; columns in any order; tags separated by ";"). */
 export function parseMembersCsv(csv: string, today: string): ParsedRow[] {
+  // counted before parsing: a file of millions of empty lines would hold the host for seconds in the parser
+  if (lineCount(csv) > MAX_LINES) {
+    const message = `The file has more than ${MAX_LINES.toLocaleString('en')} lines; import at most ${MAX_ROWS.toLocaleString('en')} members at a time.`;
+    throw new AppError('VALIDATION', message, { csv: message });
+  }
   const result = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',

@@ -28,9 +28,12 @@ const inside = (root: string, target: string) => {
 
 const outside = (what: string) => new AppError('FORBIDDEN', `“${what.slice(0, 80)}” is not a file in the data folder.`);
 
-/** A stored document name: `<uuid>-<safe name>`, no folders, no dots to climb with. */
+/**
+ * A stored document name: `<uuid>-<safe name>`, no folders. Dots inside a name ("report..final.pdf")
+ * are fine: without a slash a name cannot climb, and it never is ".." itself (the id comes first).
+ */
 const STORED_NAME = /^[0-9a-f-]{36}-[^/\\\0]{1,200}$/u;
-export const isStoredName = (name: string) => STORED_NAME.test(name) && !name.includes('..');
+export const isStoredName = (name: string) => STORED_NAME.test(name);
 /** An id as the app writes them (UUIDv7), for folders named after records. */
 export const isRecordId = (id: string) => /^[0-9a-f-]{36}$/.test(id);
 
