@@ -2,6 +2,7 @@ import { bidsBench } from './bids.bench';
 import { browserBench } from './browser.bench';
 import { bookingsBench } from './bookings.bench';
 import { durabilityBench } from './durability.bench';
+import { hostBench } from './host.bench';
 import { membersBench } from './members.bench';
 
 /** `npm run bench`: every benchmark, one JSON line per figure. BENCH_SCALE=0.1 for a tenth of the data. */
@@ -11,6 +12,7 @@ async function main() {
   if (!only || only === 'bookings') await bookingsBench();
   if (!only || only === 'bids') await bidsBench();
   if (!only || only === 'durability') await durabilityBench();
+  if (!only || only === 'host') await hostBench();
   if (!only || only === 'browser') await browserBench();
 }
 

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { unzipToFiles } from '../../electron/main/features/data/zip';
 import { ana, startTestCoop, tempDir, type TestCoop } from '../helpers/coop';
 
 // Files a hostile member or a crafted export would hand the app: each must stay inside the data folder.
@@ -49,8 +50,8 @@ describe('crafted exports', () => {
       const before = t.snapshot();
       const rss = process.memoryUsage().rss;
       const result = await t.send('data.importAll', { name: 'coopdesk-export-2026-01-01T00-00-00Z.zip' });
-      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('members.csv inflates to more than 512 MB') } });
-      // Stopped at the entry limit (512 MB) while inflating to disk, never held in memory.
+      // one endless row of 640 MB: stopped after its first megabyte, never held in memory
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('members.csv has a line longer than 1 MB') } });
       expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
       expect(t.snapshot()).toEqual(before);
       expect((await t.send('system.status', {})).ok).toBe(true);
@@ -138,5 +139,26 @@ describe('impostor databases', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('the zip reader', () => {
+  it('stops an entry, and all entries together, at their limits while inflating; unknown entries are never written', async () => {
+    const folder = tempDir('coopdesk-unzip-');
+    const rows = strToU8('a,b\n'.repeat(500_000)); // 2 MB of short lines
+    const zipFile = join(folder, 'in.zip');
+    writeFileSync(zipFile, zipSync({ 'members.csv': rows, 'bookings.csv': rows, 'secret/../../x': rows, 'unknown.bin': rows }));
+    const limits = { entries: 10, entryBytes: 3 * 1024 * 1024, totalBytes: 3 * 1024 * 1024, csvLineBytes: 1024 };
+    await expect(unzipToFiles(zipFile, (name) => (name.endsWith('.csv') ? join(folder, 'out', name) : null), limits)).rejects.toThrow(
+      /inflates to more than 3 MB/,
+    );
+    const one = { ...limits, totalBytes: 100 * 1024 * 1024, entryBytes: 1024 * 1024 };
+    await expect(unzipToFiles(zipFile, (name) => (name.endsWith('.csv') ? join(folder, 'out', name) : null), one)).rejects.toThrow(
+      /members.csv inflates to more than 1 MB/,
+    );
+    const fine = { ...one, entryBytes: 3 * 1024 * 1024 };
+    const written = await unzipToFiles(zipFile, (name) => (name.endsWith('.csv') ? join(folder, 'ok', name) : null), fine);
+    expect([...written.keys()].sort()).toEqual(['bookings.csv', 'members.csv']);
+    expect(readdirSync(join(folder, 'ok')).sort()).toEqual(['bookings.csv', 'members.csv']);
   });
 });

@@ -8,10 +8,12 @@ export interface ZipLimits {
   entryBytes: number;
   /** Inflated bytes of all entries together. */
   totalBytes: number;
+  /** The longest line a .csv entry may have: a reader holds a row in memory, so a bomb of one endless row is stopped early. */
+  csvLineBytes: number;
 }
 
 /** An import's limits: a co-op's export is a few dozen tables and its documents (10 MB each). */
-export const IMPORT_LIMITS: ZipLimits = { entries: 20_000, entryBytes: 512 * 1024 * 1024, totalBytes: 2 * 1024 * 1024 * 1024 };
+export const IMPORT_LIMITS: ZipLimits = { entries: 20_000, entryBytes: 512 * 1024 * 1024, totalBytes: 2 * 1024 * 1024 * 1024, csvLineBytes: 1024 * 1024 };
 
 export class ZipRefused extends Error {}
 
@@ -46,6 +48,8 @@ export async function unzipToFiles(zipFile: string, place: (entry: string) => st
     open.add(fd);
     written.set(file.name, target);
     let size = 0;
+    // bytes since the last newline of a CSV entry
+    let line = file.name.endsWith('.csv') ? 0 : -Infinity;
     const finish = () => {
       if (open.delete(fd)) closeSync(fd);
     };
@@ -57,6 +61,15 @@ export async function unzipToFiles(zipFile: string, place: (entry: string) => st
       }
       size += chunk.length;
       total += chunk.length;
+      if (line !== -Infinity) {
+        const last = chunk.lastIndexOf(10);
+        line = last === -1 ? line + chunk.length : chunk.length - last - 1;
+        if (line > limits.csvLineBytes) {
+          refusal = `${file.name} has a line longer than ${mb(limits.csvLineBytes)}`;
+          file.terminate();
+          return finish();
+        }
+      }
       if (size > limits.entryBytes || total > limits.totalBytes) {
         refusal =
           size > limits.entryBytes ? `${file.name} inflates to more than ${mb(limits.entryBytes)}` : `it inflates to more than ${mb(limits.totalBytes)}`;
