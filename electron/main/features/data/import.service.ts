@@ -19,7 +19,7 @@ import { decodeCell, documentEntry, exportFolder, listExports } from './export.s
 import { ZipRefused, unzipToFiles } from './zip';
 
 /** Rows inserted at a time; between batches the host answers other requests. */
-const BATCH = 500;
+const BATCH = 200;
 
 async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   for (const table of ['members', 'bookables', 'bookings'] as const) {
