@@ -196,6 +196,8 @@ export function startHost(options: HostOptions): Promise<Host> {
     if (wanted !== rendererDir && !wanted.startsWith(rendererDir + sep)) return send(res, 403, 'Forbidden', 'text/plain');
     const file = existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(rendererDir, 'index.html');
     if (!existsSync(file)) return send(res, 500, 'The renderer is not built: run npm run build', 'text/plain');
+    // the page comes with its session, so its event stream is let in from the start
+    if (file.endsWith('index.html')) void sessionOf(req, res).catch(() => undefined);
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',

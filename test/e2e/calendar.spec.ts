@@ -60,4 +60,15 @@ test('day → week → month with D, W and M keeping the date; a day opens from 
   await expect(week).toBeVisible();
   await page.keyboard.press('d');
   await expect(page).toHaveURL(new RegExp(`#/bookings/${day}$`));
+
+  // a date typed as a person writes it ("3/12", day first) becomes the co-op's date and goes there
+  const goTo = page.getByRole('textbox', { name: 'Go to date' });
+  await expect(goTo).toHaveValue(format(parseISO(day), 'd MMM yyyy'));
+  const next = addDaysIso(day, 7);
+  await goTo.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(`${Number(next.slice(8))}/${Number(next.slice(5, 7))}/${next.slice(0, 4)}`);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#/bookings/${next}$`));
+  await expect(goTo).toHaveValue(format(parseISO(next), 'd MMM yyyy'));
 });

@@ -92,6 +92,7 @@ test('a morning at the front desk', async ({ page, app }) => {
   // …and cannot cancel Ben's booking
   const board = page.getByRole('region', { name: 'Bookings at the co-op' });
   await board.getByLabel('Day').fill(tomorrow);
+  await board.getByLabel('Day').press('Enter');
   // Ben's booking is shown as taken, not whose or what for, and there is nothing of it to open.
   await expect(board.getByRole('listitem').filter({ hasText: '14:00–15:00' })).toHaveText('14:00–15:00 · Garden Room · Booked');
   await expect(board.getByRole('button', { name: /Open 14:00/ })).toHaveCount(0);

@@ -31,8 +31,8 @@ describe('opportunity form', () => {
     renderIn(<BidForm />);
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Estimated value'), '-5');
-    await user.type(screen.getByLabelText('Delivery starts'), '2027-03-01');
-    await user.type(screen.getByLabelText('Delivery ends'), '2027-02-01');
+    await user.type(screen.getByLabelText('Delivery starts'), '1/3/2027');
+    await user.type(screen.getByLabelText('Delivery ends'), '1 Feb 2027');
     await user.click(screen.getByRole('button', { name: 'Create opportunity' }));
     expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('Title is required');
     expect(screen.getByLabelText('Estimated value')).toHaveAccessibleDescription('The estimated value cannot be negative');
@@ -52,7 +52,7 @@ describe('opportunity form', () => {
     renderIn(<BidForm />);
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Title'), 'Town hall website');
-    await user.type(screen.getByLabelText('Bid deadline'), '2026-07-01');
+    await user.type(screen.getByLabelText('Bid deadline'), '1/7/2026');
     await user.type(screen.getByLabelText('Skill 1'), 'Copywriting');
     await user.type(screen.getByLabelText('Days of work for skill 1'), '4');
     await user.click(screen.getByRole('button', { name: 'Create opportunity' }));

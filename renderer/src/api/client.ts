@@ -47,6 +47,9 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   return result.data as OutputOf<C>;
 }
 
+/** Told to listeners when the event stream comes back after a gap: refresh everything. */
+export const REFRESH_ALL = '*';
+
 /** Push events (e.g. "members.changed") so open screens refresh. Returns the unsubscribe function. */
 export function onPush(listener: (event: string) => void): () => void {
   if (window.coopdesk) return window.coopdesk.on(listener);
@@ -56,10 +59,17 @@ export function onPush(listener: (event: string) => void): () => void {
   let source: EventSource;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  let missed = false;
   const open = () => {
     source = new EventSource('/api/events');
     source.onmessage = (message) => listener(JSON.parse(message.data as string) as string);
+    // back after a gap: what changed meanwhile was not heard, so everything is read again
+    source.onopen = () => {
+      if (missed) listener(REFRESH_ALL);
+      missed = false;
+    };
     source.onerror = () => {
+      missed = true;
       if (source.readyState === EventSource.CLOSED && !stopped) retry = setTimeout(open, 1000);
     };
   };

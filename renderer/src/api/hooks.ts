@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import type { Channel, InputOf, OutputOf } from '@shared/contract';
 import { whenIdle } from '../components/whenIdle';
-import { type ApiCallError, call, onPush } from './client';
+import { type ApiCallError, REFRESH_ALL, call, onPush } from './client';
 
 /** Reads a channel; the query key is the channel and its input, so events can invalidate by domain. */
 export function useApi<C extends Channel>(channel: C, input: InputOf<C>, options: { enabled?: boolean } = {}) {
@@ -52,6 +52,7 @@ export function useLiveRefresh(followEveryChange: readonly string[]): void {
   useEffect(
     () =>
       onPush((event) => {
+        if (event === REFRESH_ALL) return void client.invalidateQueries();
         const domain = event.split('.')[0];
         void client.invalidateQueries({
           predicate: (q) => {

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { MemberPicker } from '../../components/MemberPicker';
 import { SimpleTable } from '../../components/SimpleTable';
 import { useSiteZone } from '../../components/useSiteZone';
+import { DateInput } from '../../components/DateField';
 
 /** The parts of the co-op a change can be about, as people name them. */
 const AREAS: [string, string][] = [
@@ -68,11 +69,11 @@ export function AuditPage() {
         <MemberPicker label="Who" value={member} onChange={restart(setMember)} />
         <div className="filter">
           <label htmlFor="audit-from">From</label>
-          <input id="audit-from" type="date" value={from} onChange={(e) => restart(setFrom)(e.target.value)} />
+          <DateInput id="audit-from" value={from} onValue={restart(setFrom)} />
         </div>
         <div className="filter">
           <label htmlFor="audit-to">Until</label>
-          <input id="audit-to" type="date" value={to} onChange={(e) => restart(setTo)(e.target.value)} />
+          <DateInput id="audit-to" value={to} onValue={restart(setTo)} />
         </div>
         <span className="muted count" role="status">
           {total === 1 ? '1 change' : `${total.toLocaleString()} changes`}

@@ -11,6 +11,7 @@ import { useApi } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { TimeField } from '../../components/TimeField';
 import { MemberPicker } from '../../components/MemberPicker';
+import { DateField } from '../../components/DateField';
 
 const SOURCE_LABELS: Record<(typeof BID_SOURCES)[number], string> = {
   member: 'A member brought it',
@@ -129,23 +130,10 @@ function BidEditor({ id, existing, zone, currency: coopCurrency }: { id?: string
               error={errors.estimatedValue}
             />
             <TextField label="Currency" value={currency} maxLength={3} onChange={(e) => setCurrency(e.target.value.toUpperCase())} error={errors.currency} />
-            <TextField
-              label="Bid deadline"
-              type="date"
-              value={deadlineDate}
-              onChange={(e) => setDeadlineDate(e.target.value)}
-              error={errors.deadline}
-              hint={`In ${zone}`}
-            />
+            <DateField label="Bid deadline" value={deadlineDate} onValue={setDeadlineDate} error={errors.deadline} hint={`In ${zone}`} />
             <TimeField label="Deadline time" value={deadlineTime} onValue={setDeadlineTime} />
-            <TextField
-              label="Delivery starts"
-              type="date"
-              value={deliveryStart}
-              onChange={(e) => setDeliveryStart(e.target.value)}
-              error={errors.deliveryStart}
-            />
-            <TextField label="Delivery ends" type="date" value={deliveryEnd} onChange={(e) => setDeliveryEnd(e.target.value)} error={errors.deliveryEnd} />
+            <DateField label="Delivery starts" value={deliveryStart} onValue={setDeliveryStart} error={errors.deliveryStart} />
+            <DateField label="Delivery ends" value={deliveryEnd} onValue={setDeliveryEnd} error={errors.deliveryEnd} />
             <TextAreaField label="Description" wide value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} />
           </div>
         </fieldset>

@@ -5,6 +5,7 @@ import { ApiCallError, call } from '../../api/client';
 import { downloadBlob, formatDate, formatDateTime } from '../../components/format';
 import { useSiteZone } from '../../components/useSiteZone';
 import type { Act } from '../../components/useAction';
+import { DateInput } from '../../components/DateField';
 
 /** Tasks with an owner from the team and a due date; overdue ones stand out. */
 export function BidTasks({ bid, act }: { bid: Bid; act: Act }) {
@@ -96,7 +97,7 @@ export function BidTasks({ bid, act }: { bid: Bid; act: Act }) {
           </div>
           <div className="field">
             <label htmlFor="task-due">Due</label>
-            <input id="task-due" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+            <DateInput id="task-due" value={due} onValue={setDue} />
           </div>
           <button type="submit">Add task</button>
         </form>

@@ -11,6 +11,7 @@ import { TextField } from '../../components/Field';
 import { TimeField } from '../../components/TimeField';
 import { whoOf } from './time';
 import { formatDate } from '../../components/format';
+import { DateField } from '../../components/DateField';
 
 const SCOPE_LABELS: Record<Scope, string> = { this: 'This date only', following: 'This and following', all: 'All dates still to come' };
 
@@ -98,7 +99,7 @@ export function BookingDetails({ booking, onClose }: { booking: Booking; onClose
             ) : null}
             {moving ? (
               <div className="grid">
-                {scope === 'this' ? <TextField label="New date" type="date" value={date} onChange={(e) => setDate(e.target.value)} /> : null}
+                {scope === 'this' ? <DateField label="New date" value={date} onValue={setDate} /> : null}
                 <TimeField label="New start" value={startTime} onValue={setStartTime} />
                 <TimeField label="New end" value={endTime} onValue={setEndTime} />
               </div>

@@ -16,6 +16,7 @@ import { BookingAlternatives } from './BookingAlternatives';
 import { showOnBoards } from './boardLayout';
 import { RULE_WORDS } from './ruleLabels';
 import { useDebounced } from '../../components/useDebounced';
+import { DateField } from '../../components/DateField';
 
 export interface BookingDraft {
   bookableId: string;
@@ -142,7 +143,7 @@ export function BookingDialog({
               </label>
             </div>
           )}
-          <TextField label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateField label="Date" value={date} onValue={setDate} />
           <TimeField label="From" step={5} value={startTime} onValue={setStartTime} error={timeError} />
           <TimeField label="Until" step={5} value={endTime} onValue={setEndTime} />
           <TextField
@@ -230,7 +231,7 @@ export function BookingDialog({
                   error={fieldErrors['recurrence.count']}
                 />
               ) : (
-                <TextField label="Last date" type="date" value={until} onChange={(e) => setUntil(e.target.value)} error={fieldErrors['recurrence.until']} />
+                <DateField label="Last date" value={until} onValue={setUntil} error={fieldErrors['recurrence.until']} />
               )}
             </div>
           ) : null}

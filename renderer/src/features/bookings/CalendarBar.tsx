@@ -5,6 +5,7 @@ import { addDaysIso, zonedParts } from '@shared/domain/zoned';
 import { useApi } from '../../api/hooks';
 import { useShortcut } from '../../components/useShortcut';
 import './calendar.css';
+import { DateInput } from '../../components/DateField';
 
 export type CalendarView = 'day' | 'week' | 'month';
 
@@ -70,7 +71,7 @@ export function CalendarBar({
       <button type="button" aria-label={`Next ${unit}`} onClick={() => navigate(hrefOf(stepDate(view, date, 1)))}>
         ›
       </button>
-      <input type="date" aria-label="Go to date" value={date} onChange={(e) => e.target.value && navigate(hrefOf(e.target.value))} />
+      <DateInput aria-label="Go to date" value={date} onValue={(d) => d && navigate(hrefOf(d))} />
       {switcher ? (
         <nav className="segmented" aria-label="Calendar view">
           {(['day', 'week', 'month'] as const).map((v) => {

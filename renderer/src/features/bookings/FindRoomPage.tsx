@@ -6,6 +6,7 @@ import { TextField } from '../../components/Field';
 import { TimeField } from '../../components/TimeField';
 import { instantIso } from '../../components/format';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
+import { DateField } from '../../components/DateField';
 
 /** "A room for 6 on Tuesday 10:00–12:00 with a screen": the free rooms, snuggest first. */
 export function FindRoomPage() {
@@ -35,7 +36,7 @@ export function FindRoomPage() {
       </header>
       <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
         <TextField label="People" type="number" min={1} value={people} onChange={(e) => setPeople(Math.max(1, Number(e.target.value) || 1))} />
-        <TextField label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateField label="Date" value={date} onValue={setDate} />
         <TimeField label="From" value={startTime} onValue={setStartTime} />
         <TimeField label="Until" value={endTime} onValue={setEndTime} error={rooms.error?.fields.end} />
         <TextField label="With" placeholder="screen, whiteboard" value={features} onChange={(e) => setFeatures(e.target.value)} />

@@ -5,6 +5,7 @@ import { BookingDetailsById } from './BookingDetails';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
 import { MemberBookings } from './MemberBookings';
 import { whoOf } from './time';
+import { DateInput } from '../../components/DateField';
 
 /** The kiosk's bookings for an identified member: book for themselves, their bookings, the day at the co-op. */
 export function KioskBookings({ member }: { member: { id: string; name: string } }) {
@@ -38,7 +39,7 @@ export function KioskBookings({ member }: { member: { id: string; name: string }
         <div className="card" role="region" aria-label="Bookings at the co-op">
           <div className="card-head">
             <h2>Bookings at {board.data.siteName}</h2>
-            <input type="date" aria-label="Day" value={shownDay} onChange={(e) => setDay(e.target.value)} />
+            <DateInput aria-label="Day" value={shownDay} onValue={(d) => d && setDay(d)} />
           </div>
           {board.data.bookings.length === 0 ? <p className="muted">No bookings that day.</p> : null}
           <ul className="result-list">

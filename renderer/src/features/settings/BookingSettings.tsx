@@ -1,3 +1,4 @@
+import { Controller } from 'react-hook-form';
 import type { Settings } from '@shared/contract/settings.contract';
 import type { BookingRules } from '@shared/domain/bookingRules';
 import { call } from '../../api/client';
@@ -6,6 +7,7 @@ import { FormActions, FormError } from '../../components/FormActions';
 import { useChannelForm } from '../../components/useChannelForm';
 import { formatDate } from '../../components/format';
 import { FLAG_RULES, NUMBER_RULES } from '../bookings';
+import { DateField } from '../../components/DateField';
 
 /** The site's default booking rules; each bookable may override them. Keyed by the saved rules, so it starts afresh when they change. */
 export function BookingRulesForm({ settings }: { settings: Settings }) {
@@ -69,7 +71,13 @@ export function ClosuresCard({ settings }: { settings: Settings }) {
         ))}
       </ul>
       <form className="inline-form" noValidate onSubmit={(e) => void closure.submit(e)}>
-        <TextField label="Closed on" type="date" error={closure.errorOf('date')} {...closure.register('date')} />
+        <Controller
+          control={closure.control}
+          name="date"
+          render={({ field }) => (
+            <DateField label="Closed on" error={closure.errorOf('date')} value={field.value ?? ''} onValue={field.onChange} onBlur={field.onBlur} />
+          )}
+        />
         <TextField label="Reason" placeholder="e.g. Christmas" error={closure.errorOf('reason')} {...closure.register('reason')} />
         <button type="submit">Add closure</button>
       </form>
