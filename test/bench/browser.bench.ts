@@ -7,6 +7,7 @@ import { addDaysIso, weekdayOf } from '@shared/domain/zoned';
 import { largeCoop, weekdaysFrom } from './largeCoop';
 import { report } from './measure';
 import { instrument } from './paint';
+import { CHROMIUM_ARGS, chromiumPath } from '../tools/chromium';
 
 /**
  * What a person waits for, in Chromium against the browser host on the large generated co-op:
@@ -31,10 +32,7 @@ export async function browserBench(): Promise<void> {
   cpSync(generated, dataDir, { recursive: true });
   if (!existsSync(resolve('out/renderer/index.html'))) throw new Error('Build the renderer first: npm run build');
   const host = await startServe(dataDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     await screens(browser, `http://127.0.0.1:${PORT}/`, today);
     report({ bench: 'browser.host.memory', rss_mb: rssMb(host.child) });
