@@ -59,7 +59,8 @@ export interface NavEntry {
 /** A Ctrl+K entry: a fixed action, or results a feature finds for what was typed. */
 export interface PaletteEntry {
   id: string;
-  group: 'Action' | 'Member' | 'Room' | 'Desk' | 'Resource' | 'Booking' | 'Bid';
+  /** The heading it is listed under; a feature names its own (Action is everyone's). */
+  group: string;
   label: string;
   hint?: string;
   go: string;

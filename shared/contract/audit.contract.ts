@@ -25,10 +25,12 @@ export interface RecordLabel {
   href: string;
 }
 
-export const auditContract = contractPart('audit', [], {
+export const auditContract = contractPart('audit', 'Audit log', [], {
   'audit.list': query<{ total: number; rows: AuditEntry[] }>()(
     z.object({
       channel: z.string().trim().max(60).default(''),
+      /** A part of the contract (its `name`): every change through its channels, and its jobs'. */
+      area: z.string().trim().max(40).default(''),
       memberId: z.string().trim().max(64).default(''),
       recordId: z.string().trim().max(64).default(''),
       from: instant.optional(),

@@ -35,7 +35,7 @@ export interface Lockout {
   refused: number;
 }
 
-export const authContract = contractPart('auth', ['auth.changed'], {
+export const authContract = contractPart('auth', 'Sign-in and kiosk', ['auth.changed'], {
   'auth.status': query<AuthStatus>()(empty, 'public'),
   'auth.setManagerPassword': command<AuthStatus>()(
     z.object({

@@ -183,7 +183,7 @@ export interface BidAttention {
 
 const bidId = z.object({ id });
 
-export const bidsContract = contractPart('bids', ['bids.changed'], {
+export const bidsContract = contractPart('bids', 'Joint bids', ['bids.changed'], {
   'bids.list': query<BidSummary[]>()(bidListQuery, 'member'),
   'bids.get': query<Bid>()(byId, 'member'),
   'bids.create': command<Bid>()(bidFields, 'member'),

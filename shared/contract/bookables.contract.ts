@@ -81,7 +81,7 @@ export interface Bookable {
   rules: BookingRules;
 }
 
-export const bookablesContract = contractPart('bookables', ['bookables.changed'], {
+export const bookablesContract = contractPart('bookables', 'Rooms, desks and equipment', ['bookables.changed'], {
   'bookables.list': query<Bookable[]>()(
     z.object({ siteId: id.optional(), kind: z.enum(BOOKABLE_KINDS).optional(), includeRetired: z.boolean().default(false) }),
     'member',

@@ -163,7 +163,7 @@ export interface FreeRoom {
   fit: string;
 }
 
-export const bookingsContract = contractPart('bookings', ['bookings.changed'], {
+export const bookingsContract = contractPart('bookings', 'Bookings', ['bookings.changed'], {
   'bookings.check': query<{ violations: Violation[]; price: number; currency: string }>()(bookingRequest, 'member'),
   'bookings.create': command<Booking>()(bookingRequest, 'member'),
   'bookings.get': query<Booking>()(byId, 'member'),

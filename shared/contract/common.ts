@@ -56,6 +56,8 @@ export const command = define('command');
 /** One feature's part of the contract: its channels and the events it pushes to open screens. */
 export interface ContractPart<N extends string = string, C extends Record<string, ChannelDef> = Record<string, ChannelDef>, E extends string = string> {
   name: N;
+  /** What people call this part of the co-op (the audit log's filter names it so). */
+  label: string;
   channels: C;
   events: readonly E[];
 }
@@ -80,11 +82,15 @@ export function mergeChannels<P extends readonly ContractPart[]>(parts: P): Merg
   return merged as MergedChannels<P>;
 }
 
-/** Declares a feature's part of the contract; `events` are what it pushes when its data changes. */
+/**
+ * Declares a feature's part of the contract: its name, what people call it, the events it pushes
+ * when its data changes (open screens reading any of its channels refresh on them), its channels.
+ */
 export function contractPart<const N extends string, const E extends string, C extends Record<string, ChannelDef>>(
   name: N,
+  label: string,
   events: readonly E[],
   channels: C,
 ): ContractPart<N, C, E> {
-  return { name, channels, events };
+  return { name, label, channels, events };
 }

@@ -26,7 +26,7 @@ const fileName = (pattern: RegExp, message: string) => z.string().trim().max(200
 const backupName = fileName(/^[a-z-]+-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.sqlite$/, 'Not the name of a backup in the backups folder');
 const exportName = fileName(/^coopdesk-export-[0-9TZ-]+\.zip$/, 'Not the name of an export in the exports folder');
 
-export const dataContract = contractPart('data', ['data.changed'], {
+export const dataContract = contractPart('data', 'Backups and exports', ['data.changed'], {
   'data.backups': query<{ folder: string; backups: BackupEntry[]; disk: DiskSpace }>()(empty, 'manager'),
   'data.backupNow': command<BackupEntry>()(empty, 'manager'),
   'data.restore': command<{ restored: string; safetyCopy: string }>()(z.object({ name: backupName }), 'manager'),

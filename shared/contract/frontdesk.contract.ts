@@ -68,7 +68,7 @@ export interface Today {
 
 const member = id;
 
-export const frontdeskContract = contractPart('frontdesk', ['frontdesk.changed'], {
+export const frontdeskContract = contractPart('frontdesk', 'Check-ins, visitors and day passes', ['frontdesk.changed'], {
   'frontdesk.today': query<Today>()(z.object({ siteId: id.optional() }), 'manager'),
   'frontdesk.checkIn': command<PresenceEntry>()(z.object({ memberId: member }), 'member'),
   'frontdesk.checkOut': command<PresenceEntry>()(z.object({ memberId: member }), 'member'),

@@ -44,6 +44,10 @@ export type OutputOf<C extends Channel> = Exclude<Contract[C]['output'], undefin
 
 /** Events pushed to open screens so they refresh when data changes. */
 export type PushEvent = (typeof CONTRACT_PARTS)[number]['events'][number];
+/** The part that declares each channel: the events that refresh it, the area the audit log files it under. */
+export const PART_OF_CHANNEL: Readonly<Record<string, (typeof CONTRACT_PARTS)[number]>> = Object.fromEntries(
+  CONTRACT_PARTS.flatMap((part) => Object.keys(part.channels).map((channel) => [channel, part])),
+);
 export const PUSH_EVENTS: readonly PushEvent[] = CONTRACT_PARTS.flatMap((part): readonly PushEvent[] => part.events);
 
 export function isChannel(name: string): name is Channel {

@@ -138,7 +138,7 @@ export const MEMBER_CSV_COLUMNS = [
   'notes',
 ] as const;
 
-export const membersContract = contractPart('members', ['members.changed'], {
+export const membersContract = contractPart('members', 'Members', ['members.changed'], {
   'members.list': query<{ total: number; rows: MemberSummary[] }>()(memberListQuery, 'member'),
   'members.get': query<Member>()(byId, 'member'),
   'members.create': command<Member>()(memberFields, 'manager'),

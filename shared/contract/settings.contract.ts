@@ -71,7 +71,7 @@ export interface Settings {
   closures: Closure[];
 }
 
-export const settingsContract = contractPart('settings', ['settings.changed'], {
+export const settingsContract = contractPart('settings', 'Settings', ['settings.changed'], {
   'settings.get': query<Settings>()(empty, 'public'),
   'settings.setUp': command<Settings>()(setUpInput, 'manager'),
   'settings.updateCoop': command<Settings>()(coopSettings, 'manager'),

@@ -14,7 +14,7 @@ export interface SystemStatus {
   appVersion: string;
 }
 
-export const systemContract = contractPart('system', [], {
+export const systemContract = contractPart('system', 'The app', [], {
   'system.status': query<SystemStatus>()(empty, 'public'),
   'system.loadDemo': command<{ created: number }>()(empty, 'manager'),
 });

@@ -141,6 +141,46 @@ async function screens(browser: Browser, url: string, today: string) {
     return result(page);
   });
 
+  // The week of every room (Week on the day board), of everything (300 bookables), the next week; the month, the next month.
+  await figure('browser.roomsWeek.open', async (i) => {
+    await boardOn(days[i]);
+    await armSelector(page, '.rooms-week[data-week] .block');
+    await page.getByRole('link', { name: 'Week', exact: true }).click();
+    return result(page);
+  });
+  // every bookable of the site (rooms, desks, equipment): opened cold, as the day board is above
+  await figure('browser.roomsWeek.openEverything', async (i) => {
+    await page.evaluate(() => sessionStorage.setItem('benchWant', '.rooms-week[data-kind="all"] .block'));
+    await page.goto('about:blank');
+    await page.goto(`${url}?kind=all#/bookings/week/${days[i]}`);
+    return result(page);
+  });
+  await page.evaluate(() => sessionStorage.removeItem('benchWant'));
+  await page.goto(`${url}#/bookings/week/${days[0]}`);
+  await page.locator('.rooms-week .block').first().waitFor();
+  await screen('roomsWeek');
+  await figure('browser.roomsWeek.next', async () => {
+    const shown = await page.evaluate(() => document.querySelector('.rooms-week')!.getAttribute('data-week')!);
+    await armSelector(page, `.rooms-week[data-week="${addDaysIso(shown, 7)}"] .block`);
+    await page.getByRole('button', { name: 'Next week' }).click();
+    return result(page);
+  });
+  await figure('browser.month.open', async (i) => {
+    await boardOn(days[i]);
+    await armSelector(page, '.month[data-month] .month-booking');
+    await page.getByRole('link', { name: 'Month', exact: true }).click();
+    return result(page);
+  });
+  await screen('month');
+  await figure('browser.month.next', async () => {
+    const shown = await page.evaluate(() => document.querySelector('.month')!.getAttribute('data-month')!);
+    const [y, m] = shown.split('-').map(Number);
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    await armSelector(page, `.month[data-month="${next}"] .month-booking`);
+    await page.getByRole('button', { name: 'Next month' }).click();
+    return result(page);
+  });
+
   // A new booking on an empty day, from "Book" to the booking on the board.
   const empty = weekdaysFrom(addDaysIso(today, 400), RUNS + 3);
   await figure('browser.booking.submit', async (i) => {

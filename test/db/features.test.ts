@@ -14,8 +14,8 @@ const auditRows = (t: Awaited<ReturnType<typeof startTestCoop>>) =>
 
 describe('the one list of features', () => {
   it('refuses a channel declared by two contract parts, naming both', () => {
-    const a = contractPart('alpha', [], { 'x.get': query<number>()(z.object({}), 'manager') });
-    const b = contractPart('beta', [], { 'x.get': command<number>()(z.object({}), 'manager') });
+    const a = contractPart('alpha', 'Alpha', [], { 'x.get': query<number>()(z.object({}), 'manager') });
+    const b = contractPart('beta', 'Beta', [], { 'x.get': command<number>()(z.object({}), 'manager') });
     expect(() => mergeChannels([a, b])).toThrow('The channel “x.get” is declared by both alpha and beta.');
   });
 

@@ -1,3 +1,4 @@
+import { PART_OF_CHANNEL } from '@shared/contract';
 import { describe, expect, it } from 'vitest';
 import { contract } from '@shared/contract';
 import type { Actor, Session } from '../../electron/main/context';
@@ -251,5 +252,11 @@ describe('audit log', () => {
     expect(log.rows[0].recordId).toBe(w.ben.id);
     expect((await t.call('audit.list', { memberId: w.member.id })).total).toBe(1);
     expect((await t.call('audit.list', { channel: 'bookables' })).total).toBe(6);
+    // an area is a part of the contract: the front desk's takes its visitors and day passes too
+    await t.call('visitors.create', { name: 'Dee Visitor', hostMemberId: w.member.id, expectedAt: '2026-11-24T11:00:00Z' });
+    const frontDesk = await t.call('audit.list', { area: 'frontdesk' });
+    expect(frontDesk.rows.map((r) => r.channel)).toContain('visitors.create');
+    expect(frontDesk.rows.every((r) => PART_OF_CHANNEL[r.channel]?.name === 'frontdesk' || r.channel.startsWith('frontdesk.'))).toBe(true);
+    expect(await t.send('audit.list', { area: 'nowhere' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { area: 'Unknown area' } } });
   });
 });

@@ -95,10 +95,10 @@ export function readTablesInBatches(
 }
 
 /** The `label` column of the rows of `table` among `ids` (for naming records in the audit log). */
-export async function labelsOf<T extends 'members' | 'bookables' | 'bids'>(
+export async function labelsOf<T extends keyof DB>(
   db: Kysely<DB>,
   table: T,
-  label: 'name' | 'title',
+  label: keyof DB[T] & string,
   ids: readonly string[],
 ): Promise<{ id: string; label: string }[]> {
   if (ids.length === 0) return [];

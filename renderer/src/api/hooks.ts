@@ -3,6 +3,7 @@ import { useCallback, useEffect } from 'react';
 import type { Channel, InputOf, OutputOf } from '@shared/contract';
 import { whenIdle } from '../components/whenIdle';
 import { type ApiCallError, REFRESH_ALL, call, onPush } from './client';
+import { PART_OF_CHANNEL } from '@shared/contract';
 
 /** Reads a channel; the query key is the channel and its input, so events can invalidate by domain. */
 export function useApi<C extends Channel>(channel: C, input: InputOf<C>, options: { enabled?: boolean } = {}) {
@@ -44,8 +45,10 @@ export function useApiMutation<C extends Channel>(channel: C) {
 }
 
 /**
- * "members.changed" refreshes every open members.* query, and so on; queries starting with one of
- * `followEveryChange` (screens that read across domains, such as Today) refresh on every event.
+ * An event refreshes every open query whose channel belongs to the contract part that pushes it
+ * ("frontdesk.changed" refreshes visitors.* and dayPasses.* too: they are the front desk's);
+ * queries starting with one of `followEveryChange` (screens that read across domains, such as
+ * Today) refresh on every event.
  */
 export function useLiveRefresh(followEveryChange: readonly string[]): void {
   const client = useQueryClient();
@@ -53,11 +56,10 @@ export function useLiveRefresh(followEveryChange: readonly string[]): void {
     () =>
       onPush((event) => {
         if (event === REFRESH_ALL) return void client.invalidateQueries();
-        const domain = event.split('.')[0];
         void client.invalidateQueries({
           predicate: (q) => {
             const key = String(q.queryKey[0]);
-            return key.startsWith(`${domain}.`) || followEveryChange.some((prefix) => key.startsWith(prefix));
+            return (PART_OF_CHANNEL[key]?.events as readonly string[] | undefined)?.includes(event) || followEveryChange.some((prefix) => key.startsWith(prefix));
           },
         });
       }),

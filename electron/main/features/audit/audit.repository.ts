@@ -3,6 +3,8 @@ import type { AuditLogTable, DB } from '../../db/schema';
 
 export interface AuditFilter {
   channel: string;
+  /** The channels of one area, and the prefix its jobs are named by. */
+  area?: { channels: string[]; prefix: string };
   memberId: string;
   recordId: string;
   from?: string;
@@ -19,6 +21,8 @@ export async function insert(db: Kysely<DB>, row: AuditLogTable): Promise<void> 
 export async function list(db: Kysely<DB>, f: AuditFilter) {
   let query = db.selectFrom('audit_log').leftJoin('members', 'members.id', 'audit_log.actor_member_id');
   if (f.channel) query = query.where('audit_log.channel', 'like', `${f.channel}%`);
+  const area = f.area;
+  if (area) query = query.where((eb) => eb.or([eb('audit_log.channel', 'in', area.channels), eb('audit_log.channel', 'like', `${area.prefix}%`)]));
   if (f.memberId) query = query.where('audit_log.actor_member_id', '=', f.memberId);
   if (f.recordId) query = query.where('audit_log.record_id', '=', f.recordId);
   if (f.from) query = query.where('audit_log.at', '>=', Date.parse(f.from));

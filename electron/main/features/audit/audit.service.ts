@@ -1,3 +1,5 @@
+import { AppError } from '../../errors';
+import { CONTRACT_PARTS } from '@shared/contract';
 import { type Channel, contract } from '@shared/contract';
 import type { AuditEntry } from '@shared/contract/audit.contract';
 import { newId } from '@shared/domain/ids';
@@ -61,8 +63,12 @@ export async function recordEvent(db: Kysely<DB>, at: number, actor: Actor, chan
   });
 }
 
-export async function list(ctx: Ctx, f: repo.AuditFilter): Promise<{ total: number; rows: AuditEntry[] }> {
-  const { total, rows } = await repo.list(ctx.db, f);
+export async function list(ctx: Ctx, input: Omit<repo.AuditFilter, 'area'> & { area: string }): Promise<{ total: number; rows: AuditEntry[] }> {
+  const { area: areaName, ...f } = input;
+  const part = areaName ? CONTRACT_PARTS.find((p) => p.name === areaName) : undefined;
+  if (areaName && !part) throw new AppError('VALIDATION', `There is no part of the app called ${areaName}.`, { area: 'Unknown area' });
+  const area = part ? { channels: Object.keys(part.channels), prefix: `${part.name}.` } : undefined;
+  const { total, rows } = await repo.list(ctx.db, { ...f, area });
   const labels = await ctx.recordLabels(ctx, [...new Set(rows.flatMap((r) => (r.record_id ? [r.record_id] : [])))]);
   return {
     total,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { CONTRACT_PARTS } from '@shared/contract';
 import type { AuditEntry } from '@shared/contract/audit.contract';
 import { auditWords } from '@shared/contract/auditWords';
 import { zonedInstant } from '@shared/domain/zoned';
@@ -10,31 +11,19 @@ import { SimpleTable } from '../../components/SimpleTable';
 import { useSiteZone } from '../../components/useSiteZone';
 import { DateInput } from '../../components/DateField';
 
-/** The parts of the co-op a change can be about, as people name them. */
-const AREAS: [string, string][] = [
-  ['members.', 'Members'],
-  ['bookings.', 'Bookings'],
-  ['bookables.', 'Rooms, desks and equipment'],
-  ['bids.', 'Joint bids'],
-  ['frontdesk.', 'Check-ins'],
-  ['visitors.', 'Visitors'],
-  ['dayPasses.', 'Day passes'],
-  ['settings.', 'Settings'],
-  ['auth.', 'Sign-in and kiosk'],
-  ['data.', 'Backups and exports'],
-  ['system.', 'The app'],
-];
+/** The parts of the co-op a change can be about, as each feature names itself in the contract (those with commands). */
+const AREAS = CONTRACT_PARTS.filter((part) => Object.values(part.channels).some((c) => c.kind === 'command')).map((part) => [part.name, part.label] as const);
 
 /** Who did what to which record, and when: every change, newest first, in sentences, filterable. */
 export function AuditPage() {
   const zone = useSiteZone();
-  const [channel, setChannel] = useState('');
+  const [area, setArea] = useState('');
   const [member, setMember] = useState<{ id: string; name: string } | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [page, setPage] = useState(0);
   const log = useApi('audit.list', {
-    channel,
+    area,
     memberId: member?.id ?? '',
     limit: 100,
     offset: page * 100,
@@ -57,10 +46,10 @@ export function AuditPage() {
       <div className="toolbar" role="search">
         <div className="filter">
           <label htmlFor="audit-what">What</label>
-          <select id="audit-what" value={channel} onChange={(e) => restart(setChannel)(e.target.value)}>
+          <select id="audit-what" value={area} onChange={(e) => restart(setArea)(e.target.value)}>
             <option value="">Everything</option>
-            {AREAS.map(([prefix, name]) => (
-              <option key={prefix} value={prefix}>
+            {AREAS.map(([area, name]) => (
+              <option key={area} value={area}>
                 {name}
               </option>
             ))}

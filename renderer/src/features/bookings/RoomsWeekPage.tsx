@@ -110,7 +110,13 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
       {week.error ? <p className="form-error">{week.error.message}</p> : null}
       {data && layout ? (
         <div className="rooms-week-scroll">
-          <div className="rooms-week" role="grid" aria-label={`Week of ${formatDate(data.days[0].date)}`} data-week={data.days[0].date}>
+          <div
+            className="rooms-week"
+            role="grid"
+            aria-label={`Week of ${formatDate(data.days[0].date)}`}
+            data-week={data.days[0].date}
+            data-kind={kind ?? 'all'}
+          >
             <div role="row" className="rooms-week-row rooms-week-head">
               <div role="columnheader" className="rooms-week-name">
                 {data.bookables.length} {data.bookables.length === 1 ? 'bookable' : 'bookables'}
