@@ -59,7 +59,9 @@ export function useLiveRefresh(followEveryChange: readonly string[]): void {
         void client.invalidateQueries({
           predicate: (q) => {
             const key = String(q.queryKey[0]);
-            return (PART_OF_CHANNEL[key]?.events as readonly string[] | undefined)?.includes(event) || followEveryChange.some((prefix) => key.startsWith(prefix));
+            return (
+              (PART_OF_CHANNEL[key]?.events as readonly string[] | undefined)?.includes(event) || followEveryChange.some((prefix) => key.startsWith(prefix))
+            );
           },
         });
       }),
