@@ -5,11 +5,7 @@ import { type Actor, type Ctx, type Session, asSession, kioskSession, withSite }
 import { type CommitHook, withCommitHook } from './db/tx';
 import { AppError } from './errors';
 import { isDiskFull } from './db/sqlite';
-import { diskFull } from './features/storage';
-import { FEATURES, buildHandlers } from './features';
-import { recordAudit } from './features/audit';
-import { KIOSK_IDLE_MS, newSession } from './features/auth';
-import { defaultSiteId } from './features/sites';
+import { FEATURES, KERNELS, buildHandlers } from './features';
 
 /** Every channel of the contract has exactly one handler, from the one list of features. */
 const handlers = buildHandlers(FEATURES);
@@ -40,7 +36,7 @@ function failure(error: unknown, saved: boolean, log: (error: unknown) => void):
   if (isDiskFull(error)) {
     return saved
       ? { code: 'DISK_FULL', message: `${afterSaving}: the disk holding the data folder is full. Free some space.`, fields: { disk: 'Full' } }
-      : diskFull().toApiError();
+      : KERNELS.diskFull().toApiError();
   }
   if (error instanceof AppError) return saved ? { ...error.toApiError(), message: `${afterSaving}: ${error.message}` } : error.toApiError();
   log(error);
@@ -83,12 +79,12 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
   });
   const siteOf = (session: Session): Promise<string> => {
     if (session.siteId) return Promise.resolve(session.siteId);
-    if (firstSite?.db !== fullCtx.db) firstSite = { db: fullCtx.db, id: defaultSiteId(fullCtx.db) };
+    if (firstSite?.db !== fullCtx.db) firstSite = { db: fullCtx.db, id: KERNELS.defaultSiteId(fullCtx.db) };
     return firstSite.id;
   };
 
   return {
-    newSession: () => newSession(fullCtx),
+    newSession: () => KERNELS.newSession(fullCtx),
     admits(channel, caller) {
       if (!isChannel(channel)) return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
       if (!mayCall(caller.actor, channel)) return { ok: false, error: forbidden(caller.actor) };
@@ -100,7 +96,7 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
       if (session.expiresAt !== undefined) {
         const now = fullCtx.now().getTime();
         if (now > session.expiresAt) Object.assign(session, kioskSession(), { expiresAt: undefined });
-        else session.expiresAt = now + KIOSK_IDLE_MS;
+        else session.expiresAt = now + KERNELS.kioskIdleMs;
       }
       const actor = session.actor;
       if (!isChannel(channel)) {
@@ -116,14 +112,17 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
       }
       // A command that fails before anything is saved leaves the session as it was (a failed unlock never raises it).
       const before = structuredClone(session);
-      const hook: CommitHook = { done: false, beforeCommit: (trx, result) => recordAudit({ ...fullCtx, db: trx }, actor, channel, parsed.data, result) };
+      const hook: CommitHook = {
+        done: false,
+        beforeCommit: (trx, result) => KERNELS.recordAudit({ ...fullCtx, db: trx }, actor, channel, parsed.data, result),
+      };
       try {
         const handler = handlers[channel] as (input: unknown, ctx: Ctx, actor: Actor, session: Session) => Promise<unknown>;
         const requestCtx = withSite(fullCtx, await siteOf(session));
         // A command's audit row is written in the transaction that makes the change; a command
         // that changes no table (a session's mode) or swaps the database writes it after.
         const data = await withCommitHook(hook, () => handler(parsed.data, requestCtx, actor, session));
-        if (!hook.done) await recordAudit(fullCtx, actor, channel, parsed.data, data);
+        if (!hook.done) await KERNELS.recordAudit(fullCtx, actor, channel, parsed.data, data);
         return { ok: true, data };
       } catch (error) {
         if (!hook.committed) Object.assign(session, before);

@@ -3,10 +3,7 @@ import { type Api, createApi } from './api';
 import { type Ctx, type DesktopDialogs } from './context';
 import { type Database, openDatabase } from './db/open';
 import { checkpoint } from './db/sqlite';
-import { FEATURES, dataTables, jobsOf, recordLabels } from './features';
-import { startAutomaticBackups } from './features/data';
-import { ensureDefaults } from './features/settings';
-import { defaultSiteId } from './features/sites';
+import { FEATURES, KERNELS, dataTables, jobsOf, recordLabels, startFeatures } from './features';
 import { runJob, startJobs } from './jobs';
 
 export interface Coopdesk {
@@ -60,7 +57,7 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
       await ctx.database.close();
       const reopen = async () => {
         const database = await open();
-        Object.assign(ctx, { db: database.db, database, schemaVersion: database.schemaVersion, siteId: await defaultSiteId(database.db) });
+        Object.assign(ctx, { db: database.db, database, schemaVersion: database.schemaVersion, siteId: await KERNELS.defaultSiteId(database.db) });
       };
       // Renames only, within the data folder: nothing is copied, so nothing can run out of room half-way.
       try {
@@ -84,12 +81,14 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
       rmSync(previous, { force: true });
     },
   };
-  await ensureDefaults({ ...ctx, emit: () => {} });
-  ctx.siteId = await defaultSiteId(ctx.db);
+  await startFeatures(FEATURES, { ...ctx, emit: () => {} });
+  ctx.siteId = await KERNELS.defaultSiteId(ctx.db);
   const api = createApi(ctx);
-  const jobs = startJobs(ctx as Ctx, jobsOf(FEATURES));
-  const backups = options.backups === false ? null : startAutomaticBackups(ctx as Ctx, options.firstBackupAfterMs);
   const allJobs = jobsOf(FEATURES);
+  const scheduled = allJobs
+    .filter((job) => options.backups !== false || !job.backup)
+    .map((job) => (job.backup && options.firstBackupAfterMs !== undefined ? { ...job, firstAfterMs: options.firstBackupAfterMs } : job));
+  const jobs = startJobs(ctx as Ctx, scheduled);
   return {
     api,
     ctx: ctx as Ctx,
@@ -106,8 +105,7 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
       ctx.desktop = desktop;
     },
     close: async () => {
-      jobs.stop();
-      await backups?.stop();
+      await jobs.stop();
       await ctx.database.close();
     },
   };

@@ -23,6 +23,8 @@ export interface Job {
   everyMs: number;
   /** The first run after start (default: one period). */
   firstAfterMs?: number;
+  /** A backup job: the app's `backups: false` (tests, benchmarks) leaves it out. */
+  backup?: boolean;
   run(ctx: Ctx): Promise<JobResult>;
 }
 
@@ -39,6 +41,8 @@ export interface FeatureModule {
   /** Tables kept on this machine only: in backups, never in an export (secrets, sign-in counters). */
   localTables?: readonly string[];
   jobs?: readonly Job[];
+  /** Start-up work, in the features list's order, before the API answers (the co-op's defaults). */
+  onStart?: (ctx: Ctx) => Promise<void>;
   /** Names for the feature's records among `ids` (the audit log shows them, with a link). */
   records?: (ctx: Ctx, ids: readonly string[]) => Promise<RecordLabel[]>;
 }

@@ -2,8 +2,8 @@ import { type Channel, contract } from '@shared/contract';
 import type { RecordLabel } from '@shared/contract/audit.contract';
 import type { Ctx } from './context';
 import type { FeatureModule, Handler, Job } from './feature';
-import { auditFeature } from './features/audit';
-import { authFeature } from './features/auth';
+import { auditFeature, recordAudit, recordJob } from './features/audit';
+import { KIOSK_IDLE_MS, authFeature, newSession } from './features/auth';
 import { bidsFeature } from './features/bids';
 import { bookablesFeature } from './features/bookables';
 import { bookingsFeature } from './features/bookings';
@@ -12,8 +12,8 @@ import { frontdeskFeature } from './features/frontdesk';
 import { membersFeature } from './features/members';
 import { presenceFeature } from './features/presence';
 import { settingsFeature } from './features/settings';
-import { sitesFeature } from './features/sites';
-import { storageFeature } from './features/storage';
+import { defaultSiteId, sitesFeature } from './features/sites';
+import { diskFull, storageFeature } from './features/storage';
 import { systemFeature } from './features/system';
 
 /**
@@ -35,6 +35,13 @@ export const FEATURES: readonly FeatureModule[] = [
   dataFeature,
   systemFeature,
 ];
+
+/**
+ * What the app's core asks of the kernels — dispatch (the audit row, sessions, the site, a full
+ * disk's words), the scheduler (a job's audit row) — wired here in the one list, so that
+ * api.ts, app.ts and jobs.ts import no feature.
+ */
+export const KERNELS = { recordAudit, recordJob, newSession, kioskIdleMs: KIOSK_IDLE_MS, defaultSiteId, diskFull } as const;
 
 export type HandlerMap = { [C in Channel]: Handler<C> };
 
@@ -84,3 +91,8 @@ export function recordLabels(features: readonly FeatureModule[]) {
 export const localTables = (features: readonly FeatureModule[]): string[] => features.flatMap((f) => f.localTables ?? []);
 
 export const jobsOf = (features: readonly FeatureModule[]): Job[] => features.flatMap((f) => f.jobs ?? []);
+
+/** Every feature's start-up work, in the list's order. */
+export async function startFeatures(features: readonly FeatureModule[], ctx: Ctx): Promise<void> {
+  for (const feature of features) await feature.onStart?.(ctx);
+}

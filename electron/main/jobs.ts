@@ -1,7 +1,6 @@
 import type { Ctx } from './context';
 import type { Job } from './feature';
-import { recordJob } from './features/audit';
-import { defaultSiteId } from './features/sites';
+import { KERNELS } from './features';
 
 /**
  * Runs one job now, as the app itself (`system`): what it changed goes in the audit log;
@@ -9,17 +8,25 @@ import { defaultSiteId } from './features/sites';
  */
 export async function runJob(ctx: Ctx, job: Job): Promise<number> {
   // The site is read again on each run: an import may have replaced it.
-  Object.assign(ctx, { siteId: await defaultSiteId(ctx.db) });
+  Object.assign(ctx, { siteId: await KERNELS.defaultSiteId(ctx.db) });
   const { changed, details } = await job.run(ctx);
-  await recordJob(ctx, job.name, changed, details);
+  await KERNELS.recordJob(ctx, job.name, changed, details);
   return changed;
 }
 
-/** Schedules the features' jobs; a failing run is logged and the next one tries again. */
+/** Schedules the features' jobs; a failing run is logged and the next one tries again. `stop` waits for runs under way. */
 export function startJobs(ctx: Ctx, jobs: readonly Job[], log = (error: unknown) => console.error('Coopdesk:', error)) {
   const timers: NodeJS.Timeout[] = [];
+  const running = new Set<Promise<void>>();
   for (const job of jobs) {
-    const tick = () => void runJob(ctx, job).catch((error: unknown) => log(new Error(`${job.name} failed`, { cause: error })));
+    const tick = () => {
+      const run = runJob(ctx, job).then(
+        () => undefined,
+        (error: unknown) => log(new Error(`${job.name} failed`, { cause: error })),
+      );
+      running.add(run);
+      void run.finally(() => running.delete(run));
+    };
     const every = setInterval(tick, job.everyMs);
     every.unref();
     timers.push(every);
@@ -29,5 +36,10 @@ export function startJobs(ctx: Ctx, jobs: readonly Job[], log = (error: unknown)
       timers.push(first);
     }
   }
-  return { stop: () => timers.forEach((t) => clearTimeout(t)) };
+  return {
+    async stop() {
+      timers.forEach((t) => clearTimeout(t));
+      await Promise.all(running);
+    },
+  };
 }

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestCoop, ana, startTestCoop, tempDir } from '../helpers/coop';
 import { bookFor, bookingWorld } from '../helpers/bookingWorld';
 import { roomCheck } from '../../electron/main/features/storage';
-import { startAutomaticBackups } from '../../electron/main/features/data';
 
 const mount = tempDir('coopdesk-disk-');
 const mounted = (() => {
@@ -143,11 +142,8 @@ describe.skipIf(!mounted)('a full disk loses nothing', () => {
   }
 
   it('an automatic backup on a full disk rotates, then is skipped with a warning Settings shows; the next one clears it', async () => {
-    const runOnce = async () => {
-      const auto = startAutomaticBackups(t.coop.ctx, 1);
-      await new Promise((r) => setTimeout(r, 30));
-      await auto.stop();
-    };
+    // the scheduler's automatic backup, run now
+    const runOnce = () => t.coop.runJob('data.backup');
     leave(0);
     await runOnce();
     freeAgain();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PUSH_EVENTS } from '@shared/contract';
 import type { BackupEntry, DiskSpace } from '@shared/contract/data.contract';
 import type { Ctx } from '../../context';
+import type { Job } from '../../feature';
 import { type BackupKind, backupFileName, parseBackupName } from '../../db/backupNames';
 import { newId } from '@shared/domain/ids';
 import { DATABASE_FILE, inspectDatabaseFile, openDatabase } from '../../db/open';
@@ -176,10 +177,6 @@ async function rebuilt(ctx: Ctx, file: string, folder: string, name: string): Pr
   }
 }
 
-/**
- * A backup a day the app is used: the first a little after start (so it never delays the first
- * screen on a large file), then checked hourly.
- */
 /** An automatic backup; on a full disk, rotation makes room first, else it is skipped with a warning Settings shows. */
 async function automaticBackup(ctx: Ctx): Promise<void> {
   try {
@@ -198,30 +195,23 @@ async function automaticBackup(ctx: Ctx): Promise<void> {
   skipped.delete(ctx.dataDir);
 }
 
-export function startAutomaticBackups(ctx: Ctx, firstAfterMs = 20_000): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = running.then(async () => {
-      try {
-        const newest = listBackups(ctx).find((b) => b.kind === 'auto');
-        if (!newest || ctx.now().getTime() - Date.parse(newest.createdAt) >= 23 * HOUR) {
-          await automaticBackup(ctx);
-          rotate(ctx);
-        }
-      } catch (error) {
-        console.error('Coopdesk: automatic backup failed:', error);
-      }
-    });
-  };
-  const first = setTimeout(tick, firstAfterMs);
-  first.unref();
-  const timer = setInterval(tick, HOUR);
-  timer.unref();
-  return {
-    async stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
-}
+/**
+ * A backup a day the app is used: the first a little after start (so it never delays the first
+ * screen on a large file), then checked hourly; each followed by rotation. Failures are logged by
+ * the scheduler, never fatal: the app keeps working.
+ */
+export const backupJob: Job = {
+  name: 'data.backup',
+  everyMs: HOUR,
+  firstAfterMs: 20_000,
+  backup: true,
+  async run(ctx) {
+    const newest = listBackups(ctx).find((b) => b.kind === 'auto');
+    if (!newest || ctx.now().getTime() - Date.parse(newest.createdAt) >= 23 * HOUR) {
+      await automaticBackup(ctx);
+      rotate(ctx);
+    }
+    // files, not records: nothing for the audit log
+    return { changed: 0 };
+  },
+};

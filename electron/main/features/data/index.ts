@@ -2,8 +2,7 @@ import { dataContract } from '@shared/contract/data.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './data.handlers';
 import { tidyJob } from './tidy';
+import { backupJob } from './backups.service';
 
 /** Backups, restore, and export/import of everything; works on every feature's tables. */
-export const dataFeature = defineFeature({ name: 'data', contract: dataContract, handlers, jobs: [tidyJob] });
-
-export { startAutomaticBackups } from './backups.service';
+export const dataFeature = defineFeature({ name: 'data', contract: dataContract, handlers, jobs: [backupJob, tidyJob] });
