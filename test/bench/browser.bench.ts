@@ -172,7 +172,13 @@ async function screens(browser: Browser, url: string, today: string) {
     return result(page);
   });
   await screen('month');
-  await figure('browser.month.next', async () => {
+  await figure('browser.month.next', async (i) => {
+    // from a month of the generated data each time (thirty-odd months on would run past its end)
+    await page.evaluate((d) => (location.hash = `#/bookings/month/${d}`), days[i % days.length]);
+    await page
+      .locator(`.month[data-month="${days[i % days.length].slice(0, 7)}"] .month-booking`)
+      .first()
+      .waitFor();
     const shown = await page.evaluate(() => document.querySelector('.month')!.getAttribute('data-month')!);
     const [y, m] = shown.split('-').map(Number);
     const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
