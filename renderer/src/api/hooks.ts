@@ -3,7 +3,6 @@ import { useCallback, useEffect } from 'react';
 import type { Channel, InputOf, OutputOf } from '@shared/contract';
 import { whenIdle } from '../components/whenIdle';
 import { type ApiCallError, REFRESH_ALL, call, onPush } from './client';
-import { PART_OF_CHANNEL } from '@shared/contract';
 
 /** Reads a channel; the query key is the channel and its input, so events can invalidate by domain. */
 export function useApi<C extends Channel>(channel: C, input: InputOf<C>, options: { enabled?: boolean } = {}) {
@@ -50,20 +49,24 @@ export function useApiMutation<C extends Channel>(channel: C) {
  * queries starting with one of `followEveryChange` (screens that read across domains, such as
  * Today) refresh on every event.
  */
+/** Which part owns each channel: the whole contract (its schemas too), so it is loaded when the first event comes, not with the first screen. */
+let partsOfChannels: Promise<Readonly<Record<string, { events: readonly string[] }>>> | null = null;
+const partOf = () => (partsOfChannels ??= import('@shared/contract').then((m) => m.PART_OF_CHANNEL));
+
 export function useLiveRefresh(followEveryChange: readonly string[]): void {
   const client = useQueryClient();
   useEffect(
     () =>
       onPush((event) => {
         if (event === REFRESH_ALL) return void client.invalidateQueries();
-        void client.invalidateQueries({
-          predicate: (q) => {
-            const key = String(q.queryKey[0]);
-            return (
-              (PART_OF_CHANNEL[key]?.events as readonly string[] | undefined)?.includes(event) || followEveryChange.some((prefix) => key.startsWith(prefix))
-            );
-          },
-        });
+        void partOf().then((parts) =>
+          client.invalidateQueries({
+            predicate: (q) => {
+              const key = String(q.queryKey[0]);
+              return parts[key]?.events.includes(event) || followEveryChange.some((prefix) => key.startsWith(prefix));
+            },
+          }),
+        );
       }),
     [client, followEveryChange],
   );
