@@ -138,6 +138,8 @@ export interface CalendarDay {
   closes: string | null;
   closure: string | null;
   count: number;
+  /** How full the day is: the share (0–1) of its open hours the shown bookables are taken. */
+  load: number;
 }
 
 /** A week (Monday to Sunday) or a month (whole weeks around it) of a site's bookables of one kind, or of one bookable. */

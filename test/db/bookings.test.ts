@@ -320,6 +320,13 @@ describe('the day board and the week', () => {
     expect(month.days).toHaveLength(42);
     expect(month.days.find((d) => d.date === THU)!.count).toBe(5);
     expect(month.bookings.map((b) => b.localStart)).toEqual(['08:00', '09:00', '10:00']);
+    // how full: five half hours of one room out of four rooms open ten hours; nothing on a closed Sunday
+    expect(month.days.find((d) => d.date === THU)!.load).toBe(0.06);
+    expect(month.days.find((d) => d.date === '2026-11-29')!.load).toBe(0);
+    // a desk seat for the whole day is a third of three seats
+    await t.call('bookings.create', { bookableId: w.desks.id, memberId: w.member.id, date: THU });
+    const desks = await t.call('bookings.calendar', { kind: 'desk', date: THU, span: 'month' });
+    expect(desks.days.find((d) => d.date === THU)!.load).toBe(0.33);
     const march = await t.call('bookings.calendar', { kind: 'room', date: '2027-03-31', span: 'month' });
     expect([march.days[0].date, march.days.at(-1)!.date, march.days.length]).toEqual(['2027-03-01', '2027-04-04', 35]);
   });

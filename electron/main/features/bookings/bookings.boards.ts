@@ -38,14 +38,14 @@ function toBoardBooking(
   };
 }
 
-function dayOf(site: LoadedSite, date: string): Omit<CalendarDay, 'count'> {
+function dayOf(site: LoadedSite, date: string): Omit<CalendarDay, 'count' | 'load'> {
   const window = openingWindow(date, site, weekdayOf(date));
   const closure = site.closures.find((c) => c.date === date);
   return { date, opens: window?.opens ?? null, closes: window?.closes ?? null, closure: closure ? closure.reason || 'closed' : null };
 }
 
 /** Hours to draw: the opening hours of those days (08–18 when all are closed), widened to hold every booking. */
-function hoursToShow(days: Omit<CalendarDay, 'count'>[], bookings: BoardBooking[]): { fromTime: string; toTime: string } {
+function hoursToShow(days: Omit<CalendarDay, 'count' | 'load'>[], bookings: BoardBooking[]): { fromTime: string; toTime: string } {
   const open = days.filter((d) => d.opens && !d.closure);
   let fromTime = open.length ? roundDown(open.reduce((t, d) => (d.opens! < t ? d.opens! : t), '24:00')) : '08:00';
   let toTime = open.length ? roundUp(open.reduce((t, d) => (d.closes! > t ? d.closes! : t), '00:00')) : '18:00';
@@ -54,6 +54,26 @@ function hoursToShow(days: Omit<CalendarDay, 'count'>[], bookings: BoardBooking[
     toTime = b.localEnd.length > 5 ? '24:00' : b.localEnd > toTime ? roundUp(b.localEnd) : toTime;
   }
   return { fromTime, toTime };
+}
+
+/**
+ * How full a day was or is: the share of its open hours the shown bookables are taken, each
+ * booking weighted by what it holds (a room whole, a desk's seats or equipment's units out of
+ * its capacity); 0 on a closed day. Released no-shows hold nothing.
+ */
+export function dayLoad(day: Omit<CalendarDay, 'count' | 'load'>, bookings: readonly BoardBooking[], shown: DayBoard['bookables']): number {
+  if (!day.opens || !day.closes || day.closure || shown.length === 0) return 0;
+  const [opens, closes] = [minutesOf(day.opens), minutesOf(day.closes)];
+  const capacity = new Map(shown.map((b) => [b.id, b.kind === 'room' ? 1 : Math.max(1, b.capacity)]));
+  let held = 0;
+  for (const b of bookings) {
+    if (b.localDate !== day.date || b.status === 'released' || !capacity.has(b.bookableId)) continue;
+    const end = b.localEnd.length > 5 ? 24 * 60 : minutesOf(b.localEnd);
+    const minutes = Math.max(0, Math.min(end, closes) - Math.max(minutesOf(b.localStart), opens));
+    const units = capacity.get(b.bookableId) === 1 ? 1 : Math.min(b.quantity, capacity.get(b.bookableId)!);
+    held += (minutes * units) / capacity.get(b.bookableId)!;
+  }
+  return Math.min(1, Math.round((held / ((closes - opens) * shown.length)) * 100) / 100);
 }
 
 const boardBookables = (rows: Awaited<ReturnType<typeof bookables.onBoard>>): DayBoard['bookables'] =>
@@ -123,7 +143,10 @@ export async function calendar(ctx: Ctx, actor: Actor, input: CalendarInput): Pr
     // a month lists only the first few of each day, and counts them all
     return input.span === 'week' || n <= MONTH_LISTED;
   });
-  const days = dates.map((d) => ({ ...dayOf(site, d), count: counts.get(d) ?? 0 }));
+  const days = dates.map((d) => {
+    const day = dayOf(site, d);
+    return { ...day, count: counts.get(d) ?? 0, load: dayLoad(day, all, shown) };
+  });
   return {
     span: input.span,
     today: zonedParts(ctx.now().getTime(), site.timeZone).date,

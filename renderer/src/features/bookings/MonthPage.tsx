@@ -87,6 +87,19 @@ export function MonthPage({ date: routeDate }: { date?: string }) {
                           </button>
                         ) : null}
                       </div>
+                      {closed ? null : (
+                        <meter
+                          className="month-load"
+                          min={0}
+                          max={1}
+                          low={0.5}
+                          high={0.85}
+                          optimum={0.3}
+                          value={day.load}
+                          aria-label={`${formatWeekday(day.date)}: ${Math.round(day.load * 100)} % booked`}
+                          title={`${Math.round(day.load * 100)} % of the open hours booked · ${day.count} ${day.count === 1 ? 'booking' : 'bookings'}`}
+                        />
+                      )}
                       <ul className="month-bookings">
                         {listed.map((b) => (
                           <li key={b.id}>
