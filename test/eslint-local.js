@@ -35,7 +35,26 @@ const featureFaces = {
   },
 };
 
-export default { rules: { 'feature-faces': featureFaces } };
+/** A face offers the feature's reads and commands in its own language, never its rows: it may not re-export its repository. */
+const facesSpeakTheFeaturesLanguage = {
+  meta: {
+    type: 'problem',
+    messages: { rows: 'A feature’s face may not re-export its repository ({{path}}): offer a typed read or command from a service instead.' },
+    schema: [],
+  },
+  create(context) {
+    const file = context.filename ?? context.getFilename();
+    const place = placeOf(file);
+    if (!place || !/^index\.tsx?$/.test(place.rest)) return {};
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec === 'string' && /\.repository(\.ts)?$/.test(spec)) context.report({ node: node.source, messageId: 'rows', data: { path: spec } });
+    };
+    return { ExportNamedDeclaration: check, ExportAllDeclaration: check };
+  },
+};
+
+export default { rules: { 'feature-faces': featureFaces, 'faces-offer-no-rows': facesSpeakTheFeaturesLanguage } };
 
 /** SQL is written in repositories and in db/; everything else calls them. */
 export const queryBuildersOnlyInRepositories = {

@@ -27,7 +27,11 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/incompatible-library': 'off', ...restrict(nodeOnly) },
   },
   { files: ['shared/**/*.ts'], rules: restrict([...nodeOnly, 'react', 'react-dom']) },
-  { files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'], plugins: { coopdesk: local }, rules: { 'coopdesk/feature-faces': 'error' } },
+  {
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { coopdesk: local },
+    rules: { 'coopdesk/feature-faces': 'error', 'coopdesk/faces-offer-no-rows': 'error' },
+  },
   {
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/**/*.repository.ts', 'electron/main/db/**', 'electron/main/demo/**'],

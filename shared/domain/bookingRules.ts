@@ -163,6 +163,9 @@ export interface Held {
 }
 
 /** The most units held at any moment of [start, end) by the given bookings (a sweep over their edges). */
+/** A member who arrives this long before a booking starts is checked in to it too. */
+export const EARLY_CHECK_IN_MINUTES = 15;
+
 export function peakLoad(held: readonly Held[], start: number, end: number): number {
   const edges: [number, number][] = [];
   for (const h of held) {

@@ -229,6 +229,22 @@ describe('presence, visitors, day passes, today', () => {
   });
 });
 
+describe('free desks for the rest of the day', () => {
+  it('are what a booking would find at the busiest moment until closing, the booking engine’s arithmetic: three one-seat bookings that never overlap hold one seat, not three', async () => {
+    // Tuesday 10:00 in London; three desk seats; bookings 11–12, 14–15 and 16–17, one seat each
+    await bookFor(t, w.desks.id, w.member.id, '2026-11-24', '11:00', '12:00');
+    await bookFor(t, w.desks.id, w.ben.id, '2026-11-24', '14:00', '15:00');
+    await bookFor(t, w.desks.id, w.chiara.id, '2026-11-24', '16:00', '17:00');
+    const today = await t.call('frontdesk.today', {});
+    // summing every later booking used to say 0 free; at no moment are more than one seat taken
+    expect(today.desks).toEqual({ total: 3, freeNow: 3, freeRestOfDay: 2 });
+    // and the seats it counts can be booked: two more bookings, and the busiest moment holds two seats
+    await bookFor(t, w.desks.id, w.member.id, '2026-11-24', '12:00', '17:00');
+    await bookFor(t, w.desks.id, w.ben.id, '2026-11-24', '10:30', '13:00');
+    expect((await t.call('frontdesk.today', {})).desks).toEqual({ total: 3, freeNow: 3, freeRestOfDay: 1 });
+  });
+});
+
 describe('audit log', () => {
   it('records who changed what, hides secrets, and reads nothing into it', async () => {
     const ana: Actor = { role: 'member', memberId: w.member.id };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Bookable, bookableFields } from '@shared/contract/bookables.contract';
+import type { Bookable, BookableKind, bookableFields } from '@shared/contract/bookables.contract';
 import { type BookingRules, overloaded } from '@shared/domain/bookingRules';
 import { zonedParts } from '@shared/domain/zoned';
 import { newId } from '@shared/domain/ids';
@@ -8,7 +8,7 @@ import type { Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
-import { findMember } from '../members';
+import { memberById } from '../members';
 import { type LoadedSite, loadSite } from '../sites';
 import * as repo from './bookables.repository';
 
@@ -55,7 +55,7 @@ export const get = (ctx: Ctx, id: string) => load(ctx.db, id);
 
 async function checkReferences(db: Kysely<DB>, fields: Fields): Promise<void> {
   await loadSite(db, fields.siteId);
-  if (fields.ownerMemberId && !(await findMember(db, fields.ownerMemberId))) {
+  if (fields.ownerMemberId && !(await memberById(db, fields.ownerMemberId))) {
     throw new AppError('VALIDATION', 'The owner is not a member of the co-op.', { ownerMemberId: 'Unknown member' });
   }
 }
@@ -128,3 +128,26 @@ export async function setRetired(ctx: Ctx, id: string, retired: boolean): Promis
     return load(trx, id);
   });
 }
+
+/** The bookables in use at a site, rooms first then desks and equipment, by name: what boards and Today list. */
+export async function bookablesAt(
+  db: Kysely<DB>,
+  siteId: string,
+): Promise<{ id: string; kind: BookableKind; name: string; capacity: number; features: string[] }[]> {
+  return (await repo.onBoard(db, siteId)).map(([id, kind, name, capacity, features]) => ({
+    id,
+    kind,
+    name,
+    capacity,
+    features: JSON.parse(features) as string[],
+  }));
+}
+
+/** A bookable's record as the booking engine reads it: its kind, capacity, site and rule overrides. */
+export type BookableRecord = repo.BookableRow;
+
+/** A bookable's record as the booking engine needs it (its rules, capacity and site), or undefined. */
+export const bookableRecord = (db: Kysely<DB>, id: string) => repo.findById(db, id);
+
+/** The records of a site's bookables of a kind, for the booking engine's searches. */
+export const bookableRecords = (db: Kysely<DB>, filter: Parameters<typeof repo.list>[1]) => repo.list(db, filter);

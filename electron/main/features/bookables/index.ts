@@ -11,5 +11,4 @@ export const bookablesFeature = defineFeature({
   tables: ['bookables'],
 });
 
-export { effectiveRules, toBookable } from './bookables.service';
-export { type BookableRow, findById as findBookable, list as listRows, onBoard } from './bookables.repository';
+export { type BookableRecord, bookableRecord, bookableRecords, bookablesAt, effectiveRules, toBookable } from './bookables.service';

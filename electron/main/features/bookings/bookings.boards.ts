@@ -76,14 +76,11 @@ export function dayLoad(day: Omit<CalendarDay, 'count' | 'load'>, bookings: read
   return Math.min(1, Math.round((held / ((closes - opens) * shown.length)) * 100) / 100);
 }
 
-const boardBookables = (rows: Awaited<ReturnType<typeof bookables.onBoard>>): DayBoard['bookables'] =>
-  rows.map(([id, kind, name, capacity, features]) => ({ id, kind, name, capacity, features: JSON.parse(features) as string[] }));
-
 /** Everything the day board shows for one site and date. */
 export async function dayBoard(ctx: Ctx, actor: Actor, input: { siteId?: string; date: string }): Promise<DayBoard> {
   const siteId = input.siteId ?? ctx.siteId;
   const site = await loadSite(ctx.db, siteId, input.date);
-  const rows = await bookables.onBoard(ctx.db, siteId);
+  const shown = await bookables.bookablesAt(ctx.db, siteId);
   const from = zonedInstant(input.date, '00:00', site.timeZone);
   const to = zonedInstant(addDaysIso(input.date, 1), '00:00', site.timeZone);
   // no-shows released that day stay on the board, drawn as released: the desk sees what happened
@@ -101,7 +98,7 @@ export async function dayBoard(ctx: Ctx, actor: Actor, input: { siteId?: string;
     closure: day.closure,
     fromTime,
     toTime,
-    bookables: boardBookables(rows),
+    bookables: shown,
     bookings,
   };
 }
@@ -123,13 +120,13 @@ type CalendarInput = { siteId?: string; date: string; span: 'week' | 'month'; ki
 export async function calendar(ctx: Ctx, actor: Actor, input: CalendarInput): Promise<Calendar> {
   let siteId = input.siteId ?? ctx.siteId;
   if (input.bookableId) {
-    const row = await bookables.findBookable(ctx.db, input.bookableId);
+    const row = await bookables.bookableRecord(ctx.db, input.bookableId);
     if (!row) throw notFound('The bookable');
     siteId = row.site_id;
   }
   const dates = calendarDates(input.date, input.span);
   const site = await loadSite(ctx.db, siteId, dates[0]);
-  const shown = boardBookables(await bookables.onBoard(ctx.db, siteId)).filter((b) =>
+  const shown = (await bookables.bookablesAt(ctx.db, siteId)).filter((b) =>
     input.bookableId ? b.id === input.bookableId : !input.kind || b.kind === input.kind,
   );
   const from = zonedInstant(dates[0], '00:00', site.timeZone);

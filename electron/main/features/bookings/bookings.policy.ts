@@ -7,7 +7,7 @@ import { weekdayOf, zonedInstant, zonedParts } from '@shared/domain/zoned';
 import type { Actor, Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { type BookableRow, effectiveRules, findBookable } from '../bookables';
+import { type BookableRecord, bookableRecord, effectiveRules } from '../bookables';
 import { currentMember } from '../members';
 import { type LoadedSite, loadSite } from '../sites';
 import type { z } from 'zod';
@@ -68,13 +68,13 @@ export async function loadBooking(db: Kysely<DB>, id: string): Promise<Booking> 
 
 /** A bookable with its site and the rules that apply to it. */
 export interface Target {
-  row: BookableRow;
+  row: BookableRecord;
   site: LoadedSite;
   rules: BookingRules;
 }
 
 export async function loadTarget(db: Kysely<DB>, bookableId: string, today?: string): Promise<Target> {
-  const row = await findBookable(db, bookableId);
+  const row = await bookableRecord(db, bookableId);
   if (!row) throw new AppError('NOT_FOUND', 'That bookable does not exist.', { bookableId: 'Unknown bookable' });
   const site = await loadSite(db, row.site_id, today);
   return { row, site, rules: effectiveRules(site, row) };
@@ -125,8 +125,8 @@ export type Held = repo.HeldRow & { occStart: number; occEnd: number };
 export const asHeld = (rows: repo.HeldRow[]): Held[] => rows.map((r) => ({ ...r, occStart: r.occ_start_ms, occEnd: r.occ_end_ms }));
 
 /** A room is taken whole; desks and resources have `capacity` units to share. */
-export const unitsAvailable = (row: BookableRow) => (row.kind === 'room' ? 1 : row.capacity);
-export const unitsHeld = (row: BookableRow, quantity: number) => (row.kind === 'room' ? 1 : quantity);
+export const unitsAvailable = (row: BookableRecord) => (row.kind === 'room' ? 1 : row.capacity);
+export const unitsHeld = (row: BookableRecord, quantity: number) => (row.kind === 'room' ? 1 : quantity);
 
 export interface Candidate {
   start: number;

@@ -9,7 +9,7 @@ import { notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
 import { toBookable } from '../bookables';
 import * as bookables from '../bookables';
-import { findMember } from '../members';
+import { memberById } from '../members';
 import { loadSite } from '../sites';
 import { bookingsCalendar } from './bookings.ics';
 import * as repo from './bookings.repository';
@@ -71,7 +71,7 @@ export const pending = async (ctx: Ctx) => (await repo.pending(ctx.db)).map(toBo
 
 export async function forMember(ctx: Ctx, actor: Actor, input: { memberId: string; when: 'upcoming' | 'past' }): Promise<Booking[]> {
   requireSelf(actor, input.memberId, 'You can only see your own bookings.');
-  if (!(await findMember(ctx.db, input.memberId))) throw notFound('The member');
+  if (!(await memberById(ctx.db, input.memberId))) throw notFound('The member');
   return (await repo.ofMember(ctx.db, input.memberId, input.when, ctx.now().getTime())).map(toBooking);
 }
 
@@ -84,7 +84,7 @@ export async function findRooms(ctx: Ctx, input: { siteId?: string; start: strin
   const site = await loadSite(ctx.db, siteId, new Date(start - 86_400_000).toISOString().slice(0, 10));
   const wanted = input.features.map((f) => f.trim().toLowerCase());
   // Each room read once into its Bookable (features parsed, rules resolved), then filtered and ranked.
-  const rooms = (await bookables.listRows(ctx.db, { siteId, kind: 'room', includeRetired: false }))
+  const rooms = (await bookables.bookableRecords(ctx.db, { siteId, kind: 'room', includeRetired: false }))
     .map((r) => toBookable(r, site))
     .filter((r) => r.capacity >= input.people && wanted.every((f) => r.features.includes(f)));
   if (rooms.length === 0) return [];
@@ -151,7 +151,7 @@ export async function nextFree(ctx: Ctx, input: { bookableId: string; from: stri
 export async function freeDesks(ctx: Ctx, input: { siteId?: string; at?: string }): Promise<{ bookable: Bookable; freeSeats: number }[]> {
   const siteId = input.siteId ?? ctx.siteId;
   const site = await loadSite(ctx.db, siteId);
-  const desks = await bookables.listRows(ctx.db, { siteId, kind: 'desk', includeRetired: false });
+  const desks = await bookables.bookableRecords(ctx.db, { siteId, kind: 'desk', includeRetired: false });
   if (desks.length === 0) return [];
   const at = input.at ? Date.parse(input.at) : ctx.now().getTime();
   const held = asHeld(
@@ -188,7 +188,7 @@ export async function ics(ctx: Ctx, actor: Actor, input: { memberId: string } | 
   const from = now - ICS_PAST_DAYS * 24 * 60 * MINUTE;
   const to = now + ICS_FUTURE_DAYS * 24 * 60 * MINUTE;
   if ('memberId' in input) {
-    const member = await findMember(ctx.db, input.memberId);
+    const member = await memberById(ctx.db, input.memberId);
     if (!member) throw notFound('The member');
     const rows = (await repo.ofMember(ctx.db, member.id, 'upcoming', from)).filter((r) => r.start_ms < to);
     const site = await loadSite(ctx.db, rows[0]?.site_id ?? ctx.siteId);

@@ -200,15 +200,15 @@ export const unattended = async (db: Kysely<DB>, now: number) =>
     .where('bookings.checked_in_at', 'is', null)
     .execute();
 
-/** Bookings of the member under way now (or starting within 15 minutes) count as checked in. */
-export async function checkInCurrentBookings(db: Kysely<DB>, memberId: string, now: number): Promise<void> {
+/** Marks checked in the member's confirmed bookings not yet checked in that start by `startsBy` and have not ended at `now`. */
+export async function checkInBookingsStartingBefore(db: Kysely<DB>, memberId: string, now: number, startsBy: number): Promise<void> {
   await db
     .updateTable('bookings')
     .set({ checked_in_at: now, updated_at: now })
     .where('member_id', '=', memberId)
     .where('status', '=', 'confirmed')
     .where('checked_in_at', 'is', null)
-    .where('start_ms', '<=', now + 15 * 60_000)
+    .where('start_ms', '<=', startsBy)
     .where('end_ms', '>', now)
     .execute();
 }

@@ -16,4 +16,4 @@ export const bookingsFeature = defineFeature({
   ],
 });
 
-export { checkInCurrentBookings, onBoard } from './bookings.repository';
+export { type Occupied, checkInOnArrival, deskSeats, occupancy } from './bookings.occupancy';

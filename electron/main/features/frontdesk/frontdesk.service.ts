@@ -12,7 +12,7 @@ import { requireSelf } from '../../permissions';
 import { lockouts } from '../auth';
 import * as bookables from '../bookables';
 import * as bookings from '../bookings';
-import { currentMember, findMember } from '../members';
+import { currentMember, memberById } from '../members';
 import * as presenceKernel from '../presence';
 import { loadSite } from '../sites';
 import * as repo from './frontdesk.repository';
@@ -31,7 +31,7 @@ export async function checkIn(ctx: Ctx, actor: Actor, memberId: string): Promise
     if (open) throw new AppError('CONFLICT', `${member.name} is already checked in (since ${open.since}).`, { memberId: 'Already checked in' });
     const now = ctx.now().getTime();
     const entry = await presenceKernel.open(trx, memberId, ctx.siteId, now);
-    await bookings.checkInCurrentBookings(trx, memberId, now);
+    await bookings.checkInOnArrival(trx, memberId, now);
     return entry;
   });
 }
@@ -48,7 +48,7 @@ export async function checkOut(ctx: Ctx, actor: Actor, memberId: string): Promis
 
 export async function presence(ctx: Ctx, actor: Actor, memberId: string, limit: number): Promise<PresenceEntry[]> {
   requireSelf(actor, memberId, 'You can only see your own presence history.');
-  if (!(await findMember(ctx.db, memberId))) throw notFound('The member');
+  if (!(await memberById(ctx.db, memberId))) throw notFound('The member');
   return presenceKernel.history(ctx.db, memberId, limit);
 }
 
@@ -192,50 +192,37 @@ export async function today(ctx: Ctx, siteIdInput?: string): Promise<Today> {
   const to = zonedInstant(addDaysIso(date, 1), '00:00', site.timeZone);
   const window = openingWindow(date, site, weekdayOf(date));
 
-  const [present, booked, onBoard, visitors, dayPasses, locked] = await Promise.all([
+  const closing = window ? window.end : to;
+  const [present, booked, shown, desks, visitors, dayPasses, locked] = await Promise.all([
     presenceKernel.presentAt(db, siteId),
-    bookings.onBoard(db, siteId, from, to),
-    bookables.onBoard(db, siteId),
+    bookings.occupancy(db, siteId, from, to),
+    bookables.bookablesAt(db, siteId),
+    bookings.deskSeats(db, siteId, now, closing),
     visitorsBetween(db, siteId, from, to),
     passesAt(db, siteId, date),
     lockouts(ctx),
   ]);
   const here = new Set(present.map((p) => p.memberId));
-  const kind = new Map(onBoard.map(([id, k, name]) => [id, { kind: k, name }]));
+  const kind = new Map(shown.map((b) => [b.id, b]));
 
-  const toToday = ([bookingId, bookableId, memberName, guestName, title, , startMs, endMs, state, memberId]: (typeof booked)[number]): TodayBooking => ({
-    bookingId,
-    bookableName: kind.get(bookableId)?.name ?? '',
-    memberId,
-    who: memberName ?? `${guestName} (guest)`,
-    localStart: zonedParts(startMs, site.timeZone).time,
-    localEnd: zonedParts(endMs, site.timeZone).time,
-    title,
-    checkedIn: state === 'in',
+  const toToday = (b: bookings.Occupied): TodayBooking => ({
+    bookingId: b.id,
+    bookableName: kind.get(b.bookableId)?.name ?? '',
+    memberId: b.memberId,
+    who: b.who,
+    localStart: zonedParts(b.startMs, site.timeZone).time,
+    localEnd: zonedParts(b.endMs, site.timeZone).time,
+    title: b.title,
+    checkedIn: b.checkedIn,
   });
-  // Filter on the raw rows first: only what is shown gets formatted (hundreds of bookings a day).
-  const waiting = booked.filter((b) => b[9] !== null && !here.has(b[9]) && b[8] !== 'in');
-  const late = waiting.filter((b) => b[6] <= now && b[7] > now).map(toToday);
-  const arriving = waiting.filter((b) => b[6] > now && b[6] <= now + 3_600_000).map(toToday);
+  // Filter first: only what is shown gets formatted (hundreds of bookings a day).
+  const waiting = booked.filter((b) => b.memberId !== null && !here.has(b.memberId) && !b.checkedIn);
+  const late = waiting.filter((b) => b.startMs <= now && b.endMs > now).map(toToday);
+  const arriving = waiting.filter((b) => b.startMs > now && b.startMs <= now + 3_600_000).map(toToday);
 
   const byRoom = new Map<string, TodayBooking[]>();
-  for (const b of booked) if (kind.get(b[1])?.kind === 'room') byRoom.set(b[1], [...(byRoom.get(b[1]) ?? []), toToday(b)]);
-  const rooms = onBoard.filter(([, k]) => k === 'room').map(([id, , name]) => ({ bookableId: id, name, bookings: byRoom.get(id) ?? [] }));
-
-  const desks = onBoard.filter(([, k]) => k === 'desk');
-  const total = desks.reduce((n, [, , , capacity]) => n + capacity, 0);
-  const closing = window ? window.end : to;
-  let freeNow = 0;
-  let freeRestOfDay = 0;
-  const byDesk = new Map<string, typeof booked>();
-  for (const b of booked) if (kind.get(b[1])?.kind === 'desk') byDesk.set(b[1], [...(byDesk.get(b[1]) ?? []), b]);
-  for (const [id, , , capacity] of desks) {
-    const mine = byDesk.get(id) ?? [];
-    const heldNow = mine.filter((b) => b[6] <= now && b[7] > now).reduce((n, b) => n + b[5], 0);
-    freeNow += Math.max(0, capacity - heldNow);
-    const heldLater = mine.filter((b) => b[7] > now && b[6] < closing).reduce((n, b) => n + b[5], 0);
-    freeRestOfDay += Math.max(0, capacity - heldLater);
-  }
+  for (const b of booked) if (kind.get(b.bookableId)?.kind === 'room') byRoom.set(b.bookableId, [...(byRoom.get(b.bookableId) ?? []), toToday(b)]);
+  const rooms = shown.filter((b) => b.kind === 'room').map((b) => ({ bookableId: b.id, name: b.name, bookings: byRoom.get(b.id) ?? [] }));
 
   return {
     date,
@@ -248,7 +235,7 @@ export async function today(ctx: Ctx, siteIdInput?: string): Promise<Today> {
     late,
     arriving,
     rooms,
-    desks: { total, freeNow, freeRestOfDay },
+    desks,
     visitors,
     dayPasses,
     lockouts: locked,

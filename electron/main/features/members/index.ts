@@ -11,5 +11,4 @@ export const membersFeature = defineFeature({
   tables: ['members', 'member_tags'],
 });
 
-export { count, createMany, currentMember } from './members.service';
-export { findById as findMember } from './members.repository';
+export { count, createMany, currentMember, memberById } from './members.service';

@@ -243,3 +243,9 @@ export async function createMany(ctx: Ctx, members: MemberFields[]): Promise<num
   ctx.emit('members.changed');
   return members.length;
 }
+
+/** Who a member is, by id: their id and name, or undefined for no such member. */
+export async function memberById(db: Kysely<DB>, id: string): Promise<{ id: string; name: string } | undefined> {
+  const row = await repo.findById(db, id);
+  return row ? { id: row.id, name: row.name } : undefined;
+}

@@ -4,7 +4,7 @@ import type { SystemStatus } from '@shared/contract/system.contract';
 import { type Actor, type Ctx, FRONT_DESK } from '../../context';
 import { generateMembers } from '../../demo/generate';
 import { AppError } from '../../errors';
-import { onBoard } from '../bookings';
+import { occupancy } from '../bookings';
 import { checkIn } from '../frontdesk';
 import * as members from '../members';
 import { DEFAULT_COOP_NAME, getSettings, ownershipClock, updateCoop, updateSite } from '../settings';
@@ -65,8 +65,8 @@ async function demoZone(ctx: Ctx): Promise<void> {
 /** The members whose booking is on now have arrived: Today shows who is in, as the board does. */
 async function demoArrivals(ctx: Ctx, siteId: string): Promise<void> {
   const now = ctx.now().getTime();
-  const ongoing = await onBoard(ctx.db, siteId, now, now + 1);
-  const memberIds = [...new Set(ongoing.flatMap(([, , , , , , , , state, memberId]) => (memberId && state !== 'released' ? [memberId] : [])))];
+  const ongoing = await occupancy(ctx.db, siteId, now, now + 1);
+  const memberIds = [...new Set(ongoing.flatMap((b) => (b.memberId ? [b.memberId] : [])))];
   for (const memberId of memberIds) await checkIn(ctx, FRONT_DESK, memberId);
 }
 
