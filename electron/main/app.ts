@@ -3,7 +3,7 @@ import { type Api, createApi } from './api';
 import { type Ctx, type DesktopDialogs } from './context';
 import { type Database, openDatabase } from './db/open';
 import { checkpoint } from './db/sqlite';
-import { FEATURES, KERNELS, dataTables, jobsOf, recordLabels, startFeatures } from './features';
+import { FEATURES, KERNELS, auditWordsOf, dataTables, jobsOf, recordLabels, startFeatures } from './features';
 import { runJob, startJobs } from './jobs';
 
 export interface Coopdesk {
@@ -46,6 +46,7 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     siteId: '',
     dataTables: dataTables(FEATURES),
     recordLabels: recordLabels(FEATURES),
+    auditWords: auditWordsOf(FEATURES),
     schemaVersion: database.schemaVersion,
     desktop: options.desktop,
     async replaceDatabase(file) {

@@ -57,6 +57,8 @@ export interface Ctx {
   siteId: string;
   /** The tables holding the co-op's data, in export order (from the features list). */
   dataTables: readonly string[];
+  /** What a logged channel or job did, in words (from the contract and the features' jobs). */
+  auditWords(channel: string): string;
   /** Names the records among `ids` for people, by asking each feature (from the features list). */
   recordLabels(ctx: Ctx, ids: readonly string[]): Promise<Map<string, RecordLabel>>;
   schemaVersion: number;

@@ -20,6 +20,8 @@ export interface JobResult {
 export interface Job {
   /** `domain.verb`, as it appears in the audit log. */
   name: string;
+  /** Its words in the audit log, after "System": "released no-shows". */
+  audit: string;
   everyMs: number;
   /** The first run after start (default: one period). */
   firstAfterMs?: number;

@@ -87,6 +87,15 @@ export function recordLabels(features: readonly FeatureModule[]) {
   };
 }
 
+/** The audit log's words for every command (on the contract) and every job (on its feature); a channel no longer known keeps its name. */
+export function auditWordsOf(features: readonly FeatureModule[]): (channel: string) => string {
+  const words = new Map<string, string>([
+    ...Object.entries(contract).flatMap(([channel, def]): [string, string][] => (def.audit ? [[channel, def.audit]] : [])),
+    ...features.flatMap((f) => (f.jobs ?? []).map((job): [string, string] => [job.name, job.audit])),
+  ]);
+  return (channel) => words.get(channel) ?? channel;
+}
+
 /** Tables that stay on this machine (backups hold them; exports do not). */
 export const localTables = (features: readonly FeatureModule[]): string[] => features.flatMap((f) => f.localTables ?? []);
 

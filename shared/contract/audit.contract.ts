@@ -9,6 +9,8 @@ export interface AuditEntry {
   actorMemberId: string | null;
   actorName: string;
   channel: string;
+  /** What was done, in words after who did it: "added the member" (the command's or the job's own). */
+  words: string;
   recordId: string | null;
   /** The input as JSON, secrets hidden. */
   details: string;

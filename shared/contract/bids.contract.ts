@@ -186,8 +186,8 @@ const bidId = z.object({ id });
 export const bidsContract = contractPart('bids', 'Joint bids', ['bids.changed'], {
   'bids.list': query<BidSummary[]>()(bidListQuery, 'member'),
   'bids.get': query<Bid>()(byId, 'member'),
-  'bids.create': command<Bid>()(bidFields, 'member'),
-  'bids.update': command<Bid>()(z.intersection(bidId, bidFields), 'member'),
+  'bids.create': command<Bid>()(bidFields, 'member', { audit: 'opened the joint bid' }),
+  'bids.update': command<Bid>()(z.intersection(bidId, bidFields), 'member', { audit: 'edited the joint bid' }),
   'bids.move': command<Bid>()(
     bidId.extend({
       to: z.enum(BID_STAGES, { error: 'Choose a stage' }),
@@ -195,6 +195,7 @@ export const bidsContract = contractPart('bids', 'Joint bids', ['bids.changed'],
       finalValue: money('final value').optional(),
     }),
     'member',
+    { audit: 'moved the joint bid' },
   ),
   'bids.decide': command<Bid>()(
     bidId.extend({
@@ -203,13 +204,16 @@ export const bidsContract = contractPart('bids', 'Joint bids', ['bids.changed'],
       note: z.string().trim().max(2000, 'Too long').default(''),
     }),
     'member',
+    { audit: 'recorded a go / no-go on' },
   ),
   'bids.suggestTeam': query<TeamSuggestion>()(bidId, 'member'),
-  'bids.invite': command<Bid>()(bidId.extend({ memberIds: z.array(id).min(1, 'Choose someone to invite').max(50) }), 'member'),
-  'bids.respond': command<Bid>()(bidId.extend({ memberId: id, answer: z.enum(['accept', 'decline']) }), 'member'),
+  'bids.invite': command<Bid>()(bidId.extend({ memberIds: z.array(id).min(1, 'Choose someone to invite').max(50) }), 'member', {
+    audit: 'invited a member to',
+  }),
+  'bids.respond': command<Bid>()(bidId.extend({ memberId: id, answer: z.enum(['accept', 'decline']) }), 'member', { audit: 'answered an invitation to' }),
   /** A member offers to join an open bid; the team accepts or declines the offer. */
-  'bids.offerToJoin': command<Bid>()(bidId, 'member'),
-  'bids.answerOffer': command<Bid>()(bidId.extend({ memberId: id, answer: z.enum(['accept', 'decline']) }), 'member'),
+  'bids.offerToJoin': command<Bid>()(bidId, 'member', { audit: 'offered to join' }),
+  'bids.answerOffer': command<Bid>()(bidId.extend({ memberId: id, answer: z.enum(['accept', 'decline']) }), 'member', { audit: 'answered an offer to join' }),
   'bids.setTeam': command<Bid>()(
     bidId.extend({
       leadMemberId: id.nullable(),
@@ -218,8 +222,9 @@ export const bidsContract = contractPart('bids', 'Joint bids', ['bids.changed'],
         .max(50),
     }),
     'member',
+    { audit: 'changed the team of' },
   ),
-  'bids.removeMember': command<Bid | null>()(bidId.extend({ memberId: id }), 'member'),
+  'bids.removeMember': command<Bid | null>()(bidId.extend({ memberId: id }), 'member', { audit: 'took a member off' }),
   'bids.addTask': command<Bid>()(
     bidId.extend({
       title: z.string({ error: 'Say what needs doing' }).trim().min(1, 'Say what needs doing').max(300, 'Too long'),
@@ -227,19 +232,22 @@ export const bidsContract = contractPart('bids', 'Joint bids', ['bids.changed'],
       dueDate: isoDate.nullable().default(null),
     }),
     'member',
+    { audit: 'added a task to' },
   ),
-  'bids.setTaskDone': command<Bid>()(z.object({ taskId: id, done: z.boolean() }), 'member'),
-  'bids.removeTask': command<Bid>()(z.object({ taskId: id }), 'member'),
+  'bids.setTaskDone': command<Bid>()(z.object({ taskId: id, done: z.boolean() }), 'member', { audit: 'ticked a task of' }),
+  'bids.removeTask': command<Bid>()(z.object({ taskId: id }), 'member', { audit: 'removed a task from' }),
   'bids.note': command<Bid>()(
     bidId.extend({
       kind: z.enum(['note', 'decision']).default('note'),
       text: z.string({ error: 'Write the note' }).trim().min(1, 'Write the note').max(5000, 'Too long'),
     }),
     'member',
+    { audit: 'wrote a note on' },
   ),
   'bids.outcome': command<Bid>()(
     bidId.extend({ finalValue: money('final value').nullable(), lessons: z.string().trim().max(10_000, 'Too long').default('') }),
     'member',
+    { audit: 'recorded the outcome of' },
   ),
   'bids.attach': command<Bid>()(
     bidId.extend({
@@ -251,10 +259,10 @@ export const bidsContract = contractPart('bids', 'Joint bids', ['bids.changed'],
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not a file’s content'),
     }),
     'member',
-    { maxBody: 16 * 1024 * 1024 },
+    { audit: 'attached a document to', maxBody: 16 * 1024 * 1024 },
   ),
   'bids.openDocument': query<{ name: string; opened: boolean; content?: string }>()(byId, 'member'),
-  'bids.removeDocument': command<Bid>()(byId, 'member'),
+  'bids.removeDocument': command<Bid>()(byId, 'member', { audit: 'removed a document from' }),
   'bids.outcomes': query<BidOutcomes>()(empty, 'member'),
   'bids.attention': query<BidAttention[]>()(empty, 'member'),
 });

@@ -87,8 +87,8 @@ export const bookablesContract = contractPart('bookables', 'Rooms, desks and equ
     'member',
   ),
   'bookables.get': query<Bookable>()(byId, 'member'),
-  'bookables.create': command<Bookable>()(bookableFields, 'manager'),
-  'bookables.update': command<Bookable>()(bookableFields.and(z.object({ id })), 'manager'),
-  'bookables.retire': command<Bookable>()(byId, 'manager'),
-  'bookables.restore': command<Bookable>()(byId, 'manager'),
+  'bookables.create': command<Bookable>()(bookableFields, 'manager', { audit: 'added' }),
+  'bookables.update': command<Bookable>()(bookableFields.and(z.object({ id })), 'manager', { audit: 'edited' }),
+  'bookables.retire': command<Bookable>()(byId, 'manager', { audit: 'retired' }),
+  'bookables.restore': command<Bookable>()(byId, 'manager', { audit: 'brought back' }),
 });

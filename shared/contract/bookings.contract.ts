@@ -167,26 +167,29 @@ export interface FreeRoom {
 
 export const bookingsContract = contractPart('bookings', 'Bookings', ['bookings.changed'], {
   'bookings.check': query<{ violations: Violation[]; price: number; currency: string }>()(bookingRequest, 'member'),
-  'bookings.create': command<Booking>()(bookingRequest, 'member'),
+  'bookings.create': command<Booking>()(bookingRequest, 'member', { audit: 'booked' }),
   'bookings.get': query<Booking>()(byId, 'member'),
   'bookings.planSeries': query<SeriesPlan>()(seriesRequest, 'member'),
   'bookings.createSeries': command<{ seriesId: string; booked: Booking[]; skipped: Occurrence[] }>()(
     seriesRequest.and(z.object({ onClash: z.enum(['book-free', 'none'], { error: 'Choose “book the free ones” or “none”' }) })),
     'member',
+    { audit: 'booked a series:' },
   ),
   'bookings.cancel': command<{ cancelled: Booking[] }>()(
     z.object({ id, scope, override: z.boolean().default(false), reason: z.string().trim().max(300).default('') }),
     'member',
+    { audit: 'cancelled' },
   ),
   'bookings.reschedule': command<{ moved: Booking[] }>()(
     z
       .object({ id, scope, date: isoDate.optional(), startTime: clockTime, endTime: clockTime })
       .refine((r) => r.startTime < r.endTime, { message: 'The end must be after the start', path: ['endTime'] }),
     'member',
+    { audit: 'moved' },
   ),
-  'bookings.checkIn': command<Booking>()(byId, 'member'),
-  'bookings.approve': command<Booking>()(byId, 'manager'),
-  'bookings.decline': command<Booking>()(z.object({ id, reason: z.string().trim().max(300).default('') }), 'manager'),
+  'bookings.checkIn': command<Booking>()(byId, 'member', { audit: 'checked in the booking' }),
+  'bookings.approve': command<Booking>()(byId, 'manager', { audit: 'approved' }),
+  'bookings.decline': command<Booking>()(z.object({ id, reason: z.string().trim().max(300).default('') }), 'manager', { audit: 'declined' }),
   'bookings.pending': query<Booking[]>()(z.object({}), 'manager'),
   'bookings.dayBoard': query<DayBoard>()(z.object({ siteId: id.optional(), date: isoDate }), 'member'),
   'bookings.calendar': query<Calendar>()(

@@ -31,6 +31,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown, K exte
   kind: K;
   /** The largest request body the browser host reads for it (bytes); most channels take a small one. */
   maxBody: number;
+  /** A command's words in the audit log, after who did it: "added the member". Queries are not logged. */
+  audit?: string;
   /** Phantom field carrying the output type; never set at run time. */
   readonly output?: O;
 }
@@ -38,20 +40,29 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown, K exte
 /** What a request body may hold unless its channel says more: forms, lists of ids, searches. */
 export const SMALL_BODY = 256 * 1024;
 
-const define =
-  <K extends ChannelKind>(kind: K) =>
+/** Declares a channel that only reads: `query<Output>()(inputSchema, access)`. */
+export const query =
   <O>() =>
-  <I extends z.ZodType>(input: I, access: Access, options: { maxBody?: number } = {}): ChannelDef<I, O, K> => ({
+  <I extends z.ZodType>(input: I, access: Access, options: { maxBody?: number } = {}): ChannelDef<I, O, 'query'> => ({
     input,
     access,
-    kind,
+    kind: 'query',
     maxBody: options.maxBody ?? SMALL_BODY,
   });
 
-/** Declares a channel that only reads: `query<Output>()(inputSchema, access)`. */
-export const query = define('query');
-/** Declares a channel that may change data (audited): `command<Output>()(inputSchema, access)`. */
-export const command = define('command');
+/**
+ * Declares a channel that may change data, with its words in the audit log (a command without
+ * them does not compile): `command<Output>()(inputSchema, access, { audit: 'added the member' })`.
+ */
+export const command =
+  <O>() =>
+  <I extends z.ZodType>(input: I, access: Access, options: { audit: string; maxBody?: number }): ChannelDef<I, O, 'command'> => ({
+    input,
+    access,
+    kind: 'command',
+    maxBody: options.maxBody ?? SMALL_BODY,
+    audit: options.audit,
+  });
 
 /** One feature's part of the contract: its channels and the events it pushes to open screens. */
 export interface ContractPart<N extends string = string, C extends Record<string, ChannelDef> = Record<string, ChannelDef>, E extends string = string> {

@@ -28,13 +28,13 @@ const exportName = fileName(/^coopdesk-export-[0-9TZ-]+\.zip$/, 'Not the name of
 
 export const dataContract = contractPart('data', 'Backups and exports', ['data.changed'], {
   'data.backups': query<{ folder: string; backups: BackupEntry[]; disk: DiskSpace }>()(empty, 'manager'),
-  'data.backupNow': command<BackupEntry>()(empty, 'manager'),
-  'data.restore': command<{ restored: string; safetyCopy: string }>()(z.object({ name: backupName }), 'manager'),
+  'data.backupNow': command<BackupEntry>()(empty, 'manager', { audit: 'made a backup' }),
+  'data.restore': command<{ restored: string; safetyCopy: string }>()(z.object({ name: backupName }), 'manager', { audit: 'restored a backup' }),
   /** Desktop app: "Back up now…" to a file chosen in the system's save dialog. */
-  'data.backupToFile': command<{ saved: string | null }>()(empty, 'manager'),
+  'data.backupToFile': command<{ saved: string | null }>()(empty, 'manager', { audit: 'saved a backup to a file' }),
   /** Desktop app: "Restore…" from a file chosen in the system's open dialog. */
-  'data.restoreFromFile': command<{ restored: string | null; safetyCopy: string | null }>()(empty, 'manager'),
+  'data.restoreFromFile': command<{ restored: string | null; safetyCopy: string | null }>()(empty, 'manager', { audit: 'restored from a file' }),
   'data.exports': query<{ folder: string; exports: ExportEntry[] }>()(empty, 'manager'),
-  'data.exportAll': command<ExportEntry & { tables: Record<string, number> }>()(empty, 'manager'),
-  'data.importAll': command<{ tables: Record<string, number> }>()(z.object({ name: exportName }), 'manager'),
+  'data.exportAll': command<ExportEntry & { tables: Record<string, number> }>()(empty, 'manager', { audit: 'exported everything' }),
+  'data.importAll': command<{ tables: Record<string, number> }>()(z.object({ name: exportName }), 'manager', { audit: 'imported everything' }),
 });

@@ -70,8 +70,8 @@ const member = id;
 
 export const frontdeskContract = contractPart('frontdesk', 'Check-ins, visitors and day passes', ['frontdesk.changed'], {
   'frontdesk.today': query<Today>()(z.object({ siteId: id.optional() }), 'manager'),
-  'frontdesk.checkIn': command<PresenceEntry>()(z.object({ memberId: member }), 'member'),
-  'frontdesk.checkOut': command<PresenceEntry>()(z.object({ memberId: member }), 'member'),
+  'frontdesk.checkIn': command<PresenceEntry>()(z.object({ memberId: member }), 'member', { audit: 'checked in' }),
+  'frontdesk.checkOut': command<PresenceEntry>()(z.object({ memberId: member }), 'member', { audit: 'checked out' }),
   'frontdesk.presence': query<PresenceEntry[]>()(z.object({ memberId: member, limit: z.number().int().min(1).max(500).default(60) }), 'member'),
   'visitors.create': command<Visitor>()(
     z.object({
@@ -81,9 +81,10 @@ export const frontdeskContract = contractPart('frontdesk', 'Check-ins, visitors 
       expectedAt: instant,
     }),
     'manager',
+    { audit: 'expects a visitor' },
   ),
-  'visitors.arrive': command<Visitor>()(byId, 'manager'),
-  'visitors.leave': command<Visitor>()(byId, 'manager'),
+  'visitors.arrive': command<Visitor>()(byId, 'manager', { audit: 'welcomed a visitor' }),
+  'visitors.leave': command<Visitor>()(byId, 'manager', { audit: 'saw a visitor out' }),
   'visitors.day': query<Visitor[]>()(z.object({ date: isoDate }), 'manager'),
   'visitors.exportDay': query<{ filename: string; csv: string }>()(z.object({ date: isoDate }), 'manager'),
   'dayPasses.create': command<DayPass>()(
@@ -95,7 +96,8 @@ export const frontdeskContract = contractPart('frontdesk', 'Check-ins, visitors 
       date: isoDate.optional(),
     }),
     'manager',
+    { audit: 'sold a day pass' },
   ),
-  'dayPasses.markPaid': command<DayPass>()(byId, 'manager'),
+  'dayPasses.markPaid': command<DayPass>()(byId, 'manager', { audit: 'marked a day pass paid' }),
   'dayPasses.day': query<DayPass[]>()(z.object({ date: isoDate }), 'manager'),
 });

@@ -141,10 +141,10 @@ export const MEMBER_CSV_COLUMNS = [
 export const membersContract = contractPart('members', 'Members', ['members.changed'], {
   'members.list': query<{ total: number; rows: MemberSummary[] }>()(memberListQuery, 'member'),
   'members.get': query<Member>()(byId, 'member'),
-  'members.create': command<Member>()(memberFields, 'manager'),
-  'members.update': command<Member>()(memberFields.extend({ id }), 'manager'),
-  'members.archive': command<Member>()(byId, 'manager'),
-  'members.restore': command<Member>()(byId, 'manager'),
+  'members.create': command<Member>()(memberFields, 'manager', { audit: 'added the member' }),
+  'members.update': command<Member>()(memberFields.extend({ id }), 'manager', { audit: 'edited the member' }),
+  'members.archive': command<Member>()(byId, 'manager', { audit: 'archived the member' }),
+  'members.restore': command<Member>()(byId, 'manager', { audit: 'restored the member' }),
   'members.tag': command<Member>()(
     z.object({
       id,
@@ -153,6 +153,7 @@ export const membersContract = contractPart('members', 'Members', ['members.chan
       tag,
     }),
     'manager',
+    { audit: 'changed the tags of' },
   ),
   'members.tags': query<TagCount[]>()(z.object({}), 'member'),
   'members.importCsv': command<ImportReport>()(
@@ -161,8 +162,8 @@ export const membersContract = contractPart('members', 'Members', ['members.chan
       dryRun: z.boolean().default(true),
     }),
     'manager',
-    // 5 MB of CSV, with JSON's escapes
-    { maxBody: 8 * 1024 * 1024 },
+    // 5 MB of CSV, with JSON’s escapes
+    { audit: 'imported members from CSV', maxBody: 8 * 1024 * 1024 },
   ),
   'members.exportCsv': query<{ filename: string; csv: string }>()(z.object({ includeArchived: z.boolean().default(true) }), 'manager'),
 });

@@ -73,13 +73,14 @@ export interface Settings {
 
 export const settingsContract = contractPart('settings', 'Settings', ['settings.changed'], {
   'settings.get': query<Settings>()(empty, 'public'),
-  'settings.setUp': command<Settings>()(setUpInput, 'manager'),
-  'settings.updateCoop': command<Settings>()(coopSettings, 'manager'),
-  'settings.updateSite': command<Settings>()(siteSettings, 'manager'),
-  'settings.updateBookingRules': command<Settings>()(z.object({ siteId: id, rules: bookingRulesSchema }), 'manager'),
+  'settings.setUp': command<Settings>()(setUpInput, 'manager', { audit: 'set up the co-op' }),
+  'settings.updateCoop': command<Settings>()(coopSettings, 'manager', { audit: 'changed the co-op’s settings' }),
+  'settings.updateSite': command<Settings>()(siteSettings, 'manager', { audit: 'changed the site’s settings' }),
+  'settings.updateBookingRules': command<Settings>()(z.object({ siteId: id, rules: bookingRulesSchema }), 'manager', { audit: 'changed the booking rules' }),
   'settings.addClosure': command<Settings>()(
     z.object({ siteId: id, date: isoDate, reason: z.string().trim().max(120, 'Keep the reason short').default('') }),
     'manager',
+    { audit: 'added a closure day' },
   ),
-  'settings.removeClosure': command<Settings>()(z.object({ siteId: id, date: isoDate }), 'manager'),
+  'settings.removeClosure': command<Settings>()(z.object({ siteId: id, date: isoDate }), 'manager', { audit: 'removed a closure day' }),
 });

@@ -16,5 +16,5 @@ export interface SystemStatus {
 
 export const systemContract = contractPart('system', 'The app', [], {
   'system.status': query<SystemStatus>()(empty, 'public'),
-  'system.loadDemo': command<{ created: number }>()(empty, 'manager'),
+  'system.loadDemo': command<{ created: number }>()(empty, 'manager', { audit: 'loaded the demo co-op' }),
 });

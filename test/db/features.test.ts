@@ -1,4 +1,4 @@
-import { mergeChannels, command, contractPart, query } from '@shared/contract';
+import { contract, mergeChannels, command, contractPart, query } from '@shared/contract';
 import { z } from 'zod';
 import { DERIVED_TABLES, tableNames } from '../../electron/main/db/tables';
 import { FEATURES, buildHandlers, dataTables, localTables } from '../../electron/main/features';
@@ -15,7 +15,7 @@ const auditRows = (t: Awaited<ReturnType<typeof startTestCoop>>) =>
 describe('the one list of features', () => {
   it('refuses a channel declared by two contract parts, naming both', () => {
     const a = contractPart('alpha', 'Alpha', [], { 'x.get': query<number>()(z.object({}), 'manager') });
-    const b = contractPart('beta', 'Beta', [], { 'x.get': command<number>()(z.object({}), 'manager') });
+    const b = contractPart('beta', 'Beta', [], { 'x.get': command<number>()(z.object({}), 'manager', { audit: 'got x' }) });
     expect(() => mergeChannels([a, b])).toThrow('The channel “x.get” is declared by both alpha and beta.');
   });
 
@@ -43,6 +43,18 @@ describe('the one list of features', () => {
 });
 
 describe('the audit log records commands only', () => {
+  it('reads every command and every job in its own words, declared beside it', async () => {
+    const t = await startTestCoop();
+    try {
+      for (const [channel, def] of Object.entries(contract)) if (def.kind === 'command') expect(def.audit, channel).toMatch(/^[a-z]/);
+      for (const feature of FEATURES) for (const job of feature.jobs ?? []) expect(t.coop.ctx.auditWords(job.name), job.name).toBe(job.audit);
+      await t.call('members.create', ana);
+      expect((await t.call('audit.list', {})).rows[0]).toMatchObject({ channel: 'members.create', words: 'added the member' });
+    } finally {
+      await t.close();
+    }
+  });
+
   it('writes nothing for queries, one row for a command', async () => {
     const t = await startTestCoop();
     try {

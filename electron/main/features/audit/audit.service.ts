@@ -79,6 +79,7 @@ export async function list(ctx: Ctx, input: Omit<repo.AuditFilter, 'area'> & { a
       actorMemberId: r.actor_member_id,
       actorName: r.actor_name ?? { manager: 'Manager', system: 'System' }[r.actor_role] ?? r.actor_role,
       channel: r.channel,
+      words: ctx.auditWords(r.channel),
       recordId: r.record_id,
       details: r.details,
       record: (r.record_id && labels.get(r.record_id)) || null,

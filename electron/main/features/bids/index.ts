@@ -12,7 +12,13 @@ export const bidsFeature = defineFeature({
   tables: ['bids', 'bid_skills', 'bid_team', 'bid_activity', 'bid_tasks', 'bid_documents', 'reminders_sent'],
   jobs: [
     // Overdue tasks and near deadlines: one desktop notification a day (checked hourly, and soon after start).
-    { name: 'bids.remindDaily', everyMs: 3_600_000, firstAfterMs: 30_000, run: async (ctx) => ({ changed: (await remindDaily(ctx)) ? 1 : 0 }) },
+    {
+      name: 'bids.remindDaily',
+      audit: 'sent the daily bid reminders',
+      everyMs: 3_600_000,
+      firstAfterMs: 30_000,
+      run: async (ctx) => ({ changed: (await remindDaily(ctx)) ? 1 : 0 }),
+    },
   ],
 });
 

@@ -12,7 +12,7 @@ export const bookingsFeature = defineFeature({
   tables: ['booking_series', 'bookings'],
   jobs: [
     // Bookings that need a check-in go back on the board when nobody came.
-    { name: 'bookings.releaseNoShows', everyMs: 60_000, run: async (ctx) => ({ changed: (await releaseNoShows(ctx)).released }) },
+    { name: 'bookings.releaseNoShows', audit: 'released no-shows', everyMs: 60_000, run: async (ctx) => ({ changed: (await releaseNoShows(ctx)).released }) },
   ],
 });
 

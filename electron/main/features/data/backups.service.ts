@@ -202,6 +202,7 @@ async function automaticBackup(ctx: Ctx): Promise<void> {
  */
 export const backupJob: Job = {
   name: 'data.backup',
+  audit: 'made the automatic backup',
   everyMs: HOUR,
   firstAfterMs: 20_000,
   backup: true,

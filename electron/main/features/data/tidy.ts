@@ -30,6 +30,7 @@ function removeStale(ctx: Ctx): number {
  */
 export const tidyJob: Job = {
   name: 'data.tidy',
+  audit: 'tidied the data folder',
   everyMs: 24 * 3_600_000,
   firstAfterMs: 5_000,
   async run(ctx) {

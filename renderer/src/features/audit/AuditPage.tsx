@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { CONTRACT_PARTS } from '@shared/contract';
 import type { AuditEntry } from '@shared/contract/audit.contract';
-import { auditWords } from '@shared/contract/auditWords';
 import { zonedInstant } from '@shared/domain/zoned';
 import { useApi } from '../../api/hooks';
 import { formatDate, formatDateTime } from '../../components/format';
@@ -106,7 +105,7 @@ function Sentence({ entry }: { entry: AuditEntry }) {
   const record = entry.record;
   return (
     <span>
-      {who} {auditWords(entry.channel)}
+      {who} {entry.words}
       {record ? (
         <>
           {' '}
