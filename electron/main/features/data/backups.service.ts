@@ -133,9 +133,7 @@ export async function restore(ctx: Ctx, name: string): Promise<{ restored: strin
     await ctx.replaceDatabase(file);
     noteCommitted();
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    if (isDiskFull(error)) throw diskFull(`Restoring ${name}`);
-    throw error;
+    throw isDiskFull(error) ? diskFull(`Restoring ${name}`) : error;
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

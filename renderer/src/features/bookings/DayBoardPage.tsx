@@ -1,18 +1,16 @@
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { addDaysIso, zonedParts } from '@shared/domain/zoned';
 import { useApi, usePrefetchAround } from '../../api/hooks';
-import { lazyPage } from '../../feature';
 import { formatDate } from '../../components/format';
 import { whenIdle } from '../../components/whenIdle';
 import type { BookingDraft } from './BookingDialog';
+import { BookingDetailsById, BookingDialog, CalendarDialogs } from './CalendarDialogs';
 import { CalendarBar } from './CalendarBar';
 import { DayBoard } from './DayBoard';
 import { hhmm, minutes } from './time';
 
 // The dialogs come with their own code (forms and their rules), loaded when idle or on first use.
-const BookingDialog = lazyPage(() => import('./BookingDialog'), 'BookingDialog');
-const BookingDetailsById = lazyPage(() => import('./BookingDetails'), 'BookingDetailsById');
 
 function todayIn(zone: string): string {
   return zonedParts(Date.now(), zone).date;
@@ -106,10 +104,7 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
           <DayBoard data={data} onPick={onPick} onOpen={setOpened} />
         </>
       ) : null}
-      <Suspense fallback={null}>
-        {draft && data ? <BookingDialog draft={draft} bookables={data.bookables} timeZone={data.timeZone} onClose={() => setDraft(null)} /> : null}
-        {opened ? <BookingDetailsById id={opened} onClose={() => setOpened(null)} /> : null}
-      </Suspense>
+      <CalendarDialogs draft={draft} opened={opened} data={data} onCloseDraft={() => setDraft(null)} onCloseOpened={() => setOpened(null)} />
     </section>
   );
 }

@@ -1,16 +1,13 @@
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { MONTH_LISTED } from '@shared/contract/bookings.contract';
 import { useApi, usePrefetchAround } from '../../api/hooks';
-import { lazyPage } from '../../feature';
 import { formatMonthYear, formatWeekday } from '../../components/format';
 import { describeBooking } from './boardLayout';
 import type { BookingDraft } from './BookingDialog';
+import { CalendarDialogs } from './CalendarDialogs';
 import { CalendarBar, KindSelect, stepDate, useKindShown, useSiteToday } from './CalendarBar';
 import { hhmm, minutes, whoOf } from './time';
-
-const BookingDialog = lazyPage(() => import('./BookingDialog'), 'BookingDialog');
-const BookingDetailsById = lazyPage(() => import('./BookingDetails'), 'BookingDetailsById');
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -127,10 +124,7 @@ export function MonthPage({ date: routeDate }: { date?: string }) {
           </tbody>
         </table>
       ) : null}
-      <Suspense fallback={null}>
-        {draft && data ? <BookingDialog draft={draft} bookables={data.bookables} timeZone={data.timeZone} onClose={() => setDraft(null)} /> : null}
-        {opened ? <BookingDetailsById id={opened} onClose={() => setOpened(null)} /> : null}
-      </Suspense>
+      <CalendarDialogs draft={draft} opened={opened} data={data} onCloseDraft={() => setDraft(null)} onCloseOpened={() => setOpened(null)} />
     </section>
   );
 }

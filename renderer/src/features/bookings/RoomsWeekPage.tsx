@@ -1,19 +1,16 @@
-import { type KeyboardEvent, Suspense, useMemo, useState } from 'react';
+import { type KeyboardEvent, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import type { BoardBooking, Calendar } from '@shared/contract/bookings.contract';
 import { useApi, usePrefetchAround } from '../../api/hooks';
-import { lazyPage } from '../../feature';
 import { formatDate, formatWeekday } from '../../components/format';
 import { blockClass, describeBooking, SLOT_MINUTES } from './boardLayout';
 import type { BookingDraft } from './BookingDialog';
+import { CalendarDialogs } from './CalendarDialogs';
 import { CalendarBar, KindSelect, stepDate, useKindShown, useSiteToday } from './CalendarBar';
 import { useNowMinute } from './DayBoard';
 import { hhmm, minutes, whoOf } from './time';
 import { pickedTimes, useSlotDrag } from './useSlotDrag';
 import { hoursOf } from './WeekPage';
-
-const BookingDialog = lazyPage(() => import('./BookingDialog'), 'BookingDialog');
-const BookingDetailsById = lazyPage(() => import('./BookingDetails'), 'BookingDetailsById');
 
 const LANE_PX = 20;
 
@@ -185,10 +182,7 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
         </div>
       ) : null}
       {data && data.bookables.length === 0 ? <p className="muted">Nothing of this kind to book at {data.siteName}.</p> : null}
-      <Suspense fallback={null}>
-        {draft && data ? <BookingDialog draft={draft} bookables={data.bookables} timeZone={data.timeZone} onClose={() => setDraft(null)} /> : null}
-        {opened ? <BookingDetailsById id={opened} onClose={() => setOpened(null)} /> : null}
-      </Suspense>
+      <CalendarDialogs draft={draft} opened={opened} data={data} onCloseDraft={() => setDraft(null)} onCloseOpened={() => setOpened(null)} />
     </section>
   );
 }

@@ -1,19 +1,16 @@
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Calendar } from '@shared/contract/bookings.contract';
 import { useApi, usePrefetchAround } from '../../api/hooks';
-import { lazyPage } from '../../feature';
 import { formatDate, formatWeekday } from '../../components/format';
 import { blockClass, describeBooking, SLOT_MINUTES } from './boardLayout';
 import type { BookingDraft } from './BookingDialog';
+import { CalendarDialogs } from './CalendarDialogs';
 import { CalendarBar, stepDate, useSiteToday } from './CalendarBar';
 import { useNowMinute } from './DayBoard';
 import { IcsButton } from './IcsButton';
 import { hhmm, minutes, whoOf } from './time';
 import { pickedTimes, useSlotDrag } from './useSlotDrag';
-
-const BookingDialog = lazyPage(() => import('./BookingDialog'), 'BookingDialog');
-const BookingDetailsById = lazyPage(() => import('./BookingDetails'), 'BookingDetailsById');
 
 const HOUR_PX = 44;
 const SLOT_PX = (HOUR_PX * SLOT_MINUTES) / 60;
@@ -127,10 +124,7 @@ export function WeekPage({ bookableId, date }: { bookableId: string; date: strin
           })}
         </div>
       ) : null}
-      <Suspense fallback={null}>
-        {draft && data ? <BookingDialog draft={draft} bookables={data.bookables} timeZone={data.timeZone} onClose={() => setDraft(null)} /> : null}
-        {opened ? <BookingDetailsById id={opened} onClose={() => setOpened(null)} /> : null}
-      </Suspense>
+      <CalendarDialogs draft={draft} opened={opened} data={data} onCloseDraft={() => setDraft(null)} onCloseOpened={() => setOpened(null)} />
     </section>
   );
 }
