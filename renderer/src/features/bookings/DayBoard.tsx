@@ -191,7 +191,7 @@ export const DayBoard = memo(function DayBoard({
   );
 });
 
-function observeSize(instance: { scrollElement: Element | null }, report: (rect: { width: number; height: number }) => void) {
+export function observeSize(instance: { scrollElement: Element | null }, report: (rect: { width: number; height: number }) => void) {
   const element = instance.scrollElement;
   if (!element || typeof ResizeObserver === 'undefined') return;
   const observer = new ResizeObserver(([entry]) => report({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) }));

@@ -1,4 +1,5 @@
-import { type KeyboardEvent, useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'wouter';
 import type { BoardBooking, Calendar } from '@shared/contract/bookings.contract';
 import { useApi, usePrefetchAround } from '../../api/hooks';
@@ -7,7 +8,7 @@ import { blockClass, describeBooking, SLOT_MINUTES } from './boardLayout';
 import type { BookingDraft } from './BookingDialog';
 import { CalendarDialogs } from './CalendarDialogs';
 import { CalendarBar, KindSelect, stepDate, useKindShown, useSiteToday } from './CalendarBar';
-import { useNowMinute } from './DayBoard';
+import { observeSize, useNowMinute } from './DayBoard';
 import { hhmm, minutes, whoOf } from './time';
 import { pickedTimes, useSlotDrag } from './useSlotDrag';
 import { hoursOf } from './WeekPage';
@@ -66,6 +67,18 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
   const drag = useSlotDrag('x', book);
   const nowMinute = useNowMinute(data?.timeZone ?? 'UTC', data?.today ?? '');
   const pct = (minute: number) => ((minute - from) / (to - from)) * 100;
+  // only the rows in view are drawn: a week of 300 bookables is thousands of blocks
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = (i: number) => (layout && data ? (layout.lanes.get(data.bookables[i].id) ?? 1) * LANE_PX + 8 : LANE_PX + 8);
+  const virtualizer = useVirtualizer({
+    count: data?.bookables.length ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: rowHeight,
+    overscan: 6,
+    initialRect: { width: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight - 150 },
+    observeElementRect: observeSize,
+  });
+  useEffect(() => virtualizer.measure(), [layout, virtualizer]);
 
   const onKey = (event: KeyboardEvent, row: number, col: number) => {
     if (!data) return;
@@ -80,7 +93,9 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
       event.preventDefault();
       const next = { row: Math.max(0, Math.min(data.bookables.length - 1, move[0])), col: Math.max(0, Math.min(6, move[1])) };
       setCursor(next);
-      document.querySelector<HTMLElement>(`[data-cell="${next.row}-${next.col}"]`)?.focus();
+      // the row may be out of view, not drawn yet: scroll to it, then focus its cell
+      virtualizer.scrollToIndex(next.row);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-cell="${next.row}-${next.col}"]`)?.focus());
     } else if (event.key === 'Enter' && event.target === event.currentTarget) {
       event.preventDefault();
       const day = data.days[col];
@@ -106,7 +121,7 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
       </header>
       {week.error ? <p className="form-error">{week.error.message}</p> : null}
       {data && layout ? (
-        <div className="rooms-week-scroll">
+        <div className="rooms-week-scroll" ref={scrollRef}>
           <div
             className="rooms-week"
             role="grid"
@@ -130,54 +145,67 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
                 </div>
               ))}
             </div>
-            {data.bookables.map((bookable, row) => (
-              <div role="row" key={bookable.id} className="rooms-week-row" style={{ height: (layout.lanes.get(bookable.id) ?? 1) * LANE_PX + 8 }}>
-                <div role="rowheader" className="rooms-week-name">
-                  <Link href={`/bookables/${bookable.id}/week/${data.days[0].date}`}>{bookable.name}</Link>
-                  <span className="muted small">{bookable.capacity}</span>
-                </div>
-                {data.days.map((day, col) => {
-                  const track = `${bookable.id} ${day.date}`;
-                  const open = day.opens && !day.closure ? [minutes(day.opens), minutes(day.closes!)] : null;
-                  const sel = drag.span?.track === track ? drag.span : null;
-                  const placed = layout.cells.get(track) ?? [];
-                  return (
-                    <div
-                      key={day.date}
-                      role="gridcell"
-                      className={`rooms-week-cell${day.date === data.today ? ' today' : ''}`}
-                      data-cell={`${row}-${col}`}
-                      tabIndex={cursor.row === row && cursor.col === col ? 0 : -1}
-                      aria-label={`${bookable.name}, ${formatWeekday(day.date)}: ${placed.length ? placed.map((p) => describeBooking(p.booking)).join('; ') : 'free'}`}
-                      onFocus={(e) => e.target === e.currentTarget && setCursor({ row, col })}
-                      onKeyDown={(e) => onKey(e, row, col)}
-                      {...drag.handlers(track, slots)}
-                    >
-                      {open ? <Shade left={0} right={pct(open[0])} /> : <Shade left={0} right={100} />}
-                      {open ? <Shade left={pct(open[1])} right={100} /> : null}
-                      {day.date === data.today && nowMinute !== null && nowMinute >= from && nowMinute <= to ? (
-                        <div className="now-line" style={{ left: `${pct(nowMinute)}%` }} aria-hidden="true" />
-                      ) : null}
-                      {sel ? (
-                        <div className="board-slot selected" style={{ left: `${(sel.a / slots) * 100}%`, width: `${((sel.b - sel.a + 1) / slots) * 100}%` }} />
-                      ) : null}
-                      {placed.map((p) => (
-                        <button
-                          key={p.booking.id}
-                          type="button"
-                          className={blockClass(p.booking, bookable.kind)}
-                          style={{ left: `${pct(p.from)}%`, width: `calc(${pct(p.to) - pct(p.from)}% - 1px)`, top: 4 + p.lane * LANE_PX, height: LANE_PX - 3 }}
-                          data-tip={`${bookable.name} · ${describeBooking(p.booking)}`}
-                          onClick={() => setOpened(p.booking.id)}
-                        >
-                          {whoOf(p.booking)}
-                        </button>
-                      ))}
+            <div className="rooms-week-body" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map(({ index: row, start }) => {
+                const bookable = data.bookables[row];
+                return (
+                  <div role="row" key={bookable.id} aria-rowindex={row + 2} className="rooms-week-row" style={{ height: rowHeight(row), top: start }}>
+                    <div role="rowheader" className="rooms-week-name">
+                      <Link href={`/bookables/${bookable.id}/week/${data.days[0].date}`}>{bookable.name}</Link>
+                      <span className="muted small">{bookable.capacity}</span>
                     </div>
-                  );
-                })}
-              </div>
-            ))}
+                    {data.days.map((day, col) => {
+                      const track = `${bookable.id} ${day.date}`;
+                      const open = day.opens && !day.closure ? [minutes(day.opens), minutes(day.closes!)] : null;
+                      const sel = drag.span?.track === track ? drag.span : null;
+                      const placed = layout.cells.get(track) ?? [];
+                      return (
+                        <div
+                          key={day.date}
+                          role="gridcell"
+                          className={`rooms-week-cell${day.date === data.today ? ' today' : ''}`}
+                          data-cell={`${row}-${col}`}
+                          tabIndex={cursor.row === row && cursor.col === col ? 0 : -1}
+                          aria-label={`${bookable.name}, ${formatWeekday(day.date)}: ${placed.length ? placed.map((p) => describeBooking(p.booking)).join('; ') : 'free'}`}
+                          onFocus={(e) => e.target === e.currentTarget && setCursor({ row, col })}
+                          onKeyDown={(e) => onKey(e, row, col)}
+                          {...drag.handlers(track, slots)}
+                        >
+                          {open ? <Shade left={0} right={pct(open[0])} /> : <Shade left={0} right={100} />}
+                          {open ? <Shade left={pct(open[1])} right={100} /> : null}
+                          {day.date === data.today && nowMinute !== null && nowMinute >= from && nowMinute <= to ? (
+                            <div className="now-line" style={{ left: `${pct(nowMinute)}%` }} aria-hidden="true" />
+                          ) : null}
+                          {sel ? (
+                            <div
+                              className="board-slot selected"
+                              style={{ left: `${(sel.a / slots) * 100}%`, width: `${((sel.b - sel.a + 1) / slots) * 100}%` }}
+                            />
+                          ) : null}
+                          {placed.map((p) => (
+                            <button
+                              key={p.booking.id}
+                              type="button"
+                              className={blockClass(p.booking, bookable.kind)}
+                              style={{
+                                left: `${pct(p.from)}%`,
+                                width: `calc(${pct(p.to) - pct(p.from)}% - 1px)`,
+                                top: 4 + p.lane * LANE_PX,
+                                height: LANE_PX - 3,
+                              }}
+                              data-tip={`${bookable.name} · ${describeBooking(p.booking)}`}
+                              onClick={() => setOpened(p.booking.id)}
+                            >
+                              {whoOf(p.booking)}
+                            </button>
+                          ))}
+                        </div>
+                      );
+                    })}
+                  </div>
+                );
+              })}
+            </div>
           </div>
         </div>
       ) : null}
