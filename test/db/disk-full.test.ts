@@ -95,6 +95,7 @@ describe.skipIf(!mounted)('a full disk loses nothing', () => {
     await t?.close();
     // lazily: a file the app failed to close would show as a leak in the assertions above, not here
     if (mounted) execFileSync('umount', ['-l', mount]);
+    rmSync(mount, { recursive: true, force: true });
   });
 
   const operations: [string, () => Promise<{ ok: boolean; error?: { code: string; message: string } }>][] = [
