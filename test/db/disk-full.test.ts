@@ -19,6 +19,7 @@ const mounted = (() => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=12m', 'tmpfs', mount], { stdio: 'ignore' });
     return true;
   } catch {
+    rmSync(mount, { recursive: true, force: true });
     console.warn('disk-full tests skipped: this machine does not let the test mount a small tmpfs (needs root or CAP_SYS_ADMIN).');
     return false;
   }
