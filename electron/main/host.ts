@@ -77,6 +77,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** The session token a browser sent in its cookie, if it looks like one of ours. */
+const sessionToken = (req: IncomingMessage) => /(?:^|;\s*)coopdesk_session=([A-Za-z0-9_-]{20,})/.exec(req.headers.cookie ?? '')?.[1];
+
 /** The path of a request target, decoded; null when it is not a path we could serve ("//x", "%zz", "*"). */
 export function requestPath(target: string | undefined): string | null {
   const raw = (target ?? '/').split('?')[0].split('#')[0];
@@ -111,7 +114,7 @@ export function startHost(options: HostOptions): Promise<Host> {
   };
 
   function sessionOf(req: IncomingMessage, res: ServerResponse): Promise<Session> {
-    const token = /(?:^|;\s*)coopdesk_session=([A-Za-z0-9_-]{20,})/.exec(req.headers.cookie ?? '')?.[1];
+    const token = sessionToken(req);
     if (token && sessions.has(token)) return sessions.get(token)!;
     const fresh = randomBytes(24).toString('base64url');
     // Requests without a cookie (scripts, curl) each start a session: keep a few thousand, and
@@ -172,7 +175,7 @@ export function startHost(options: HostOptions): Promise<Host> {
 
   function handleEvents(req: IncomingMessage, res: ServerResponse) {
     // only for a browser that already holds one of our sessions (the page asks for its status first)
-    const token = /(?:^|;\s*)coopdesk_session=([A-Za-z0-9_-]{20,})/.exec(req.headers.cookie ?? '')?.[1];
+    const token = sessionToken(req);
     if (!token || !resolved.has(token)) return send(res, 401, JSON.stringify({ error: 'Open Coopdesk first' }));
     req.socket.setTimeout(0);
     res.writeHead(200, {

@@ -2,7 +2,7 @@ import { type ReactNode, useState } from 'react';
 import type { BookableKind } from '@shared/contract/bookables.contract';
 import { Link, useLocation, useSearch } from 'wouter';
 import { addDaysIso, zonedParts } from '@shared/domain/zoned';
-import { useApi } from '../../api/hooks';
+import { useApi, usePrefetchAround } from '../../api/hooks';
 import { useShortcut } from '../../components/useShortcut';
 import './calendar.css';
 import { DateInput } from '../../components/DateField';
@@ -113,4 +113,23 @@ export function KindSelect({ kind, hrefOf }: { kind: BookableKind | undefined; h
       ))}
     </select>
   );
+}
+
+/**
+ * What the week of all rooms and the month read: the date shown (the route's, else today at the
+ * site), the kind of bookable shown, the calendar itself with the span either side fetched ahead,
+ * and the address's search part that keeps the kind when moving.
+ */
+export function useSiteCalendar(span: 'week' | 'month', routeDate: string | undefined) {
+  const today = useSiteToday();
+  const kind = useKindShown();
+  const date = routeDate ?? today;
+  const input = { date: date ?? '', span, kind };
+  const calendar = useApi('bookings.calendar', input, { enabled: date !== undefined });
+  usePrefetchAround(
+    'bookings.calendar',
+    calendar.data !== undefined,
+    [-1, 1].map((by) => ({ ...input, date: stepDate(span, input.date, by) })),
+  );
+  return { today, kind, date, calendar, search: kind === 'room' ? '' : `?kind=${kind ?? 'all'}` };
 }

@@ -1,34 +1,23 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { MONTH_LISTED } from '@shared/contract/bookings.contract';
-import { useApi, usePrefetchAround } from '../../api/hooks';
 import { formatMonthYear, formatWeekday } from '../../components/format';
 import { describeBooking } from './boardLayout';
 import type { BookingDraft } from './BookingDialog';
 import { CalendarDialogs } from './CalendarDialogs';
-import { CalendarBar, KindSelect, stepDate, useKindShown, useSiteToday } from './CalendarBar';
+import { CalendarBar, KindSelect, useSiteCalendar } from './CalendarBar';
 import { hhmm, minutes, whoOf } from './time';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** A month of the site's rooms (or desks, or equipment): whole weeks, each day's first bookings and how many in all. */
 export function MonthPage({ date: routeDate }: { date?: string }) {
-  const today = useSiteToday();
-  const kind = useKindShown();
-  const date = routeDate ?? today;
-  const input = { date: date ?? '', span: 'month' as const, kind };
-  const month = useApi('bookings.calendar', input, { enabled: date !== undefined });
-  usePrefetchAround(
-    'bookings.calendar',
-    month.data !== undefined,
-    [-1, 1].map((by) => ({ ...input, date: stepDate('month', input.date, by) })),
-  );
+  const { today, kind, date, calendar: month, search } = useSiteCalendar('month', routeDate);
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const data = month.data;
-  const search = kind === 'room' ? '' : `?kind=${kind ?? 'all'}`;
   const names = new Map(data?.bookables.map((b) => [b.id, b.name]));
-  const inMonth = (d: string) => d.slice(0, 7) === input.date.slice(0, 7);
+  const inMonth = (d: string) => d.slice(0, 7) === date?.slice(0, 7);
   const weeks = data ? Array.from({ length: data.days.length / 7 }, (_, i) => data.days.slice(i * 7, i * 7 + 7)) : [];
 
   return (
@@ -46,7 +35,7 @@ export function MonthPage({ date: routeDate }: { date?: string }) {
       </header>
       {month.error ? <p className="form-error">{month.error.message}</p> : null}
       {data ? (
-        <table className="month" aria-labelledby="month-title" data-month={input.date.slice(0, 7)}>
+        <table className="month" aria-labelledby="month-title" data-month={date?.slice(0, 7)}>
           <thead>
             <tr>
               {WEEKDAYS.map((d) => (

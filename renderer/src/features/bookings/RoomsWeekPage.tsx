@@ -2,12 +2,11 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'wouter';
 import type { BoardBooking, Calendar } from '@shared/contract/bookings.contract';
-import { useApi, usePrefetchAround } from '../../api/hooks';
 import { formatDate, formatWeekday } from '../../components/format';
 import { blockClass, describeBooking, SLOT_MINUTES } from './boardLayout';
 import type { BookingDraft } from './BookingDialog';
 import { CalendarDialogs } from './CalendarDialogs';
-import { CalendarBar, KindSelect, stepDate, useKindShown, useSiteToday } from './CalendarBar';
+import { CalendarBar, KindSelect, useSiteCalendar } from './CalendarBar';
 import { observeSize, useNowMinute } from './DayBoard';
 import { hhmm, minutes, whoOf } from './time';
 import { pickedTimes, useSlotDrag } from './useSlotDrag';
@@ -41,16 +40,7 @@ function layoutWeek(data: Calendar, from: number, to: number) {
 
 /** A week of every room (or desk, or piece of equipment) at the site: a row each, a day per column, time across each day. */
 export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
-  const today = useSiteToday();
-  const kind = useKindShown();
-  const date = routeDate ?? today;
-  const input = { date: date ?? '', span: 'week' as const, kind };
-  const week = useApi('bookings.calendar', input, { enabled: date !== undefined });
-  usePrefetchAround(
-    'bookings.calendar',
-    week.data !== undefined,
-    [-1, 1].map((by) => ({ ...input, date: stepDate('week', input.date, by) })),
-  );
+  const { today, kind, date, calendar: week, search } = useSiteCalendar('week', routeDate);
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const [cursor, setCursor] = useState({ row: 0, col: 0 });
@@ -58,7 +48,6 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
   const [from, to] = data ? hoursOf(data) : [8 * 60, 18 * 60];
   const slots = Math.max(1, (to - from) / SLOT_MINUTES);
   const layout = useMemo(() => (data ? layoutWeek(data, from, to) : null), [data, from, to]);
-  const search = kind === 'room' ? '' : `?kind=${kind ?? 'all'}`;
   const book = (track: string, first: number, last: number) => {
     const [bookableId, day] = track.split(' ');
     const { start, end } = pickedTimes(from, to, SLOT_MINUTES, first, last);
