@@ -29,6 +29,8 @@ const featureFaces = {
       const own = placeOf(file);
       if (own && own.root === target.root && own.feature === target.feature) return;
       if (FACES.has(target.rest.replace(/\.(ts|tsx)$/, '').replace(/^index$/, ''))) return;
+      // The database type joins every feature's table types (db/schema.ts): the one reach inward, type-only.
+      if (!own && /\.tables(\.ts)?$/.test(target.rest) && node.importKind === 'type') return;
       context.report({ node: node.source, messageId: 'internal', data: { feature: target.feature, face: `features/${target.feature}`, path: spec } });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
@@ -54,7 +56,28 @@ const facesSpeakTheFeaturesLanguage = {
   },
 };
 
-export default { rules: { 'feature-faces': featureFaces, 'faces-offer-no-rows': facesSpeakTheFeaturesLanguage } };
+/**
+ * One vocabulary of roles in every main-process feature folder, so a newcomer knows what a file
+ * holds from its name: `index.ts` (the face) or `<name>.<role>.ts`.
+ */
+export const ROLES = ['handlers', 'commands', 'queries', 'service', 'policy', 'rules', 'model', 'repository', 'tables', 'seed', 'jobs', 'format'];
+const roleNamePattern = new RegExp(`^[a-z][a-z0-9-]*\\.(${ROLES.join('|')})\\.ts$`);
+const featureFileRoles = {
+  meta: {
+    type: 'suggestion',
+    messages: { role: 'Name a feature file <name>.<role>.ts with a role from: {{roles}} (or index.ts for its face); “{{name}}” has none.' },
+    schema: [],
+  },
+  create(context) {
+    const file = context.filename ?? context.getFilename();
+    const place = placeOf(file);
+    if (!place || place.root !== FEATURE_ROOTS[0] || place.rest.includes('/')) return {};
+    if (place.rest === 'index.ts' || roleNamePattern.test(place.rest)) return {};
+    return { Program: (node) => context.report({ node, messageId: 'role', data: { name: place.rest, roles: ROLES.join(', ') } }) };
+  },
+};
+
+export default { rules: { 'feature-faces': featureFaces, 'faces-offer-no-rows': facesSpeakTheFeaturesLanguage, 'feature-file-roles': featureFileRoles } };
 
 /** SQL is written in repositories and in db/; everything else calls them. */
 export const queryBuildersOnlyInRepositories = {

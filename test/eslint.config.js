@@ -30,7 +30,7 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     plugins: { coopdesk: local },
-    rules: { 'coopdesk/feature-faces': 'error', 'coopdesk/faces-offer-no-rows': 'error' },
+    rules: { 'coopdesk/feature-faces': 'error', 'coopdesk/faces-offer-no-rows': 'error', 'coopdesk/feature-file-roles': 'error' },
   },
   {
     files: ['electron/main/**/*.ts'],

@@ -3,7 +3,7 @@ import { type Api, createApi } from './api';
 import { type Ctx, type DesktopDialogs } from './context';
 import { type Database, openDatabase } from './db/open';
 import { checkpoint } from './db/sqlite';
-import { FEATURES, KERNELS, auditWordsOf, dataTables, jobsOf, recordLabels, startFeatures } from './features';
+import { FEATURES, KERNELS, auditWordsOf, dataTables, jobsOf, recordLabels, seedDemo, startFeatures } from './features';
 import { runJob, startJobs } from './jobs';
 
 export interface Coopdesk {
@@ -47,6 +47,7 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     dataTables: dataTables(FEATURES),
     recordLabels: recordLabels(FEATURES),
     auditWords: auditWordsOf(FEATURES),
+    seedDemo: seedDemo(FEATURES),
     schemaVersion: database.schemaVersion,
     desktop: options.desktop,
     async replaceDatabase(file) {

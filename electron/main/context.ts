@@ -61,6 +61,8 @@ export interface Ctx {
   auditWords(channel: string): string;
   /** Names the records among `ids` for people, by asking each feature (from the features list). */
   recordLabels(ctx: Ctx, ids: readonly string[]): Promise<Map<string, RecordLabel>>;
+  /** Fills an empty register with the demo co-op: each feature's own seed step (from the features list). */
+  seedDemo(ctx: Ctx): Promise<void>;
   schemaVersion: number;
   /** Closes the database, puts `file` in its place, reopens (and migrates) it. */
   replaceDatabase: (file: string) => Promise<void>;

@@ -1,6 +1,7 @@
 import type { Channel, ContractPart, OutputOf, ParsedInputOf } from '@shared/contract';
 import type { RecordLabel } from '@shared/contract/audit.contract';
 import type { Actor, Ctx, Session } from './context';
+import type { DB } from './db/schema';
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>, ctx: Ctx, actor: Actor, session: Session) => Promise<OutputOf<C>>;
 
@@ -39,12 +40,15 @@ export interface FeatureModule {
   name: string;
   contract?: ContractPart;
   handlers?: Partial<Handlers<Channel>>;
-  tables?: readonly string[];
+  /** Its tables, declared in `<f>.tables.ts` and joined into `DB`: a name the database type does not have does not compile. */
+  tables?: readonly (keyof DB)[];
   /** Tables kept on this machine only: in backups, never in an export (secrets, sign-in counters). */
-  localTables?: readonly string[];
+  localTables?: readonly (keyof DB)[];
   jobs?: readonly Job[];
   /** Start-up work, in the features list's order, before the API answers (the co-op's defaults). */
   onStart?: (ctx: Ctx) => Promise<void>;
+  /** Its part of the demo co-op (`<f>.seed.ts`), run in the features list's order into an empty register. */
+  seed?: (ctx: Ctx) => Promise<void>;
   /** Names for the feature's records among `ids` (the audit log shows them, with a link). */
   records?: (ctx: Ctx, ids: readonly string[]) => Promise<RecordLabel[]>;
 }

@@ -101,6 +101,13 @@ export const localTables = (features: readonly FeatureModule[]): string[] => fea
 
 export const jobsOf = (features: readonly FeatureModule[]): Job[] => features.flatMap((f) => f.jobs ?? []);
 
+/** The demo co-op: every feature's seed step, in the list's order (members before what they book). */
+export const seedDemo =
+  (features: readonly FeatureModule[]) =>
+  async (ctx: Ctx): Promise<void> => {
+    for (const feature of features) await feature.seed?.(ctx);
+  };
+
 /** Every feature's start-up work, in the list's order. */
 export async function startFeatures(features: readonly FeatureModule[], ctx: Ctx): Promise<void> {
   for (const feature of features) await feature.onStart?.(ctx);

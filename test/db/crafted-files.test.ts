@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { unzipToFiles } from '../../electron/main/features/data/zip';
+import { unzipToFiles } from '../../electron/main/features/data/zip.format';
 import { ana, startTestCoop, tempDir, type TestCoop } from '../helpers/coop';
 
 // Files a hostile member or a crafted export would hand the app: each must stay inside the data folder.

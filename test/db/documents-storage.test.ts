@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXED_NOW, ana, freshCoopEachTest } from '../helpers/coop';
-import { BID_QUOTA_BYTES } from '../../electron/main/features/bids/bids.documents';
+import { BID_QUOTA_BYTES } from '../../electron/main/features/bids/documents.service';
 
 const t = freshCoopEachTest();
 

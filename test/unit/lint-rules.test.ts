@@ -23,4 +23,17 @@ describe('lint keeps the features’ boundaries', () => {
       ),
     ).toContain('coopdesk/feature-faces');
   });
+
+  it('refuses a feature file with no known role, and takes one named by its role', async () => {
+    expect(await problems('export const x = 1;\n', 'electron/main/features/events/helpers.ts')).toContain('coopdesk/feature-file-roles');
+    expect(await problems('export const x = 1;\n', 'electron/main/features/events/events.utils.ts')).toContain('coopdesk/feature-file-roles');
+    expect(await problems('export const x = 1;\n', 'electron/main/features/events/events.rules.ts')).not.toContain('coopdesk/feature-file-roles');
+    expect(await problems('export const x = 1;\n', 'electron/main/features/events/index.ts')).not.toContain('coopdesk/feature-file-roles');
+  });
+
+  it('lets only the database type reach a feature’s table types, and only as types', async () => {
+    const code = (kind: string) => `import ${kind}{ EventsTables } from '../features/events/events.tables';\nexport type DB = EventsTables;\n`;
+    expect(await problems(code('type '), 'electron/main/db/schema.ts')).not.toContain('coopdesk/feature-faces');
+    expect(await problems(code(''), 'electron/main/db/schema.ts')).toContain('coopdesk/feature-faces');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backupFileName, parseBackupName } from '../../electron/main/db/backupNames';
-import { backupsToDelete } from '../../electron/main/features/data/rotation';
+import { backupsToDelete } from '../../electron/main/features/data/rotation.rules';
 
 describe('backup rotation', () => {
   it('keeps the newest of each of 7 days, 4 weeks and 12 months; never deletes manual ones', () => {

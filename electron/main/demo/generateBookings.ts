@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_BOOKING_RULES } from '@shared/domain/bookingRules';
 import { newId } from '@shared/domain/ids';
 import { addDaysIso, minutesOf, weekdayOf, zonedInstant } from '@shared/domain/zoned';
-import type { BookingsTable, DB } from '../db/schema';
+import type { DB } from '../db/schema';
 import { seededRandom } from './generate';
 
 /**
@@ -149,7 +149,7 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
       .execute();
   }
 
-  let batch: BookingsTable[] = [];
+  let batch: DB['bookings'][] = [];
   let written = 0;
   const flush = async () => {
     for (let i = 0; i < batch.length; i += 400)

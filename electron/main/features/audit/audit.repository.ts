@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AuditLogTable, DB } from '../../db/schema';
+import type { DB } from '../../db/schema';
+import type { AuditLogTable } from './audit.tables';
 
 export interface AuditFilter {
   channel: string;

@@ -3,8 +3,8 @@ import { type Ctx, type Session, FRONT_DESK, kioskSession, managerSession } from
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import * as repo from './auth.repository';
-import { LockedOut, PIN_LOCK_MINUTES, activeLocks, clearGuard, guarded } from './guard';
-import { hashSecret, verifySecret } from './secrets';
+import { LockedOut, PIN_LOCK_MINUTES, activeLocks, clearGuard, guarded } from './guard.service';
+import { hashSecret, verifySecret } from './secrets.service';
 
 const MANAGER_KEY = 'manager-password';
 /** A member identified at the kiosk is signed out after this long without doing anything. */

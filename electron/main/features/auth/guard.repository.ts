@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { AccessGuardsTable, DB } from '../../db/schema';
+import type { DB } from '../../db/schema';
+import type { AccessGuardsTable } from './auth.tables';
 
 type Scope = AccessGuardsTable['scope'];
 

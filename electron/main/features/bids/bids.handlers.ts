@@ -1,7 +1,7 @@
 import type { bidsContract } from '@shared/contract/bids.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as commands from './bids.commands';
-import * as documents from './bids.documents';
+import * as documents from './documents.service';
 import * as queries from './bids.queries';
 
 export const handlers: FeatureHandlers<typeof bidsContract> = {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { BidStage } from '@shared/domain/bids';
 import { rowsAsArrays } from '../../db/rows';
-import type { BidActivityTable, BidDocumentsTable, BidsTable, BidTasksTable, BidTeamTable, DB } from '../../db/schema';
+import type { DB } from '../../db/schema';
+import type { BidActivityTable, BidDocumentsTable, BidsTable, BidTasksTable, BidTeamTable } from './bids.tables';
 
 export type BidRow = BidsTable;
 

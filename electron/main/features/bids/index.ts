@@ -2,6 +2,7 @@ import { bidsContract } from '@shared/contract/bids.contract';
 import { defineFeature } from '../../feature';
 import { remindDaily } from './bids.queries';
 import { handlers } from './bids.handlers';
+import { seedBids } from './bids.seed';
 import { labelsOf } from '../../db/tables';
 
 export const bidsFeature = defineFeature({
@@ -10,6 +11,7 @@ export const bidsFeature = defineFeature({
   contract: bidsContract,
   handlers,
   tables: ['bids', 'bid_skills', 'bid_team', 'bid_activity', 'bid_tasks', 'bid_documents', 'reminders_sent'],
+  seed: seedBids,
   jobs: [
     // Overdue tasks and near deadlines: one desktop notification a day (checked hourly, and soon after start).
     {
@@ -22,4 +24,4 @@ export const bidsFeature = defineFeature({
   ],
 });
 
-export { purgeRemovedDocuments, recoverRemovedDocuments } from './bids.documents';
+export { purgeRemovedDocuments, recoverRemovedDocuments } from './documents.service';

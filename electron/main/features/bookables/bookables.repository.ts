@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { rowsAsArrays } from '../../db/rows';
-import type { BookablesTable, DB } from '../../db/schema';
+import type { DB } from '../../db/schema';
+import type { BookablesTable } from './bookables.tables';
 
 export type BookableRow = BookablesTable & { owner_name: string | null };
 

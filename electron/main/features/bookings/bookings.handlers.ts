@@ -1,6 +1,6 @@
 import type { bookingsContract } from '@shared/contract/bookings.contract';
 import type { FeatureHandlers } from '../../feature';
-import * as boards from './bookings.boards';
+import * as boards from './boards.queries';
 import * as commands from './bookings.commands';
 import * as queries from './bookings.queries';
 

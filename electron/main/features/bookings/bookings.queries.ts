@@ -11,7 +11,7 @@ import { toBookable } from '../bookables';
 import * as bookables from '../bookables';
 import { memberById } from '../members';
 import { loadSite } from '../sites';
-import { bookingsCalendar } from './bookings.ics';
+import { bookingsCalendar } from './ics.format';
 import * as repo from './bookings.repository';
 import {
   MINUTE,

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { rowsAsArrays } from '../../db/rows';
-import type { BookingsTable, DB } from '../../db/schema';
+import type { DB } from '../../db/schema';
+import type { BookingsTable } from './bookings.tables';
 
 /** A booking with what a screen shows next to it. */
 export type BookingRow = BookingsTable & {

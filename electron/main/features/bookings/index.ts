@@ -3,6 +3,7 @@ import { defineFeature } from '../../feature';
 import { releaseNoShows } from './bookings.commands';
 import { handlers } from './bookings.handlers';
 import { bookingLabels } from './bookings.queries';
+import { seedBookings } from './bookings.seed';
 
 export const bookingsFeature = defineFeature({
   records: bookingLabels,
@@ -10,10 +11,11 @@ export const bookingsFeature = defineFeature({
   contract: bookingsContract,
   handlers,
   tables: ['booking_series', 'bookings'],
+  seed: seedBookings,
   jobs: [
     // Bookings that need a check-in go back on the board when nobody came.
     { name: 'bookings.releaseNoShows', audit: 'released no-shows', everyMs: 60_000, run: async (ctx) => ({ changed: (await releaseNoShows(ctx)).released }) },
   ],
 });
 
-export { type Occupied, checkInOnArrival, deskSeats, occupancy } from './bookings.occupancy';
+export { type Occupied, checkInOnArrival, deskSeats, occupancy } from './occupancy.queries';

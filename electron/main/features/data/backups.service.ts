@@ -13,7 +13,7 @@ import { privateCopy, rebuildFromRows, settleFile } from '../../db/rebuild';
 import { reindexAllMembers } from '../../db/search';
 import { AppError } from '../../errors';
 import { recoverRemovedDocuments } from '../bids';
-import { backupsToDelete } from './rotation';
+import { backupsToDelete } from './rotation.rules';
 import { isDiskFull, onlineBackup } from '../../db/sqlite';
 import { noteCommitted } from '../../db/tx';
 

@@ -16,7 +16,7 @@ import { noteCommitted } from '../../db/tx';
 import { AppError } from '../../errors';
 import { dataPath, diskFull, isRecordId, isStoredName } from '../storage';
 import { decodeCell, documentEntry, exportFolder, listExports } from './export.service';
-import { ZipRefused, unzipToFiles } from './zip';
+import { ZipRefused, unzipToFiles } from './zip.format';
 
 /** Rows inserted at a time; between batches the host answers other requests. */
 const BATCH = 200;

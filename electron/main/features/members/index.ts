@@ -1,6 +1,7 @@
 import { membersContract } from '@shared/contract/members.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './members.handlers';
+import { seedMembers } from './members.seed';
 import { labelsOf } from '../../db/tables';
 
 export const membersFeature = defineFeature({
@@ -9,6 +10,7 @@ export const membersFeature = defineFeature({
   contract: membersContract,
   handlers,
   tables: ['members', 'member_tags'],
+  seed: seedMembers,
 });
 
 export { count, createMany, currentMember, memberById } from './members.service';

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { memberListQuery, TagKind } from '@shared/contract/members.contract';
-import type { DB, MembersTable } from '../../db/schema';
+import type { DB } from '../../db/schema';
+import type { MembersTable } from './members.tables';
 import { memberNumbersMatching } from '../../db/search';
 import { caseless, withoutIndex } from '../../db/sqlite';
 

@@ -10,7 +10,7 @@ import { reindexAllMembers, reindexMember } from '../../db/search';
 import { commit, immediate } from '../../db/tx';
 import { AppError, conflictOn, notFound } from '../../errors';
 import { ownershipClock } from '../settings';
-import { exportMembersCsv, parseMembersCsv } from './members.csv';
+import { exportMembersCsv, parseMembersCsv } from './csv.format';
 import * as repo from './members.repository';
 
 type MemberFields = z.output<typeof memberFields>;

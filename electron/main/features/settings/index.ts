@@ -1,6 +1,7 @@
 import { settingsContract } from '@shared/contract/settings.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './settings.handlers';
+import { seedSettings } from './settings.seed';
 import { ensureDefaults } from './settings.service';
 
 /** The co-op's own settings (name, currency, zone, ownership months); the site's are edited here too, through the sites kernel. */
@@ -11,6 +12,7 @@ export const settingsFeature = defineFeature({
   tables: ['coop'],
   // a new install gets a co-op and a site to start from
   onStart: (ctx) => ensureDefaults({ ...ctx, emit: () => undefined }),
+  seed: seedSettings,
 });
 
 export { DEFAULT_COOP_NAME, ensureDefaults, getSettings, ownershipClock, readCoop, updateCoop, updateSite } from './settings.service';

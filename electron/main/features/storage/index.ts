@@ -4,4 +4,4 @@ import { defineFeature } from '../../feature';
 export const storageFeature = defineFeature({ name: 'storage' });
 
 export { dataPath, isRecordId, isStoredName, safeFileName } from './storage.service';
-export { diskFull, ensureRoom, freeBytes, roomCheck } from './disk';
+export { diskFull, ensureRoom, freeBytes, roomCheck } from './disk.service';

@@ -1,5 +1,5 @@
 import { PIN_ATTEMPTS } from '@shared/contract/auth.contract';
-import type { AccessGuardsTable } from '../../db/schema';
+import type { AccessGuardsTable } from './auth.tables';
 import type { Actor, Ctx } from '../../context';
 import { immediate, withoutCommitHook } from '../../db/tx';
 import { AppError } from '../../errors';

@@ -1,0 +1,14 @@
+/** The audit feature's tables, as Kysely sees them (joined into the database type in `db/schema.ts`). */
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_role: string;
+  actor_member_id: string | null;
+  channel: string;
+  record_id: string | null;
+  details: string; // JSON of the input, secrets removed
+}
+
+export interface AuditTables {
+  audit_log: AuditLogTable;
+}
