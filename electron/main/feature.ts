@@ -38,6 +38,8 @@ export interface Job {
  */
 export interface FeatureModule {
   name: string;
+  /** A kernel other features build on (sites, settings, members, presence, storage, audit): it imports no feature that is not a kernel. */
+  kernel?: true;
   contract?: ContractPart;
   handlers?: Partial<Handlers<Channel>>;
   /** Its tables, declared in `<f>.tables.ts` and joined into `DB`: a name the database type does not have does not compile. */

@@ -1,35 +1,9 @@
 import type { z } from 'zod';
-import { bidsContract } from './bids.contract';
-import { bookablesContract } from './bookables.contract';
-import { bookingsContract } from './bookings.contract';
-import { auditContract } from './audit.contract';
-import { authContract } from './auth.contract';
-import { dataContract } from './data.contract';
-import { frontdeskContract } from './frontdesk.contract';
-import { membersContract } from './members.contract';
-import { settingsContract } from './settings.contract';
-import { systemContract } from './system.contract';
-
+import { CONTRACT_PARTS } from './parts';
 import { mergeChannels } from './common';
 
 export * from './common';
-
-/**
- * The one list of the features' contracts. Adding a feature: its `<f>.contract.ts` and one line
- * here (and one in each side's feature list).
- */
-export const CONTRACT_PARTS = [
-  membersContract,
-  settingsContract,
-  bookablesContract,
-  bookingsContract,
-  dataContract,
-  authContract,
-  frontdeskContract,
-  bidsContract,
-  auditContract,
-  systemContract,
-] as const;
+export { CONTRACT_PARTS };
 
 /** Every operation of the app: `domain.verb` -> input schema, access, kind, output type. */
 export const contract = mergeChannels(CONTRACT_PARTS);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { contract, mergeChannels, command, contractPart, query } from '@shared/contract';
 import { z } from 'zod';
 import { DERIVED_TABLES, tableNames } from '../../electron/main/db/tables';
@@ -134,6 +136,18 @@ describe('the audit log records commands only', () => {
       expect((await t.call('audit.list', { channel: 'settings.' })).rows[0].record).toBeNull();
     } finally {
       await t.close();
+    }
+  });
+
+  it('a kernel imports no feature that is not a kernel: the features above build on it, never the other way', () => {
+    const kernels = new Set(FEATURES.filter((f) => f.kernel).map((f) => f.name));
+    expect([...kernels].sort()).toEqual(['audit', 'members', 'presence', 'settings', 'sites', 'storage']);
+    for (const kernel of kernels) {
+      const folder = join('electron/main/features', kernel);
+      for (const file of readdirSync(folder)) {
+        const reached = [...readFileSync(join(folder, file), 'utf8').matchAll(/from '\.\.\/([a-z]+)'/g)].map((m) => m[1]);
+        for (const feature of reached) expect(kernels.has(feature), `${kernel}/${file} imports ${feature}`).toBe(true);
+      }
     }
   });
 });

@@ -2,6 +2,6 @@ import { auditContract } from '@shared/contract/audit.contract';
 import { defineFeature } from '../../feature';
 import { handlers } from './audit.handlers';
 
-export const auditFeature = defineFeature({ name: 'audit', contract: auditContract, handlers, tables: ['audit_log'] });
+export const auditFeature = defineFeature({ kernel: true, name: 'audit', contract: auditContract, handlers, tables: ['audit_log'] });
 
 export { recordAudit, recordEvent, recordJob } from './audit.service';

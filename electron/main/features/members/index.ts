@@ -5,6 +5,7 @@ import { seedMembers } from './members.seed';
 import { labelsOf } from '../../db/tables';
 
 export const membersFeature = defineFeature({
+  kernel: true,
   records: async (ctx, ids) => (await labelsOf(ctx.db, 'members', 'name', ids)).map((r) => ({ ...r, href: `/members/${r.id}` })),
   name: 'members',
   contract: membersContract,

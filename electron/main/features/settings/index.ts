@@ -6,6 +6,7 @@ import { ensureDefaults } from './settings.service';
 
 /** The co-op's own settings (name, currency, zone, ownership months); the site's are edited here too, through the sites kernel. */
 export const settingsFeature = defineFeature({
+  kernel: true,
   name: 'settings',
   contract: settingsContract,
   handlers,

@@ -1,0 +1,28 @@
+import type { ContractPart } from './common';
+import { bidsContract } from './bids.contract';
+import { bookablesContract } from './bookables.contract';
+import { bookingsContract } from './bookings.contract';
+import { auditContract } from './audit.contract';
+import { authContract } from './auth.contract';
+import { dataContract } from './data.contract';
+import { frontdeskContract } from './frontdesk.contract';
+import { membersContract } from './members.contract';
+import { settingsContract } from './settings.contract';
+import { systemContract } from './system.contract';
+
+/**
+ * The one list of the features' contracts. Adding a feature: its `<f>.contract.ts` and one line
+ * here (and one in each side's feature list).
+ */
+export const CONTRACT_PARTS = [
+  membersContract,
+  settingsContract,
+  bookablesContract,
+  bookingsContract,
+  dataContract,
+  authContract,
+  frontdeskContract,
+  bidsContract,
+  auditContract,
+  systemContract,
+] as const satisfies readonly ContractPart[];
