@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ZodError } from 'zod';
 import { type ApiError, type ApiResult, type Channel, type PushEvent, contract, isChannel } from '@shared/contract';
-import { type Actor, type Ctx, type Session, asSession, kioskSession, withSite } from './context';
+import { type Actor, type Ctx, type Session, asSession, withSite } from './context';
 import { type CommitHook, withCommitHook } from './db/tx';
 import { AppError } from './errors';
 import { isDiskFull } from './db/sqlite';
@@ -19,12 +19,14 @@ function fieldsOf(error: ZodError): Record<string, string> {
   return fields;
 }
 
+/** The channel's access level against the caller's role: manager > front desk > a signed-in member > anyone. */
 function mayCall(actor: Actor, channel: Channel): boolean {
   const access = contract[channel].access;
-  if (actor.role === 'manager' || access === 'public') return true;
+  if (access === 'public' || actor.role === 'manager') return true;
   // Jobs do not go through dispatch; nothing calls a channel as the app itself.
-  if (actor.role === 'system') return false;
-  return access === 'member' && actor.role !== 'kiosk';
+  if (actor.role === 'system' || actor.role === 'kiosk') return false;
+  if (access === 'member') return true;
+  return access === 'desk' && actor.role === 'frontdesk';
 }
 
 /**
@@ -45,7 +47,12 @@ function failure(error: unknown, saved: boolean, log: (error: unknown) => void):
 
 const forbidden = (actor: Actor): ApiError => ({
   code: 'FORBIDDEN',
-  message: actor.role === 'kiosk' ? 'Identify with your member number and PIN first.' : 'Only a manager may do this.',
+  message:
+    actor.role === 'kiosk'
+      ? 'Identify with your member number and PIN first, or sign in.'
+      : actor.role === 'frontdesk'
+        ? 'Only a manager may do this.'
+        : 'Only the front desk or a manager may do this.',
 });
 
 export interface Api {
@@ -92,12 +99,8 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
     },
     async dispatch(channel, input, caller) {
       const session = asSession(caller);
-      // A member who identified at the kiosk and then walked away is signed out.
-      if (session.expiresAt !== undefined) {
-        const now = fullCtx.now().getTime();
-        if (now > session.expiresAt) Object.assign(session, kioskSession(), { expiresAt: undefined });
-        else session.expiresAt = now + KERNELS.kioskIdleMs;
-      }
+      // A session idle too long, or ended everywhere, or whose account was disabled, is signed out.
+      await KERNELS.refreshSession(fullCtx, session);
       const actor = session.actor;
       if (!isChannel(channel)) {
         return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
@@ -112,9 +115,11 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
       }
       // A command that fails before anything is saved leaves the session as it was (a failed unlock never raises it).
       const before = structuredClone(session);
+      // The person who acted: the one signed in by this very command (a sign-in), else the caller.
+      const auditActor = () => (session.actor.accountId ? session.actor : actor);
       const hook: CommitHook = {
         done: false,
-        beforeCommit: (trx, result) => KERNELS.recordAudit({ ...fullCtx, db: trx }, actor, channel, parsed.data, result),
+        beforeCommit: (trx, result) => KERNELS.recordAudit({ ...fullCtx, db: trx }, auditActor(), channel, parsed.data, result),
       };
       try {
         const handler = handlers[channel] as (input: unknown, ctx: Ctx, actor: Actor, session: Session) => Promise<unknown>;
@@ -122,7 +127,7 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
         // A command's audit row is written in the transaction that makes the change; a command
         // that changes no table (a session's mode) or swaps the database writes it after.
         const data = await withCommitHook(hook, () => handler(parsed.data, requestCtx, actor, session));
-        if (!hook.done) await KERNELS.recordAudit(fullCtx, actor, channel, parsed.data, data);
+        if (!hook.done) await KERNELS.recordAudit(fullCtx, auditActor(), channel, parsed.data, data);
         return { ok: true, data };
       } catch (error) {
         if (!hook.committed) Object.assign(session, before);

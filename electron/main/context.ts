@@ -5,13 +5,18 @@ import type { DB } from './db/schema';
 import type { RecordLabel } from '@shared/contract/audit.contract';
 
 /**
- * Who is calling. The manager (front desk, unlocked with the manager password); a member or
- * guardian who identified at the kiosk with their PIN; the kiosk before anyone identified; or
- * the app itself (`system`: scheduled jobs, never a transport's caller).
+ * Who is calling. Staff signed in with their accounts (a manager, the front desk); a member or
+ * guardian signed in with their password or identified at the kiosk with their PIN; the kiosk
+ * before anyone identified; or the app itself (`system`: scheduled jobs, never a transport's
+ * caller). An actor without an account is the desk of a co-op that has none yet (first run), or
+ * a test's or a job's.
  */
 export interface Actor {
-  role: 'manager' | 'guardian' | 'member' | 'kiosk' | 'system';
+  role: 'manager' | 'frontdesk' | 'guardian' | 'member' | 'kiosk' | 'system';
   memberId: string | null;
+  /** The account signed in, and its name as the audit log writes it. */
+  accountId?: string | null;
+  name?: string;
 }
 
 /**
@@ -21,8 +26,10 @@ export interface Actor {
 export interface Session {
   mode: 'manager' | 'kiosk';
   actor: Actor;
-  /** A member identified at the kiosk is signed out after a few idle minutes. */
+  /** A signed-in session ends after this long without a request (a kiosk member's after a few minutes). */
   expiresAt?: number;
+  /** The account's session epoch when it signed in: "sign out everywhere" raises the account's, ending this one. */
+  epoch?: number;
   /** The site this session works at; absent: the co-op's first site. */
   siteId?: string;
   /** Where the session's requests come from (the browser's address); absent: the desktop app. */
@@ -38,10 +45,12 @@ export const kioskSession = (): Session => ({ mode: 'kiosk', actor: { role: 'kio
 /** Tests and internal jobs may pass an actor; transports pass their session. */
 export function asSession(caller: Session | Actor): Session {
   if ('mode' in caller) return caller;
-  return { mode: caller.role === 'manager' ? 'manager' : 'kiosk', actor: caller };
+  return { mode: caller.role === 'manager' || caller.role === 'frontdesk' ? 'manager' : 'kiosk', actor: caller };
 }
 
 export const isManager = (actor: Actor) => actor.role === 'manager';
+/** The manager or the front desk: they act for any member, so members' privacy rules let them through. */
+export const isStaff = (actor: Actor) => actor.role === 'manager' || actor.role === 'frontdesk';
 
 /**
  * What every service gets: the database, the clock (fixed in tests) and the event bus.
@@ -76,6 +85,14 @@ export interface Ctx {
  */
 export function withSite(ctx: Ctx, siteId: string): Ctx {
   return Object.create(ctx, { siteId: { value: siteId, enumerable: true } }) as Ctx;
+}
+
+/**
+ * The context with `db` as a transaction: what a service passes to another feature's command so
+ * that it writes in the same transaction (its notifications, say). A prototype, as `withSite`.
+ */
+export function withDb(ctx: Ctx, db: Ctx['db']): Ctx {
+  return Object.create(ctx, { db: { value: db, enumerable: true } }) as Ctx;
 }
 
 /** Native file dialogs, given by the Electron shell (the only place that may import electron). */

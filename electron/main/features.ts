@@ -3,7 +3,7 @@ import type { RecordLabel } from '@shared/contract/audit.contract';
 import type { Ctx } from './context';
 import type { FeatureModule, Handler, Job } from './feature';
 import { auditFeature, recordAudit, recordJob } from './features/audit';
-import { KIOSK_IDLE_MS, authFeature, newSession } from './features/auth';
+import { authFeature, newSession, refreshSession } from './features/auth';
 import { bidsFeature } from './features/bids';
 import { bookablesFeature } from './features/bookables';
 import { bookingsFeature } from './features/bookings';
@@ -15,6 +15,8 @@ import { settingsFeature } from './features/settings';
 import { defaultSiteId, sitesFeature } from './features/sites';
 import { diskFull, storageFeature } from './features/storage';
 import { systemFeature } from './features/system';
+import { mailFeature } from './features/mail';
+import { notificationsFeature } from './features/notifications';
 
 /**
  * The one list of the main process's features. Its order is the order of their tables in an
@@ -25,9 +27,11 @@ export const FEATURES: readonly FeatureModule[] = [
   sitesFeature,
   storageFeature,
   membersFeature,
+  mailFeature,
+  authFeature,
+  notificationsFeature,
   bookablesFeature,
   bookingsFeature,
-  authFeature,
   presenceFeature,
   frontdeskFeature,
   bidsFeature,
@@ -41,7 +45,7 @@ export const FEATURES: readonly FeatureModule[] = [
  * disk's words), the scheduler (a job's audit row) — wired here in the one list, so that
  * api.ts, app.ts and jobs.ts import no feature.
  */
-export const KERNELS = { recordAudit, recordJob, newSession, kioskIdleMs: KIOSK_IDLE_MS, defaultSiteId, diskFull } as const;
+export const KERNELS = { recordAudit, recordJob, newSession, refreshSession, defaultSiteId, diskFull } as const;
 
 export type HandlerMap = { [C in Channel]: Handler<C> };
 

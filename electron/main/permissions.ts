@@ -1,4 +1,4 @@
-import type { Actor } from './context';
+import { type Actor, isStaff } from './context';
 import { AppError } from './errors';
 
 /**
@@ -6,6 +6,6 @@ import { AppError } from './errors';
  * The dispatcher checks the channel's access level; services call these for the record itself.
  */
 export function requireSelf(actor: Actor, memberId: string | null, refusal: string): void {
-  if (actor.role === 'manager') return;
+  if (isStaff(actor)) return;
   if (memberId === null || actor.memberId !== memberId) throw new AppError('FORBIDDEN', refusal);
 }

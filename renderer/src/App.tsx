@@ -6,9 +6,9 @@ import { useApi, useLiveRefresh, usePrefetch } from './api/hooks';
 import { CommandPalette } from './components/CommandPalette';
 import { NARROW, useMediaQuery } from './components/useMediaQuery';
 import { whenIdle } from './components/whenIdle';
-import { FeaturesProvider, preloadAllPages, type RouteDef } from './feature';
+import { FeaturesProvider, preloadAllPages, type RouteDef, useSlot } from './feature';
 import { UI_FEATURES } from './features';
-import { KioskApp, useAuth } from './features/auth';
+import { KioskApp, NameYourself, useAuth } from './features/auth';
 import { HOME_PATH } from './features/frontdesk';
 
 // The shell's own reads (the co-op's name, the register's size) follow every change too.
@@ -68,13 +68,44 @@ export function App() {
   if (!auth.data || !firstScreenLoaded) return null;
   return (
     <FeaturesProvider value={UI_FEATURES}>
-      <Suspense fallback={null}>{auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.managerPasswordSet} />}</Suspense>
+      <Suspense fallback={null}>{auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.staffAccounts} />}</Suspense>
     </FeaturesProvider>
+  );
+}
+
+/** The features' small parts of the shell (the bell), for whoever is signed in with an account. */
+function ShellParts() {
+  const parts = useSlot('shell');
+  const auth = useAuth();
+  if (!auth.data?.account && !auth.data?.member) return null;
+  return (
+    <div className="shell-parts">
+      {parts.map((Part, i) => (
+        <Part key={i} />
+      ))}
+    </div>
+  );
+}
+
+/** Who is signed in at the desk, and signing out (back to the kiosk). */
+function SignedIn() {
+  const auth = useAuth();
+  const queryClient = useQueryClient();
+  const account = auth.data?.account;
+  if (!account) return null;
+  return (
+    <div className="signed-in">
+      <span>{account.name || 'Manager'}</span>{' '}
+      <button type="button" className="link-button" onClick={() => void call('auth.signOut', {}).then(() => queryClient.invalidateQueries())}>
+        Sign out
+      </button>
+    </div>
   );
 }
 
 function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
   const queryClient = useQueryClient();
+  const auth = useAuth();
   const status = useApi('system.status', {});
   const narrow = useMediaQuery(NARROW);
   // the menu folds away on its own in a narrow window; the person's own choice wins
@@ -104,11 +135,13 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
             <div className="brand-name">Coopdesk</div>
             <div className="brand-coop">{status.data?.coopName ?? ''}</div>
           </div>
+          <ShellParts />
         </div>
         <nav aria-label="Main" id="main-nav">
           {UI_FEATURES.flatMap((f) => (f.nav ? [<NavItem key={f.name} {...f.nav} home={f.nav.href === HOME_PATH} />] : []))}
         </nav>
         <div className="sidebar-foot muted small">
+          <SignedIn />
           <div>{status.data ? `${status.data.memberCount.toLocaleString()} in the register` : ''}</div>
           <div className="muted small">Ctrl+K to find anything</div>
           <button
@@ -123,12 +156,19 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
           </button>
           {passwordSet ? null : (
             <div id="kiosk-why" className="muted small">
-              Needs a manager password: <Link href="/settings">Settings</Link>
+              Needs a manager account: <Link href="/settings">Settings</Link>
             </div>
           )}
         </div>
       </aside>
       <main id="main" className="main">
+        {auth.data?.needsName ? (
+          <Suspense fallback={null}>
+            <div className="page">
+              <NameYourself />
+            </div>
+          </Suspense>
+        ) : null}
         <Suspense fallback={<div className="page" aria-busy="true" />}>
           <Switch>
             {ROUTES.map((r) => (

@@ -74,6 +74,8 @@ export interface Slots {
   memberPage: ComponentType<{ memberId: string; name: string }>;
   today: ComponentType;
   kioskHome: ComponentType<{ member: { id: string; name: string } }>;
+  /** Small parts of the shell beside the co-op's name, at the desk and in the kiosk (the bell). */
+  shell: ComponentType;
   /** A section of Settings, listed in its table of contents by `title`. */
   settings: { id: string; title: string; Part: ComponentType };
 }

@@ -8,10 +8,24 @@ import { dataUi } from './features/data';
 import { frontdeskUi } from './features/frontdesk';
 import { membersUi } from './features/members';
 import { settingsUi } from './features/settings';
+import { mailUi } from './features/mail';
+import { notificationsUi } from './features/notifications';
 
 /**
  * The one list of the renderer's features: it builds the routes, the sidebar (in this order),
  * Ctrl+K, the kiosk's screens and the parts other screens show. Adding a feature: its folder
  * and one line here.
  */
-export const UI_FEATURES: readonly UiFeature[] = [frontdeskUi, membersUi, bookingsUi, bookablesUi, bidsUi, auditUi, settingsUi, authUi, dataUi];
+export const UI_FEATURES: readonly UiFeature[] = [
+  frontdeskUi,
+  membersUi,
+  bookingsUi,
+  bookablesUi,
+  bidsUi,
+  auditUi,
+  settingsUi,
+  authUi,
+  mailUi,
+  notificationsUi,
+  dataUi,
+];

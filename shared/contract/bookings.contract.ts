@@ -188,9 +188,9 @@ export const bookingsContract = contractPart('bookings', 'Bookings', ['bookings.
     { audit: 'moved' },
   ),
   'bookings.checkIn': command<Booking>()(byId, 'member', { audit: 'checked in the booking' }),
-  'bookings.approve': command<Booking>()(byId, 'manager', { audit: 'approved' }),
-  'bookings.decline': command<Booking>()(z.object({ id, reason: z.string().trim().max(300).default('') }), 'manager', { audit: 'declined' }),
-  'bookings.pending': query<Booking[]>()(z.object({}), 'manager'),
+  'bookings.approve': command<Booking>()(byId, 'desk', { audit: 'approved' }),
+  'bookings.decline': command<Booking>()(z.object({ id, reason: z.string().trim().max(300).default('') }), 'desk', { audit: 'declined' }),
+  'bookings.pending': query<Booking[]>()(z.object({}), 'desk'),
   'bookings.dayBoard': query<DayBoard>()(z.object({ siteId: id.optional(), date: isoDate }), 'member'),
   'bookings.calendar': query<Calendar>()(
     z.object({

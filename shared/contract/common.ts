@@ -20,7 +20,7 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError 
  * at the kiosk may call 'member' and 'public' channels, and only for themselves where it
  * matters (checked in the services); the kiosk before anyone identified, 'public' ones only.
  */
-export type Access = 'manager' | 'member' | 'public';
+export type Access = 'manager' | 'desk' | 'member' | 'public';
 
 /** A query reads and changes nothing; a command may change data and is written to the audit log. */
 export type ChannelKind = 'query' | 'command';

@@ -69,7 +69,7 @@ export interface Today {
 const member = id;
 
 export const frontdeskContract = contractPart('frontdesk', 'Check-ins, visitors and day passes', ['frontdesk.changed'], {
-  'frontdesk.today': query<Today>()(z.object({ siteId: id.optional() }), 'manager'),
+  'frontdesk.today': query<Today>()(z.object({ siteId: id.optional() }), 'desk'),
   'frontdesk.checkIn': command<PresenceEntry>()(z.object({ memberId: member }), 'member', { audit: 'checked in' }),
   'frontdesk.checkOut': command<PresenceEntry>()(z.object({ memberId: member }), 'member', { audit: 'checked out' }),
   'frontdesk.presence': query<PresenceEntry[]>()(z.object({ memberId: member, limit: z.number().int().min(1).max(500).default(60) }), 'member'),
@@ -80,13 +80,13 @@ export const frontdeskContract = contractPart('frontdesk', 'Check-ins, visitors 
       hostMemberId: z.string({ error: 'Choose the member they are visiting' }).trim().min(1, 'Choose the member they are visiting').max(64),
       expectedAt: instant,
     }),
-    'manager',
+    'desk',
     { audit: 'expects a visitor' },
   ),
-  'visitors.arrive': command<Visitor>()(byId, 'manager', { audit: 'welcomed a visitor' }),
-  'visitors.leave': command<Visitor>()(byId, 'manager', { audit: 'saw a visitor out' }),
-  'visitors.day': query<Visitor[]>()(z.object({ date: isoDate }), 'manager'),
-  'visitors.exportDay': query<{ filename: string; csv: string }>()(z.object({ date: isoDate }), 'manager'),
+  'visitors.arrive': command<Visitor>()(byId, 'desk', { audit: 'welcomed a visitor' }),
+  'visitors.leave': command<Visitor>()(byId, 'desk', { audit: 'saw a visitor out' }),
+  'visitors.day': query<Visitor[]>()(z.object({ date: isoDate }), 'desk'),
+  'visitors.exportDay': query<{ filename: string; csv: string }>()(z.object({ date: isoDate }), 'desk'),
   'dayPasses.create': command<DayPass>()(
     z.object({
       name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(120),
@@ -95,9 +95,9 @@ export const frontdeskContract = contractPart('frontdesk', 'Check-ins, visitors 
       paid: z.boolean().default(false),
       date: isoDate.optional(),
     }),
-    'manager',
+    'desk',
     { audit: 'sold a day pass' },
   ),
-  'dayPasses.markPaid': command<DayPass>()(byId, 'manager', { audit: 'marked a day pass paid' }),
-  'dayPasses.day': query<DayPass[]>()(z.object({ date: isoDate }), 'manager'),
+  'dayPasses.markPaid': command<DayPass>()(byId, 'desk', { audit: 'marked a day pass paid' }),
+  'dayPasses.day': query<DayPass[]>()(z.object({ date: isoDate }), 'desk'),
 });

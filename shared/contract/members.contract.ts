@@ -141,10 +141,10 @@ export const MEMBER_CSV_COLUMNS = [
 export const membersContract = contractPart('members', 'Members', ['members.changed'], {
   'members.list': query<{ total: number; rows: MemberSummary[] }>()(memberListQuery, 'member'),
   'members.get': query<Member>()(byId, 'member'),
-  'members.create': command<Member>()(memberFields, 'manager', { audit: 'added the member' }),
-  'members.update': command<Member>()(memberFields.extend({ id }), 'manager', { audit: 'edited the member' }),
-  'members.archive': command<Member>()(byId, 'manager', { audit: 'archived the member' }),
-  'members.restore': command<Member>()(byId, 'manager', { audit: 'restored the member' }),
+  'members.create': command<Member>()(memberFields, 'desk', { audit: 'added the member' }),
+  'members.update': command<Member>()(memberFields.extend({ id }), 'desk', { audit: 'edited the member' }),
+  'members.archive': command<Member>()(byId, 'desk', { audit: 'archived the member' }),
+  'members.restore': command<Member>()(byId, 'desk', { audit: 'restored the member' }),
   'members.tag': command<Member>()(
     z.object({
       id,
@@ -152,7 +152,7 @@ export const membersContract = contractPart('members', 'Members', ['members.chan
       kind: z.enum(TAG_KINDS, { error: 'Tag kind is offers or needs' }),
       tag,
     }),
-    'manager',
+    'desk',
     { audit: 'changed the tags of' },
   ),
   'members.tags': query<TagCount[]>()(z.object({}), 'member'),

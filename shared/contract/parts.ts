@@ -9,6 +9,8 @@ import { frontdeskContract } from './frontdesk.contract';
 import { membersContract } from './members.contract';
 import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
+import { mailContract } from './mail.contract';
+import { notificationsContract } from './notifications.contract';
 
 /**
  * The one list of the features' contracts. Adding a feature: its `<f>.contract.ts` and one line
@@ -25,4 +27,6 @@ export const CONTRACT_PARTS = [
   bidsContract,
   auditContract,
   systemContract,
+  mailContract,
+  notificationsContract,
 ] as const satisfies readonly ContractPart[];

@@ -85,7 +85,7 @@ export async function hostBench(): Promise<void> {
   // the co-op that imports it, behind the host, with a manager password (new browsers are the kiosk's)
   const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-bench-host-'));
   const coop = await startCoopdesk({ dataDir, backups: false });
-  await coop.api.dispatch('auth.setManagerPassword', { current: '', password: 'bench password 1' }, FRONT_DESK);
+  await coop.api.dispatch('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'bench password 1' }, FRONT_DESK);
   const host = await startHost({ coopdesk: coop, rendererDir: renderer });
   const port = Number(new URL(host.url).port);
   const exportsDir = join(dataDir, 'exports');

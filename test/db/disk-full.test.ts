@@ -104,7 +104,7 @@ describe.skipIf(!mounted)('a full disk loses nothing', () => {
     ['a backup', () => t.send('data.backupNow', {})],
     ['an export', () => t.send('data.exportAll', {})],
     ['a restore', () => t.send('data.restore', { name: backupName })],
-    ['the manager password set', () => t.send('auth.setManagerPassword', { current: '', password: 'front desk 2026' })],
+    ['the manager password set', () => t.send('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front desk 2026' })],
   ];
 
   for (const check of [true, false]) {
@@ -129,8 +129,8 @@ describe.skipIf(!mounted)('a full disk loses nothing', () => {
             expect((await t.call('members.list', {})).total).toBeGreaterThan(0);
             await t.call('settings.updateCoop', { ...(await t.call('settings.get', {})).coop });
             expect(leftovers(dataDir), `${what} with ${free} bytes free`).toEqual([]);
-            // the manager password is set once; start each level without it
-            t.coop.database.sqlite.exec('delete from app_secrets');
+            // the manager account is made once; start each level without it
+            t.coop.database.sqlite.exec('delete from sign_in_codes; delete from account_passwords; delete from accounts');
           }
           // the disk did fill: at least the emptiest level was refused
           expect(refused).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ const t = freshCoopEachTest();
 
 describe('what leaves the machine', () => {
   it('an export carries no PIN or password hashes and no sign-in counters', async () => {
-    await t.call('auth.setManagerPassword', { password: 'front-desk-2026' });
+    await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
     const member = await t.call('members.create', ana);
     await t.call('auth.setPin', { memberId: member.id, pin: '4821' });
     const exported = await t.call('data.exportAll', {});

@@ -12,7 +12,7 @@ const kiosk = (): Session => ({ mode: 'kiosk', actor: { role: 'kiosk', memberId:
 
 describe('manager password, kiosk and PINs', () => {
   it('a member identifies with number and PIN; five wrong PINs lock them out and the manager sees it', async () => {
-    await t.call('auth.setManagerPassword', { password: 'front-desk-2026' });
+    await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
     await t.call('auth.setPin', { memberId: w.member.id, pin: '4821' });
     const session: Session = { mode: 'manager', actor: { role: 'manager', memberId: null } };
     expect(await t.coop.api.dispatch('auth.enterKiosk', {}, session)).toMatchObject({ ok: true, data: { mode: 'kiosk' } });
@@ -20,7 +20,7 @@ describe('manager password, kiosk and PINs', () => {
     // the kiosk alone can do nothing but identify
     expect(await t.coop.api.dispatch('members.list', {}, session)).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'Identify with your member number and PIN first.' },
+      error: { code: 'FORBIDDEN', message: 'Identify with your member number and PIN first, or sign in.' },
     });
 
     for (let i = 1; i <= 4; i++) {
@@ -50,7 +50,7 @@ describe('manager password, kiosk and PINs', () => {
   });
 
   it('an unknown member and a member without a PIN get the answer a wrong PIN gets; wrong manager passwords get clear messages', async () => {
-    await t.call('auth.setManagerPassword', { password: 'front-desk-2026' });
+    await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
     const session = kiosk();
     expect(await t.coop.api.dispatch('auth.identify', { who: '999', pin: '1234' }, session)).toMatchObject({
       ok: false,
@@ -64,20 +64,23 @@ describe('manager password, kiosk and PINs', () => {
       ok: false,
       error: { code: 'VALIDATION', fields: { pin: 'A PIN is 4 to 8 digits' } },
     });
-    expect(await t.coop.api.dispatch('auth.unlock', { password: 'guess' }, session)).toMatchObject({
+    expect(await t.coop.api.dispatch('auth.signIn', { who: 'kasia@example.coop', password: 'guess' }, session)).toMatchObject({
       ok: false,
-      error: { fields: { password: 'Wrong password' } },
+      error: { fields: { password: 'Wrong e-mail or password' } },
     });
     expect(session.mode).toBe('kiosk');
-    expect(await t.coop.api.dispatch('auth.unlock', { password: 'front-desk-2026' }, session)).toMatchObject({ ok: true, data: { mode: 'manager' } });
-    expect(await t.send('auth.setManagerPassword', { current: 'nope', password: 'another-one-1' })).toMatchObject({
+    expect(await t.coop.api.dispatch('auth.signIn', { who: 'kasia@example.coop', password: 'front-desk-2026' }, session)).toMatchObject({
+      ok: true,
+      data: { mode: 'manager' },
+    });
+    expect(await t.coop.api.dispatch('auth.changePassword', { current: 'nope', password: 'another-one-1' }, session)).toMatchObject({
       ok: false,
       error: { fields: { current: 'Not the current password' } },
     });
   });
 
   it('stores PINs and the password only as scrypt hashes', async () => {
-    await t.call('auth.setManagerPassword', { password: 'front-desk-2026' });
+    await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
     await t.call('auth.setPin', { memberId: w.member.id, pin: '4821' });
     const dump = JSON.stringify(t.snapshot());
     expect(dump).not.toContain('front-desk-2026');
@@ -85,20 +88,20 @@ describe('manager password, kiosk and PINs', () => {
     expect(dump).toMatch(/scrypt\$16384\$8\$1\$/);
   });
 
-  it('entering kiosk mode needs a manager password first', async () => {
-    expect(await t.send('auth.enterKiosk', {})).toMatchObject({ ok: false, error: { rule: 'manager-password' } });
+  it('entering kiosk mode needs a staff account first', async () => {
+    expect(await t.send('auth.enterKiosk', {})).toMatchObject({ ok: false, error: { rule: 'staff-account' } });
   });
 });
 
 describe('permissions: every role against every operation', () => {
   const member: Actor = { role: 'member', memberId: '' };
-  const roles = { kiosk: { role: 'kiosk', memberId: null } as Actor, member };
+  const roles = { kiosk: { role: 'kiosk', memberId: null } as Actor, member, frontdesk: { role: 'frontdesk', memberId: null } as Actor };
   for (const [channel, def] of Object.entries(contract)) {
     it(`${channel} (${def.access})`, async () => {
       member.memberId = w.member.id;
       for (const [name, actor] of Object.entries(roles)) {
         const r = await t.coop.api.dispatch(channel, {}, actor);
-        const allowed = def.access === 'public' || (def.access === 'member' && name === 'member');
+        const allowed = def.access === 'public' || (def.access === 'member' && name !== 'kiosk') || (def.access === 'desk' && name === 'frontdesk');
         if (allowed) expect(r.ok || r.error.code !== 'FORBIDDEN' || /yourself|your own|not your/.test(r.error.message), `${name} on ${channel}`).toBe(true);
         else expect(r, `${name} on ${channel}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       }

@@ -13,7 +13,7 @@ const auditOf = (channel: string) =>
     .map((r) => JSON.parse((r as { details: string }).details).outcome);
 
 async function kioskWithAna() {
-  await t.call('auth.setManagerPassword', { password: 'front-desk-2026' });
+  await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
   const member = await t.call('members.create', ana);
   await t.call('auth.setPin', { memberId: member.id, pin: '4821' });
   return member;
@@ -53,7 +53,7 @@ describe('PIN guesses in parallel', () => {
     });
     // nobody it named is locked: Ana elsewhere, and the manager at the desk
     expect(await t.coop.api.dispatch('auth.identify', { who: '1', pin: '4821' }, kiosk('10.0.0.77'))).toMatchObject({ ok: true });
-    expect(await t.coop.api.dispatch('auth.unlock', { password: 'front-desk-2026' }, kiosk('desktop'))).toMatchObject({ ok: true });
+    expect(await t.coop.api.dispatch('auth.signIn', { who: 'kasia@example.coop', password: 'front-desk-2026' }, kiosk('desktop'))).toMatchObject({ ok: true });
     const locks = await t.call('auth.lockouts', {});
     expect(locks.map((l) => l.label)).toEqual(['the screen at 10.0.0.9']);
     // the same screen serves the next member once its short wait is over (seconds, not a quarter of an hour)
@@ -89,24 +89,37 @@ describe('PIN guesses in parallel', () => {
   });
 });
 
-describe('manager password guesses', () => {
+describe('staff password guesses', () => {
   it('fifty parallel guesses: five are checked, the rest wait out a lockout at that screen that is on record; the right password works after it', async () => {
     await kioskWithAna();
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => t.coop.api.dispatch('auth.unlock', { password: `guess-${i}` }, kiosk())));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => t.coop.api.dispatch('auth.signIn', { who: 'kasia@example.coop', password: `guess-${i}` }, kiosk())),
+    );
     expect(answers.filter((a) => !a.ok && a.error.rule !== 'locked').length).toBeLessThanOrEqual(5);
     expect(answers.every((a) => !a.ok)).toBe(true);
-    expect(auditOf('auth.unlock')).toContain('wrong, now locked out');
+    expect(auditOf('auth.signIn')).toContain('wrong, now locked out');
     // the lock holds at that screen only: the desk unlocks at once, the guessing screen waits
-    expect(await t.coop.api.dispatch('auth.unlock', { password: 'front-desk-2026' }, kiosk())).toMatchObject({ ok: false, error: { rule: 'locked' } });
-    expect(await t.coop.api.dispatch('auth.unlock', { password: 'front-desk-2026' }, kiosk('desktop'))).toMatchObject({ ok: true, data: { mode: 'manager' } });
+    expect(await t.coop.api.dispatch('auth.signIn', { who: 'kasia@example.coop', password: 'front-desk-2026' }, kiosk())).toMatchObject({
+      ok: false,
+      error: { rule: 'locked' },
+    });
+    expect(await t.coop.api.dispatch('auth.signIn', { who: 'kasia@example.coop', password: 'front-desk-2026' }, kiosk('desktop'))).toMatchObject({
+      ok: true,
+      data: { mode: 'manager' },
+    });
     now = new Date(FIXED_NOW.getTime() + 31_000);
-    expect(await t.coop.api.dispatch('auth.unlock', { password: 'front-desk-2026' }, kiosk())).toMatchObject({ ok: true, data: { mode: 'manager' } });
+    expect(await t.coop.api.dispatch('auth.signIn', { who: 'kasia@example.coop', password: 'front-desk-2026' }, kiosk())).toMatchObject({
+      ok: true,
+      data: { mode: 'manager' },
+    });
   });
 
   it('changing the password needs the current one, under the same guard', async () => {
     await kioskWithAna();
-    for (let i = 0; i < 5; i++) await t.send('auth.setManagerPassword', { current: `nope-${i}`, password: 'another-one-1' });
-    expect(await t.send('auth.setManagerPassword', { current: 'front-desk-2026', password: 'another-one-1' })).toMatchObject({
+    const desk = kiosk('desktop');
+    await t.coop.api.dispatch('auth.signIn', { who: 'kasia@example.coop', password: 'front-desk-2026' }, desk);
+    for (let i = 0; i < 5; i++) await t.coop.api.dispatch('auth.changePassword', { current: `nope-${i}`, password: 'another-one-1' }, desk);
+    expect(await t.coop.api.dispatch('auth.changePassword', { current: 'front-desk-2026', password: 'another-one-1' }, desk)).toMatchObject({
       ok: false,
       error: { rule: 'locked' },
     });

@@ -135,13 +135,13 @@ describe('the host answers whatever it is sent, and stays up', () => {
 
 describe('sessions', () => {
   it('a flood of anonymous requests does not sign out the manager', async () => {
-    await t.call('auth.setManagerPassword', { current: '', password: 'correct horse battery' });
+    await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'correct horse battery' });
     const first = await status();
     const cookie = String(first.headers['set-cookie']).split(';')[0];
-    const unlock = await http('/api/auth.unlock', {
+    const unlock = await http('/api/auth.signIn', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ password: 'correct horse battery' }),
+      body: JSON.stringify({ who: 'Kasia Nowak', password: 'correct horse battery' }),
     });
     expect(JSON.parse(unlock.body)).toMatchObject({ ok: true, data: { mode: 'manager' } });
     for (let i = 0; i < 5200; i += 25) await Promise.all(Array.from({ length: 25 }, () => status()));

@@ -100,13 +100,13 @@ describe('browser host', () => {
 
 describe('browser host sessions', () => {
   it('keeps a session per browser: kiosk identification in one does not unlock another', async () => {
-    await t.call('auth.setManagerPassword', { password: 'front-desk-2026' });
+    await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
     const first = await post('auth.status', {});
     const cookie = String(first.headers['set-cookie']).split(';')[0];
     expect(cookie).toMatch(/^coopdesk_session=/);
     expect(String(first.headers['set-cookie'])).toContain('HttpOnly');
     expect(JSON.parse(first.body)).toMatchObject({ ok: true, data: { mode: 'kiosk' } });
-    const unlocked = await post('auth.unlock', { password: 'front-desk-2026' }, { cookie });
+    const unlocked = await post('auth.signIn', { who: 'kasia@example.coop', password: 'front-desk-2026' }, { cookie });
     expect(JSON.parse(unlocked.body)).toMatchObject({ ok: true, data: { mode: 'manager' } });
     expect(JSON.parse((await post('members.list', {}, { cookie })).body)).toMatchObject({ ok: true });
     // another browser, no cookie: still the kiosk

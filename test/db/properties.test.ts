@@ -83,10 +83,10 @@ describe('over HTTP, as a member signed in at the kiosk', () => {
   it('every channel answers a status and a known result, whatever its schema lets through', async () => {
     // The runs above may have set a password or locked a PIN at random: start this leg from a known state.
     // They may also have archived Ana, marked her as left or given her another number.
-    t.coop.database.sqlite.exec('delete from app_secrets; delete from access_guards;');
+    t.coop.database.sqlite.exec('delete from sign_in_codes; delete from account_passwords; delete from accounts; delete from access_guards;');
     t.coop.database.sqlite.prepare("update members set archived_at = null, status = 'active' where id = ?").run(member.memberId);
     const { number } = t.coop.database.sqlite.prepare('select number from members where id = ?').get(member.memberId) as { number: number };
-    await t.call('auth.setManagerPassword', { current: '', password: 'front-desk-2026' });
+    await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
     await t.call('auth.setPin', { memberId: member.memberId!, pin: '4821' });
     const { host, port } = await startTestHost(t.coop);
     let cookie = '';

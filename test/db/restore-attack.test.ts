@@ -22,7 +22,7 @@ async function craftedBackup(attack: string) {
   const w = await bookingWorld(t);
   await bookFor(t, w.room.id, w.member.id, '2026-11-26', '10:00', '11:00');
   await bookFor(t, w.room.id, w.ben.id, '2026-11-26', '11:00', '12:00');
-  await t.call('auth.setManagerPassword', { current: '', password: 'front desk 2026' });
+  await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front desk 2026' });
   const made = await t.call('data.backupNow', {});
   const { folder } = await t.call('data.backups', {});
   const file = new Sqlite(join(folder, made.name));
@@ -44,7 +44,7 @@ const ATTACKS: [string, string, (t: TestCoop, w: Awaited<ReturnType<typeof booki
     async (t) => {
       // the desk can still unlock and members can still identify, also after a restart
       const session = kioskSession();
-      expect(await t.coop.api.dispatch('auth.unlock', { password: 'front desk 2026' }, session)).toMatchObject({ ok: true });
+      expect(await t.coop.api.dispatch('auth.signIn', { who: 'kasia@example.coop', password: 'front desk 2026' }, session)).toMatchObject({ ok: true });
     },
   ],
   [
@@ -111,11 +111,11 @@ describe('a crafted backup brings its rows and nothing else', () => {
 
   it('sign-in counters stay on this machine: a backup that says the manager is locked for ever restores without that lock', async () => {
     const { t, name, schema } = await craftedBackup(
-      "insert or replace into access_guards (scope, key, failures, locked_until, updated_at) values ('manager-password', 'manager', 0, 253402300799000, 0);",
+      "insert or replace into access_guards (scope, key, failures, locked_until, updated_at) values ('password', 'manager@desktop', 0, 253402300799000, 0);",
     );
     try {
       await afterRestore(t, name, schema);
-      expect(await t.coop.api.dispatch('auth.unlock', { password: 'front desk 2026' }, kioskSession())).toMatchObject({ ok: true });
+      expect(await t.coop.api.dispatch('auth.signIn', { who: 'kasia@example.coop', password: 'front desk 2026' }, kioskSession())).toMatchObject({ ok: true });
     } finally {
       await t.close();
     }

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openDatabase } from '../../electron/main/db/open';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../electron/main/db/migrations';
 import { startTestCoop, tempDir } from '../helpers/coop';
+import type { Session } from '../../electron/main/context';
+import { hashSecret } from '../../electron/main/features/auth/secrets.service';
 
 /**
  * Data as it was written at each schema version, in that version's own columns (frozen, like
@@ -58,6 +60,25 @@ const FIXTURES: Record<number, string> = {
       values ('bid1', 'Old tender', 'County', '', 500000, 'GBP', 'member', 'open', 'forming', 'm1', '', 'm1', 0, 0);
     insert into bid_skills values ('bid1', 'web design', 3);
     insert into bid_team (bid_id, member_id, status, role, work_share, revenue_share, invited_at) values ('bid1', 'm1', 'accepted', 'Lead', 10000, 10000, 0);`,
+  5: `
+    insert into coop values (1, 'Old Mill Co-op', 'GBP', 'Europe/London', 14, 0, 0);
+    insert into sites (id, name, address, time_zone, created_at, updated_at) values ('s1', 'Old Mill', '1 Mill Lane', 'Europe/London', 0, 0);
+    insert into site_hours values ('s1', 1, '08:00', '18:00');
+    insert into members (id, number, name, email, phone, business_name, business_description, website, member_since, status, role, notes, archived_at, created_at, updated_at, share_contact)
+      values ('m1', 1, 'Ana Ribeiro', 'ana@example.coop', '', 'Ribeiro Design', '', '', '2024-01-10', 'active', 'guardian', 'keeps the keys', null, 0, 0, 1);
+    insert into member_tags values ('m1', 'offers', 'web design');
+    insert into members_fts (rowid, name, business, tags, email) values (1, 'Ana Ribeiro', 'Ribeiro Design', 'web design', 'ana@example.coop');
+    insert into bookables values ('b1', 's1', 'room', 'Old Room', '', 6, '[]', 1000, null, '{}', null, 0, 0);
+    insert into bookings (id, bookable_id, member_id, quantity, units, start_ms, end_ms, occ_start_ms, occ_end_ms, status, currency, created_at, updated_at)
+      values ('k1', 'b1', 'm1', 2, 1, 1800000000000, 1800003600000, 1800000000000, 1800003600000, 'confirmed', 'GBP', 0, 0);
+    insert into credentials values ('m1', 'scrypt$old', 0, null, 0);
+    insert into presence values ('p1', 'm1', 's1', 1700000000000, 1700003600000);
+    insert into audit_log values ('a1', 0, 'manager', null, 'members.create', 'm1', '{}');
+    insert into bids (id, title, client, description, estimated_value_minor, currency, source, visibility, stage, lead_member_id, lessons, created_by_member_id, created_at, updated_at)
+      values ('bid1', 'Old tender', 'County', '', 500000, 'GBP', 'member', 'open', 'forming', 'm1', '', 'm1', 0, 0);
+    insert into bid_skills values ('bid1', 'web design', 3);
+    insert into bid_team (bid_id, member_id, status, role, work_share, revenue_share, invited_at) values ('bid1', 'm1', 'accepted', 'Lead', 10000, 10000, 0);
+    insert into access_guards values ('manager-password', 'manager@10.0.0.9', 0, 253402300799000, 0);`,
 };
 
 describe('upgrading a database written by every earlier version', () => {
@@ -71,6 +92,8 @@ describe('upgrading a database written by every earlier version', () => {
       const old = await openDatabase({ dataDir, upTo: version });
       expect(old.schemaVersion).toBe(version);
       old.sqlite.exec(FIXTURES[version]);
+      // the shared manager password of schema 5 (a real hash: it must sign in after the upgrade)
+      if (version === 5) old.sqlite.prepare("insert into app_secrets values ('manager-password', ?, 0)").run(await hashSecret('front desk 2026'));
       await old.close();
 
       const t = await startTestCoop({ dataDir });
@@ -85,6 +108,15 @@ describe('upgrading a database written by every earlier version', () => {
       expect(await t.call('frontdesk.checkIn', { memberId: ana.id })).toMatchObject({ name: 'Ana Ribeiro' });
       if (version >= 3) expect((await t.call('frontdesk.presence', { memberId: ana.id })).length).toBe(2);
       if (version >= 4) expect((await t.call('bids.get', { id: 'bid1' })).members.map((m) => m.name)).toEqual(['Ana Ribeiro']);
+      if (version === 5) {
+        // the shared password is now the first manager's account, nameless until she says her name; old locks are lifted
+        const desk: Session = { mode: 'kiosk', actor: { role: 'kiosk', memberId: null } };
+        const signedIn = await t.coop.api.dispatch('auth.signIn', { who: '', password: 'front desk 2026' }, desk);
+        expect(signedIn).toMatchObject({ ok: true, data: { mode: 'manager', needsName: true, account: { role: 'manager', name: '' } } });
+        await t.coop.api.dispatch('auth.updateMe', { name: 'Kasia Nowak', email: 'kasia@example.coop' }, desk);
+        expect(await t.coop.api.dispatch('auth.status', {}, desk)).toMatchObject({ ok: true, data: { needsName: false, account: { name: 'Kasia Nowak' } } });
+        expect(await t.call('auth.lockouts', {})).toEqual([]);
+      }
       const bid = await t.call('bids.create', { title: 'Joint bid', skills: [{ tag: 'web design', days: 3 }] });
       expect((await t.call('bids.suggestTeam', { id: bid.id })).ranked.map((r) => r.name)).toEqual(['Ana Ribeiro']);
       const backups = readdirSync(join(dataDir, 'backups')).filter((n) => n.startsWith('pre-migration-'));

@@ -12,7 +12,7 @@ test('members team up for a bid: suggested team, shares that must total 100 %, s
   await member('Dev Patel', ['photography']);
   await call(app.coop, 'auth.setPin', { memberId: ana.id, pin: '4821' });
   await call(app.coop, 'auth.setPin', { memberId: ben.id, pin: '5932' });
-  await call(app.coop, 'auth.setManagerPassword', { password: 'front-desk-2026' });
+  await call(app.coop, 'auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
 
   // Ana identifies at the kiosk and records the opportunity, needing three skills
   await page.goto(app.url);
@@ -191,7 +191,7 @@ test('a member at the kiosk offers to join an open bid, and the team welcomes th
   await desk.goto(`${app.url}#/bids/${bid.id}`);
   await expect(desk.getByRole('heading', { name: 'Festival brochure' })).toBeVisible();
 
-  await call(app.coop, 'auth.setManagerPassword', { password: 'front-desk-2026' });
+  await call(app.coop, 'auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
   await page.goto(app.url);
   await page.getByLabel('Member number or name').fill('Ben Okafor');
   await page.getByLabel('PIN').fill('5932');

@@ -17,7 +17,7 @@ test('Ctrl+K, type a name, Enter: the member opens', async ({ page, app }) => {
 
 test('the kiosk hands back to the manager with the password typed straight away', async ({ page, app }) => {
   await call(app.coop, 'system.loadDemo', {});
-  await call(app.coop, 'auth.setManagerPassword', { password: 'front-desk-2026' });
+  await call(app.coop, 'auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
   await call(app.coop, 'auth.enterKiosk', {});
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Manager', exact: true }).click();
@@ -31,7 +31,7 @@ test('a member who walks away from the kiosk is counted down and signed out; a t
   await call(app.coop, 'system.loadDemo', {});
   const someone = (await call<{ rows: { id: string; name: string; number: number }[] }>(app.coop, 'members.list', { status: 'active', limit: 1 })).rows[0];
   await call(app.coop, 'auth.setPin', { memberId: someone.id, pin: '4821' });
-  await call(app.coop, 'auth.setManagerPassword', { password: 'front-desk-2026' });
+  await call(app.coop, 'auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
   await call(app.coop, 'auth.enterKiosk', {});
   await page.clock.install();
   await page.goto(app.url);

@@ -71,7 +71,7 @@ for (const size of SIZES) {
     }
 
     // The kiosk, as a member sees it on the shared screen
-    await call(app.coop, 'auth.setManagerPassword', { password: 'front-desk-2026' });
+    await call(app.coop, 'auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
     await page.goto(`${app.url}#/today`);
     await page.reload();
     if (size.width < 1280) {

@@ -8,6 +8,8 @@ import type { PresenceTables } from '../features/presence/presence.tables';
 import type { FrontdeskTables } from '../features/frontdesk/frontdesk.tables';
 import type { AuditTables } from '../features/audit/audit.tables';
 import type { BidsTables } from '../features/bids/bids.tables';
+import type { MailTables } from '../features/mail/mail.tables';
+import type { NotificationsTables } from '../features/notifications/notifications.tables';
 
 /**
  * The database as Kysely sees it: every feature's tables, each declared in its own folder
@@ -23,4 +25,6 @@ export type DB = SettingsTables &
   PresenceTables &
   FrontdeskTables &
   AuditTables &
-  BidsTables;
+  BidsTables &
+  MailTables &
+  NotificationsTables;

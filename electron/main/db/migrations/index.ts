@@ -4,6 +4,7 @@ import * as m0002 from './0002_bookings';
 import * as m0003 from './0003_frontdesk';
 import * as m0004 from './0004_bids';
 import * as m0005 from './0005_guards_privacy_spans';
+import * as m0006 from './0006_accounts_notifications';
 
 export interface Migration {
   name: string;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { name: '0003_frontdesk', up: m0003.up },
   { name: '0004_bids', up: m0004.up },
   { name: '0005_guards_privacy_spans', up: m0005.up },
+  { name: '0006_accounts_notifications', up: m0006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -57,6 +57,8 @@ export async function recordEvent(db: Kysely<DB>, at: number, actor: Actor, chan
     at,
     actor_role: actor.role,
     actor_member_id: actor.memberId,
+    actor_account_id: actor.accountId ?? null,
+    actor_name: actor.name ?? '',
     channel,
     record_id: recordId,
     details: JSON.stringify(details),
@@ -77,7 +79,8 @@ export async function list(ctx: Ctx, input: Omit<repo.AuditFilter, 'area'> & { a
       at: new Date(r.at).toISOString(),
       actorRole: r.actor_role,
       actorMemberId: r.actor_member_id,
-      actorName: r.actor_name ?? { manager: 'Manager', system: 'System' }[r.actor_role] ?? r.actor_role,
+      // As named when they acted; a member by the register; the desk before accounts existed, "Manager".
+      actorName: r.actor_name || r.member_name || ({ manager: 'Manager', frontdesk: 'Front desk', system: 'System' }[r.actor_role] ?? r.actor_role),
       channel: r.channel,
       words: ctx.auditWords(r.channel),
       recordId: r.record_id,

@@ -4,6 +4,9 @@ export interface AuditLogTable {
   at: number;
   actor_role: string;
   actor_member_id: string | null;
+  actor_account_id: string | null;
+  /** Who acted, as named then ("Kasia Nowak"); empty for the app itself and the desk before accounts. */
+  actor_name: string;
   channel: string;
   record_id: string | null;
   details: string; // JSON of the input, secrets removed

@@ -1,17 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 
-export const secretHash = async (db: Kysely<DB>, key: string) =>
-  (await db.selectFrom('app_secrets').select('hash').where('key', '=', key).executeTakeFirst())?.hash ?? null;
-
-export async function saveSecret(db: Kysely<DB>, key: string, hash: string, now: number): Promise<void> {
-  await db
-    .insertInto('app_secrets')
-    .values({ key, hash, updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ hash, updated_at: now }))
-    .execute();
-}
-
 export const signedInMember = (db: Kysely<DB>, memberId: string) =>
   db.selectFrom('members').select(['id', 'name', 'number', 'role']).where('id', '=', memberId).executeTakeFirst();
 

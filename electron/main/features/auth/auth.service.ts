@@ -1,70 +1,12 @@
-import { type AuthStatus, KIOSK_IDLE_SECONDS, type Lockout } from '@shared/contract/auth.contract';
-import { type Ctx, type Session, FRONT_DESK, kioskSession, managerSession } from '../../context';
+import type { AuthStatus, Lockout } from '@shared/contract/auth.contract';
+import type { Ctx, Session } from '../../context';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import * as repo from './auth.repository';
 import { LockedOut, PIN_LOCK_MINUTES, activeLocks, clearGuard, guarded } from './guard.service';
 import { hashSecret, verifySecret } from './secrets.service';
-
-const MANAGER_KEY = 'manager-password';
-/** A member identified at the kiosk is signed out after this long without doing anything. */
-export const KIOSK_IDLE_MS = KIOSK_IDLE_SECONDS * 1000;
-
-/** The sessions a transport starts: the manager's while no password is set, the kiosk's after. */
-export async function newSession(ctx: Pick<Ctx, 'db'>): Promise<Session> {
-  return (await managerHash(ctx)) ? kioskSession() : managerSession();
-}
-
-const managerHash = (ctx: Pick<Ctx, 'db'>) => repo.secretHash(ctx.db, MANAGER_KEY);
-
-export async function status(ctx: Ctx, session: Session): Promise<AuthStatus> {
-  const memberId = session.actor.role === 'manager' || session.actor.role === 'kiosk' ? null : session.actor.memberId;
-  const member = memberId ? await repo.signedInMember(ctx.db, memberId) : undefined;
-  return { mode: session.mode, managerPasswordSet: (await managerHash(ctx)) !== null, member: member ?? null };
-}
-
-/** Where a session's attempts come from, for the per-client limit. */
-const clientOf = (session: Session) => session.client ?? 'desktop';
-
-/** Checks the manager password under the guard; a wrong one is refused (with the field it concerns), a lockout too. */
-async function checkManagerPassword(ctx: Ctx, session: Session, password: string, hash: string, field: string, action: string): Promise<void> {
-  const { ok } = await guarded(
-    ctx,
-    // per screen: guesses at the kiosk lock the manager password there, never at the desk
-    { scope: 'manager-password', account: `manager@${clientOf(session)}`, client: clientOf(session), actor: session.actor, action, recordId: null },
-    () => verifySecret(password, hash),
-  );
-  if (!ok)
-    throw new AppError('VALIDATION', field === 'current' ? 'The current password is not right.' : 'That is not the manager password.', {
-      [field]: field === 'current' ? 'Not the current password' : 'Wrong password',
-    });
-}
-
-/** The first password is set freely (first launch); changing it needs the current one. */
-export async function setManagerPassword(ctx: Ctx, session: Session, input: { current: string; password: string }): Promise<AuthStatus> {
-  const existing = await managerHash(ctx);
-  if (existing) await checkManagerPassword(ctx, session, input.current, existing, 'current', 'auth.setManagerPassword');
-  const hash = await hashSecret(input.password);
-  // with its audit row, in one transaction: on a full disk neither is saved
-  await immediate(ctx.db, (trx) => repo.saveSecret(trx, MANAGER_KEY, hash, ctx.now().getTime()));
-  return status(ctx, session);
-}
-
-export async function unlock(ctx: Ctx, session: Session, password: string): Promise<AuthStatus> {
-  const hash = await managerHash(ctx);
-  if (hash) await checkManagerPassword(ctx, session, password, hash, 'password', 'auth.unlock');
-  Object.assign(session, { mode: 'manager', actor: { ...FRONT_DESK } });
-  return status(ctx, session);
-}
-
-/** Hands the screen to members: they identify with their number or name and PIN. */
-export async function enterKiosk(ctx: Ctx, session: Session): Promise<AuthStatus> {
-  if (!(await managerHash(ctx))) {
-    throw new AppError('RULE', 'Set a manager password first: leaving kiosk mode needs it.', { password: 'Not set yet' }, 'manager-password');
-  }
-  Object.assign(session, kioskSession());
-  return status(ctx, session);
-}
+import { KIOSK_IDLE_MS, clientOf, status } from './sessions.service';
+import * as accounts from './accounts.repository';
 
 /** Compared against when nobody matched, so that an unknown name takes as long as a wrong PIN. */
 const NOBODY = hashSecret('no such member');
@@ -121,11 +63,6 @@ export async function identify(ctx: Ctx, session: Session, input: { who: string;
   return status(ctx, session);
 }
 
-export async function signOut(ctx: Ctx, session: Session): Promise<AuthStatus> {
-  if (session.mode === 'kiosk') Object.assign(session, kioskSession());
-  return status(ctx, session);
-}
-
 export async function setPin(ctx: Ctx, memberId: string, pin: string): Promise<{ memberId: string }> {
   if (!(await repo.memberExists(ctx.db, memberId))) throw new AppError('NOT_FOUND', 'The member was not found.', { memberId: 'Unknown member' });
   const hash = await hashSecret(pin);
@@ -139,23 +76,32 @@ export async function setPin(ctx: Ctx, memberId: string, pin: string): Promise<{
 }
 
 /** A lock in words, for the desk. */
-function describeLock(scope: Lockout['scope'], key: string, memberName: string | null): string {
+async function describeLock(ctx: Ctx, scope: Lockout['scope'], key: string, memberName: string | null): Promise<string> {
   if (scope === 'client') return `the screen at ${key}`;
-  if (scope === 'manager-password') return `the manager password at ${key.replace(/^manager@/, '')}`;
+  if (scope === 'password') {
+    const at = key.lastIndexOf('@');
+    const [who, screen] = [key.slice(0, at), key.slice(at + 1)];
+    const name = who.startsWith('who:')
+      ? `the name “${who.slice(4)}” (nobody has it)`
+      : `${(await accounts.accountById(ctx.db, who))?.name || 'the manager'}’s password`;
+    return `${name} at ${screen}`;
+  }
   return memberName ?? `the name “${key.replace(/^who:/, '')}” (nobody has it)`;
 }
 
 export async function lockouts(ctx: Ctx): Promise<Lockout[]> {
   const rows = await activeLocks(ctx.db, ctx.now().getTime());
-  return rows.map((r) => ({
-    scope: r.scope,
-    key: r.key,
-    memberId: r.memberId ?? null,
-    label: describeLock(r.scope, r.key, r.name ?? null),
-    lockedUntil: new Date(r.locked_until!).toISOString(),
-    // the count of the lock in force, not of an earlier one
-    refused: r.refusedUntil === r.locked_until ? (r.refused ?? 0) : 0,
-  }));
+  return Promise.all(
+    rows.map(async (r) => ({
+      scope: r.scope,
+      key: r.key,
+      memberId: r.memberId ?? null,
+      label: await describeLock(ctx, r.scope, r.key, r.name ?? null),
+      lockedUntil: new Date(r.locked_until!).toISOString(),
+      // the count of the lock in force, not of an earlier one
+      refused: r.refusedUntil === r.locked_until ? (r.refused ?? 0) : 0,
+    })),
+  );
 }
 
 /** Lifts a lock the desk sees (a member's, a name's, the manager password's at one screen, a slowed screen). */

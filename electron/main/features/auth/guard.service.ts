@@ -14,8 +14,8 @@ import * as repo from './guard.repository';
  * the audit log in the same transaction as the counter.
  */
 export interface Attempt {
-  scope: 'pin' | 'manager-password';
-  /** The account tried: a member's id, or what was typed when nobody matched (so unknown names lock alike); 'manager'. */
+  scope: 'pin' | 'password';
+  /** The account tried: a member's id for a PIN, `account@screen` for a password; what was typed when nobody matched (so unknown names lock alike). */
   account: string;
   /** Who is trying: the browser's address, or 'desktop'. */
   client: string;
@@ -31,7 +31,7 @@ const ACCOUNT_ATTEMPTS = PIN_ATTEMPTS;
 export const PIN_LOCK_MINUTES = 15;
 const CLIENT_ATTEMPTS = 20;
 const CLIENT_WINDOW_MS = 15 * 60_000;
-/** A PIN locks for 15 minutes (the front desk can lift it); the manager password for half a minute, doubling, so a member at the kiosk cannot keep the manager out for long but guessing gets nowhere. */
+/** A PIN locks for 15 minutes (the front desk can lift it); a password for half a minute, doubling, so a member at the kiosk cannot keep the staff out for long but guessing gets nowhere. */
 const lockMs = (scope: Attempt['scope'], lockouts: number) => (scope === 'pin' ? PIN_LOCK_MINUTES * 60_000 : Math.min(15 * 60_000, 30_000 * 2 ** lockouts));
 /**
  * A client past its twenty tries is slowed, not locked out: each wrong try after them makes it

@@ -5,7 +5,7 @@ import { type BidStage, nextStages, OPEN_STAGES, STAGE_LABELS, submissionProblem
 import { todayIn } from '@shared/domain/dates';
 import { newId } from '@shared/domain/ids';
 import { zonedParts } from '@shared/domain/zoned';
-import { type Actor, type Ctx, isManager } from '../../context';
+import { type Actor, type Ctx, isStaff } from '../../context';
 import type { DB } from '../../db/schema';
 import type { BidActivityKind } from './bids.tables';
 import { commit } from '../../db/tx';
@@ -44,7 +44,7 @@ export const onTeam = (team: readonly Place[], memberId: string | null, statuses
   memberId !== null && team.some((t) => t.member_id === memberId && statuses.includes(t.status));
 
 export function maySee(actor: Actor, bid: repo.SummaryRow, team: readonly Place[]): boolean {
-  if (isManager(actor) || bid.visibility === 'open') return true;
+  if (isStaff(actor) || bid.visibility === 'open') return true;
   // Whoever was invited keeps seeing it, also after declining (what they were shown stays theirs to look back at).
   return (
     actor.memberId !== null &&
@@ -55,7 +55,7 @@ export function maySee(actor: Actor, bid: repo.SummaryRow, team: readonly Place[
 export const hidden = () => new AppError('FORBIDDEN', 'This bid is visible to its team only.');
 
 /** The team (members who accepted) and the manager change a bid; everyone else only reads it. */
-export const mayEdit = (actor: Actor, team: readonly Place[]) => isManager(actor) || onTeam(team, actor.memberId, ['accepted']);
+export const mayEdit = (actor: Actor, team: readonly Place[]) => isStaff(actor) || onTeam(team, actor.memberId, ['accepted']);
 
 /**
  * Who may make a change: the team ('edit', most changes), anyone who can see the bid ('see',

@@ -3,7 +3,7 @@ import type { Booking, Scope } from '@shared/contract/bookings.contract';
 import { cancelViolation, occupancy } from '@shared/domain/bookingRules';
 import { newId } from '@shared/domain/ids';
 import { zonedInstant, zonedParts } from '@shared/domain/zoned';
-import type { Actor, Ctx } from '../../context';
+import { type Actor, type Ctx, isStaff } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit, immediate } from '../../db/tx';
 import { AppError } from '../../errors';
@@ -113,7 +113,7 @@ export async function cancel(ctx: Ctx, actor: Actor, input: { id: string; scope:
   return commit(ctx, 'bookings.changed', async (trx) => {
     const now = ctx.now().getTime();
     const { rows, target } = await changing(trx, actor, input, now);
-    const manager = actor.role === 'manager';
+    const manager = isStaff(actor);
     const late = rows.map((r) => ({ r, v: cancelViolation(r.start_ms, now, target.rules, manager) })).filter((x) => x.v !== null);
     if (late.length > 0 && !(input.override && manager)) {
       const { message } = late[0].v!;
@@ -164,7 +164,7 @@ export async function reschedule(ctx: Ctx, actor: Actor, input: { id: string; sc
     }
     if (problems.length > 0) throw new AppError('RULE', `Nothing was moved. ${problems.join(' ')}`, { startTime: problems[0] });
     // Where bookings need approval, a member's move asks for it again; the front desk's does not.
-    const approveAgain = target.rules.approvalRequired && actor.role !== 'manager';
+    const approveAgain = target.rules.approvalRequired && !isStaff(actor);
     for (const m of moves) {
       await guarded(() =>
         repo.update(trx, m.id, {

@@ -4,7 +4,7 @@ import { type BookingRules, type Violation, checkTiming, occupancy, openingWindo
 import { newId } from '@shared/domain/ids';
 import { type Recurrence, occurrenceDates } from '@shared/domain/recurrence';
 import { weekdayOf, zonedInstant, zonedParts } from '@shared/domain/zoned';
-import type { Actor, Ctx } from '../../context';
+import { type Actor, type Ctx, isStaff } from '../../context';
 import type { DB } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
 import { type BookableRecord, bookableRecord, effectiveRules } from '../bookables';
@@ -30,7 +30,7 @@ export function localSpan(startMs: number, endMs: number, zone: string) {
  * What a member sees of a booking that is not theirs: that the time is taken, not by whom or
  * for what (the front desk sees everything). One rule for the board, the week and the .ics.
  */
-export const hiddenFrom = (actor: Actor, ownerId: string | null) => actor.role !== 'manager' && (actor.memberId === null || actor.memberId !== ownerId);
+export const hiddenFrom = (actor: Actor, ownerId: string | null) => !isStaff(actor) && (actor.memberId === null || actor.memberId !== ownerId);
 
 export function asSeenBy<T extends { member_id: string | null; member_name: string | null; guest_name: string; title: string }>(actor: Actor, row: T): T {
   return hiddenFrom(actor, row.member_id) ? { ...row, member_name: null, guest_name: '', title: '' } : row;

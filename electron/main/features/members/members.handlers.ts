@@ -1,10 +1,11 @@
 import type { membersContract } from '@shared/contract/members.contract';
 import type { FeatureHandlers } from '../../feature';
+import { isStaff } from '../../context';
 import * as service from './members.service';
 
 export const handlers: FeatureHandlers<typeof membersContract> = {
   'members.list': async (input, ctx, actor) => {
-    const page = await service.list(ctx, input, actor.role === 'manager');
+    const page = await service.list(ctx, input, isStaff(actor));
     return { ...page, rows: page.rows.map((m) => service.asSeenBy(actor, m)) };
   },
   'members.get': async (input, ctx, actor) => service.asSeenBy(actor, await service.get(ctx, input.id)),

@@ -4,7 +4,7 @@ import type { ImportReport, Member, MemberSummary, TagCount, TagKind, memberFiel
 import { newId } from '@shared/domain/ids';
 import { ownershipCutoff, ownershipOf } from '@shared/domain/ownership';
 import { normalizeTag } from '@shared/domain/tags';
-import type { Actor, Ctx } from '../../context';
+import { type Actor, type Ctx, isStaff } from '../../context';
 import type { DB } from '../../db/schema';
 import { reindexAllMembers, reindexMember } from '../../db/search';
 import { commit, immediate } from '../../db/tx';
@@ -24,7 +24,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * other members see contact details only where the member shares them, and never the desk's notes.
  */
 export function asSeenBy<T extends MemberSummary & { notes?: string }>(actor: Actor, member: T): T {
-  if (actor.role === 'manager' || actor.memberId === member.id) return member;
+  if (isStaff(actor) || actor.memberId === member.id) return member;
   const hidden = { ...member, ...(member.shareContact ? {} : { email: '', phone: '' }) };
   return 'notes' in member ? { ...hidden, notes: '' } : hidden;
 }
@@ -245,7 +245,7 @@ export async function createMany(ctx: Ctx, members: MemberFields[]): Promise<num
 }
 
 /** Who a member is, by id: their id and name, or undefined for no such member. */
-export async function memberById(db: Kysely<DB>, id: string): Promise<{ id: string; name: string } | undefined> {
+export async function memberById(db: Kysely<DB>, id: string): Promise<{ id: string; name: string; email: string } | undefined> {
   const row = await repo.findById(db, id);
-  return row ? { id: row.id, name: row.name } : undefined;
+  return row ? { id: row.id, name: row.name, email: row.email } : undefined;
 }

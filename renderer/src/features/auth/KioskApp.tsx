@@ -8,7 +8,7 @@ import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
 import { useChannelForm } from '../../components/useChannelForm';
 import { useFeatures, useSlot } from '../../feature';
-import { UnlockDialog } from './UnlockDialog';
+import { SignInDialog } from './SignInDialog';
 import { useAuth } from './useAuth';
 import { useKioskIdle } from './useKioskIdle';
 
@@ -29,6 +29,7 @@ export function KioskApp() {
       <header className="kiosk-header">
         <span className="brand-name">Coopdesk</span>
         <span className="muted">Self-service</span>
+        {member ? <KioskShellParts /> : null}
         {member ? (
           <nav aria-label="Kiosk" className="kiosk-nav">
             <Link href="/">Home</Link>
@@ -43,9 +44,11 @@ export function KioskApp() {
             )}
           </nav>
         ) : null}
-        <button type="button" className="kiosk-manager" onClick={() => setUnlocking(true)}>
-          Manager
-        </button>
+        {auth.data?.account ? null : (
+          <button type="button" className="kiosk-manager" onClick={() => setUnlocking(true)}>
+            Sign in
+          </button>
+        )}
       </header>
       <main id="main" className="kiosk-main">
         {member ? (
@@ -65,7 +68,7 @@ export function KioskApp() {
           <Identify />
         )}
       </main>
-      {unlocking ? <UnlockDialog onClose={() => setUnlocking(false)} /> : null}
+      {unlocking ? <SignInDialog onClose={() => setUnlocking(false)} /> : null}
     </div>
   );
 }
@@ -128,5 +131,15 @@ function MemberHome({ member }: { member: { id: string; name: string } }) {
         <Part key={i} member={member} />
       ))}
     </div>
+  );
+}
+
+/** The features' parts of the kiosk's header (the bell) for the member identified. */ function KioskShellParts() {
+  return (
+    <span className="shell-parts">
+      {useSlot('shell').map((Part, i) => (
+        <Part key={i} />
+      ))}
+    </span>
   );
 }

@@ -1,19 +1,21 @@
 import { lazyPage, type UiFeature } from '../../feature';
-import { useAuth } from './useAuth';
 
 export { useAuth } from './useAuth';
 /** The kiosk's screens: their own chunk, loaded only when the desk hands the screen to members. */
 export const KioskApp = lazyPage(() => import('./KioskApp'), 'KioskApp');
-const ManagerPasswordForm = lazyPage(() => import('./ManagerPasswordForm'), 'ManagerPasswordForm');
-
-function PasswordSection() {
-  const auth = useAuth();
-  return <ManagerPasswordForm isSet={Boolean(auth.data?.managerPasswordSet)} />;
-}
+export const NameYourself = lazyPage(() => import('./AccountSettings'), 'NameYourself');
+const AccountSettings = lazyPage(() => import('./AccountSettings'), 'AccountSettings');
+const StaffAccounts = lazyPage(() => import('./StaffAccounts'), 'StaffAccounts');
 
 export const authUi: UiFeature = {
   name: 'auth',
-  slots: { settings: [{ id: 'security', title: 'Security', Part: PasswordSection }] },
+  slots: {
+    settings: [
+      { id: 'account', title: 'Your account', Part: AccountSettings },
+      { id: 'staff', title: 'Staff and accounts', Part: StaffAccounts },
+    ],
+  },
+  palette: { actions: [{ id: 'staff-accounts', group: 'Action', label: 'Add a staff member', go: '/settings#staff' }] },
   // Who is signed in decides what every screen may show.
-  followsEveryChange: ['auth.'],
+  followsEveryChange: ['auth.', 'accounts.'],
 };

@@ -18,23 +18,35 @@ interface SetUpValues {
   opens: string;
   closes: string;
   openDays: number[];
+  managerName: string;
+  managerEmail: string;
   managerPassword: string;
 }
 
 /**
  * The first screen of a new install: look around a demo co-op, or set up your own in one short
- * form (the co-op, its one time zone, its hours, the manager password the kiosk needs).
+ * form (the co-op, its one time zone, its hours, and your own manager account, which the kiosk needs).
  */
 export function WelcomePage() {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const [demo, setDemo] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const { register, submit, errorOf, formError, formState, setError, watch, setValue } = useChannelForm<SetUpValues, 'settings.setUp'>('settings.setUp', {
-    defaultValues: { coopName: '', currency: 'EUR', timeZone: machineZone(), opens: '08:00', closes: '18:00', openDays: [1, 2, 3, 4, 5], managerPassword: '' },
-    // the password goes to its own channel, after the set-up; never with it (commands are audited)
-    toInput: ({ managerPassword: _password, ...setUp }) => setUp,
+    defaultValues: {
+      coopName: '',
+      currency: 'EUR',
+      timeZone: machineZone(),
+      opens: '08:00',
+      closes: '18:00',
+      openDays: [1, 2, 3, 4, 5],
+      managerName: '',
+      managerEmail: '',
+      managerPassword: '',
+    },
+    // the account goes to its own channel, after the set-up; never with it (commands are audited)
+    toInput: ({ managerName: _n, managerEmail: _e, managerPassword: _p, ...setUp }) => setUp,
     onSaved: async (_settings, values) => {
-      if (values.managerPassword) await call('auth.setManagerPassword', { password: values.managerPassword });
+      if (values.managerPassword) await call('auth.setUp', { name: values.managerName, email: values.managerEmail, password: values.managerPassword });
       await queryClient.invalidateQueries();
       navigate('/today');
     },
@@ -78,11 +90,14 @@ export function WelcomePage() {
           aria-labelledby="setup-title"
           noValidate
           onSubmit={(e) => {
-            const password = watch('managerPassword');
-            const check = contract['auth.setManagerPassword'].input.safeParse({ password });
-            if (password && !check.success) {
+            const account = { name: watch('managerName'), email: watch('managerEmail'), password: watch('managerPassword') };
+            const check = contract['auth.setUp'].input.safeParse(account);
+            if ((account.name || account.password) && !check.success) {
               e.preventDefault();
-              setError('managerPassword', { message: check.error.issues[0]?.message ?? 'Not a usable password' });
+              const field = ({ name: 'managerName', email: 'managerEmail', password: 'managerPassword' } as const)[
+                String(check.error.issues[0]?.path[0]) as 'name'
+              ];
+              setError(field ?? 'managerPassword', { message: check.error.issues[0]?.message ?? 'Not usable' });
               return;
             }
             void submit(e);
@@ -96,10 +111,25 @@ export function WelcomePage() {
             <TextField label="Opens at" hint="24-hour, e.g. 08:00" inputMode="numeric" error={errorOf('opens')} {...register('opens')} />
             <TextField label="Closes at" hint="24-hour, e.g. 18:00" inputMode="numeric" error={errorOf('closes')} {...register('closes')} />
             <TextField
-              label="Manager password"
+              label="Your name"
+              hint="Your manager account; can be made later in Settings"
+              autoComplete="name"
+              error={errorOf('managerName')}
+              {...register('managerName')}
+            />
+            <TextField
+              label="Your e-mail"
+              type="email"
+              autoComplete="email"
+              hint="Optional: to sign in with, and for a forgotten password"
+              error={errorOf('managerEmail')}
+              {...register('managerEmail')}
+            />
+            <TextField
+              label="Your password"
               type="password"
               autoComplete="new-password"
-              hint="At least 8 characters; the kiosk needs one. Can be set later in Settings."
+              hint="At least 8 characters; the kiosk needs a staff sign-in"
               error={errorOf('managerPassword')}
               {...register('managerPassword')}
             />

@@ -1,0 +1,15 @@
+import { notificationsContract } from '@shared/contract/notifications.contract';
+import { defineFeature } from '../../feature';
+import { handlers } from './notifications.handlers';
+import { sendDue } from './notifications.service';
+
+/** One inbox per person, and e-mail through the co-op's server: the one way features tell people things. */
+export const notificationsFeature = defineFeature({
+  name: 'notifications',
+  contract: notificationsContract,
+  handlers,
+  tables: ['notifications', 'notification_prefs'],
+  jobs: [{ name: 'notifications.sendMail', audit: 'sent e-mail notifications', everyMs: 30_000, run: async (ctx) => ({ changed: await sendDue(ctx) }) }],
+});
+
+export { type News, notify, notifyStaff } from './notifications.service';

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Dialog } from '../../components/Dialog';
+import { TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
+import { useChannelForm } from '../../components/useChannelForm';
+
+/** Signing in as oneself (staff leave the kiosk this way; members see their own things), or with a one-time code from the desk. */
+export function SignInDialog({ onClose }: { onClose: () => void }) {
+  const [withCode, setWithCode] = useState(false);
+  return (
+    <Dialog title={withCode ? 'Sign in with a one-time code' : 'Sign in'} onClose={onClose}>
+      {withCode ? <CodeForm onDone={onClose} onBack={() => setWithCode(false)} /> : <PasswordForm onDone={onClose} onCode={() => setWithCode(true)} />}
+    </Dialog>
+  );
+}
+
+function PasswordForm({ onDone, onCode }: { onDone: () => void; onCode: () => void }) {
+  const { register, submit, errorOf, formError } = useChannelForm('auth.signIn', {
+    defaultValues: { who: '', password: '' },
+    fallbackField: 'password',
+    onSaved: onDone,
+  });
+  return (
+    <form className="dialog-body form" noValidate onSubmit={(e) => void submit(e)}>
+      <TextField label="E-mail or name" autoFocus autoComplete="username" error={errorOf('who')} {...register('who')} />
+      <TextField label="Password" type="password" autoComplete="current-password" error={errorOf('password')} {...register('password')} />
+      <FormActions error={formError}>
+        <button type="submit" className="button-primary">
+          Sign in
+        </button>
+        <button type="button" onClick={onCode}>
+          I have a code
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </FormActions>
+    </form>
+  );
+}
+
+function CodeForm({ onDone, onBack }: { onDone: () => void; onBack: () => void }) {
+  const { register, submit, errorOf, formError } = useChannelForm('auth.redeemCode', {
+    defaultValues: { code: '', password: '' },
+    fallbackField: 'code',
+    onSaved: onDone,
+  });
+  return (
+    <form className="dialog-body form" noValidate onSubmit={(e) => void submit(e)}>
+      <p className="muted small">The front desk gave you a code, or it came by e-mail. It works once: choose your password with it.</p>
+      <TextField
+        label="One-time code"
+        autoFocus
+        autoComplete="one-time-code"
+        hint="8 letters and digits, e.g. K7F2-9QXD"
+        error={errorOf('code')}
+        {...register('code')}
+      />
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters"
+        error={errorOf('password')}
+        {...register('password')}
+      />
+      <FormActions error={formError}>
+        <button type="submit" className="button-primary">
+          Set password and sign in
+        </button>
+        <button type="button" onClick={onBack}>
+          Back
+        </button>
+      </FormActions>
+    </form>
+  );
+}
