@@ -106,7 +106,11 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
         return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
       }
       // Permission before validation: an unauthorised caller learns nothing about the input.
-      if (!mayCall(actor, channel)) return { ok: false, error: forbidden(actor) };
+      if (!mayCall(actor, channel)) {
+        // A signed-in person trying what their role may not do is on record (the anonymous kiosk's tries are only refused).
+        if (actor.accountId || actor.memberId) await KERNELS.recordRefusal(fullCtx, actor, channel).catch(log);
+        return { ok: false, error: forbidden(actor) };
+      }
       const parsed = contract[channel].input.safeParse(input ?? {});
       if (!parsed.success) {
         const fields = fieldsOf(parsed.error);

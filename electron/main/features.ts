@@ -2,7 +2,7 @@ import { type Channel, contract } from '@shared/contract';
 import type { RecordLabel } from '@shared/contract/audit.contract';
 import type { Ctx } from './context';
 import type { FeatureModule, Handler, Job } from './feature';
-import { auditFeature, recordAudit, recordJob } from './features/audit';
+import { auditFeature, recordAudit, recordJob, recordRefusal } from './features/audit';
 import { authFeature, newSession, refreshSession } from './features/auth';
 import { bidsFeature } from './features/bids';
 import { bookablesFeature } from './features/bookables';
@@ -45,7 +45,7 @@ export const FEATURES: readonly FeatureModule[] = [
  * disk's words), the scheduler (a job's audit row) — wired here in the one list, so that
  * api.ts, app.ts and jobs.ts import no feature.
  */
-export const KERNELS = { recordAudit, recordJob, newSession, refreshSession, defaultSiteId, diskFull } as const;
+export const KERNELS = { recordAudit, recordJob, recordRefusal, newSession, refreshSession, defaultSiteId, diskFull } as const;
 
 export type HandlerMap = { [C in Channel]: Handler<C> };
 

@@ -1,9 +1,15 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 
 /** Calendar dates are plain `YYYY-MM-DD` strings; these helpers never depend on the machine's zone. */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The co-op's one date format on screen and in messages: "14 Mar 2025". */
+export const DATE_FORMAT = 'd MMM yyyy';
+
+/** "14 Mar 2025" from "2025-03-14" (or from the date part of a longer ISO text). */
+export const formatIsoDate = (iso: string): string => format(parseISO(iso.slice(0, 10)), DATE_FORMAT);
 
 export function isIsoDateShape(value: string): boolean {
   return ISO_DATE.test(value);

@@ -386,13 +386,11 @@ describe('tasks, attention and the daily reminder', () => {
     });
 
     const notes: { title: string; body: string }[] = [];
-    const context = {
-      db: t.coop.database.db,
-      database: t.coop.database,
+    // the app's own context, with the test's clock and a desktop that keeps its notifications
+    const context: Ctx = Object.assign(Object.create(t.coop.ctx) as Ctx, {
       now: () => now,
-      dataDir: t.dataDir,
       desktop: { notify: (n: { title: string; body: string }) => notes.push(n) },
-    } as unknown as Ctx;
+    });
 
     expect(await t.call('bids.attention', {}, people.Ana)).toEqual([{ bidId: soon.id, title: 'Library signage', items: ['Deadline in 3 days'] }]);
     expect(await remindDaily(context)).toBe(true);
@@ -404,6 +402,12 @@ describe('tasks, attention and the daily reminder', () => {
     expect(list.map((b) => [b.title, b.attention])).toEqual([['Library signage', ['Deadline within a day', '1 task overdue']]]);
     expect(await remindDaily(context)).toBe(true);
     expect(notes[1].body).toBe('Library signage: Deadline within a day, 1 task overdue');
+    // the task's owner is told in her inbox
+    expect((await t.call('notifications.inbox', {}, people.Ana)).rows[0]).toMatchObject({
+      kind: 'task-due',
+      title: 'Overdue: Draft the copy',
+      body: 'A task of the joint bid “Library signage”, due 26 Nov 2026.',
+    });
     const done = await t.call('bids.setTaskDone', { taskId: withTask.tasks[0].id, done: true }, people.Ana);
     expect(done.attention).toEqual(['Deadline within a day']);
     expect(await t.send('bids.removeTask', { taskId: withTask.tasks[0].id }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

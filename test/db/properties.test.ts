@@ -66,8 +66,14 @@ describe('inputs from each channel’s own schema', () => {
             }
             expect(CODES, `${channel} ${String(JSON.stringify(input)).slice(0, 200)}: ${result.error.message}`).toContain(result.error.code);
             if (result.error.code !== 'VALIDATION') reached++;
-            // A refused call writes nothing — except a sign-in attempt, which is counted and logged by design.
-            if (!channel.startsWith('auth.')) expect(t.snapshot()).toEqual(before);
+            // A refused call writes nothing — except a sign-in attempt, which is counted and logged by
+            // design, and a signed-in person's refusal, which is on record in the audit log.
+            if (!channel.startsWith('auth.')) {
+              const after = t.snapshot();
+              expect({ ...after, audit_log: [] }).toEqual({ ...before, audit_log: [] });
+              const added = after.audit_log.slice(before.audit_log.length) as { details: string }[];
+              expect(added.every((r) => result.error.code === 'FORBIDDEN' && r.details.includes('refused'))).toBe(true);
+            }
             return true;
           }),
           { numRuns: RUNS },

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format, formatDistanceStrict, parseISO } from 'date-fns';
+import { DATE_FORMAT, formatIsoDate } from '@shared/domain/dates';
 import { zonedInstant } from '@shared/domain/zoned';
 
 /** ISO instant of a local date and time in the site's zone (what the API takes). */
@@ -9,13 +10,11 @@ export const instantIso = (date: string, time: string, zone: string) => new Date
  * The app's one way of writing dates and times: "14 Mar 2025", 24-hour "09:30", in the site's
  * zone for instants (the co-op's clock, whatever the computer's zone).
  */
-const DATE = 'd MMM yyyy';
+const DATE = DATE_FORMAT;
 const TIME = 'HH:mm';
 
 /** "14 Mar 2025" from "2025-03-14" (or from the date part of a longer ISO text). */
-export function formatDate(iso: string): string {
-  return format(parseISO(iso.slice(0, 10)), DATE);
-}
+export const formatDate = formatIsoDate;
 
 /** "14 Mar 2025, 09:30" for an instant, in `zone`. */
 export function formatDateTime(instant: string, zone: string): string {

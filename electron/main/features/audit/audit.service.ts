@@ -41,6 +41,11 @@ export async function recordAudit(ctx: Ctx, actor: Actor, channel: Channel, inpu
   await writeAudit(ctx, actor, channel, recordIdOf(input, data), redact(input));
 }
 
+/** A signed-in person refused a channel their role may not use: on record, with nothing else done. */
+export async function recordRefusal(ctx: Ctx, actor: Actor, channel: string): Promise<void> {
+  await writeAudit(ctx, actor, channel, null, { outcome: 'refused: not allowed for their role' });
+}
+
 /** A scheduled job that changed something, on record as `system`; one that changed nothing writes nothing. */
 export async function recordJob(ctx: Ctx, job: string, changed: number, details: Record<string, unknown> = {}): Promise<void> {
   if (changed === 0) return;

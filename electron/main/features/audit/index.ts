@@ -4,4 +4,4 @@ import { handlers } from './audit.handlers';
 
 export const auditFeature = defineFeature({ kernel: true, name: 'audit', contract: auditContract, handlers, tables: ['audit_log'] });
 
-export { recordAudit, recordEvent, recordJob } from './audit.service';
+export { recordAudit, recordEvent, recordJob, recordRefusal } from './audit.service';

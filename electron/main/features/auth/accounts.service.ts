@@ -156,13 +156,18 @@ export async function redeemCode(ctx: Ctx, session: Session, input: { code: stri
   const account = await load(ctx, found.account_id);
   if (account.disabled_at !== null || memberGone(account)) throw new AppError('RULE', 'That account is closed.', { code: 'Account closed' }, 'closed');
   const password = await hashSecret(input.password);
-  await immediate(ctx.db, async (trx) => {
-    if ((await repo.useCode(trx, hash, now)) === 0) throw new AppError('RULE', 'That code has been used already.', { code: 'Used already' }, 'used');
-    await repo.savePassword(trx, account.id, password, now);
-    // A new password ends the sessions the old one opened.
-    await repo.raiseEpoch(trx, account.id, now);
-  });
-  return startSession(ctx, session, await load(ctx, account.id));
+  return startSession(
+    ctx,
+    session,
+    account,
+    async (trx) => {
+      if ((await repo.useCode(trx, hash, now)) === 0) throw new AppError('RULE', 'That code has been used already.', { code: 'Used already' }, 'used');
+      await repo.savePassword(trx, account.id, password, now);
+      // A new password ends the sessions the old one opened.
+      await repo.raiseEpoch(trx, account.id, now);
+    },
+    true,
+  );
 }
 
 const RESET_SENT = 'If that address has an account, a message with a one-time code is on its way.';
@@ -182,12 +187,17 @@ export async function changePassword(ctx: Ctx, session: Session, input: { curren
   await checkPassword(ctx, session, a.email || a.name, input.current, 'current', 'auth.changePassword');
   const hash = await hashSecret(input.password);
   const now = ctx.now().getTime();
-  await immediate(ctx.db, async (trx) => {
-    await repo.savePassword(trx, a.id, hash, now);
-    await repo.raiseEpoch(trx, a.id, now);
-  });
   // This session stays signed in (with the new epoch); the others end.
-  return startSession(ctx, session, await load(ctx, a.id));
+  return startSession(
+    ctx,
+    session,
+    a,
+    async (trx) => {
+      await repo.savePassword(trx, a.id, hash, now);
+      await repo.raiseEpoch(trx, a.id, now);
+    },
+    true,
+  );
 }
 
 /** A staff member's own name and e-mail (the upgraded shared password's account is asked her name once). */
@@ -198,9 +208,9 @@ export async function updateMe(ctx: Ctx, session: Session, input: { name: string
   if (a.kind !== 'staff')
     throw new AppError('RULE', 'Your name and e-mail are in the register: ask the front desk to change them.', { name: 'In the register' }, 'member-account');
   await ensureEmailFree(ctx, input.email, a.id);
-  await immediate(ctx.db, (trx) => repo.updateAccount(trx, a.id, { name: input.name, email: input.email, updated_at: ctx.now().getTime() }));
-  session.actor = { ...session.actor, name: input.name };
-  return startSession(ctx, session, await load(ctx, a.id));
+  return startSession(ctx, session, { ...a, name: input.name, email: input.email }, (trx) =>
+    repo.updateAccount(trx, a.id, { name: input.name, email: input.email, updated_at: ctx.now().getTime() }),
+  );
 }
 
 /** The staff accounts in use: notifications for the desk go to each of them. */

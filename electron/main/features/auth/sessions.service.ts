@@ -60,18 +60,31 @@ export async function status(ctx: Ctx, session: Session): Promise<AuthStatus> {
   };
 }
 
-/** Signs `session` in as `account` (its password already proven), in the transaction that notes when. */
-export async function startSession(ctx: Ctx, session: Session, account: accounts.AccountRow): Promise<AuthStatus> {
+/**
+ * Signs `session` in as `account` (its password already proven), in one transaction with `work`
+ * (a code used, a password set) and the note of when: the audit row of the command names her.
+ * `raisesEpoch`: `work` ends the account's other sessions, not this one.
+ */
+export async function startSession(
+  ctx: Ctx,
+  session: Session,
+  account: accounts.AccountRow,
+  work?: (trx: Ctx['db']) => Promise<void>,
+  raisesEpoch = false,
+): Promise<AuthStatus> {
   const now = ctx.now().getTime();
   const person = signedIn(account);
   Object.assign(session, {
     mode: account.kind === 'staff' ? 'manager' : 'kiosk',
     actor: { role: person.role, memberId: account.member_id, accountId: account.id, name: account.name },
-    epoch: account.session_epoch,
+    epoch: account.session_epoch + (raisesEpoch ? 1 : 0),
     expiresAt: undefined,
   });
   session.expiresAt = now + idleMs(session);
-  await immediate(ctx.db, (trx) => accounts.updateAccount(trx, account.id, { last_sign_in_at: now }));
+  await immediate(ctx.db, async (trx) => {
+    await work?.(trx);
+    await accounts.updateAccount(trx, account.id, { last_sign_in_at: now });
+  });
   return status(ctx, session);
 }
 

@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Bid } from '@shared/contract/bids.contract';
 import { type BidStage, DECIDED_STAGES, FULL_SHARE, moveProblem, WON_STAGES } from '@shared/domain/bids';
 import { newId } from '@shared/domain/ids';
-import { type Actor, type Ctx } from '../../context';
+import { type Actor, type Ctx, withDb } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
 import { currentMember } from '../members';
+import { notify } from '../notifications';
 import * as repo from './bids.repository';
 
 import { type Fields, basisPoints, change, coopClock, loadBid, mayEdit, maySee, onTeam, record, requireTeamOpen, teamState } from './bids.policy';
@@ -113,6 +114,7 @@ export const invite = (ctx: Ctx, actor: Actor, input: { id: string; memberIds: s
     requireTeamOpen(bid);
     const now = ctx.now().getTime();
     const invited: string[] = [];
+    const told: string[] = [];
     for (const memberId of new Set(input.memberIds)) {
       const member = await currentMember(trx, memberId, 'memberIds', 'That member does not exist.');
       const existing = team.find((t) => t.member_id === memberId);
@@ -128,9 +130,16 @@ export const invite = (ctx: Ctx, actor: Actor, input: { id: string; memberIds: s
         responded_at: null,
       });
       invited.push(member.name);
+      told.push(memberId);
     }
     if (invited.length === 0) throw new AppError('CONFLICT', 'They are already on the team or invited.', { memberIds: 'Already on the team' });
     await record(trx, ctx, actor, bid.id, 'team', `invited ${invited.join(', ')}`);
+    await notify(withDb(ctx, trx), told, {
+      kind: 'bid-invited',
+      title: `You are invited to the joint bid “${bid.title}”`,
+      body: `For ${bid.client || 'a client'}. Accept or decline on the bid.`,
+      href: `/bids/${bid.id}`,
+    });
   });
 
 export async function respond(ctx: Ctx, actor: Actor, input: { id: string; memberId: string; answer: 'accept' | 'decline' }): Promise<Bid> {
@@ -188,6 +197,18 @@ export async function offerToJoin(ctx: Ctx, actor: Actor, id: string): Promise<B
         responded_at: null,
       });
       await record(trx, ctx, actor, bid.id, 'team', 'offered to join the team');
+      // The team decides: its lead and everyone on it are told.
+      const me = await currentMember(trx, memberId);
+      await notify(
+        withDb(ctx, trx),
+        [...team.filter((t) => t.status === 'accepted').map((t) => t.member_id), ...(bid.lead_member_id ? [bid.lead_member_id] : [])],
+        {
+          kind: 'bid-offer',
+          title: `${me.name} offers to join “${bid.title}”`,
+          body: 'The team answers the offer on the bid.',
+          href: `/bids/${bid.id}`,
+        },
+      );
     },
     'see',
   );

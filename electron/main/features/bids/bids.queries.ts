@@ -1,6 +1,9 @@
 import type { BidAttention, BidOutcomes, BidSummary, MemberOutcome } from '@shared/contract/bids.contract';
 import { BID_STAGES, type BidStage, revenuePart, suggestTeam as rankCandidates, type TeamSuggestion, WON_STAGES, winRate } from '@shared/domain/bids';
-import { type Actor, type Ctx } from '../../context';
+import { type Actor, type Ctx, withDb } from '../../context';
+import { immediate } from '../../db/tx';
+import { formatIsoDate } from '@shared/domain/dates';
+import { notify } from '../notifications';
 import { notFound } from '../../errors';
 import * as repo from './bids.repository';
 
@@ -138,14 +141,26 @@ export async function attention(ctx: Ctx, actor: Actor): Promise<BidAttention[]>
  * went out is stored, so restarting the app does not send it twice.
  */
 export async function remindDaily(ctx: Ctx): Promise<boolean> {
-  if (!ctx.desktop?.notify) return false;
   const { today } = await coopClock(ctx, ctx.db);
   if ((await repo.lastReminder(ctx.db, 'bids')) === today) return false;
   const due = await attention(ctx, { role: 'manager', memberId: null });
-  if (due.length === 0) return false;
-  const lines = due.slice(0, 4).map((b) => `${b.title}: ${b.items.join(', ')}`);
-  if (due.length > 4) lines.push(`and ${due.length - 4} more`);
-  ctx.desktop.notify({ title: due.length === 1 ? 'A joint bid needs attention' : `${due.length} joint bids need attention`, body: lines.join('\n') });
-  await repo.markReminder(ctx.db, 'bids', today);
+  const tasks = await repo.tasksDueBy(ctx.db, today);
+  if (due.length === 0 && tasks.length === 0) return false;
+  if (due.length > 0 && ctx.desktop?.notify) {
+    const lines = due.slice(0, 4).map((b) => `${b.title}: ${b.items.join(', ')}`);
+    if (due.length > 4) lines.push(`and ${due.length - 4} more`);
+    ctx.desktop.notify({ title: due.length === 1 ? 'A joint bid needs attention' : `${due.length} joint bids need attention`, body: lines.join('\n') });
+  }
+  await immediate(ctx.db, async (trx) => {
+    // Each owner hears of each task of theirs that is due, once a day.
+    for (const t of tasks)
+      await notify(withDb(ctx, trx), [t.owner_member_id!], {
+        kind: 'task-due',
+        title: `${t.due_date === today ? 'Due today' : 'Overdue'}: ${t.title}`,
+        body: `A task of the joint bid “${t.bid_title}”, due ${formatIsoDate(t.due_date!)}.`,
+        href: `/bids/${t.bid_id}`,
+      });
+    await repo.markReminder(trx, 'bids', today);
+  });
   return true;
 }

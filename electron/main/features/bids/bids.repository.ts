@@ -192,6 +192,18 @@ export const overdueTasks = (db: Kysely<DB>, today: string) =>
     .where('bids.stage', 'not in', ['lost', 'withdrawn', 'completed'])
     .execute();
 
+/** Open tasks with an owner, due by `today`, on bids still being worked on: their owners are reminded. */
+export const tasksDueBy = (db: Kysely<DB>, today: string) =>
+  db
+    .selectFrom('bid_tasks')
+    .innerJoin('bids', 'bids.id', 'bid_tasks.bid_id')
+    .select(['bid_tasks.bid_id', 'bid_tasks.title', 'bid_tasks.due_date', 'bid_tasks.owner_member_id', 'bids.title as bid_title'])
+    .where('bid_tasks.done_at', 'is', null)
+    .where('bid_tasks.owner_member_id', 'is not', null)
+    .where('bid_tasks.due_date', '<=', today)
+    .where('bids.stage', 'not in', ['lost', 'withdrawn', 'completed'])
+    .execute();
+
 export const memberName = async (db: Kysely<DB>, id: string) =>
   (await db.selectFrom('members').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
 

@@ -3,12 +3,14 @@ import type { Booking, Scope } from '@shared/contract/bookings.contract';
 import { cancelViolation, occupancy } from '@shared/domain/bookingRules';
 import { newId } from '@shared/domain/ids';
 import { zonedInstant, zonedParts } from '@shared/domain/zoned';
-import { type Actor, type Ctx, isStaff } from '../../context';
+import { type Actor, type Ctx, isStaff, withDb } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit, immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import { requireSelf } from '../../permissions';
 import { ensurePresent } from '../presence';
+import { notify, notifyStaff } from '../notifications';
+import { formatIsoDate } from '@shared/domain/dates';
 import * as repo from './bookings.repository';
 import {
   MINUTE,
@@ -46,9 +48,20 @@ export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Book
     if (violations.length > 0) throw ruleError(violations);
     const row = newRow(ctx, target, candidate, req.title, null);
     await guarded(() => repo.insert(trx, row));
-    return loadBooking(trx, row.id);
+    const booking = await loadBooking(trx, row.id);
+    if (booking.status === 'pending')
+      await notifyStaff(withDb(ctx, trx), {
+        kind: 'booking-pending',
+        title: `Waiting for approval: ${described(booking)}`,
+        body: `Booked by ${booking.memberName ?? booking.guestName}.`,
+        href: '/bookings/pending',
+      });
+    return booking;
   });
 }
+
+/** "Garden Room on 26 Nov 2026, 10:00–11:00": a booking in a message. */
+const described = (b: Booking) => `${b.bookableName} on ${formatIsoDate(b.localDate)}, ${b.localStart}–${b.localEnd}`;
 
 /**
  * Books a series. With onClash "none", any clash books nothing and reports the clashing dates;
@@ -214,7 +227,15 @@ export async function decide(ctx: Ctx, id: string, approve: boolean, reason = ''
       id,
       approve ? { status: 'confirmed', updated_at: now } : { status: 'declined', cancel_reason: reason, cancelled_at: now, updated_at: now },
     );
-    return loadBooking(trx, id);
+    const booking = await loadBooking(trx, id);
+    if (row.member_id)
+      await notify(withDb(ctx, trx), [row.member_id], {
+        kind: approve ? 'booking-approved' : 'booking-declined',
+        title: `${approve ? 'Approved' : 'Declined'}: ${described(booking)}`,
+        body: approve ? 'Your booking is confirmed.' : `Your booking was declined${reason ? `: ${reason}` : '.'}`,
+        href: `/bookings/${booking.localDate}`,
+      });
+    return booking;
   });
 }
 

@@ -10,6 +10,7 @@ import { commit, immediate } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
 import { lockouts } from '../auth';
+import { notifyNow } from '../notifications';
 import * as bookables from '../bookables';
 import * as bookings from '../bookings';
 import { currentMember, memberById } from '../members';
@@ -96,10 +97,15 @@ async function visitorMoment(ctx: Ctx, id: string, moment: 'arrived_at' | 'left_
   });
 }
 
-/** A visitor arrives: recorded, and their host is told (a desktop notification in the app). */
+/** A visitor arrives: recorded, and their host is told (in their inbox, by e-mail if they chose, and on the desk's screen). */
 export async function visitorArrives(ctx: Ctx, id: string): Promise<Visitor> {
   const visitor = await visitorMoment(ctx, id, 'arrived_at');
-  ctx.desktop?.notify?.({ title: `${visitor.name} has arrived`, body: `Visiting ${visitor.hostName}${visitor.company ? ` (${visitor.company})` : ''}` });
+  const news = {
+    title: `${visitor.name} has arrived`,
+    body: `${visitor.name}${visitor.company ? ` (${visitor.company})` : ''} is at the front desk to see you.`,
+  };
+  ctx.desktop?.notify?.({ title: news.title, body: `Visiting ${visitor.hostName}${visitor.company ? ` (${visitor.company})` : ''}` });
+  await notifyNow(ctx, [visitor.hostMemberId], { kind: 'visitor-arrived', ...news, href: '/' });
   ctx.emit('frontdesk.changed');
   return visitor;
 }

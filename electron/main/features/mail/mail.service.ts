@@ -45,11 +45,12 @@ export const mailConfigured = async (ctx: Pick<Ctx, 'db'>): Promise<boolean> => 
 
 /** What the server said, in words a manager can act on. */
 function why(error: unknown): string {
-  const e = error as { code?: string; responseCode?: number; message?: string };
-  if (e.code === 'ECONNREFUSED') return 'the mail server refused the connection (is the port right?)';
-  if (e.code === 'ENOTFOUND' || e.code === 'EDNS') return 'there is no mail server by that name';
-  if (e.code === 'ETIMEDOUT' || e.code === 'ESOCKET') return 'the mail server did not answer in time';
-  if (e.code === 'EAUTH') return 'the mail server did not accept the user name and password';
+  const e = error as { code?: string; message?: string };
+  const said = `${e.code ?? ''} ${e.message ?? String(error)}`;
+  if (/ECONNREFUSED/.test(said)) return 'the mail server refused the connection (is the port right?)';
+  if (/ENOTFOUND|EAI_AGAIN|EDNS/.test(said)) return 'there is no mail server by that name';
+  if (/EAUTH/.test(said)) return 'the mail server did not accept the user name and password';
+  if (/ETIMEDOUT|timeout/i.test(said)) return 'the mail server did not answer in time';
   return (e.message ?? String(error)).slice(0, 200);
 }
 

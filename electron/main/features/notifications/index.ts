@@ -12,4 +12,4 @@ export const notificationsFeature = defineFeature({
   jobs: [{ name: 'notifications.sendMail', audit: 'sent e-mail notifications', everyMs: 30_000, run: async (ctx) => ({ changed: await sendDue(ctx) }) }],
 });
 
-export { type News, notify, notifyStaff } from './notifications.service';
+export { type News, notify, notifyNow, notifyStaff } from './notifications.service';

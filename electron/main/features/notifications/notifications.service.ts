@@ -1,6 +1,6 @@
 import { NOTIFICATION_KINDS, type Inbox, type NotificationKind, type NotificationPrefs, type Outbox } from '@shared/contract/notifications.contract';
 import { newId } from '@shared/domain/ids';
-import type { Actor, Ctx } from '../../context';
+import { type Actor, type Ctx, withDb } from '../../context';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import { staffEmail, staffIds } from '../auth';
@@ -55,6 +55,10 @@ export async function notify(ctx: Ctx, recipients: readonly string[], news: News
   if (mail) setTimeout(() => void sendDue(ctx).catch(() => undefined), 50).unref();
   return to.length;
 }
+
+/** `notify` in a transaction of its own, for a change already saved (5,000 rows commit once, not 5,000 times). */
+export const notifyNow = (ctx: Ctx, recipients: readonly string[], news: News): Promise<number> =>
+  immediate(ctx.db, (trx) => notify(withDb(ctx, trx), recipients, news));
 
 /** Tells every staff account in use, and the desk's screen with a desktop notification. */
 export async function notifyStaff(ctx: Ctx, news: News): Promise<number> {
@@ -116,11 +120,14 @@ export async function setPref(ctx: Ctx, actor: Actor, input: { kind: Notificatio
 
 const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
 
-let sending: Promise<number> | null = null;
+/** One sender at a time per data folder (a test process runs several co-ops). */
+const sending = new Map<string, Promise<number>>();
 
 /** Sends the e-mails due, one at a time; a failure backs off and, after a few, shows as failed to staff. Returns how many were sent. */
 export function sendDue(ctx: Ctx): Promise<number> {
-  sending ??= (async () => {
+  const running = sending.get(ctx.dataDir);
+  if (running) return running;
+  const run = (async () => {
     let sent = 0;
     try {
       for (const n of await repo.dueEmails(ctx.db, ctx.now().getTime(), 100)) {
@@ -145,12 +152,13 @@ export function sendDue(ctx: Ctx): Promise<number> {
         }
       }
     } finally {
-      sending = null;
+      sending.delete(ctx.dataDir);
     }
     if (sent > 0) ctx.emit('notifications.changed');
     return sent;
   })();
-  return sending;
+  sending.set(ctx.dataDir, run);
+  return run;
 }
 
 export async function outbox(ctx: Ctx): Promise<Outbox> {
