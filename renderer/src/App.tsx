@@ -138,7 +138,11 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
           <ShellParts />
         </div>
         <nav aria-label="Main" id="main-nav">
-          {UI_FEATURES.flatMap((f) => (f.nav ? [<NavItem key={f.name} {...f.nav} home={f.nav.href === HOME_PATH} />] : []))}
+          {UI_FEATURES.flatMap((f) =>
+            f.nav && !(f.nav.managerOnly && auth.data?.account?.role === 'frontdesk')
+              ? [<NavItem key={f.name} {...f.nav} home={f.nav.href === HOME_PATH} />]
+              : [],
+          )}
         </nav>
         <div className="sidebar-foot muted small">
           <SignedIn />

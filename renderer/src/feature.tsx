@@ -54,6 +54,8 @@ export interface NavEntry {
   label: string;
   /** wouter pattern that marks the entry as the current page. */
   match: string;
+  /** Left out of the front desk's menu (the main process refuses its channels to them anyway). */
+  managerOnly?: boolean;
 }
 
 /** A Ctrl+K entry: a fixed action, or results a feature finds for what was typed. */

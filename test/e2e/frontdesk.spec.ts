@@ -20,11 +20,14 @@ test('a morning at the front desk', async ({ page, app }) => {
   const at = (time: string) => new Date(zonedInstant(tomorrow, time, 'Europe/London')).toISOString();
   await call(app.coop, 'bookings.create', { bookableId: room.id, memberId: ben.id, start: at('14:00'), end: at('15:00'), title: 'Pitch' });
 
-  // The manager sets the manager password and Ana's kiosk PIN
+  // The manager makes her own account, and Ana's kiosk PIN
   await page.goto(`${app.url}#/settings`);
-  await page.getByLabel('Password', { exact: true }).fill('front-desk-2026');
-  await page.getByRole('button', { name: 'Set password' }).click();
-  await expect(page.getByRole('form', { name: 'Manager password' }).getByRole('status')).toHaveText('Saved.');
+  const mine = page.getByRole('form', { name: 'Your manager account' });
+  await mine.getByLabel('Your name').fill('Kasia Nowak');
+  await mine.getByLabel('Your e-mail').fill('kasia@example.coop');
+  await mine.getByLabel('Password', { exact: true }).fill('front-desk-2026');
+  await mine.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page.getByRole('form', { name: 'Your account' })).toContainText('Signed in as Kasia Nowak (Manager)');
   await page.goto(`${app.url}#/members/${ana.id}`);
   await page.getByLabel('New kiosk PIN').fill('12');
   await page.getByRole('button', { name: 'Set PIN' }).click();
@@ -97,13 +100,15 @@ test('a morning at the front desk', async ({ page, app }) => {
   await expect(board.getByRole('listitem').filter({ hasText: '14:00–15:00' })).toHaveText('14:00–15:00 · Garden Room · Booked');
   await expect(board.getByRole('button', { name: /Open 14:00/ })).toHaveCount(0);
 
-  // The manager unlocks and cancels it
-  await page.getByRole('button', { name: 'Manager', exact: true }).click();
-  await page.getByLabel('Manager password').fill('wrong');
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByLabel('Manager password')).toHaveAccessibleDescription('Wrong password');
-  await page.getByLabel('Manager password').fill('front-desk-2026');
-  await page.getByRole('button', { name: 'Unlock' }).click();
+  // The manager signs in and cancels it
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByLabel('E-mail or name').fill('kasia@example.coop');
+  const signInDialog = page.getByRole('dialog', { name: 'Sign in' });
+  await signInDialog.getByLabel('Password').fill('wrong');
+  await signInDialog.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(signInDialog.getByLabel('Password')).toHaveAccessibleDescription('Wrong e-mail or password');
+  await signInDialog.getByLabel('Password').fill('front-desk-2026');
+  await signInDialog.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.goto(`${app.url}#/bookings/${tomorrow}`);
   await page
     .getByRole('grid', { name: 'Day board' })
@@ -118,8 +123,8 @@ test('a morning at the front desk', async ({ page, app }) => {
   const changes = page.getByRole('table', { name: 'Changes' });
   // in sentences, the record a link to where it is shown; secrets never written down
   await expect(changes.getByRole('row', { name: /Ana Ribeiro booked Garden Room, 10:00–11:00 on / })).toBeVisible();
-  await expect(changes.getByRole('row', { name: /Manager cancelled Garden Room, 14:00–15:00 on / })).toBeVisible();
-  const pin = changes.getByRole('row', { name: /Manager set the kiosk PIN of Ana Ribeiro/ });
+  await expect(changes.getByRole('row', { name: /Kasia Nowak cancelled Garden Room, 14:00–15:00 on / })).toBeVisible();
+  const pin = changes.getByRole('row', { name: /Kasia Nowak set the kiosk PIN of Ana Ribeiro/ });
   await pin.getByText('Details').click();
   await expect(pin).toContainText('"pin": "(hidden)"');
   await pin.getByRole('link', { name: 'Ana Ribeiro' }).last().click();

@@ -15,13 +15,15 @@ test('Ctrl+K, type a name, Enter: the member opens', async ({ page, app }) => {
   await expect(page.getByRole('heading', { name: someone.name, level: 1 })).toBeVisible();
 });
 
-test('the kiosk hands back to the manager with the password typed straight away', async ({ page, app }) => {
+test('the kiosk hands back to the manager with her e-mail and password typed straight away', async ({ page, app }) => {
   await call(app.coop, 'system.loadDemo', {});
   await call(app.coop, 'auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
   await call(app.coop, 'auth.enterKiosk', {});
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'Manager', exact: true }).click();
-  await expect(page.getByLabel('Manager password')).toBeFocused();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByLabel('E-mail or name')).toBeFocused();
+  await page.keyboard.type('kasia@example.coop');
+  await page.keyboard.press('Tab');
   await page.keyboard.type('front-desk-2026');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();

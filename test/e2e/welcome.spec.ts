@@ -5,7 +5,7 @@ test('a new install opens on the welcome and sets up the co-op from the keyboard
   await expect(page.getByRole('heading', { name: 'Welcome to Coopdesk' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/welcome.png' });
   // the kiosk says why it is not available yet
-  await expect(page.getByRole('button', { name: 'Kiosk mode' })).toHaveAccessibleDescription('Needs a manager password: Settings');
+  await expect(page.getByRole('button', { name: 'Kiosk mode' })).toHaveAccessibleDescription('Needs a manager account: Settings');
 
   await page.getByLabel('Co-op name').click();
   await page.keyboard.type('Hebden Works Co-op');
@@ -19,16 +19,18 @@ test('a new install opens on the welcome and sets up the co-op from the keyboard
   await page.getByLabel('Closes at').click();
   await page.keyboard.type('17:30');
   await page.getByRole('checkbox', { name: 'Saturday' }).check();
-  // a short password is refused next to its field, and nothing is saved
-  await page.getByLabel('Manager password').click();
+  // her own manager account; a short password is refused next to its field, and nothing is saved
+  await page.getByLabel('Your name').click();
+  await page.keyboard.type('Kasia Nowak');
+  await page.getByLabel('Your password').click();
   await page.keyboard.type('short');
   await page.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByLabel('Manager password')).toHaveAccessibleDescription('At least 8 characters');
+  await expect(page.getByLabel('Your password')).toHaveAccessibleDescription('At least 8 characters');
   expect(((await app.coop.api.dispatch('system.status', {}, { role: 'manager', memberId: null })) as { data: { coopName: string } }).data.coopName).toBe(
     'Our co-op',
   );
-  await page.getByLabel('Manager password').fill('');
-  await page.getByLabel('Manager password').click();
+  await page.getByLabel('Your password').fill('');
+  await page.getByLabel('Your password').click();
   await page.keyboard.type('front-desk-2026');
   await page.keyboard.press('Enter');
 

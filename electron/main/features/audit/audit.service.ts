@@ -29,7 +29,9 @@ function redact(input: unknown): unknown {
 function recordIdOf(input: unknown, data: unknown): string | null {
   const pick = (o: unknown, key: string) =>
     o && typeof o === 'object' && typeof (o as Record<string, unknown>)[key] === 'string' ? (o as Record<string, string>)[key] : null;
-  return pick(input, 'id') ?? pick(data, 'id') ?? pick(input, 'memberId') ?? pick(input, 'bookableId') ?? pick(data, 'seriesId') ?? null;
+  return (
+    pick(input, 'id') ?? pick(data, 'id') ?? pick(input, 'memberId') ?? pick(input, 'bookableId') ?? pick(data, 'seriesId') ?? pick(data, 'accountId') ?? null
+  );
 }
 
 /** Who did what to which record, and when: one row per successful change. */

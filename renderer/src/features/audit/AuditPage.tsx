@@ -67,6 +67,11 @@ export function AuditPage() {
           {total === 1 ? '1 change' : `${total.toLocaleString()} changes`}
         </span>
       </div>
+      {log.error ? (
+        <p className="form-error" role="alert">
+          {log.error.message}
+        </p>
+      ) : null}
       <SimpleTable
         label="Changes"
         rows={log.data?.rows ?? []}
@@ -101,7 +106,9 @@ export function AuditPage() {
 
 /** "Ana Okafor cancelled Garden Room, 10:00–11:00 on 3 Dec 2026", the record a link to its screen. */
 function Sentence({ entry }: { entry: AuditEntry }) {
-  const who = entry.actorMemberId ? <Link href={`/members/${entry.actorMemberId}`}>{entry.actorName}</Link> : <strong>{entry.actorName}</strong>;
+  // "Lena Brandt at the front desk cancelled …": the person, and for the desk's staff, where they act from
+  const name = entry.actorRole === 'frontdesk' && entry.actorName !== 'Front desk' ? `${entry.actorName} at the front desk` : entry.actorName;
+  const who = entry.actorMemberId ? <Link href={`/members/${entry.actorMemberId}`}>{name}</Link> : <strong>{name}</strong>;
   const record = entry.record;
   return (
     <span>

@@ -36,7 +36,9 @@ export function StaffAccounts() {
     },
   });
   return (
-    <div className="stack">
+    <section className="card stack" aria-labelledby="staff-title">
+      <h2 id="staff-title">Staff and accounts</h2>
+      <p className="muted small">Everyone signs in as themselves: the audit log names who did what. A new person gets a one-time code to choose a password.</p>
       <SimpleTable
         label="Accounts"
         rows={accounts.data ?? []}
@@ -63,8 +65,12 @@ export function StaffAccounts() {
                 >
                   {a.disabled ? 'Enable' : 'Disable'}
                 </button>
-                <button type="button" onClick={() => void act(() => call('accounts.signOutEverywhere', { id: a.id }), `${a.name} is signed out everywhere.`)}>
-                  Sign out everywhere
+                <button
+                  type="button"
+                  aria-label={`End every session of ${a.name || 'the manager'}`}
+                  onClick={() => void act(() => call('accounts.signOutEverywhere', { id: a.id }), `${a.name} is signed out everywhere.`)}
+                >
+                  End sessions
                 </button>
               </span>
             ),
@@ -101,6 +107,6 @@ export function StaffAccounts() {
           </button>
         </FormActions>
       </form>
-    </div>
+    </section>
   );
 }

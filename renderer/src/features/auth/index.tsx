@@ -15,7 +15,7 @@ export const authUi: UiFeature = {
       { id: 'staff', title: 'Staff and accounts', Part: StaffAccounts },
     ],
   },
-  palette: { actions: [{ id: 'staff-accounts', group: 'Action', label: 'Add a staff member', go: '/settings#staff' }] },
+  palette: { actions: [{ id: 'staff-accounts', group: 'Action', label: 'Add a staff member', go: '/settings' }] },
   // Who is signed in decides what every screen may show.
   followsEveryChange: ['auth.', 'accounts.'],
 };
