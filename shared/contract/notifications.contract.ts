@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = {
   'bid-invited': { label: 'I am invited to a joint bid', staff: false },
   'bid-offer': { label: 'Someone offers to join a bid of mine', staff: false },
   'task-due': { label: 'A bid task of mine is due', staff: false },
+  news: { label: 'News from the co-op', staff: false },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 const kinds = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];

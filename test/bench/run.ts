@@ -1,3 +1,4 @@
+import { accountsBench } from './accounts.bench';
 import { bidsBench } from './bids.bench';
 import { browserBench } from './browser.bench';
 import { bookingsBench } from './bookings.bench';
@@ -12,6 +13,7 @@ async function main() {
   if (!only || only === 'bookings') await bookingsBench();
   if (!only || only === 'bids') await bidsBench();
   if (!only || only === 'durability') await durabilityBench();
+  if (!only || only === 'accounts') await accountsBench();
   if (!only || only === 'host') await hostBench();
   if (!only || only === 'browser') await browserBench();
 }

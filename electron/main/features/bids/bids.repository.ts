@@ -192,6 +192,15 @@ export const overdueTasks = (db: Kysely<DB>, today: string) =>
     .where('bids.stage', 'not in', ['lost', 'withdrawn', 'completed'])
     .execute();
 
+/** Every open invitation to a bid: who, to which. */
+export const invitedPlaces = (db: Kysely<DB>) =>
+  db
+    .selectFrom('bid_team')
+    .innerJoin('bids', 'bids.id', 'bid_team.bid_id')
+    .select(['bid_team.bid_id', 'bid_team.member_id', 'bids.title'])
+    .where('bid_team.status', '=', 'invited')
+    .execute();
+
 /** Open tasks with an owner, due by `today`, on bids still being worked on: their owners are reminded. */
 export const tasksDueBy = (db: Kysely<DB>, today: string) =>
   db

@@ -6,15 +6,42 @@ import { useChannelForm } from '../../components/useChannelForm';
 
 /** Signing in as oneself (staff leave the kiosk this way; members see their own things), or with a one-time code from the desk. */
 export function SignInDialog({ onClose }: { onClose: () => void }) {
-  const [withCode, setWithCode] = useState(false);
+  const [step, setStep] = useState<'password' | 'code' | 'forgot'>('password');
+  const titles = { password: 'Sign in', code: 'Sign in with a one-time code', forgot: 'Forgot your password?' };
   return (
-    <Dialog title={withCode ? 'Sign in with a one-time code' : 'Sign in'} onClose={onClose}>
-      {withCode ? <CodeForm onDone={onClose} onBack={() => setWithCode(false)} /> : <PasswordForm onDone={onClose} onCode={() => setWithCode(true)} />}
+    <Dialog title={titles[step]} onClose={onClose}>
+      {step === 'code' ? <CodeForm onDone={onClose} onBack={() => setStep('password')} /> : null}
+      {step === 'forgot' ? <ForgotForm onCode={() => setStep('code')} /> : null}
+      {step === 'password' ? <PasswordForm onDone={onClose} onCode={() => setStep('code')} onForgot={() => setStep('forgot')} /> : null}
     </Dialog>
   );
 }
 
-function PasswordForm({ onDone, onCode }: { onDone: () => void; onCode: () => void }) {
+/** A code by e-mail where the co-op sends e-mail; the answer never says whether the address has an account. */
+function ForgotForm({ onCode }: { onCode: () => void }) {
+  const [sent, setSent] = useState<string | null>(null);
+  const { register, submit, errorOf, formError } = useChannelForm('auth.requestReset', { defaultValues: { email: '' }, onSaved: (r) => setSent(r.message) });
+  return (
+    <form className="dialog-body form" noValidate onSubmit={(e) => void submit(e)}>
+      <TextField label="Your e-mail" type="email" autoFocus autoComplete="email" error={errorOf('email')} {...register('email')} />
+      {sent ? (
+        <p role="status" className="notice">
+          {sent}
+        </p>
+      ) : null}
+      <FormActions error={formError}>
+        <button type="submit" className="button-primary">
+          Send me a code
+        </button>
+        <button type="button" onClick={onCode}>
+          I have a code
+        </button>
+      </FormActions>
+    </form>
+  );
+}
+
+function PasswordForm({ onDone, onCode, onForgot }: { onDone: () => void; onCode: () => void; onForgot: () => void }) {
   const { register, submit, errorOf, formError } = useChannelForm('auth.signIn', {
     defaultValues: { who: '', password: '' },
     fallbackField: 'password',
@@ -33,6 +60,9 @@ function PasswordForm({ onDone, onCode }: { onDone: () => void; onCode: () => vo
         </button>
         <button type="button" onClick={onDone}>
           Cancel
+        </button>
+        <button type="button" className="link-button" onClick={onForgot}>
+          Forgot your password?
         </button>
       </FormActions>
     </form>

@@ -6,10 +6,12 @@ export const KioskApp = lazyPage(() => import('./KioskApp'), 'KioskApp');
 export const NameYourself = lazyPage(() => import('./AccountSettings'), 'NameYourself');
 const AccountSettings = lazyPage(() => import('./AccountSettings'), 'AccountSettings');
 const StaffAccounts = lazyPage(() => import('./StaffAccounts'), 'StaffAccounts');
+const MemberAccount = lazyPage(() => import('./MemberAccount'), 'MemberAccount');
 
 export const authUi: UiFeature = {
   name: 'auth',
   slots: {
+    memberPage: [MemberAccount],
     settings: [
       { id: 'account', title: 'Your account', Part: AccountSettings },
       { id: 'staff', title: 'Staff and accounts', Part: StaffAccounts },
