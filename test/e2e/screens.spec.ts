@@ -29,7 +29,7 @@ for (const size of SIZES) {
       date: new Date().toISOString().slice(0, 10),
     });
     const room = board.bookables.find((b) => b.kind === 'room')!;
-    const members = await call<{ rows: { id: string }[] }>(app.coop, 'members.list', { limit: 1 });
+    const members = await call<{ rows: { id: string; number: number }[] }>(app.coop, 'members.list', { limit: 1 });
     const screens: [string, string, () => Promise<void>][] = [
       ['today', '#/today', () => expect(page.getByRole('region', { name: 'Rooms today' })).toBeVisible()],
       ['members', '#/members', () => expect(page.getByRole('table', { name: 'Members' }).getByRole('row').nth(3)).toBeVisible()],
@@ -83,5 +83,15 @@ for (const size of SIZES) {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.screenshot({ path: `test-results/screens/kiosk-${size.width}.png` });
     await accessible(page, 'kiosk');
+
+    // A member identified at the kiosk, and her inbox (the demo's members each have a first message)
+    await call(app.coop, 'auth.setPin', { memberId: members.rows[0].id, pin: '4821' });
+    await page.getByLabel('Member number or name').fill(String(members.rows[0].number));
+    await page.getByLabel('PIN').fill('4821');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('link', { name: /^Notifications, \d+ unread$/ }).click();
+    await expect(page.getByRole('list', { name: 'Notifications' }).getByRole('listitem').first()).toBeVisible();
+    await page.screenshot({ path: `test-results/screens/inbox-${size.width}.png` });
+    await accessible(page, 'inbox');
   });
 }
