@@ -65,7 +65,7 @@ function Preferences() {
   const { message, act } = useAction();
   if (!prefs.data) return null;
   return (
-    <fieldset className="card form prefs">
+    <fieldset className="card prefs">
       <legend>How you are told</legend>
       {prefs.data.emailAvailable ? null : <p className="muted small">Only in this inbox: the co-op sends no e-mail, or there is no e-mail address for you.</p>}
       {prefs.data.kinds.map((k) => (
