@@ -71,6 +71,24 @@ describe('notifications', () => {
     expect((await t.call('notifications.prefs', {}, ana())).kinds.find((k) => k.kind === 'visitor-arrived')).toMatchObject({ email: false });
   });
 
+  it('a forgotten password: a code by e-mail, at most one every five minutes, and the same answer for an address nobody has', async () => {
+    await staffAndMail();
+    const asked = await t.call('auth.requestReset', { email: 'kasia@example.coop' });
+    expect(await t.call('auth.requestReset', { email: 'nobody@example.coop' })).toEqual(asked);
+    for (let i = 0; i < 5; i++) await t.call('auth.requestReset', { email: 'kasia@example.coop' });
+    await eventually(() => smtp.received.some((m) => m.to.includes('kasia@example.coop')));
+    await new Promise((r) => setTimeout(r, 200));
+    const mails = smtp.received.filter((m) => m.to.includes('kasia@example.coop'));
+    expect(mails).toHaveLength(1);
+    const code = /code is ([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(mails[0].text)![1];
+    const phone: Session = { mode: 'kiosk', actor: { role: 'kiosk', memberId: null }, client: '10.0.0.3' };
+    expect(await t.coop.api.dispatch('auth.redeemCode', { code, password: 'a new password 1' }, phone)).toMatchObject({
+      ok: true,
+      data: { account: { name: 'Kasia Nowak' } },
+    });
+    expect(smtp.received.some((m) => m.to.includes('nobody@example.coop'))).toBe(false);
+  });
+
   it('mail settings that do not connect are refused with a clear message, and nothing is saved', async () => {
     const closedPort = smtp.port;
     await smtp.close();

@@ -91,6 +91,11 @@ export async function useCode(db: Kysely<DB>, hash: string, now: number): Promis
   return Number(r.numUpdatedRows);
 }
 
+/** When the account's newest code was made (0 when none). */
+export const newestCodeAt = async (db: Kysely<DB>, accountId: string) =>
+  (await db.selectFrom('sign_in_codes').select('created_at').where('account_id', '=', accountId).orderBy('created_at', 'desc').executeTakeFirst())
+    ?.created_at ?? 0;
+
 /** Earlier unused codes of an account stop working when a new one is handed out. */
 export async function retireCodes(db: Kysely<DB>, accountId: string, now: number): Promise<void> {
   await db.updateTable('sign_in_codes').set({ used_at: now }).where('account_id', '=', accountId).where('used_at', 'is', null).execute();

@@ -170,13 +170,16 @@ export async function redeemCode(ctx: Ctx, session: Session, input: { code: stri
   );
 }
 
+const RESET_EVERY_MS = 5 * 60_000;
 const RESET_SENT = 'If that address has an account, a message with a one-time code is on its way.';
 
 /** A forgotten password, by e-mail where the co-op has a mail server; the answer never says whether the address has an account. */
 export async function requestReset(ctx: Ctx, email: string): Promise<{ message: string }> {
   if (!(await mailConfigured(ctx))) return { message: 'This co-op sends no e-mail: ask the front desk for a one-time code.' };
   const a = await repo.accountByEmail(ctx.db, email);
-  if (a && a.disabled_at === null && !memberGone(a)) await immediate(ctx.db, (trx) => issue(withDb(ctx, trx), a, 'reset'));
+  // One message every five minutes at most: asking again and again cannot fill a person's mailbox.
+  const recent = a ? ctx.now().getTime() - (await repo.newestCodeAt(ctx.db, a.id)) < RESET_EVERY_MS : false;
+  if (a && a.disabled_at === null && !memberGone(a) && !recent) await immediate(ctx.db, (trx) => issue(withDb(ctx, trx), a, 'reset'));
   return { message: RESET_SENT };
 }
 
