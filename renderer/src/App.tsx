@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, matchRoute, Route, Switch, useLocation, useRoute, useRouter } from 'wouter';
 import { call } from './api/client';
@@ -56,8 +56,24 @@ function usePrepareRoute(routes: readonly RouteDef[], home: RouteDef): boolean {
       .catch(() => undefined)
       .then(() => setFirstLoaded(true));
   }, [location, router, routes, home, prefetch]);
-  useEffect(() => whenIdle(() => void preloadAllPages(), 500), []);
   return firstLoaded;
+}
+
+/**
+ * The other screens' code is fetched only once the first screen has painted with its data: when
+ * its code is here, no read is in flight, and two frames have passed. Before, it competed with
+ * the first screen for the network and the main thread.
+ */
+function usePreloadAfterFirstPaint(ready: boolean): void {
+  const fetching = useIsFetching();
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || fetching > 0 || painted) return;
+    let second = 0;
+    const first = requestAnimationFrame(() => (second = requestAnimationFrame(() => setPainted(true))));
+    return () => (cancelAnimationFrame(first), cancelAnimationFrame(second));
+  }, [ready, fetching, painted]);
+  useEffect(() => (painted ? whenIdle(() => void preloadAllPages(), 500) : undefined), [painted]);
 }
 
 export function App() {
@@ -65,6 +81,7 @@ export function App() {
   // The session first: it is small, and the host answers in order.
   const auth = useAuth();
   const firstScreenLoaded = usePrepareRoute(ROUTES, HOME);
+  usePreloadAfterFirstPaint(Boolean(auth.data) && firstScreenLoaded);
   if (!auth.data || !firstScreenLoaded) return null;
   return (
     <FeaturesProvider value={UI_FEATURES}>

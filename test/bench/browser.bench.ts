@@ -23,6 +23,8 @@ interface Timed {
   ms: number;
   longTasks: number;
   longestTask: number;
+  /** Code files whose download started before the result was painted (a cold open's should be its own screen's only). */
+  scriptsBeforePaint?: number;
 }
 
 export async function browserBench(): Promise<void> {
@@ -101,7 +103,14 @@ async function screens(browser: Browser, url: string, today: string) {
     await page.evaluate((d) => sessionStorage.setItem('benchWant', `.board[data-date="${d}"] .block`), days[i]);
     await page.goto('about:blank');
     await page.goto(`${url}#/bookings/${days[i]}`);
-    return result(page);
+    const timed = await result(page);
+    // give the idle preloading its chance, then count what started before the paint
+    await page.waitForTimeout(300);
+    const scriptsBeforePaint = await page.evaluate(
+      (ms) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.startTime < ms).length,
+      timed.ms,
+    );
+    return { ...timed, scriptsBeforePaint };
   });
   await screen('dayBoard');
 
@@ -275,5 +284,6 @@ async function figure(bench: string, run: (i: number) => Promise<Timed>) {
     p95_ms: at(0.95),
     runs_with_long_tasks: runs.filter((r) => r.longTasks > 0).length,
     longest_task_ms: Math.round(Math.max(...runs.map((r) => r.longestTask))),
+    ...(runs[0].scriptsBeforePaint === undefined ? {} : { max_scripts_before_paint: Math.max(...runs.map((r) => r.scriptsBeforePaint ?? 0)) }),
   });
 }

@@ -28,13 +28,16 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
   const data = board.data;
   usePrefetchAround('bookings.dayBoard', data !== undefined, [{ date: addDaysIso(date, 1) }, { date: addDaysIso(date, -1) }]);
   // the dialogs' code comes once the board is drawn (not competing with it), so they open at once
+  const drawn = data !== undefined;
   useEffect(
     () =>
-      whenIdle(() => {
-        void BookingDialog.preload();
-        void BookingDetailsById.preload();
-      }, 100),
-    [],
+      drawn
+        ? whenIdle(() => {
+            void BookingDialog.preload();
+            void BookingDetailsById.preload();
+          }, 100)
+        : undefined,
+    [drawn],
   );
   const bookables = data?.bookables;
   const onPick = useCallback(
