@@ -6,7 +6,7 @@ import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import { mailConfigured, sendSoon } from '../mail';
 import * as repo from './accounts.repository';
-import { checkPassword, memberGone, startSession } from './sessions.service';
+import { checkPassword, memberGone, signedIn, startSession } from './sessions.service';
 import { hashSecret } from './secrets.service';
 
 const INVITE_HOURS = 72;
@@ -16,12 +16,7 @@ const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const codeHash = (code: string) => createHash('sha256').update(code).digest('hex');
 
 const asAccount = (a: repo.AccountRow): Account => ({
-  id: a.id,
-  kind: a.kind,
-  name: a.name,
-  email: a.email,
-  role: a.kind === 'staff' ? a.role : a.member_role === 'guardian' ? 'guardian' : 'member',
-  memberId: a.member_id,
+  ...signedIn(a),
   disabled: a.disabled_at !== null,
   passwordSet: Boolean(a.hash),
   lastSignInAt: a.last_sign_in_at === null ? null : new Date(a.last_sign_in_at).toISOString(),

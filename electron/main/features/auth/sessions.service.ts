@@ -37,7 +37,8 @@ export async function refreshSession(ctx: Ctx, session: Session): Promise<void> 
   else session.expiresAt = now + idleMs(session);
 }
 
-const signedIn = (a: accounts.AccountRow): SignedInAccount => ({
+/** Who an account is, as a session and the screens see her; her role from the register for a member. */
+export const signedIn = (a: accounts.AccountRow): SignedInAccount => ({
   id: a.id,
   kind: a.kind,
   name: a.name,
