@@ -134,6 +134,19 @@ describe('accounts', () => {
     expect(await as(laptop)('auth.signIn', { who: 'Lena Brandt', password: 'lena-desk-1' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
+  it('a member repeating a refused call 200 times is on record once a minute, not 200 times', async () => {
+    const ana = { role: 'member' as const, memberId: w.member.id };
+    const before = (await t.call('audit.list', {})).total;
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => t.send('settings.updateCoop', { name: 'Mine', currency: 'EUR', timeZone: 'UTC', ownershipMonths: 1 }, ana)),
+    );
+    expect(answers.every((a) => !a.ok && a.error.code === 'FORBIDDEN')).toBe(true);
+    expect((await t.call('audit.list', {})).total - before).toBe(1);
+    clock.now = new Date(clock.now.getTime() + 61_000);
+    await t.send('settings.updateCoop', { name: 'Mine', currency: 'EUR', timeZone: 'UTC', ownershipMonths: 1 }, ana);
+    expect((await t.call('audit.list', {})).total - before).toBe(2);
+  });
+
   it('password hashes and codes never leave in an export; only their hashes are stored', async () => {
     const desk = await managerSignedIn();
     const issued = (await as(desk)('accounts.createStaff', { name: 'Lena Brandt', email: 'lena@example.coop', role: 'frontdesk' })) as {

@@ -43,8 +43,18 @@ export async function recordAudit(ctx: Ctx, actor: Actor, channel: Channel, inpu
   await writeAudit(ctx, actor, channel, recordIdOf(input, data), redact(input));
 }
 
-/** A signed-in person refused a channel their role may not use: on record, with nothing else done. */
+const lastRefusal = new Map<string, number>();
+
+/**
+ * A signed-in person refused a channel their role may not use: on record, with nothing else done;
+ * once a minute per person and channel, so a script repeating it cannot fill the disk.
+ */
 export async function recordRefusal(ctx: Ctx, actor: Actor, channel: string): Promise<void> {
+  const key = `${ctx.dataDir}:${actor.accountId ?? actor.memberId}:${channel}`;
+  const now = ctx.now().getTime();
+  if (now - (lastRefusal.get(key) ?? -Infinity) < 60_000) return;
+  if (lastRefusal.size > 10_000) lastRefusal.clear();
+  lastRefusal.set(key, now);
   await writeAudit(ctx, actor, channel, null, { outcome: 'refused: not allowed for their role' });
 }
 
