@@ -60,6 +60,26 @@ describe('notifications', () => {
     expect(await t.call('notifications.markRead', { ids: [inbox.rows[0].id] }, { role: 'member', memberId: w.ben.id })).toEqual({ unread: 0 });
   });
 
+  it('a member’s weekly series on a room that needs approval tells the staff once, not once a week', async () => {
+    const desk = await staffAndMail();
+    await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.room.id })), rules: { approvalRequired: true } } as never);
+    const series = {
+      bookableId: w.room.id,
+      memberId: w.member.id,
+      firstDate: '2026-12-01',
+      startTime: '09:00',
+      endTime: '10:00',
+      recurrence: { freq: 'weekly' as const, interval: 1, count: 4 },
+      onClash: 'none' as const,
+    };
+    expect((await t.call('bookings.createSeries', series, ana())).booked.every((b) => b.status === 'pending')).toBe(true);
+    const inbox = await t.coop.api.dispatch('notifications.inbox', {}, desk);
+    expect(inbox).toMatchObject({
+      ok: true,
+      data: { total: 1, rows: [{ title: '4 bookings wait for approval, from Garden Room on 1 Dec 2026, 09:00–10:00' }] },
+    });
+  });
+
   it('a visitor arrives and the host is told; a member who chose the inbox only gets no e-mail', async () => {
     await staffAndMail();
     await t.call('notifications.setPref', { kind: 'visitor-arrived', email: false }, ana());

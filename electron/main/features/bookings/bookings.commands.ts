@@ -49,14 +49,21 @@ export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Book
     const row = newRow(ctx, target, candidate, req.title, null);
     await guarded(() => repo.insert(trx, row));
     const booking = await loadBooking(trx, row.id);
-    if (booking.status === 'pending')
-      await notifyStaff(withDb(ctx, trx), {
-        kind: 'booking-pending',
-        title: `Waiting for approval: ${described(booking)}`,
-        body: `Booked by ${booking.memberName ?? booking.guestName}.`,
-        href: '/bookings/pending',
-      });
+    await tellStaffOfPending(ctx, trx, [booking]);
     return booking;
+  });
+}
+
+/** Bookings that now wait for approval (made, a series, moved by a member): one message to the staff. */
+async function tellStaffOfPending(ctx: Ctx, trx: Kysely<DB>, bookings: readonly Booking[]): Promise<void> {
+  const pending = bookings.filter((b) => b.status === 'pending');
+  if (pending.length === 0) return;
+  const first = pending[0];
+  await notifyStaff(withDb(ctx, trx), {
+    kind: 'booking-pending',
+    title: pending.length === 1 ? `Waiting for approval: ${described(first)}` : `${pending.length} bookings wait for approval, from ${described(first)}`,
+    body: `Booked by ${first.memberName ?? first.guestName}.`,
+    href: '/bookings/pending',
   });
 }
 
@@ -107,6 +114,7 @@ export async function createSeries(ctx: Ctx, actor: Actor, s: SeriesInput & { on
     }
     const booked = [];
     for (const id of ids) booked.push(await loadBooking(trx, id));
+    await tellStaffOfPending(ctx, trx, booked);
     return { seriesId, booked, skipped };
   });
 }
@@ -193,6 +201,7 @@ export async function reschedule(ctx: Ctx, actor: Actor, input: { id: string; sc
     }
     const moved = [];
     for (const m of moves) moved.push(await loadBooking(trx, m.id));
+    await tellStaffOfPending(ctx, trx, moved);
     return { moved };
   });
 }
