@@ -94,7 +94,11 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
     newSession: () => KERNELS.newSession(fullCtx),
     admits(channel, caller) {
       if (!isChannel(channel)) return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
-      if (!mayCall(caller.actor, channel)) return { ok: false, error: forbidden(caller.actor) };
+      if (!mayCall(caller.actor, channel)) {
+        // on record as in dispatch (the body is never read, so it is not waited for)
+        if (caller.actor.accountId || caller.actor.memberId) void KERNELS.recordRefusal(fullCtx, caller.actor, channel).catch(log);
+        return { ok: false, error: forbidden(caller.actor) };
+      }
       return { ok: true, maxBody: contract[channel].maxBody };
     },
     async dispatch(channel, input, caller) {

@@ -112,4 +112,17 @@ describe('browser host sessions', () => {
     // another browser, no cookie: still the kiosk
     expect(JSON.parse((await post('members.list', {})).body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
+
+  it('a signed-in member refused a manager channel over HTTP is on record, as through the app', async () => {
+    // the co-op of the tests above: Ana is a member, Kasia the manager
+    const member = (await t.call('members.list', { q: 'ana@example.coop' })).rows[0];
+    await t.call('auth.setPin', { memberId: member.id, pin: '4821' });
+    const cookie = String((await post('auth.status', {})).headers['set-cookie']).split(';')[0];
+    expect(JSON.parse((await post('auth.identify', { who: String(member.number), pin: '4821' }, { cookie })).body)).toMatchObject({ ok: true });
+    const refused = await post('data.restore', { name: 'manual-2026-01-01T00-00-00Z.sqlite' }, { cookie });
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await new Promise((r) => setTimeout(r, 50));
+    const log = await t.call('audit.list', { channel: 'data.restore' });
+    expect(log.rows).toMatchObject([{ actorName: 'Ana Ribeiro', details: expect.stringContaining('refused') }]);
+  });
 });
