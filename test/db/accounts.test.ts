@@ -58,6 +58,20 @@ describe('accounts', () => {
     expect(refusals.rows.filter((r) => r.actorName === 'Lena Brandt' && r.details.includes('refused'))).toHaveLength(4);
   });
 
+  it('the first manager account is made only at the open desk of a new install, never by a member or the kiosk', async () => {
+    const forAna = (await t.call('accounts.issueCode', { memberId: w.member.id })) as { code: string };
+    const anas = screen('10.0.0.5');
+    await as(anas)('auth.redeemCode', { code: forAna.code, password: 'ana-password-1' });
+    expect(anas.actor).toMatchObject({ role: 'member' });
+    const before = t.snapshot();
+    expect(await as(anas)('auth.setUp', { name: 'Ana', email: '', password: 'take-over-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await as(screen('10.0.0.6'))('auth.setUp', { name: 'Mallory', email: '', password: 'take-over-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect({ ...t.snapshot(), audit_log: [] }).toEqual({ ...before, audit_log: [] });
+  });
+
   it('refuses what it should, with clear words: expired and wrong codes, wrong passwords, a member who left, a second account with the same e-mail, the last manager', async () => {
     const desk = await managerSignedIn();
     expect(await as(desk)('accounts.createStaff', { name: 'Lena', email: 'KASIA@example.coop', role: 'frontdesk' })).toMatchObject({

@@ -41,6 +41,8 @@ async function ensureEmailFree(ctx: Ctx, email: string, except: string | null): 
 export async function setUp(ctx: Ctx, session: Session, input: { name: string; email: string; password: string }): Promise<AuthStatus> {
   if (await repo.anyStaff(ctx.db))
     throw new AppError('RULE', 'This co-op already has a manager account: sign in with it.', { name: 'Already set up' }, 'set-up');
+  // Only the open desk of a new install (a manager's session): never a member signed in, nor the kiosk.
+  if (!isManager(session.actor)) throw new AppError('FORBIDDEN', 'Only the front desk of a new install can create the first manager account.');
   const hash = await hashSecret(input.password);
   const now = ctx.now().getTime();
   const id = newId();
