@@ -1,6 +1,6 @@
 import { NOTIFICATION_KINDS, type Inbox, type NotificationKind, type NotificationPrefs, type Outbox } from '@shared/contract/notifications.contract';
 import { newId } from '@shared/domain/ids';
-import { type Actor, type Ctx, withDb } from '../../context';
+import { type Actor, type Ctx, isStaff, withDb } from '../../context';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import { staffEmail, staffIds } from '../auth';
@@ -16,9 +16,11 @@ export interface News {
   href?: string;
 }
 
-/** Whose inbox a caller reads: a staff member's account, or a member's (signed in or identified at the kiosk). */
+/** Whose inbox a caller reads: a staff member's account, or a member's (signed in or identified at the kiosk); none for nobody in particular. */
+const inboxOf = (actor: Actor): string | null | undefined => (isStaff(actor) ? actor.accountId : actor.memberId);
+
 function recipientOf(actor: Actor): string {
-  const id = actor.role === 'manager' || actor.role === 'frontdesk' ? actor.accountId : actor.memberId;
+  const id = inboxOf(actor);
   if (!id) throw new AppError('RULE', 'Sign in with your own account to see your notifications.', undefined, 'no-account');
   return id;
 }
@@ -85,7 +87,7 @@ export async function inbox(ctx: Ctx, actor: Actor, f: { limit: number; offset: 
 
 /** The bell's count; nobody signed in has none. */
 export async function unread(ctx: Ctx, actor: Actor): Promise<{ unread: number }> {
-  const id = actor.role === 'manager' || actor.role === 'frontdesk' ? actor.accountId : actor.memberId;
+  const id = inboxOf(actor);
   return { unread: id ? await repo.unreadCount(ctx.db, id) : 0 };
 }
 
@@ -103,7 +105,7 @@ async function addressOf(ctx: Ctx, recipient: string): Promise<string> {
 export async function prefs(ctx: Ctx, actor: Actor): Promise<NotificationPrefs> {
   const recipient = recipientOf(actor);
   const chosen = new Map((await repo.prefsOf(ctx.db, recipient)).map((p) => [p.kind, p.email === 1]));
-  const staff = actor.role === 'manager' || actor.role === 'frontdesk';
+  const staff = isStaff(actor);
   return {
     emailAvailable: (await mailConfigured(ctx)) && (await addressOf(ctx, recipient)) !== '',
     kinds: (Object.keys(NOTIFICATION_KINDS) as NotificationKind[])
