@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ZodError } from 'zod';
 import { type ApiError, type ApiResult, type Channel, type PushEvent, contract, isChannel } from '@shared/contract';
-import { type Actor, type Ctx, type Session, asSession, withSite } from './context';
+import { type Actor, type Ctx, type Session, asSession, withDb, withSite } from './context';
 import { type CommitHook, withCommitHook } from './db/tx';
 import { AppError } from './errors';
 import { isDiskFull } from './db/sqlite';
@@ -19,9 +19,15 @@ function fieldsOf(error: ZodError): Record<string, string> {
   return fields;
 }
 
-/** The channel's access level against the caller's role: manager > front desk > a signed-in member > anyone. */
-function mayCall(actor: Actor, channel: Channel): boolean {
-  const access = contract[channel].access;
+/**
+ * The channel's access level against the caller's role: manager > front desk > a signed-in member
+ * > anyone. Over the member portal only member and public channels, whoever signed in, and
+ * nothing the co-op keeps to its own screens (the kiosk's PIN).
+ */
+function mayCall(session: Session, channel: Channel): boolean {
+  const { actor } = session;
+  const { access, onPremises } = contract[channel];
+  if (session.mode === 'portal' && (onPremises || access === 'manager' || access === 'desk')) return false;
   if (access === 'public' || actor.role === 'manager') return true;
   // Jobs do not go through dispatch; nothing calls a channel as the app itself.
   if (actor.role === 'system' || actor.role === 'kiosk') return false;
@@ -45,26 +51,38 @@ function failure(error: unknown, saved: boolean, log: (error: unknown) => void):
   return { code: 'INTERNAL', message: saved ? `${afterSaving}; check the result.` : 'Something went wrong; nothing was changed.' };
 }
 
-const forbidden = (actor: Actor): ApiError => ({
+const forbidden = ({ actor, mode }: Session): ApiError => ({
   code: 'FORBIDDEN',
   message:
-    actor.role === 'kiosk'
-      ? 'Identify with your member number and PIN first, or sign in.'
-      : actor.role === 'frontdesk'
-        ? 'Only a manager may do this.'
-        : 'Only the front desk or a manager may do this.',
+    mode === 'portal'
+      ? actor.role === 'kiosk'
+        ? 'Sign in first.'
+        : 'This is done at the front desk, on the co-op’s own computer; it is not open over the member portal.'
+      : actor.role === 'kiosk'
+        ? 'Identify with your member number and PIN first, or sign in.'
+        : actor.role === 'frontdesk'
+          ? 'Only a manager may do this.'
+          : 'Only the front desk or a manager may do this.',
 });
+
+export interface DispatchOptions {
+  /** The client's key for this command (HTTP's Idempotency-Key): a retry with it is answered from the first try, never done twice. */
+  idempotencyKey?: string;
+}
+
+/** Who a retried command belongs to: the account, else the member at the kiosk, else the client's address. */
+const callerOf = (session: Session) => session.actor.accountId ?? session.actor.memberId ?? session.client ?? 'desktop';
 
 export interface Api {
   /** `caller` is the transport's session (auth channels change it), or an actor for internal calls and tests. */
-  dispatch(channel: string, input: unknown, caller: Session | Actor): Promise<ApiResult<unknown>>;
+  dispatch(channel: string, input: unknown, caller: Session | Actor, options?: DispatchOptions): Promise<ApiResult<unknown>>;
   /**
    * Whether `caller` may call `channel` at all, and how large a body the transport should read
    * for it: asked before the body is read, so a refused caller costs nothing.
    */
   admits(channel: string, caller: Session): { ok: true; maxBody: number } | { ok: false; error: ApiError };
-  /** A new transport session: the manager's while no manager password is set, else the kiosk's. */
-  newSession(): Promise<Session>;
+  /** A new transport session: the manager's while no manager password is set, else the kiosk's; over the portal, signed out. */
+  newSession(where?: 'desk' | 'portal'): Promise<Session>;
   /** Subscribes to push events; returns the unsubscribe function. */
   subscribe(listener: (event: PushEvent) => void): () => void;
 }
@@ -91,17 +109,17 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
   };
 
   return {
-    newSession: () => KERNELS.newSession(fullCtx),
+    newSession: (where) => KERNELS.newSession(fullCtx, where),
     admits(channel, caller) {
       if (!isChannel(channel)) return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
-      if (!mayCall(caller.actor, channel)) {
+      if (!mayCall(caller, channel)) {
         // on record as in dispatch (the body is never read, so it is not waited for)
         if (caller.actor.accountId || caller.actor.memberId) void KERNELS.recordRefusal(fullCtx, caller.actor, channel).catch(log);
-        return { ok: false, error: forbidden(caller.actor) };
+        return { ok: false, error: forbidden(caller) };
       }
       return { ok: true, maxBody: contract[channel].maxBody };
     },
-    async dispatch(channel, input, caller) {
+    async dispatch(channel, input, caller, options = {}) {
       const session = asSession(caller);
       // A session idle too long, or ended everywhere, or whose account was disabled, is signed out.
       await KERNELS.refreshSession(fullCtx, session);
@@ -110,10 +128,10 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
         return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
       }
       // Permission before validation: an unauthorised caller learns nothing about the input.
-      if (!mayCall(actor, channel)) {
+      if (!mayCall(session, channel)) {
         // A signed-in person trying what their role may not do is on record (the anonymous kiosk's tries are only refused).
         if (actor.accountId || actor.memberId) await KERNELS.recordRefusal(fullCtx, actor, channel).catch(log);
-        return { ok: false, error: forbidden(actor) };
+        return { ok: false, error: forbidden(session) };
       }
       const parsed = contract[channel].input.safeParse(input ?? {});
       if (!parsed.success) {
@@ -121,24 +139,41 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
         const first = Object.values(fields)[0];
         return { ok: false, error: { code: 'VALIDATION', message: first ?? 'The input is not valid.', fields } };
       }
+      // A retried command is answered from its first try (or refused: the key was used for something else).
+      const replay =
+        options.idempotencyKey && contract[channel].kind === 'command'
+          ? KERNELS.replayFor(callerOf(session), options.idempotencyKey, channel, parsed.data)
+          : null;
+      if (replay) {
+        const first = await KERNELS.answered(fullCtx, replay);
+        if (first) return first;
+      }
       // A command that fails before anything is saved leaves the session as it was (a failed unlock never raises it).
       const before = structuredClone(session);
       // The person who acted: the one signed in by this very command (a sign-in), else the caller.
       const auditActor = () => (session.actor.accountId ? session.actor : actor);
-      const hook: CommitHook = {
-        done: false,
-        beforeCommit: (trx, result) => KERNELS.recordAudit({ ...fullCtx, db: trx }, auditActor(), channel, parsed.data, result),
+      // The audit row, and the answer kept for retries, in the change's own transaction.
+      const record = async (db: Ctx['db'], result: unknown) => {
+        const txCtx = withDb(fullCtx, db);
+        await KERNELS.recordAudit(txCtx, auditActor(), channel, parsed.data, result);
+        if (replay) await KERNELS.remember(txCtx, replay, result);
       };
+      const hook: CommitHook = { done: false, beforeCommit: record };
       try {
         const handler = handlers[channel] as (input: unknown, ctx: Ctx, actor: Actor, session: Session) => Promise<unknown>;
         const requestCtx = withSite(fullCtx, await siteOf(session));
         // A command's audit row is written in the transaction that makes the change; a command
         // that changes no table (a session's mode) or swaps the database writes it after.
         const data = await withCommitHook(hook, () => handler(parsed.data, requestCtx, actor, session));
-        if (!hook.done) await KERNELS.recordAudit(fullCtx, auditActor(), channel, parsed.data, data);
+        if (!hook.done) await record(fullCtx.db, data);
+        else if (replay && hook.committed) await KERNELS.settle(fullCtx, replay, data);
         return { ok: true, data };
       } catch (error) {
         if (!hook.committed) Object.assign(session, before);
+        // its first try committed while this one ran (this one then failed, or rolled back on the
+        // kept answer): the first answer stands
+        const first = replay ? await KERNELS.answered(fullCtx, replay).catch(() => null) : null;
+        if (first) return first;
         return { ok: false, error: failure(error, hook.committed === true, log) };
       }
     },

@@ -3,8 +3,9 @@ import { type Api, createApi } from './api';
 import { type Ctx, type DesktopDialogs } from './context';
 import { type Database, openDatabase } from './db/open';
 import { checkpoint } from './db/sqlite';
-import { FEATURES, KERNELS, auditWordsOf, dataTables, jobsOf, recordLabels, seedDemo, startFeatures } from './features';
+import { FEATURES, KERNELS, TRANSPORT, auditWordsOf, dataTables, jobsOf, recordLabels, seedDemo, startFeatures } from './features';
 import { runJob, startJobs } from './jobs';
+import { portalRuntime } from './portal';
 
 export interface Coopdesk {
   api: Api;
@@ -16,6 +17,8 @@ export interface Coopdesk {
   dataDir: string;
   /** Gives the desktop app's dialogs and notifications (tests give a stand-in). */
   setDesktop?(desktop: DesktopDialogs): void;
+  /** The iCalendar feed behind a member's private link; null for a link that is not (or no longer) valid. */
+  calendarFeed(token: string): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -32,6 +35,8 @@ export interface StartOptions {
   desktop?: DesktopDialogs;
   /** How durable each commit is (benchmarks compare; the app uses the default, FULL). */
   synchronous?: 'FULL' | 'NORMAL';
+  /** The built renderer: given, the app serves the member portal from it when the manager turns it on. */
+  rendererDir?: string;
 }
 
 /** Opens the data folder and wires the API. Shared by the Electron app, the browser host and tests. */
@@ -91,7 +96,14 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     .filter((job) => options.backups !== false || !job.backup)
     .map((job) => (job.backup && options.firstBackupAfterMs !== undefined ? { ...job, firstAfterMs: options.firstBackupAfterMs } : job));
   const jobs = startJobs(ctx as Ctx, scheduled);
+  const calendarFeed = (token: string) => TRANSPORT.calendarFeed(ctx as Ctx, token);
+  const portal = options.rendererDir ? portalRuntime({ api, calendarFeed }, ctx as Ctx, options.rendererDir) : undefined;
+  if (portal) {
+    ctx.portal = portal;
+    await portal.apply();
+  }
   return {
+    calendarFeed,
     api,
     ctx: ctx as Ctx,
     runJob(name) {
@@ -107,6 +119,7 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
       ctx.desktop = desktop;
     },
     close: async () => {
+      await portal?.close();
       await jobs.stop();
       await ctx.database.close();
     },

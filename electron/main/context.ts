@@ -24,7 +24,8 @@ export interface Actor {
  * in and who is acting. Auth handlers change it; everything else only reads the actor.
  */
 export interface Session {
-  mode: 'manager' | 'kiosk';
+  /** The desk's app, the shared kiosk screen, or the member portal (a member's own device over the co-op's network). */
+  mode: 'manager' | 'kiosk' | 'portal';
   actor: Actor;
   /** A signed-in session ends after this long without a request (a kiosk member's after a few minutes). */
   expiresAt?: number;
@@ -41,6 +42,10 @@ export const SYSTEM: Actor = { role: 'system', memberId: null };
 
 export const managerSession = (): Session => ({ mode: 'manager', actor: { ...FRONT_DESK } });
 export const kioskSession = (): Session => ({ mode: 'kiosk', actor: { role: 'kiosk', memberId: null } });
+/** The portal before anyone signed in: like the kiosk's, nobody identified (role `kiosk`). */
+export const portalSession = (): Session => ({ mode: 'portal', actor: { role: 'kiosk', memberId: null } });
+/** What a session becomes when its person signs out or it ends: the kiosk on the desk's screen, the sign-in page on the portal. */
+export const signedOutSession = (session: Session): Session => (session.mode === 'portal' ? portalSession() : kioskSession());
 
 /** Tests and internal jobs may pass an actor; transports pass their session. */
 export function asSession(caller: Session | Actor): Session {
@@ -77,6 +82,14 @@ export interface Ctx {
   replaceDatabase: (file: string) => Promise<void>;
   /** The desktop app's system dialogs; absent in the browser host. */
   desktop?: DesktopDialogs;
+  /** The member portal's server, where this process serves it (the desktop app, `npm run serve`). */
+  portal?: PortalRuntime;
+}
+
+/** The member portal's server as the portal feature sees it: is it running, and (re)start it from the saved settings. */
+export interface PortalRuntime {
+  status(): { running: boolean; url: string | null; problem: string | null };
+  apply(): Promise<void>;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface Job {
   firstAfterMs?: number;
   /** A backup job: the app's `backups: false` (tests, benchmarks) leaves it out. */
   backup?: boolean;
+  /** Housekeeping nobody needs to read about (forgetting answers kept for retries): not in the audit log. */
+  quiet?: true;
   run(ctx: Ctx): Promise<JobResult>;
 }
 

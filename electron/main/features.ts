@@ -2,7 +2,7 @@ import { type Channel, contract } from '@shared/contract';
 import type { RecordLabel } from '@shared/contract/audit.contract';
 import type { Ctx } from './context';
 import type { FeatureModule, Handler, Job } from './feature';
-import { auditFeature, recordAudit, recordJob, recordRefusal } from './features/audit';
+import { ReplayRaced, answered, auditFeature, recordAudit, recordJob, recordRefusal, remember, replayFor, settle } from './features/audit';
 import { authFeature, newSession, refreshSession } from './features/auth';
 import { bidsFeature } from './features/bids';
 import { bookablesFeature } from './features/bookables';
@@ -17,6 +17,7 @@ import { diskFull, storageFeature } from './features/storage';
 import { systemFeature } from './features/system';
 import { mailFeature } from './features/mail';
 import { notificationsFeature } from './features/notifications';
+import { calendarFeed, portalConfig, portalFeature } from './features/portal';
 
 /**
  * The one list of the main process's features. Its order is the order of their tables in an
@@ -35,6 +36,7 @@ export const FEATURES: readonly FeatureModule[] = [
   presenceFeature,
   frontdeskFeature,
   bidsFeature,
+  portalFeature,
   auditFeature,
   dataFeature,
   systemFeature,
@@ -45,7 +47,23 @@ export const FEATURES: readonly FeatureModule[] = [
  * disk's words), the scheduler (a job's audit row) — wired here in the one list, so that
  * api.ts, app.ts and jobs.ts import no feature.
  */
-export const KERNELS = { recordAudit, recordJob, recordRefusal, newSession, refreshSession, defaultSiteId, diskFull } as const;
+export const KERNELS = {
+  recordAudit,
+  recordJob,
+  recordRefusal,
+  newSession,
+  refreshSession,
+  defaultSiteId,
+  diskFull,
+  replayFor,
+  answered,
+  remember,
+  settle,
+  ReplayRaced,
+} as const;
+
+/** What the transports ask of features beyond the channels: the member portal's server settings and its calendar feeds. */
+export const TRANSPORT = { portalConfig, calendarFeed } as const;
 
 export type HandlerMap = { [C in Channel]: Handler<C> };
 

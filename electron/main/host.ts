@@ -1,14 +1,17 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { type IncomingMessage, type RequestListener, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Coopdesk } from './app';
+import type { Api } from './api';
 import type { Session } from './context';
 
 /**
  * The browser host: the built renderer and POST /api/<channel> over HTTP on 127.0.0.1, the same
- * dispatch as the desktop app. End-to-end tests drive it in Chromium.
+ * dispatch as the desktop app. End-to-end tests drive it in Chromium. With `portal` it is the
+ * member portal: HTTPS on the co-op's network, every session a portal session (members' own
+ * devices: manager and desk channels refused), and members' calendar feeds.
  */
 
 const MAX_SESSIONS = 5000;
@@ -36,13 +39,21 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/** What the host serves: the API, and the calendar feeds behind members' private links. */
+export interface Hosted {
+  api: Api;
+  calendarFeed?(token: string): Promise<string | null>;
+}
+
 export interface HostOptions {
-  coopdesk: Coopdesk;
+  coopdesk: Hosted;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   port?: number;
   /** 127.0.0.1 unless you deliberately open it to the network. */
   hostname?: string;
+  /** Serve the member portal over HTTPS with this certificate and key. */
+  portal?: { cert: string; key: string };
 }
 
 export interface Host {
@@ -77,6 +88,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** A client's key for one command (retries send the same one): letters, digits, - and _. */
+const idempotencyKey = (req: IncomingMessage) => {
+  const key = req.headers['idempotency-key'];
+  return typeof key === 'string' && /^[A-Za-z0-9_-]{8,100}$/.test(key) ? key : undefined;
+};
+
+/** An IPv6 address in a URL goes in brackets. */
+const inUrl = (hostname: string) => (hostname.includes(':') ? `[${hostname}]` : hostname);
+
 /** The session token a browser sent in its cookie, if it looks like one of ours. */
 const sessionToken = (req: IncomingMessage) => /(?:^|;\s*)coopdesk_session=([A-Za-z0-9_-]{20,})/.exec(req.headers.cookie ?? '')?.[1];
 
@@ -96,6 +116,7 @@ export function startHost(options: HostOptions): Promise<Host> {
   const { coopdesk } = options;
   const rendererDir = resolve(options.rendererDir);
   const hostname = options.hostname ?? '127.0.0.1';
+  const scheme = options.portal ? 'https' : 'http';
   let origins = new Set<string>();
   const streams = new Set<ServerResponse>();
   // One session per browser (an HttpOnly, SameSite=Strict cookie): manager mode or kiosk.
@@ -121,21 +142,21 @@ export function startHost(options: HostOptions): Promise<Host> {
     // make room by dropping sessions nobody signed in to, so a flood cannot sign anyone out.
     if (sessions.size >= MAX_SESSIONS) sessions.delete(evictable() ?? sessions.keys().next().value!);
     const client = req.socket.remoteAddress ?? 'unknown';
-    const session = coopdesk.api.newSession().then((s) => Object.assign(s, { client }));
+    const session = coopdesk.api.newSession(options.portal ? 'portal' : 'desk').then((s) => Object.assign(s, { client }));
     sessions.set(fresh, session);
     // a session that could not start (the database unreachable) is forgotten, and this request answered with an error
     session.then(
       (s) => resolved.set(fresh, s),
       () => sessions.delete(fresh),
     );
-    res.setHeader('Set-Cookie', `coopdesk_session=${fresh}; HttpOnly; SameSite=Strict; Path=/`);
+    res.setHeader('Set-Cookie', `coopdesk_session=${fresh}; HttpOnly; SameSite=Strict; Path=/${options.portal ? '; Secure' : ''}`);
     return sessions.get(fresh)!;
   }
 
   /** Refuses other origins (CSRF) and other Host names (DNS rebinding). */
   function trusted(req: IncomingMessage): boolean {
     const host = req.headers.host ?? '';
-    if (!origins.has(`http://${host}`)) return false;
+    if (!origins.has(`${scheme}://${host}`)) return false;
     const origin = req.headers.origin;
     return origin === undefined || origins.has(origin);
   }
@@ -169,7 +190,7 @@ export function startHost(options: HostOptions): Promise<Host> {
       }
       return send(res, 400, JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request body is not valid JSON.' } }));
     }
-    const result = await coopdesk.api.dispatch(channel, input, session);
+    const result = await coopdesk.api.dispatch(channel, input, session, { idempotencyKey: idempotencyKey(req) });
     send(res, 200, JSON.stringify(result));
   }
 
@@ -210,12 +231,23 @@ export function startHost(options: HostOptions): Promise<Host> {
     createReadStream(file).pipe(res);
   }
 
+  /** GET /calendar/<token>.ics: a member's bookings for calendar apps, which poll it without signing in. */
+  async function handleCalendar(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+    const token = /^\/calendar\/([A-Za-z0-9_-]+)\.ics$/.exec(pathname)?.[1];
+    const ics = token && coopdesk.calendarFeed ? await coopdesk.calendarFeed(token) : null;
+    if (ics === null) return send(res, 404, 'This calendar link was revoked, replaced or never existed. Make a new one in the member portal.', 'text/plain');
+    res.writeHead(200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+    res.end(req.method === 'HEAD' ? undefined : ics);
+  }
+
   function route(req: IncomingMessage, res: ServerResponse) {
     if (!trusted(req)) return send(res, 403, JSON.stringify({ error: 'Forbidden origin' }));
     const pathname = requestPath(req.url);
     if (pathname === null) return send(res, 400, 'Bad request path', 'text/plain');
     if (pathname === '/api/events') return handleEvents(req, res);
     if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
+    if (options.portal && pathname.startsWith('/calendar/')) return handleCalendar(req, res, pathname);
     handleStatic(req, res, pathname);
   }
 
@@ -225,13 +257,14 @@ export function startHost(options: HostOptions): Promise<Host> {
     if (res.headersSent) res.destroy();
     else send(res, 500, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; nothing was changed.' } }));
   };
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     try {
       void Promise.resolve(route(req, res)).catch((error: unknown) => answerFailure(res, error));
     } catch (error) {
       answerFailure(res, error);
     }
-  });
+  };
+  const server: Server = options.portal ? createTlsServer({ cert: options.portal.cert, key: options.portal.key }, listener) : createServer(listener);
   server.headersTimeout = HEADERS_MS;
   server.requestTimeout = REQUEST_MS;
   server.keepAliveTimeout = 5_000;
@@ -258,8 +291,8 @@ export function startHost(options: HostOptions): Promise<Host> {
     server.once('error', reject);
     server.listen(options.port ?? 0, hostname, () => {
       const { port } = server.address() as AddressInfo;
-      origins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://${hostname}:${port}`]);
-      const url = `http://${hostname}:${port}/`;
+      origins = new Set([`${scheme}://127.0.0.1:${port}`, `${scheme}://localhost:${port}`, `${scheme}://${inUrl(hostname)}:${port}`]);
+      const url = `${scheme}://${inUrl(hostname)}:${port}/`;
       resolvePromise({
         url,
         server,

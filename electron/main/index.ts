@@ -35,6 +35,8 @@ if (!app.requestSingleInstanceLock()) {
         dataDir,
         nativeBinding: findElectronBinding(app.getAppPath(), process.versions.electron),
         desktop: desktopDialogs,
+        // the member portal, when the manager turns it on, serves the same built screens
+        rendererDir: join(here, '../renderer'),
       });
     } catch (error) {
       dialog.showErrorBox('Coopdesk cannot open its data', error instanceof Error ? error.message : String(error));

@@ -10,7 +10,7 @@ export async function runJob(ctx: Ctx, job: Job): Promise<number> {
   // The site is read again on each run: an import may have replaced it.
   Object.assign(ctx, { siteId: await KERNELS.defaultSiteId(ctx.db) });
   const { changed, details } = await job.run(ctx);
-  await KERNELS.recordJob(ctx, job.name, changed, details);
+  if (!job.quiet) await KERNELS.recordJob(ctx, job.name, changed, details);
   return changed;
 }
 

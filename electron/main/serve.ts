@@ -7,8 +7,9 @@ import { defaultUserDataDir, resolveDataDir } from './paths';
 async function main() {
   const dataDir = resolveDataDir(process.argv.slice(2), process.env, defaultUserDataDir());
   const port = Number(process.env.PORT ?? 5178);
-  const coopdesk = await startCoopdesk({ dataDir });
-  const host = await startHost({ coopdesk, rendererDir: resolve('out/renderer'), port });
+  const rendererDir = resolve('out/renderer');
+  const coopdesk = await startCoopdesk({ dataDir, rendererDir });
+  const host = await startHost({ coopdesk, rendererDir, port });
   console.log(`Coopdesk is running at ${host.url}\nData folder: ${dataDir}\nPress Ctrl+C to stop.`);
   const stop = async () => {
     await host.close();

@@ -1,7 +1,7 @@
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, matchRoute, Route, Switch, useLocation, useRoute, useRouter } from 'wouter';
-import { call } from './api/client';
+import { call, onMembersNetwork } from './api/client';
 import { useApi, useLiveRefresh, usePrefetch } from './api/hooks';
 import { CommandPalette } from './components/CommandPalette';
 import { NARROW, useMediaQuery } from './components/useMediaQuery';
@@ -10,6 +10,8 @@ import { FeaturesProvider, preloadAllPages, type RouteDef, useSlot } from './fea
 import { UI_FEATURES } from './features';
 import { KioskApp, NameYourself, useAuth } from './features/auth';
 import { HOME_PATH } from './features/frontdesk';
+import { PortalApp } from './features/portal';
+import { Reconnecting } from './components/Reconnecting';
 
 // The shell's own reads (the co-op's name, the register's size) follow every change too.
 const FOLLOW_EVERY_CHANGE = ['system.', ...UI_FEATURES.flatMap((f) => f.followsEveryChange ?? [])];
@@ -50,7 +52,8 @@ function usePrepareRoute(routes: readonly RouteDef[], home: RouteDef): boolean {
       }
     }
     prefetch('system.status', {}); // the sidebar's
-    route.prefetch?.(params, prefetch);
+    // the desk's screens are not the portal's: a member's device would only be refused them
+    if (!onMembersNetwork()) route.prefetch?.(params, prefetch);
     // a screen whose code failed to load still lets the shell draw (with its own error), never a blank window
     void Promise.resolve(route.page?.preload())
       .catch(() => undefined)
@@ -85,7 +88,9 @@ export function App() {
   if (!auth.data || !firstScreenLoaded) return null;
   return (
     <FeaturesProvider value={UI_FEATURES}>
-      <Suspense fallback={null}>{auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.staffAccounts} />}</Suspense>
+      <Suspense fallback={null}>
+        {auth.data.mode === 'portal' ? <PortalApp /> : auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.staffAccounts} />}
+      </Suspense>
     </FeaturesProvider>
   );
 }
@@ -183,6 +188,7 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
         </div>
       </aside>
       <main id="main" className="main">
+        <Reconnecting />
         {auth.data?.needsName ? (
           <Suspense fallback={null}>
             <div className="page">

@@ -76,10 +76,14 @@ export interface Slots {
   memberPage: ComponentType<{ memberId: string; name: string }>;
   today: ComponentType;
   kioskHome: ComponentType<{ member: { id: string; name: string } }>;
+  /** The member portal's first screen, under "check in" (their bookings, invitations waiting). */
+  portalHome: ComponentType<{ member: { id: string; name: string } }>;
   /** Small parts of the shell beside the co-op's name, at the desk and in the kiosk (the bell). */
   shell: ComponentType;
   /** A section of Settings, listed in its table of contents by `title`. */
   settings: { id: string; title: string; Part: ComponentType };
+  /** A part of the member's own profile in the portal (their password and PIN, their calendar link). */
+  profile: ComponentType;
 }
 
 /** How a feature describes itself to the renderer, once. */
@@ -89,8 +93,10 @@ export interface UiFeature {
   routes?: RouteDef[];
   nav?: NavEntry;
   palette?: { actions?: PaletteEntry[]; useResults?: (text: string) => PaletteEntry[] };
-  /** Screens for a member identified at the kiosk (later also in the member portal). */
+  /** Screens for a member identified at the kiosk. */
   kiosk?: { routes?: RouteDef[]; nav?: NavEntry };
+  /** Screens of the member portal (members' own phones and laptops); `nav` is a tab at the bottom, in the list's order. */
+  portal?: { routes?: RouteDef[]; nav?: NavEntry };
   slots?: { [S in keyof Slots]?: Slots[S][] };
   /** Query prefixes (other than the feature's own) that read across domains and follow every change. */
   followsEveryChange?: string[];

@@ -10,6 +10,7 @@ import { membersUi } from './features/members';
 import { settingsUi } from './features/settings';
 import { mailUi } from './features/mail';
 import { notificationsUi } from './features/notifications';
+import { portalUi } from './features/portal';
 
 /**
  * The one list of the renderer's features: it builds the routes, the sidebar (in this order),
@@ -27,5 +28,6 @@ export const UI_FEATURES: readonly UiFeature[] = [
   authUi,
   mailUi,
   notificationsUi,
+  portalUi,
   dataUi,
 ];

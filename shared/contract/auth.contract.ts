@@ -32,6 +32,8 @@ export const ROLE_NAMES: Record<string, string> = { manager: 'Manager', frontdes
 /** Signed-in sessions end after this long without a request. */
 export const STAFF_IDLE_MINUTES = 60;
 export const MEMBER_IDLE_MINUTES = 30;
+/** A member signed in on their own phone or laptop over the portal stays signed in this long without using it ("sign out everywhere" ends it sooner). */
+export const PORTAL_IDLE_DAYS = 14;
 
 /** Who is signed in on this session. */
 export interface SignedInAccount {
@@ -57,13 +59,15 @@ export interface IssuedCode {
   name: string;
   code: string;
   expiresAt: string;
+  /** The member portal's sign-in page with the code filled in, while the portal runs (for a phone to open or scan). */
+  link: string | null;
 }
 
 /** A member identified at the kiosk is signed out after this long without a touch (host and screen agree). */
 export const KIOSK_IDLE_SECONDS = 180;
 
 export interface AuthStatus {
-  mode: 'manager' | 'kiosk';
+  mode: 'manager' | 'kiosk' | 'portal';
   /** A staff account with a password exists: the screen starts signed out, and leaving the kiosk needs a staff sign-in. */
   staffAccounts: boolean;
   /** The person signed in on this session, if any. */
@@ -106,10 +110,13 @@ export const authContract = contractPart('auth', 'Sign-in and accounts', ['auth.
   'auth.identify': command<AuthStatus>()(
     z.object({ who: z.string({ error: 'Enter your member number or name' }).trim().min(1, 'Enter your member number or name').max(120), pin }),
     'public',
-    { audit: 'signed in at the kiosk' },
+    { audit: 'signed in at the kiosk', onPremises: true },
   ),
   'auth.signOut': command<AuthStatus>()(empty, 'public', { audit: 'signed out' }),
   'auth.setPin': command<{ memberId: string }>()(z.object({ memberId: id, pin }), 'desk', { audit: 'set the kiosk PIN of' }),
+  'auth.setMyPin': command<{ memberId: string }>()(z.object({ current: z.string().max(200).default(''), pin }), 'member', {
+    audit: 'changed their kiosk PIN',
+  }),
   'auth.clearLockout': command<{ id: string | null; label: string; refused: number }>()(
     z.object({ scope: z.enum(GUARD_SCOPES, { error: 'Not a kind of lock' }), key: z.string().trim().min(1, 'Which lock?').max(200) }),
     'manager',

@@ -19,6 +19,8 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError 
  * Who may call a channel: the manager may call everything; a member (or guardian) identified
  * at the kiosk may call 'member' and 'public' channels, and only for themselves where it
  * matters (checked in the services); the kiosk before anyone identified, 'public' ones only.
+ * Over the member portal (the co-op's network) only 'member' and 'public' channels are open,
+ * whoever signs in: manager and desk screens stay on the desk's own computer.
  */
 export type Access = 'manager' | 'desk' | 'member' | 'public';
 
@@ -33,6 +35,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown, K exte
   maxBody: number;
   /** A command's words in the audit log, after who did it: "added the member". Queries are not logged. */
   audit?: string;
+  /** Only on the co-op's own screens (the desk and the kiosk), never over the member portal: the kiosk's PIN. */
+  onPremises?: true;
   /** Phantom field carrying the output type; never set at run time. */
   readonly output?: O;
 }
@@ -56,12 +60,13 @@ export const query =
  */
 export const command =
   <O>() =>
-  <I extends z.ZodType>(input: I, access: Access, options: { audit: string; maxBody?: number }): ChannelDef<I, O, 'command'> => ({
+  <I extends z.ZodType>(input: I, access: Access, options: { audit: string; maxBody?: number; onPremises?: true }): ChannelDef<I, O, 'command'> => ({
     input,
     access,
     kind: 'command',
     maxBody: options.maxBody ?? SMALL_BODY,
     audit: options.audit,
+    ...(options.onPremises ? { onPremises: true as const } : {}),
   });
 
 /** One feature's part of the contract: its channels and the events it pushes to open screens. */

@@ -53,8 +53,23 @@ export const memberFields = z.object({
   notes: optionalText(5000, 'Notes'),
   /** Whether other members see this member's email and phone (the front desk always does). */
   shareContact: z.boolean().default(false),
+  /** Whether other members find this member in the directory (the portal's and the kiosk's); the front desk always does. */
+  listed: z.boolean().default(false),
 });
 export type MemberFields = z.input<typeof memberFields>;
+
+/** What a member changes about themselves (the portal's profile): what they offer and need, and what others see. */
+export const memberProfile = memberFields.pick({
+  phone: true,
+  businessName: true,
+  businessDescription: true,
+  website: true,
+  offers: true,
+  needs: true,
+  shareContact: true,
+  listed: true,
+});
+export type MemberProfile = z.input<typeof memberProfile>;
 
 export const MEMBER_SORTS = ['name', 'business', 'memberSince', 'number'] as const;
 
@@ -80,6 +95,8 @@ export interface MemberSummary {
   email: string;
   phone: string;
   shareContact: boolean;
+  /** Listed in the members' directory: other members find only those who are. */
+  listed: boolean;
   businessName: string;
   memberSince: string;
   status: MemberStatus;
@@ -155,6 +172,7 @@ export const membersContract = contractPart('members', 'Members', ['members.chan
     'desk',
     { audit: 'changed the tags of' },
   ),
+  'members.updateProfile': command<Member>()(memberProfile, 'member', { audit: 'updated their profile' }),
   'members.tags': query<TagCount[]>()(z.object({}), 'member'),
   'members.importCsv': command<ImportReport>()(
     z.object({

@@ -11,6 +11,7 @@ import { settingsContract } from './settings.contract';
 import { systemContract } from './system.contract';
 import { mailContract } from './mail.contract';
 import { notificationsContract } from './notifications.contract';
+import { portalContract } from './portal.contract';
 
 /**
  * The one list of the features' contracts. Adding a feature: its `<f>.contract.ts` and one line
@@ -29,4 +30,5 @@ export const CONTRACT_PARTS = [
   systemContract,
   mailContract,
   notificationsContract,
+  portalContract,
 ] as const satisfies readonly ContractPart[];

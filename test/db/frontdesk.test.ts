@@ -141,7 +141,14 @@ describe('permissions: every role against every operation', () => {
   });
 
   it('members never see other members’ private notes', async () => {
-    await t.call('members.update', { id: w.ben.id, name: 'Ben Okafor', email: 'ben@example.coop', memberSince: '2025-03-14', notes: 'owes for October' });
+    await t.call('members.update', {
+      id: w.ben.id,
+      name: 'Ben Okafor',
+      email: 'ben@example.coop',
+      memberSince: '2025-03-14',
+      notes: 'owes for October',
+      listed: true,
+    });
     expect((await t.call('members.get', { id: w.ben.id }, { role: 'member', memberId: w.member.id })).notes).toBe('');
     expect((await t.call('members.get', { id: w.ben.id }, { role: 'member', memberId: w.ben.id })).notes).toBe('owes for October');
     expect((await t.call('members.get', { id: w.ben.id })).notes).toBe('owes for October');

@@ -15,8 +15,46 @@ beforeEach(async () => {
     phone: '+44 7700 900123',
     shareContact: false,
     notes: 'Pays late',
+    listed: true,
   } as never);
-  await t.call('members.update', { ...(await t.call('members.get', { id: w.chiara.id })), phone: '+44 7700 900999', shareContact: true } as never);
+  await t.call('members.update', {
+    ...(await t.call('members.get', { id: w.chiara.id })),
+    phone: '+44 7700 900999',
+    shareContact: true,
+    listed: true,
+  } as never);
+});
+
+describe('the directory', () => {
+  it('shows a member only those who chose to be listed, and never one who left; the desk sees everyone', async () => {
+    const names = async (actor?: Actor) => (await t.call('members.list', {}, actor)).rows.map((m) => m.name).sort();
+    // Ben is not listed, but sees himself; Ana and Chiara are listed
+    expect(await names(asBen)).toEqual(['Ana Ribeiro', 'Ben Okafor', 'Chiara Novak']);
+    await t.call('members.update', { ...(await t.call('members.get', { id: w.chiara.id })), listed: false } as never);
+    expect(await names(asBen)).toEqual(['Ana Ribeiro', 'Ben Okafor']);
+    expect(await t.send('members.get', { id: w.chiara.id }, asBen)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await t.call('members.update', { ...(await t.call('members.get', { id: w.member.id })), status: 'left' } as never);
+    expect(await names(asBen)).toEqual(['Ben Okafor']);
+    expect((await names()).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets a member change their own profile (offers, needs, listing, sharing), and only their own', async () => {
+    const profile = {
+      phone: '+44 7700 900111',
+      businessName: 'Okafor Books',
+      businessDescription: '',
+      website: '',
+      offers: ['Bookkeeping'],
+      needs: ['web design'],
+      shareContact: true,
+      listed: true,
+    };
+    const ben = await t.call('members.updateProfile', profile, asBen);
+    expect(ben).toMatchObject({ id: w.ben.id, offers: ['bookkeeping'], needs: ['web design'], listed: true, shareContact: true });
+    // the desk's fields stay as they were; a guest of the kiosk cannot
+    expect(ben.email).toBe('ben@example.coop');
+    expect(await t.send('members.updateProfile', profile, { role: 'kiosk', memberId: null })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
 });
 
 describe('contact details', () => {

@@ -26,13 +26,16 @@ export interface TestCoop {
   close(): Promise<void>;
 }
 
-export async function startTestCoop(options: { now?: () => Date; dataDir?: string; backups?: boolean; firstBackupAfterMs?: number } = {}): Promise<TestCoop> {
+export async function startTestCoop(
+  options: { now?: () => Date; dataDir?: string; backups?: boolean; firstBackupAfterMs?: number; rendererDir?: string } = {},
+): Promise<TestCoop> {
   const dataDir = options.dataDir ?? tempDir();
   const coop = await startCoopdesk({
     dataDir,
     now: options.now ?? (() => FIXED_NOW),
     backups: options.backups ?? false,
     firstBackupAfterMs: options.firstBackupAfterMs,
+    rendererDir: options.rendererDir,
   });
   const send = async <C extends Channel>(channel: C, input: InputOf<C>, actor: Actor = FRONT_DESK) =>
     (await coop.api.dispatch(channel, input, actor)) as ApiResult<OutputOf<C>>;
@@ -94,12 +97,17 @@ export function freshCoopEachTest(options: CoopOptions | (() => CoopOptions) = {
   });
 }
 
-/** The browser host over a test co-op, serving a stand-in renderer (an index.html and one asset). */
-export async function startTestHost(coop: Coopdesk): Promise<{ host: Host; port: number }> {
+/** A stand-in renderer (an index.html and one asset) in a temp folder. */
+export function standInRenderer(): string {
   const renderer = tempDir('coopdesk-renderer-');
   mkdirSync(join(renderer, 'assets'));
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Coopdesk</title>');
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
-  const host = await startHost({ coopdesk: coop, rendererDir: renderer });
+  return renderer;
+}
+
+/** The browser host over a test co-op, serving a stand-in renderer. */
+export async function startTestHost(coop: Coopdesk): Promise<{ host: Host; port: number }> {
+  const host = await startHost({ coopdesk: coop, rendererDir: standInRenderer() });
   return { host, port: Number(new URL(host.url).port) };
 }

@@ -10,6 +10,7 @@ import type { AuditTables } from '../features/audit/audit.tables';
 import type { BidsTables } from '../features/bids/bids.tables';
 import type { MailTables } from '../features/mail/mail.tables';
 import type { NotificationsTables } from '../features/notifications/notifications.tables';
+import type { PortalTables } from '../features/portal/portal.tables';
 
 /**
  * The database as Kysely sees it: every feature's tables, each declared in its own folder
@@ -27,4 +28,5 @@ export type DB = SettingsTables &
   AuditTables &
   BidsTables &
   MailTables &
-  NotificationsTables;
+  NotificationsTables &
+  PortalTables;

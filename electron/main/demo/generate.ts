@@ -229,6 +229,8 @@ export function generateMembers({ count, today, seed = 42 }: GenerateOptions): M
       notes: '',
       // Two in three share their contact details with other members (not from the random stream, so the rest stays as it was).
       shareContact: i % 3 !== 0,
+      // and four in five are listed in the members' directory
+      listed: i % 5 !== 4,
     });
   }
   return dedupeNames(members);

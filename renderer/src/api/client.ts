@@ -21,18 +21,49 @@ export class ApiCallError extends Error {
   }
 }
 
+/** Whether the host answers: a phone on a flaky office network is told while it is not, and its calls wait. */
+export type Connection = 'online' | 'reconnecting';
+let connection: Connection = 'online';
+const connectionListeners = new Set<() => void>();
+function setConnection(next: Connection) {
+  if (next === connection) return;
+  connection = next;
+  connectionListeners.forEach((l) => l());
+}
+export const connectionState = () => connection;
+export function onConnection(listener: () => void): () => void {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
+}
+
+/** How long a call keeps trying while the host is unreachable, before it says so. */
+const RETRY_FOR_MS = 60_000;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/** A key per call, the same on each of its retries: the host answers a retry of a command it already did from that first try. */
+const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 /** The desktop app's bridge when it exists, HTTP to the browser host otherwise. Nothing else knows which. */
 async function send(channel: string, input: unknown): Promise<ApiResult<unknown>> {
   if (window.coopdesk) return (await window.coopdesk.invoke(channel, input)) as ApiResult<unknown>;
-  let response: Response;
-  try {
-    response = await fetch(`/api/${channel}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
-    });
-  } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: 'Coopdesk is not reachable. Is it still running?' } };
+  const init = {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() },
+    body: JSON.stringify(input ?? {}),
+  };
+  const giveUpAt = Date.now() + RETRY_FOR_MS;
+  let response: Response | null = null;
+  for (let attempt = 0; response === null; attempt++) {
+    try {
+      response = await fetch(`/api/${channel}`, init);
+      setConnection('online');
+    } catch {
+      if (Date.now() > giveUpAt) {
+        setConnection('online');
+        return { ok: false, error: { code: 'INTERNAL', message: 'Coopdesk is not reachable. Is it still running? Nothing you entered was lost: try again.' } };
+      }
+      setConnection('reconnecting');
+      await sleep(Math.min(500 * 2 ** attempt, 5_000));
+    }
   }
   try {
     return (await response.json()) as ApiResult<unknown>;
@@ -46,6 +77,9 @@ export async function call<C extends Channel>(channel: C, input: InputOf<C>): Pr
   if (!result.ok) throw new ApiCallError(result.error);
   return result.data as OutputOf<C>;
 }
+
+/** Whether this page came over the co-op's network (the member portal) rather than from the desk's own computer. */
+export const onMembersNetwork = () => !['127.0.0.1', 'localhost', '[::1]', ''].includes(window.location.hostname);
 
 /** Told to listeners when the event stream comes back after a gap: refresh everything. */
 export const REFRESH_ALL = '*';

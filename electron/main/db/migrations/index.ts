@@ -5,6 +5,7 @@ import * as m0003 from './0003_frontdesk';
 import * as m0004 from './0004_bids';
 import * as m0005 from './0005_guards_privacy_spans';
 import * as m0006 from './0006_accounts_notifications';
+import * as m0007 from './0007_portal';
 
 export interface Migration {
   name: string;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { name: '0004_bids', up: m0004.up },
   { name: '0005_guards_privacy_spans', up: m0005.up },
   { name: '0006_accounts_notifications', up: m0006.up },
+  { name: '0007_portal', up: m0007.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -12,6 +12,20 @@ export interface AuditLogTable {
   details: string; // JSON of the input, secrets removed
 }
 
+/** A command already carried out for a caller under an idempotency key, with its answer (schema 7; on this machine only). */
+export interface CommandReplaysTable {
+  /** The account, the member or the client address that sent it. */
+  caller: string;
+  key: string;
+  channel: string;
+  /** SHA-256 of the channel and its validated input: the same key with other content is refused. */
+  input_hash: string;
+  /** The answer given, JSON. */
+  result: string;
+  created_at: number;
+}
+
 export interface AuditTables {
   audit_log: AuditLogTable;
+  command_replays: CommandReplaysTable;
 }

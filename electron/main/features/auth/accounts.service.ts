@@ -8,6 +8,7 @@ import { mailConfigured, sendSoon } from '../mail';
 import * as repo from './accounts.repository';
 import { checkPassword, memberGone, signedIn, startSession } from './sessions.service';
 import { hashSecret } from './secrets.service';
+import { setPin } from './auth.service';
 
 const INVITE_HOURS = 72;
 const RESET_HOURS = 1;
@@ -106,13 +107,15 @@ async function issue(ctx: Ctx, account: { id: string; name: string; email: strin
   await repo.retireCodes(ctx.db, account.id, now);
   await repo.insertCode(ctx.db, { code_hash: codeHash(code), account_id: account.id, purpose, expires_at: expiresAt, used_at: null, created_at: now });
   const shown = `${code.slice(0, 4)}-${code.slice(4)}`;
+  const portal = ctx.portal?.status().url;
+  const link = portal ? `${portal}#/code/${shown}` : null;
   if (account.email && (await mailConfigured(ctx)))
     sendSoon(ctx, {
       to: account.email,
       subject: purpose === 'invite' ? 'Your sign-in code for the co-op' : 'Reset your password',
-      text: `Hello ${account.name},\n\nyour one-time code is ${shown}. Enter it on the sign-in screen ("I have a code") and choose your password.\nIt works once, until ${new Date(expiresAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.\n`,
+      text: `Hello ${account.name},\n\nyour one-time code is ${shown}. Enter it on the sign-in screen ("I have a code") and choose your password.${link ? `\nOr open ${link} on your phone or laptop.` : ''}\nIt works once, until ${new Date(expiresAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.\n`,
     });
-  return { accountId: account.id, name: account.name, code: shown, expiresAt: new Date(expiresAt).toISOString() };
+  return { accountId: account.id, name: account.name, code: shown, expiresAt: new Date(expiresAt).toISOString(), link };
 }
 
 /** The desk hands a member (her account made on first need) or, a manager only, a staff member a one-time code. */
@@ -198,6 +201,16 @@ export async function changePassword(ctx: Ctx, session: Session, input: { curren
     },
     true,
   );
+}
+
+/** A member's own kiosk PIN, set from their account (their password proves it is them). */
+export async function setMyPin(ctx: Ctx, session: Session, input: { current: string; pin: string }): Promise<{ memberId: string }> {
+  const accountId = session.actor.accountId;
+  if (!accountId) throw new AppError('RULE', 'Sign in with your own account first.', undefined, 'no-account');
+  const a = await load(ctx, accountId);
+  if (!a.member_id) throw new AppError('RULE', 'Only a member has a kiosk PIN.', { pin: 'Not a member' }, 'members-only');
+  await checkPassword(ctx, session, a.email || a.name, input.current, 'current', 'auth.setMyPin');
+  return setPin(ctx, a.member_id, input.pin);
 }
 
 /** A staff member's own name and e-mail (the upgraded shared password's account is asked her name once). */

@@ -17,6 +17,7 @@ export const handlers: FeatureHandlers<typeof authContract> = {
   'auth.identify': (input, ctx, _actor, session) => kiosk.identify(ctx, session, input),
   'auth.signOut': (_input, ctx, _actor, session) => sessions.signOut(ctx, session),
   'auth.setPin': (input, ctx) => kiosk.setPin(ctx, input.memberId, input.pin),
+  'auth.setMyPin': (input, ctx, _actor, session) => accounts.setMyPin(ctx, session, input),
   'auth.clearLockout': (input, ctx) => kiosk.clearLockout(ctx, input.scope, input.key),
   'auth.lockouts': (_input, ctx) => kiosk.lockouts(ctx),
   'accounts.list': (_input, ctx) => accounts.list(ctx),

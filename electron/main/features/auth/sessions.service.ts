@@ -1,5 +1,12 @@
-import { type AuthStatus, KIOSK_IDLE_SECONDS, MEMBER_IDLE_MINUTES, STAFF_IDLE_MINUTES, type SignedInAccount } from '@shared/contract/auth.contract';
-import { type Ctx, type Session, kioskSession, managerSession } from '../../context';
+import {
+  type AuthStatus,
+  KIOSK_IDLE_SECONDS,
+  MEMBER_IDLE_MINUTES,
+  PORTAL_IDLE_DAYS,
+  STAFF_IDLE_MINUTES,
+  type SignedInAccount,
+} from '@shared/contract/auth.contract';
+import { type Ctx, type Session, kioskSession, managerSession, portalSession, signedOutSession } from '../../context';
 import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import * as accounts from './accounts.repository';
@@ -10,14 +17,23 @@ import { hashSecret, verifySecret } from './secrets.service';
 /** A member identified at the kiosk is signed out after this long without doing anything. */
 export const KIOSK_IDLE_MS = KIOSK_IDLE_SECONDS * 1000;
 
-const idleMs = (session: Session) =>
-  !session.actor.accountId ? KIOSK_IDLE_MS : session.mode === 'manager' ? STAFF_IDLE_MINUTES * 60_000 : MEMBER_IDLE_MINUTES * 60_000;
+const idleMs = (session: Session) => {
+  if (!session.actor.accountId) return KIOSK_IDLE_MS;
+  const staff = session.actor.role === 'manager' || session.actor.role === 'frontdesk';
+  if (staff) return STAFF_IDLE_MINUTES * 60_000;
+  // a member's own phone stays signed in; the shared desk computer does not
+  return session.mode === 'portal' ? PORTAL_IDLE_DAYS * 24 * 60 * 60_000 : MEMBER_IDLE_MINUTES * 60_000;
+};
 
 /** Where a session's attempts come from, for the per-client limit. */
 export const clientOf = (session: Session) => session.client ?? 'desktop';
 
-/** The sessions a transport starts: the desk's while no staff member can sign in (first run), signed out after. */
-export async function newSession(ctx: Pick<Ctx, 'db'>): Promise<Session> {
+/**
+ * The sessions a transport starts: the desk's while no staff member can sign in (first run), the
+ * kiosk after; over the member portal always signed out.
+ */
+export async function newSession(ctx: Pick<Ctx, 'db'>, where: 'desk' | 'portal' = 'desk'): Promise<Session> {
+  if (where === 'portal') return portalSession();
   return (await accounts.staffWithPassword(ctx.db)) ? kioskSession() : managerSession();
 }
 
@@ -33,7 +49,7 @@ export async function refreshSession(ctx: Ctx, session: Session): Promise<void> 
     const state = await accounts.sessionState(ctx.db, session.actor.accountId);
     ended = !state || state.disabled_at !== null || state.session_epoch !== session.epoch;
   }
-  if (ended) Object.assign(session, kioskSession(), { expiresAt: undefined, epoch: undefined });
+  if (ended) Object.assign(session, signedOutSession(session), { expiresAt: undefined, epoch: undefined });
   else session.expiresAt = now + idleMs(session);
 }
 
@@ -76,7 +92,8 @@ export async function startSession(
   const now = ctx.now().getTime();
   const person = signedIn(account);
   Object.assign(session, {
-    mode: account.kind === 'staff' ? 'manager' : 'kiosk',
+    // over the portal a session stays the portal's, whoever signs in
+    mode: session.mode === 'portal' ? 'portal' : account.kind === 'staff' ? 'manager' : 'kiosk',
     actor: { role: person.role, memberId: account.member_id, accountId: account.id, name: account.name },
     epoch: account.session_epoch + (raisesEpoch ? 1 : 0),
     expiresAt: undefined,
@@ -134,7 +151,7 @@ export async function signIn(ctx: Ctx, session: Session, input: { who: string; p
 
 /** The kiosk's own sign-out, and a person's: the screen goes back to the kiosk (members identify there). */
 export async function signOut(ctx: Ctx, session: Session): Promise<AuthStatus> {
-  if (session.mode === 'kiosk' || session.actor.accountId) Object.assign(session, kioskSession(), { expiresAt: undefined, epoch: undefined });
+  if (session.mode !== 'manager' || session.actor.accountId) Object.assign(session, signedOutSession(session), { expiresAt: undefined, epoch: undefined });
   return status(ctx, session);
 }
 

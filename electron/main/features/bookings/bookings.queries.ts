@@ -181,6 +181,9 @@ export type { Bookable };
 const ICS_PAST_DAYS = 30;
 const ICS_FUTURE_DAYS = 400;
 
+/** A member's bookings from a month ago on, as iCalendar text (the portal's subscription feed). */
+export const memberCalendar = async (ctx: Ctx, memberId: string) => (await ics(ctx, { role: 'member', memberId }, { memberId })).ics;
+
 /** A member's or a bookable's bookings from a month ago on, as an .ics file. */
 export async function ics(ctx: Ctx, actor: Actor, input: { memberId: string } | { bookableId: string }): Promise<{ filename: string; ics: string }> {
   if ('memberId' in input) requireSelf(actor, input.memberId, 'You can only export your own bookings.');

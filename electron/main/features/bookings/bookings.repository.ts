@@ -202,8 +202,8 @@ export const unattended = async (db: Kysely<DB>, now: number) =>
     .execute();
 
 /** Marks checked in the member's confirmed bookings not yet checked in that start by `startsBy` and have not ended at `now`. */
-export async function checkInBookingsStartingBefore(db: Kysely<DB>, memberId: string, now: number, startsBy: number): Promise<void> {
-  await db
+export async function checkInBookingsStartingBefore(db: Kysely<DB>, memberId: string, now: number, startsBy: number) {
+  return db
     .updateTable('bookings')
     .set({ checked_in_at: now, updated_at: now })
     .where('member_id', '=', memberId)
@@ -211,5 +211,6 @@ export async function checkInBookingsStartingBefore(db: Kysely<DB>, memberId: st
     .where('checked_in_at', 'is', null)
     .where('start_ms', '<=', startsBy)
     .where('end_ms', '>', now)
+    .returning(['id', 'bookable_id'])
     .execute();
 }

@@ -19,3 +19,4 @@ export const bookingsFeature = defineFeature({
 });
 
 export { type Occupied, checkInOnArrival, deskSeats, occupancy } from './occupancy.queries';
+export { memberCalendar } from './bookings.queries';

@@ -67,6 +67,6 @@ export async function deskSeats(
   return { total: desks.reduce((n, d) => n + d.capacity, 0), freeNow, freeRestOfDay };
 }
 
-/** A member who arrives is checked in to their bookings under way now or starting within the early check-in window. */
+/** A member who arrives is checked in to their bookings under way now or starting within the early check-in window; returns those. */
 export const checkInOnArrival = (db: Kysely<DB>, memberId: string, now: number) =>
   repo.checkInBookingsStartingBefore(db, memberId, now, now + EARLY_CHECK_IN_MINUTES * 60_000);

@@ -8,7 +8,12 @@ import { caseless, withoutIndex } from '../../db/sqlite';
 
 export type MemberRow = MembersTable;
 export type MemberValues = Omit<MembersTable, 'id' | 'number' | 'archived_at' | 'created_at' | 'updated_at'>;
-export type ListFilter = z.output<typeof memberListQuery> & { ownershipCutoff: string; searchEmail: boolean };
+export type ListFilter = z.output<typeof memberListQuery> & {
+  ownershipCutoff: string;
+  searchEmail: boolean;
+  /** A member's view of the directory: only current members who chose to be listed, and this member (null: the desk's whole register). */
+  directoryOf: string | null;
+};
 
 export const findById = (db: Kysely<DB>, id: string) => db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -37,7 +42,7 @@ export async function insertMember(db: Kysely<DB>, row: MemberRow): Promise<void
   await db.insertInto('members').values(row).execute();
 }
 
-export async function updateMember(db: Kysely<DB>, id: string, values: MemberValues, now: number): Promise<void> {
+export async function updateMember(db: Kysely<DB>, id: string, values: Partial<MemberValues>, now: number): Promise<void> {
   await db
     .updateTable('members')
     .set({ ...values, updated_at: now })
@@ -102,6 +107,13 @@ export async function list(db: Kysely<DB>, f: ListFilter): Promise<{ total: numb
    */
   const filtered = (drive: 'matches' | 'sort order') => {
     let query = db.selectFrom('members');
+    if (f.directoryOf !== null) {
+      const self = f.directoryOf;
+      query = query
+        .where('members.archived_at', 'is', null)
+        .where('members.status', '!=', 'left')
+        .where((eb) => eb.or([eb('members.listed', '=', 1), eb('members.id', '=', self)]));
+    }
     if (f.archived === 'hide') query = query.where('members.archived_at', 'is', null);
     if (f.archived === 'only') query = query.where('members.archived_at', 'is not', null);
     if (f.status !== 'all') query = query.where('members.status', '=', f.status);

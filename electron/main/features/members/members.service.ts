@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { ImportReport, Member, MemberSummary, TagCount, TagKind, memberFields, memberListQuery } from '@shared/contract/members.contract';
+import type { ImportReport, Member, MemberSummary, TagCount, TagKind, memberFields, memberListQuery, memberProfile } from '@shared/contract/members.contract';
 import { newId } from '@shared/domain/ids';
 import { ownershipCutoff, ownershipOf } from '@shared/domain/ownership';
 import { normalizeTag } from '@shared/domain/tags';
@@ -37,6 +37,7 @@ function toSummary(row: repo.MemberRow, tags: { offers: string[]; needs: string[
     email: row.email,
     phone: row.phone,
     shareContact: row.share_contact === 1,
+    listed: row.listed === 1,
     businessName: row.business_name,
     memberSince: row.member_since,
     status: row.status,
@@ -75,6 +76,7 @@ function columnsOf(input: MemberFields): repo.MemberValues {
     role: input.role,
     notes: input.notes,
     share_contact: input.shareContact ? 1 : 0,
+    listed: input.listed ? 1 : 0,
   };
 }
 
@@ -101,12 +103,17 @@ async function insertNew(ctx: Ctx, trx: Kysely<DB>, input: MemberFields): Promis
   return id;
 }
 
-/** A page of the register; `searchEmail` only for the front desk (members do not find each other by email). */
-export async function list(ctx: Ctx, query: ListQuery, searchEmail = true): Promise<{ total: number; rows: MemberSummary[] }> {
+/**
+ * A page of the register as `viewer` may see it: the front desk, all of it; a member, the
+ * directory (current members who chose to be listed, and themselves), not searched by email.
+ */
+export async function list(ctx: Ctx, query: ListQuery, viewer: Actor): Promise<{ total: number; rows: MemberSummary[] }> {
   const clock = await ownershipClock(ctx);
+  const staff = isStaff(viewer);
   const { total, rows } = await repo.list(ctx.db, {
     ...query,
-    searchEmail,
+    searchEmail: staff,
+    directoryOf: staff ? null : (viewer.memberId ?? ''),
     tag: normalizeTag(query.tag),
     ownershipCutoff: ownershipCutoff(clock.months, clock.today),
   });
@@ -117,7 +124,12 @@ export async function list(ctx: Ctx, query: ListQuery, searchEmail = true): Prom
   return { total, rows: rows.map((r) => toSummary(r, tags.get(r.id)!, clock)) };
 }
 
-export const get = (ctx: Ctx, id: string) => loadMember(ctx, ctx.db, id);
+/** One member as `viewer` may see them: another member finds only those listed in the directory. */
+export async function get(ctx: Ctx, id: string, viewer: Actor): Promise<Member> {
+  const member = await loadMember(ctx, ctx.db, id);
+  if (!isStaff(viewer) && viewer.memberId !== id && (!member.listed || member.archivedAt !== null || member.status === 'left')) throw notFound('The member');
+  return asSeenBy(viewer, member);
+}
 
 /**
  * A member who may still act in the co-op (book, check in, host a visitor): known, not archived,
@@ -146,6 +158,27 @@ export async function update(ctx: Ctx, id: string, input: MemberFields): Promise
     if (!(await repo.findById(trx, id))) throw notFound('The member');
     await assertEmailFree(trx, input.email, id);
     await repo.updateMember(trx, id, columnsOf(input), ctx.now().getTime());
+    await repo.replaceTags(trx, id, input.offers, input.needs);
+    await reindexMember(trx, id);
+    return loadMember(ctx, trx, id);
+  });
+}
+
+/** A member's own profile: what they offer and need, and what other members see of them. */
+export async function updateProfile(ctx: Ctx, actor: Actor, input: z.output<typeof memberProfile>): Promise<Member> {
+  const id = actor.memberId;
+  if (!id) throw new AppError('RULE', 'Sign in as a member to change your profile.', undefined, 'members-only');
+  return commit(ctx, 'members.changed', async (trx) => {
+    await currentMember(trx, id, 'id');
+    const profile = {
+      phone: input.phone,
+      business_name: input.businessName,
+      business_description: input.businessDescription,
+      website: input.website,
+      share_contact: input.shareContact ? 1 : 0,
+      listed: input.listed ? 1 : 0,
+    };
+    await repo.updateMember(trx, id, profile, ctx.now().getTime());
     await repo.replaceTags(trx, id, input.offers, input.needs);
     await reindexMember(trx, id);
     return loadMember(ctx, trx, id);

@@ -14,6 +14,8 @@ export interface MembersTable {
   notes: string;
   /** 1: email and phone are shown to other members (schema 5). */
   share_contact: number;
+  /** 1: listed in the members' directory, on the portal and the kiosk (schema 7). */
+  listed: number;
   archived_at: number | null;
   created_at: number;
   updated_at: number;

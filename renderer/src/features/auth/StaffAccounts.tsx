@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Qr } from '../../components/Qr';
 import { type IssuedCode, ROLE_NAMES } from '@shared/contract/auth.contract';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
@@ -15,10 +16,18 @@ import { useSiteZone } from '../../components/useSiteZone';
 export function CodeNote({ issued }: { issued: IssuedCode }) {
   const zone = useSiteZone();
   return (
-    <p role="status" className="notice">
-      One-time code for {issued.name}: <strong className="code">{issued.code}</strong> — works once, until {formatDateTime(issued.expiresAt, zone)}. They enter
-      it under “Sign in → I have a code”. It is not shown again.
-    </p>
+    <div role="status" className="notice code-note">
+      <p>
+        One-time code for {issued.name}: <strong className="code">{issued.code}</strong> — works once, until {formatDateTime(issued.expiresAt, zone)}. They
+        enter it under “Sign in → I have a code”. It is not shown again.
+      </p>
+      {issued.link ? (
+        <p>
+          On their phone: scan this, or open <a href={issued.link}>{issued.link}</a> (the member portal, with the code filled in).
+          <Qr text={issued.link} label={`Sign-in link for ${issued.name}`} />
+        </p>
+      ) : null}
+    </div>
   );
 }
 

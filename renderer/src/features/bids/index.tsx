@@ -28,5 +28,6 @@ export const bidsUi: UiFeature = {
     useResults: useBidResults,
   },
   kiosk: { routes: bidRoutes, nav },
-  slots: { memberPage: [MemberBids], today: [BidsNeedingAttention], kioskHome: [Invitations] },
+  portal: { routes: bidRoutes, nav: { ...nav, label: 'Bids' } },
+  slots: { memberPage: [MemberBids], today: [BidsNeedingAttention], kioskHome: [Invitations], portalHome: [Invitations] },
 };

@@ -1,5 +1,6 @@
 import { useApi } from '../../api/hooks';
 import { lazyPage, type PaletteEntry, type UiFeature } from '../../feature';
+import { useAuth } from '../auth';
 
 export { FLAG_RULES, NUMBER_RULES } from './ruleLabels';
 
@@ -11,6 +12,20 @@ const RoomsWeekPage = lazyPage(() => import('./RoomsWeekPage'), 'RoomsWeekPage')
 const MonthPage = lazyPage(() => import('./MonthPage'), 'MonthPage');
 const KioskBookings = lazyPage(() => import('./KioskBookings'), 'KioskBookings');
 const MemberBookings = lazyPage(() => import('./MemberBookings'), 'MemberBookings');
+
+/** The portal's booking screen: book for oneself, one's bookings, the day at the co-op (others' bookings only as "booked"). */
+function PortalBookings() {
+  const member = useAuth().data?.member;
+  return member ? (
+    <div className="stack">
+      <h1>Book</h1>
+      <KioskBookings member={member} />
+    </div>
+  ) : (
+    <p className="muted">Only a member books here.</p>
+  );
+}
+const MyBookings = ({ member }: { member: { id: string } }) => <MemberBookings memberId={member.id} />;
 
 /** Today's bookings of rooms, found by who, what or where. */
 function useBookingResults(text: string): PaletteEntry[] {
@@ -69,5 +84,9 @@ export const bookingsUi: UiFeature = {
     ],
     useResults: useBookingResults,
   },
-  slots: { memberPage: [MemberBookings], kioskHome: [KioskBookings] },
+  slots: { memberPage: [MemberBookings], kioskHome: [KioskBookings], portalHome: [MyBookings] },
+  portal: {
+    routes: [{ path: '/book', render: () => <PortalBookings />, page: KioskBookings }],
+    nav: { href: '/book', label: 'Book', match: '/book' },
+  },
 };

@@ -18,6 +18,7 @@ function toForm(member: Member | undefined): FormIn {
     email: member?.email ?? '',
     phone: member?.phone ?? '',
     shareContact: member?.shareContact ?? false,
+    listed: member?.listed ?? false,
     businessName: member?.businessName ?? '',
     businessDescription: member?.businessDescription ?? '',
     website: member?.website ?? '',
@@ -81,6 +82,9 @@ export function MemberForm({ id }: { id?: string }) {
           </div>
           <label className="override">
             <input type="checkbox" {...register('shareContact')} /> Other members may see this email and phone (the front desk always can)
+          </label>
+          <label className="override">
+            <input type="checkbox" {...register('listed')} /> Listed in the members’ directory (the portal and the kiosk)
           </label>
         </fieldset>
         <fieldset>

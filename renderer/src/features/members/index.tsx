@@ -1,10 +1,20 @@
 import { useApi } from '../../api/hooks';
 import { lazyPage, type PaletteEntry, type UiFeature } from '../../feature';
+import { useAuth } from '../auth';
 
 const ImportMembers = lazyPage(() => import('./ImportMembers'), 'ImportMembers');
 const MemberDetail = lazyPage(() => import('./MemberDetail'), 'MemberDetail');
 const MemberForm = lazyPage(() => import('./MemberForm'), 'MemberForm');
 const MembersPage = lazyPage(() => import('./MembersPage'), 'MembersPage');
+const DirectoryPage = lazyPage(() => import('./DirectoryPage'), 'DirectoryPage');
+const ProfilePage = lazyPage(() => import('./ProfilePage'), 'ProfilePage');
+
+/** The signed-in member's own profile (the portal shows it only to someone signed in). */
+function MyProfile() {
+  const auth = useAuth();
+  const memberId = auth.data?.member?.id;
+  return memberId ? <ProfilePage memberId={memberId} /> : <p className="muted">Only a member has a profile here.</p>;
+}
 
 function useMemberResults(text: string): PaletteEntry[] {
   const members = useApi('members.list', { q: text, limit: 6 }, { enabled: text.length > 0 });
@@ -22,4 +32,11 @@ export const membersUi: UiFeature = {
     { path: '/members', render: () => <MembersPage />, page: MembersPage },
   ],
   palette: { actions: [{ id: 'a-member', group: 'Action', label: 'New member', go: '/members/new' }], useResults: useMemberResults },
+  portal: {
+    routes: [
+      { path: '/directory', render: () => <DirectoryPage />, page: DirectoryPage },
+      { path: '/me', render: () => <MyProfile />, page: ProfilePage },
+    ],
+    nav: { href: '/directory', label: 'Members', match: '/directory' },
+  },
 };

@@ -9,6 +9,7 @@ export const notificationsUi: UiFeature = {
   name: 'notifications',
   routes: [inboxRoute],
   kiosk: { routes: [inboxRoute] },
+  portal: { routes: [inboxRoute], nav: { href: '/inbox', label: 'Inbox', match: '/inbox' } },
   slots: { shell: [Bell] },
   palette: { actions: [{ id: 'inbox', group: 'Action', label: 'Notifications', go: '/inbox' }] },
 };

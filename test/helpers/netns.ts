@@ -1,0 +1,69 @@
+import { execFileSync, spawn } from 'node:child_process';
+
+/**
+ * "Another device on the co-op's network": a second network namespace joined to this one by a
+ * veth pair. The portal listens on `hostAddress`; commands run with `run` reach it only over that
+ * link, from `deviceAddress`. Null where the machine does not allow it (no root, no `ip netns`).
+ */
+export interface OtherDevice {
+  hostAddress: string;
+  deviceAddress: string;
+  /** Runs a command inside the other namespace; resolves with its stdout (rejects on a non-zero exit, with its stderr). */
+  run(command: string, args: string[], env?: Record<string, string>): Promise<string>;
+  close(): void;
+}
+
+const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
+
+export function otherDevice(): OtherDevice | null {
+  // a name and a /30 of our own per process, so parallel test files do not collide
+  const n = process.pid % 200;
+  const ns = `coopdesk-dev-${process.pid}`;
+  const hostIf = `cdh${process.pid % 100000}`;
+  const devIf = `cdd${process.pid % 100000}`;
+  const hostAddress = `10.213.${n}.1`;
+  const deviceAddress = `10.213.${n}.2`;
+  try {
+    ip('netns', 'add', ns);
+  } catch {
+    return null;
+  }
+  const close = () => {
+    try {
+      ip('link', 'del', hostIf);
+    } catch {
+      /* already gone with the namespace */
+    }
+    try {
+      ip('netns', 'del', ns);
+    } catch {
+      /* already gone */
+    }
+  };
+  try {
+    ip('link', 'add', hostIf, 'type', 'veth', 'peer', 'name', devIf);
+    ip('link', 'set', devIf, 'netns', ns);
+    ip('addr', 'add', `${hostAddress}/30`, 'dev', hostIf);
+    ip('link', 'set', hostIf, 'up');
+    ip('netns', 'exec', ns, 'ip', 'addr', 'add', `${deviceAddress}/30`, 'dev', devIf);
+    ip('netns', 'exec', ns, 'ip', 'link', 'set', devIf, 'up');
+    ip('netns', 'exec', ns, 'ip', 'link', 'set', 'lo', 'up');
+  } catch {
+    close();
+    return null;
+  }
+  return {
+    hostAddress,
+    deviceAddress,
+    close,
+    run: (command, args, env = {}) =>
+      new Promise((resolve, reject) => {
+        const child = spawn('ip', ['netns', 'exec', ns, command, ...args], { env: { ...process.env, ...env } });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} exited ${code}: ${err}`))));
+      }),
+  };
+}
