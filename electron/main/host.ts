@@ -21,6 +21,8 @@ const MAX_CONNECTIONS_PER_CLIENT = 32;
 const HEADERS_MS = 10_000;
 const REQUEST_MS = 60_000;
 const IDLE_MS = 30_000;
+/** Push events within this long of each other go out together. */
+const PUSH_BATCH_MS = 10;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -119,6 +121,21 @@ export function startHost(options: HostOptions): Promise<Host> {
   const scheme = options.portal ? 'https' : 'http';
   let origins = new Set<string>();
   const streams = new Set<ServerResponse>();
+  // Push events go out in small batches, each distinct event once: twenty bookings made in the
+  // same moment are one "bookings changed" to each of 300 phones, not twenty (each write to a
+  // TLS stream costs the host's one thread). Screens only need to know what to read again.
+  const pending = new Set<string>();
+  let flushTimer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    flushTimer = null;
+    const batch = [...pending].map((event) => `data: ${JSON.stringify(event)}\n\n`).join('');
+    pending.clear();
+    for (const stream of streams) stream.write(batch);
+  };
+  const unsubscribe = coopdesk.api.subscribe((event) => {
+    pending.add(event);
+    flushTimer ??= setTimeout(flush, PUSH_BATCH_MS);
+  });
   // One session per browser (an HttpOnly, SameSite=Strict cookie): manager mode or kiosk.
   const sessions = new Map<string, Promise<Session>>();
   const resolved = new Map<string, Session>();
@@ -207,9 +224,7 @@ export function startHost(options: HostOptions): Promise<Host> {
     });
     res.write(': connected\n\n');
     streams.add(res);
-    const unsubscribe = coopdesk.api.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
     req.on('close', () => {
-      unsubscribe();
       streams.delete(res);
     });
   }
@@ -288,7 +303,10 @@ export function startHost(options: HostOptions): Promise<Host> {
   });
 
   return new Promise((resolvePromise, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      unsubscribe();
+      reject(error);
+    });
     server.listen(options.port ?? 0, hostname, () => {
       const { port } = server.address() as AddressInfo;
       origins = new Set([`${scheme}://127.0.0.1:${port}`, `${scheme}://localhost:${port}`, `${scheme}://${inUrl(hostname)}:${port}`]);
@@ -298,6 +316,8 @@ export function startHost(options: HostOptions): Promise<Host> {
         server,
         close: () =>
           new Promise<void>((done) => {
+            unsubscribe();
+            if (flushTimer) clearTimeout(flushTimer);
             for (const s of streams) s.end();
             server.closeAllConnections();
             server.close(() => done());

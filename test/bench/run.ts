@@ -5,6 +5,7 @@ import { bookingsBench } from './bookings.bench';
 import { durabilityBench } from './durability.bench';
 import { hostBench } from './host.bench';
 import { membersBench } from './members.bench';
+import { portalBench } from './portal.bench';
 
 /** `npm run bench`: every benchmark, one JSON line per figure. BENCH_SCALE=0.1 for a tenth of the data. */
 async function main() {
@@ -15,6 +16,7 @@ async function main() {
   if (!only || only === 'durability') await durabilityBench();
   if (!only || only === 'accounts') await accountsBench();
   if (!only || only === 'host') await hostBench();
+  if (!only || only === 'portal') await portalBench();
   if (!only || only === 'browser') await browserBench();
 }
 

@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import { addDaysIso, zonedParts } from '@shared/domain/zoned';
 import { startCoopdesk } from '../../electron/main/app';
+import { startHost } from '../../electron/main/host';
 import { otherDevice } from '../helpers/netns';
 import { call, expect, test } from './fixtures';
 
@@ -63,9 +64,31 @@ test('a member signs in on her phone with the desk’s link, books, is told of t
     expect(portal.running).toBe(true);
     const ca = coop.database.sqlite.prepare('select cert_pem from portal_settings').pluck().get() as string;
 
-    // at the desk: Ana's page gives a sign-in link (the portal's address with her code)
-    const issued = await call(coop, 'accounts.issueCode', { memberId: ana.id });
-    expect(issued.link).toBe(`${portal.url}#/code/${issued.code}`);
+    // at the desk: Settings shows where the portal runs, its fingerprint and its QR code; Ana's page gives a sign-in link
+    const desk = await startHost({ coopdesk: coop, rendererDir: resolve('out/renderer') });
+    const deskPage = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await deskPage.goto(desk.url);
+    await deskPage.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await deskPage.getByLabel('E-mail or name').click();
+    await deskPage.keyboard.type('kasia@example.coop');
+    await deskPage.getByLabel('Password').click();
+    await deskPage.keyboard.type('front-desk-2026');
+    await deskPage.keyboard.press('Enter');
+    await deskPage.goto(`${desk.url}#/settings`);
+    const section = deskPage.getByRole('region', { name: 'Member portal' });
+    await expect(section.getByText(`Running at ${portal.url}`)).toBeVisible();
+    await expect(section.getByText(portal.certificate.fingerprint)).toBeVisible();
+    await section.scrollIntoViewIfNeeded();
+    await deskPage.screenshot({ path: 'test-results/portal-settings.png' });
+    await deskPage.goto(`${desk.url}#/members/${ana.id}`);
+    await deskPage.getByRole('button', { name: 'Make a one-time sign-in code' }).click();
+    const link = deskPage.getByRole('status').getByRole('link', { name: /#\/code\// });
+    const href = (await link.getAttribute('href'))!;
+    const code = href.split('/code/')[1];
+    const issued = { link: href, code };
+    expect(issued.link).toBe(`${portal.url}#/code/${code}`);
+    await expect(deskPage.getByRole('img', { name: 'Sign-in link for Ana Ribeiro' })).toBeVisible();
+    await desk.close();
 
     // on her phone, over the network address
     const phone = await browser.newContext({ viewport: PHONE, ignoreHTTPSErrors: true, isMobile: true, hasTouch: true });

@@ -9,6 +9,9 @@ const MembersPage = lazyPage(() => import('./MembersPage'), 'MembersPage');
 const DirectoryPage = lazyPage(() => import('./DirectoryPage'), 'DirectoryPage');
 const ProfilePage = lazyPage(() => import('./ProfilePage'), 'ProfilePage');
 
+const directoryRoute = { path: '/directory', render: () => <DirectoryPage />, page: DirectoryPage };
+const directoryNav = { href: '/directory', label: 'Members', match: '/directory' };
+
 /** The signed-in member's own profile (the portal shows it only to someone signed in). */
 function MyProfile() {
   const auth = useAuth();
@@ -32,11 +35,10 @@ export const membersUi: UiFeature = {
     { path: '/members', render: () => <MembersPage />, page: MembersPage },
   ],
   palette: { actions: [{ id: 'a-member', group: 'Action', label: 'New member', go: '/members/new' }], useResults: useMemberResults },
+  // the members' directory for a member identified at the kiosk too
+  kiosk: { routes: [directoryRoute], nav: directoryNav },
   portal: {
-    routes: [
-      { path: '/directory', render: () => <DirectoryPage />, page: DirectoryPage },
-      { path: '/me', render: () => <MyProfile />, page: ProfilePage },
-    ],
-    nav: { href: '/directory', label: 'Members', match: '/directory' },
+    routes: [directoryRoute, { path: '/me', render: () => <MyProfile />, page: ProfilePage }],
+    nav: directoryNav,
   },
 };

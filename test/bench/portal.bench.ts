@@ -1,0 +1,171 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { memberFields } from '@shared/contract/members.contract';
+import { addDaysIso } from '@shared/domain/zoned';
+import { startCoopdesk } from '../../electron/main/app';
+import { FRONT_DESK } from '../../electron/main/context';
+import { generateMembers } from '../../electron/main/demo/generate';
+import { makeCertificate } from '../../electron/main/features/portal/certificate.service';
+import { createMany } from '../../electron/main/features/members/members.service';
+import { startHost } from '../../electron/main/host';
+import { SCALE, measure, report } from './measure';
+
+/**
+ * The member portal under a busy morning: 300 members' phones connected over HTTPS and listening
+ * for push events (in their own process), 20 of them booking at once. Goals: a booking's p95
+ * under 50 ms, a push heard by all 300 within 200 ms, the host under 300 MB. Printed, never asserted.
+ */
+const MB = 1024 * 1024;
+const now = () => performance.timeOrigin + performance.now();
+
+function postOnce(port: number, agent: Agent, channel: string, body: unknown, cookie: string, key: string): Promise<{ cookie: string; data: any }> {
+  return new Promise((done, fail) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        agent,
+        path: `/api/${channel}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key, host: `127.0.0.1:${port}`, ...(cookie ? { cookie } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          const answer = JSON.parse(text) as { ok: boolean; data: unknown; error?: { message: string } };
+          if (!answer.ok) return fail(new Error(`${channel}: ${answer.error?.message}`));
+          done({ cookie: String(res.headers['set-cookie'] ?? cookie).split(';')[0], data: answer.data });
+        });
+      },
+    );
+    req.on('error', fail);
+    req.end(JSON.stringify(body));
+  });
+}
+
+let keys = 0;
+/** As a phone's page sends a command: with an idempotency key, retried once with it when a kept-alive connection was closed under it. */
+async function post(port: number, agent: Agent, channel: string, body: unknown, cookie = ''): Promise<{ cookie: string; data: any }> {
+  const key = `bench-key-${(keys += 1)}`;
+  try {
+    return await postOnce(port, agent, channel, body, cookie, key);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
+    return postOnce(port, agent, channel, body, cookie, key);
+  }
+}
+
+export async function portalBench(): Promise<void> {
+  const phones = Math.max(20, Math.round(300 * SCALE));
+  const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-bench-portal-'));
+  const coop = await startCoopdesk({ dataDir, backups: false });
+  const call = async (channel: string, input: unknown) => {
+    const r = await coop.api.dispatch(channel, input, FRONT_DESK);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.data as any;
+  };
+  await createMany(
+    coop.ctx,
+    generateMembers({ count: phones, today: '2026-11-24', seed: 5 }).map((m) => ({ ...memberFields.parse(m), status: 'active' as const })),
+  );
+  const site = (await call('settings.get', {})).site;
+  await call('settings.updateSite', { ...site, hours: site.hours.map((d: object) => ({ ...d, open: true, opens: '08:00', closes: '18:00' })) });
+  const rooms: { id: string }[] = [];
+  for (let i = 0; i < 21; i++) rooms.push(await call('bookables.create', { siteId: site.id, kind: 'room', name: `Room ${i + 1}`, capacity: 8 }));
+  const host = await startHost({ coopdesk: coop, rendererDir: resolve('out/renderer'), portal: await makeCertificate('127.0.0.1', new Date()) });
+  const port = Number(new URL(host.url).port);
+
+  // every member signs in on their phone with a code from the desk (each phone its own address)
+  const ids = (coop.database.sqlite.prepare('select id from members order by number').all() as { id: string }[]).map((r) => r.id);
+  const agents = ids.map(
+    (_, i) => new Agent({ keepAlive: true, rejectUnauthorized: false, localAddress: `127.0.${2 + Math.floor(i / 250)}.${1 + (i % 250)}` }),
+  );
+  const cookies: string[] = [];
+  for (const [i, memberId] of ids.entries()) {
+    const { code } = await call('accounts.issueCode', { memberId });
+    const first = await post(port, agents[i], 'auth.status', {});
+    await post(port, agents[i], 'auth.redeemCode', { code, password: `phone password ${i}` }, first.cookie);
+    cookies.push(first.cookie);
+  }
+
+  const devices = spawn(process.execPath, [resolve('test/bench/portal-devices.mjs')], { env: { ...process.env, DEVICES: JSON.stringify({ port, cookies }) } });
+  const heardAll = new Map<number, number>();
+  const waiting = new Map<number, () => void>();
+  let ready: () => void;
+  const allReady = new Promise<void>((done) => (ready = done));
+  createInterface({ input: devices.stdout }).on('line', (line) => {
+    const message = JSON.parse(line) as { ready?: number; event?: number; at?: number };
+    if (message.ready) ready();
+    if (message.event) {
+      heardAll.set(message.event, message.at!);
+      waiting.get(message.event)?.();
+    }
+  });
+  devices.stderr.pipe(process.stderr);
+  const beforePhones = process.memoryUsage().rss;
+  await allReady;
+  let events = 0;
+  const heardBy = (n: number) => (heardAll.has(n) ? Promise.resolve() : new Promise<void>((done) => waiting.set(n, done)));
+
+  // one booking at a time: from sending it until every phone has heard of it (one push event per booking)
+  const tomorrow = addDaysIso(new Date().toISOString().slice(0, 10), 1);
+  const day = (k: number) => addDaysIso(tomorrow, k);
+  const pushRoom = rooms.pop()!;
+  let booked = 0;
+  await measure(
+    'portal.pushToAll',
+    30,
+    async () => {
+      const k = (booked += 1);
+      const m = k % ids.length;
+      await post(port, agents[m], 'bookings.create', { bookableId: pushRoom.id, memberId: ids[m], date: day(k) }, cookies[m]);
+      events += 1;
+      await heardBy(events);
+    },
+    { phones },
+  );
+
+  // 20 members booking at once, round after round, while every phone listens
+  const bookingTimes: number[] = [];
+  let round = 0;
+  await measure(
+    'portal.booking20AtOnce',
+    10,
+    async () => {
+      round += 1;
+      const r = round;
+      const times = await Promise.all(
+        rooms.map(async (room, j) => {
+          const m = (r * rooms.length + j) % ids.length;
+          const start = now();
+          await post(port, agents[m], 'bookings.create', { bookableId: room.id, memberId: ids[m], date: day(r) }, cookies[m]);
+          return now() - start;
+        }),
+      );
+      bookingTimes.push(...times);
+    },
+    { phones, at_once: 20 },
+  );
+  bookingTimes.sort((a, b) => a - b);
+  const q = (x: number) => Math.round(bookingTimes[Math.min(bookingTimes.length - 1, Math.floor(x * bookingTimes.length))] * 1000) / 1000;
+  report({ bench: 'portal.booking', n: bookingTimes.length, median_ms: q(0.5), p95_ms: q(0.95), phones, at_once: 20 });
+  const rss = process.memoryUsage().rss;
+  report({
+    bench: 'portal.hostMemory',
+    rss_mb: Math.round(rss / MB),
+    phones_added_mb: Math.round((rss - beforePhones) / MB),
+    heap_mb: Math.round(process.memoryUsage().heapUsed / MB),
+    phones,
+  });
+
+  devices.kill();
+  agents.forEach((a) => a.destroy());
+  await host.close();
+  await coop.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
