@@ -141,7 +141,7 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
       }
       // A retried command is answered from its first try (or refused: the key was used for something else).
       const replay =
-        options.idempotencyKey && contract[channel].kind === 'command'
+        options.idempotencyKey && contract[channel].kind === 'command' && !contract[channel].secretAnswer
           ? KERNELS.replayFor(callerOf(session), options.idempotencyKey, channel, parsed.data)
           : null;
       if (replay) {

@@ -127,9 +127,7 @@ export const authContract = contractPart('auth', 'Sign-in and accounts', ['auth.
   'accounts.createStaff': command<IssuedCode>()(
     z.object({ name: personName, email, role: z.enum(STAFF_ROLES, { error: 'Manager or front desk' }) }),
     'manager',
-    {
-      audit: 'created the staff account of',
-    },
+    { audit: 'created the staff account of', secretAnswer: true },
   ),
   'accounts.update': command<Account>()(z.object({ id, name: personName, email, role: z.enum(STAFF_ROLES, { error: 'Manager or front desk' }) }), 'manager', {
     audit: 'changed the staff account of',
@@ -138,7 +136,7 @@ export const authContract = contractPart('auth', 'Sign-in and accounts', ['auth.
   'accounts.issueCode': command<IssuedCode>()(
     z.union([z.object({ memberId: id }).strict(), z.object({ accountId: id }).strict()], { error: 'Choose a member or an account' }),
     'desk',
-    { audit: 'handed a one-time sign-in code to' },
+    { audit: 'handed a one-time sign-in code to', secretAnswer: true },
   ),
   'accounts.signOutEverywhere': command<Account>()(byId, 'manager', { audit: 'signed out everywhere' }),
 });

@@ -37,6 +37,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown, K exte
   audit?: string;
   /** Only on the co-op's own screens (the desk and the kiosk), never over the member portal: the kiosk's PIN. */
   onPremises?: true;
+  /** Its answer holds a secret (a one-time code, a calendar link): never kept for a retry, which makes a new one instead. */
+  secretAnswer?: true;
   /** Phantom field carrying the output type; never set at run time. */
   readonly output?: O;
 }
@@ -60,13 +62,18 @@ export const query =
  */
 export const command =
   <O>() =>
-  <I extends z.ZodType>(input: I, access: Access, options: { audit: string; maxBody?: number; onPremises?: true }): ChannelDef<I, O, 'command'> => ({
+  <I extends z.ZodType>(
+    input: I,
+    access: Access,
+    options: { audit: string; maxBody?: number; onPremises?: true; secretAnswer?: true },
+  ): ChannelDef<I, O, 'command'> => ({
     input,
     access,
     kind: 'command',
     maxBody: options.maxBody ?? SMALL_BODY,
     audit: options.audit,
     ...(options.onPremises ? { onPremises: true as const } : {}),
+    ...(options.secretAnswer ? { secretAnswer: true as const } : {}),
   });
 
 /** One feature's part of the contract: its channels and the events it pushes to open screens. */

@@ -94,7 +94,7 @@ export const portalContract = contractPart('portal', 'Member portal', ['portal.c
   'portal.makeCertificate': command<PortalSettings>()(empty, 'manager', { audit: 'made a new certificate for the member portal' }),
   'portal.checkInCodes': query<CheckInCodes>()(empty, 'desk'),
   'portal.calendarLink': query<CalendarLink>()(empty, 'member'),
-  'portal.newCalendarLink': command<CalendarLink>()(empty, 'member', { audit: 'made a new calendar link' }),
+  'portal.newCalendarLink': command<CalendarLink>()(empty, 'member', { audit: 'made a new calendar link', secretAnswer: true }),
   'portal.revokeCalendarLink': command<CalendarLink>()(empty, 'member', { audit: 'revoked their calendar link' }),
   'portal.checkInHere': command<CheckedInHere>()(z.object({ bookableId: id.optional() }), 'member', { audit: 'checked in with a QR code' }),
 });

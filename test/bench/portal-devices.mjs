@@ -1,7 +1,9 @@
 // The members' phones for the portal benchmark, in their own process (so that the host's memory
-// is the host's): each holds the portal's event stream open with its own session, from its own
-// loopback address, and reports when every one of them has heard the Nth event.
-import { request } from 'node:https';
+// and its one thread are the host's): each holds the portal's event stream open with its own
+// session, from its own loopback address, and reports when every one of them has heard the Nth
+// event; asked on stdin, some of them book at once and report how long each booking took.
+import { Agent, request } from 'node:https';
+import { createInterface } from 'node:readline';
 
 const { port, cookies } = JSON.parse(process.env.DEVICES);
 const heard = new Map(); // event number -> how many devices heard it
@@ -33,4 +35,43 @@ cookies.forEach((cookie, i) => {
   );
   req.on('error', (error) => process.stderr.write(`device ${i}: ${error.message}\n`));
   req.end();
+});
+
+const address = (i) => `127.0.${2 + Math.floor(i / 250)}.${1 + (i % 250)}`;
+const agents = new Map();
+const agentOf = (i) => agents.get(i) ?? agents.set(i, new Agent({ keepAlive: true, rejectUnauthorized: false, localAddress: address(i) })).get(i);
+
+/** One booking as a phone's page sends it: its idempotency key, and once more with it if the kept-alive connection was closed under it. */
+function book(i, body, key, retry = true) {
+  return new Promise((done, fail) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        agent: agentOf(i),
+        path: '/api/bookings.create',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key, cookie: cookies[i], host: `127.0.0.1:${port}` },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => (JSON.parse(text).ok ? done() : fail(new Error(text))));
+      },
+    );
+    req.on('error', (error) => (retry && error.code === 'ECONNRESET' ? book(i, body, key, false).then(done, fail) : fail(error)));
+    req.end(JSON.stringify(body));
+  });
+}
+
+createInterface({ input: process.stdin }).on('line', async (line) => {
+  const { round, bookings } = JSON.parse(line);
+  const times = await Promise.all(
+    bookings.map(async ({ device, body }, j) => {
+      const start = performance.now();
+      await book(device, body, `round-${round}-${j}`);
+      return performance.now() - start;
+    }),
+  );
+  process.stdout.write(`${JSON.stringify({ round, times })}\n`);
 });

@@ -60,4 +60,14 @@ describe('member portal settings and retried commands', () => {
     expect(await t.coop.runJob('audit.forgetReplays')).toBe(0);
     expect(audit()).toBe(before);
   });
+
+  it('never keeps an answer that holds a secret: a one-time code asked for twice with one key is two codes, none stored', async () => {
+    const member = await t.call('members.create', ana);
+    const session = { mode: 'manager' as const, actor: { role: 'manager' as const, memberId: null } };
+    const send = () => t.coop.api.dispatch('accounts.issueCode', { memberId: member.id }, session, { idempotencyKey: 'code-key-123' });
+    const [first, second] = [await send(), await send()];
+    expect(first).toMatchObject({ ok: true });
+    expect((second as { data: { code: string } }).data.code).not.toBe((first as { data: { code: string } }).data.code);
+    expect(t.coop.database.sqlite.prepare('select count(*) from command_replays').pluck().get()).toBe(0);
+  });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ApiResult } from '@shared/contract';
 import type { Ctx } from '../../context';
 import type { JobResult } from '../../feature';
+import { SECRET_KEYS } from './audit.service';
 import * as repo from './replays.repository';
 
 /**
@@ -27,8 +28,9 @@ export const replayFor = (caller: string, key: string, channel: string, input: u
   caller,
   key,
   channel,
+  // secrets are left out: a hash of a password is a password to guess offline
   hash: createHash('sha256')
-    .update(`${channel}\n${JSON.stringify(input)}`)
+    .update(`${channel}\n${JSON.stringify(input, (k, v: unknown) => (SECRET_KEYS.has(k) ? undefined : v))}`)
     .digest('hex'),
 });
 
