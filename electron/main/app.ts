@@ -101,6 +101,8 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
   if (portal) {
     ctx.portal = portal;
     await portal.apply();
+    // a restore or an import announces every event: the portal follows the settings it brought
+    api.subscribe((event) => void (event === 'portal.changed' && portal.apply()));
   }
   return {
     calendarFeed,

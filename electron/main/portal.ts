@@ -13,20 +13,25 @@ function problemOf(error: unknown, config: { address: string; port: number }): s
 
 /**
  * The member portal's server: the browser host on the co-op's network over HTTPS, started from
- * the portal's saved settings and started again whenever they change. Restarts run one at a time.
+ * the portal's saved settings and started again whenever they change (saved, or restored with a
+ * backup: `portal.changed` either way). Restarts run one at a time.
  */
 export function portalRuntime(hosted: Hosted, ctx: Ctx, rendererDir: string): PortalRuntime & { close(): Promise<void> } {
   let host: Host | null = null;
   let state: ReturnType<PortalRuntime['status']> = { running: false, url: null, problem: null };
   let queue = Promise.resolve();
+  /** The settings the running server was started with: the same settings again restart nothing. */
+  let started = '';
   const stop = async () => {
     const running = host;
     host = null;
+    started = '';
     await running?.close();
   };
   const restart = async () => {
-    await stop();
     const config = await TRANSPORT.portalConfig(ctx);
+    if (host && config && JSON.stringify(config) === started) return;
+    await stop();
     if (!config) {
       state = { running: false, url: null, problem: null };
       return;
@@ -34,6 +39,7 @@ export function portalRuntime(hosted: Hosted, ctx: Ctx, rendererDir: string): Po
     try {
       host = await startHost({ coopdesk: hosted, rendererDir, hostname: config.address, port: config.port, portal: { cert: config.cert, key: config.key } });
       state = { running: true, url: host.url, problem: null };
+      started = JSON.stringify(config);
     } catch (error) {
       state = { running: false, url: null, problem: problemOf(error, config) };
     }

@@ -109,5 +109,15 @@ describe.skipIf(!device)(
       expect(signIn.body).toMatchObject({ ok: false });
       expect(feed.status).toBe(404);
     });
+
+    it('follows its settings when a backup is restored: turned off since, it runs again as the backup had it', async () => {
+      const backup = await t.call('data.backupNow', {});
+      const off = await t.call('portal.save', { enabled: false, address: device!.hostAddress, port: Number(new URL(url).port) });
+      expect(off).toMatchObject({ running: false, url: null });
+      await t.call('data.restore', { name: backup.name });
+      await expect.poll(async () => (await t.call('portal.settings', {})).url).toBe(url);
+      const [status] = await from([{ channel: 'auth.status' }]);
+      expect(status.body).toMatchObject({ ok: true, data: { mode: 'portal' } });
+    });
   },
 );
