@@ -52,10 +52,12 @@ function usePrepareRoute(routes: readonly RouteDef[], home: RouteDef): boolean {
       }
     }
     prefetch('system.status', {}); // the sidebar's
-    // the desk's screens are not the portal's: a member's device would only be refused them
-    if (!onMembersNetwork()) route.prefetch?.(params, prefetch);
+    // the desk's screens are not the portal's: a member's device would only be refused them, and
+    // loads the portal's shell with the session check instead
+    const portal = onMembersNetwork();
+    if (!portal) route.prefetch?.(params, prefetch);
     // a screen whose code failed to load still lets the shell draw (with its own error), never a blank window
-    void Promise.resolve(route.page?.preload())
+    void Promise.resolve((portal ? PortalApp : route.page)?.preload())
       .catch(() => undefined)
       .then(() => setFirstLoaded(true));
   }, [location, router, routes, home, prefetch]);
@@ -84,7 +86,8 @@ export function App() {
   // The session first: it is small, and the host answers in order.
   const auth = useAuth();
   const firstScreenLoaded = usePrepareRoute(ROUTES, HOME);
-  usePreloadAfterFirstPaint(Boolean(auth.data) && firstScreenLoaded);
+  // a phone on the portal fetches each tab's code when opened, not every desk screen's
+  usePreloadAfterFirstPaint(Boolean(auth.data) && firstScreenLoaded && !onMembersNetwork());
   if (!auth.data || !firstScreenLoaded) return null;
   return (
     <FeaturesProvider value={UI_FEATURES}>
