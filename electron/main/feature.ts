@@ -49,6 +49,8 @@ export interface FeatureModule {
   /** Tables kept on this machine only: in backups, never in an export (secrets, sign-in counters). */
   localTables?: readonly (keyof DB)[];
   jobs?: readonly Job[];
+  /** What it writes to the audit log that is neither a command nor a job (a dead calendar link used), with its words. */
+  auditEvents?: readonly { name: string; audit: string }[];
   /** Start-up work, in the features list's order, before the API answers (the co-op's defaults). */
   onStart?: (ctx: Ctx) => Promise<void>;
   /** Its part of the demo co-op (`<f>.seed.ts`), run in the features list's order into an empty register. */

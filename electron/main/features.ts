@@ -109,11 +109,11 @@ export function recordLabels(features: readonly FeatureModule[]) {
   };
 }
 
-/** The audit log's words for every command (on the contract) and every job (on its feature); a channel no longer known keeps its name. */
+/** The audit log's words for every command (on the contract), every job and every other event a feature records; a channel no longer known keeps its name. */
 export function auditWordsOf(features: readonly FeatureModule[]): (channel: string) => string {
   const words = new Map<string, string>([
     ...Object.entries(contract).flatMap(([channel, def]): [string, string][] => (def.audit ? [[channel, def.audit]] : [])),
-    ...features.flatMap((f) => (f.jobs ?? []).map((job): [string, string] => [job.name, job.audit])),
+    ...features.flatMap((f) => [...(f.jobs ?? []), ...(f.auditEvents ?? [])].map((e): [string, string] => [e.name, e.audit])),
   ]);
   return (channel) => words.get(channel) ?? channel;
 }

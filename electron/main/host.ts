@@ -44,7 +44,7 @@ const SECURITY_HEADERS = {
 /** What the host serves: the API, and the calendar feeds behind members' private links. */
 export interface Hosted {
   api: Api;
-  calendarFeed?(token: string): Promise<string | null>;
+  calendarFeed?(token: string, client: string): Promise<string | null>;
 }
 
 export interface HostOptions {
@@ -250,7 +250,7 @@ export function startHost(options: HostOptions): Promise<Host> {
   async function handleCalendar(req: IncomingMessage, res: ServerResponse, pathname: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
     const token = /^\/calendar\/([A-Za-z0-9_-]+)\.ics$/.exec(pathname)?.[1];
-    const ics = token && coopdesk.calendarFeed ? await coopdesk.calendarFeed(token) : null;
+    const ics = coopdesk.calendarFeed ? await coopdesk.calendarFeed(token ?? '', req.socket.remoteAddress ?? 'unknown') : null;
     if (ics === null) return send(res, 404, 'This calendar link was revoked, replaced or never existed. Make a new one in the member portal.', 'text/plain');
     res.writeHead(200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
     res.end(req.method === 'HEAD' ? undefined : ics);

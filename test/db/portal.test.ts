@@ -94,6 +94,9 @@ describe.skipIf(!device)(
       await t.coop.api.dispatch('portal.revokeCalendarLink', {}, session.actor);
       const [gone] = await from([{ get: new URL(feedUrl).pathname }]);
       expect(gone).toMatchObject({ status: 404, body: expect.stringContaining('revoked') });
+      // the dead link's use is on record, in words, with where it came from
+      const entry = (await t.call('audit.list', { channel: 'portal.deadCalendarLink' })).rows[0];
+      expect(entry).toMatchObject({ actorName: `A calendar app at ${device!.deviceAddress}`, words: 'used a calendar link that no longer works' });
     });
 
     it('refuses a member who has left: the code does not sign in, and the calendar link stops', async () => {

@@ -3,6 +3,7 @@ import type { CalendarLink } from '@shared/contract/portal.contract';
 import type { Actor, Ctx } from '../../context';
 import { commit } from '../../db/tx';
 import { AppError } from '../../errors';
+import { recordEvent } from '../audit';
 import { memberCalendar } from '../bookings';
 import { currentMember } from '../members';
 import { portalUrl } from './portal.service';
@@ -46,15 +47,31 @@ export async function revoke(ctx: Ctx, actor: Actor): Promise<CalendarLink> {
   return { exists: false, createdAt: null, lastReadAt: null };
 }
 
-/** The feed behind a link: null for a link revoked, replaced or never made, or a member who left. */
-export async function feed(ctx: Ctx, token: string): Promise<string | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+/** The audit log's name for a calendar app asking for a link that no longer works. */
+export const DEAD_LINK = 'portal.deadCalendarLink';
+const lastDeadLink = new Map<string, number>();
+
+/** A dead link is on record once an hour per address: a calendar app polls it for ever, a guesser tries many. */
+async function recordDeadLink(ctx: Ctx, client: string): Promise<null> {
+  const now = ctx.now().getTime();
+  if (now - (lastDeadLink.get(client) ?? -Infinity) < NOTE_READ_EVERY_MS) return null;
+  if (lastDeadLink.size > 10_000) lastDeadLink.clear();
+  lastDeadLink.set(client, now);
+  await recordEvent(ctx.db, now, { role: 'kiosk', memberId: null, name: `A calendar app at ${client}` }, DEAD_LINK, null, {
+    outcome: 'refused: the link was revoked, replaced or never made, or its member left',
+  });
+  return null;
+}
+
+/** The feed behind a link: null for a link revoked, replaced or never made, or a member who left (on record). */
+export async function feed(ctx: Ctx, token: string, client = 'unknown'): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return recordDeadLink(ctx, client);
   const row = await repo.feedByHash(ctx.db, hashOf(token));
-  if (!row) return null;
+  if (!row) return recordDeadLink(ctx, client);
   try {
     await currentMember(ctx.db, row.member_id);
   } catch {
-    return null;
+    return recordDeadLink(ctx, client);
   }
   const now = ctx.now().getTime();
   if (row.last_read_at === null || now - row.last_read_at > NOTE_READ_EVERY_MS) await repo.markFeedRead(ctx.db, row.member_id, now);

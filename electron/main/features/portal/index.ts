@@ -1,5 +1,6 @@
 import { portalContract } from '@shared/contract/portal.contract';
 import { defineFeature } from '../../feature';
+import { DEAD_LINK } from './calendar.service';
 import { handlers } from './portal.handlers';
 
 /**
@@ -13,6 +14,7 @@ export const portalFeature = defineFeature({
   handlers,
   // the certificate's key and the calendar links' hashes are secrets of this machine
   localTables: ['portal_settings', 'calendar_feeds'],
+  auditEvents: [{ name: DEAD_LINK, audit: 'used a calendar link that no longer works' }],
 });
 
 export { portalConfig } from './portal.service';
