@@ -13,7 +13,6 @@ import { call, expect, test } from './fixtures';
 // The member portal on a phone: a sign-in link from the desk, booking, the approval in the inbox,
 // the calendar feed, checking in with a QR link; and a member who has left is refused.
 const PHONE = { width: 390, height: 844 };
-const device = otherDevice();
 
 /** Reads a URL over HTTPS trusting only the portal's own certificate, as a calendar app that subscribed would. */
 const fetchText = (url: string, ca: string) =>
@@ -27,12 +26,11 @@ const fetchText = (url: string, ca: string) =>
       .end();
   });
 
-test.skip(!device, 'This machine does not allow a second network namespace (run as root with ip netns): the portal needs a network address.');
-test.afterAll(() => device?.close());
-
 test('a member signs in on her phone with the desk’s link, books, is told of the approval, subscribes to her calendar and checks in by QR', async ({
   browser,
 }) => {
+  const device = otherDevice();
+  test.skip(!device, 'This machine does not allow a second network namespace (run as root with ip netns): the portal needs a network address.');
   const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-e2e-portal-'));
   const coop = await startCoopdesk({ dataDir, backups: false, rendererDir: resolve('out/renderer') });
   try {
@@ -160,6 +158,7 @@ test('a member signs in on her phone with the desk’s link, books, is told of t
     await phone.close();
   } finally {
     await coop.close();
+    device!.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

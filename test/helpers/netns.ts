@@ -15,6 +15,25 @@ export interface OtherDevice {
 
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
 
+/** Namespaces left by a test process that was killed before it could remove them (their pid is gone). */
+function removeStale(): void {
+  for (const line of ip('netns', 'list').toString().split('\n')) {
+    const pid = Number(/^coopdesk-dev-(\d+)/.exec(line)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      try {
+        ip('netns', 'del', `coopdesk-dev-${pid}`);
+        ip('link', 'del', `cdh${pid % 100000}`);
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+  }
+}
+
+/** Makes the other device; call it where the test runs (not at a file's top, which every worker and the runner load), and `close` it after. */
 export function otherDevice(): OtherDevice | null {
   // a name and a /30 of our own per process, so parallel test files do not collide
   const n = process.pid % 200;
@@ -24,6 +43,7 @@ export function otherDevice(): OtherDevice | null {
   const hostAddress = `10.213.${n}.1`;
   const deviceAddress = `10.213.${n}.2`;
   try {
+    removeStale();
     ip('netns', 'add', ns);
   } catch {
     return null;
@@ -40,6 +60,8 @@ export function otherDevice(): OtherDevice | null {
       /* already gone */
     }
   };
+  // removed also when the process ends without closing it (an interrupted run)
+  process.once('exit', close);
   try {
     ip('link', 'add', hostIf, 'type', 'veth', 'peer', 'name', devIf);
     ip('link', 'set', devIf, 'netns', ns);
