@@ -2,7 +2,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { call } from '../../api/client';
-import { useApi } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
@@ -11,6 +10,7 @@ import { useFeatures, useSlot } from '../../feature';
 import { SignInDialog } from './SignInDialog';
 import { useAuth } from './useAuth';
 import { useKioskIdle } from './useKioskIdle';
+import { CheckInOut } from '../frontdesk';
 
 /** Members serve themselves: identify with number (or name) and PIN, then book, check in or out, see their bookings. */
 export function KioskApp() {
@@ -98,29 +98,15 @@ function Identify() {
 
 function MemberHome({ member }: { member: { id: string; name: string } }) {
   const queryClient = useQueryClient();
-  const presence = useApi('frontdesk.presence', { memberId: member.id, limit: 1 });
   const { message, act } = useAction();
   const parts = useSlot('kioskHome');
-  const inNow = presence.data?.[0] && !presence.data[0].checkedOutAt;
 
   return (
     <div className="stack kiosk-home">
       <header className="page-header">
         <h1>Hello, {member.name}</h1>
         <div className="actions">
-          {inNow ? (
-            <button type="button" onClick={() => void act(() => call('frontdesk.checkOut', { memberId: member.id }), 'Checked out. See you soon!')}>
-              Check out
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button-primary"
-              onClick={() => void act(() => call('frontdesk.checkIn', { memberId: member.id }), 'Checked in. Welcome!')}
-            >
-              Check in
-            </button>
-          )}
+          <CheckInOut memberId={member.id} act={act} />
           <button type="button" onClick={() => void call('auth.signOut', {}).then(() => queryClient.invalidateQueries())}>
             Sign out
           </button>

@@ -4,6 +4,7 @@ const TodayPage = lazyPage(() => import('./TodayPage'), 'TodayPage');
 const MemberFrontDesk = lazyPage(() => import('./MemberFrontDesk'), 'MemberFrontDesk');
 
 export const HOME_PATH = '/today';
+export { CheckInOut, useCheckedIn } from './CheckInOut';
 
 export const frontdeskUi: UiFeature = {
   name: 'frontdesk',

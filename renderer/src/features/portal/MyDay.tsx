@@ -1,9 +1,8 @@
-import { call } from '../../api/client';
-import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
 import { useAction } from '../../components/useAction';
 import { useSlot } from '../../feature';
 import { useAuth } from '../auth';
+import { CheckInOut, useCheckedIn } from '../frontdesk';
 
 /** The portal's first screen: am I in, checking in and out with a tap, and what the features put on my day. */
 export function MyDay() {
@@ -22,30 +21,15 @@ export function MyDay() {
 }
 
 function MemberDay({ member }: { member: { id: string; name: string } }) {
-  const presence = useApi('frontdesk.presence', { memberId: member.id, limit: 1 });
   const { message, act } = useAction();
   const parts = useSlot('portalHome');
-  const inNow = presence.data?.[0] && !presence.data[0].checkedOutAt;
+  const inNow = useCheckedIn(member.id);
   return (
     <div className="stack">
       <header className="page-header">
         <h1>Hello, {member.name}</h1>
         <div className="actions">
-          {presence.data ? (
-            inNow ? (
-              <button type="button" onClick={() => void act(() => call('frontdesk.checkOut', { memberId: member.id }), 'Checked out. See you soon!')}>
-                Check out
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="button-primary"
-                onClick={() => void act(() => call('frontdesk.checkIn', { memberId: member.id }), 'Checked in. Welcome!')}
-              >
-                Check in
-              </button>
-            )
-          ) : null}
+          <CheckInOut memberId={member.id} act={act} />
         </div>
       </header>
       <p className="muted small">{inNow ? 'You are checked in.' : 'Tap Check in when you arrive, or scan the QR code at the desk or on a room’s door.'}</p>
