@@ -18,6 +18,7 @@ import { systemFeature } from './features/system';
 import { mailFeature } from './features/mail';
 import { notificationsFeature } from './features/notifications';
 import { calendarFeed, portalConfig, portalFeature } from './features/portal';
+import { networkFeature } from './features/network';
 
 /**
  * The one list of the main process's features. Its order is the order of their tables in an
@@ -36,6 +37,7 @@ export const FEATURES: readonly FeatureModule[] = [
   presenceFeature,
   frontdeskFeature,
   bidsFeature,
+  networkFeature,
   portalFeature,
   auditFeature,
   dataFeature,

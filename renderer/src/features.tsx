@@ -2,6 +2,7 @@ import type { UiFeature } from './feature';
 import { auditUi } from './features/audit';
 import { authUi } from './features/auth';
 import { bidsUi } from './features/bids';
+import { networkUi } from './features/network';
 import { bookablesUi } from './features/bookables';
 import { bookingsUi } from './features/bookings';
 import { dataUi } from './features/data';
@@ -23,6 +24,7 @@ export const UI_FEATURES: readonly UiFeature[] = [
   bookingsUi,
   bookablesUi,
   bidsUi,
+  networkUi,
   auditUi,
   settingsUi,
   authUi,

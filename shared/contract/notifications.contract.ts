@@ -11,6 +11,9 @@ export const NOTIFICATION_KINDS = {
   'bid-invited': { label: 'I am invited to a joint bid', staff: false },
   'bid-offer': { label: 'Someone offers to join a bid of mine', staff: false },
   'task-due': { label: 'A bid task of mine is due', staff: false },
+  introduced: { label: 'I am introduced to another member', staff: false },
+  referral: { label: 'A referral is passed to me, or one I gave moves', staff: false },
+  hours: { label: 'An exchange of hours waits for my confirmation, or was answered', staff: false },
   news: { label: 'News from the co-op', staff: false },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

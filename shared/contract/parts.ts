@@ -12,6 +12,7 @@ import { systemContract } from './system.contract';
 import { mailContract } from './mail.contract';
 import { notificationsContract } from './notifications.contract';
 import { portalContract } from './portal.contract';
+import { networkContract } from './network.contract';
 
 /**
  * The one list of the features' contracts. Adding a feature: its `<f>.contract.ts` and one line
@@ -31,4 +32,5 @@ export const CONTRACT_PARTS = [
   mailContract,
   notificationsContract,
   portalContract,
+  networkContract,
 ] as const satisfies readonly ContractPart[];

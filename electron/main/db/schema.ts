@@ -11,6 +11,7 @@ import type { BidsTables } from '../features/bids/bids.tables';
 import type { MailTables } from '../features/mail/mail.tables';
 import type { NotificationsTables } from '../features/notifications/notifications.tables';
 import type { PortalTables } from '../features/portal/portal.tables';
+import type { NetworkTables } from '../features/network/network.tables';
 
 /**
  * The database as Kysely sees it: every feature's tables, each declared in its own folder
@@ -29,4 +30,5 @@ export type DB = SettingsTables &
   BidsTables &
   MailTables &
   NotificationsTables &
-  PortalTables;
+  PortalTables &
+  NetworkTables;

@@ -31,3 +31,7 @@ export function checkpoint(database: Database): void {
 
 /** A consistent copy of the live database while the app keeps writing (SQLite's online backup). */
 export const onlineBackup = (database: Database, file: string): Promise<unknown> => database.sqlite.backup(file);
+
+/** `column` contains `text`, ignoring case (SQLite: LIKE, case-blind for ASCII; Postgres: ILIKE), with LIKE's wildcards taken literally. */
+export const containsText = (column: string, text: string): RawBuilder<boolean> =>
+  sql<boolean>`${sql.ref(column)} like ${`%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\'`;

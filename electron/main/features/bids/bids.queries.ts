@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { BidAttention, BidOutcomes, BidSummary, MemberOutcome } from '@shared/contract/bids.contract';
 import { BID_STAGES, type BidStage, revenuePart, suggestTeam as rankCandidates, type TeamSuggestion, WON_STAGES, winRate } from '@shared/domain/bids';
 import { type Actor, type Ctx, withDb } from '../../context';
@@ -164,3 +166,6 @@ export async function remindDaily(ctx: Ctx): Promise<boolean> {
   });
   return true;
 }
+
+/** How many bids a member and each of `others` were both accepted on (the business network's "worked together"). */
+export const sharedBids = (db: Kysely<DB>, memberId: string, others: readonly string[]) => repo.sharedBids(db, memberId, others);

@@ -25,3 +25,4 @@ export const bidsFeature = defineFeature({
 });
 
 export { purgeRemovedDocuments, recoverRemovedDocuments } from './documents.service';
+export { sharedBids } from './bids.queries';

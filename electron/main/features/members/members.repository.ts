@@ -164,3 +164,26 @@ export const allMembers = (db: Kysely<DB>, includeArchived: boolean) => {
   if (!includeArchived) query = query.where('archived_at', 'is', null);
   return query.orderBy('number').execute();
 };
+
+export async function membersWithTag(db: Kysely<DB>, tag: string): Promise<string[]> {
+  const rows = await db.selectFrom('member_tags').select('member_id').distinct().where('tag', '=', tag).execute();
+  return rows.map((r) => r.member_id);
+}
+
+/** Renames a tag everywhere; where a member already has `into` of the same kind, the old row just goes. */
+export async function renameTag(db: Kysely<DB>, from: string, into: string): Promise<void> {
+  await db
+    .deleteFrom('member_tags')
+    .where('tag', '=', from)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('member_tags as same')
+          .select('same.member_id')
+          .whereRef('same.member_id', '=', 'member_tags.member_id')
+          .whereRef('same.kind', '=', 'member_tags.kind')
+          .where('same.tag', '=', into),
+      ),
+    )
+    .execute();
+  await db.updateTable('member_tags').set({ tag: into }).where('tag', '=', from).execute();
+}

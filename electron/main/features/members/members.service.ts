@@ -216,6 +216,18 @@ export async function changeTag(ctx: Ctx, input: { id: string; op: 'add' | 'remo
   });
 }
 
+/**
+ * Every member's `from` tag becomes `into` (a tag merged by the manager), inside the caller's
+ * transaction; a member who had both keeps one. Returns the members changed.
+ */
+export async function renameTag(db: Kysely<DB>, from: string, into: string): Promise<number> {
+  const ids = await repo.membersWithTag(db, from);
+  if (ids.length === 0) return 0;
+  await repo.renameTag(db, from, into);
+  for (const id of ids) await reindexMember(db, id);
+  return ids.length;
+}
+
 export async function tagCounts(ctx: Ctx): Promise<TagCount[]> {
   const rows = await repo.tagCounts(ctx.db);
   return rows.map((r) => ({ tag: r.tag, offers: Number(r.offers), needs: Number(r.needs) }));

@@ -31,3 +31,15 @@ export async function insert(db: Kysely<DB>, row: { id: string; member_id: strin
 export async function close(db: Kysely<DB>, id: string, at: number): Promise<void> {
   await db.updateTable('presence').set({ checked_out_at: at }).where('id', '=', id).execute();
 }
+
+/** When each of these members last checked in (anywhere); members never in are absent. */
+export async function lastSeen(db: Kysely<DB>, memberIds: readonly string[]): Promise<Map<string, number>> {
+  if (memberIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('presence')
+    .select(['member_id', (eb) => eb.fn.max('checked_in_at').as('at')])
+    .where('member_id', 'in', memberIds)
+    .groupBy('member_id')
+    .execute();
+  return new Map(rows.map((r) => [r.member_id, Number(r.at)]));
+}

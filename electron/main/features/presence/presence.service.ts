@@ -40,3 +40,6 @@ export async function close(db: Kysely<DB>, presenceId: string, now: number): Pr
 
 export const history = async (db: Kysely<DB>, memberId: string, limit: number) => (await repo.history(db, memberId, limit)).map(toPresence);
 export const presentAt = async (db: Kysely<DB>, siteId: string) => (await repo.presentAt(db, siteId)).map(toPresence);
+
+/** When each of these members last checked in, anywhere (ms); members never in are absent. */
+export const lastSeen = (db: Kysely<DB>, memberIds: readonly string[]) => repo.lastSeen(db, memberIds);

@@ -1,0 +1,173 @@
+import type { Kysely } from 'kysely';
+import type { Gaps, Match, Matches, MarketRow, MemberRef } from '@shared/contract/network.contract';
+import { MIN_MATCH, matchReason, matchScore, tagMatch } from '@shared/domain/network';
+import { type Actor, type Ctx } from '../../context';
+import type { DB } from '../../db/schema';
+import { notFound } from '../../errors';
+import { requireSelf } from '../../permissions';
+import { sharedBids } from '../bids';
+import { lastSeen, presentAt } from '../presence';
+import { audienceOf } from './network.policy';
+import * as repo from './network.repository';
+
+const DAY = 86_400_000;
+/** Suppliers (or customers) shown per need (or offer). */
+const PER_TAG = 5;
+
+/** Tags read through the manager's merges: an alias counts as the tag it was merged into. */
+const canonical = (aliases: Map<string, string>) => (tag: string) => aliases.get(tag) ?? tag;
+
+/** The written tags (offers or needs) that match `wanted` well enough, each with how well. */
+function closeTags(wanted: string, vocabulary: readonly string[], canon: (t: string) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const written of vocabulary) {
+    const score = tagMatch(wanted, canon(written));
+    if (score >= MIN_MATCH) out.set(written, score);
+  }
+  return out;
+}
+
+interface Side {
+  /** The member's own tags of this kind, canonical. */
+  mine: string[];
+  /** The other kind: who holds it. */
+  other: 'offers' | 'needs';
+}
+
+/**
+ * For each of the member's needs the members who offer it, and for each offer those who need it,
+ * ranked by `matchScore` with the reason in words. The desk asks for anyone; a member for themselves.
+ */
+export async function matches(ctx: Ctx, actor: Actor, memberId: string): Promise<Matches> {
+  requireSelf(actor, memberId, 'You see the matches for your own needs and offers.');
+  const db = ctx.db;
+  if (!(await repo.refs(db, [memberId])).has(memberId)) throw notFound('The member');
+  const canon = canonical(await repo.aliasMap(db));
+  const tags = await repo.tagsOf(db, memberId);
+  const of = (kind: 'offers' | 'needs') => [...new Set(tags.filter((t) => t.kind === kind).map((t) => canon(t.tag)))];
+  const audience = audienceOf(actor);
+  const context = await rankingContext(ctx, db, memberId);
+  const side = async ({ mine, other }: Side) => {
+    const vocabulary = await repo.vocabulary(db, other);
+    const wanted = mine.map((tag) => ({ tag, close: closeTags(tag, vocabulary, canon) }));
+    const written = [...new Set(wanted.flatMap((w) => [...w.close.keys()]))];
+    const rows = await repo.holders(db, other, written, audience, memberId);
+    const facts = await context.factsFor([...new Set(rows.map((r) => r.id))]);
+    return wanted.map(({ tag, close }) => {
+      const best = new Map<string, Match>();
+      for (const r of rows) {
+        const score = close.get(r.tag);
+        if (score === undefined) continue;
+        const f = { match: score, mine: tag, theirs: canon(r.tag), verb: other, ...facts(r.id, r.updated_at) };
+        const match: Match = {
+          member: { id: r.id, name: r.name, businessName: r.business_name },
+          need: other === 'offers' ? tag : f.theirs,
+          offer: other === 'offers' ? f.theirs : tag,
+          score: matchScore(f),
+          reason: matchReason(f),
+          inToday: f.inToday,
+        };
+        const previous = best.get(r.id);
+        if (!previous || previous.score < match.score) best.set(r.id, match);
+      }
+      const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.member.name.localeCompare(b.member.name)).slice(0, PER_TAG);
+      return { tag, ranked };
+    });
+  };
+  const [needs, offers] = await Promise.all([side({ mine: of('needs'), other: 'offers' }), side({ mine: of('offers'), other: 'needs' })]);
+  return {
+    memberId,
+    needs: needs.map((n) => ({ tag: n.tag, suppliers: n.ranked })),
+    offers: offers.map((o) => ({ tag: o.tag, customers: o.ranked })),
+  };
+}
+
+/** What ranking knows about candidates beyond the tags: who is in today, their dealings with this member, when last seen. */
+async function rankingContext(ctx: Ctx, db: Kysely<DB>, memberId: string) {
+  const now = ctx.now().getTime();
+  const inToday = new Set((await presentAt(db, ctx.siteId)).map((p) => p.memberId));
+  return {
+    async factsFor(ids: string[]) {
+      const [bids, dealings, seen] = await Promise.all([sharedBids(db, memberId, ids), repo.dealings(db, memberId, ids), lastSeen(db, ids)]);
+      return (id: string, updatedAt: number) => {
+        const active = Math.max(seen.get(id) ?? 0, updatedAt);
+        return {
+          inToday: inToday.has(id),
+          together: (bids.get(id) ?? 0) + (dealings.get(id) ?? 0),
+          daysSinceActive: active > 0 ? Math.max(0, Math.floor((now - active) / DAY)) : null,
+        };
+      };
+    },
+  };
+}
+
+/** How many members a market row names per side; the counts say how many more there are. */
+const NAMES_PER_ROW = 12;
+
+/**
+ * The marketplace: every tag (aliases folded into their tag) with who needs and who offers it,
+ * the tags where both meet first; filtered by what was typed.
+ */
+export async function marketplace(ctx: Ctx, actor: Actor, f: { q: string; limit: number; offset: number }) {
+  const db = ctx.db;
+  const aliases = await repo.aliasMap(db);
+  const canon = canonical(aliases);
+  const audience = audienceOf(actor);
+  const totals = new Map<string, { needs: number; offers: number; written: string[] }>();
+  for (const r of await repo.tagTotals(db, audience)) {
+    const tag = canon(r.tag);
+    const t = totals.get(tag) ?? totals.set(tag, { needs: 0, offers: 0, written: [] }).get(tag)!;
+    t.needs += Number(r.needs);
+    t.offers += Number(r.offers);
+    t.written.push(r.tag);
+  }
+  const q = f.q.toLowerCase();
+  const all = [...totals.entries()]
+    .filter(([tag]) => !q || tag.includes(q))
+    .sort(
+      ([a, x], [b, y]) =>
+        Number(y.needs > 0 && y.offers > 0) - Number(x.needs > 0 && x.offers > 0) || y.needs + y.offers - (x.needs + x.offers) || a.localeCompare(b),
+    );
+  const page = all.slice(f.offset, f.offset + f.limit);
+  const holders = await repo.tagHolders(
+    db,
+    page.flatMap(([, t]) => t.written),
+    audience,
+  );
+  const rows: (MarketRow & { needCount: number; offerCount: number })[] = page.map(([tag, t]) => {
+    const written = new Set(t.written);
+    const side = (kind: 'needs' | 'offers') => {
+      const seen = new Map<string, MemberRef>();
+      for (const h of holders) if (h.kind === kind && written.has(h.tag)) seen.set(h.id, { id: h.id, name: h.name, businessName: h.business_name });
+      return [...seen.values()].slice(0, NAMES_PER_ROW);
+    };
+    return { tag, needers: side('needs'), offerers: side('offers'), needCount: t.needs, offerCount: t.offers };
+  });
+  return { total: all.length, rows };
+}
+
+/** Needs no current member offers and offers nobody needs (all current members, listed or not: counts, not names). */
+export async function gaps(ctx: Ctx): Promise<Gaps> {
+  const canon = canonical(await repo.aliasMap(ctx.db));
+  const totals = new Map<string, { needs: number; offers: number }>();
+  for (const r of await repo.tagTotals(ctx.db, { memberId: null })) {
+    const t = totals.get(canon(r.tag)) ?? totals.set(canon(r.tag), { needs: 0, offers: 0 }).get(canon(r.tag))!;
+    t.needs += Number(r.needs);
+    t.offers += Number(r.offers);
+  }
+  const list = (pick: (t: { needs: number; offers: number }) => number, other: (t: { needs: number; offers: number }) => number) =>
+    [...totals.entries()]
+      .filter(([, t]) => pick(t) > 0 && other(t) === 0)
+      .map(([tag, t]) => ({ tag, members: pick(t) }))
+      .sort((a, b) => b.members - a.members || a.tag.localeCompare(b.tag));
+  return {
+    unmetNeeds: list(
+      (t) => t.needs,
+      (t) => t.offers,
+    ),
+    unneededOffers: list(
+      (t) => t.offers,
+      (t) => t.needs,
+    ),
+  };
+}

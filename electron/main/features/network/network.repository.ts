@@ -1,0 +1,143 @@
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { MemberRef } from '@shared/contract/network.contract';
+import type { DB } from '../../db/schema';
+import { containsText } from '../../db/sqlite';
+
+/**
+ * Who a list of the network may name: current members (not archived, not left), and for a
+ * member (not the desk) only those listed in the directory, and themselves.
+ */
+export interface Audience {
+  /** null: the desk, who sees every current member. */
+  memberId: string | null;
+}
+
+/** The WHERE of an audience, on a query that has `members` in it. */
+function visible(audience: Audience) {
+  return (eb: ExpressionBuilder<DB, 'members'>) => {
+    const current = [eb('members.archived_at', 'is', null), eb('members.status', '!=', 'left')];
+    const self = audience.memberId;
+    return eb.and(self === null ? current : [...current, eb.or([eb('members.listed', '=', 1), eb('members.id', '=', self)])]);
+  };
+}
+
+export async function aliases(db: Kysely<DB>) {
+  return db.selectFrom('tag_aliases').selectAll().orderBy('alias').execute();
+}
+
+/** Alias → tag, for reading tags as their canonical spelling. */
+export async function aliasMap(db: Kysely<DB>): Promise<Map<string, string>> {
+  return new Map((await aliases(db)).map((a) => [a.alias, a.tag]));
+}
+
+export const tagsOf = (db: Kysely<DB>, memberId: string) => db.selectFrom('member_tags').select(['kind', 'tag']).where('member_id', '=', memberId).execute();
+
+/** The distinct tags of one kind that current members hold (the vocabulary matching reads). */
+export async function vocabulary(db: Kysely<DB>, kind: 'offers' | 'needs'): Promise<string[]> {
+  const rows = await db.selectFrom('member_tags').select('tag').distinct().where('kind', '=', kind).execute();
+  return rows.map((r) => r.tag);
+}
+
+/** Members in the audience holding any of `tags` as `kind` (not `exclude`): who, and which tag. */
+export async function holders(db: Kysely<DB>, kind: 'offers' | 'needs', tags: readonly string[], audience: Audience, exclude: string) {
+  if (tags.length === 0) return [];
+  const q = db
+    .selectFrom('member_tags')
+    .innerJoin('members', 'members.id', 'member_tags.member_id')
+    .select(['members.id', 'members.name', 'members.business_name', 'members.updated_at', 'member_tags.tag'])
+    .where('member_tags.kind', '=', kind)
+    .where('member_tags.tag', 'in', tags)
+    .where('members.id', '!=', exclude);
+  return q.where(visible(audience)).execute();
+}
+
+/**
+ * How often `memberId` and each of `others` dealt with each other in the network: an
+ * introduction that led to working together, a referral either way, a purchase either way,
+ * a confirmed exchange of hours either way.
+ */
+export async function dealings(db: Kysely<DB>, memberId: string, others: readonly string[]): Promise<Map<string, number>> {
+  if (others.length === 0) return new Map();
+  const pairs = (table: 'referrals' | 'trades' | 'exchanges' | 'introductions', a: string, b: string, extra = sql``) => sql`
+    select ${sql.ref(b)} as other from ${sql.table(table)} where ${sql.ref(a)} = ${memberId} and ${sql.ref(b)} in (${sql.join(others)}) ${extra}
+    union all
+    select ${sql.ref(a)} as other from ${sql.table(table)} where ${sql.ref(b)} = ${memberId} and ${sql.ref(a)} in (${sql.join(others)}) ${extra}`;
+  const rows = await sql<{ other: string; n: number }>`
+    select other, count(*) as n from (
+      ${pairs('introductions', 'needer_id', 'supplier_id', sql`and (needer_outcome = 'working together' or supplier_outcome = 'working together')`)}
+      union all ${pairs('referrals', 'giver_id', 'receiver_id')}
+      union all ${pairs('trades', 'buyer_id', 'seller_id')}
+      union all ${pairs('exchanges', 'giver_id', 'receiver_id', sql`and state = 'confirmed'`)}
+    ) d group by other`.execute(db);
+  return new Map(rows.rows.map((r) => [r.other, Number(r.n)]));
+}
+
+/** Each tag (as written) with the audience's members who need and who offer it. */
+export async function tagHolders(db: Kysely<DB>, tags: readonly string[], audience: Audience) {
+  if (tags.length === 0) return [];
+  const q = db
+    .selectFrom('member_tags')
+    .innerJoin('members', 'members.id', 'member_tags.member_id')
+    .select(['member_tags.tag', 'member_tags.kind', 'members.id', 'members.name', 'members.business_name'])
+    .where('member_tags.tag', 'in', tags)
+    .orderBy('members.name');
+  return q.where(visible(audience)).execute();
+}
+
+/** Every tag held by the audience's members, with how many need and offer it (as written: aliases are folded by the caller). */
+export async function tagTotals(db: Kysely<DB>, audience: Audience) {
+  const q = db
+    .selectFrom('member_tags')
+    .innerJoin('members', 'members.id', 'member_tags.member_id')
+    .select([
+      'member_tags.tag',
+      (eb) => eb.fn.sum<number>(eb.case().when('member_tags.kind', '=', 'needs').then(1).else(0).end()).as('needs'),
+      (eb) => eb.fn.sum<number>(eb.case().when('member_tags.kind', '=', 'offers').then(1).else(0).end()).as('offers'),
+    ])
+    .groupBy('member_tags.tag');
+  return q.where(visible(audience)).execute();
+}
+
+/** Names for members, whoever they are (the parties of a record the viewer is part of). */
+export async function refs(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, MemberRef>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('members').select(['id', 'name', 'business_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, businessName: r.business_name }]));
+}
+
+/** One page of current members for the balances, by name. */
+export async function memberPage(db: Kysely<DB>, f: { q: string; limit: number; offset: number; only: string | null }) {
+  let q = db.selectFrom('members').where('archived_at', 'is', null).where('status', '!=', 'left');
+  if (f.only !== null) q = q.where('id', '=', f.only);
+  if (f.q) q = q.where(containsText('name', f.q));
+  const [rows, total] = await Promise.all([
+    q.select(['id', 'name', 'business_name']).orderBy('name').orderBy('number').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(total.n), rows };
+}
+
+export type BalanceKey = 'referralsGiven' | 'referralsReceived' | 'valueGiven' | 'valueReceived' | 'sold' | 'bought' | 'minutesGiven' | 'minutesReceived';
+
+/**
+ * Each member's sums over the ledger's movements, for `ids` (null: every member): referrals
+ * passed, won value, purchases, confirmed hours, on each side. Nothing is stored but movements.
+ */
+export async function balanceSums(db: Kysely<DB>, ids: readonly string[] | null): Promise<{ member: string; key: BalanceKey; value: number }[]> {
+  if (ids !== null && ids.length === 0) return [];
+  const part = (table: string, side: string, key: BalanceKey, amount: string, where: string) => {
+    const only = ids === null ? sql`` : sql`and ${sql.ref(side)} in (${sql.join(ids)})`;
+    return sql`select ${sql.ref(side)} as member, ${key} as key, ${sql.raw(amount)} as value from ${sql.table(table)} where ${sql.raw(where)} ${only} group by ${sql.ref(side)}`;
+  };
+  const rows = await sql<{ member: string; key: BalanceKey; value: number }>`
+    ${part('referral_moves', 'giver_id', 'referralsGiven', 'count(*)', "status = 'passed'")}
+    union all ${part('referral_moves', 'receiver_id', 'referralsReceived', 'count(*)', "status = 'passed'")}
+    union all ${part('referral_moves', 'giver_id', 'valueGiven', 'sum(value_minor)', "status = 'won'")}
+    union all ${part('referral_moves', 'receiver_id', 'valueReceived', 'sum(value_minor)', "status = 'won'")}
+    union all ${part('trades', 'seller_id', 'sold', 'sum(value_minor)', '1 = 1')}
+    union all ${part('trades', 'buyer_id', 'bought', 'sum(value_minor)', '1 = 1')}
+    union all ${part('exchanges', 'giver_id', 'minutesGiven', 'sum(minutes)', "state = 'confirmed'")}
+    union all ${part('exchanges', 'receiver_id', 'minutesReceived', 'sum(minutes)', "state = 'confirmed'")}`.execute(db);
+  return rows.rows.map((r) => ({ ...r, value: Number(r.value) }));
+}
