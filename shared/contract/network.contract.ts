@@ -209,7 +209,7 @@ export const networkContract = contractPart('network', 'Business network', ['net
     { audit: 'moved a referral' },
   ),
   /** A page of members' balances by name (the desk; one member's with `memberId`); a member gets their own. */
-  'network.balances': query<{ total: number; rows: BalanceRow[] }>()(
+  'network.balances': query<{ total: number; currency: string; rows: BalanceRow[] }>()(
     z.object({ q: z.string().trim().max(200).default(''), memberId: id.nullable().default(null), ...page }),
     'member',
   ),

@@ -60,6 +60,13 @@ for (const size of SIZES) {
       ['month', `#/bookings/month/${board.date}`, () => expect(page.locator('.month-booking').first()).toBeVisible()],
       ['bookables', '#/bookables', () => expect(page.getByRole('heading', { name: 'Bookables' })).toBeVisible()],
       ['bids', '#/bids', () => expect(page.getByLabel('Pipeline board').locator('.bid-card').first()).toBeVisible()],
+      ['network-market', '#/network/market', () => expect(page.getByRole('table', { name: 'Marketplace' }).getByRole('row').nth(3)).toBeVisible()],
+      ['network-referrals', '#/network/referrals', () => expect(page.getByRole('listitem', { name: /^Referral / }).first()).toBeVisible()],
+      ['network-hours', '#/network/hours', () => expect(page.locator('.badge-confirmed').first()).toBeVisible()],
+      ['network-trade', '#/network/trade', () => expect(page.getByRole('table', { name: 'By sector' }).getByRole('row').nth(1)).toBeVisible()],
+      ['network-balances', '#/network/balances', () => expect(page.getByRole('table', { name: 'Balances' }).getByRole('row').nth(3)).toBeVisible()],
+      ['network-gaps', '#/network/gaps', () => expect(page.getByRole('heading', { name: 'Needed, not offered' })).toBeVisible()],
+      ['network-tags', '#/network/tags', () => expect(page.getByText('web designer')).toBeVisible()],
       ['audit', '#/audit', () => expect(page.getByRole('table', { name: 'Changes' })).toBeVisible()],
       ['settings', '#/settings', () => expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()],
     ];
@@ -93,5 +100,11 @@ for (const size of SIZES) {
     await expect(page.getByRole('list', { name: 'Notifications' }).getByRole('listitem').first()).toBeVisible();
     await page.screenshot({ path: `test-results/screens/inbox-${size.width}.png` });
     await accessible(page, 'inbox');
+
+    // and her business network: her matches, with the reasons
+    await page.goto(`${app.url}#/network`);
+    await expect(page.getByRole('heading', { name: 'What you need' })).toBeVisible();
+    await page.screenshot({ path: `test-results/screens/kiosk-network-${size.width}.png` });
+    await accessible(page, 'kiosk-network');
   });
 }

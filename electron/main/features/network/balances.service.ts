@@ -4,6 +4,7 @@ import { type Actor, type Ctx, isStaff } from '../../context';
 import { toCsv } from '../../csv';
 import { commit } from '../../db/tx';
 import { AppError } from '../../errors';
+import { readCoop } from '../settings';
 import { seesAmounts } from './network.policy';
 import * as ledger from './ledger.repository';
 import * as repo from './network.repository';
@@ -44,18 +45,14 @@ export async function balances(
   ctx: Ctx,
   actor: Actor,
   f: { q: string; memberId: string | null; limit: number; offset: number },
-): Promise<{ total: number; rows: BalanceRow[] }> {
+): Promise<{ total: number; currency: string; rows: BalanceRow[] }> {
   if (!isStaff(actor) && !actor.memberId) throw new AppError('FORBIDDEN', 'Sign in as a member to see your balance.');
   const page = await repo.memberPage(ctx.db, { ...f, only: isStaff(actor) ? f.memberId : actor.memberId });
-  const [sums, limits] = await Promise.all([
-    balancesOf(
-      ctx,
-      page.rows.map((r) => r.id),
-    ),
-    settings(ctx),
-  ]);
+  const ids = page.rows.map((r) => r.id);
+  const [sums, limits, coop] = await Promise.all([balancesOf(ctx, ids), settings(ctx), readCoop(ctx.db)]);
   return {
     total: page.total,
+    currency: coop.currency,
     rows: page.rows.map((m) => {
       const b = sums.get(m.id) ?? emptyBalance();
       const money = seesAmounts(actor, m.id, m.id);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatMinutes } from '@shared/domain/network';
 import { useApi } from '../../api/hooks';
+import { SimpleTable } from '../../components/SimpleTable';
 import { useDebounced } from '../../components/useDebounced';
 import { amount, NetworkPage } from './networkUi';
 
@@ -40,51 +41,22 @@ export function BalancesPage() {
           Next
         </button>
       </div>
-      <table className="table balances-table">
-        <thead>
-          <tr>
-            <th scope="col">Member</th>
-            <th scope="col" className="num">
-              Referrals given
-            </th>
-            <th scope="col" className="num">
-              received
-            </th>
-            <th scope="col" className="num">
-              Value given
-            </th>
-            <th scope="col" className="num">
-              received
-            </th>
-            <th scope="col" className="num">
-              Sold inside
-            </th>
-            <th scope="col" className="num">
-              Bought inside
-            </th>
-            <th scope="col" className="num">
-              Hours balance
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {balances.data?.rows.map((b) => (
-            <tr key={b.member.id}>
-              <th scope="row">{b.member.name}</th>
-              <td className="num">{b.referralsGiven}</td>
-              <td className="num">{b.referralsReceived}</td>
-              <td className="num">{amount(b.valueGiven, currency)}</td>
-              <td className="num">{amount(b.valueReceived, currency)}</td>
-              <td className="num">{amount(b.sold, currency)}</td>
-              <td className="num">{amount(b.bought, currency)}</td>
-              <td className={b.outsideLimits ? 'num warning' : 'num'}>
-                {formatMinutes(b.hoursBalance)}
-                {b.outsideLimits ? ' ⚑' : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        label="Balances"
+        rows={balances.data?.rows ?? []}
+        rowKey={(b) => b.member.id}
+        rowClassName={(b) => (b.outsideLimits ? 'warning' : undefined)}
+        columns={[
+          { header: 'Member', cell: (b) => b.member.name },
+          { header: 'Referrals given', cell: (b) => b.referralsGiven, className: 'num' },
+          { header: 'received', cell: (b) => b.referralsReceived, className: 'num' },
+          { header: 'Value given', cell: (b) => amount(b.valueGiven, currency), className: 'num' },
+          { header: 'received', cell: (b) => amount(b.valueReceived, currency), className: 'num' },
+          { header: 'Sold inside', cell: (b) => amount(b.sold, currency), className: 'num' },
+          { header: 'Bought inside', cell: (b) => amount(b.bought, currency), className: 'num' },
+          { header: 'Hours balance', cell: (b) => `${formatMinutes(b.hoursBalance)}${b.outsideLimits ? ' · beyond the limit' : ''}`, className: 'num' },
+        ]}
+      />
     </NetworkPage>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../api/hooks';
+import { SimpleTable } from '../../components/SimpleTable';
 import { useDebounced } from '../../components/useDebounced';
 import { NetworkPage, names } from './networkUi';
 
@@ -23,24 +24,17 @@ export function MarketplacePage() {
           {market.data ? `${market.data.total} tags` : ''}
         </p>
       </div>
-      <table className="table market-table">
-        <thead>
-          <tr>
-            <th scope="col">Tag</th>
-            <th scope="col">Needed by</th>
-            <th scope="col">Offered by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.tag} className={r.needers.length && r.offerers.length ? 'market-meets' : undefined}>
-              <th scope="row">{r.tag}</th>
-              <td>{r.needers.length ? names(r.needers) : <span className="muted">nobody yet</span>}</td>
-              <td>{r.offerers.length ? names(r.offerers) : <span className="muted">nobody yet</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        label="Marketplace"
+        rows={rows}
+        rowKey={(r) => r.tag}
+        rowClassName={(r) => (r.needers.length && r.offerers.length ? 'market-meets' : undefined)}
+        columns={[
+          { header: 'Tag', cell: (r) => <strong>{r.tag}</strong> },
+          { header: 'Needed by', cell: (r) => (r.needers.length ? names(r.needers) : <span className="muted">nobody yet</span>) },
+          { header: 'Offered by', cell: (r) => (r.offerers.length ? names(r.offerers) : <span className="muted">nobody yet</span>) },
+        ]}
+      />
       {market.data && market.data.total > rows.length ? (
         <button type="button" onClick={() => setShown((n) => n + PAGE)}>
           Show more tags

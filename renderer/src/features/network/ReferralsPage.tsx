@@ -18,10 +18,11 @@ type Filter = 'open' | 'closed' | 'all';
 /** The referral ledger: leads passed between members, moved on by who received them; a won one credits its giver. */
 export function ReferralsPage() {
   const viewer = useViewer();
-  const [status, setStatus] = useState<Filter>('open');
+  const [status, setStatus] = useState<Filter>('all');
   const list = useApi('network.referrals', { status });
   return (
     <NetworkPage title="Referrals" subtitle="Givers gain: leads passed to other members, and the business they brought.">
+      {viewer.staff ? null : <MyReferralBalance currency={list.data?.[0]?.currency} />}
       <div className="network-columns">
         <section aria-labelledby="ref-list-title">
           <div className="card-head">
@@ -31,9 +32,9 @@ export function ReferralsPage() {
               value={status}
               onChange={setStatus}
               options={[
+                ['all', 'All'],
                 ['open', 'Open'],
                 ['closed', 'Closed'],
-                ['all', 'All'],
               ]}
             />
           </div>
@@ -47,6 +48,20 @@ export function ReferralsPage() {
         <PassReferral staff={viewer.staff} />
       </div>
     </NetworkPage>
+  );
+}
+
+/** A member's own referral balance: what they gave and what it won, what they received. */
+function MyReferralBalance({ currency }: { currency?: string }) {
+  const mine = useApi('network.balances', { limit: 1 }).data?.rows[0];
+  if (!mine || !currency) return null;
+  return (
+    <p className="figure" role="status" aria-label="Your referral balance">
+      You gave {mine.referralsGiven} · {amount(mine.valueGiven, currency)} won{' '}
+      <span className="muted small">
+        · received {mine.referralsReceived} · {amount(mine.valueReceived, currency)} won
+      </span>
+    </p>
   );
 }
 

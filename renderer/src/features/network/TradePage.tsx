@@ -3,6 +3,7 @@ import { Controller } from 'react-hook-form';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney, parseMoney } from '@shared/domain/money';
 import { useApi } from '../../api/hooks';
+import { SimpleTable } from '../../components/SimpleTable';
 import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
@@ -42,17 +43,16 @@ export function TradePage() {
                 </ResponsiveContainer>
               </div>
               <h3>By sector</h3>
-              <table className="table">
-                <tbody>
-                  {r.bySector.slice(0, 12).map((s) => (
-                    <tr key={s.sector}>
-                      <th scope="row">{s.sector}</th>
-                      <td className="num">{formatMoney(s.value, r.currency)}</td>
-                      <td className="num muted">{s.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <SimpleTable
+                label="By sector"
+                rows={r.bySector.slice(0, 12)}
+                rowKey={(x) => x.sector}
+                columns={[
+                  { header: 'Sector', cell: (x) => x.sector },
+                  { header: 'Value', cell: (x) => formatMoney(x.value, r.currency), className: 'num' },
+                  { header: 'Purchases', cell: (x) => x.count, className: 'num' },
+                ]}
+              />
             </>
           ) : null}
         </section>
