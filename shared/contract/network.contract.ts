@@ -56,8 +56,11 @@ export interface Matches {
 
 export interface MarketRow {
   tag: string;
+  /** The first few of each side by name; the counts say how many there are in all. */
   needers: MemberRef[];
   offerers: MemberRef[];
+  needCount: number;
+  offerCount: number;
 }
 
 export interface Gaps {

@@ -6,6 +6,7 @@ import { durabilityBench } from './durability.bench';
 import { hostBench } from './host.bench';
 import { membersBench } from './members.bench';
 import { portalBench } from './portal.bench';
+import { networkBench } from './network.bench';
 
 /** `npm run bench`: every benchmark, one JSON line per figure. BENCH_SCALE=0.1 for a tenth of the data. */
 async function main() {
@@ -17,6 +18,7 @@ async function main() {
   if (!only || only === 'accounts') await accountsBench();
   if (!only || only === 'host') await hostBench();
   if (!only || only === 'portal') await portalBench();
+  if (!only || only === 'network') await networkBench();
   if (!only || only === 'browser') await browserBench();
 }
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memberFields } from '@shared/contract/members.contract';
 import type { Actor } from '../../electron/main/context';
+import { createMany } from '../../electron/main/features/members';
 import { startTestCoop, type TestCoop } from '../helpers/coop';
 
 /** The business network through dispatch: what members and the desk see and may do, and what bad input gets. */
@@ -66,6 +68,15 @@ describe('matches', () => {
     await t.call('network.recordExchange', { giverId: id('Kasia'), receiverId: id('Ana'), hours: 1, what: 'VAT question', onDate: '2026-11-20' }, who.Ana);
     const [first] = (await t.call('network.matches', { memberId: id('Ana') }, who.Ana)).needs[0]!.suppliers;
     expect(first).toMatchObject({ member: { name: 'Kasia Nowak' }, reason: expect.stringContaining('worked with you before') });
+  });
+
+  it('rank a tag offered by thousands, more than one statement may name', async () => {
+    const many = Array.from({ length: 4200 }, (_, i) =>
+      memberFields.parse({ name: `Supplier ${i}`, email: `s${i}@example.coop`, memberSince: '2025-01-10', offers: ['bookkeeping'], listed: true }),
+    );
+    await createMany(t.coop.ctx, many);
+    const suppliers = (await t.call('network.matches', { memberId: id('Ana') }, who.Ana)).needs[0]!.suppliers;
+    expect(suppliers).toHaveLength(5);
   });
 
   it('are a member’s own: another member’s are refused', async () => {

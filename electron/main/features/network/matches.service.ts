@@ -82,13 +82,27 @@ export async function matches(ctx: Ctx, actor: Actor, memberId: string): Promise
   };
 }
 
+/**
+ * A popular tag has thousands of holders: their facts are read a few hundred ids at a time, so no
+ * statement has more parameters than the database takes.
+ */
+async function inChunks(ids: readonly string[], read: (part: string[]) => Promise<Map<string, number>>): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 500) for (const [k, v] of await read(ids.slice(i, i + 500))) out.set(k, v);
+  return out;
+}
+
 /** What ranking knows about candidates beyond the tags: who is in today, their dealings with this member, when last seen. */
 async function rankingContext(ctx: Ctx, db: Kysely<DB>, memberId: string) {
   const now = ctx.now().getTime();
   const inToday = new Set((await presentAt(db, ctx.siteId)).map((p) => p.memberId));
   return {
     async factsFor(ids: string[]) {
-      const [bids, dealings, seen] = await Promise.all([sharedBids(db, memberId, ids), repo.dealings(db, memberId, ids), lastSeen(db, ids)]);
+      const [bids, dealings, seen] = await Promise.all([
+        inChunks(ids, (part) => sharedBids(db, memberId, part)),
+        inChunks(ids, (part) => repo.dealings(db, memberId, part)),
+        inChunks(ids, (part) => lastSeen(db, part)),
+      ]);
       return (id: string, updatedAt: number) => {
         const active = Math.max(seen.get(id) ?? 0, updatedAt);
         return {
@@ -134,7 +148,7 @@ export async function marketplace(ctx: Ctx, actor: Actor, f: { q: string; limit:
     page.flatMap(([, t]) => t.written),
     audience,
   );
-  const rows: (MarketRow & { needCount: number; offerCount: number })[] = page.map(([tag, t]) => {
+  const rows: MarketRow[] = page.map(([tag, t]) => {
     const written = new Set(t.written);
     const side = (kind: 'needs' | 'offers') => {
       const seen = new Map<string, MemberRef>();

@@ -31,8 +31,8 @@ export function MarketplacePage() {
         rowClassName={(r) => (r.needers.length && r.offerers.length ? 'market-meets' : undefined)}
         columns={[
           { header: 'Tag', cell: (r) => <strong>{r.tag}</strong> },
-          { header: 'Needed by', cell: (r) => (r.needers.length ? names(r.needers) : <span className="muted">nobody yet</span>) },
-          { header: 'Offered by', cell: (r) => (r.offerers.length ? names(r.offerers) : <span className="muted">nobody yet</span>) },
+          { header: 'Needed by', cell: (r) => (r.needers.length ? names(r.needers, r.needCount) : <span className="muted">nobody yet</span>) },
+          { header: 'Offered by', cell: (r) => (r.offerers.length ? names(r.offerers, r.offerCount) : <span className="muted">nobody yet</span>) },
         ]}
       />
       {market.data && market.data.total > rows.length ? (

@@ -15,7 +15,9 @@ export function useViewer() {
 /** An amount, or a dash where it is not the viewer's to see. */
 export const amount = (minor: number | null, currency: string) => (minor === null ? '—' : formatMoney(minor, currency));
 
-export const names = (refs: readonly MemberRef[]) => refs.map((m) => m.name).join(', ');
+/** "Ana Ribeiro, Kasia Nowak and 5 more". */
+export const names = (refs: readonly MemberRef[], total = refs.length) =>
+  refs.map((m) => m.name).join(', ') + (total > refs.length ? ` and ${total - refs.length} more` : '');
 
 const TABS: { href: string; label: string; staffOnly?: boolean; managerOnly?: boolean }[] = [
   { href: '/network', label: 'Matches' },
