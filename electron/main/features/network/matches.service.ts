@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Gaps, Match, Matches, MarketRow, MemberRef } from '@shared/contract/network.contract';
-import { MIN_MATCH, matchReason, matchScore, tagMatch } from '@shared/domain/network';
+import { MIN_MATCH, type MatchFacts, matchReason, matchScore, tagMatch } from '@shared/domain/network';
 import { type Actor, type Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { notFound } from '../../errors';
@@ -13,6 +13,7 @@ import * as repo from './network.repository';
 const DAY = 86_400_000;
 /** Suppliers (or customers) shown per need (or offer). */
 const PER_TAG = 5;
+const byName = new Intl.Collator();
 
 /** Tags read through the manager's merges: an alias counts as the tag it was merged into. */
 const canonical = (aliases: Map<string, string>) => (tag: string) => aliases.get(tag) ?? tag;
@@ -54,23 +55,27 @@ export async function matches(ctx: Ctx, actor: Actor, memberId: string): Promise
     const rows = await repo.holders(db, other, written, audience, memberId);
     const facts = await context.factsFor([...new Set(rows.map((r) => r.id))]);
     return wanted.map(({ tag, close }) => {
-      const best = new Map<string, Match>();
+      // score everyone, then put into words only the few shown (a common tag has a thousand holders)
+      const best = new Map<string, { score: number; facts: MatchFacts; row: (typeof rows)[number] }>();
       for (const r of rows) {
-        const score = close.get(r.tag);
-        if (score === undefined) continue;
-        const f = { match: score, mine: tag, theirs: canon(r.tag), verb: other, ...facts(r.id, r.updated_at) };
-        const match: Match = {
+        const match = close.get(r.tag);
+        if (match === undefined) continue;
+        const f: MatchFacts = { match, mine: tag, theirs: canon(r.tag), verb: other, ...facts(r.id, r.updated_at) };
+        const score = matchScore(f);
+        const previous = best.get(r.id);
+        if (!previous || previous.score < score) best.set(r.id, { score, facts: f, row: r });
+      }
+      const ranked = [...best.values()]
+        .sort((a, b) => b.score - a.score || byName.compare(a.row.name, b.row.name))
+        .slice(0, PER_TAG)
+        .map(({ score, facts: f, row: r }): Match => ({
           member: { id: r.id, name: r.name, businessName: r.business_name },
           need: other === 'offers' ? tag : f.theirs,
           offer: other === 'offers' ? f.theirs : tag,
-          score: matchScore(f),
+          score,
           reason: matchReason(f),
           inToday: f.inToday,
-        };
-        const previous = best.get(r.id);
-        if (!previous || previous.score < match.score) best.set(r.id, match);
-      }
-      const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.member.name.localeCompare(b.member.name)).slice(0, PER_TAG);
+        }));
       return { tag, ranked };
     });
   };
@@ -140,7 +145,7 @@ export async function marketplace(ctx: Ctx, actor: Actor, f: { q: string; limit:
     .filter(([tag]) => !q || tag.includes(q))
     .sort(
       ([a, x], [b, y]) =>
-        Number(y.needs > 0 && y.offers > 0) - Number(x.needs > 0 && x.offers > 0) || y.needs + y.offers - (x.needs + x.offers) || a.localeCompare(b),
+        Number(y.needs > 0 && y.offers > 0) - Number(x.needs > 0 && x.offers > 0) || y.needs + y.offers - (x.needs + x.offers) || byName.compare(a, b),
     );
   const page = all.slice(f.offset, f.offset + f.limit);
   const holders = await repo.tagHolders(
@@ -173,7 +178,7 @@ export async function gaps(ctx: Ctx): Promise<Gaps> {
     [...totals.entries()]
       .filter(([, t]) => pick(t) > 0 && other(t) === 0)
       .map(([tag, t]) => ({ tag, members: pick(t) }))
-      .sort((a, b) => b.members - a.members || a.tag.localeCompare(b.tag));
+      .sort((a, b) => b.members - a.members || byName.compare(a.tag, b.tag));
   return {
     unmetNeeds: list(
       (t) => t.needs,
