@@ -16,7 +16,7 @@ import { roomCheck } from '../../electron/main/features/storage';
 const mount = tempDir('coopdesk-disk-');
 const mounted = (() => {
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=12m', 'tmpfs', mount], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mount], { stdio: 'ignore' });
     return true;
   } catch {
     rmSync(mount, { recursive: true, force: true });
