@@ -4,7 +4,7 @@ import { useApi } from '../../api/hooks';
 import { amount } from './networkUi';
 
 /** On a member's page at the desk: their network in one line each, with where to see more. */
-export function MemberNetwork({ memberId, name }: { memberId: string; name: string }) {
+export function MemberNetwork({ memberId }: { memberId: string }) {
   const balance = useApi('network.balances', { memberId });
   const report = useApi('network.tradeReport', { months: 1 });
   const b = balance.data?.rows[0];
@@ -27,7 +27,7 @@ export function MemberNetwork({ memberId, name }: { memberId: string; name: stri
           {formatMinutes(b.hoursBalance)} (gave {formatMinutes(b.minutesGiven)}, received {formatMinutes(b.minutesReceived)})
         </dd>
       </dl>
-      <Link href="/network">Matches for {name}</Link>
+      <Link href="/network">Matches, referrals and hours</Link>
     </section>
   );
 }
