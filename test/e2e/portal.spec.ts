@@ -164,8 +164,6 @@ test('a member signs in on her phone with the desk’s link, books, is told of t
   }
 });
 
-// In this file, not its own: run beside the portal test in a second worker, two portals at once
-// left one phone's page stalled half-loaded (cause not yet found); one after the other they pass.
 // The business network from members' own devices: Ana posts a need and introduces herself to one of
 // two suppliers; Pia passes Kasia a referral, Kasia wins it for 2,400 and Pia's balance shows it.
 
@@ -186,12 +184,19 @@ async function signIn(browser: Browser, link: string, viewport: { width: number;
   return page;
 }
 
-const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name, exact: true }).click();
+/** A portal tab, on a page that fits the screen (a page wider than a phone is zoomed out, and taps land elsewhere). */
+async function tab(page: Page, name: string) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name, exact: true }).click();
+}
 const sub = (page: Page, name: string) => page.getByRole('navigation', { name: 'Business network' }).getByRole('link', { name, exact: true }).click();
 
 test('a member posts a need, sees two suppliers with reasons and introduces herself; a referral won for 2,400 is credited to its giver', async ({
   browser,
 }) => {
+  // three people on three devices, each signing in (scrypt) and each screen checked with axe: about
+  // 40 s alone and near 60 s beside another test on two cores, so three times the usual minute
+  test.slow();
   const device = otherDevice();
   test.skip(!device, 'This machine does not allow a second network namespace (run as root with ip netns): the portal needs a network address.');
   const dataDir = mkdtempSync(join(tmpdir(), 'coopdesk-e2e-network-'));
