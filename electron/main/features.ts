@@ -19,6 +19,7 @@ import { mailFeature } from './features/mail';
 import { notificationsFeature } from './features/notifications';
 import { calendarFeed, portalConfig, portalFeature } from './features/portal';
 import { networkFeature } from './features/network';
+import { supportFeature } from './features/support';
 
 /**
  * The one list of the main process's features. Its order is the order of their tables in an
@@ -38,6 +39,7 @@ export const FEATURES: readonly FeatureModule[] = [
   frontdeskFeature,
   bidsFeature,
   networkFeature,
+  supportFeature,
   portalFeature,
   auditFeature,
   dataFeature,

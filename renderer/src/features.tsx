@@ -3,6 +3,7 @@ import { auditUi } from './features/audit';
 import { authUi } from './features/auth';
 import { bidsUi } from './features/bids';
 import { networkUi } from './features/network';
+import { supportUi } from './features/support';
 import { bookablesUi } from './features/bookables';
 import { bookingsUi } from './features/bookings';
 import { dataUi } from './features/data';
@@ -25,6 +26,7 @@ export const UI_FEATURES: readonly UiFeature[] = [
   bookablesUi,
   bidsUi,
   networkUi,
+  supportUi,
   auditUi,
   settingsUi,
   authUi,

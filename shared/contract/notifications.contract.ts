@@ -14,6 +14,10 @@ export const NOTIFICATION_KINDS = {
   introduced: { label: 'I am introduced to another member', staff: false },
   referral: { label: 'A referral is passed to me, or one I gave moves', staff: false },
   hours: { label: 'An exchange of hours waits for my confirmation, or was answered', staff: false },
+  help: { label: 'Someone in could help with a request, or answered mine', staff: false },
+  'help-raised': { label: 'A help request waits with nobody to help', staff: true },
+  mentoring: { label: 'A mentor pair of mine is proposed, agreed or ended', staff: false },
+  commitment: { label: 'A commitment of mine is due, or one I hold someone to is missed', staff: false },
   news: { label: 'News from the co-op', staff: false },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -13,6 +13,7 @@ import { mailContract } from './mail.contract';
 import { notificationsContract } from './notifications.contract';
 import { portalContract } from './portal.contract';
 import { networkContract } from './network.contract';
+import { supportContract } from './support.contract';
 
 /**
  * The one list of the features' contracts. Adding a feature: its `<f>.contract.ts` and one line
@@ -33,4 +34,5 @@ export const CONTRACT_PARTS = [
   notificationsContract,
   portalContract,
   networkContract,
+  supportContract,
 ] as const satisfies readonly ContractPart[];

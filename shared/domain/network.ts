@@ -34,7 +34,9 @@ export function referralMoveProblem(from: ReferralStatus, to: ReferralStatus): s
 }
 
 const STOP_WORDS = new Set(['and', 'of', 'the', 'for', 'a', 'an', 'to', 'in', 'with', '&']);
-const words = (tag: string) => new Set(tag.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP_WORDS.has(w)));
+/** The words of a tag that count in matching (two tags that share none do not match). */
+export const tagWords = (tag: string) => new Set(tag.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP_WORDS.has(w)));
+const words = tagWords;
 
 /**
  * How well a need and an offer (both normalized tags) match: 1 when they are the same tag,

@@ -67,6 +67,8 @@ for (const size of SIZES) {
       ['network-balances', '#/network/balances', () => expect(page.getByRole('table', { name: 'Balances' }).getByRole('row').nth(3)).toBeVisible()],
       ['network-gaps', '#/network/gaps', () => expect(page.getByRole('heading', { name: 'Needed, not offered' })).toBeVisible()],
       ['network-tags', '#/network/tags', () => expect(page.getByText('web designer')).toBeVisible()],
+      ['support-help', '#/support', () => expect(page.getByRole('listitem', { name: /^Request: / }).first()).toBeVisible()],
+      ['support-mentoring', '#/support/mentoring', () => expect(page.getByRole('listitem', { name: /^Pair: / }).first()).toBeVisible()],
       ['audit', '#/audit', () => expect(page.getByRole('table', { name: 'Changes' })).toBeVisible()],
       ['settings', '#/settings', () => expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()],
     ];
@@ -106,5 +108,11 @@ for (const size of SIZES) {
     await expect(page.getByRole('heading', { name: 'What you need' })).toBeVisible();
     await page.screenshot({ path: `test-results/screens/kiosk-network-${size.width}.png` });
     await accessible(page, 'kiosk-network');
+
+    // and her commitments, private to her and her partners
+    await page.goto(`${app.url}#/support/commitments`);
+    await expect(page.getByRole('status', { name: 'Commitments kept' })).toBeVisible();
+    await page.screenshot({ path: `test-results/screens/kiosk-commitments-${size.width}.png` });
+    await accessible(page, 'kiosk-commitments');
   });
 }

@@ -12,6 +12,7 @@ import type { MailTables } from '../features/mail/mail.tables';
 import type { NotificationsTables } from '../features/notifications/notifications.tables';
 import type { PortalTables } from '../features/portal/portal.tables';
 import type { NetworkTables } from '../features/network/network.tables';
+import type { SupportTables } from '../features/support/support.tables';
 
 /**
  * The database as Kysely sees it: every feature's tables, each declared in its own folder
@@ -31,4 +32,5 @@ export type DB = SettingsTables &
   MailTables &
   NotificationsTables &
   PortalTables &
-  NetworkTables;
+  NetworkTables &
+  SupportTables;

@@ -4,7 +4,7 @@ import type { ReferralStatus, Warmth } from '@shared/domain/network';
 import { addDaysIso } from '@shared/domain/zoned';
 import type { DB } from '../db/schema';
 import type { ReferralMovesTable, ReferralsTable, TradesTable, ExchangesTable } from '../features/network/network.tables';
-import { seededRandom } from './generate';
+import { insertChunked, seededRandom } from './generate';
 
 /**
  * The business network's history for the demo co-op and the benchmarks: referrals passed
@@ -63,15 +63,6 @@ export interface NetworkOptions {
   exchanges: number;
   /** Spread over this many days back from today. */
   days: number;
-}
-
-async function insertChunked<T extends keyof DB>(db: Kysely<DB>, table: T, rows: readonly DB[T][]) {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + 1000) as any)
-      .execute();
-  }
 }
 
 /** Writes the movements; returns how many of each. Call inside a transaction for speed. */

@@ -7,6 +7,7 @@ import * as m0005 from './0005_guards_privacy_spans';
 import * as m0006 from './0006_accounts_notifications';
 import * as m0007 from './0007_portal';
 import * as m0008 from './0008_network';
+import * as m0009 from './0009_support';
 
 export interface Migration {
   name: string;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { name: '0006_accounts_notifications', up: m0006.up },
   { name: '0007_portal', up: m0007.up },
   { name: '0008_network', up: m0008.up },
+  { name: '0009_support', up: m0009.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -187,3 +187,11 @@ export async function renameTag(db: Kysely<DB>, from: string, into: string): Pro
     .execute();
   await db.updateTable('member_tags').set({ tag: into }).where('tag', '=', from).execute();
 }
+
+/** Names for members, whoever they are (the parties of a record the viewer is part of). */
+export async function refs(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { id: string; name: string; businessName: string }>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('members').select(['id', 'name', 'business_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, businessName: r.business_name }]));
+}

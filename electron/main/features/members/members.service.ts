@@ -294,3 +294,9 @@ export async function memberById(db: Kysely<DB>, id: string): Promise<{ id: stri
   const row = await repo.findById(db, id);
   return row ? { id: row.id, name: row.name, email: row.email } : undefined;
 }
+
+/** Names for members, whoever they are (the parties of a record the viewer is part of): id, name, business. */
+export const memberRefs = (db: Kysely<DB>, ids: readonly string[]) => repo.refs(db, ids);
+
+/** Offered and needed tags of these members, by id. */
+export const memberTags = (db: Kysely<DB>, ids: readonly string[]) => repo.tagsOf(db, ids);

@@ -11,3 +11,5 @@ export const networkFeature = defineFeature({
   tables: ['tag_aliases', 'introductions', 'referrals', 'referral_moves', 'trades', 'exchanges', 'network_settings'],
   seed: seedNetwork,
 });
+
+export { offerersOf, tagCloseness } from './matches.service';

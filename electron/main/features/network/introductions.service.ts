@@ -4,15 +4,14 @@ import { newId } from '@shared/domain/ids';
 import { type Actor, type Ctx, isStaff, withDb } from '../../context';
 import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
-import { currentMember } from '../members';
+import { currentMember, memberRefs } from '../members';
 import { notify } from '../notifications';
 import type { IntroductionsTable } from './network.tables';
 import { audienceOf, whoseRecords } from './network.policy';
 import * as ledger from './ledger.repository';
-import * as repo from './network.repository';
 
 async function toIntroductions(ctx: Ctx, rows: IntroductionsTable[]): Promise<Introduction[]> {
-  const names = await repo.refs(
+  const names = await memberRefs(
     ctx.db,
     rows.flatMap((r) => [r.needer_id, r.supplier_id]),
   );

@@ -7,13 +7,13 @@ import { type Actor, type Ctx, isStaff, withDb } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
-import { currentMember } from '../members';
+import { currentMember, memberRefs } from '../members';
 import { notify } from '../notifications';
 import { readCoop } from '../settings';
 import type { ExchangesTable, TradesTable } from './network.tables';
-import { actingMember, seesAmounts, whoseRecords } from './network.policy';
+import { actingMember } from '../../permissions';
+import { seesAmounts, whoseRecords } from './network.policy';
 import * as ledger from './ledger.repository';
-import * as repo from './network.repository';
 
 async function notInFuture(db: Kysely<DB>, ctx: Ctx, onDate: string) {
   const coop = await readCoop(db);
@@ -23,7 +23,7 @@ async function notInFuture(db: Kysely<DB>, ctx: Ctx, onDate: string) {
 // --- Trade between members -------------------------------------------------------------------
 
 async function toTrades(db: Kysely<DB>, actor: Actor, rows: TradesTable[]): Promise<Trade[]> {
-  const names = await repo.refs(
+  const names = await memberRefs(
     db,
     rows.flatMap((r) => [r.buyer_id, r.seller_id]),
   );
@@ -92,7 +92,7 @@ export async function tradeReport(ctx: Ctx, months: number): Promise<TradeReport
 // --- Hours exchanged ---------------------------------------------------------------------------
 
 async function toExchanges(db: Kysely<DB>, actor: Actor, rows: ExchangesTable[]): Promise<Exchange[]> {
-  const names = await repo.refs(
+  const names = await memberRefs(
     db,
     rows.flatMap((r) => [r.giver_id, r.receiver_id]),
   );
@@ -167,7 +167,7 @@ export async function answerExchange(ctx: Ctx, actor: Actor, input: { id: string
     if (row.state !== 'pending') throw new AppError('RULE', `This exchange is already ${row.state}.`, { answer: `Already ${row.state}` }, 'exchange-answered');
     const changed: ExchangesTable = { ...row, state: input.answer === 'confirm' ? 'confirmed' : 'declined', answered_at: ctx.now().getTime() };
     await ledger.answerExchange(trx, row.id, changed.state, changed.answered_at!);
-    const receiver = (await repo.refs(trx, [row.receiver_id])).get(row.receiver_id)!;
+    const receiver = (await memberRefs(trx, [row.receiver_id])).get(row.receiver_id)!;
     await notify(withDb(ctx, trx), [row.giver_id], {
       kind: 'hours',
       title: `${receiver.name} ${changed.state} ${formatMinutes(row.minutes)} you gave`,

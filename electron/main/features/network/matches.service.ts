@@ -8,6 +8,7 @@ import { requireSelf } from '../../permissions';
 import { sharedBids } from '../bids';
 import { lastSeen, presentAt } from '../presence';
 import { audienceOf } from './network.policy';
+import { memberRefs } from '../members';
 import * as repo from './network.repository';
 
 const DAY = 86_400_000;
@@ -42,7 +43,7 @@ interface Side {
 export async function matches(ctx: Ctx, actor: Actor, memberId: string): Promise<Matches> {
   requireSelf(actor, memberId, 'You see the matches for your own needs and offers.');
   const db = ctx.db;
-  if (!(await repo.refs(db, [memberId])).has(memberId)) throw notFound('The member');
+  if (!(await memberRefs(db, [memberId])).has(memberId)) throw notFound('The member');
   const canon = canonical(await repo.aliasMap(db));
   const tags = await repo.tagsOf(db, memberId);
   const of = (kind: 'offers' | 'needs') => [...new Set(tags.filter((t) => t.kind === kind).map((t) => canon(t.tag)))];
@@ -189,4 +190,30 @@ export async function gaps(ctx: Ctx): Promise<Gaps> {
       (t) => t.needs,
     ),
   };
+}
+
+/**
+ * Current members (listed or not) who offer something close to any of `skills`, the manager's
+ * merges read: each with their closest offer and how close (1 the same tag). The face other
+ * features route by (a help request to who could help).
+ */
+export async function offerersOf(db: Kysely<DB>, skills: readonly string[]): Promise<Map<string, { offer: string; match: number }>> {
+  if (skills.length === 0) return new Map();
+  const canon = canonical(await repo.aliasMap(db));
+  const vocabulary = await repo.vocabulary(db, 'offers');
+  const close = new Map<string, number>();
+  for (const skill of skills)
+    for (const [written, score] of closeTags(canon(skill), vocabulary, canon)) close.set(written, Math.max(close.get(written) ?? 0, score));
+  const out = new Map<string, { offer: string; match: number }>();
+  for (const r of await repo.holders(db, 'offers', [...close.keys()], { memberId: null }, '')) {
+    const match = close.get(r.tag)!;
+    if ((out.get(r.id)?.match ?? 0) < match) out.set(r.id, { offer: canon(r.tag), match });
+  }
+  return out;
+}
+
+/** The same reading of tags for skills held elsewhere (mentors'): how close `wanted` is to `held`, aliases read. */
+export async function tagCloseness(db: Kysely<DB>): Promise<(wanted: string, held: string) => number> {
+  const canon = canonical(await repo.aliasMap(db));
+  return (wanted, held) => tagMatch(canon(wanted), canon(held));
 }

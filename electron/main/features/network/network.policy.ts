@@ -16,17 +16,5 @@ export function whoseRecords(actor: Actor, memberId: string | null): string | nu
   return actor.memberId;
 }
 
-/** The member a caller acts as: a member is always themselves; the desk names the member (`field`). */
-export function actingMember(actor: Actor, memberId: string | null, field: string): string {
-  if (!isStaff(actor)) {
-    if (!actor.memberId) throw new AppError('FORBIDDEN', 'Sign in as a member first.');
-    if (memberId !== null && memberId !== actor.memberId)
-      throw new AppError('FORBIDDEN', 'You can record this only for yourself.', { [field]: 'Only yourself' });
-    return actor.memberId;
-  }
-  if (memberId === null) throw new AppError('VALIDATION', 'Choose the member.', { [field]: 'Choose the member' });
-  return memberId;
-}
-
 /** Amounts of money between two members are theirs and the manager's: not other members', not the front desk's (BNI keeps them private too). */
 export const seesAmounts = (actor: Actor, a: string, b: string): boolean => isManager(actor) || actor.memberId === a || actor.memberId === b;

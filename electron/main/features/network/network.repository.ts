@@ -1,5 +1,4 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import type { MemberRef } from '@shared/contract/network.contract';
 import type { DB } from '../../db/schema';
 import { containsText } from '../../db/sqlite';
 
@@ -96,14 +95,6 @@ export async function tagTotals(db: Kysely<DB>, audience: Audience) {
     ])
     .groupBy('member_tags.tag');
   return q.where(visible(audience)).execute();
-}
-
-/** Names for members, whoever they are (the parties of a record the viewer is part of). */
-export async function refs(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, MemberRef>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('members').select(['id', 'name', 'business_name']).where('id', 'in', unique).execute();
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, businessName: r.business_name }]));
 }
 
 /** One page of current members for the balances, by name. */

@@ -7,19 +7,19 @@ import { type Actor, type Ctx, isStaff, withDb } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
-import { currentMember } from '../members';
+import { currentMember, memberRefs } from '../members';
 import { notify } from '../notifications';
 import { readCoop } from '../settings';
 import type { ReferralMovesTable, ReferralsTable } from './network.tables';
-import { actingMember, seesAmounts, whoseRecords } from './network.policy';
+import { actingMember } from '../../permissions';
+import { seesAmounts, whoseRecords } from './network.policy';
 import * as ledger from './ledger.repository';
-import * as repo from './network.repository';
 
 /** Referrals as the viewer may see them: amounts only for its two members and the manager. */
 async function toReferrals(db: Kysely<DB>, actor: Actor, rows: ReferralsTable[]): Promise<Referral[]> {
   if (rows.length === 0) return [];
   const [names, moves, coop] = await Promise.all([
-    repo.refs(
+    memberRefs(
       db,
       rows.flatMap((r) => [r.giver_id, r.receiver_id]),
     ),
@@ -143,7 +143,7 @@ export async function moveReferral(ctx: Ctx, actor: Actor, input: { id: string; 
       by_member_id: actor.memberId,
       at: ctx.now().getTime(),
     });
-    const receiver = (await repo.refs(trx, [row.receiver_id])).get(row.receiver_id)!;
+    const receiver = (await memberRefs(trx, [row.receiver_id])).get(row.receiver_id)!;
     await notify(withDb(ctx, trx), [row.giver_id], {
       kind: 'referral',
       title: `Your referral ${row.lead} is now “${REFERRAL_LABELS[input.to]}”`,

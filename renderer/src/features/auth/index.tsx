@@ -1,6 +1,7 @@
 import { lazyPage, type UiFeature } from '../../feature';
 
 export { useAuth } from './useAuth';
+export { useViewer } from './useViewer';
 /** The kiosk's screens: their own chunk, loaded only when the desk hands the screen to members. */
 export const KioskApp = lazyPage(() => import('./KioskApp'), 'KioskApp');
 export const NameYourself = lazyPage(() => import('./AccountSettings'), 'NameYourself');

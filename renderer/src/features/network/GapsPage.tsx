@@ -7,7 +7,7 @@ export function GapsPage() {
   const g = gaps.data;
   return (
     <NetworkPage title="Gaps in the local economy" subtitle="What members need that nobody in the co-op offers: the list for the next recruitment or fair.">
-      <div className="network-columns">
+      <div className="split-columns">
         <section className="card" aria-labelledby="unmet-title">
           <h2 id="unmet-title">Needed, not offered</h2>
           <ol className="gap-list">

@@ -35,7 +35,7 @@ export function HoursPage() {
           {mine.outsideLimits ? <span className="small"> · beyond the co-op’s limit: give some hours back when you can</span> : null}
         </p>
       ) : null}
-      <div className="network-columns">
+      <div className="split-columns">
         <section aria-labelledby="hours-list-title">
           <div className="card-head">
             <h2 id="hours-list-title">{viewer.staff ? 'Latest exchanges' : 'Your exchanges'}</h2>

@@ -33,7 +33,7 @@ function Matches({ memberId, self }: { memberId: string; self: boolean }) {
   const m = matches.data;
   if (!m) return <p aria-busy="true">Loading…</p>;
   return (
-    <div className="network-columns">
+    <div className="split-columns">
       <ActionNote message={message} />
       <section aria-labelledby="needs-title">
         <h2 id="needs-title">{self ? 'What you need' : 'Needs'}</h2>

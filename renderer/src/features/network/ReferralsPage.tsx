@@ -23,7 +23,7 @@ export function ReferralsPage() {
   return (
     <NetworkPage title="Referrals" subtitle="Givers gain: leads passed to other members, and the business they brought.">
       {viewer.staff ? null : <MyReferralBalance currency={list.data?.[0]?.currency} />}
-      <div className="network-columns">
+      <div className="split-columns">
         <section aria-labelledby="ref-list-title">
           <div className="card-head">
             <h2 id="ref-list-title">{viewer.staff ? 'All referrals' : 'Your referrals'}</h2>

@@ -27,7 +27,7 @@ export function TagsPage() {
           <option key={t.tag} value={t.tag} />
         ))}
       </datalist>
-      <div className="network-columns">
+      <div className="split-columns">
         <form className="card form" aria-label="Merge tags" noValidate onSubmit={(e) => void form.submit(e)}>
           <h2>Merge a tag into another</h2>
           <TextField label="Tag" list="all-tags" placeholder="website design" error={form.errorOf('from')} {...form.register('from')} />

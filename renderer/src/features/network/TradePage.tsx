@@ -20,7 +20,7 @@ export function TradePage() {
   const r = report.data;
   return (
     <NetworkPage title="Trade between members" subtitle="Buying from each other is a form of collaboration: what stays inside the co-op.">
-      <div className="network-columns">
+      <div className="split-columns">
         <section className="card" aria-labelledby="trade-report-title">
           <h2 id="trade-report-title">Business kept inside, last 12 months</h2>
           {r ? (
