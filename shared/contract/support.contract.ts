@@ -161,7 +161,7 @@ export interface SupportSummary {
   mentored: number;
 }
 
-export const supportContract = contractPart('support', 'Mutual support', ['support.changed'], {
+export const supportContract = contractPart('support', 'Mutual support', ['support.changed', 'frontdesk.changed', 'members.changed'], {
   'support.board': query<HelpBoard>()(empty, 'member'),
   'support.ask': command<HelpRequest & { told: number }>()(
     z.object({

@@ -36,7 +36,7 @@ function MyCommitments() {
       {kept ? (
         <p className="figure" role="status" aria-label="Commitments kept">
           Kept {kept.kept} of {kept.closed}{' '}
-          <span className="muted small">{kept.byMonth.map((m) => `${formatMonth(`${m.month}-01`)} ${m.kept}/${m.closed}`).join(' · ')}</span>
+          <span className="muted small">{kept.byMonth.map((m) => `${formatMonth(`${m.month}-01`)}: ${m.kept} of ${m.closed}`).join(' · ')}</span>
         </p>
       ) : null}
       <div className="split-columns">

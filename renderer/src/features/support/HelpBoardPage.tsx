@@ -44,7 +44,7 @@ export function HelpBoardPage() {
 
 function RequestCard({ request: r, act }: { request: HelpRequest; act: Act }) {
   const [thanks, setThanks] = useState('');
-  const note = FOR_YOU[r.forYou];
+  const note = r.state === 'open' ? FOR_YOU[r.forYou] : null;
   return (
     <li className={r.raised ? 'card record help-raised' : 'card record'} aria-label={`Request: ${r.text}`}>
       <div>
