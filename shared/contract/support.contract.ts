@@ -46,8 +46,9 @@ export interface HelpRequest {
   forYou: RouteTier;
   /** How many times the helper has helped, all told (derived from resolved requests). */
   helperHelped: number | null;
-  /** The desk's Today: members in now who offer its skills. */
+  /** The desk's Today: members in now who offer its skills (the first few), and how many in all. */
   couldHelp: MemberRef[];
+  couldHelpCount: number;
   mayClaim: boolean;
   mayResolve: boolean;
 }

@@ -7,6 +7,7 @@ import { hostBench } from './host.bench';
 import { membersBench } from './members.bench';
 import { portalBench } from './portal.bench';
 import { networkBench } from './network.bench';
+import { supportBench } from './support.bench';
 
 /** `npm run bench`: every benchmark, one JSON line per figure. BENCH_SCALE=0.1 for a tenth of the data. */
 async function main() {
@@ -19,6 +20,7 @@ async function main() {
   if (!only || only === 'host') await hostBench();
   if (!only || only === 'portal') await portalBench();
   if (!only || only === 'network') await networkBench();
+  if (!only || only === 'support') await supportBench();
   if (!only || only === 'browser') await browserBench();
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../electron/main/context';
 import { FIXED_NOW, startTestCoop, type TestCoop } from '../helpers/coop';
@@ -13,6 +15,7 @@ async function member(name: string, offers: string[] = []) {
   const m = await t.call('members.create', { name, email: `${first.toLowerCase()}@example.coop`, memberSince: '2025-01-10', offers, listed: true });
   who[first] = { role: 'member', memberId: m.id };
 }
+const FRONTDESK: Actor = { role: 'frontdesk', memberId: null, accountId: 'desk-account', name: 'Lena' };
 const inbox = async (first: string) => (await t.call('notifications.inbox', {}, who[first])).rows.map((n) => n.title);
 
 beforeEach(async () => {
@@ -217,5 +220,45 @@ describe('accountability', () => {
     });
     expect(await t.send('support.checkIn', { id: c.id, kind: 'done' }, who.Kasia)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(t.snapshot()).toEqual(before);
+  });
+});
+
+describe('who may do what, decided in the main process', () => {
+  it('the front desk asks for a member and sees the board, but not commitments, not a pair’s notes, not the settings', async () => {
+    const asked = await t.call('support.ask', { askerId: id('Pia'), kind: 'hands-on', text: 'Hang the gallery lights', skills: [] }, FRONTDESK);
+    expect(asked.asker.name).toBe('Pia Lund');
+    expect((await t.call('support.board', {}, FRONTDESK)).open.map((r) => r.id)).toEqual([asked.id]);
+    // the desk must say for whom
+    expect(await t.send('support.ask', { kind: 'quick', text: 'x' }, FRONTDESK)).toMatchObject({
+      ok: false,
+      error: { fields: { askerId: 'Choose the member' } },
+    });
+    expect(await t.send('support.commitments', {}, FRONTDESK)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.send('support.saveSettings', { raiseAfterMinutes: 10 }, FRONTDESK)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.send('support.saveSettings', { raiseAfterMinutes: 10 }, who.Ana)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.send('support.saveSettings', { raiseAfterMinutes: 2 })).toMatchObject({
+      ok: false,
+      error: { fields: { raiseAfterMinutes: 'At least 5 minutes' } },
+    });
+  });
+
+  it('keeps every record in the export and brings it back on import', async () => {
+    await t.call('support.ask', { kind: 'quick', text: 'Which bank?', skills: ['banking'] }, who.Ana);
+    await t.call('support.offerMentoring', { skills: ['bookkeeping'], hoursPerMonth: 3 }, who.Kasia);
+    await t.call('support.commit', { text: 'File VAT', dueOn: '2026-11-30', partnerIds: [id('Kasia')] }, who.Ana);
+    const tables = ['help_requests', 'help_request_skills', 'mentor_offers', 'mentoring_skills', 'commitments', 'commitment_partners'];
+    const before = t.snapshot();
+    const exported = await t.call('data.exportAll', {});
+    const other = await startTestCoop();
+    try {
+      const from = await t.call('data.exports', {});
+      const to = await other.call('data.exports', {});
+      writeFileSync(join(to.folder, exported.name), readFileSync(join(from.folder, exported.name)));
+      await other.call('data.importAll', { name: exported.name });
+      const after = other.snapshot();
+      for (const table of tables) expect(after[table], table).toEqual(before[table]);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -29,8 +29,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('help_not_self', sql`helper_id is null or helper_id <> asker_id`)
     .addCheckConstraint('help_claimed_has_helper', sql`state <> 'claimed' or helper_id is not null`)
     .execute();
-  // the board reads the open ones; counts of help given read a helper's resolved ones
+  // the board reads the open ones and the last resolved; counts of help given read a helper's resolved ones
   await db.schema.createIndex('help_requests_by_state').on('help_requests').columns(['state', 'created_at']).execute();
+  await db.schema.createIndex('help_requests_resolved').on('help_requests').columns(['state', 'resolved_at']).execute();
   await db.schema.createIndex('help_requests_by_helper').on('help_requests').columns(['helper_id', 'state']).execute();
   await db.schema.createIndex('help_requests_by_asker').on('help_requests').columns(['asker_id', 'created_at']).execute();
   await db.schema
@@ -127,6 +128,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('commitment_checkins_by_commitment').on('commitment_checkins').columns(['commitment_id', 'at']).execute();
+
+  // routing reads the vocabulary of offers on every request: distinct tags of one kind, from an index in that order
+  await db.schema.createIndex('member_tags_by_kind').on('member_tags').columns(['kind', 'tag']).execute();
 
   await db.schema
     .createTable('support_settings')

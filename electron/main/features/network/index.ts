@@ -12,4 +12,4 @@ export const networkFeature = defineFeature({
   seed: seedNetwork,
 });
 
-export { offerersOf, tagCloseness } from './matches.service';
+export { offerersOf, tagReader } from './matches.service';

@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema';
 import { notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
 import { sharedBids } from '../bids';
-import { lastSeen, presentAt } from '../presence';
+import { lastSeen, presentIds } from '../presence';
 import { audienceOf } from './network.policy';
 import { memberRefs } from '../members';
 import * as repo from './network.repository';
@@ -101,7 +101,7 @@ async function inChunks(ids: readonly string[], read: (part: string[]) => Promis
 /** What ranking knows about candidates beyond the tags: who is in today, their dealings with this member, when last seen. */
 async function rankingContext(ctx: Ctx, db: Kysely<DB>, memberId: string) {
   const now = ctx.now().getTime();
-  const inToday = new Set((await presentAt(db, ctx.siteId)).map((p) => p.memberId));
+  const inToday = new Set(await presentIds(db, ctx.siteId));
   return {
     async factsFor(ids: string[]) {
       const [bids, dealings, seen] = await Promise.all([
@@ -212,8 +212,21 @@ export async function offerersOf(db: Kysely<DB>, skills: readonly string[]): Pro
   return out;
 }
 
-/** The same reading of tags for skills held elsewhere (mentors'): how close `wanted` is to `held`, aliases read. */
-export async function tagCloseness(db: Kysely<DB>): Promise<(wanted: string, held: string) => number> {
+/**
+ * The same reading of tags for skills held elsewhere (mentors', help requests'): each tag's
+ * canonical spelling (aliases read), and how close `wanted` is to `held`, remembered for the
+ * reader's lifetime (a board compares the same few tags thousands of times).
+ */
+export async function tagReader(db: Kysely<DB>): Promise<{ canon: (tag: string) => string; close: (wanted: string, held: string) => number }> {
   const canon = canonical(await repo.aliasMap(db));
-  return (wanted, held) => tagMatch(canon(wanted), canon(held));
+  const seen = new Map<string, number>();
+  return {
+    canon,
+    close(wanted, held) {
+      const key = `${wanted}\u0000${held}`;
+      let score = seen.get(key);
+      if (score === undefined) seen.set(key, (score = tagMatch(canon(wanted), canon(held))));
+      return score;
+    },
+  };
 }

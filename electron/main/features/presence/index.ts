@@ -6,4 +6,4 @@ import { defineFeature } from '../../feature';
  */
 export const presenceFeature = defineFeature({ kernel: true, name: 'presence', tables: ['presence'] });
 
-export { close, ensurePresent, history, lastSeen, open, openPresence, presentAt } from './presence.service';
+export { close, ensurePresent, history, lastSeen, open, openPresence, presentAt, presentIds } from './presence.service';

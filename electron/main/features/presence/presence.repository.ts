@@ -43,3 +43,9 @@ export async function lastSeen(db: Kysely<DB>, memberIds: readonly string[]): Pr
     .execute();
   return new Map(rows.map((r) => [r.member_id, Number(r.at)]));
 }
+
+/** Who is in at the site now: member ids only (no names, no times). */
+export async function presentIds(db: Kysely<DB>, siteId: string): Promise<string[]> {
+  const rows = await db.selectFrom('presence').select('member_id').where('site_id', '=', siteId).where('checked_out_at', 'is', null).execute();
+  return rows.map((r) => r.member_id);
+}

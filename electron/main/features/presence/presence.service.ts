@@ -43,3 +43,6 @@ export const presentAt = async (db: Kysely<DB>, siteId: string) => (await repo.p
 
 /** When each of these members last checked in, anywhere (ms); members never in are absent. */
 export const lastSeen = (db: Kysely<DB>, memberIds: readonly string[]) => repo.lastSeen(db, memberIds);
+
+/** The members in at the site now, as ids: for ranking and routing, where names and times are not needed. */
+export const presentIds = (db: Kysely<DB>, siteId: string) => repo.presentIds(db, siteId);

@@ -1,39 +1,46 @@
 import type { HelpBoard, HelpRequest, SupportSettings, SupportSummary } from '@shared/contract/support.contract';
 import type { MemberRef } from '@shared/contract/network.contract';
 import { newId } from '@shared/domain/ids';
-import { MIN_MATCH } from '@shared/domain/network';
+import { MIN_MATCH, tagWords } from '@shared/domain/network';
 import { type HelpHow, type HelpKind, ROUTE_NOTIFY_MAX, routeTier } from '@shared/domain/support';
 import { type Actor, type Ctx, isStaff, withDb } from '../../context';
 import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { actingMember } from '../../permissions';
 import { currentMember, memberRefs, memberTags } from '../members';
-import { offerersOf, tagCloseness } from '../network';
+import { offerersOf, tagReader } from '../network';
 import { notify, notifyStaff } from '../notifications';
-import { presentAt } from '../presence';
+import { presentIds } from '../presence';
 import type { HelpRequestsTable } from './support.tables';
 import * as repo from './support.repository';
 
 /** An unclaimed request is raised after this long unless the co-op set otherwise. */
 const DEFAULT_RAISE_MINUTES = 30;
 const BOARD_MAX = 300;
+const COULD_HELP_NAMED = 5;
 
 export const raiseAfter = async (ctx: Ctx) => (await repo.readSettings(ctx.db))?.raise_after_minutes ?? DEFAULT_RAISE_MINUTES;
 
-/** Who could help with what, among those in now: a word index over their offers, so a skill is compared only with offers sharing a word. */
-async function helpersIn(ctx: Ctx, presentIds: readonly string[]) {
-  const close = await tagCloseness(ctx.db);
-  const offers = await memberTags(ctx.db, presentIds);
-  const byWord = new Map<string, Set<string>>();
-  for (const [id, t] of offers)
-    for (const offer of t.offers) for (const w of offer.split(/[^\p{L}\p{N}]+/u)) (byWord.get(w) ?? byWord.set(w, new Set()).get(w)!).add(id);
-  return (skills: readonly string[]) => {
-    const out = new Set<string>();
-    for (const skill of skills)
-      for (const w of skill.split(/[^\p{L}\p{N}]+/u))
-        for (const id of byWord.get(w) ?? []) if (!out.has(id) && offers.get(id)!.offers.some((o) => close(skill, o) >= MIN_MATCH)) out.add(id);
-    return out;
+/**
+ * Who could help with what among those in now: their offers indexed by the words of their
+ * canonical spelling, so a skill is compared only with offers sharing a word (or the same tag).
+ */
+async function helpersIn(ctx: Ctx, inNow: readonly string[]) {
+  const { canon, close } = await tagReader(ctx.db);
+  const holders = new Map<string, string[]>();
+  for (const [id, t] of await memberTags(ctx.db, inNow)) for (const offer of t.offers) (holders.get(offer) ?? holders.set(offer, []).get(offer)!).push(id);
+  const byWord = new Map<string, string[]>();
+  for (const offer of holders.keys()) for (const w of [canon(offer), ...tagWords(canon(offer))]) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(offer);
+  const memo = new Map<string, string[]>();
+  const forSkill = (skill: string) => {
+    let ids = memo.get(skill);
+    if (!ids) {
+      const offers = new Set([canon(skill), ...tagWords(canon(skill))].flatMap((w) => byWord.get(w) ?? []));
+      memo.set(skill, (ids = [...offers].filter((o) => close(skill, o) >= MIN_MATCH).flatMap((o) => holders.get(o)!)));
+    }
+    return ids;
   };
+  return (skills: readonly string[]) => new Set(skills.flatMap(forSkill));
 }
 
 interface View {
@@ -44,15 +51,17 @@ interface View {
 async function toRequests(ctx: Ctx, rows: HelpRequestsTable[], view: View, forDesk: boolean): Promise<HelpRequest[]> {
   const ids = rows.map((r) => r.id);
   const skills = await repo.skillsOf(ctx.db, ids);
-  const present = (await presentAt(ctx.db, ctx.siteId)).map((p) => p.memberId);
+  const present = await presentIds(ctx.db, ctx.siteId);
   const presentSet = new Set(present);
-  const close = await tagCloseness(ctx.db);
+  const { close } = await tagReader(ctx.db);
   const myOffers = view.memberId ? ((await memberTags(ctx.db, [view.memberId])).get(view.memberId)?.offers ?? []) : [];
   const couldHelp = forDesk ? await helpersIn(ctx, present) : null;
   const helpers = [...new Set(rows.flatMap((r) => (r.helper_id ? [r.helper_id] : [])))];
   const helped = await repo.helpedCounts(ctx.db, helpers);
   const inRows = new Map<string, string[]>(rows.map((r) => [r.id, couldHelp ? [...couldHelp(skills.get(r.id)!)].filter((id) => id !== r.asker_id) : []]));
-  const names = await memberRefs(ctx.db, [...rows.flatMap((r) => [r.asker_id, r.helper_id ?? '']), ...[...inRows.values()].flat()]);
+  // a few names each, and how many in all: the desk walks over to one of them
+  const named = [...inRows.values()].flatMap((ids) => ids.slice(0, COULD_HELP_NAMED));
+  const names = await memberRefs(ctx.db, [...rows.flatMap((r) => [r.asker_id, r.helper_id ?? '']), ...named]);
   const ref = (id: string): MemberRef => names.get(id) ?? { id, name: 'A former member', businessName: '' };
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return rows.map((r) => {
@@ -76,7 +85,8 @@ async function toRequests(ctx: Ctx, rows: HelpRequestsTable[], view: View, forDe
       raised: r.raised_at !== null,
       forYou: mine ? 3 : routeTier(offersIt, view.memberId !== null && presentSet.has(view.memberId)),
       helperHelped: r.helper_id ? (helped.get(r.helper_id) ?? 0) : null,
-      couldHelp: (inRows.get(r.id) ?? []).map(ref),
+      couldHelp: (inRows.get(r.id) ?? []).slice(0, COULD_HELP_NAMED).map(ref),
+      couldHelpCount: inRows.get(r.id)?.length ?? 0,
       mayClaim: r.state === 'open' && !mine && (view.memberId !== null || view.staff),
       mayResolve: r.state !== 'resolved' && (mine || view.staff),
     };
@@ -116,7 +126,7 @@ export async function ask(
     const asker = await currentMember(trx, askerId, 'askerId');
     const offerers = await offerersOf(trx, input.skills);
     offerers.delete(asker.id);
-    const inNow = new Set((await presentAt(trx, ctx.siteId)).map((p) => p.memberId));
+    const inNow = new Set(await presentIds(trx, ctx.siteId));
     const ranked = [...offerers.entries()].sort(([a, x], [b, y]) => y.match - x.match || a.localeCompare(b));
     const here = ranked.filter(([id]) => inNow.has(id));
     const tier = here.length > 0 ? here : input.hereToday ? [] : ranked;

@@ -9,9 +9,9 @@ import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { actingMember } from '../../permissions';
 import { currentMember, memberRefs } from '../members';
-import { tagCloseness } from '../network';
+import { tagReader } from '../network';
 import { notify } from '../notifications';
-import { presentAt } from '../presence';
+import { presentIds } from '../presence';
 import { readCoop } from '../settings';
 import type { MentorPairsTable } from './support.tables';
 import * as repo from './support.repository';
@@ -93,23 +93,36 @@ async function toPairs(ctx: Ctx, rows: MentorPairsTable[], actor: Actor): Promis
  * counts in the reason. `only` limits it to one member's side (theirs as mentee or mentor).
  */
 async function suggest(ctx: Ctx, offers: MentorOffer[], requests: MentorRequest[], only: string | null): Promise<MentorSuggestion[]> {
-  const close = await tagCloseness(ctx.db);
-  const inToday = new Set((await presentAt(ctx.db, ctx.siteId)).map((p) => p.memberId));
+  const { close } = await tagReader(ctx.db);
+  const inToday = new Set(await presentIds(ctx.db, ctx.siteId));
   const out: MentorSuggestion[] = [];
   const mentors = offers.filter((o) => o.active && o.spareHours > 0);
+  // each distinct skill mentored, with its mentors: a wanted skill is compared with these, not with every mentor
+  const bySkill = new Map<string, MentorOffer[]>();
+  for (const m of mentors) for (const skill of m.skills) (bySkill.get(skill) ?? bySkill.set(skill, []).get(skill)!).push(m);
+  const memo = new Map<string, [string, MentorOffer[]][]>();
+  const closeTo = (w: string) =>
+    memo.get(w) ??
+    memo
+      .set(
+        w,
+        [...bySkill].filter(([skill]) => close(w, skill) >= MIN_MATCH),
+      )
+      .get(w)!;
   for (const r of requests) {
     if (r.waitingSince === null || !r.active) continue;
     const wanted = r.skills.length > 0 ? r.skills : [r.about.toLowerCase()];
-    const found: MentorSuggestion[] = [];
-    for (const m of mentors) {
-      if (m.member.id === r.member.id || (only !== null && only !== r.member.id && only !== m.member.id)) continue;
-      const shared = wanted.flatMap((w) => m.skills.filter((s) => close(w, s) >= MIN_MATCH));
-      if (shared.length === 0) continue;
-      const reason = [`mentors ${[...new Set(shared)].join(', ')}`, `${m.spareHours} h a month free`, ...(inToday.has(m.member.id) ? ['in today'] : [])].join(
-        ' · ',
-      );
-      found.push({ mentor: m.member, mentee: r.member, skills: [...new Set(shared)], reason, spareHours: m.spareHours });
-    }
+    const shared = new Map<MentorOffer, Set<string>>();
+    for (const w of wanted)
+      for (const [skill, holders] of closeTo(w))
+        for (const m of holders) {
+          if (m.member.id === r.member.id || (only !== null && only !== r.member.id && only !== m.member.id)) continue;
+          (shared.get(m) ?? shared.set(m, new Set()).get(m)!).add(skill);
+        }
+    const found = [...shared].map(([m, skills]): MentorSuggestion => {
+      const reason = [`mentors ${[...skills].join(', ')}`, `${m.spareHours} h a month free`, ...(inToday.has(m.member.id) ? ['in today'] : [])].join(' · ');
+      return { mentor: m.member, mentee: r.member, skills: [...skills], reason, spareHours: m.spareHours };
+    });
     found.sort((a, b) => b.skills.length - a.skills.length || b.spareHours - a.spareHours || a.mentor.name.localeCompare(b.mentor.name));
     out.push(...found.slice(0, SUGGESTIONS));
   }

@@ -13,7 +13,7 @@ import { TagInput } from '../../components/TagInput';
 import { type Act, useAction } from '../../components/useAction';
 import { useChannelForm } from '../../components/useChannelForm';
 import { useViewer } from '../auth';
-import { minutesSince, SupportPage } from './supportUi';
+import { couldHelpNames as names, minutesSince, SupportPage } from './supportUi';
 
 const FOR_YOU = { 1: 'You offer this and you are in', 2: 'You offer this', 3: null } as const;
 
@@ -61,7 +61,7 @@ function RequestCard({ request: r, act }: { request: HelpRequest; act: Act }) {
             {r.helper.name}: {r.how ? HELP_HOW_LABELS[r.how] : ''}
           </p>
         ) : null}
-        {r.couldHelp.length ? <p className="small">Could help, in now: {r.couldHelp.map((m) => m.name).join(', ')}</p> : null}
+        {r.couldHelp.length ? <p className="small">Could help, in now: {names(r)}</p> : null}
       </div>
       <div className="record-actions">
         {r.mayClaim

@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import { waitingFor } from '@shared/domain/support';
 import { useApi } from '../../api/hooks';
-import { minutesSince } from './supportUi';
+import { couldHelpNames as names, minutesSince } from './supportUi';
 
 /** On Today at the desk: who waits for help, and who among those in could give it. */
 export function HelpToday() {
@@ -18,7 +18,7 @@ export function HelpToday() {
             </Link>{' '}
             <span className="muted small">
               waiting {waitingFor(minutesSince(r.askedAt))}
-              {r.couldHelp.length ? ` · could help: ${r.couldHelp.map((m) => m.name).join(', ')}` : ' · nobody in offers it'}
+              {r.couldHelp.length ? ` · could help: ${names(r)}` : ' · nobody in offers it'}
             </span>
           </li>
         ))}

@@ -18,3 +18,7 @@ export function SupportPage({ title, subtitle, children }: { title: string; subt
 
 /** Minutes since an instant, at the time of rendering. */
 export const minutesSince = (iso: string) => (Date.now() - Date.parse(iso)) / 60_000;
+
+/** "Omar Haddad, Kasia Nowak and 3 more": who among those in could help. */
+export const couldHelpNames = (r: { couldHelp: { name: string }[]; couldHelpCount: number }) =>
+  r.couldHelp.map((m) => m.name).join(', ') + (r.couldHelpCount > r.couldHelp.length ? ` and ${r.couldHelpCount - r.couldHelp.length} more` : '');
