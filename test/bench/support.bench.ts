@@ -75,7 +75,9 @@ export async function supportBench(): Promise<void> {
     mentors: Math.round(500 * SCALE),
     note: 'a member asking for a mentor: their pairs and suggested mentors with reasons',
   });
-  await measure('support.mentoring.desk', 50, () => call('support.mentoring', {}), { note: 'the desk: every waiting request’s suggestions, who waits, who has time' });
+  await measure('support.mentoring.desk', 50, () => call('support.mentoring', {}), {
+    note: 'the desk: every waiting request’s suggestions, who waits, who has time',
+  });
   await measure(
     'support.ask',
     200,
