@@ -4,7 +4,7 @@ import { addDaysIso } from '@shared/domain/zoned';
 import { newId } from '@shared/domain/ids';
 import { type CheckinKind, keptOf } from '@shared/domain/support';
 import { type Actor, type Ctx, withDb } from '../../context';
-import { commit } from '../../db/tx';
+import { commit, immediate } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { currentMember, memberRefs } from '../members';
 import { notify } from '../notifications';
@@ -121,7 +121,7 @@ async function nudge(ctx: Ctx, row: CommitmentsTable, now: number): Promise<void
  */
 export async function remindAndNudge(ctx: Ctx): Promise<number> {
   const now = ctx.now().getTime();
-  return commit(ctx, 'support.changed', async (trx) => {
+  const changed = await immediate(ctx.db, async (trx) => {
     const c = withDb(ctx, trx);
     const day = await today(c);
     const due = await repo.toRemind(trx, addDaysIso(day, 1));
@@ -144,4 +144,6 @@ export async function remindAndNudge(ctx: Ctx): Promise<number> {
     }
     return due.length + missed.length;
   });
+  if (changed > 0) ctx.emit('support.changed');
+  return changed;
 }

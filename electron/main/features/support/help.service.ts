@@ -4,7 +4,7 @@ import { newId } from '@shared/domain/ids';
 import { MIN_MATCH, tagWords } from '@shared/domain/network';
 import { type HelpHow, type HelpKind, ROUTE_NOTIFY_MAX, routeTier } from '@shared/domain/support';
 import { type Actor, type Ctx, isStaff, withDb } from '../../context';
-import { commit } from '../../db/tx';
+import { commit, immediate } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { actingMember } from '../../permissions';
 import { currentMember, memberRefs, memberTags } from '../members';
@@ -87,7 +87,8 @@ async function toRequests(ctx: Ctx, rows: HelpRequestsTable[], view: View, forDe
       helperHelped: r.helper_id ? (helped.get(r.helper_id) ?? 0) : null,
       couldHelp: (inRows.get(r.id) ?? []).slice(0, COULD_HELP_NAMED).map(ref),
       couldHelpCount: inRows.get(r.id)?.length ?? 0,
-      mayClaim: r.state === 'open' && !mine && (view.memberId !== null || view.staff),
+      // a member offers their own help (the desk may claim for one through the API, not from this list)
+      mayClaim: r.state === 'open' && !mine && view.memberId !== null,
       mayResolve: r.state !== 'resolved' && (mine || view.staff),
     };
   });
@@ -205,22 +206,25 @@ export async function resolve(ctx: Ctx, actor: Actor, input: { id: string; thank
 export async function raiseUnanswered(ctx: Ctx): Promise<number> {
   const now = ctx.now().getTime();
   const minutes = await raiseAfter(ctx);
-  return commit(ctx, 'support.changed', async (trx) => {
+  const raised = await immediate(ctx.db, async (trx) => {
     const rows = await repo.toRaise(trx, now - minutes * 60_000);
+    if (rows.length === 0) return 0;
     await repo.markRaised(
       trx,
       rows.map((r) => r.id),
       now,
     );
-    if (rows.length > 0)
-      await notifyStaff(withDb(ctx, trx), {
-        kind: 'help-raised',
-        title: rows.length === 1 ? `A help request waits more than ${minutes} min` : `${rows.length} help requests wait more than ${minutes} min`,
-        body: rows.map((r) => r.text).join(' · '),
-        href: '/support',
-      });
+    await notifyStaff(withDb(ctx, trx), {
+      kind: 'help-raised',
+      title: rows.length === 1 ? `A help request waits more than ${minutes} min` : `${rows.length} help requests wait more than ${minutes} min`,
+      body: rows.map((r) => r.text).join(' · '),
+      href: '/support',
+    });
     return rows.length;
   });
+  // every minute: open screens refresh only when something was raised
+  if (raised > 0) ctx.emit('support.changed');
+  return raised;
 }
 
 /** A member's support in numbers: helped, asked, mentoring and mentored pairs (counted, never stored). */
