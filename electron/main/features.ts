@@ -20,6 +20,7 @@ import { notificationsFeature } from './features/notifications';
 import { calendarFeed, portalConfig, portalFeature } from './features/portal';
 import { networkFeature } from './features/network';
 import { supportFeature } from './features/support';
+import { eventsFeature } from './features/events';
 
 /**
  * The one list of the main process's features. Its order is the order of their tables in an
@@ -40,6 +41,7 @@ export const FEATURES: readonly FeatureModule[] = [
   bidsFeature,
   networkFeature,
   supportFeature,
+  eventsFeature,
   portalFeature,
   auditFeature,
   dataFeature,

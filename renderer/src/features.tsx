@@ -4,6 +4,7 @@ import { authUi } from './features/auth';
 import { bidsUi } from './features/bids';
 import { networkUi } from './features/network';
 import { supportUi } from './features/support';
+import { eventsUi } from './features/events';
 import { bookablesUi } from './features/bookables';
 import { bookingsUi } from './features/bookings';
 import { dataUi } from './features/data';
@@ -27,6 +28,7 @@ export const UI_FEATURES: readonly UiFeature[] = [
   bidsUi,
   networkUi,
   supportUi,
+  eventsUi,
   auditUi,
   settingsUi,
   authUi,

@@ -14,6 +14,7 @@ import { notificationsContract } from './notifications.contract';
 import { portalContract } from './portal.contract';
 import { networkContract } from './network.contract';
 import { supportContract } from './support.contract';
+import { eventsContract } from './events.contract';
 
 /**
  * The one list of the features' contracts. Adding a feature: its `<f>.contract.ts` and one line
@@ -35,4 +36,5 @@ export const CONTRACT_PARTS = [
   portalContract,
   networkContract,
   supportContract,
+  eventsContract,
 ] as const satisfies readonly ContractPart[];

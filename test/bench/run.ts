@@ -8,6 +8,7 @@ import { membersBench } from './members.bench';
 import { portalBench } from './portal.bench';
 import { networkBench } from './network.bench';
 import { supportBench } from './support.bench';
+import { eventsBench } from './events.bench';
 
 /** `npm run bench`: every benchmark, one JSON line per figure. BENCH_SCALE=0.1 for a tenth of the data. */
 async function main() {
@@ -21,6 +22,7 @@ async function main() {
   if (!only || only === 'portal') await portalBench();
   if (!only || only === 'network') await networkBench();
   if (!only || only === 'support') await supportBench();
+  if (!only || only === 'events') await eventsBench();
   if (!only || only === 'browser') await browserBench();
 }
 

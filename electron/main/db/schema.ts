@@ -13,6 +13,7 @@ import type { NotificationsTables } from '../features/notifications/notification
 import type { PortalTables } from '../features/portal/portal.tables';
 import type { NetworkTables } from '../features/network/network.tables';
 import type { SupportTables } from '../features/support/support.tables';
+import type { EventsTables } from '../features/events/events.tables';
 
 /**
  * The database as Kysely sees it: every feature's tables, each declared in its own folder
@@ -33,4 +34,5 @@ export type DB = SettingsTables &
   NotificationsTables &
   PortalTables &
   NetworkTables &
-  SupportTables;
+  SupportTables &
+  EventsTables;

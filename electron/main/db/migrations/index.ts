@@ -8,6 +8,7 @@ import * as m0006 from './0006_accounts_notifications';
 import * as m0007 from './0007_portal';
 import * as m0008 from './0008_network';
 import * as m0009 from './0009_support';
+import * as m0010 from './0010_events';
 
 export interface Migration {
   name: string;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { name: '0007_portal', up: m0007.up },
   { name: '0008_network', up: m0008.up },
   { name: '0009_support', up: m0009.up },
+  { name: '0010_events', up: m0010.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

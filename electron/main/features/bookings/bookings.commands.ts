@@ -39,19 +39,32 @@ import {
 export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Booking> {
   requireSelf(actor, req.memberId, OWN_BOOKING);
   return commit(ctx, 'bookings.changed', async (trx) => {
-    const target = await loadTarget(trx, req.bookableId);
-    await assertMember(trx, req.memberId);
-    const interval = intervalOf(req, target);
-    if ('rule' in interval) throw ruleError([interval]);
-    const candidate = { ...interval, quantity: req.quantity, memberId: req.memberId, guestName: req.guestName };
-    const violations = await evaluate(trx, ctx, target, candidate);
-    if (violations.length > 0) throw ruleError(violations);
-    const row = newRow(ctx, target, candidate, req.title, null);
-    await guarded(() => repo.insert(trx, row));
-    const booking = await loadBooking(trx, row.id);
+    const booking = await bookWithin(ctx, trx, req);
     await tellStaffOfPending(ctx, trx, [booking]);
     return booking;
   });
+}
+
+/**
+ * Books inside a transaction another feature opened (an event's room): the same rules, the same
+ * clash check and guard; throws the rule that refuses, and the caller's whole change rolls back.
+ */
+export async function bookWithin(ctx: Ctx, trx: Kysely<DB>, req: Request): Promise<Booking> {
+  const target = await loadTarget(trx, req.bookableId);
+  await assertMember(trx, req.memberId);
+  const interval = intervalOf(req, target);
+  if ('rule' in interval) throw ruleError([interval]);
+  const candidate = { ...interval, quantity: req.quantity, memberId: req.memberId, guestName: req.guestName };
+  const violations = await evaluate(trx, ctx, target, candidate);
+  if (violations.length > 0) throw ruleError(violations);
+  const row = newRow(ctx, target, candidate, req.title, null);
+  await guarded(() => repo.insert(trx, row));
+  return loadBooking(trx, row.id);
+}
+
+/** Cancels one booking inside another feature's transaction (a cancelled event frees its room), whatever the cut-off. */
+export async function cancelWithin(trx: Kysely<DB>, id: string, by: string, reason: string, now: number): Promise<void> {
+  await repo.update(trx, id, { status: 'cancelled', cancelled_at: now, cancelled_by: by, cancel_reason: reason, cutoff_overridden: 0, updated_at: now });
 }
 
 /** Bookings that now wait for approval (made, a series, moved by a member): one message to the staff. */

@@ -20,3 +20,4 @@ export const bookingsFeature = defineFeature({
 
 export { type Occupied, checkInOnArrival, deskSeats, occupancy } from './occupancy.queries';
 export { memberCalendar } from './bookings.queries';
+export { bookWithin, cancelWithin } from './bookings.commands';

@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { EventRsvpsTable, EventsTable } from './events.tables';
+
+/** Events' reads and writes. */
+
+export async function insert(db: Kysely<DB>, row: EventsTable, hostIds: readonly string[]): Promise<void> {
+  await db.insertInto('events').values(row).execute();
+  await db
+    .insertInto('event_hosts')
+    .values(hostIds.map((member_id) => ({ event_id: row.id, member_id })))
+    .execute();
+}
+
+export const find = (db: Kysely<DB>, id: string) => db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function update(db: Kysely<DB>, id: string, values: Partial<EventsTable>): Promise<void> {
+  await db.updateTable('events').set(values).where('id', '=', id).execute();
+}
+
+/** Events starting in [from, to), by start. */
+export const between = (db: Kysely<DB>, from: number, to: number) =>
+  db.selectFrom('events').selectAll().where('starts_at', '>=', from).where('starts_at', '<', to).orderBy('starts_at').limit(1000).execute();
+
+/** Going and waitlisted counts per event. */
+export async function counts(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { going: number; waitlisted: number }>> {
+  const out = new Map<string, { going: number; waitlisted: number }>(ids.map((id) => [id, { going: 0, waitlisted: 0 }]));
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('event_rsvps')
+    .select(['event_id', 'state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('event_id', 'in', ids)
+    .where('state', 'in', ['going', 'waitlisted'])
+    .groupBy(['event_id', 'state'])
+    .execute();
+  for (const r of rows) out.get(r.event_id)![r.state as 'going' | 'waitlisted'] = Number(r.n);
+  return out;
+}
+
+/** One member's live replies to these events. */
+export const repliesOf = (db: Kysely<DB>, memberId: string, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('event_rsvps').selectAll().where('member_id', '=', memberId).where('event_id', 'in', ids).where('state', '!=', 'cancelled').execute();
+
+export const hostsOf = async (db: Kysely<DB>, eventId: string) =>
+  (await db.selectFrom('event_hosts').select('member_id').where('event_id', '=', eventId).execute()).map((r) => r.member_id);
+
+/** An event's live replies and walk-ins, in order. */
+export const rsvps = (db: Kysely<DB>, eventId: string) =>
+  db.selectFrom('event_rsvps').selectAll().where('event_id', '=', eventId).where('state', '!=', 'cancelled').orderBy('seq').execute();
+
+export const findRsvp = (db: Kysely<DB>, id: string) => db.selectFrom('event_rsvps').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const liveRsvpOf = (db: Kysely<DB>, eventId: string, memberId: string) =>
+  db
+    .selectFrom('event_rsvps')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('member_id', '=', memberId)
+    .where('state', '!=', 'cancelled')
+    .executeTakeFirst();
+
+export async function nextSeq(db: Kysely<DB>, eventId: string): Promise<number> {
+  const r = await db
+    .selectFrom('event_rsvps')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .where('event_id', '=', eventId)
+    .executeTakeFirst();
+  return Number(r?.m ?? 0) + 1;
+}
+
+export async function insertRsvp(db: Kysely<DB>, row: EventRsvpsTable): Promise<void> {
+  await db.insertInto('event_rsvps').values(row).execute();
+}
+
+export async function updateRsvp(db: Kysely<DB>, id: string, values: Partial<EventRsvpsTable>): Promise<void> {
+  await db.updateTable('event_rsvps').set(values).where('id', '=', id).execute();
+}
+
+/** The first on the waitlist, if any. */
+export const firstWaiting = (db: Kysely<DB>, eventId: string) =>
+  db.selectFrom('event_rsvps').selectAll().where('event_id', '=', eventId).where('state', '=', 'waitlisted').orderBy('seq').limit(1).executeTakeFirst();
+
+/** Scheduled events starting in [from, to) not yet reminded. */
+export const toRemind = (db: Kysely<DB>, from: number, to: number) =>
+  db
+    .selectFrom('events')
+    .selectAll()
+    .where('state', '=', 'scheduled')
+    .where('reminded_at', 'is', null)
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', to)
+    .execute();
+
+/** Scheduled events whose decision time has passed, with a minimum set. */
+export const toDecide = (db: Kysely<DB>, now: number) =>
+  db
+    .selectFrom('events')
+    .selectAll()
+    .where('state', '=', 'scheduled')
+    .where('decide_by', 'is not', null)
+    .where('decide_by', '<=', now)
+    .where('starts_at', '>', now)
+    .execute();
+
+/** Replies to events that started in [from, to): for attendance counts. */
+export const repliesBetween = (db: Kysely<DB>, from: number, to: number) =>
+  db
+    .selectFrom('event_rsvps')
+    .innerJoin('events', 'events.id', 'event_rsvps.event_id')
+    .select(['event_rsvps.member_id', 'event_rsvps.state', 'event_rsvps.attended_at', 'events.kind', 'events.id as event_id', 'events.starts_at'])
+    .where('events.starts_at', '>=', from)
+    .where('events.starts_at', '<', to)
+    .where('events.state', '=', 'scheduled')
+    .execute();

@@ -1,0 +1,319 @@
+import type { EventDetail, EventSummary, Rsvp } from '@shared/contract/events.contract';
+import type { MemberRef } from '@shared/contract/network.contract';
+import { type EventKind, placeFor, rsvpProblem } from '@shared/domain/events';
+import { newId } from '@shared/domain/ids';
+import { addDaysIso, zonedInstant } from '@shared/domain/zoned';
+import { type Actor, type Ctx, isStaff, withDb } from '../../context';
+import { commit } from '../../db/tx';
+import { AppError, notFound } from '../../errors';
+import { actingMember } from '../../permissions';
+import { bookableRecord } from '../bookables';
+import { bookWithin, cancelWithin } from '../bookings';
+import { currentMember, memberRefs } from '../members';
+import { notify } from '../notifications';
+import { loadSite } from '../sites';
+import { readCoop } from '../settings';
+import type { EventRsvpsTable, EventsTable } from './events.tables';
+import * as repo from './events.repository';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+async function summaries(ctx: Ctx, rows: EventsTable[], actor: Actor): Promise<EventSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const [counts, mine, currency] = await Promise.all([
+    repo.counts(ctx.db, ids),
+    actor.memberId ? repo.repliesOf(ctx.db, actor.memberId, ids) : Promise.resolve([]),
+    readCoop(ctx.db).then((c) => c.currency),
+  ]);
+  const rooms = new Map<string, string>();
+  for (const id of new Set(rows.flatMap((r) => (r.room_id ? [r.room_id] : [])))) rooms.set(id, (await bookableRecord(ctx.db, id))?.name ?? 'A room');
+  const ahead = await waitlistPlaces(ctx, mine);
+  return rows.map((r) => {
+    const reply = mine.find((m) => m.event_id === r.id);
+    return {
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      startsAt: iso(r.starts_at)!,
+      endsAt: iso(r.ends_at)!,
+      where: r.room_id ? rooms.get(r.room_id)! : r.venue,
+      roomId: r.room_id,
+      capacity: r.capacity,
+      going: counts.get(r.id)!.going,
+      waitlisted: counts.get(r.id)!.waitlisted,
+      state: r.state,
+      guestsAllowed: r.guests_allowed === 1,
+      priceMinor: r.price_minor,
+      currency,
+      mine: reply ? { rsvpId: reply.id, state: reply.state, place: ahead.get(reply.id) ?? null } : null,
+    };
+  });
+}
+
+/** Each waitlisted reply's place in its event's line (1 next). */
+async function waitlistPlaces(ctx: Ctx, replies: readonly EventRsvpsTable[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const r of replies.filter((x) => x.state === 'waitlisted')) {
+    const line = (await repo.rsvps(ctx.db, r.event_id)).filter((x) => x.state === 'waitlisted');
+    out.set(r.id, line.findIndex((x) => x.id === r.id) + 1);
+  }
+  return out;
+}
+
+function toRsvp(r: EventRsvpsTable, names: Map<string, MemberRef>, place: number | null): Rsvp {
+  return {
+    id: r.id,
+    member: r.member_id ? (names.get(r.member_id) ?? null) : null,
+    guestName: r.guest_name,
+    state: r.state,
+    place,
+    attended: r.attended_at !== null,
+    walkIn: r.walk_in === 1,
+  };
+}
+
+/** The month's events (or any range of days in the site's zone), with places taken and the viewer's reply. */
+export async function list(ctx: Ctx, actor: Actor, range: { from: string; to: string }): Promise<EventSummary[]> {
+  const zone = (await loadSite(ctx.db, ctx.siteId)).timeZone;
+  const rows = await repo.between(ctx.db, zonedInstant(range.from, '00:00', zone), zonedInstant(addDaysIso(range.to, 1), '00:00', zone));
+  return summaries(ctx, rows, actor);
+}
+
+/** An event with its hosts and replies: the desk sees guests and who came; a member sees the members going. */
+export async function get(ctx: Ctx, actor: Actor, id: string): Promise<EventDetail> {
+  const row = await repo.find(ctx.db, id);
+  if (!row) throw notFound('The event');
+  const [summary] = await summaries(ctx, [row], actor);
+  const [hostIds, replies] = await Promise.all([repo.hostsOf(ctx.db, id), repo.rsvps(ctx.db, id)]);
+  const names = await memberRefs(ctx.db, [...hostIds, ...replies.flatMap((r) => (r.member_id ? [r.member_id] : []))]);
+  let waiting = 0;
+  const all = replies.map((r) => toRsvp(r, names, r.state === 'waitlisted' ? ++waiting : null));
+  const shown = isStaff(actor) ? all : all.filter((r) => r.member !== null && (r.state === 'going' || r.member.id === actor.memberId));
+  return {
+    ...summary!,
+    description: row.description,
+    hosts: hostIds.map((h) => names.get(h)!).filter(Boolean),
+    rsvpDeadline: iso(row.rsvp_deadline),
+    minAttendees: row.min_attendees,
+    decideBy: iso(row.decide_by),
+    rsvps: shown,
+    attended: replies.filter((r) => r.attended_at !== null).length,
+  };
+}
+
+interface NewEvent {
+  kind: EventKind;
+  title: string;
+  description: string;
+  hostIds: string[];
+  date: string;
+  startTime: string;
+  endTime: string;
+  roomId: string | null;
+  venue: string;
+  capacity: number;
+  guestsAllowed: boolean;
+  priceMinor: number;
+  rsvpDeadline: string | null;
+  minAttendees: number | null;
+  decideBy: string | null;
+}
+
+/**
+ * Creates an event; a room of ours is booked through the booking engine in the same transaction,
+ * with its clash check and rules: a refusal names the rule and writes nothing.
+ */
+export async function create(ctx: Ctx, actor: Actor, input: NewEvent): Promise<EventDetail> {
+  return commit(ctx, ['events.changed', 'bookings.changed'], async (trx) => {
+    for (const h of input.hostIds) await currentMember(trx, h, 'hostIds');
+    const zone = (await loadSite(trx, ctx.siteId)).timeZone;
+    const start = zonedInstant(input.date, input.startTime, zone);
+    const end = zonedInstant(input.date, input.endTime, zone);
+    if (input.roomId && (await bookableRecord(trx, input.roomId))?.kind !== 'room')
+      throw new AppError('VALIDATION', 'Choose one of the co-op’s rooms.', { roomId: 'Not a room' });
+    const booking = input.roomId
+      ? await bookWithin(ctx, trx, {
+          bookableId: input.roomId,
+          memberId: input.hostIds[0]!,
+          guestName: '',
+          quantity: 1,
+          title: input.title,
+          start: new Date(start).toISOString(),
+          end: new Date(end).toISOString(),
+        })
+      : null;
+    const now = ctx.now().getTime();
+    const row: EventsTable = {
+      id: newId(),
+      site_id: ctx.siteId,
+      kind: input.kind,
+      title: input.title,
+      description: input.description,
+      starts_at: start,
+      ends_at: end,
+      booking_id: booking?.id ?? null,
+      room_id: input.roomId,
+      venue: input.roomId ? '' : input.venue,
+      capacity: input.capacity,
+      guests_allowed: input.guestsAllowed ? 1 : 0,
+      price_minor: input.priceMinor,
+      rsvp_deadline: input.rsvpDeadline ? Date.parse(input.rsvpDeadline) : null,
+      min_attendees: input.minAttendees,
+      decide_by: input.decideBy ? Date.parse(input.decideBy) : null,
+      state: 'scheduled',
+      cancel_reason: '',
+      reminded_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await repo.insert(trx, row, [...new Set(input.hostIds)]);
+    return get(withDb(ctx, trx), actor, row.id);
+  });
+}
+
+/** Title, description, places and deadline; places never below those already going. */
+export async function update(
+  ctx: Ctx,
+  actor: Actor,
+  input: { id: string; title: string; description: string; capacity: number; rsvpDeadline: string | null },
+): Promise<EventDetail> {
+  return commit(ctx, 'events.changed', async (trx) => {
+    const row = await repo.find(trx, input.id);
+    if (!row) throw notFound('The event');
+    const going = (await repo.counts(trx, [row.id])).get(row.id)!.going;
+    if (input.capacity < going)
+      throw new AppError('VALIDATION', `${going} are already going: the event needs at least ${going} places.`, { capacity: `At least ${going}` });
+    await repo.update(trx, row.id, {
+      title: input.title,
+      description: input.description,
+      capacity: input.capacity,
+      rsvp_deadline: input.rsvpDeadline ? Date.parse(input.rsvpDeadline) : null,
+      updated_at: ctx.now().getTime(),
+    });
+    if (input.capacity > row.capacity) await promote(withDb(ctx, trx), row.id, input.capacity);
+    return get(withDb(ctx, trx), actor, row.id);
+  });
+}
+
+/** Moves the first of the waitlist up while places are free, each told. */
+async function promote(ctx: Ctx, eventId: string, capacity: number): Promise<void> {
+  const event = (await repo.find(ctx.db, eventId))!;
+  for (;;) {
+    const going = (await repo.counts(ctx.db, [eventId])).get(eventId)!.going;
+    const next = going < capacity ? await repo.firstWaiting(ctx.db, eventId) : undefined;
+    if (!next) return;
+    await repo.updateRsvp(ctx.db, next.id, { state: 'going', updated_at: ctx.now().getTime() });
+    if (next.member_id)
+      await notify(ctx, [next.member_id], { kind: 'event', title: `A place came free: you are going to ${event.title}`, body: '', href: `/events/${eventId}` });
+  }
+}
+
+/** Cancels an event: its room is freed and everyone who replied is told. */
+export async function cancel(ctx: Ctx, actor: Actor, input: { id: string; reason: string }): Promise<EventDetail> {
+  return commit(ctx, ['events.changed', 'bookings.changed'], async (trx) => {
+    const row = await repo.find(trx, input.id);
+    if (!row) throw notFound('The event');
+    if (row.state === 'cancelled') throw new AppError('CONFLICT', 'This event is already cancelled.');
+    await cancelEvent(withDb(ctx, trx), row, actor.memberId ?? actor.role, input.reason);
+    return get(withDb(ctx, trx), actor, row.id);
+  });
+}
+
+export async function cancelEvent(ctx: Ctx, row: EventsTable, by: string, reason: string): Promise<void> {
+  const now = ctx.now().getTime();
+  await repo.update(ctx.db, row.id, { state: 'cancelled', cancel_reason: reason, updated_at: now });
+  if (row.booking_id) await cancelWithin(ctx.db, row.booking_id, by, `Event cancelled${reason ? `: ${reason}` : ''}`, now);
+  const told = (await repo.rsvps(ctx.db, row.id)).flatMap((r) => (r.member_id ? [r.member_id] : []));
+  await notify(ctx, told, { kind: 'event', title: `Cancelled: ${row.title}`, body: reason, href: `/events/${row.id}` });
+}
+
+/**
+ * Replies to an event: going while places are left, waitlisted after, in order. The count and the
+ * insert run in one immediate transaction, so a hundred at once fill exactly the places.
+ */
+export async function rsvp(ctx: Ctx, actor: Actor, input: { eventId: string; memberId: string | null; guestName: string }): Promise<Rsvp> {
+  const guest = input.guestName !== '';
+  if (guest && !isStaff(actor)) throw new AppError('FORBIDDEN', 'The desk enters guests.');
+  const memberId = guest ? null : actingMember(actor, input.memberId, 'memberId');
+  return commit(ctx, 'events.changed', async (trx) => {
+    const row = await repo.find(trx, input.eventId);
+    if (!row) throw notFound('The event');
+    const problem = rsvpProblem(
+      { state: row.state, endsAt: row.ends_at, rsvpDeadline: row.rsvp_deadline, guestsAllowed: row.guests_allowed === 1 },
+      ctx.now().getTime(),
+      guest,
+    );
+    if (problem) throw new AppError('RULE', problem, { eventId: problem });
+    if (memberId) {
+      await currentMember(trx, memberId);
+      if (await repo.liveRsvpOf(trx, row.id, memberId)) throw new AppError('CONFLICT', 'Already replied: see your place on the event.');
+    }
+    const going = (await repo.counts(trx, [row.id])).get(row.id)!.going;
+    const now = ctx.now().getTime();
+    const reply: EventRsvpsTable = {
+      id: newId(),
+      event_id: row.id,
+      member_id: memberId,
+      guest_name: input.guestName,
+      state: placeFor(going, row.capacity),
+      seq: await repo.nextSeq(trx, row.id),
+      created_at: now,
+      updated_at: now,
+      attended_at: null,
+      walk_in: 0,
+    };
+    await repo.insertRsvp(trx, reply);
+    const names = await memberRefs(trx, memberId ? [memberId] : []);
+    const place = reply.state === 'waitlisted' ? (await repo.counts(trx, [row.id])).get(row.id)!.waitlisted : null;
+    return toRsvp(reply, names, place);
+  });
+}
+
+/** Cancels a reply (the member's own, or the desk's for anyone); a place freed goes to the first waiting. */
+export async function cancelRsvp(ctx: Ctx, actor: Actor, id: string): Promise<Rsvp> {
+  return commit(ctx, 'events.changed', async (trx) => {
+    const r = await repo.findRsvp(trx, id);
+    if (!r || (!isStaff(actor) && r.member_id !== actor.memberId)) throw notFound('The reply');
+    if (r.state === 'cancelled') throw new AppError('CONFLICT', 'This reply is already cancelled.');
+    const event = (await repo.find(trx, r.event_id))!;
+    await repo.updateRsvp(trx, r.id, { state: 'cancelled', updated_at: ctx.now().getTime() });
+    if (r.state === 'going') await promote(withDb(ctx, trx), event.id, event.capacity);
+    return toRsvp({ ...r, state: 'cancelled' }, await memberRefs(trx, r.member_id ? [r.member_id] : []), null);
+  });
+}
+
+/** Checks someone in at the door (the desk, or a member at the kiosk for themselves); no reply means a walk-in, recorded as such. */
+export async function checkIn(ctx: Ctx, actor: Actor, input: { eventId: string; memberId: string | null; guestName: string }): Promise<Rsvp> {
+  const guest = input.guestName !== '';
+  if (guest && !isStaff(actor)) throw new AppError('FORBIDDEN', 'The desk checks guests in.');
+  const memberId = guest ? null : actingMember(actor, input.memberId, 'memberId');
+  return commit(ctx, 'events.changed', async (trx) => {
+    const row = await repo.find(trx, input.eventId);
+    if (!row) throw notFound('The event');
+    if (row.state === 'cancelled') throw new AppError('RULE', 'This event is cancelled.', { eventId: 'Cancelled' });
+    const now = ctx.now().getTime();
+    const existing = memberId ? await repo.liveRsvpOf(trx, row.id, memberId) : undefined;
+    if (existing?.attended_at) throw new AppError('CONFLICT', 'Already checked in.');
+    let reply: EventRsvpsTable;
+    if (existing) {
+      reply = { ...existing, attended_at: now, state: 'going', updated_at: now };
+      await repo.updateRsvp(trx, existing.id, { attended_at: now, state: 'going', updated_at: now });
+    } else {
+      if (memberId) await currentMember(trx, memberId);
+      reply = {
+        id: newId(),
+        event_id: row.id,
+        member_id: memberId,
+        guest_name: input.guestName,
+        state: 'going',
+        seq: await repo.nextSeq(trx, row.id),
+        created_at: now,
+        updated_at: now,
+        attended_at: now,
+        walk_in: 1,
+      };
+      await repo.insertRsvp(trx, reply);
+    }
+    return toRsvp(reply, await memberRefs(trx, memberId ? [memberId] : []), null);
+  });
+}

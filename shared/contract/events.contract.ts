@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { EVENT_KINDS, type EventKind, type EventState, type RsvpState } from '../domain/events';
+import { command, contractPart, query } from './common';
+import { byId, clockTime, id, instant, isoDate } from './fields';
+import type { MemberRef } from './network.contract';
+
+export interface EventSummary {
+  id: string;
+  kind: EventKind;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  /** The room's name, or the outside venue's address. */
+  where: string;
+  roomId: string | null;
+  capacity: number;
+  going: number;
+  waitlisted: number;
+  state: EventState;
+  guestsAllowed: boolean;
+  priceMinor: number;
+  currency: string;
+  /** The viewer's own reply (a member), or null. */
+  mine: { rsvpId: string; state: RsvpState; place: number | null } | null;
+}
+
+export interface Rsvp {
+  id: string;
+  member: MemberRef | null;
+  guestName: string;
+  state: RsvpState;
+  /** The waitlist's order (1 first), null when going or cancelled. */
+  place: number | null;
+  attended: boolean;
+  walkIn: boolean;
+}
+
+export interface EventDetail extends EventSummary {
+  description: string;
+  hosts: MemberRef[];
+  rsvpDeadline: string | null;
+  minAttendees: number | null;
+  decideBy: string | null;
+  /** Going and waitlisted (the desk: with guests and who came; a member: members going). */
+  rsvps: Rsvp[];
+  attended: number;
+}
+
+const money = z.number({ error: 'Enter a price' }).int('In whole cents/pence').min(0, 'A price is not negative').max(10_000_000, 'Too high');
+const eventFields = {
+  kind: z.enum(EVENT_KINDS, { error: 'Choose a kind of event' }),
+  title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(160, 'Keep the title under 160 characters'),
+  description: z.string().trim().max(4000, 'Too long (at most 4,000 characters)').default(''),
+  hostIds: z.array(id).min(1, 'Choose at least one host').max(10, 'At most 10 hosts'),
+  date: isoDate,
+  startTime: clockTime,
+  endTime: clockTime,
+  /** A room of ours (booked through the booking engine), or null for an outside venue. */
+  roomId: id.nullable().default(null),
+  venue: z.string().trim().max(300, 'Too long (at most 300 characters)').default(''),
+  capacity: z.number({ error: 'Enter how many can come' }).int('Whole people').min(1, 'At least one place').max(5000, 'At most 5,000'),
+  guestsAllowed: z.boolean().default(false),
+  priceMinor: money.default(0),
+  rsvpDeadline: instant.nullable().default(null),
+  minAttendees: z.number().int('Whole people').min(1, 'At least one').max(5000).nullable().default(null),
+  decideBy: instant.nullable().default(null),
+};
+
+export const eventsContract = contractPart('events', 'Events', ['events.changed'], {
+  'events.list': query<EventSummary[]>()(z.object({ from: isoDate, to: isoDate }), 'member'),
+  'events.get': query<EventDetail>()(byId, 'member'),
+  'events.create': command<EventDetail>()(
+    z
+      .object(eventFields)
+      .refine((e) => e.startTime < e.endTime, { message: 'The end must be after the start', path: ['endTime'] })
+      .refine((e) => e.roomId !== null || e.venue !== '', { message: 'Choose a room, or give the venue’s address', path: ['venue'] })
+      .refine((e) => (e.minAttendees === null) === (e.decideBy === null), {
+        message: 'Give both the fewest who must come and when to decide',
+        path: ['decideBy'],
+      }),
+    'desk',
+    { audit: 'created an event' },
+  ),
+  'events.update': command<EventDetail>()(
+    byId.extend({
+      title: eventFields.title,
+      description: eventFields.description,
+      capacity: eventFields.capacity,
+      rsvpDeadline: eventFields.rsvpDeadline,
+    }),
+    'desk',
+    { audit: 'changed an event' },
+  ),
+  'events.cancel': command<EventDetail>()(byId.extend({ reason: z.string().trim().max(300).default('') }), 'desk', { audit: 'cancelled an event' }),
+  'events.rsvp': command<Rsvp>()(
+    z.object({ eventId: id, memberId: id.nullable().default(null), guestName: z.string().trim().max(120, 'Guest name is too long').default('') }),
+    'member',
+    { audit: 'replied to an event' },
+  ),
+  'events.cancelRsvp': command<Rsvp>()(byId, 'member', { audit: 'cancelled a reply to an event' }),
+  'events.checkIn': command<Rsvp>()(
+    z.object({ eventId: id, memberId: id.nullable().default(null), guestName: z.string().trim().max(120, 'Guest name is too long').default('') }),
+    'member',
+    { audit: 'checked in at an event' },
+  ),
+  'events.attendance': query<{
+    byMember: { member: MemberRef; attended: number; noShows: number }[];
+    byKind: { kind: EventKind; events: number; attended: number }[];
+  }>()(z.object({ from: isoDate, to: isoDate }), 'desk'),
+});
