@@ -69,6 +69,7 @@ for (const size of SIZES) {
       ['network-tags', '#/network/tags', () => expect(page.getByText('web designer')).toBeVisible()],
       ['support-help', '#/support', () => expect(page.getByRole('listitem', { name: /^Request: / }).first()).toBeVisible()],
       ['support-mentoring', '#/support/mentoring', () => expect(page.getByRole('listitem', { name: /^Pair: / }).first()).toBeVisible()],
+      ['events', '#/events', () => expect(page.getByRole('heading', { name: /^\w+ \d{4}$/ })).toBeVisible()],
       ['audit', '#/audit', () => expect(page.getByRole('table', { name: 'Changes' })).toBeVisible()],
       ['settings', '#/settings', () => expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()],
     ];

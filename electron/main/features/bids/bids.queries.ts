@@ -167,5 +167,5 @@ export async function remindDaily(ctx: Ctx): Promise<boolean> {
   return true;
 }
 
-/** How many bids a member and each of `others` were both accepted on (the business network's "worked together"). */
-export const sharedBids = (db: Kysely<DB>, memberId: string, others: readonly string[]) => repo.sharedBids(db, memberId, others);
+/** With whom, and on how many bids, a member was accepted (the business network's "worked together"). */
+export const sharedBids = (db: Kysely<DB>, memberId: string) => repo.sharedBids(db, memberId);

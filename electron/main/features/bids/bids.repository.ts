@@ -301,15 +301,14 @@ export async function documentBytes(db: Kysely<DB>, of: { bidId: string } | { me
 }
 
 /** How many bids `memberId` and each of `others` were both accepted on (the network's "worked together"). */
-export async function sharedBids(db: Kysely<DB>, memberId: string, others: readonly string[]): Promise<Map<string, number>> {
-  if (others.length === 0) return new Map();
+export async function sharedBids(db: Kysely<DB>, memberId: string): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('bid_team as a')
     .innerJoin('bid_team as b', (j) => j.onRef('b.bid_id', '=', 'a.bid_id'))
     .select(['b.member_id as other', (eb) => eb.fn.countAll<number>().as('n')])
     .where('a.member_id', '=', memberId)
     .where('a.status', '=', 'accepted')
-    .where('b.member_id', 'in', others)
+    .where('b.member_id', '!=', memberId)
     .where('b.status', '=', 'accepted')
     .groupBy('b.member_id')
     .execute();

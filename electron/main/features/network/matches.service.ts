@@ -98,17 +98,18 @@ async function inChunks(ids: readonly string[], read: (part: string[]) => Promis
   return out;
 }
 
-/** What ranking knows about candidates beyond the tags: who is in today, their dealings with this member, when last seen. */
+/**
+ * What ranking knows about candidates beyond the tags: who is in today, their dealings with this
+ * member, when last seen. The member's own history (bids, referrals, trade, hours) is read once,
+ * whoever the candidates are; only when each was last seen is read per candidate.
+ */
 async function rankingContext(ctx: Ctx, db: Kysely<DB>, memberId: string) {
   const now = ctx.now().getTime();
   const inToday = new Set(await presentIds(db, ctx.siteId));
+  const [bids, dealings] = await Promise.all([sharedBids(db, memberId), repo.dealings(db, memberId)]);
   return {
     async factsFor(ids: string[]) {
-      const [bids, dealings, seen] = await Promise.all([
-        inChunks(ids, (part) => sharedBids(db, memberId, part)),
-        inChunks(ids, (part) => repo.dealings(db, memberId, part)),
-        inChunks(ids, (part) => lastSeen(db, part)),
-      ]);
+      const seen = await inChunks(ids, (part) => lastSeen(db, part));
       return (id: string, updatedAt: number) => {
         const active = Math.max(seen.get(id) ?? 0, updatedAt);
         return {
@@ -121,6 +122,20 @@ async function rankingContext(ctx: Ctx, db: Kysely<DB>, memberId: string) {
   };
 }
 
+/** Each tag the audience holds, its aliases folded into it: how many need and offer it, and its spellings as written. */
+async function foldedTotals(db: Kysely<DB>, audience: { memberId: string | null }) {
+  const canon = canonical(await repo.aliasMap(db));
+  const totals = new Map<string, { needs: number; offers: number; written: string[] }>();
+  for (const r of await repo.tagTotals(db, audience)) {
+    const tag = canon(r.tag);
+    const t = totals.get(tag) ?? totals.set(tag, { needs: 0, offers: 0, written: [] }).get(tag)!;
+    t.needs += Number(r.needs);
+    t.offers += Number(r.offers);
+    t.written.push(r.tag);
+  }
+  return totals;
+}
+
 /** How many members a market row names per side; the counts say how many more there are. */
 const NAMES_PER_ROW = 12;
 
@@ -130,17 +145,8 @@ const NAMES_PER_ROW = 12;
  */
 export async function marketplace(ctx: Ctx, actor: Actor, f: { q: string; limit: number; offset: number }) {
   const db = ctx.db;
-  const aliases = await repo.aliasMap(db);
-  const canon = canonical(aliases);
   const audience = audienceOf(actor);
-  const totals = new Map<string, { needs: number; offers: number; written: string[] }>();
-  for (const r of await repo.tagTotals(db, audience)) {
-    const tag = canon(r.tag);
-    const t = totals.get(tag) ?? totals.set(tag, { needs: 0, offers: 0, written: [] }).get(tag)!;
-    t.needs += Number(r.needs);
-    t.offers += Number(r.offers);
-    t.written.push(r.tag);
-  }
+  const totals = await foldedTotals(db, audience);
   const q = f.q.toLowerCase();
   const all = [...totals.entries()]
     .filter(([tag]) => !q || tag.includes(q))
@@ -153,6 +159,7 @@ export async function marketplace(ctx: Ctx, actor: Actor, f: { q: string; limit:
     db,
     page.flatMap(([, t]) => t.written),
     audience,
+    NAMES_PER_ROW,
   );
   const rows: MarketRow[] = page.map(([tag, t]) => {
     const written = new Set(t.written);
@@ -168,13 +175,7 @@ export async function marketplace(ctx: Ctx, actor: Actor, f: { q: string; limit:
 
 /** Needs no current member offers and offers nobody needs (all current members, listed or not: counts, not names). */
 export async function gaps(ctx: Ctx): Promise<Gaps> {
-  const canon = canonical(await repo.aliasMap(ctx.db));
-  const totals = new Map<string, { needs: number; offers: number }>();
-  for (const r of await repo.tagTotals(ctx.db, { memberId: null })) {
-    const t = totals.get(canon(r.tag)) ?? totals.set(canon(r.tag), { needs: 0, offers: 0 }).get(canon(r.tag))!;
-    t.needs += Number(r.needs);
-    t.offers += Number(r.offers);
-  }
+  const totals = await foldedTotals(ctx.db, { memberId: null });
   const list = (pick: (t: { needs: number; offers: number }) => number, other: (t: { needs: number; offers: number }) => number) =>
     [...totals.entries()]
       .filter(([, t]) => pick(t) > 0 && other(t) === 0)

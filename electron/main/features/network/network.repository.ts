@@ -51,16 +51,15 @@ export async function holders(db: Kysely<DB>, kind: 'offers' | 'needs', tags: re
 }
 
 /**
- * How often `memberId` and each of `others` dealt with each other in the network: an
+ * Whom `memberId` dealt with in the network, and how often (their own history: a few dozen rows): an
  * introduction that led to working together, a referral either way, a purchase either way,
  * a confirmed exchange of hours either way.
  */
-export async function dealings(db: Kysely<DB>, memberId: string, others: readonly string[]): Promise<Map<string, number>> {
-  if (others.length === 0) return new Map();
+export async function dealings(db: Kysely<DB>, memberId: string): Promise<Map<string, number>> {
   const pairs = (table: 'referrals' | 'trades' | 'exchanges' | 'introductions', a: string, b: string, extra = sql``) => sql`
-    select ${sql.ref(b)} as other from ${sql.table(table)} where ${sql.ref(a)} = ${memberId} and ${sql.ref(b)} in (${sql.join(others)}) ${extra}
+    select ${sql.ref(b)} as other from ${sql.table(table)} where ${sql.ref(a)} = ${memberId} ${extra}
     union all
-    select ${sql.ref(a)} as other from ${sql.table(table)} where ${sql.ref(b)} = ${memberId} and ${sql.ref(a)} in (${sql.join(others)}) ${extra}`;
+    select ${sql.ref(a)} as other from ${sql.table(table)} where ${sql.ref(b)} = ${memberId} ${extra}`;
   const rows = await sql<{ other: string; n: number }>`
     select other, count(*) as n from (
       ${pairs('introductions', 'needer_id', 'supplier_id', sql`and (needer_outcome = 'working together' or supplier_outcome = 'working together')`)}
@@ -71,16 +70,30 @@ export async function dealings(db: Kysely<DB>, memberId: string, others: readonl
   return new Map(rows.rows.map((r) => [r.other, Number(r.n)]));
 }
 
-/** Each tag (as written) with the audience's members who need and who offer it. */
-export async function tagHolders(db: Kysely<DB>, tags: readonly string[], audience: Audience) {
+/**
+ * Each tag (as written) with the first `perSide` of the audience's members, by name, who need and
+ * who offer it (a common tag has hundreds: the window keeps the statement's answer small).
+ */
+export async function tagHolders(db: Kysely<DB>, tags: readonly string[], audience: Audience, perSide: number) {
   if (tags.length === 0) return [];
-  const q = db
+  const ranked = db
     .selectFrom('member_tags')
     .innerJoin('members', 'members.id', 'member_tags.member_id')
-    .select(['member_tags.tag', 'member_tags.kind', 'members.id', 'members.name', 'members.business_name'])
+    .select([
+      'member_tags.tag',
+      'member_tags.kind',
+      'members.id',
+      'members.name',
+      'members.business_name',
+      (eb) =>
+        eb.fn
+          .agg<number>('row_number')
+          .over((ob) => ob.partitionBy(['member_tags.tag', 'member_tags.kind']).orderBy('members.name'))
+          .as('place'),
+    ])
     .where('member_tags.tag', 'in', tags)
-    .orderBy('members.name');
-  return q.where(visible(audience)).execute();
+    .where(visible(audience));
+  return db.selectFrom(ranked.as('r')).selectAll().where('place', '<=', perSide).orderBy('name').execute();
 }
 
 /** Every tag held by the audience's members, with how many need and offer it (as written: aliases are folded by the caller). */
