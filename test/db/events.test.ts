@@ -105,6 +105,17 @@ describe('events', () => {
     expect(counts.byMember.find((m) => m.member.name === 'Member 02')).toMatchObject({ attended: 0, noShows: 1 });
   });
 
+  it('shows a member who else is going only where they chose to be listed; the desk sees everyone', async () => {
+    const e = await breakfast();
+    const listed = await t.call('members.create', { name: 'Lia Listed', email: 'lia@example.coop', memberSince: '2025-01-10', listed: true });
+    for (const m of [listed, w.ben]) await t.call('events.rsvp', { eventId: e.id }, as(m.id));
+    // Ben is not listed: Chiara does not see his name; Ben sees himself
+    const seen = async (id: string) => (await t.call('events.get', { id: e.id }, as(id))).rsvps.map((r) => r.member?.name);
+    expect(await seen(w.chiara.id)).toEqual(['Lia Listed']);
+    expect(await seen(w.ben.id)).toEqual(['Lia Listed', 'Ben Okafor']);
+    expect((await t.call('events.get', { id: e.id })).rsvps.map((r) => r.member?.name)).toEqual(['Lia Listed', 'Ben Okafor']);
+  });
+
   it('cancels an event too few signed up for by its decision time, and reminds those going the day before', async () => {
     const e = await breakfast({ minAttendees: 3, decideBy: london('2026-11-30', '12:00') });
     await t.call('events.rsvp', { eventId: e.id }, as(w.ben.id));

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../errors';
 import { actingMember } from '../../permissions';
 import { bookableRecord } from '../bookables';
 import { bookWithin, cancelWithin } from '../bookings';
-import { currentMember, memberRefs } from '../members';
+import { currentMember, listedAmong, memberRefs } from '../members';
 import { notify } from '../notifications';
 import { loadSite } from '../sites';
 import { readCoop } from '../settings';
@@ -88,7 +88,15 @@ export async function get(ctx: Ctx, actor: Actor, id: string): Promise<EventDeta
   const names = await memberRefs(ctx.db, [...hostIds, ...replies.flatMap((r) => (r.member_id ? [r.member_id] : []))]);
   let waiting = 0;
   const all = replies.map((r) => toRsvp(r, names, r.state === 'waitlisted' ? ++waiting : null));
-  const shown = isStaff(actor) ? all : all.filter((r) => r.member !== null && (r.state === 'going' || r.member.id === actor.memberId));
+  // a member sees who else is going by name only where those members chose to be listed; the desk sees everyone, guests too
+  const listed = isStaff(actor)
+    ? null
+    : await listedAmong(
+        ctx.db,
+        replies.flatMap((r) => (r.member_id ? [r.member_id] : [])),
+      );
+  const shown =
+    listed === null ? all : all.filter((r) => r.member !== null && (r.member.id === actor.memberId || (r.state === 'going' && listed.has(r.member.id))));
   return {
     ...summary!,
     description: row.description,

@@ -195,3 +195,17 @@ export async function refs(db: Kysely<DB>, ids: readonly string[]): Promise<Map<
   const rows = await db.selectFrom('members').select(['id', 'name', 'business_name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, businessName: r.business_name }]));
 }
+
+/** Which of these members are current and listed in the directory (what other members may see named). */
+export async function listedAmong(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('members')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('listed', '=', 1)
+    .where('archived_at', 'is', null)
+    .where('status', '!=', 'left')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -300,3 +300,6 @@ export const memberRefs = (db: Kysely<DB>, ids: readonly string[]) => repo.refs(
 
 /** Offered and needed tags of these members, by id. */
 export const memberTags = (db: Kysely<DB>, ids: readonly string[]) => repo.tagsOf(db, ids);
+
+/** Which of these members another member may see named: current and listed in the directory. */
+export const listedAmong = (db: Kysely<DB>, ids: readonly string[]) => repo.listedAmong(db, ids);
