@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './tools/chromium';
 export default defineConfig({
   testDir: './e2e',
   outputDir: '../test-results',
+  globalSetup: './tools/e2e-network.ts',
   timeout: 60_000,
   fullyParallel: true,
   workers: 2,

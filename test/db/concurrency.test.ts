@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { bookingWorld, london } from '../helpers/bookingWorld';
+import { FRONT_DESK } from '../../electron/main/context';
 import { ana, FIXED_NOW, startTestCoop } from '../helpers/coop';
 
 const run = promisify(execFile);
@@ -62,17 +63,28 @@ describe('never double-booked', () => {
         { slot: `${date} room 9:30`, bookableId: w.room.id, start: london(date, '09:30'), end: london(date, '10:30') },
       ]);
       const startAt = Date.now() + 1500;
+      // each worker tries the slots in its own order
+      const orders = members.map((m, i) => slots.map((s, k) => ({ ...s, memberId: m.id, key: (k * (i + 3)) % slots.length })).sort((a, b) => a.key - b.key));
       const outputs = await Promise.all(
-        members.map((m, i) => {
-          // each worker tries the slots in its own order
-          const order = slots.map((s, k) => ({ ...s, memberId: m.id, key: (k * (i + 3)) % slots.length })).sort((a, b) => a.key - b.key);
-          return run(process.execPath, ['--import', 'tsx', resolve('test/helpers/booking-worker.ts'), dataDir, String(startAt), FIXED_NOW.toISOString()], {
-            env: { ...process.env, ATTEMPTS: JSON.stringify(order) },
+        orders.map((order) => {
+          const attempts = order.map((a) => ({
+            channel: 'bookings.create',
+            input: { bookableId: a.bookableId, memberId: a.memberId, start: a.start, end: a.end },
+            actor: FRONT_DESK,
+          }));
+          return run(process.execPath, ['--import', 'tsx', resolve('test/helpers/dispatch-worker.ts'), dataDir, String(startAt), FIXED_NOW.toISOString()], {
+            env: { ...process.env, ATTEMPTS: JSON.stringify(attempts) },
           });
         }),
       );
-      const results = outputs.flatMap(
-        (o) => JSON.parse(o.stdout.trim().split('\n').at(-1)!) as { slot: string; ok: boolean; code: string | null; rule: string | null; id: string | null }[],
+      const results = outputs.flatMap((o, i) =>
+        (JSON.parse(o.stdout.trim().split('\n').at(-1)!) as { ok: boolean; code?: string; rule?: string; data?: { id: string } }[]).map((r, k) => ({
+          slot: orders[i]![k]!.slot,
+          ok: r.ok,
+          code: r.code ?? null,
+          rule: r.rule ?? null,
+          id: r.data?.id ?? null,
+        })),
       );
       const wins = (slot: string) => results.filter((r) => r.slot === slot && r.ok).length;
       for (const date of dates) {

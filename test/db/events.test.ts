@@ -94,14 +94,17 @@ describe('events', () => {
     expect((await t.call('notifications.inbox', {}, as(people[12]!.id))).rows[0]!.title).toBe('A place came free: you are going to Members’ breakfast');
     expect((await t.call('events.get', { id: e.id }, as(people[13]!.id))).mine).toMatchObject({ state: 'waitlisted', place: 1 });
 
-    // at the door: one who replied, and a walk-in who did not
+    // a member checks in at the door, not from home the day before
+    expect(await t.send('events.checkIn', { eventId: e.id }, as(people[1]!.id))).toMatchObject({ ok: false, error: { code: 'RULE' } });
+    // at the door: one who replied, and a walk-in who did not; a member at the kiosk checks in
     clock.now = new Date(london('2026-12-02', '08:35'));
+    expect(await t.call('events.checkIn', { eventId: e.id }, as(people[4]!.id))).toMatchObject({ attended: true, walkIn: false });
     expect(await t.call('events.checkIn', { eventId: e.id, memberId: people[0]!.id }, FRONTDESK)).toMatchObject({ attended: true, walkIn: false });
     expect(await t.call('events.checkIn', { eventId: e.id, memberId: w.chiara.id }, FRONTDESK)).toMatchObject({ attended: true, walkIn: true });
-    expect((await t.call('events.get', { id: e.id })).attended).toBe(2);
+    expect((await t.call('events.get', { id: e.id })).attended).toBe(3);
     clock.now = new Date(london('2026-12-03', '10:00'));
     const counts = await t.call('events.attendance', { from: '2026-12-01', to: '2026-12-31' });
-    expect(counts.byKind).toEqual([{ kind: 'breakfast', events: 1, attended: 2 }]);
+    expect(counts.byKind).toEqual([{ kind: 'breakfast', events: 1, attended: 3 }]);
     expect(counts.byMember.find((m) => m.member.name === 'Member 02')).toMatchObject({ attended: 0, noShows: 1 });
   });
 

@@ -77,6 +77,18 @@ test('a breakfast for 12 in the Garden Room: 14 reply, two wait, a cancellation 
   await page.getByRole('option', { name: /Ana Ribeiro/ }).click();
   await expect(going.getByRole('listitem').filter({ hasText: 'Ana Ribeiro' })).toContainText('walk-in · here');
   await expect(page.getByRole('status', { name: 'Places' })).toContainText('2 checked in');
+  // fewer places than those going is refused next to the field; more places promote the one waiting
+  const change = page.getByRole('form', { name: 'Change the event' });
+  await change.getByLabel('Places').fill('');
+  await change.getByLabel('Places').click();
+  await page.keyboard.type('5');
+  await change.getByRole('button', { name: 'Save' }).click();
+  await expect(change.getByLabel('Places')).toHaveAccessibleDescription(/At least 13/);
+  await change.getByLabel('Places').fill('');
+  await change.getByLabel('Places').click();
+  await page.keyboard.type('14');
+  await change.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status', { name: 'Places' })).toContainText('14 going of 14');
   await axe(page);
   await page.screenshot({ path: 'test-results/events-door-1440.png', fullPage: true });
 

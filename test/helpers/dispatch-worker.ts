@@ -19,7 +19,7 @@ while (Date.now() < Number(startAtText)) await new Promise((r) => setTimeout(r, 
 const results = [];
 for (const a of attempts) {
   const r = await coop.api.dispatch(a.channel, a.input, a.actor);
-  results.push(r.ok ? { ok: true, data: r.data } : { ok: false, code: r.error.code });
+  results.push(r.ok ? { ok: true, data: r.data } : { ok: false, code: r.error.code, rule: r.error.rule });
 }
 await coop.close();
 console.log(JSON.stringify(results));

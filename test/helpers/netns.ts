@@ -6,6 +6,8 @@ import { execFileSync, spawn } from 'node:child_process';
  * link, from `deviceAddress`. Null where the machine does not allow it (no root, no `ip netns`).
  */
 export interface OtherDevice {
+  /** Its network namespace's name. */
+  namespace: string;
   hostAddress: string;
   deviceAddress: string;
   /** Runs a command inside the other namespace; resolves with its stdout (rejects on a non-zero exit, with its stderr). */
@@ -33,8 +35,35 @@ function removeStale(): void {
   }
 }
 
+/**
+ * The other device the end-to-end run made once before any browser started (`e2e-network.ts`), if
+ * it did: adding a network interface while a browser is loading a page makes Chromium abort that
+ * page's requests (net::ERR_NETWORK_CHANGED), and a stylesheet lost that way left a phone's page
+ * unstyled, its tabs under the page. Closing it is the run's teardown's work.
+ */
+function sharedDevice(): OtherDevice | null {
+  const shared = process.env.COOPDESK_OTHER_DEVICE;
+  if (!shared) return null;
+  const { ns, hostAddress, deviceAddress } = JSON.parse(shared) as { ns: string; hostAddress: string; deviceAddress: string };
+  return { namespace: ns, hostAddress, deviceAddress, close: () => undefined, run: runIn(ns) };
+}
+
+const runIn =
+  (ns: string): OtherDevice['run'] =>
+  (command, args, env = {}) =>
+    new Promise((resolve, reject) => {
+      const child = spawn('ip', ['netns', 'exec', ns, command, ...args], { env: { ...process.env, ...env } });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} exited ${code}: ${err}`))));
+    });
+
 /** Makes the other device; call it where the test runs (not at a file's top, which every worker and the runner load), and `close` it after. */
 export function otherDevice(): OtherDevice | null {
+  const shared = sharedDevice();
+  if (shared) return shared;
   // a name and a /30 of our own per process, so parallel test files do not collide
   const n = process.pid % 200;
   const ns = `coopdesk-dev-${process.pid}`;
@@ -74,18 +103,5 @@ export function otherDevice(): OtherDevice | null {
     close();
     return null;
   }
-  return {
-    hostAddress,
-    deviceAddress,
-    close,
-    run: (command, args, env = {}) =>
-      new Promise((resolve, reject) => {
-        const child = spawn('ip', ['netns', 'exec', ns, command, ...args], { env: { ...process.env, ...env } });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} exited ${code}: ${err}`))));
-      }),
-  };
+  return { namespace: ns, hostAddress, deviceAddress, close, run: runIn(ns) };
 }

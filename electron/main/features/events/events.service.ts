@@ -16,6 +16,7 @@ import { readCoop } from '../settings';
 import type { EventRsvpsTable, EventsTable } from './events.tables';
 import * as repo from './events.repository';
 
+const HOUR = 3_600_000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 async function summaries(ctx: Ctx, rows: EventsTable[], actor: Actor): Promise<EventSummary[]> {
@@ -300,6 +301,9 @@ export async function checkIn(ctx: Ctx, actor: Actor, input: { eventId: string; 
     if (!row) throw notFound('The event');
     if (row.state === 'cancelled') throw new AppError('RULE', 'This event is cancelled.', { eventId: 'Cancelled' });
     const now = ctx.now().getTime();
+    // a member checks themselves in at the door, not from home the week before
+    if (!isStaff(actor) && (now < row.starts_at - HOUR || now > row.ends_at))
+      throw new AppError('RULE', 'Check in at the event itself, from an hour before it starts.', { eventId: 'Not now' });
     const existing = memberId ? await repo.liveRsvpOf(trx, row.id, memberId) : undefined;
     if (existing?.attended_at) throw new AppError('CONFLICT', 'Already checked in.');
     let reply: EventRsvpsTable;

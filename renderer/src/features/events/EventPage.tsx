@@ -2,13 +2,16 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { EventDetail, Rsvp } from '@shared/contract/events.contract';
 import { EVENT_KIND_LABELS } from '@shared/domain/events';
+import { zonedParts } from '@shared/domain/zoned';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
-import { TextField } from '../../components/Field';
+import { TextAreaField, TextField } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 import { MemberPicker } from '../../components/MemberPicker';
 import { formatDateTime, formatTime } from '../../components/format';
 import { type Act, useAction } from '../../components/useAction';
+import { useChannelForm } from '../../components/useChannelForm';
 import { useSiteZone } from '../../components/useSiteZone';
 import { useViewer } from '../auth';
 import { places, ReplyButtons } from './EventsPage';
@@ -39,10 +42,26 @@ export function EventPage({ id }: { id: string }) {
         {e.state === 'cancelled' ? 'Cancelled' : places(e)}
         {viewer.staff ? <span className="muted small"> · {e.attended} checked in</span> : null}
       </p>
-      {viewer.memberId && e.state === 'scheduled' ? <ReplyButtons event={e} act={act} /> : null}
+      {viewer.memberId && e.state === 'scheduled' ? (
+        <p className="record-actions">
+          <ReplyButtons event={e} act={act} />
+          {/* on the day, at the kiosk by the door: a member checks themselves in */}
+          {zonedParts(Date.parse(e.startsAt), zone).date === zonedParts(Date.now(), zone).date &&
+          !e.rsvps.some((r) => r.member?.id === viewer.memberId && r.attended) ? (
+            <button type="button" onClick={() => void act(() => call('events.checkIn', { eventId: e.id }), 'Welcome: you are checked in.')}>
+              I’m here
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       <div className="split-columns">
         <Replies event={e} staff={viewer.staff} act={act} />
-        {viewer.staff && e.state === 'scheduled' ? <Door event={e} act={act} /> : null}
+        {viewer.staff && e.state === 'scheduled' ? (
+          <div>
+            <Door event={e} act={act} />
+            <EditEvent event={e} />
+          </div>
+        ) : null}
       </div>
     </section>
   );
@@ -86,6 +105,26 @@ function Replies({ event: e, staff, act }: { event: EventDetail; staff: boolean;
         </>
       ) : null}
     </section>
+  );
+}
+
+/** The desk changes what an event says and how many places it has (never fewer than those going). */
+function EditEvent({ event: e }: { event: EventDetail }) {
+  const form = useChannelForm('events.update', {
+    defaultValues: { title: e.title, description: e.description, capacity: String(e.capacity) },
+    toInput: (v) => ({ id: e.id, title: v.title, description: v.description, capacity: Number(v.capacity), rsvpDeadline: e.rsvpDeadline }),
+    labels: { title: 'title', description: 'description', capacity: 'places' },
+  });
+  return (
+    <form className="card form" aria-label="Change the event" noValidate onSubmit={(ev) => void form.submit(ev)}>
+      <h2>Change the event</h2>
+      <TextField label="Title" error={form.errorOf('title')} {...form.register('title')} />
+      <TextAreaField label="What happens" rows={2} error={form.errorOf('description')} {...form.register('description')} />
+      <TextField label="Places" inputMode="numeric" error={form.errorOf('capacity')} {...form.register('capacity')} />
+      <FormActions error={form.formError} saved={form.saved}>
+        <button type="submit">Save</button>
+      </FormActions>
+    </form>
   );
 }
 
