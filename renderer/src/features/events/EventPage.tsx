@@ -16,6 +16,9 @@ import { useSiteZone } from '../../components/useSiteZone';
 import { useViewer } from '../auth';
 import { places, ReplyButtons } from './EventsPage';
 
+/** Whether an event starting at `startsAt` is today in the site's zone (read when the page draws). */
+const onTheDay = (startsAt: string, zone: string) => zonedParts(Date.parse(startsAt), zone).date === zonedParts(Date.now(), zone).date;
+
 /** One event: what, when, where, who is coming and who waits; at the door, the desk checks people in. */
 export function EventPage({ id }: { id: string }) {
   const viewer = useViewer();
@@ -46,8 +49,7 @@ export function EventPage({ id }: { id: string }) {
         <p className="record-actions">
           <ReplyButtons event={e} act={act} />
           {/* on the day, at the kiosk by the door: a member checks themselves in */}
-          {zonedParts(Date.parse(e.startsAt), zone).date === zonedParts(Date.now(), zone).date &&
-          !e.rsvps.some((r) => r.member?.id === viewer.memberId && r.attended) ? (
+          {onTheDay(e.startsAt, zone) && !e.rsvps.some((r) => r.member?.id === viewer.memberId && r.attended) ? (
             <button type="button" onClick={() => void act(() => call('events.checkIn', { eventId: e.id }), 'Welcome: you are checked in.')}>
               I’m here
             </button>
