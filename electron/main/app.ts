@@ -18,7 +18,7 @@ export interface Coopdesk {
   /** Gives the desktop app's dialogs and notifications (tests give a stand-in). */
   setDesktop?(desktop: DesktopDialogs): void;
   /** The iCalendar feed behind a member's private link; null for a link that is not (or no longer) valid. */
-  calendarFeed(token: string, client: string): Promise<string | null>;
+  calendarFeed(token: string, client: string, which?: 'mine' | 'events'): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -96,7 +96,7 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     .filter((job) => options.backups !== false || !job.backup)
     .map((job) => (job.backup && options.firstBackupAfterMs !== undefined ? { ...job, firstAfterMs: options.firstBackupAfterMs } : job));
   const jobs = startJobs(ctx as Ctx, scheduled);
-  const calendarFeed = (token: string, client: string) => TRANSPORT.calendarFeed(ctx as Ctx, token, client);
+  const calendarFeed = (token: string, client: string, which?: 'mine' | 'events') => TRANSPORT.calendarFeed(ctx as Ctx, token, client, which);
   const portal = options.rendererDir ? portalRuntime({ api, calendarFeed }, ctx as Ctx, options.rendererDir) : undefined;
   if (portal) {
     ctx.portal = portal;

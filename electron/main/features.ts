@@ -21,6 +21,7 @@ import { calendarFeed, portalConfig, portalFeature } from './features/portal';
 import { networkFeature } from './features/network';
 import { supportFeature } from './features/support';
 import { eventsFeature } from './features/events';
+import { communitiesFeature } from './features/communities';
 
 /**
  * The one list of the main process's features. Its order is the order of their tables in an
@@ -41,6 +42,8 @@ export const FEATURES: readonly FeatureModule[] = [
   bidsFeature,
   networkFeature,
   supportFeature,
+  // before events: a session of a community is an event that names it
+  communitiesFeature,
   eventsFeature,
   portalFeature,
   auditFeature,

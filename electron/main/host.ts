@@ -44,7 +44,7 @@ const SECURITY_HEADERS = {
 /** What the host serves: the API, and the calendar feeds behind members' private links. */
 export interface Hosted {
   api: Api;
-  calendarFeed?(token: string, client: string): Promise<string | null>;
+  calendarFeed?(token: string, client: string, which?: 'mine' | 'events'): Promise<string | null>;
 }
 
 export interface HostOptions {
@@ -246,11 +246,14 @@ export function startHost(options: HostOptions): Promise<Host> {
     createReadStream(file).pipe(res);
   }
 
-  /** GET /calendar/<token>.ics: a member's bookings for calendar apps, which poll it without signing in. */
+  /**
+   * GET /calendar/<token>.ics: a member's bookings and events for calendar apps, which poll it
+   * without signing in; /calendar/<token>/events.ics: the co-op's events, behind the same secret.
+   */
   async function handleCalendar(req: IncomingMessage, res: ServerResponse, pathname: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
-    const token = /^\/calendar\/([A-Za-z0-9_-]+)\.ics$/.exec(pathname)?.[1];
-    const ics = coopdesk.calendarFeed ? await coopdesk.calendarFeed(token ?? '', req.socket.remoteAddress ?? 'unknown') : null;
+    const [, token, events] = /^\/calendar\/([A-Za-z0-9_-]+)(\/events)?\.ics$/.exec(pathname) ?? [];
+    const ics = coopdesk.calendarFeed ? await coopdesk.calendarFeed(token ?? '', req.socket.remoteAddress ?? 'unknown', events ? 'events' : 'mine') : null;
     if (ics === null) return send(res, 404, 'This calendar link was revoked, replaced or never existed. Make a new one in the member portal.', 'text/plain');
     res.writeHead(200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
     res.end(req.method === 'HEAD' ? undefined : ics);

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { EVENT_KINDS, type EventKind, type EventState, type RsvpState } from '../domain/events';
 import { command, contractPart, query } from './common';
+import { SCOPES, recurrenceSchema } from './bookings.contract';
 import { byId, clockTime, id, instant, isoDate } from './fields';
 import type { MemberRef } from './network.contract';
+
+/** The most events one series makes: a weekly event for a year. */
+export const MAX_EVENTS_IN_SERIES = 60;
 
 export interface EventSummary {
   id: string;
@@ -17,6 +21,9 @@ export interface EventSummary {
   going: number;
   waitlisted: number;
   state: EventState;
+  /** The series this is one of (the monthly breakfast), or null for a one-off. */
+  seriesId: string | null;
+  communityId: string | null;
   guestsAllowed: boolean;
   priceMinor: number;
   currency: string;
@@ -44,10 +51,12 @@ export interface EventDetail extends EventSummary {
   /** Going and waitlisted (the desk: with guests and who came; a member: members going). */
   rsvps: Rsvp[];
   attended: number;
+  /** "Every month on the same weekday, 6 times", and this one's place in it. */
+  series: { rule: string; index: number; total: number } | null;
 }
 
 const money = z.number({ error: 'Enter a price' }).int('In whole cents/pence').min(0, 'A price is not negative').max(10_000_000, 'Too high');
-const eventFields = {
+export const eventFields = {
   kind: z.enum(EVENT_KINDS, { error: 'Choose a kind of event' }),
   title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(160, 'Keep the title under 160 characters'),
   description: z.string().trim().max(4000, 'Too long (at most 4,000 characters)').default(''),
@@ -64,7 +73,11 @@ const eventFields = {
   rsvpDeadline: instant.nullable().default(null),
   minAttendees: z.number().int('Whole people').min(1, 'At least one').max(5000).nullable().default(null),
   decideBy: instant.nullable().default(null),
+  /** Repeats it (the monthly breakfast): each occurrence an event with its own room booking and replies. */
+  repeat: recurrenceSchema.nullable().default(null),
 };
+
+const scope = z.enum(SCOPES, { error: 'Choose this event, this and the following, or all' }).default('this');
 
 export const eventsContract = contractPart('events', 'Events', ['events.changed'], {
   'events.list': query<EventSummary[]>()(z.object({ from: isoDate, to: isoDate }), 'member'),
@@ -77,21 +90,36 @@ export const eventsContract = contractPart('events', 'Events', ['events.changed'
       .refine((e) => (e.minAttendees === null) === (e.decideBy === null), {
         message: 'Give both the fewest who must come and when to decide',
         path: ['decideBy'],
-      }),
+      })
+      .refine((e) => e.repeat === null || e.repeat.count === undefined || e.repeat.count <= MAX_EVENTS_IN_SERIES, {
+        message: `At most ${MAX_EVENTS_IN_SERIES} events in a series`,
+        path: ['repeat', 'count'],
+      })
+      .refine((e) => e.repeat?.until === undefined || e.repeat.until >= e.date, { message: 'The series ends before it starts', path: ['repeat', 'until'] }),
     'desk',
     { audit: 'created an event' },
   ),
   'events.update': command<EventDetail>()(
-    byId.extend({
-      title: eventFields.title,
-      description: eventFields.description,
-      capacity: eventFields.capacity,
-      rsvpDeadline: eventFields.rsvpDeadline,
-    }),
+    byId
+      .extend({
+        title: eventFields.title,
+        description: eventFields.description,
+        capacity: eventFields.capacity,
+        rsvpDeadline: eventFields.rsvpDeadline,
+        /** New times on each event's own day (kept on the wall clock across daylight-saving changes); the room is booked again. */
+        startTime: clockTime.optional(),
+        endTime: clockTime.optional(),
+        scope,
+      })
+      .refine((e) => (e.startTime === undefined) === (e.endTime === undefined), { message: 'Give both times, or neither', path: ['endTime'] })
+      .refine((e) => e.startTime === undefined || e.endTime === undefined || e.startTime < e.endTime, {
+        message: 'The end must be after the start',
+        path: ['endTime'],
+      }),
     'desk',
     { audit: 'changed an event' },
   ),
-  'events.cancel': command<EventDetail>()(byId.extend({ reason: z.string().trim().max(300).default('') }), 'desk', { audit: 'cancelled an event' }),
+  'events.cancel': command<EventDetail>()(byId.extend({ reason: z.string().trim().max(300).default(''), scope }), 'desk', { audit: 'cancelled an event' }),
   'events.rsvp': command<Rsvp>()(
     z.object({ eventId: id, memberId: id.nullable().default(null), guestName: z.string().trim().max(120, 'Guest name is too long').default('') }),
     'member',

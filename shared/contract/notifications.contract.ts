@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = {
   mentoring: { label: 'A mentor pair of mine is proposed, agreed or ended', staff: false },
   commitment: { label: 'A commitment of mine is due, or one I hold someone to is missed', staff: false },
   event: { label: 'An event I replied to: a place came free, a reminder, or it was cancelled', staff: false },
+  community: { label: 'A community of practice I am in has a new session', staff: false },
   news: { label: 'News from the co-op', staff: false },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -14,6 +14,7 @@ import { notificationsContract } from './notifications.contract';
 import { portalContract } from './portal.contract';
 import { networkContract } from './network.contract';
 import { supportContract } from './support.contract';
+import { communitiesContract } from './communities.contract';
 import { eventsContract } from './events.contract';
 
 /**
@@ -36,5 +37,6 @@ export const CONTRACT_PARTS = [
   portalContract,
   networkContract,
   supportContract,
+  communitiesContract,
   eventsContract,
 ] as const satisfies readonly ContractPart[];

@@ -61,8 +61,10 @@ export interface CalendarLink {
   exists: boolean;
   createdAt: string | null;
   lastReadAt: string | null;
-  /** Only in the answer to making one. */
+  /** Only in the answer to making one: the member's bookings and events … */
   url?: string;
+  /** … and the co-op's programme of events, behind the same secret. */
+  eventsUrl?: string;
 }
 
 /** Links to print as QR codes: members scan one at the desk, or on a room's door, to check in. */

@@ -50,6 +50,7 @@ export async function eventsBench(): Promise<void> {
           ...{ id, site_id: site, kind: 'breakfast', title: `Event ${i}`, description: '', starts_at: start, ends_at: start + 2 * 3_600_000 },
           ...{ booking_id: null, room_id: null, venue: 'Hall', capacity: 30, guests_allowed: 0, price_minor: 0, rsvp_deadline: null, min_attendees: null },
           ...{ decide_by: null, state: 'scheduled', cancel_reason: '', reminded_at: null, created_at: start - 30 * DAY, updated_at: start - 30 * DAY },
+          ...{ series_id: null, community_id: null },
         });
         for (let k = 0; k < perEvent; k++)
           rsvps.push({

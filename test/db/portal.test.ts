@@ -83,6 +83,20 @@ describe.skipIf(!device)(
 
     it('serves a private calendar feed a calendar app can read, until the member revokes it', async () => {
       const session: Session = { mode: 'portal', actor: { role: 'member', memberId, accountId: 'x' } };
+      // an event she goes to, and one of the co-op's she does not
+      const otherId = (await t.call('members.create', { name: 'Kasia Nowak', email: 'kasia@example.coop', memberSince: '2024-01-10' })).id;
+      const stammtisch = {
+        kind: 'stammtisch' as const,
+        hostIds: [memberId],
+        date: '2026-12-10',
+        startTime: '18:30',
+        endTime: '21:00',
+        venue: 'The pub',
+        capacity: 20,
+      };
+      const going = await t.call('events.create', { ...stammtisch, title: 'Stammtisch' });
+      await t.call('events.create', { ...stammtisch, title: 'Tender seminar', kind: 'seminar' as const, date: '2026-12-11', hostIds: [otherId] });
+      await t.coop.api.dispatch('events.rsvp', { eventId: going.id }, session.actor);
       const link = await t.coop.api.dispatch('portal.newCalendarLink', {}, session.actor);
       expect(link).toMatchObject({ ok: true, data: { exists: true } });
       const feedUrl = (link as { data: { url: string } }).data.url;
@@ -90,10 +104,17 @@ describe.skipIf(!device)(
       const [feed] = await from([{ get: new URL(feedUrl).pathname }]);
       expect(feed.status).toBe(200);
       const events = new ICAL.Component(ICAL.parse(feed.body)).getAllSubcomponents('vevent');
-      expect(events.map((e) => String(e.getFirstPropertyValue('summary')))).toEqual([expect.stringContaining('Garden Room')]);
+      expect(events.map((e) => String(e.getFirstPropertyValue('summary')))).toEqual([expect.stringContaining('Garden Room'), 'Stammtisch (Stammtisch)']);
+      // the co-op's programme, behind the same secret
+      const [programme] = await from([{ get: new URL((link as { data: { eventsUrl: string } }).data.eventsUrl).pathname }]);
+      const all = new ICAL.Component(ICAL.parse(programme.body)).getAllSubcomponents('vevent');
+      expect(all.map((e) => String(e.getFirstPropertyValue('summary')))).toEqual(['Stammtisch (Stammtisch)', 'Tender seminar (Seminar)']);
+      // at its time on the site's clock
+      expect(String(all[0]!.getFirstPropertyValue('dtstart'))).toContain('2026-12-10T18:30:00');
       await t.coop.api.dispatch('portal.revokeCalendarLink', {}, session.actor);
-      const [gone] = await from([{ get: new URL(feedUrl).pathname }]);
+      const [gone, goneToo] = await from([{ get: new URL(feedUrl).pathname }, { get: `${new URL(feedUrl).pathname.slice(0, -4)}/events.ics` }]);
       expect(gone).toMatchObject({ status: 404, body: expect.stringContaining('revoked') });
+      expect(goneToo.status).toBe(404);
       // the dead link's use is on record, in words, with where it came from
       const entry = (await t.call('audit.list', { channel: 'portal.deadCalendarLink' })).rows[0];
       expect(entry).toMatchObject({ actorName: `A calendar app at ${device!.deviceAddress}`, words: 'used a calendar link that no longer works' });

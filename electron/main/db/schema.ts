@@ -14,6 +14,7 @@ import type { PortalTables } from '../features/portal/portal.tables';
 import type { NetworkTables } from '../features/network/network.tables';
 import type { SupportTables } from '../features/support/support.tables';
 import type { EventsTables } from '../features/events/events.tables';
+import type { CommunitiesTables } from '../features/communities/communities.tables';
 
 /**
  * The database as Kysely sees it: every feature's tables, each declared in its own folder
@@ -35,4 +36,5 @@ export type DB = SettingsTables &
   PortalTables &
   NetworkTables &
   SupportTables &
-  EventsTables;
+  EventsTables &
+  CommunitiesTables;

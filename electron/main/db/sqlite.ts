@@ -17,10 +17,14 @@ export const withoutIndex = <T>(column: string): RawBuilder<T> => sql<T>`+${sql.
 /** Whether an error is the overbooking guard's refusal (the trigger raises `OVERBOOKED`). */
 export const isOverbooked = (error: unknown): boolean => error instanceof Error && error.message.includes('OVERBOOKED');
 
-/** Whether an error is the disk being full: SQLite's SQLITE_FULL or the system's ENOSPC. */
+/**
+ * Whether an error is the disk being full: SQLite's SQLITE_FULL, the system's ENOSPC, or SQLite
+ * failing to grow the write-ahead log's index (SQLITE_IOERR_SHMSIZE: a write-ahead log that grew
+ * past a page of index on a full disk — seen when an import's bigger schema filled the last bytes).
+ */
 export function isDiskFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_FULL') || code === 'ENOSPC');
+  return typeof code === 'string' && (code.startsWith('SQLITE_FULL') || code === 'ENOSPC' || code === 'SQLITE_IOERR_SHMSIZE');
 }
 
 /** Folds the write-ahead log into the database file and empties it; throws when it cannot (a reader in the way, a full disk). */

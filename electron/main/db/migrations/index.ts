@@ -9,6 +9,7 @@ import * as m0007 from './0007_portal';
 import * as m0008 from './0008_network';
 import * as m0009 from './0009_support';
 import * as m0010 from './0010_events';
+import * as m0011 from './0011_series_fairs_communities';
 
 export interface Migration {
   name: string;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { name: '0008_network', up: m0008.up },
   { name: '0009_support', up: m0009.up },
   { name: '0010_events', up: m0010.up },
+  { name: '0011_series_fairs_communities', up: m0011.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -48,14 +48,16 @@ export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Book
 /**
  * Books inside a transaction another feature opened (an event's room): the same rules, the same
  * clash check and guard; throws the rule that refuses, and the caller's whole change rolls back.
+ * `beyondWindow`: the co-op's own events, planned by the desk, may be booked further ahead than
+ * members may book (the window stops hoarding, not the co-op's calendar); every other rule holds.
  */
-export async function bookWithin(ctx: Ctx, trx: Kysely<DB>, req: Request): Promise<Booking> {
+export async function bookWithin(ctx: Ctx, trx: Kysely<DB>, req: Request, options: { beyondWindow?: boolean } = {}): Promise<Booking> {
   const target = await loadTarget(trx, req.bookableId);
   await assertMember(trx, req.memberId);
   const interval = intervalOf(req, target);
   if ('rule' in interval) throw ruleError([interval]);
   const candidate = { ...interval, quantity: req.quantity, memberId: req.memberId, guestName: req.guestName };
-  const violations = await evaluate(trx, ctx, target, candidate);
+  const violations = (await evaluate(trx, ctx, target, candidate)).filter((v) => !(options.beyondWindow && v.rule === 'booking-window'));
   if (violations.length > 0) throw ruleError(violations);
   const row = newRow(ctx, target, candidate, req.title, null);
   await guarded(() => repo.insert(trx, row));

@@ -1,3 +1,4 @@
+import type { CalendarEntry } from '../../ics';
 import type { Booking, FreeRoom, SeriesPlan } from '@shared/contract/bookings.contract';
 import type { RecordLabel } from '@shared/contract/audit.contract';
 import type { Bookable } from '@shared/contract/bookables.contract';
@@ -181,11 +182,17 @@ export type { Bookable };
 const ICS_PAST_DAYS = 30;
 const ICS_FUTURE_DAYS = 400;
 
-/** A member's bookings from a month ago on, as iCalendar text (the portal's subscription feed). */
-export const memberCalendar = async (ctx: Ctx, memberId: string) => (await ics(ctx, { role: 'member', memberId }, { memberId })).ics;
+/** A member's bookings from a month ago on, with other entries of theirs (events), as iCalendar text (the portal's subscription feed). */
+export const memberCalendar = async (ctx: Ctx, memberId: string, more: readonly CalendarEntry[] = []) =>
+  (await ics(ctx, { role: 'member', memberId }, { memberId }, more)).ics;
 
 /** A member's or a bookable's bookings from a month ago on, as an .ics file. */
-export async function ics(ctx: Ctx, actor: Actor, input: { memberId: string } | { bookableId: string }): Promise<{ filename: string; ics: string }> {
+export async function ics(
+  ctx: Ctx,
+  actor: Actor,
+  input: { memberId: string } | { bookableId: string },
+  more: readonly CalendarEntry[] = [],
+): Promise<{ filename: string; ics: string }> {
   if ('memberId' in input) requireSelf(actor, input.memberId, 'You can only export your own bookings.');
   const now = ctx.now().getTime();
   const from = now - ICS_PAST_DAYS * 24 * 60 * MINUTE;
@@ -195,7 +202,7 @@ export async function ics(ctx: Ctx, actor: Actor, input: { memberId: string } | 
     if (!member) throw notFound('The member');
     const rows = (await repo.ofMember(ctx.db, member.id, 'upcoming', from)).filter((r) => r.start_ms < to);
     const site = await loadSite(ctx.db, rows[0]?.site_id ?? ctx.siteId);
-    return { filename: `coopdesk-${slug(member.name)}.ics`, ics: bookingsCalendar(`${member.name} — bookings`, site.timeZone, site.name, rows) };
+    return { filename: `coopdesk-${slug(member.name)}.ics`, ics: bookingsCalendar(`${member.name} — bookings`, site.timeZone, site.name, rows, more) };
   }
   const target = await loadTarget(ctx.db, input.bookableId);
   const rows = await repo.ofBookable(ctx.db, target.row.id, from, to);

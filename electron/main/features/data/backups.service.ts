@@ -13,6 +13,7 @@ import { privateCopy, rebuildFromRows, settleFile } from '../../db/rebuild';
 import { reindexAllMembers } from '../../db/search';
 import { AppError } from '../../errors';
 import { recoverRemovedDocuments } from '../bids';
+import { recoverRemovedFiles } from '../communities';
 import { backupsToDelete } from './rotation.rules';
 import { isDiskFull, onlineBackup } from '../../db/sqlite';
 import { noteCommitted } from '../../db/tx';
@@ -138,6 +139,7 @@ export async function restore(ctx: Ctx, name: string): Promise<{ restored: strin
     rmSync(folder, { recursive: true, force: true });
   }
   await recoverRemovedDocuments(ctx);
+  await recoverRemovedFiles(ctx);
   // every open screen refreshes: the whole database changed
   for (const event of PUSH_EVENTS) ctx.emit(event);
   return { restored: name, safetyCopy: safety.name };

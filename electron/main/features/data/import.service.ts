@@ -30,11 +30,17 @@ async function isEmpty(db: Kysely<DB>): Promise<boolean> {
 
 const notEmpty = () => new AppError('CONFLICT', 'An export can only be imported into an empty database (no members, bookables or bookings).');
 
+/** The tables whose rows name files in documents/<folder>/<stored name>, and the column naming the folder. */
+const DOCUMENT_TABLES: Record<string, string> = { bid_documents: 'bid_id', community_resources: 'community_id' };
+
 /** Every document row of an import names a file the app could have written; anything else refuses the whole import. */
-function checkDocumentRows(rows: Record<string, unknown>[], first: number): void {
+function checkDocumentRows(table: string, rows: Record<string, unknown>[], first: number): void {
+  const folder = DOCUMENT_TABLES[table]!;
   for (const [i, row] of rows.entries()) {
-    if (typeof row.stored_name !== 'string' || !isStoredName(row.stored_name) || typeof row.bid_id !== 'string' || !isRecordId(row.bid_id)) {
-      throw new AppError('VALIDATION', `bid_documents.csv, row ${first + i + 2}: the document's stored name is not one the app writes; nothing was imported.`, {
+    // a library's links and notes have no file
+    if (table === 'community_resources' && (row.stored_name === null || row.stored_name === '' || row.stored_name === undefined)) continue;
+    if (typeof row.stored_name !== 'string' || !isStoredName(row.stored_name) || typeof row[folder] !== 'string' || !isRecordId(row[folder])) {
+      throw new AppError('VALIDATION', `${table}.csv, row ${first + i + 2}: the document's stored name is not one the app writes; nothing was imported.`, {
         name: 'Unsafe document name',
       });
     }
@@ -48,7 +54,7 @@ async function loadTable(db: Kysely<DB>, columns: Map<string, string>, table: st
   let batch: Record<string, unknown>[] = [];
   let count = 0;
   const flush = async () => {
-    if (table === 'bid_documents') checkDocumentRows(batch, count);
+    if (table in DOCUMENT_TABLES) checkDocumentRows(table, batch, count);
     await insertRows(db, table, batch);
     count += batch.length;
     batch = [];

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import type { EventRsvpsTable, EventsTable } from './events.tables';
+import type { EventRsvpsTable, EventSeriesTable, EventsTable } from './events.tables';
 
 /** Events' reads and writes. */
 
@@ -10,6 +10,46 @@ export async function insert(db: Kysely<DB>, row: EventsTable, hostIds: readonly
     .insertInto('event_hosts')
     .values(hostIds.map((member_id) => ({ event_id: row.id, member_id })))
     .execute();
+}
+
+export async function insertSeries(db: Kysely<DB>, row: EventSeriesTable): Promise<void> {
+  await db.insertInto('event_series').values(row).execute();
+}
+
+export const findSeries = (db: Kysely<DB>, id: string) => db.selectFrom('event_series').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A series' events, cancelled ones too, in order. */
+export const ofSeries = (db: Kysely<DB>, seriesId: string) =>
+  db.selectFrom('events').selectAll().where('series_id', '=', seriesId).orderBy('starts_at').execute();
+
+/** A community's sessions (not cancelled), by start. */
+export const ofCommunity = (db: Kysely<DB>, communityId: string) =>
+  db.selectFrom('events').selectAll().where('community_id', '=', communityId).where('state', '=', 'scheduled').orderBy('starts_at').limit(500).execute();
+
+/** Whether the co-op has events of its own (outside communities): the demo's events are seeded once. */
+export const hasOneOffs = async (db: Kysely<DB>) =>
+  (await db.selectFrom('events').select('id').where('community_id', 'is', null).limit(1).executeTakeFirst()) !== undefined;
+
+/** A member's events from `from` on: those they replied to (live) or host; and which of them they wait for. */
+export async function ofMember(db: Kysely<DB>, memberId: string, from: number): Promise<{ rows: EventsTable[]; waiting: Set<string> }> {
+  const replies = await db
+    .selectFrom('event_rsvps')
+    .innerJoin('events', 'events.id', 'event_rsvps.event_id')
+    .select(['event_rsvps.event_id', 'event_rsvps.state'])
+    .where('event_rsvps.member_id', '=', memberId)
+    .where('event_rsvps.state', '!=', 'cancelled')
+    .where('events.starts_at', '>=', from)
+    .execute();
+  const hosted = await db
+    .selectFrom('event_hosts')
+    .innerJoin('events', 'events.id', 'event_hosts.event_id')
+    .select('event_hosts.event_id')
+    .where('event_hosts.member_id', '=', memberId)
+    .where('events.starts_at', '>=', from)
+    .execute();
+  const ids = [...new Set([...replies.map((r) => r.event_id), ...hosted.map((h) => h.event_id)])];
+  const rows = ids.length ? await db.selectFrom('events').selectAll().where('id', 'in', ids).orderBy('starts_at').execute() : [];
+  return { rows, waiting: new Set(replies.filter((r) => r.state === 'waitlisted').map((r) => r.event_id)) };
 }
 
 export const find = (db: Kysely<DB>, id: string) => db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();

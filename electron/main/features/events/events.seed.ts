@@ -1,20 +1,21 @@
 import { type Ctx, FRONT_DESK } from '../../context';
 import { activeMembersWithOffers } from '../../demo/generateBids';
-import { hasRows } from '../../db/tables';
 import { todayIn } from '@shared/domain/dates';
 import { newId } from '@shared/domain/ids';
 import { addDaysIso, zonedInstant } from '@shared/domain/zoned';
 import { bookablesAt } from '../bookables';
 import { loadSite } from '../sites';
 import * as repo from './events.repository';
-import { create, rsvp } from './events.service';
+import { rsvp } from './events.service';
+import { create } from './schedule.service';
 
 /**
- * The demo co-op's events: the monthly breakfast in a room this week, full with two on the
+ * The demo co-op's events: the monthly breakfast (a series) in a room this week, full with two on the
  * waitlist; a Stammtisch at the pub; a seminar with a speaker; last month's training, with who came.
  */
 export async function seedEvents(ctx: Ctx): Promise<void> {
-  if (await hasRows(ctx.db, 'events')) return;
+  // a community's sessions (seeded before) are not the co-op's own events
+  if (await repo.hasOneOffs(ctx.db)) return;
   const site = await loadSite(ctx.db, ctx.siteId);
   const today = todayIn(site.timeZone, ctx.now());
   const members = (await activeMembersWithOffers(ctx.db)).map((m) => m.id);
@@ -37,6 +38,7 @@ export async function seedEvents(ctx: Ctx): Promise<void> {
       rsvpDeadline: null,
       minAttendees: null,
       decideBy: null,
+      repeat: null,
       ...fields,
     });
   const breakfastFields = {
@@ -47,6 +49,8 @@ export async function seedEvents(ctx: Ctx): Promise<void> {
     startTime: '08:00',
     endTime: '09:00',
     capacity: 12,
+    // the monthly breakfast: the same weekday of each month, for half a year
+    repeat: { freq: 'monthly' as const, interval: 1, byWeekday: [], monthlyBy: 'weekday' as const, count: 6 },
   };
   // in a room when one is free then (the booking engine decides), in the kitchen otherwise
   const breakfast = await event(3, { ...breakfastFields, roomId: room?.id ?? null, venue: room ? '' : 'The kitchen' }).catch(() =>
@@ -102,6 +106,8 @@ export async function seedEvents(ctx: Ctx): Promise<void> {
       reminded_at: start - 86_400_000,
       created_at: at,
       updated_at: at,
+      series_id: null,
+      community_id: null,
     },
     [members[4]!],
   );

@@ -1,14 +1,17 @@
 import type { EventDetail, EventSummary, Rsvp } from '@shared/contract/events.contract';
 import type { MemberRef } from '@shared/contract/network.contract';
-import { type EventKind, placeFor, rsvpProblem } from '@shared/domain/events';
+import { placeFor, rsvpProblem } from '@shared/domain/events';
 import { newId } from '@shared/domain/ids';
+import { type Recurrence, describeRecurrence } from '@shared/domain/recurrence';
 import { addDaysIso, zonedInstant } from '@shared/domain/zoned';
+import type { Kysely } from 'kysely';
 import { type Actor, type Ctx, isStaff, withDb } from '../../context';
+import type { DB } from '../../db/schema';
 import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { actingMember } from '../../permissions';
 import { bookableRecord } from '../bookables';
-import { bookWithin, cancelWithin } from '../bookings';
+import { cancelWithin } from '../bookings';
 import { currentMember, listedAmong, memberRefs } from '../members';
 import { notify } from '../notifications';
 import { loadSite } from '../sites';
@@ -43,6 +46,8 @@ async function summaries(ctx: Ctx, rows: EventsTable[], actor: Actor): Promise<E
       going: counts.get(r.id)!.going,
       waitlisted: counts.get(r.id)!.waitlisted,
       state: r.state,
+      seriesId: r.series_id,
+      communityId: r.community_id,
       guestsAllowed: r.guests_allowed === 1,
       priceMinor: r.price_minor,
       currency,
@@ -80,12 +85,25 @@ export async function list(ctx: Ctx, actor: Actor, range: { from: string; to: st
   return summaries(ctx, rows, actor);
 }
 
+/** A community's sessions: the coming ones, then the last few (for its page). */
+export async function sessionsOf(ctx: Ctx, actor: Actor, communityId: string): Promise<EventSummary[]> {
+  const rows = await repo.ofCommunity(ctx.db, communityId);
+  const now = ctx.now().getTime();
+  const coming = rows.filter((r) => r.ends_at > now);
+  const past = rows.filter((r) => r.ends_at <= now).slice(-5);
+  return summaries(ctx, [...coming, ...past], actor);
+}
+
 /** An event with its hosts and replies: the desk sees guests and who came; a member sees the members going. */
 export async function get(ctx: Ctx, actor: Actor, id: string): Promise<EventDetail> {
   const row = await repo.find(ctx.db, id);
   if (!row) throw notFound('The event');
-  const [summary] = await summaries(ctx, [row], actor);
-  const [hostIds, replies] = await Promise.all([repo.hostsOf(ctx.db, id), repo.rsvps(ctx.db, id)]);
+  const [[summary], hostIds, replies, series] = await Promise.all([
+    summaries(ctx, [row], actor),
+    repo.hostsOf(ctx.db, id),
+    repo.rsvps(ctx.db, id),
+    seriesOf(ctx.db, row),
+  ]);
   const names = await memberRefs(ctx.db, [...hostIds, ...replies.flatMap((r) => (r.member_id ? [r.member_id] : []))]);
   let waiting = 0;
   const all = replies.map((r) => toRsvp(r, names, r.state === 'waitlisted' ? ++waiting : null));
@@ -107,105 +125,20 @@ export async function get(ctx: Ctx, actor: Actor, id: string): Promise<EventDeta
     decideBy: iso(row.decide_by),
     rsvps: shown,
     attended: replies.filter((r) => r.attended_at !== null).length,
+    series,
   };
 }
 
-interface NewEvent {
-  kind: EventKind;
-  title: string;
-  description: string;
-  hostIds: string[];
-  date: string;
-  startTime: string;
-  endTime: string;
-  roomId: string | null;
-  venue: string;
-  capacity: number;
-  guestsAllowed: boolean;
-  priceMinor: number;
-  rsvpDeadline: string | null;
-  minAttendees: number | null;
-  decideBy: string | null;
-}
-
-/**
- * Creates an event; a room of ours is booked through the booking engine in the same transaction,
- * with its clash check and rules: a refusal names the rule and writes nothing.
- */
-export async function create(ctx: Ctx, actor: Actor, input: NewEvent): Promise<EventDetail> {
-  return commit(ctx, ['events.changed', 'bookings.changed'], async (trx) => {
-    for (const h of input.hostIds) await currentMember(trx, h, 'hostIds');
-    const zone = (await loadSite(trx, ctx.siteId)).timeZone;
-    const start = zonedInstant(input.date, input.startTime, zone);
-    const end = zonedInstant(input.date, input.endTime, zone);
-    if (input.roomId && (await bookableRecord(trx, input.roomId))?.kind !== 'room')
-      throw new AppError('VALIDATION', 'Choose one of the co-op’s rooms.', { roomId: 'Not a room' });
-    const booking = input.roomId
-      ? await bookWithin(ctx, trx, {
-          bookableId: input.roomId,
-          memberId: input.hostIds[0]!,
-          guestName: '',
-          quantity: 1,
-          title: input.title,
-          start: new Date(start).toISOString(),
-          end: new Date(end).toISOString(),
-        })
-      : null;
-    const now = ctx.now().getTime();
-    const row: EventsTable = {
-      id: newId(),
-      site_id: ctx.siteId,
-      kind: input.kind,
-      title: input.title,
-      description: input.description,
-      starts_at: start,
-      ends_at: end,
-      booking_id: booking?.id ?? null,
-      room_id: input.roomId,
-      venue: input.roomId ? '' : input.venue,
-      capacity: input.capacity,
-      guests_allowed: input.guestsAllowed ? 1 : 0,
-      price_minor: input.priceMinor,
-      rsvp_deadline: input.rsvpDeadline ? Date.parse(input.rsvpDeadline) : null,
-      min_attendees: input.minAttendees,
-      decide_by: input.decideBy ? Date.parse(input.decideBy) : null,
-      state: 'scheduled',
-      cancel_reason: '',
-      reminded_at: null,
-      created_at: now,
-      updated_at: now,
-    };
-    await repo.insert(trx, row, [...new Set(input.hostIds)]);
-    return get(withDb(ctx, trx), actor, row.id);
-  });
-}
-
-/** Title, description, places and deadline; places never below those already going. */
-export async function update(
-  ctx: Ctx,
-  actor: Actor,
-  input: { id: string; title: string; description: string; capacity: number; rsvpDeadline: string | null },
-): Promise<EventDetail> {
-  return commit(ctx, 'events.changed', async (trx) => {
-    const row = await repo.find(trx, input.id);
-    if (!row) throw notFound('The event');
-    const going = (await repo.counts(trx, [row.id])).get(row.id)!.going;
-    if (input.capacity < going)
-      throw new AppError('VALIDATION', `${going} are already going: the event needs at least ${going} places.`, { capacity: `At least ${going}` });
-    await repo.update(trx, row.id, {
-      title: input.title,
-      description: input.description,
-      capacity: input.capacity,
-      rsvp_deadline: input.rsvpDeadline ? Date.parse(input.rsvpDeadline) : null,
-      updated_at: ctx.now().getTime(),
-    });
-    if (input.capacity > row.capacity) await promote(withDb(ctx, trx), row.id, input.capacity);
-    return get(withDb(ctx, trx), actor, row.id);
-  });
+/** "Every month on the same weekday, 6 times": a series' rule in words, and where this event is in it. */
+async function seriesOf(db: Kysely<DB>, row: EventsTable): Promise<EventDetail['series']> {
+  if (!row.series_id) return null;
+  const [series, rows] = await Promise.all([repo.findSeries(db, row.series_id), repo.ofSeries(db, row.series_id)]);
+  if (!series) return null;
+  return { rule: describeRecurrence(JSON.parse(series.rule) as Recurrence), index: rows.findIndex((r) => r.id === row.id) + 1, total: rows.length };
 }
 
 /** Moves the first of the waitlist up while places are free, each told. */
-async function promote(ctx: Ctx, eventId: string, capacity: number): Promise<void> {
+export async function promote(ctx: Ctx, eventId: string, capacity: number): Promise<void> {
   const event = (await repo.find(ctx.db, eventId))!;
   for (;;) {
     const going = (await repo.counts(ctx.db, [eventId])).get(eventId)!.going;
@@ -217,17 +150,7 @@ async function promote(ctx: Ctx, eventId: string, capacity: number): Promise<voi
   }
 }
 
-/** Cancels an event: its room is freed and everyone who replied is told. */
-export async function cancel(ctx: Ctx, actor: Actor, input: { id: string; reason: string }): Promise<EventDetail> {
-  return commit(ctx, ['events.changed', 'bookings.changed'], async (trx) => {
-    const row = await repo.find(trx, input.id);
-    if (!row) throw notFound('The event');
-    if (row.state === 'cancelled') throw new AppError('CONFLICT', 'This event is already cancelled.');
-    await cancelEvent(withDb(ctx, trx), row, actor.memberId ?? actor.role, input.reason);
-    return get(withDb(ctx, trx), actor, row.id);
-  });
-}
-
+/** Cancels one event: its room is freed and everyone who replied is told. */
 export async function cancelEvent(ctx: Ctx, row: EventsTable, by: string, reason: string): Promise<void> {
   const now = ctx.now().getTime();
   await repo.update(ctx.db, row.id, { state: 'cancelled', cancel_reason: reason, updated_at: now });
@@ -257,14 +180,14 @@ export async function rsvp(ctx: Ctx, actor: Actor, input: { eventId: string; mem
       await currentMember(trx, memberId);
       if (await repo.liveRsvpOf(trx, row.id, memberId)) throw new AppError('CONFLICT', 'Already replied: see your place on the event.');
     }
-    const going = (await repo.counts(trx, [row.id])).get(row.id)!.going;
+    const counted = (await repo.counts(trx, [row.id])).get(row.id)!;
     const now = ctx.now().getTime();
     const reply: EventRsvpsTable = {
       id: newId(),
       event_id: row.id,
       member_id: memberId,
       guest_name: input.guestName,
-      state: placeFor(going, row.capacity),
+      state: placeFor(counted.going, row.capacity),
       seq: await repo.nextSeq(trx, row.id),
       created_at: now,
       updated_at: now,
@@ -273,7 +196,8 @@ export async function rsvp(ctx: Ctx, actor: Actor, input: { eventId: string; mem
     };
     await repo.insertRsvp(trx, reply);
     const names = await memberRefs(trx, memberId ? [memberId] : []);
-    const place = reply.state === 'waitlisted' ? (await repo.counts(trx, [row.id])).get(row.id)!.waitlisted : null;
+    // the new reply is last in line: after those already waiting
+    const place = reply.state === 'waitlisted' ? counted.waitlisted + 1 : null;
     return toRsvp(reply, names, place);
   });
 }

@@ -1,6 +1,6 @@
 import type { EventKind, EventState, RsvpState } from '@shared/domain/events';
 
-/** Events' tables, as Kysely sees them (joined into the database type in `db/schema.ts`). Schema 10. */
+/** Events' tables, as Kysely sees them (joined into the database type in `db/schema.ts`). Schemas 10 and 11. */
 
 export interface EventsTable {
   id: string;
@@ -25,6 +25,35 @@ export interface EventsTable {
   reminded_at: number | null;
   created_at: number;
   updated_at: number;
+  /** Schema 11: the series it is one of, and the community of practice it is a session of. */
+  series_id: string | null;
+  community_id: string | null;
+}
+
+/** A recurring event's rule (JSON of a `Recurrence`); each occurrence is an event. */
+export interface EventSeriesTable {
+  id: string;
+  site_id: string;
+  rule: string;
+  created_at: number;
+}
+
+/** A member exhibiting at a fair, with their stand. */
+export interface FairExhibitorsTable {
+  event_id: string;
+  member_id: string;
+  stand: string;
+}
+
+/** A need a visitor (a member, or a guest with a contact) told at a fair: it feeds the offers-and-needs matching. */
+export interface FairNeedsTable {
+  id: string;
+  event_id: string;
+  member_id: string | null;
+  visitor_name: string;
+  contact: string;
+  tag: string;
+  noted_at: number;
 }
 
 export interface EventHostsTable {
@@ -47,7 +76,10 @@ export interface EventRsvpsTable {
 }
 
 export interface EventsTables {
+  event_series: EventSeriesTable;
   events: EventsTable;
+  fair_exhibitors: FairExhibitorsTable;
+  fair_needs: FairNeedsTable;
   event_hosts: EventHostsTable;
   event_rsvps: EventRsvpsTable;
 }

@@ -10,7 +10,7 @@ export const eventsFeature = defineFeature({
   name: 'events',
   contract: eventsContract,
   handlers,
-  tables: ['events', 'event_hosts', 'event_rsvps'],
+  tables: ['event_series', 'events', 'event_hosts', 'event_rsvps', 'fair_exhibitors', 'fair_needs'],
   seed: seedEvents,
   records: async (ctx, ids) => (await labelsOf(ctx.db, 'events', 'title', ids)).map((r) => ({ ...r, href: `/events/${r.id}` })),
   jobs: [
@@ -22,3 +22,7 @@ export const eventsFeature = defineFeature({
     },
   ],
 });
+
+export { createIn as createEventIn, type NewEvent } from './schedule.service';
+export { sessionsOf } from './events.service';
+export { coopEventsCalendar, memberEventEntries } from './calendar.service';

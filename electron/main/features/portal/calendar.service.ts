@@ -5,6 +5,7 @@ import { commit } from '../../db/tx';
 import { AppError } from '../../errors';
 import { recordEvent } from '../audit';
 import { memberCalendar } from '../bookings';
+import { coopEventsCalendar, memberEventEntries } from '../events';
 import { currentMember } from '../members';
 import { portalUrl } from './portal.service';
 import * as repo from './portal.repository';
@@ -13,6 +14,8 @@ import * as repo from './portal.repository';
  * A member's private calendar subscription: a secret link calendar apps poll, with no sign-in.
  * Only its hash is kept, so the link is shown once; a new one replaces (revokes) the old.
  */
+export type CalendarFeedKind = 'mine' | 'events';
+
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 /** Calendar apps poll every few minutes: the last read is noted at most hourly, not on each poll. */
 const NOTE_READ_EVERY_MS = 60 * 60 * 1000;
@@ -38,7 +41,7 @@ export async function newLink(ctx: Ctx, actor: Actor): Promise<CalendarLink> {
     await currentMember(trx, memberId);
     await repo.replaceFeed(trx, memberId, hashOf(token), now);
   });
-  return { exists: true, createdAt: iso(now), lastReadAt: null, url: `${base}calendar/${token}.ics` };
+  return { exists: true, createdAt: iso(now), lastReadAt: null, url: `${base}calendar/${token}.ics`, eventsUrl: `${base}calendar/${token}/events.ics` };
 }
 
 export async function revoke(ctx: Ctx, actor: Actor): Promise<CalendarLink> {
@@ -63,8 +66,12 @@ async function recordDeadLink(ctx: Ctx, client: string): Promise<null> {
   return null;
 }
 
-/** The feed behind a link: null for a link revoked, replaced or never made, or a member who left (on record). */
-export async function feed(ctx: Ctx, token: string, client = 'unknown'): Promise<string | null> {
+/**
+ * The feed behind a link: the member's bookings and events (`mine`), or the co-op's programme of
+ * events (`events`, the same secret: members-only events stay with members). Null for a link
+ * revoked, replaced or never made, or a member who left (on record).
+ */
+export async function feed(ctx: Ctx, token: string, client = 'unknown', which: CalendarFeedKind = 'mine'): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return recordDeadLink(ctx, client);
   const row = await repo.feedByHash(ctx.db, hashOf(token));
   if (!row) return recordDeadLink(ctx, client);
@@ -75,5 +82,5 @@ export async function feed(ctx: Ctx, token: string, client = 'unknown'): Promise
   }
   const now = ctx.now().getTime();
   if (row.last_read_at === null || now - row.last_read_at > NOTE_READ_EVERY_MS) await repo.markFeedRead(ctx.db, row.member_id, now);
-  return memberCalendar(ctx, row.member_id);
+  return which === 'events' ? coopEventsCalendar(ctx) : memberCalendar(ctx, row.member_id, await memberEventEntries(ctx, row.member_id));
 }

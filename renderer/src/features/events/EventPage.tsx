@@ -1,14 +1,17 @@
 import { useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { Link } from 'wouter';
+import type { Scope } from '@shared/contract/bookings.contract';
 import type { EventDetail, Rsvp } from '@shared/contract/events.contract';
 import { EVENT_KIND_LABELS } from '@shared/domain/events';
 import { zonedParts } from '@shared/domain/zoned';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
-import { TextAreaField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { MemberPicker } from '../../components/MemberPicker';
+import { TimeField } from '../../components/TimeField';
 import { formatDateTime, formatTime } from '../../components/format';
 import { type Act, useAction } from '../../components/useAction';
 import { useChannelForm } from '../../components/useChannelForm';
@@ -37,6 +40,13 @@ export function EventPage({ id }: { id: string }) {
           <p className="subtitle">
             {formatDateTime(e.startsAt, zone)}–{formatTime(e.endsAt, zone)} · {e.where} · hosted by {e.hosts.map((h) => h.name).join(', ')}
           </p>
+          {e.series || e.communityId ? (
+            <p className="small muted">
+              {e.series ? `${e.series.rule} · ${e.series.index} of ${e.series.total}` : null}
+              {e.series && e.communityId ? ' · ' : null}
+              {e.communityId ? <Link href={`/communities/${e.communityId}`}>A session of a community of practice</Link> : null}
+            </p>
+          ) : null}
         </div>
       </header>
       <ActionNote message={message} />
@@ -61,7 +71,7 @@ export function EventPage({ id }: { id: string }) {
         {viewer.staff && e.state === 'scheduled' ? (
           <div>
             <Door event={e} act={act} />
-            <EditEvent event={e} />
+            <EditEvent event={e} zone={zone} />
           </div>
         ) : null}
       </div>
@@ -110,11 +120,31 @@ function Replies({ event: e, staff, act }: { event: EventDetail; staff: boolean;
   );
 }
 
-/** The desk changes what an event says and how many places it has (never fewer than those going). */
-function EditEvent({ event: e }: { event: EventDetail }) {
+const SCOPES = [
+  ['this', 'This event only'],
+  ['following', 'This and the following'],
+  ['all', 'All of the series still to come'],
+] as const;
+
+/**
+ * The desk changes what an event says, its times and how many places it has (never fewer than
+ * those going); in a series, for this one, the following or all. Times are sent only when changed,
+ * so a title change does not move events that were moved one by one.
+ */
+function EditEvent({ event: e, zone }: { event: EventDetail; zone: string }) {
+  const from = formatTime(e.startsAt, zone);
+  const to = formatTime(e.endsAt, zone);
   const form = useChannelForm('events.update', {
-    defaultValues: { title: e.title, description: e.description, capacity: String(e.capacity) },
-    toInput: (v) => ({ id: e.id, title: v.title, description: v.description, capacity: Number(v.capacity), rsvpDeadline: e.rsvpDeadline }),
+    defaultValues: { title: e.title, description: e.description, capacity: String(e.capacity), startTime: from, endTime: to, scope: 'this' as Scope },
+    toInput: (v) => ({
+      id: e.id,
+      title: v.title,
+      description: v.description,
+      capacity: Number(v.capacity),
+      rsvpDeadline: e.rsvpDeadline,
+      scope: v.scope,
+      ...(v.startTime !== from || v.endTime !== to ? { startTime: v.startTime, endTime: v.endTime } : {}),
+    }),
     labels: { title: 'title', description: 'description', capacity: 'places' },
   });
   return (
@@ -123,6 +153,21 @@ function EditEvent({ event: e }: { event: EventDetail }) {
       <TextField label="Title" error={form.errorOf('title')} {...form.register('title')} />
       <TextAreaField label="What happens" rows={2} error={form.errorOf('description')} {...form.register('description')} />
       <TextField label="Places" inputMode="numeric" error={form.errorOf('capacity')} {...form.register('capacity')} />
+      <div className="grid">
+        <Controller
+          control={form.control}
+          name="startTime"
+          render={({ field }) => (
+            <TimeField label="From" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('startTime')} />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="endTime"
+          render={({ field }) => <TimeField label="To" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('endTime')} />}
+        />
+      </div>
+      {e.series ? <SelectField label="Change" options={SCOPES} error={form.errorOf('scope')} {...form.register('scope')} /> : null}
       <FormActions error={form.formError} saved={form.saved}>
         <button type="submit">Save</button>
       </FormActions>
@@ -154,8 +199,18 @@ function Door({ event: e, act }: { event: EventDetail; act: Act }) {
         </form>
       ) : null}
       <button type="button" onClick={() => void act(() => call('events.cancel', { id: e.id }), 'The event is cancelled; everyone who replied is told.')}>
-        Cancel the event
+        {e.series ? 'Cancel this one' : 'Cancel the event'}
       </button>
+      {e.series ? (
+        <button
+          type="button"
+          onClick={() =>
+            void act(() => call('events.cancel', { id: e.id, scope: 'following' }), 'This and the following are cancelled; everyone who replied is told.')
+          }
+        >
+          Cancel this and the following
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -1,24 +1,18 @@
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { Link } from 'wouter';
 import type { EventSummary } from '@shared/contract/events.contract';
 import { addMonthsIso } from '@shared/domain/dates';
-import { EVENT_KIND_LABELS, EVENT_KINDS, type EventKind } from '@shared/domain/events';
-import { formatMoney, parseMoney } from '@shared/domain/money';
+import { EVENT_KIND_LABELS } from '@shared/domain/events';
+import { formatMoney } from '@shared/domain/money';
 import { addDaysIso } from '@shared/domain/zoned';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
-import { DateField } from '../../components/DateField';
-import { SelectField, TextAreaField, TextField } from '../../components/Field';
-import { FormActions } from '../../components/FormActions';
-import { MemberPicker } from '../../components/MemberPicker';
-import { TimeField } from '../../components/TimeField';
 import { formatDateTime, formatMonthYear, formatTime, todayLocal } from '../../components/format';
 import { type Act, useAction } from '../../components/useAction';
-import { useChannelForm } from '../../components/useChannelForm';
 import { useSiteZone } from '../../components/useSiteZone';
 import { useViewer } from '../auth';
+import { NewEvent } from './NewEvent';
 
 /** The co-op's events, month by month: breakfasts, Stammtisch, seminars, trainings, fairs; reply from here. */
 export function EventsPage() {
@@ -104,94 +98,5 @@ export function ReplyButtons({ event: e, act }: { event: EventSummary; act: Act 
     >
       {full ? 'Join the waitlist' : 'I’m coming'}
     </button>
-  );
-}
-
-function NewEvent() {
-  const rooms = (useApi('bookables.list', {}).data ?? []).filter((b) => b.kind === 'room');
-  const [key, setKey] = useState(0);
-  const form = useChannelForm('events.create', {
-    defaultValues: {
-      kind: 'breakfast' as EventKind,
-      title: '',
-      description: '',
-      host: null as { id: string; name: string } | null,
-      date: todayLocal(),
-      startTime: '08:00',
-      endTime: '09:30',
-      roomId: '',
-      venue: '',
-      capacity: '12',
-      guestsAllowed: false,
-      price: '',
-    },
-    toInput: (v) => ({
-      kind: v.kind,
-      title: v.title,
-      description: v.description,
-      hostIds: v.host ? [v.host.id] : [],
-      date: v.date,
-      startTime: v.startTime,
-      endTime: v.endTime,
-      roomId: v.roomId || null,
-      venue: v.venue,
-      capacity: Number(v.capacity),
-      guestsAllowed: v.guestsAllowed,
-      priceMinor: parseMoney(v.price),
-    }),
-    fieldOf: { hostIds: 'host', priceMinor: 'price' },
-    onSaved: (_r, _v, f) => {
-      f.reset();
-      setKey((k) => k + 1);
-    },
-  });
-  return (
-    <form key={key} className="card form" aria-label="New event" noValidate onSubmit={(e) => void form.submit(e)}>
-      <h2>New event</h2>
-      <SelectField label="Kind" options={EVENT_KINDS.map((k) => [k, EVENT_KIND_LABELS[k]] as const)} error={form.errorOf('kind')} {...form.register('kind')} />
-      <TextField label="Title" error={form.errorOf('title')} {...form.register('title')} />
-      <TextAreaField label="What happens" rows={2} error={form.errorOf('description')} {...form.register('description')} />
-      <Controller
-        control={form.control}
-        name="host"
-        render={({ field }) => <MemberPicker label="Host" value={field.value} onChange={field.onChange} error={form.errorOf('host')} />}
-      />
-      <Controller
-        control={form.control}
-        name="date"
-        render={({ field }) => <DateField label="Date" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('date')} />}
-      />
-      <div className="grid">
-        <Controller
-          control={form.control}
-          name="startTime"
-          render={({ field }) => (
-            <TimeField label="From" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('startTime')} />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="endTime"
-          render={({ field }) => <TimeField label="To" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('endTime')} />}
-        />
-      </div>
-      <SelectField
-        label="Room"
-        options={[['', 'Outside venue'] as const, ...rooms.map((r) => [r.id, r.name] as const)]}
-        error={form.errorOf('roomId')}
-        {...form.register('roomId')}
-      />
-      <TextField label="Venue’s address (outside)" error={form.errorOf('venue')} {...form.register('venue')} />
-      <TextField label="Places" inputMode="numeric" error={form.errorOf('capacity')} {...form.register('capacity')} />
-      <TextField label="Price (empty: free)" inputMode="decimal" error={form.errorOf('price')} {...form.register('price')} />
-      <label className="override">
-        <input type="checkbox" {...form.register('guestsAllowed')} /> Guests welcome (not members only)
-      </label>
-      <FormActions error={form.formError} saved={form.saved}>
-        <button type="submit" className="button-primary">
-          Create the event
-        </button>
-      </FormActions>
-    </form>
   );
 }

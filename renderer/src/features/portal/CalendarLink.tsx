@@ -16,10 +16,11 @@ export function CalendarLink() {
   if (!link.data) return null;
   return (
     <section className="card stack" aria-labelledby="calendar-link-title">
-      <h2 id="calendar-link-title">Your bookings in your calendar</h2>
+      <h2 id="calendar-link-title">Your bookings and events in your calendar</h2>
       <p className="muted small">
         A private link your calendar app subscribes to (Google Calendar: “From URL”; Apple Calendar: “New Calendar Subscription”). Anyone with the link sees
-        your bookings: keep it to yourself, and make a new one if it got out.
+        your bookings and the events you go to: keep it to yourself, and make a new one if it got out. A second link gives the co-op’s whole programme of
+        events.
       </p>
       {link.data.exists ? (
         <p className="small">
@@ -31,6 +32,13 @@ export function CalendarLink() {
         <p role="status" className="notice">
           Your new link (shown only now):{' '}
           <input className="calendar-url" readOnly aria-label="Calendar link" value={made.url} onFocus={(e) => e.target.select()} />
+          {made.eventsUrl ? (
+            <>
+              {' '}
+              The co-op’s events:{' '}
+              <input className="calendar-url" readOnly aria-label="Co-op events calendar link" value={made.eventsUrl} onFocus={(e) => e.target.select()} />
+            </>
+          ) : null}
         </p>
       ) : null}
       <div className="actions">
