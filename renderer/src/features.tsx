@@ -4,6 +4,7 @@ import { authUi } from './features/auth';
 import { bidsUi } from './features/bids';
 import { networkUi } from './features/network';
 import { supportUi } from './features/support';
+import { communitiesUi } from './features/communities';
 import { eventsUi } from './features/events';
 import { bookablesUi } from './features/bookables';
 import { bookingsUi } from './features/bookings';
@@ -28,6 +29,7 @@ export const UI_FEATURES: readonly UiFeature[] = [
   bidsUi,
   networkUi,
   supportUi,
+  communitiesUi,
   eventsUi,
   auditUi,
   settingsUi,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_KINDS, type EventKind, type EventState, type RsvpState } from '../domain/events';
+import { normalizeTag } from '../domain/tags';
 import { command, contractPart, query } from './common';
 import { SCOPES, recurrenceSchema } from './bookings.contract';
 import { byId, clockTime, id, instant, isoDate } from './fields';
@@ -56,6 +57,20 @@ export interface EventDetail extends EventSummary {
 }
 
 const money = z.number({ error: 'Enter a price' }).int('In whole cents/pence').min(0, 'A price is not negative').max(10_000_000, 'Too high');
+/** A fair: who exhibits (members, with what they offer) and the needs visitors told, each with who in the co-op offers it. */
+export interface Fair {
+  exhibitors: { member: MemberRef; stand: string; offers: string[] }[];
+  needs: {
+    id: string;
+    tag: string;
+    /** The visitor: a member by name, or a guest (name and contact: the desk only). */
+    visitor: string;
+    contact: string;
+    /** Members who offer it, exhibitors first, best match first. */
+    offeredBy: (MemberRef & { exhibitor: boolean })[];
+  }[];
+}
+
 export const eventFields = {
   kind: z.enum(EVENT_KINDS, { error: 'Choose a kind of event' }),
   title: z.string({ error: 'Enter a title' }).trim().min(1, 'Enter a title').max(160, 'Keep the title under 160 characters'),
@@ -130,6 +145,28 @@ export const eventsContract = contractPart('events', 'Events', ['events.changed'
     z.object({ eventId: id, memberId: id.nullable().default(null), guestName: z.string().trim().max(120, 'Guest name is too long').default('') }),
     'member',
     { audit: 'checked in at an event' },
+  ),
+  'events.fair': query<Fair>()(byId, 'member'),
+  'events.addExhibitor': command<Fair>()(
+    z.object({ eventId: id, memberId: id, stand: z.string().trim().max(60, 'Keep the stand under 60 characters').default('') }),
+    'desk',
+    { audit: 'added an exhibitor to a fair' },
+  ),
+  'events.removeExhibitor': command<Fair>()(z.object({ eventId: id, memberId: id }), 'desk', { audit: 'removed an exhibitor from a fair' }),
+  /** A visitor's needs noted at a fair: a member's join their needs (and the matching everywhere); a guest's stay with the fair, with a contact. */
+  'events.noteNeeds': command<Fair>()(
+    z.object({
+      eventId: id,
+      memberId: id.nullable().default(null),
+      visitorName: z.string().trim().max(120, 'Too long').default(''),
+      contact: z.string().trim().max(200, 'Too long').default(''),
+      tags: z
+        .array(z.string().trim().min(1).max(60, 'Keep a need under 60 characters').transform(normalizeTag))
+        .min(1, 'Note at least one need')
+        .max(10, 'At most 10 needs at once'),
+    }),
+    'member',
+    { audit: 'noted needs told at a fair' },
   ),
   'events.attendance': query<{
     byMember: { member: MemberRef; attended: number; noShows: number }[];

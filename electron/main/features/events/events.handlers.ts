@@ -3,6 +3,7 @@ import type { FeatureHandlers } from '../../feature';
 import { attendance } from './attendance.service';
 import * as events from './events.service';
 import * as schedule from './schedule.service';
+import * as fairs from './fair.service';
 
 export const handlers: FeatureHandlers<typeof eventsContract> = {
   'events.list': (input, ctx, actor) => events.list(ctx, actor, input),
@@ -13,5 +14,9 @@ export const handlers: FeatureHandlers<typeof eventsContract> = {
   'events.rsvp': (input, ctx, actor) => events.rsvp(ctx, actor, input),
   'events.cancelRsvp': (input, ctx, actor) => events.cancelRsvp(ctx, actor, input.id),
   'events.checkIn': (input, ctx, actor) => events.checkIn(ctx, actor, input),
+  'events.fair': (input, ctx, actor) => fairs.fair(ctx, actor, input.id),
+  'events.addExhibitor': (input, ctx, actor) => fairs.addExhibitor(ctx, actor, input),
+  'events.removeExhibitor': (input, ctx, actor) => fairs.removeExhibitor(ctx, actor, input),
+  'events.noteNeeds': (input, ctx, actor) => fairs.noteNeeds(ctx, actor, input),
   'events.attendance': (input, ctx) => attendance(ctx, input),
 };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import type { EventRsvpsTable, EventSeriesTable, EventsTable } from './events.tables';
+import type { EventRsvpsTable, EventSeriesTable, EventsTable, FairExhibitorsTable, FairNeedsTable } from './events.tables';
 
 /** Events' reads and writes. */
 
@@ -154,3 +154,26 @@ export const repliesBetween = (db: Kysely<DB>, from: number, to: number) =>
     .where('events.starts_at', '<', to)
     .where('events.state', '=', 'scheduled')
     .execute();
+
+export const exhibitors = (db: Kysely<DB>, eventId: string) =>
+  db.selectFrom('fair_exhibitors').selectAll().where('event_id', '=', eventId).orderBy('stand').execute();
+
+export async function upsertExhibitor(db: Kysely<DB>, row: FairExhibitorsTable): Promise<void> {
+  await db
+    .insertInto('fair_exhibitors')
+    .values(row)
+    .onConflict((oc) => oc.columns(['event_id', 'member_id']).doUpdateSet({ stand: row.stand }))
+    .execute();
+}
+
+export async function deleteExhibitor(db: Kysely<DB>, eventId: string, memberId: string): Promise<boolean> {
+  const r = await db.deleteFrom('fair_exhibitors').where('event_id', '=', eventId).where('member_id', '=', memberId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export const fairNeeds = (db: Kysely<DB>, eventId: string) =>
+  db.selectFrom('fair_needs').selectAll().where('event_id', '=', eventId).orderBy('noted_at', 'desc').limit(500).execute();
+
+export async function insertFairNeed(db: Kysely<DB>, row: FairNeedsTable): Promise<void> {
+  await db.insertInto('fair_needs').values(row).execute();
+}

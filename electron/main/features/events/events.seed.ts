@@ -8,6 +8,7 @@ import { loadSite } from '../sites';
 import * as repo from './events.repository';
 import { rsvp } from './events.service';
 import { create } from './schedule.service';
+import { addExhibitor, noteNeeds } from './fair.service';
 
 /**
  * The demo co-op's events: the monthly breakfast (a series) in a room this week, full with two on the
@@ -78,6 +79,22 @@ export async function seedEvents(ctx: Ctx): Promise<void> {
     capacity: 40,
     guestsAllowed: true,
   });
+  // a local fair: members exhibit, and what visitors need is matched to who offers it
+  const fair = await event(16, {
+    kind: 'fair',
+    title: 'Local suppliers’ fair',
+    description: 'Members show what they offer; local businesses say what they need.',
+    hostIds: [members[2]!],
+    startTime: '10:00',
+    endTime: '15:00',
+    venue: 'Town hall, Market Square',
+    capacity: 150,
+    guestsAllowed: true,
+  });
+  for (const [i, m] of members.slice(5, 9).entries()) await addExhibitor(ctx, FRONT_DESK, { eventId: fair.id, memberId: m, stand: `A${i + 1}` });
+  const wanted = (await activeMembersWithOffers(ctx.db)).find((m) => m.id === members[6])?.offers[0];
+  if (wanted)
+    await noteNeeds(ctx, FRONT_DESK, { eventId: fair.id, memberId: null, visitorName: 'Millbrook Bakery', contact: 'jo@millbrook.example', tags: [wanted] });
   // last month's training, with who came and who did not
   const start = zonedInstant(addDaysIso(today, -20), '10:00', site.timeZone);
   const past = newId();

@@ -14,4 +14,4 @@ export const membersFeature = defineFeature({
   seed: seedMembers,
 });
 
-export { count, createMany, currentMember, listedAmong, memberById, memberRefs, memberTags, renameTag } from './members.service';
+export { addNeeds, count, createMany, currentMember, listedAmong, memberById, memberRefs, memberTags, renameTag } from './members.service';

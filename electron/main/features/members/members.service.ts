@@ -301,5 +301,11 @@ export const memberRefs = (db: Kysely<DB>, ids: readonly string[]) => repo.refs(
 /** Offered and needed tags of these members, by id. */
 export const memberTags = (db: Kysely<DB>, ids: readonly string[]) => repo.tagsOf(db, ids);
 
+/** Adds needs a member told (at a fair, say), inside the caller's transaction; the search index follows. */
+export async function addNeeds(db: Kysely<DB>, memberId: string, tags: readonly string[]): Promise<void> {
+  for (const tag of tags) await repo.addTag(db, memberId, 'needs', normalizeTag(tag));
+  await reindexMember(db, memberId);
+}
+
 /** Which of these members another member may see named: current and listed in the directory. */
 export const listedAmong = (db: Kysely<DB>, ids: readonly string[]) => repo.listedAmong(db, ids);

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { Bid } from '@shared/contract/bids.contract';
 import { STAGE_LABELS } from '@shared/domain/bids';
 import { ApiCallError, call } from '../../api/client';
-import { downloadBlob, formatDate, formatDateTime } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
 import { useSiteZone } from '../../components/useSiteZone';
 import type { Act } from '../../components/useAction';
 import { DateInput } from '../../components/DateField';
+import { downloadBase64, readBase64, sizeText } from '../../components/files';
 
 /** Tasks with an owner from the team and a due date; overdue ones stand out. */
 export function BidTasks({ bid, act }: { bid: Bid; act: Act }) {
@@ -106,20 +107,6 @@ export function BidTasks({ bid, act }: { bid: Bid; act: Act }) {
   );
 }
 
-const sizeText = (bytes: number) =>
-  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsDataURL(file);
-  });
-}
-
-const download = (name: string, base64: string) => downloadBlob(name, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]));
-
 /** Tender packs, drafts, contracts: kept in the data folder, opened with the system's viewer (downloaded in a browser). */
 export function BidDocuments({ bid, act }: { bid: Bid; act: Act }) {
   const [busy, setBusy] = useState(false);
@@ -138,7 +125,7 @@ export function BidDocuments({ bid, act }: { bid: Bid; act: Act }) {
               onClick={() =>
                 void act(async () => {
                   const r = await call('bids.openDocument', { id: d.id });
-                  if (!r.opened && r.content !== undefined) download(r.name, r.content);
+                  if (!r.opened && r.content !== undefined) downloadBase64(r.name, r.content);
                 }, `Opened ${d.name}.`)
               }
             >

@@ -17,7 +17,8 @@ import { type Act, useAction } from '../../components/useAction';
 import { useChannelForm } from '../../components/useChannelForm';
 import { useSiteZone } from '../../components/useSiteZone';
 import { useViewer } from '../auth';
-import { places, ReplyButtons } from './EventsPage';
+import { places, ReplyButtons } from './EventCard';
+import { FairPart } from './FairPart';
 
 /** Whether an event starting at `startsAt` is today in the site's zone (read when the page draws). */
 const onTheDay = (startsAt: string, zone: string) => zonedParts(Date.parse(startsAt), zone).date === zonedParts(Date.now(), zone).date;
@@ -66,6 +67,7 @@ export function EventPage({ id }: { id: string }) {
           ) : null}
         </p>
       ) : null}
+      {e.kind === 'fair' ? <FairPart event={e} staff={viewer.staff} act={act} /> : null}
       <div className="split-columns">
         <Replies event={e} staff={viewer.staff} act={act} />
         {viewer.staff && e.state === 'scheduled' ? (

@@ -3,7 +3,7 @@ import { addDaysIso } from '@shared/domain/zoned';
 import { useApi } from '../../api/hooks';
 import { formatDateTime, todayLocal } from '../../components/format';
 import { useSiteZone } from '../../components/useSiteZone';
-import { places } from './EventsPage';
+import { places } from './EventCard';
 
 /** On Today and a member's home: the events of the coming week. */
 export function EventsSoon() {

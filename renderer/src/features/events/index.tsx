@@ -16,3 +16,6 @@ export const eventsUi: UiFeature = {
   portal: { routes, nav },
   slots: { today: [EventsSoon], kioskHome: [EventsSoon], portalHome: [EventsSoon] },
 };
+
+/** An event in another feature's list (a community's sessions). */
+export { EventCard } from './EventCard';
