@@ -11,7 +11,7 @@ async function axe(page: Page) {
   expect(found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 }
 
-test('a breakfast for 12 in the Garden Room: 14 reply, two wait, a cancellation promotes the first, the door checks people in, the day board shows the room taken', async ({
+test('a monthly breakfast for 12 in the Garden Room: 14 reply, two wait, a cancellation promotes the first, the door checks people in, the day board shows the room taken', async ({
   app,
   page,
 }) => {
@@ -47,6 +47,11 @@ test('a breakfast for 12 in the Garden Room: 14 reply, two wait, a cancellation 
   await form.getByLabel('Places').fill('');
   await form.getByLabel('Places').click();
   await page.keyboard.type('12');
+  // the monthly breakfast: the same weekday of each month, three times
+  await form.getByLabel('Repeats').selectOption('monthly-weekday');
+  await form.getByLabel('How many times').fill('');
+  await form.getByLabel('How many times').click();
+  await page.keyboard.type('3');
   await form.getByRole('button', { name: 'Create the event' }).click();
   const card = page.getByRole('listitem', { name: 'Event: Members’ breakfast' });
   await expect(card).toContainText('0 going of 12');
@@ -69,6 +74,7 @@ test('a breakfast for 12 in the Garden Room: 14 reply, two wait, a cancellation 
   // at the door
   await card.getByRole('link', { name: 'Members’ breakfast' }).click();
   await expect(page.getByRole('status', { name: 'Places' })).toContainText('12 going of 12 · 1 waiting');
+  await expect(page.getByText('Every month on the same weekday, 3 times · 1 of 3')).toBeVisible();
   const going = page.getByRole('list', { name: 'Going' });
   await going.getByRole('listitem').filter({ hasText: 'Member 02' }).getByRole('button', { name: 'Check in' }).click();
   await expect(going.getByRole('listitem').filter({ hasText: 'Member 02' })).toContainText('here');
@@ -92,9 +98,9 @@ test('a breakfast for 12 in the Garden Room: 14 reply, two wait, a cancellation 
   await axe(page);
   await page.screenshot({ path: 'test-results/events-door-1440.png', fullPage: true });
 
-  // the room is taken on the day board, booked in the host's name
+  // the room is taken on the day board, by the event's title in the host's name
   await page.goto(`${app.url}#/bookings/${date}`);
-  await expect(page.getByRole('grid', { name: 'Day board' })).toContainText('09:00 Ana Ribeiro');
+  await expect(page.getByRole('grid', { name: 'Day board' })).toContainText('09:00 Members’ breakfast · Ana Ribeiro');
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(`${app.url}#/events`);
   await expect(card).toBeVisible();

@@ -21,7 +21,7 @@ const SIZES = [
 ];
 
 /** The co-op half's screens (network, mutual support, events): a test of their own, so that neither half outgrows two minutes on two busy cores. */
-const COOP_HALF = /^(network|support|events)/;
+const COOP_HALF = /^(network|support|events|fair|communit)/;
 
 for (const size of SIZES)
   for (const half of ['premises', 'co-op'] as const) {
@@ -34,6 +34,10 @@ for (const size of SIZES)
       });
       const room = board.bookables.find((b) => b.kind === 'room')!;
       const members = await call<{ rows: { id: string; number: number }[] }>(app.coop, 'members.list', { limit: 1 });
+      const soon = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+      const events = await call<{ id: string; kind: string }[]>(app.coop, 'events.list', { from: board.date, to: soon });
+      const fair = events.find((e) => e.kind === 'fair')!;
+      const community = (await call<{ id: string; name: string }[]>(app.coop, 'communities.list', {})).find((c) => c.name === 'Web makers')!;
       const screens: [string, string, () => Promise<void>][] = [
         ['today', '#/today', () => expect(page.getByRole('region', { name: 'Rooms today' })).toBeVisible()],
         ['members', '#/members', () => expect(page.getByRole('table', { name: 'Members' }).getByRole('row').nth(3)).toBeVisible()],
@@ -74,6 +78,9 @@ for (const size of SIZES)
         ['support-help', '#/support', () => expect(page.getByRole('listitem', { name: /^Request: / }).first()).toBeVisible()],
         ['support-mentoring', '#/support/mentoring', () => expect(page.getByRole('listitem', { name: /^Pair: / }).first()).toBeVisible()],
         ['events', '#/events', () => expect(page.getByRole('heading', { name: /^\w+ \d{4}$/ })).toBeVisible()],
+        ['fair', `#/events/${fair.id}`, () => expect(page.getByRole('list', { name: 'Exhibitors' }).getByRole('listitem').first()).toBeVisible()],
+        ['communities', '#/communities', () => expect(page.getByRole('listitem', { name: /^Community: / }).first()).toBeVisible()],
+        ['community', `#/communities/${community.id}`, () => expect(page.getByRole('list', { name: 'Library' }).getByRole('listitem').first()).toBeVisible()],
         ['audit', '#/audit', () => expect(page.getByRole('table', { name: 'Changes' })).toBeVisible()],
         ['settings', '#/settings', () => expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()],
       ];
