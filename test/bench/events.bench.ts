@@ -102,6 +102,24 @@ export async function eventsBench(): Promise<void> {
     note: 'a reply: counted and written in one transaction, going for the first 100, waitlisted after',
   });
   await measure('events.get', 100, () => call('events.get', { id: open.id }), { note: 'an event with its 300 replies, at the desk' });
+  let month = 0; // each series a month later, so none clashes with another
+  await measure(
+    'events.create.series',
+    30,
+    () =>
+      call('events.create', {
+        kind: 'breakfast',
+        title: 'Monthly breakfast',
+        hostIds: [ids[1]],
+        date: `${2027 + Math.floor(month / 12)}-${String((month++ % 12) + 1).padStart(2, '0')}-05`,
+        startTime: '08:00',
+        endTime: '09:00',
+        venue: 'Kitchen',
+        capacity: 12,
+        repeat: { freq: 'weekly', count: 12 },
+      }),
+    { note: 'a series of 12 weekly events made in one transaction, with 5,000 events already there' },
+  );
   await coop.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

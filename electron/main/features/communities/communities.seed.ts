@@ -89,4 +89,18 @@ export async function seedCommunities(ctx: Ctx): Promise<void> {
     facilitatorIds: [members[8]!.id],
   });
   for (const m of members.slice(9, 12)) await join(ctx, as(m.id), { id: books.id, memberId: null });
+  await addSession(ctx, FRONT_DESK, {
+    communityId: books.id,
+    kind: 'training',
+    title: 'Books hour',
+    description: 'Bring your receipts: an hour of doing the books side by side.',
+    hostIds: [members[8]!.id],
+    date: addDaysIso(thursday, 1),
+    startTime: '12:00',
+    endTime: '13:00',
+    roomId: null,
+    venue: 'Kitchen table',
+    capacity: 10,
+    repeat: { freq: 'monthly', interval: 1, byWeekday: [], monthlyBy: 'weekday', count: 4 },
+  });
 }

@@ -80,7 +80,8 @@ function People({ community: c, act }: { community: CommunityDetail; act: Act })
               {p.member.name}
               {p.role === 'facilitator' ? <span className="badge"> facilitator</span> : null}
             </span>
-            {c.mayManage ? (
+            {/* a community keeps one facilitator: the last one cannot step down */}
+            {c.mayManage && !(p.role === 'facilitator' && c.facilitators.length === 1) ? (
               <button
                 type="button"
                 className="link-button"
