@@ -116,7 +116,10 @@ describe('recurring events', () => {
     expect(after.map((e) => e.capacity)).toEqual([12, 12, 14, 14, 14, 14]);
     const april = await t.call('bookings.dayBoard', { date: '2027-04-06' });
     const rooms = april.bookings.filter((b) => b.bookableId === w.bigRoom.id);
-    expect(rooms.map((b) => `${b.localStart}–${b.localEnd}`)).toEqual(['08:30–09:30']);
+    expect(rooms.map((b) => `${b.localStart}–${b.localEnd} ${b.title}`)).toEqual(['08:30–09:30 Breakfast & news']);
+    // a new title alone renames the room's booking too
+    const january = await t.call('bookings.dayBoard', { date: '2027-01-05' });
+    expect(january.bookings.find((b) => b.bookableId === w.bigRoom.id)?.title).toBe('January breakfast');
     // the room at 08:00 is free again: a member books it once it is within their 90 days
     clock.now = new Date('2027-03-01T10:00:00Z');
     await t.call('bookings.create', { bookableId: w.bigRoom.id, memberId: w.ben.id, start: '2027-04-06T07:00:00Z', end: '2027-04-06T07:30:00Z' });

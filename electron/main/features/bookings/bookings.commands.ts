@@ -69,6 +69,11 @@ export async function cancelWithin(trx: Kysely<DB>, id: string, by: string, reas
   await repo.update(trx, id, { status: 'cancelled', cancelled_at: now, cancelled_by: by, cancel_reason: reason, cutoff_overridden: 0, updated_at: now });
 }
 
+/** Renames one booking inside another feature's transaction (an event's room reads by the event's title). */
+export async function retitleWithin(trx: Kysely<DB>, id: string, title: string, now: number): Promise<void> {
+  await repo.update(trx, id, { title, updated_at: now });
+}
+
 /** Bookings that now wait for approval (made, a series, moved by a member): one message to the staff. */
 async function tellStaffOfPending(ctx: Ctx, trx: Kysely<DB>, bookings: readonly Booking[]): Promise<void> {
   const pending = bookings.filter((b) => b.status === 'pending');

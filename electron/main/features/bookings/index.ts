@@ -20,4 +20,4 @@ export const bookingsFeature = defineFeature({
 
 export { type Occupied, checkInOnArrival, deskSeats, occupancy } from './occupancy.queries';
 export { memberCalendar } from './bookings.queries';
-export { bookWithin, cancelWithin } from './bookings.commands';
+export { bookWithin, cancelWithin, retitleWithin } from './bookings.commands';

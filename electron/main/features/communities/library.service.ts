@@ -51,7 +51,7 @@ export async function addResource(
         kind: input.kind,
         title: input.title,
         url: input.kind === 'link' || input.kind === 'recording' ? input.url : '',
-        body: input.kind === 'note' ? input.body : input.kind === 'file' ? '' : input.body,
+        body: input.kind === 'file' ? '' : input.body,
         stored_name: stored,
         size: bytes?.length ?? null,
         added_by_member_id: actor.memberId,

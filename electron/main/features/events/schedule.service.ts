@@ -11,7 +11,7 @@ import type { DB } from '../../db/schema';
 import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { bookableRecord } from '../bookables';
-import { bookWithin, cancelWithin } from '../bookings';
+import { bookWithin, cancelWithin, retitleWithin } from '../bookings';
 import { currentMember } from '../members';
 import { loadSite } from '../sites';
 import { cancelEvent, get, promote } from './events.service';
@@ -207,6 +207,8 @@ export async function update(ctx: Ctx, actor: Actor, input: EventChange): Promis
           changes.booking_id = booking.id;
         }
       }
+      // the room keeps reading by the event's title on the boards
+      if (t.booking_id && changes.booking_id === undefined && input.title !== t.title) await retitleWithin(trx, t.booking_id, input.title, now);
       await repo.update(trx, t.id, changes);
       if (input.capacity > t.capacity) await promote(inTrx, t.id, input.capacity);
     }

@@ -5,9 +5,9 @@ import { DateField } from '../../components/DateField';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { MemberPicker } from '../../components/MemberPicker';
-import { TimeField } from '../../components/TimeField';
 import { todayLocal } from '../../components/format';
 import { useChannelForm } from '../../components/useChannelForm';
+import { TimeRangeFields } from '../../components/TimeRangeFields';
 
 const sessionDefaults = () => ({ title: '', description: '', date: todayLocal(), startTime: '16:00', endTime: '17:00', roomId: '', venue: '', capacity: '12' });
 type SessionValues = ReturnType<typeof sessionDefaults>;
@@ -26,20 +26,7 @@ function WhenWhere<V extends SessionValues>({ form: generic }: { form: SessionFo
         name="date"
         render={({ field }) => <DateField label="Date" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('date')} />}
       />
-      <div className="grid">
-        <Controller
-          control={form.control}
-          name="startTime"
-          render={({ field }) => (
-            <TimeField label="From" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('startTime')} />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="endTime"
-          render={({ field }) => <TimeField label="To" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('endTime')} />}
-        />
-      </div>
+      <TimeRangeFields control={form.control} errorOf={form.errorOf} />
       <SelectField
         label="Room"
         options={[['', 'Elsewhere'] as const, ...rooms.map((r) => [r.id, r.name] as const)]}

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { Link } from 'wouter';
 import type { Scope } from '@shared/contract/bookings.contract';
 import type { EventDetail, Rsvp } from '@shared/contract/events.contract';
@@ -11,7 +10,6 @@ import { ActionNote } from '../../components/ActionNote';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { MemberPicker } from '../../components/MemberPicker';
-import { TimeField } from '../../components/TimeField';
 import { formatDateTime, formatTime } from '../../components/format';
 import { type Act, useAction } from '../../components/useAction';
 import { useChannelForm } from '../../components/useChannelForm';
@@ -19,6 +17,7 @@ import { useSiteZone } from '../../components/useSiteZone';
 import { useViewer } from '../auth';
 import { places, ReplyButtons } from './EventCard';
 import { FairPart } from './FairPart';
+import { TimeRangeFields } from '../../components/TimeRangeFields';
 
 /** Whether an event starting at `startsAt` is today in the site's zone (read when the page draws). */
 const onTheDay = (startsAt: string, zone: string) => zonedParts(Date.parse(startsAt), zone).date === zonedParts(Date.now(), zone).date;
@@ -155,20 +154,7 @@ function EditEvent({ event: e, zone }: { event: EventDetail; zone: string }) {
       <TextField label="Title" error={form.errorOf('title')} {...form.register('title')} />
       <TextAreaField label="What happens" rows={2} error={form.errorOf('description')} {...form.register('description')} />
       <TextField label="Places" inputMode="numeric" error={form.errorOf('capacity')} {...form.register('capacity')} />
-      <div className="grid">
-        <Controller
-          control={form.control}
-          name="startTime"
-          render={({ field }) => (
-            <TimeField label="From" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('startTime')} />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="endTime"
-          render={({ field }) => <TimeField label="To" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('endTime')} />}
-        />
-      </div>
+      <TimeRangeFields control={form.control} errorOf={form.errorOf} />
       {e.series ? <SelectField label="Change" options={SCOPES} error={form.errorOf('scope')} {...form.register('scope')} /> : null}
       <FormActions error={form.formError} saved={form.saved}>
         <button type="submit">Save</button>

@@ -7,9 +7,9 @@ import { DateField } from '../../components/DateField';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { MemberPicker } from '../../components/MemberPicker';
-import { TimeField } from '../../components/TimeField';
 import { todayLocal } from '../../components/format';
 import { useChannelForm } from '../../components/useChannelForm';
+import { TimeRangeFields } from '../../components/TimeRangeFields';
 
 type Repeats = 'none' | 'weekly' | 'fortnightly' | 'monthly-date' | 'monthly-weekday';
 const REPEATS = [
@@ -85,20 +85,7 @@ export function NewEvent() {
         name="date"
         render={({ field }) => <DateField label="Date" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('date')} />}
       />
-      <div className="grid">
-        <Controller
-          control={form.control}
-          name="startTime"
-          render={({ field }) => (
-            <TimeField label="From" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('startTime')} />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="endTime"
-          render={({ field }) => <TimeField label="To" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('endTime')} />}
-        />
-      </div>
+      <TimeRangeFields control={form.control} errorOf={form.errorOf} />
       <div className="grid">
         <SelectField label="Repeats" options={REPEATS} error={form.errorOf('repeats')} {...form.register('repeats')} />
         {form.watch('repeats') !== 'none' ? (
