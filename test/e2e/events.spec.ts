@@ -98,9 +98,9 @@ test('a monthly breakfast for 12 in the Garden Room: 14 reply, two wait, a cance
   await axe(page);
   await page.screenshot({ path: 'test-results/events-door-1440.png', fullPage: true });
 
-  // the room is taken on the day board, by the event's title in the host's name
+  // the room is taken on the day board, in the host's name with the event's title
   await page.goto(`${app.url}#/bookings/${date}`);
-  await expect(page.getByRole('grid', { name: 'Day board' })).toContainText('09:00 Members’ breakfast · Ana Ribeiro');
+  await expect(page.getByRole('grid', { name: 'Day board' })).toContainText('09:00 Ana Ribeiro · Members’ breakfast');
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(`${app.url}#/events`);
   await expect(card).toBeVisible();

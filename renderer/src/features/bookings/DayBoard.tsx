@@ -271,8 +271,8 @@ const BoardRow = memo(function BoardRow({ index, top, row, date, from, slots, cu
             onPointerEnter={() => setTip(booking)}
             onPointerLeave={() => setTip(null)}
           >
-            {/* a titled booking (an event's room) reads by its title first: "Members’ breakfast · Ana" */}
-            <span className="block-time">{booking.localStart}</span> {booking.title ? `${booking.title} · ${whoOf(booking)}` : whoOf(booking)}
+            {/* a titled booking (an event's room) shows its title after who: "Ana Ribeiro · Members’ breakfast" */}
+            <span className="block-time">{booking.localStart}</span> {booking.title ? `${whoOf(booking)} · ${booking.title}` : whoOf(booking)}
             {booking.quantity > 1 && bookable.kind !== 'room' ? ` ×${booking.quantity}` : ''}
             {booking.status === 'pending' ? ' (pending)' : ''}
           </button>

@@ -36,7 +36,7 @@ export function CalendarLink() {
             <>
               {' '}
               The co-op’s events:{' '}
-              <input className="calendar-url" readOnly aria-label="Co-op events calendar link" value={made.eventsUrl} onFocus={(e) => e.target.select()} />
+              <input className="calendar-url" readOnly aria-label="Link to the co-op’s events" value={made.eventsUrl} onFocus={(e) => e.target.select()} />
             </>
           ) : null}
         </p>
