@@ -22,6 +22,7 @@ import { networkFeature } from './features/network';
 import { supportFeature } from './features/support';
 import { eventsFeature } from './features/events';
 import { communitiesFeature } from './features/communities';
+import { governanceFeature } from './features/governance';
 
 /**
  * The one list of the main process's features. Its order is the order of their tables in an
@@ -45,6 +46,7 @@ export const FEATURES: readonly FeatureModule[] = [
   // before events: a session of a community is an event that names it
   communitiesFeature,
   eventsFeature,
+  governanceFeature,
   portalFeature,
   auditFeature,
   dataFeature,

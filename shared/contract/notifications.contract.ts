@@ -20,6 +20,8 @@ export const NOTIFICATION_KINDS = {
   commitment: { label: 'A commitment of mine is due, or one I hold someone to is missed', staff: false },
   event: { label: 'An event I replied to: a place came free, a reminder, or it was cancelled', staff: false },
   community: { label: 'A community of practice I am in has a new session', staff: false },
+  vote: { label: 'Voting opens, closes soon or has a result on a proposal I may vote on', staff: false },
+  proposal: { label: 'A proposal of mine is discussed or referred, or someone appoints me their proxy', staff: false },
   news: { label: 'News from the co-op', staff: false },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -16,6 +16,7 @@ import { networkContract } from './network.contract';
 import { supportContract } from './support.contract';
 import { communitiesContract } from './communities.contract';
 import { eventsContract } from './events.contract';
+import { governanceContract } from './governance.contract';
 
 /**
  * The one list of the features' contracts. Adding a feature: its `<f>.contract.ts` and one line
@@ -39,4 +40,5 @@ export const CONTRACT_PARTS = [
   supportContract,
   communitiesContract,
   eventsContract,
+  governanceContract,
 ] as const satisfies readonly ContractPart[];

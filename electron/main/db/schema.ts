@@ -15,6 +15,7 @@ import type { NetworkTables } from '../features/network/network.tables';
 import type { SupportTables } from '../features/support/support.tables';
 import type { EventsTables } from '../features/events/events.tables';
 import type { CommunitiesTables } from '../features/communities/communities.tables';
+import type { GovernanceTables } from '../features/governance/governance.tables';
 
 /**
  * The database as Kysely sees it: every feature's tables, each declared in its own folder
@@ -37,4 +38,5 @@ export type DB = SettingsTables &
   NetworkTables &
   SupportTables &
   EventsTables &
-  CommunitiesTables;
+  CommunitiesTables &
+  GovernanceTables;

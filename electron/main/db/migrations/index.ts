@@ -10,6 +10,7 @@ import * as m0008 from './0008_network';
 import * as m0009 from './0009_support';
 import * as m0010 from './0010_events';
 import * as m0011 from './0011_series_fairs_communities';
+import * as m0012 from './0012_governance';
 
 export interface Migration {
   name: string;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   { name: '0009_support', up: m0009.up },
   { name: '0010_events', up: m0010.up },
   { name: '0011_series_fairs_communities', up: m0011.up },
+  { name: '0012_governance', up: m0012.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

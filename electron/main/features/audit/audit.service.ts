@@ -8,8 +8,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import * as repo from './audit.repository';
 
-/** Inputs that must never be written down (nor a hash of them: a retry's record leaves them out). */
-export const SECRET_KEYS = new Set(['pin', 'password', 'current', 'next']);
+/** Inputs that must never be written down (nor a hash of them: a retry's record leaves them out); `choices` are a ballot's. */
+export const SECRET_KEYS = new Set(['pin', 'password', 'current', 'next', 'choices']);
 /** Inputs whose content is a file (a document, a CSV): the log says how big, never what is in it. */
 const FILE_KEYS = new Set(['content', 'csv']);
 

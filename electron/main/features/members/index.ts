@@ -14,4 +14,17 @@ export const membersFeature = defineFeature({
   seed: seedMembers,
 });
 
-export { addNeeds, count, createMany, currentMember, listedAmong, memberById, memberRefs, memberTags, renameTag } from './members.service';
+export {
+  addNeeds,
+  count,
+  createMany,
+  currentMember,
+  guardianIds,
+  listedAmong,
+  memberById,
+  memberRefs,
+  memberTags,
+  ownersAmong,
+  renameTag,
+  setGuardians,
+} from './members.service';

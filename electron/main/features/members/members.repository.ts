@@ -209,3 +209,23 @@ export async function listedAmong(db: Kysely<DB>, ids: readonly string[]): Promi
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** Members who are owners by the register: joined on or before `cutoff`, not left nor archived; paused ones only if `paused`. Optionally among `ids`. */
+export async function ownerIds(db: Kysely<DB>, cutoff: string, paused: boolean, among?: readonly string[]): Promise<string[]> {
+  if (among && among.length === 0) return [];
+  let q = db.selectFrom('members').select('id').where('archived_at', 'is', null).where('member_since', '<=', cutoff);
+  q = paused ? q.where('status', '!=', 'left') : q.where('status', '=', 'active');
+  if (among) q = q.where('id', 'in', among);
+  return (await q.orderBy('id').execute()).map((r) => r.id);
+}
+
+/** The register's guardians: exactly `ids` (an election's elected); the manager keeps their role. */
+export async function setGuardians(db: Kysely<DB>, ids: readonly string[], now: number): Promise<void> {
+  let q = db.updateTable('members').set({ role: 'member', updated_at: now }).where('role', '=', 'guardian');
+  if (ids.length > 0) q = q.where('id', 'not in', ids);
+  await q.execute();
+  if (ids.length > 0) await db.updateTable('members').set({ role: 'guardian', updated_at: now }).where('id', 'in', ids).where('role', '=', 'member').execute();
+}
+
+export const guardianIds = async (db: Kysely<DB>): Promise<string[]> =>
+  (await db.selectFrom('members').select('id').where('role', '=', 'guardian').where('archived_at', 'is', null).execute()).map((r) => r.id);

@@ -309,3 +309,14 @@ export async function addNeeds(db: Kysely<DB>, memberId: string, tags: readonly 
 
 /** Which of these members another member may see named: current and listed in the directory. */
 export const listedAmong = (db: Kysely<DB>, ids: readonly string[]) => repo.listedAmong(db, ids);
+
+/**
+ * The owners among the register (or among `ids`), by the ownership months in settings, today in
+ * the co-op's zone: who may vote. Paused members are owners; whether they vote is the co-op's rule.
+ */
+export async function ownersAmong(ctx: Ctx, db: Kysely<DB>, options: { pausedMayVote: boolean; ids?: readonly string[] }): Promise<string[]> {
+  const clock = await ownershipClock(ctx, db);
+  return repo.ownerIds(db, ownershipCutoff(clock.months, clock.today), options.pausedMayVote, options.ids);
+}
+
+export { guardianIds, setGuardians } from './members.repository';
