@@ -6,6 +6,7 @@ import { networkUi } from './features/network';
 import { supportUi } from './features/support';
 import { communitiesUi } from './features/communities';
 import { eventsUi } from './features/events';
+import { governanceUi } from './features/governance';
 import { bookablesUi } from './features/bookables';
 import { bookingsUi } from './features/bookings';
 import { dataUi } from './features/data';
@@ -31,6 +32,7 @@ export const UI_FEATURES: readonly UiFeature[] = [
   supportUi,
   communitiesUi,
   eventsUi,
+  governanceUi,
   auditUi,
   settingsUi,
   authUi,

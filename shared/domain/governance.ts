@@ -100,3 +100,17 @@ export const OUTCOME_WORDS: Record<Outcome, string> = {
   decided: 'Decided',
   tie: 'A tie',
 };
+
+/** A count in words, for the register and the news of a result: "4 of 5 voted: 3 yes, 1 no" or "…: elected Ana Ribeiro, Ben Okafor". */
+export function countInWords(kind: ProposalKind, result: Count & { labels: Record<string, string> }): string {
+  const turnout = `${result.voted} of ${result.eligible} voted`;
+  if (result.outcome === 'no-quorum') return `${turnout}: short of the quorum`;
+  if (kind === 'decision' || kind === 'rules')
+    return `${turnout}: ${result.counts
+      .filter((c) => c.votes > 0 || c.choice === 'yes' || c.choice === 'no')
+      .map((c) => `${c.votes} ${c.choice}`)
+      .join(', ')}`;
+  const winners = result.winners.map((w) => result.labels[w]).join(', ');
+  if (kind === 'election') return `${turnout}: elected ${winners || 'nobody'}${result.outcome === 'tie' ? ' (a tie for the last seat)' : ''}`;
+  return `${turnout}: ${result.outcome === 'tie' ? 'a tie' : `chosen ${winners}`}`;
+}

@@ -9,6 +9,7 @@ import { portalBench } from './portal.bench';
 import { networkBench } from './network.bench';
 import { supportBench } from './support.bench';
 import { eventsBench } from './events.bench';
+import { governanceBench } from './governance.bench';
 
 /** `npm run bench`: every benchmark, one JSON line per figure. BENCH_SCALE=0.1 for a tenth of the data. */
 async function main() {
@@ -23,6 +24,7 @@ async function main() {
   if (!only || only === 'network') await networkBench();
   if (!only || only === 'support') await supportBench();
   if (!only || only === 'events') await eventsBench();
+  if (!only || only === 'governance') await governanceBench();
   if (!only || only === 'browser') await browserBench();
 }
 

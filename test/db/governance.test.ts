@@ -78,7 +78,8 @@ describe('a change to the rules, from proposal to the register', () => {
 
     await t.call('governance.appointProxy', { holderId: m.ben.id, proposalId: p.id }, as(m.chiara.id));
     clock.now = new Date('2026-11-25T09:00:30Z');
-    expect(await t.coop.runJob('governance.tick')).toBe(1);
+    // opened, then the owners told of it
+    expect(await t.coop.runJob('governance.tick')).toBe(2);
     const open = await t.call('governance.get', { id: p.id }, as(m.ben.id));
     expect(open).toMatchObject({ state: 'voting', eligible: 5, mayVote: true, proxyFor: [{ member: { name: 'Chiara' }, voted: 'no' }] });
     expect((await t.call('notifications.inbox', {}, as(m.emil.id))).rows[0]).toMatchObject({ kind: 'vote', title: 'Voting is open: P-1 Paused members vote' });
@@ -97,7 +98,7 @@ describe('a change to the rules, from proposal to the register', () => {
     await vote(p.id, m.ben.id, ['yes'], m.chiara.id);
     await vote(p.id, m.emil.id, ['no']);
     expect((await t.call('governance.get', { id: p.id }, as(m.ben.id))).myChoices).toEqual(['yes']);
-    expect(await closeVoting()).toBe(1);
+    expect(await closeVoting()).toBe(2);
 
     const closed = await t.call('governance.get', { id: p.id }, as(m.farah.id));
     expect(closed).toMatchObject({ state: 'closed', outcome: 'passed', voted: 4, mayVote: false });

@@ -35,6 +35,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('opened_at', 'integer')
     .addColumn('closed_at', 'integer')
     .addColumn('reminded_at', 'integer')
+    /** What owners were told of, each in its own transaction after the change: 1 voting opened, 2 the result. */
+    .addColumn('announced', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('eligible', 'integer')
     .addColumn('outcome', 'text')
     /** The count as JSON, final once closed. */
@@ -44,6 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('proposals_window', sql`opens_at < closes_at`)
     .execute();
   await db.schema.createIndex('proposals_by_state').on('proposals').columns(['state', 'closes_at']).execute();
+  await db.schema.createIndex('proposals_to_announce').on('proposals').columns(['announced', 'state']).execute();
   await db.schema
     .createTable('proposal_options')
     .addColumn('id', 'text', (c) => c.primaryKey())

@@ -33,6 +33,14 @@ export const update = (db: Kysely<DB>, id: string, set: Partial<ProposalsTable>)
 export const due = (db: Kysely<DB>, state: 'discussion' | 'voting', field: 'opens_at' | 'closes_at', now: number) =>
   db.selectFrom('proposals').selectAll().where('state', '=', state).where(field, '<=', now).execute();
 
+/** Proposals whose opening (voting, announced 0) or result (closed, announced < 2) owners have not been told of. */
+export const unannounced = (db: Kysely<DB>) =>
+  db
+    .selectFrom('proposals')
+    .selectAll()
+    .where((eb) => eb.or([eb.and([eb('state', '=', 'voting'), eb('announced', '=', 0)]), eb.and([eb('state', '=', 'closed'), eb('announced', '<', 2)])]))
+    .execute();
+
 export const closingSoon = (db: Kysely<DB>, now: number, within: number) =>
   db
     .selectFrom('proposals')

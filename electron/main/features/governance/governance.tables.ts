@@ -23,6 +23,8 @@ export interface ProposalsTable {
   opened_at: number | null;
   closed_at: number | null;
   reminded_at: number | null;
+  /** What owners were told of: 0 nothing yet, 1 that voting opened, 2 the result. */
+  announced: number;
   eligible: number | null;
   outcome: Outcome | null;
   result: string | null;

@@ -87,6 +87,7 @@ export async function create(ctx: Ctx, actor: Actor, input: ProposalInput): Prom
       opened_at: null,
       closed_at: null,
       reminded_at: null,
+      announced: 0,
       eligible: null,
       outcome: null,
       result: null,

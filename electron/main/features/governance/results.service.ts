@@ -1,15 +1,15 @@
 import type { ProposalDetail, RegisterEntry, RulesVersion } from '@shared/contract/governance.contract';
-import { DECISION_CHOICES, OUTCOME_WORDS, countVotes } from '@shared/domain/governance';
+import { countInWords, countVotes, DECISION_CHOICES } from '@shared/domain/governance';
 import type { Kysely } from 'kysely';
 import { type Ctx, withDb } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit } from '../../db/tx';
 import { memberRefs, setGuardians } from '../members';
 import { notify } from '../notifications';
-import type { ProposalsTable } from './governance.tables';
+import type { ProposalOptionsTable, ProposalsTable } from './governance.tables';
 import * as repo from './governance.repository';
 import { label } from './proposals.service';
-import { open } from './voting.service';
+import { announce, open } from './voting.service';
 
 /**
  * Closing a vote: counted once, final. A passed change to the rules becomes their next version;
@@ -20,7 +20,8 @@ import { open } from './voting.service';
 const DAY = 24 * 3600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export async function close(ctx: Ctx, trx: Kysely<DB>, row: ProposalsTable): Promise<void> {
+/** The count of a proposal's ballots, with its proxies named: what closing records. */
+export async function tally(trx: Kysely<DB>, row: ProposalsTable): Promise<{ result: NonNullable<ProposalDetail['result']>; options: ProposalOptionsTable[] }> {
   const [options, ballots, voters] = await Promise.all([
     repo.options(trx, row.id),
     repo.ballotChoices(trx, row.id, row.secret === 1),
@@ -41,13 +42,14 @@ export async function close(ctx: Ctx, trx: Kysely<DB>, row: ProposalsTable): Pro
     byProxy.flatMap((v) => [v.member_id, v.cast_by!]),
   );
   const labels = Object.fromEntries([...DECISION_CHOICES.map((c) => [c, c]), ...options.map((o) => [o.id, o.label])]);
-  const result: NonNullable<ProposalDetail['result']> = {
-    ...count,
-    labels,
-    proxies: byProxy.map((v) => ({ holder: names.get(v.cast_by!)!, for: names.get(v.member_id)! })),
-  };
+  const proxies = byProxy.map((v) => ({ holder: names.get(v.cast_by!)!, for: names.get(v.member_id)! }));
+  return { result: { ...count, labels, proxies }, options };
+}
+
+export async function close(ctx: Ctx, trx: Kysely<DB>, row: ProposalsTable): Promise<void> {
+  const { result: count, options } = await tally(trx, row);
   const now = ctx.now().getTime();
-  await repo.update(trx, row.id, { state: 'closed', closed_at: now, outcome: count.outcome, result: JSON.stringify(result), updated_at: now });
+  await repo.update(trx, row.id, { state: 'closed', closed_at: now, outcome: count.outcome, result: JSON.stringify(count), updated_at: now });
   await repo.dropSecretLinks(trx, row.id);
   if (row.kind === 'rules' && count.outcome === 'passed') await repo.adoptRules(trx, { text: row.rules_text!, proposal_id: row.id, adopted_at: now });
   if (row.elects_guardians === 1 && count.outcome === 'decided')
@@ -56,11 +58,6 @@ export async function close(ctx: Ctx, trx: Kysely<DB>, row: ProposalsTable): Pro
       options.filter((o) => count.winners.includes(o.id) && o.member_id).map((o) => o.member_id!),
       now,
     );
-  await notify(
-    withDb(ctx, trx),
-    voters.map((v) => v.member_id),
-    { kind: 'vote', title: `${OUTCOME_WORDS[count.outcome]}: ${label(row)}`, body: summaryOf(row, result), href: `/governance/${row.id}` },
-  );
 }
 
 /** The scheduler's minute: opens voting that is due, reminds those who have not voted a day before it closes, closes what is due. */
@@ -83,21 +80,7 @@ export async function tick(ctx: Ctx): Promise<number> {
     await commit(ctx, ['governance.changed', 'members.changed'], (trx) => close(ctx, trx, row));
     changed += 1;
   }
-  return changed;
-}
-
-/** A result in words: "14 yes, 3 no, 1 abstain" or "Elected: Ana Ribeiro, Ben Okafor". */
-export function summaryOf(row: Pick<ProposalsTable, 'kind'>, result: NonNullable<ProposalDetail['result']>): string {
-  const turnout = `${result.voted} of ${result.eligible} voted`;
-  if (result.outcome === 'no-quorum') return `${turnout}: short of the quorum`;
-  if (row.kind === 'decision' || row.kind === 'rules')
-    return `${turnout}: ${result.counts
-      .filter((c) => c.votes > 0 || c.choice === 'yes' || c.choice === 'no')
-      .map((c) => `${c.votes} ${c.choice}`)
-      .join(', ')}`;
-  const winners = result.winners.map((w) => result.labels[w]).join(', ');
-  if (row.kind === 'election') return `${turnout}: elected ${winners || 'nobody'}${result.outcome === 'tie' ? ' (a tie for the last seat)' : ''}`;
-  return `${turnout}: ${result.outcome === 'tie' ? 'a tie' : `chosen ${winners}`}`;
+  return changed + (await announce(ctx));
 }
 
 /** The decision register: every closed proposal, newest first, with its outcome in words. */
@@ -113,7 +96,7 @@ export async function register(ctx: Ctx): Promise<RegisterEntry[]> {
       closedAt: iso(r.closed_at!),
       voted: result.voted,
       eligible: result.eligible,
-      summary: summaryOf(r, result),
+      summary: countInWords(r.kind, result),
     };
   });
 }

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { ProposalDetail } from '@shared/contract/governance.contract';
-import { DECISION_CHOICES } from '@shared/domain/governance';
+import { countInWords, DECISION_CHOICES, OUTCOME_WORDS } from '@shared/domain/governance';
 import type { Kysely } from 'kysely';
 import { type Actor, type Ctx, isStaff, withDb } from '../../context';
 import type { DB } from '../../db/schema';
@@ -20,14 +20,13 @@ import { governanceSettings } from './settings.service';
  * appointed them, up to the co-op's cap, and an owner voting in person overrides their proxy.
  */
 
-/** Opens voting: the owners in good standing now become the proposal's voters, and are told. */
+/** Opens voting: the owners in good standing now become the proposal's voters (told just after, by `announce`). */
 export async function open(ctx: Ctx, trx: Kysely<DB>, row: ProposalsTable): Promise<number> {
   const rules = await governanceSettings(trx);
   const owners = await ownersAmong(ctx, trx, { pausedMayVote: rules.pausedMayVote });
   await repo.freezeVoters(trx, row.id, owners);
   const now = ctx.now().getTime();
   await repo.update(trx, row.id, { state: 'voting', opens_at: Math.min(row.opens_at, now), opened_at: now, eligible: owners.length, updated_at: now });
-  await notify(withDb(ctx, trx), owners, { kind: 'vote', title: `Voting is open: ${label(row)}`, body: '', href: `/governance/${row.id}` });
   return owners.length;
 }
 
@@ -38,9 +37,43 @@ export async function openVoting(ctx: Ctx, actor: Actor, id: string): Promise<Pr
     stillDiscussed(row);
     if (row.closes_at <= ctx.now().getTime()) throw new AppError('RULE', 'Its voting window has passed: change when voting closes first.');
     await open(ctx, trx, row);
+    announceSoon(ctx);
     return get(withDb(ctx, trx), actor, row.id);
   });
 }
+
+/**
+ * Tells owners what they have not been told yet — voting opened, a result — each proposal in a
+ * transaction of its own, after the change committed: telling 6,000 owners does not hold up the
+ * change, nor other members' writes while it is made. The scheduler's minute calls it too, so a
+ * crash in between delays the news and loses none of it.
+ */
+export async function announce(ctx: Ctx): Promise<number> {
+  const due = await repo.unannounced(ctx.db);
+  for (const row of due) await announceOne(ctx, row.id);
+  return due.length;
+}
+
+/** Tells a proposal's voters that voting opened, or its result, unless they were told already. */
+export async function announceOne(ctx: Ctx, id: string): Promise<void> {
+  await commit(ctx, 'notifications.changed', async (trx) => {
+    const row = await repo.find(trx, id);
+    if (!row || row.announced === (row.state === 'closed' ? 2 : 1)) return;
+    const voters = (await repo.voters(trx, row.id)).map((v) => v.member_id);
+    const news =
+      row.state === 'closed'
+        ? {
+            title: `${OUTCOME_WORDS[row.outcome!]}: ${label(row)}`,
+            body: countInWords(row.kind, JSON.parse(row.result!) as NonNullable<ProposalDetail['result']>),
+          }
+        : { title: `Voting is open: ${label(row)}`, body: '' };
+    await notify(withDb(ctx, trx), voters, { kind: 'vote', ...news, href: `/governance/${row.id}` });
+    await repo.update(trx, row.id, { announced: row.state === 'closed' ? 2 : 1 });
+  });
+}
+
+/** Announces once the change has committed (a failure waits for the scheduler's next minute). */
+export const announceSoon = (ctx: Ctx) => setTimeout(() => void announce(ctx).catch(() => undefined), 0).unref();
 
 const RECEIPT_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** A secret ballot's receipt: 60 random bits, in three groups (ABCD-EFGH-JKLM). */
