@@ -20,11 +20,12 @@ const SIZES = [
   { width: 1024, height: 768 },
 ];
 
-/** The co-op half's screens (network, mutual support, events): a test of their own, so that neither half outgrows two minutes on two busy cores. */
-const COOP_HALF = /^(network|support|events|fair|communit)/;
+/** The co-op half's screens in two tests of their own, so that none outgrows its time on two busy cores; the premises' are the rest. */
+const GROUPS = { 'network and support': /^(network|support)/, 'events, communities and governance': /^(events|fair|communit|governance)/ } as const;
+const groupOf = (screen: string) => (Object.keys(GROUPS) as (keyof typeof GROUPS)[]).find((g) => GROUPS[g].test(screen)) ?? 'premises';
 
 for (const size of SIZES)
-  for (const half of ['premises', 'co-op'] as const) {
+  for (const half of ['premises', ...Object.keys(GROUPS)] as const) {
     test(`every main screen of the ${half} at ${size.width}×${size.height} passes axe and is photographed`, async ({ page, app }) => {
       test.setTimeout(180_000); // a dozen screens, each photographed and checked with axe, on two busy cores
       await call(app.coop, 'system.loadDemo', {});
@@ -38,6 +39,7 @@ for (const size of SIZES)
       const events = await call<{ id: string; kind: string }[]>(app.coop, 'events.list', { from: board.date, to: soon });
       const fair = events.find((e) => e.kind === 'fair')!;
       const community = (await call<{ id: string; name: string }[]>(app.coop, 'communities.list', {})).find((c) => c.name === 'Web makers')!;
+      const poll = (await call<{ id: string; kind: string }[]>(app.coop, 'governance.list', {})).find((p) => p.kind === 'poll')!;
       const screens: [string, string, () => Promise<void>][] = [
         ['today', '#/today', () => expect(page.getByRole('region', { name: 'Rooms today' })).toBeVisible()],
         ['members', '#/members', () => expect(page.getByRole('table', { name: 'Members' }).getByRole('row').nth(3)).toBeVisible()],
@@ -81,10 +83,14 @@ for (const size of SIZES)
         ['fair', `#/events/${fair.id}`, () => expect(page.getByRole('list', { name: 'Exhibitors' }).getByRole('listitem').first()).toBeVisible()],
         ['communities', '#/communities', () => expect(page.getByRole('listitem', { name: /^Community: / }).first()).toBeVisible()],
         ['community', `#/communities/${community.id}`, () => expect(page.getByRole('list', { name: 'Library' }).getByRole('listitem').first()).toBeVisible()],
+        ['governance', '#/governance', () => expect(page.getByRole('listitem', { name: /^Proposal: / }).first()).toBeVisible()],
+        ['governance-poll', `#/governance/${poll.id}`, () => expect(page.getByRole('table', { name: 'Voters' })).toBeVisible()],
+        ['governance-register', '#/governance/register', () => expect(page.getByRole('table', { name: 'Decisions' }).getByRole('row').nth(1)).toBeVisible()],
+        ['governance-rules', '#/governance/rules', () => expect(page.locator('pre.rules-text').first()).toBeVisible()],
         ['audit', '#/audit', () => expect(page.getByRole('table', { name: 'Changes' })).toBeVisible()],
         ['settings', '#/settings', () => expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()],
       ];
-      for (const [name, hash, ready] of screens.filter(([name]) => COOP_HALF.test(name) === (half === 'co-op'))) {
+      for (const [name, hash, ready] of screens.filter(([name]) => groupOf(name) === half)) {
         await page.goto(`${app.url}${hash}`);
         await ready();
         await page.screenshot({ path: `test-results/screens/${name}-${size.width}.png` });

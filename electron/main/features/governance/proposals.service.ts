@@ -37,10 +37,10 @@ export function stillDiscussed(row: ProposalsTable): void {
   if (row.state !== 'discussion') throw new AppError('RULE', `This proposal is ${row.state}.`);
 }
 
-/** A member proposes only if they are an owner. */
-async function requireOwner(ctx: Ctx, db: Kysely<DB>, memberId: string, field: string, words: string): Promise<void> {
+/** A member proposes only if they are an owner (the refusal is about them, not a field of the form). */
+async function requireOwner(ctx: Ctx, db: Kysely<DB>, memberId: string, words: string): Promise<void> {
   const [owner] = await ownersAmong(ctx, db, { pausedMayVote: true, ids: [memberId] });
-  if (!owner) throw new AppError('FORBIDDEN', words, { [field]: 'Not an owner yet' });
+  if (!owner) throw new AppError('FORBIDDEN', words);
 }
 
 async function windowOf(ctx: Ctx, db: Kysely<DB>, w: { opensDate: string; opensTime: string; closesDate: string; closesTime: string }) {
@@ -55,7 +55,7 @@ export async function create(ctx: Ctx, actor: Actor, input: ProposalInput): Prom
   return commit(ctx, 'governance.changed', async (trx) => {
     if (!isStaff(actor)) {
       if (!actor.memberId) throw new AppError('FORBIDDEN', 'Sign in as a member first.');
-      await requireOwner(ctx, trx, actor.memberId, 'title', 'Only owners of the co-op make proposals.');
+      await requireOwner(ctx, trx, actor.memberId, 'Only owners of the co-op make proposals.');
     }
     const rules = await governanceSettings(trx);
     const candidates = input.kind === 'election' ? await ownersAmong(ctx, trx, { pausedMayVote: true, ids: input.candidateIds }) : [];

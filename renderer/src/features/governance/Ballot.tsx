@@ -69,12 +69,12 @@ export function Ballot({ proposal: p }: { proposal: ProposalDetail }) {
           </select>
         </div>
       ) : null}
-      <fieldset aria-describedby={error ? 'ballot-error' : undefined}>
+      <fieldset className="ballot-choices" aria-describedby={error ? 'ballot-error' : undefined}>
         <legend>
           {many ? (p.kind === 'election' ? `Approve any candidates (${p.seats} seat${p.seats > 1 ? 's' : ''})` : `Choose up to ${p.maxChoices}`) : 'Your vote'}
         </legend>
         {choiceList.map((c) => (
-          <label key={c.id} className="checkbox">
+          <label key={c.id} className="vote-choice">
             <input type={many ? 'checkbox' : 'radio'} name="choice" checked={choices.includes(c.id)} onChange={(e) => pick(c.id, e.target.checked)} /> {c.label}
           </label>
         ))}
@@ -142,9 +142,11 @@ export function Result({ proposal: p }: { proposal: ProposalDetail }) {
       <SimpleTable
         label="Votes"
         columns={[
-          { header: 'Choice', cell: (c) => (r.labels[c.choice] ? wordOf(p, c.choice) : c.choice) },
-          { header: 'Votes', cell: (c) => c.votes, className: 'num' },
-          { header: '', cell: (c) => (r.winners.includes(c.choice) ? (p.kind === 'election' ? 'elected' : 'chosen') : '') },
+          { header: 'Choice', cell: (c) => wordOf(p, c.choice) },
+          { header: 'Votes', cell: (c) => c.votes },
+          ...(p.kind === 'poll' || p.kind === 'election'
+            ? [{ header: p.kind === 'election' ? 'Elected' : 'Chosen', cell: (c: { choice: string }) => (r.winners.includes(c.choice) ? 'yes' : '') }]
+            : []),
         ]}
         rows={r.counts}
         rowKey={(c) => c.choice}
@@ -194,7 +196,7 @@ export function Voters({ proposal: p }: { proposal: ProposalDetail }) {
         label="Voters"
         columns={[
           { header: 'Owner', cell: (v) => v.member?.name ?? <span className="muted">A member not in the directory</span> },
-          { header: 'Voted', cell: (v) => (v.voted ? (v.byProxy ? `by proxy (${v.byProxy.name})` : 'yes') : '') },
+          { header: 'Voted', cell: (v) => (v.voted ? (v.byProxy ? `by proxy (${v.byProxy.name})` : 'voted') : 'not yet') },
         ]}
         rows={page.rows.map((v, i) => ({ ...v, i }))}
         rowKey={(v) => v.i}

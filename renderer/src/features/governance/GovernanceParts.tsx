@@ -62,7 +62,7 @@ function SettingsForm({ current }: { current: Settings }) {
         <TextField label="Proxies one owner may hold" inputMode="numeric" error={form.errorOf('proxyCap')} {...form.register('proxyCap')} />
         <TextField label="Days voting stays open" inputMode="numeric" error={form.errorOf('votingDays')} {...form.register('votingDays')} />
       </div>
-      <label className="checkbox">
+      <label className="checkbox-inline">
         <input type="checkbox" {...form.register('pausedMayVote')} /> Paused members vote (they are still owners)
       </label>
       <FormActions error={form.formError} saved={form.saved}>

@@ -2,6 +2,7 @@ import { Route, Switch } from 'wouter';
 import { ProposalPage } from './ProposalPage';
 import { ProposalsPage } from './ProposalsPage';
 import { ProxiesPage, RegisterPage, RulesPage } from './RecordPages';
+import './governance.css';
 
 /** Governance's screens under /governance: at the desk, at the kiosk and on the portal. */
 export function GovernanceRoutes() {

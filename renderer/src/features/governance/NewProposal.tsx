@@ -114,7 +114,7 @@ export function NewProposal({ onDone }: { onDone: () => void }) {
             )}
           />
           <TextField label="Seats" inputMode="numeric" error={form.errorOf('seats')} {...form.register('seats')} />
-          <label className="checkbox">
+          <label className="checkbox-inline">
             <input type="checkbox" {...form.register('electsGuardians')} /> The elected become the co-op’s guardians
           </label>
         </>
@@ -168,7 +168,7 @@ export function NewProposal({ onDone }: { onDone: () => void }) {
             {...form.register('threshold')}
           />
         </div>
-        <label className="checkbox">
+        <label className="checkbox-inline">
           <input type="checkbox" {...form.register('secret')} /> Secret ballot: who voted is kept apart from what they voted
         </label>
       </details>
