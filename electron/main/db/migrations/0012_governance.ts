@@ -76,7 +76,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('cast_by', 'text', (c) => c.references('members.id'))
     .addPrimaryKeyConstraint('proposal_voters_pk', ['proposal_id', 'member_id'])
     .execute();
-  await db.schema.createIndex('proposal_voters_by_member').on('proposal_voters').columns(['member_id']).execute();
   await db.schema
     .createTable('ballots')
     .addColumn('proposal_id', 'text', (c) => c.notNull())
