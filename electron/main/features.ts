@@ -23,6 +23,7 @@ import { supportFeature } from './features/support';
 import { eventsFeature } from './features/events';
 import { communitiesFeature } from './features/communities';
 import { governanceFeature } from './features/governance';
+import { moneyFeature } from './features/money';
 
 /**
  * The one list of the main process's features. Its order is the order of their tables in an
@@ -47,6 +48,7 @@ export const FEATURES: readonly FeatureModule[] = [
   communitiesFeature,
   eventsFeature,
   governanceFeature,
+  moneyFeature,
   portalFeature,
   auditFeature,
   dataFeature,

@@ -17,6 +17,7 @@ import { supportContract } from './support.contract';
 import { communitiesContract } from './communities.contract';
 import { eventsContract } from './events.contract';
 import { governanceContract } from './governance.contract';
+import { moneyContract } from './money.contract';
 
 /**
  * The one list of the features' contracts. Adding a feature: its `<f>.contract.ts` and one line
@@ -41,4 +42,5 @@ export const CONTRACT_PARTS = [
   communitiesContract,
   eventsContract,
   governanceContract,
+  moneyContract,
 ] as const satisfies readonly ContractPart[];

@@ -16,6 +16,7 @@ import type { SupportTables } from '../features/support/support.tables';
 import type { EventsTables } from '../features/events/events.tables';
 import type { CommunitiesTables } from '../features/communities/communities.tables';
 import type { GovernanceTables } from '../features/governance/governance.tables';
+import type { MoneyTables } from '../features/money/money.tables';
 
 /**
  * The database as Kysely sees it: every feature's tables, each declared in its own folder
@@ -39,4 +40,5 @@ export type DB = SettingsTables &
   SupportTables &
   EventsTables &
   CommunitiesTables &
-  GovernanceTables;
+  GovernanceTables &
+  MoneyTables;

@@ -11,6 +11,7 @@ import * as m0009 from './0009_support';
 import * as m0010 from './0010_events';
 import * as m0011 from './0011_series_fairs_communities';
 import * as m0012 from './0012_governance';
+import * as m0013 from './0013_money';
 
 export interface Migration {
   name: string;
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   { name: '0010_events', up: m0010.up },
   { name: '0011_series_fairs_communities', up: m0011.up },
   { name: '0012_governance', up: m0012.up },
+  { name: '0013_money', up: m0013.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -214,3 +214,14 @@ export async function checkInBookingsStartingBefore(db: Kysely<DB>, memberId: st
     .returning(['id', 'bookable_id'])
     .execute();
 }
+
+/** Members' confirmed bookings overlapping two instants (the premises' use, for costs shared by it). */
+export const confirmedBetween = (db: Kysely<DB>, from: number, to: number) =>
+  db
+    .selectFrom('bookings')
+    .select(['member_id', 'start_ms', 'end_ms'])
+    .where('status', '=', 'confirmed')
+    .where('member_id', 'is not', null)
+    .where('start_ms', '<', to)
+    .where('end_ms', '>', from)
+    .execute();

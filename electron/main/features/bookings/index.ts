@@ -18,6 +18,6 @@ export const bookingsFeature = defineFeature({
   ],
 });
 
-export { type Occupied, checkInOnArrival, deskSeats, occupancy } from './occupancy.queries';
+export { type Occupied, bookedHours, checkInOnArrival, deskSeats, occupancy } from './occupancy.queries';
 export { memberCalendar } from './bookings.queries';
 export { bookWithin, cancelWithin, retitleWithin } from './bookings.commands';

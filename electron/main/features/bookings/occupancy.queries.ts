@@ -70,3 +70,14 @@ export async function deskSeats(
 /** A member who arrives is checked in to their bookings under way now or starting within the early check-in window; returns those. */
 export const checkInOnArrival = (db: Kysely<DB>, memberId: string, now: number) =>
   repo.checkInBookingsStartingBefore(db, memberId, now, now + EARLY_CHECK_IN_MINUTES * 60_000);
+
+/**
+ * Hours each member booked (confirmed) between two instants, clipped to them: how much of the
+ * premises each used, which costs shared by usage follow.
+ */
+export async function bookedHours(db: Kysely<DB>, from: number, to: number): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const r of await repo.confirmedBetween(db, from, to))
+    out.set(r.member_id!, (out.get(r.member_id!) ?? 0) + (Math.min(r.end_ms, to) - Math.max(r.start_ms, from)) / 3_600_000);
+  return out;
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { command, contractPart, query } from './common';
+import { byId, empty, id, isoDate } from './fields';
+import type { MemberRef } from './network.contract';
+
+/** Money at cost: plans and each member's plan over time; the co-op's real costs shared among members. */
+
+export const COST_CATEGORIES = ['rent', 'utilities', 'insurance', 'cleaning', 'equipment', 'other'] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+export const COST_CATEGORY_WORDS: Record<CostCategory, string> = {
+  rent: 'Rent',
+  utilities: 'Utilities',
+  insurance: 'Insurance',
+  cleaning: 'Cleaning',
+  equipment: 'Equipment',
+  other: 'Other',
+};
+export const SPLITS = ['usage', 'equal', 'weight'] as const;
+export type Split = (typeof SPLITS)[number];
+export const SPLIT_WORDS: Record<Split, string> = {
+  usage: 'by use of the premises (hours booked)',
+  equal: 'equally among members',
+  weight: 'by plan weight',
+};
+
+export interface Plan {
+  id: string;
+  name: string;
+  /** A month's price in minor units; 0 is a free (community) membership. */
+  priceMinor: number;
+  deskDays: number;
+  roomHours: number;
+  resourceHours: number;
+  /** Off the rates of what is booked beyond the included credits. */
+  discountPct: number;
+  /** Its share in costs split by plan weight. */
+  weight: number;
+  archived: boolean;
+  /** Members on it today. */
+  members: number;
+}
+
+export type PlanPeriodState = 'active' | 'paused';
+
+export interface PlanPeriod {
+  id: string;
+  plan: { id: string; name: string };
+  state: PlanPeriodState;
+  startsOn: string;
+  /** The last day, inclusive; null while it goes on. */
+  endsOn: string | null;
+}
+
+export interface MemberPlan {
+  memberId: string;
+  currency: string;
+  /** The period today falls in, if any. */
+  current: (PlanPeriod & { priceMinor: number; deskDays: number; roomHours: number; resourceHours: number }) | null;
+  history: PlanPeriod[];
+  /** This month: the plan's price for the days on it, and the member's share of the co-op's real costs. */
+  month: { month: string; pays: number; share: number };
+}
+
+export interface Cost {
+  id: string;
+  month: string;
+  category: CostCategory;
+  label: string;
+  amountMinor: number;
+  split: Split;
+  /** A split by use with nobody having booked is shared equally, and says so. */
+  fellBackToEqual: boolean;
+}
+
+export interface CostMonth {
+  month: string;
+  currency: string;
+  costs: Cost[];
+  /** What members on plans pay this month (prorated by days). */
+  income: number;
+  total: number;
+  /** Income less costs: positive a surplus, negative a deficit. */
+  surplus: number;
+  /** Each member on a plan this month: what they pay beside their share of the real costs. */
+  members: { member: MemberRef; plan: string; pays: number; share: number }[];
+}
+
+export const month = z.string({ error: 'Choose a month' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month such as 2027-03');
+const count = (label: string) =>
+  z
+    .number({ error: `Enter ${label}` })
+    .int('A whole number')
+    .min(0, 'Cannot be negative')
+    .max(10_000, 'Too many');
+
+export const planInput = z.object({
+  id: id.nullable().default(null),
+  name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(80, 'Too long (at most 80 characters)'),
+  priceMinor: z.number({ error: 'Enter a price' }).int('Whole cents').min(0, 'A price cannot be negative').max(100_000_000, 'Too large'),
+  deskDays: count('desk days'),
+  roomHours: count('room hours'),
+  resourceHours: count('resource hours'),
+  discountPct: z.number({ error: 'Enter a share' }).int('Whole per cent').min(0, 'Cannot be negative').max(100, 'At most 100%'),
+  weight: z.number({ error: 'Enter a weight' }).int('A whole number').min(0, 'Cannot be negative').max(100, 'At most 100'),
+  archived: z.boolean().default(false),
+});
+
+export const moneyContract = contractPart('money', 'Plans and costs', ['money.changed'], {
+  'money.plans': query<Plan[]>()(empty, 'member'),
+  'money.savePlan': command<Plan[]>()(planInput, 'manager', { audit: 'saved a plan' }),
+  'money.memberPlan': query<MemberPlan>()(z.object({ memberId: id.nullable().default(null) }), 'member'),
+  /** A member's plan from a day: started (or changed to another), paused, resumed, or ended (the last day). */
+  'money.changePlan': command<MemberPlan>()(
+    z
+      .object({
+        memberId: id,
+        action: z.enum(['start', 'pause', 'resume', 'end'], { error: 'Start, pause, resume or end' }),
+        planId: id.nullable().default(null),
+        on: isoDate,
+      })
+      .refine((c) => c.action !== 'start' || c.planId !== null, { message: 'Choose the plan', path: ['planId'] }),
+    'manager',
+    { audit: 'changed the plan of' },
+  ),
+  'money.costs': query<CostMonth>()(z.object({ month }), 'manager'),
+  'money.addCost': command<CostMonth>()(
+    z.object({
+      month,
+      category: z.enum(COST_CATEGORIES, { error: 'Choose what kind of cost' }),
+      label: z.string().trim().max(120, 'Too long (at most 120 characters)').default(''),
+      amountMinor: z.number({ error: 'Enter an amount' }).int('Whole cents').min(1, 'Enter an amount above zero').max(1_000_000_000, 'Too large'),
+      split: z.enum(SPLITS, { error: 'Choose how it is shared' }),
+    }),
+    'manager',
+    { audit: 'entered a cost of the premises' },
+  ),
+  'money.removeCost': command<CostMonth>()(byId, 'manager', { audit: 'removed a cost of the premises' }),
+});
