@@ -7,6 +7,7 @@ import { supportUi } from './features/support';
 import { communitiesUi } from './features/communities';
 import { eventsUi } from './features/events';
 import { governanceUi } from './features/governance';
+import { moneyUi } from './features/money';
 import { bookablesUi } from './features/bookables';
 import { bookingsUi } from './features/bookings';
 import { dataUi } from './features/data';
@@ -33,6 +34,7 @@ export const UI_FEATURES: readonly UiFeature[] = [
   communitiesUi,
   eventsUi,
   governanceUi,
+  moneyUi,
   auditUi,
   settingsUi,
   authUi,

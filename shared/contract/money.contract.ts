@@ -19,7 +19,7 @@ export const SPLITS = ['usage', 'equal', 'weight'] as const;
 export type Split = (typeof SPLITS)[number];
 export const SPLIT_WORDS: Record<Split, string> = {
   usage: 'by use of the premises (hours booked)',
-  equal: 'equally among members',
+  equal: 'equally among members (by days on a plan)',
   weight: 'by plan weight',
 };
 

@@ -10,6 +10,7 @@ import { networkBench } from './network.bench';
 import { supportBench } from './support.bench';
 import { eventsBench } from './events.bench';
 import { governanceBench } from './governance.bench';
+import { moneyBench } from './money.bench';
 
 /** `npm run bench`: every benchmark, one JSON line per figure. BENCH_SCALE=0.1 for a tenth of the data. */
 async function main() {
@@ -25,6 +26,7 @@ async function main() {
   if (!only || only === 'support') await supportBench();
   if (!only || only === 'events') await eventsBench();
   if (!only || only === 'governance') await governanceBench();
+  if (!only || only === 'money') await moneyBench();
   if (!only || only === 'browser') await browserBench();
 }
 

@@ -21,7 +21,10 @@ const SIZES = [
 ];
 
 /** The co-op half's screens in two tests of their own, so that none outgrows its time on two busy cores; the premises' are the rest. */
-const GROUPS = { 'network and support': /^(network|support)/, 'events, communities and governance': /^(events|fair|communit|governance)/ } as const;
+const GROUPS = {
+  'network and support': /^(network|support)/,
+  'events, communities, governance and money': /^(events|fair|communit|governance|money)/,
+} as const;
 const groupOf = (screen: string) => (Object.keys(GROUPS) as (keyof typeof GROUPS)[]).find((g) => GROUPS[g].test(screen)) ?? 'premises';
 
 for (const size of SIZES)
@@ -87,6 +90,8 @@ for (const size of SIZES)
         ['governance-poll', `#/governance/${poll.id}`, () => expect(page.getByRole('table', { name: 'Voters' })).toBeVisible()],
         ['governance-register', '#/governance/register', () => expect(page.getByRole('table', { name: 'Decisions' }).getByRole('row').nth(1)).toBeVisible()],
         ['governance-rules', '#/governance/rules', () => expect(page.locator('pre.rules-text').first()).toBeVisible()],
+        ['money-plans', '#/money', () => expect(page.getByRole('table', { name: 'Plans' }).getByRole('row').nth(3)).toBeVisible()],
+        ['money-costs', '#/money/costs', () => expect(page.getByRole('table', { name: 'Members’ shares' }).getByRole('row').nth(3)).toBeVisible()],
         ['audit', '#/audit', () => expect(page.getByRole('table', { name: 'Changes' })).toBeVisible()],
         ['settings', '#/settings', () => expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()],
       ];

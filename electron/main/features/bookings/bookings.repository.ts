@@ -215,11 +215,17 @@ export async function checkInBookingsStartingBefore(db: Kysely<DB>, memberId: st
     .execute();
 }
 
-/** Members' confirmed bookings overlapping two instants (the premises' use, for costs shared by it). */
+/**
+ * Members' confirmed bookings overlapping two instants (the premises' use, for costs shared by it).
+ * A booking lies within a day's opening hours, so its occupancy starts at most a day before
+ * `from`: that bound lets the time index answer.
+ */
 export const confirmedBetween = (db: Kysely<DB>, from: number, to: number) =>
   db
     .selectFrom('bookings')
     .select(['member_id', 'start_ms', 'end_ms'])
+    .where('occ_start_ms', '>=', from - 86_400_000)
+    .where('occ_start_ms', '<', to)
     .where('status', '=', 'confirmed')
     .where('member_id', 'is not', null)
     .where('start_ms', '<', to)

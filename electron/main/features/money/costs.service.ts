@@ -28,7 +28,8 @@ export async function monthFigures(db: Kysely<DB>, month: string) {
   const to = `${month}-${String(days).padStart(2, '0')}`;
   const [periods, costs] = await Promise.all([repo.periodsIn(db, from, to), repo.costsOf(db, month)]);
   const members = new Map<string, { pays: number; activeDays: number; plan: string; weight: number; share: number }>();
-  for (const p of periods.sort((a, b) => a.starts_on.localeCompare(b.starts_on))) {
+  // in a fixed order (a remainder's last unit goes to the earlier member on a tie): by start, then by member
+  for (const p of periods.sort((a, b) => a.starts_on.localeCompare(b.starts_on) || a.member_id.localeCompare(b.member_id))) {
     if (p.state !== 'active') continue;
     const first = p.starts_on < from ? 1 : day(p.starts_on);
     const last = p.ends_on === null || p.ends_on > to ? days : day(p.ends_on);
