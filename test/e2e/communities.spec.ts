@@ -1,27 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
-import { call, expect, test } from './fixtures';
+import { atKiosk, axe, call, expect, test } from './fixtures';
 
 // A community of practice as the co-op starts and uses it: the manager starts "Web makers" from
 // the keyboard with Ana facilitating; Kasia, at the kiosk at phone size, joins, adds a link to
 // the library and offers peer training in bookkeeping, a skill she offers; Ana is told.
-
-async function axe(page: Page) {
-  const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
-
-async function atKiosk(browser: Browser, url: string, viewport: { width: number; height: number }, who: { number: number; name: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport })).newPage();
-  await page.goto(`${url}#/today`);
-  await page.getByLabel('Member number or name').click();
-  await page.keyboard.type(String(who.number));
-  await page.getByLabel('PIN').click();
-  await page.keyboard.type('4821');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: `Hello, ${who.name}` })).toBeVisible();
-  return page;
-}
 
 test('the manager starts a community; a member joins at the kiosk, adds to its library and offers peer training; the facilitator is told', async ({
   app,

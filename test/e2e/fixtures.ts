@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type Page, expect, test as base } from '@playwright/test';
 import { type Coopdesk, startCoopdesk } from '../../electron/main/app';
 import { type Host, startHost } from '../../electron/main/host';
 
@@ -32,3 +33,27 @@ export async function call<T = any>(
 }
 
 export { expect } from '@playwright/test';
+
+/** Checks the page with axe-core against WCAG 2.1 A and AA: no violation at all. */
+export async function axe(page: Page): Promise<void> {
+  const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+}
+
+/** A member identified at the kiosk (PIN 4821) in a browser of its own, at `viewport`, on their home screen. */
+export async function atKiosk(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number },
+  who: { number: number; name: string },
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(`${url}#/today`);
+  await page.getByLabel('Member number or name').click();
+  await page.keyboard.type(String(who.number));
+  await page.getByLabel('PIN').click();
+  await page.keyboard.type('4821');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: `Hello, ${who.name}` })).toBeVisible();
+  return page;
+}

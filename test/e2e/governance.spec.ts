@@ -1,27 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { addMonthsIso } from '../../shared/domain/dates';
-import { call, expect, test } from './fixtures';
+import { atKiosk, axe, call, expect, test } from './fixtures';
 
 // A change to the co-op's rules as owners make it: the desk proposes it from the keyboard; Ben,
 // at the kiosk, proposes an amendment that the desk accepts; voting opens; Dora, a member of ten
 // months, is refused as not yet an owner; Ana votes on a phone-sized kiosk, Ben votes for himself
 // and for Chiara by proxy; the vote closes; the register records it and the rules show the new version.
 
-async function axe(page: Page) {
-  const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
-
-async function atKiosk(browser: Browser, url: string, viewport: { width: number; height: number }, who: { number: number; name: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport })).newPage();
-  await page.goto(`${url}#/today`);
-  await page.getByLabel('Member number or name').click();
-  await page.keyboard.type(String(who.number));
-  await page.getByLabel('PIN').click();
-  await page.keyboard.type('4821');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: `Hello, ${who.name}` })).toBeVisible();
+/** A member at the kiosk, on the Votes screen. */
+async function votesAt(browser: Browser, url: string, viewport: { width: number; height: number }, who: { number: number; name: string }): Promise<Page> {
+  const page = await atKiosk(browser, url, viewport, who);
   await page.getByRole('navigation', { name: 'Kiosk' }).getByRole('link', { name: 'Votes', exact: true }).click();
   return page;
 }
@@ -74,7 +62,7 @@ test('a change to the rules: proposed, amended, voted by owners (one by proxy), 
   await page.screenshot({ path: 'test-results/governance-proposal-1440.png', fullPage: true });
 
   // Ben proposes an amendment at the kiosk
-  const benAt = await atKiosk(browser, app.url, { width: 1024, height: 768 }, ben);
+  const benAt = await votesAt(browser, app.url, { width: 1024, height: 768 }, ben);
   await benAt.getByRole('link', { name: 'P-1 Paused members keep their vote' }).click();
   const comment = benAt.getByRole('form', { name: 'Comment' });
   await comment.getByLabel('Your comment').click();
@@ -87,7 +75,7 @@ test('a change to the rules: proposed, amended, voted by owners (one by proxy), 
   await axe(benAt);
 
   // Dora, ten months a member, is not an owner yet: she may discuss, not propose
-  const doraAt = await atKiosk(browser, app.url, { width: 390, height: 844 }, dora);
+  const doraAt = await votesAt(browser, app.url, { width: 390, height: 844 }, dora);
   await doraAt.getByRole('button', { name: 'New proposal' }).click();
   await doraAt.getByRole('form', { name: 'New proposal' }).getByLabel('Title').click();
   await doraAt.keyboard.type('Free coffee');
@@ -110,7 +98,7 @@ test('a change to the rules: proposed, amended, voted by owners (one by proxy), 
   await expect(doraAt.getByRole('form', { name: 'Ballot' })).toHaveCount(0);
 
   // Ana votes at a phone-sized kiosk
-  const anaAt = await atKiosk(browser, app.url, { width: 390, height: 844 }, ana);
+  const anaAt = await votesAt(browser, app.url, { width: 390, height: 844 }, ana);
   await expect(anaAt.getByRole('region', { name: 'Votes waiting for you' }).or(anaAt.getByText('you have not voted yet'))).toBeVisible();
   await anaAt.getByRole('link', { name: 'P-1 Paused members keep their vote' }).click();
   await anaAt.getByRole('radio', { name: 'Yes' }).check();

@@ -1,15 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { call, expect, test } from './fixtures';
+import { atKiosk, axe, call, expect, test } from './fixtures';
 
 // Money at cost as a manager sets it up: a plan typed in, a member put on it from her page, the
 // month's rent entered and shared; the member at a phone-sized kiosk sees what she pays beside
 // her share of the real cost.
-
-async function axe(page: Page) {
-  const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
 
 test('the manager adds a plan, puts a member on it and shares the rent; the member sees her share beside what she pays', async ({ app, page, browser }) => {
   const member = async (name: string) => {
@@ -70,13 +63,7 @@ test('the manager adds a plan, puts a member on it and shares the rent; the memb
 
   // Ana at the kiosk, phone-sized
   await call(app.coop, 'auth.setUp', { name: 'Lena Manager', email: 'lena@example.coop', password: 'front-desk-2026' });
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await phone.goto(`${app.url}#/today`);
-  await phone.getByLabel('Member number or name').click();
-  await phone.keyboard.type(String(ana.number));
-  await phone.getByLabel('PIN').click();
-  await phone.keyboard.type('4821');
-  await phone.keyboard.press('Enter');
+  const phone = await atKiosk(browser, app.url, { width: 390, height: 844 }, ana);
   await phone.getByRole('navigation', { name: 'Kiosk' }).getByRole('link', { name: 'My plan', exact: true }).click();
   await expect(phone.getByRole('region', { name: 'Your plan' })).toContainText('Flex 8');
   await expect(phone.getByRole('status', { name: 'This month' })).toContainText('your share of the premises’ real costs is');

@@ -1,3 +1,4 @@
+import type { ProposalInput } from '@shared/contract/governance.contract';
 import { todayIn } from '@shared/domain/dates';
 import { addDaysIso } from '@shared/domain/zoned';
 import { type Ctx, FRONT_DESK } from '../../context';
@@ -11,6 +12,18 @@ import { tick } from './results.service';
 import { openVoting, vote } from './voting.service';
 
 const DAY = 24 * 3600_000;
+/** What a proposal of the demo leaves to the co-op's rules. */
+const DEFAULTS: Omit<ProposalInput, 'title' | 'body' | 'kind' | 'opensDate' | 'opensTime' | 'closesDate' | 'closesTime'> = {
+  secret: false,
+  quorumPct: null,
+  threshold: null,
+  options: [],
+  candidateIds: [],
+  seats: 1,
+  maxChoices: 1,
+  electsGuardians: false,
+  rulesText: '',
+};
 
 export const FOUNDING_RULES = `1. The co-op is owned by the people who work in it. Anyone who has been a member for 14 months is an owner.
 2. One owner, one vote. No owner is more important than any other.
@@ -41,14 +54,7 @@ export async function seedGovernance(ctx: Ctx): Promise<void> {
     title: 'Members who pause keep their vote',
     body: 'A member who pauses for a holiday or parental leave is still an owner, and should keep their vote.',
     kind: 'rules',
-    secret: false,
-    quorumPct: null,
-    threshold: null,
-    options: [],
-    candidateIds: [],
-    seats: 1,
-    maxChoices: 1,
-    electsGuardians: false,
+    ...DEFAULTS,
     rulesText: `${FOUNDING_RULES}\n6. A member who pauses keeps their vote while paused.`,
     opensDate: dateAt(now - 29 * DAY),
     opensTime: '09:00',
@@ -70,15 +76,10 @@ export async function seedGovernance(ctx: Ctx): Promise<void> {
     title: 'Which evening for the Stammtisch?',
     body: 'The Stammtisch moves to one fixed evening a month. Choose the evening that suits you.',
     kind: 'poll',
+    ...DEFAULTS,
     secret: true,
     quorumPct: 30,
-    threshold: null,
     options: ['Tuesday', 'Wednesday', 'Thursday'],
-    candidateIds: [],
-    seats: 1,
-    maxChoices: 1,
-    electsGuardians: false,
-    rulesText: '',
     opensDate: addDaysIso(today, 1),
     opensTime: '09:00',
     closesDate: addDaysIso(today, 6),
@@ -94,15 +95,7 @@ export async function seedGovernance(ctx: Ctx): Promise<void> {
     title: 'A second coffee machine, at cost',
     body: 'Buy a second coffee machine for the kitchen and share its cost equally among members over six months.',
     kind: 'decision',
-    secret: false,
-    quorumPct: null,
-    threshold: null,
-    options: [],
-    candidateIds: [],
-    seats: 1,
-    maxChoices: 1,
-    electsGuardians: false,
-    rulesText: '',
+    ...DEFAULTS,
     opensDate: addDaysIso(today, 7),
     opensTime: '09:00',
     closesDate: addDaysIso(today, 14),
