@@ -193,6 +193,16 @@ describe('bad votes and proxies are refused, with nothing changed', () => {
   });
 });
 
+describe('editing while discussed', () => {
+  it('the proposer corrects the text and the window; another member may not', async () => {
+    const p = await propose({});
+    const edit = { id: p.id, title: 'Open on Saturday mornings', body: 'Open 10:00–13:00.', ...window, closesDate: '2026-12-03' };
+    expect(await attempt('governance.update', edit, as(m.ben.id))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const edited = await t.call('governance.update', edit, as(m.ana.id));
+    expect(edited).toMatchObject({ title: 'Open on Saturday mornings', closesAt: '2026-12-03T18:00:00.000Z' });
+  });
+});
+
 describe('secret ballots', () => {
   it('keep who voted apart from what was voted: a receipt to check the count, and nothing that joins them once closed', async () => {
     const p = await propose({ secret: true, title: 'Spend the surplus on a bike shed' });

@@ -32,14 +32,15 @@ export async function open(ctx: Ctx, trx: Kysely<DB>, row: ProposalsTable): Prom
 
 /** The proposer (or the desk) opens voting now rather than at the planned time. */
 export async function openVoting(ctx: Ctx, actor: Actor, id: string): Promise<ProposalDetail> {
-  return commit(ctx, 'governance.changed', async (trx) => {
+  const detail = await commit(ctx, 'governance.changed', async (trx) => {
     const row = await ownProposal(trx, actor, id);
     stillDiscussed(row);
     if (row.closes_at <= ctx.now().getTime()) throw new AppError('RULE', 'Its voting window has passed: change when voting closes first.');
     await open(ctx, trx, row);
-    announceSoon(ctx);
     return get(withDb(ctx, trx), actor, row.id);
   });
+  announceSoon(ctx);
+  return detail;
 }
 
 /**

@@ -107,8 +107,11 @@ export async function addCost(
 }
 
 export async function removeCost(ctx: Ctx, id: string): Promise<CostMonth> {
-  const row = await repo.cost(ctx.db, id);
-  if (!row) throw notFound('The cost');
-  await commit(ctx, 'money.changed', (trx) => repo.deleteCost(trx, id));
-  return costMonth(ctx, row.month);
+  const month = await commit(ctx, 'money.changed', async (trx) => {
+    const row = await repo.cost(trx, id);
+    if (!row) throw notFound('The cost');
+    await repo.deleteCost(trx, id);
+    return row.month;
+  });
+  return costMonth(ctx, month);
 }

@@ -2,7 +2,7 @@ import type { MemberPlan, PlanPeriod } from '@shared/contract/money.contract';
 import { todayIn } from '@shared/domain/dates';
 import { newId } from '@shared/domain/ids';
 import { addDaysIso } from '@shared/domain/zoned';
-import { type Actor, type Ctx, withDb } from '../../context';
+import { type Actor, type Ctx } from '../../context';
 import { commit } from '../../db/tx';
 import { AppError } from '../../errors';
 import { requireSelf } from '../../permissions';
@@ -89,5 +89,5 @@ export async function change(ctx: Ctx, actor: Actor, input: { memberId: string; 
     await repo.endPeriod(trx, open.id, dayBefore);
     await begin(open.plan_id, input.action === 'pause' ? 'paused' : 'active');
   });
-  return memberPlan(withDb(ctx, ctx.db), actor, input.memberId);
+  return memberPlan(ctx, actor, input.memberId);
 }

@@ -3,13 +3,12 @@ import { PROPOSAL_KINDS, THRESHOLDS, KIND_WORDS, THRESHOLD_WORDS } from '@shared
 import { addDaysIso } from '@shared/domain/zoned';
 import { useLocation } from 'wouter';
 import { useApi } from '../../api/hooks';
-import { DateField } from '../../components/DateField';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { MemberPicker } from '../../components/MemberPicker';
 import { todayLocal } from '../../components/format';
-import { TimeField } from '../../components/TimeField';
 import { useChannelForm } from '../../components/useChannelForm';
+import { VotingWindowFields } from './VotingWindowFields';
 
 type Member = { id: string; name: string };
 
@@ -119,34 +118,7 @@ export function NewProposal({ onDone }: { onDone: () => void }) {
           </label>
         </>
       ) : null}
-      <div className="grid">
-        <Controller
-          control={form.control}
-          name="opensDate"
-          render={({ field }) => (
-            <DateField label="Voting opens" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('opensDate')} />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="opensTime"
-          render={({ field }) => <TimeField label="at" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('opensTime')} />}
-        />
-        <Controller
-          control={form.control}
-          name="closesDate"
-          render={({ field }) => (
-            <DateField label="Voting closes" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('closesDate')} />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="closesTime"
-          render={({ field }) => (
-            <TimeField label="until" value={field.value} onValue={field.onChange} onBlur={field.onBlur} error={form.errorOf('closesTime')} />
-          )}
-        />
-      </div>
+      <VotingWindowFields control={form.control} errorOf={form.errorOf} />
       <details>
         <summary>Quorum, threshold and secrecy</summary>
         <div className="grid">

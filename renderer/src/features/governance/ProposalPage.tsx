@@ -5,11 +5,13 @@ import { KIND_WORDS, OUTCOME_WORDS, THRESHOLD_WORDS } from '@shared/domain/gover
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
-import { TextAreaField } from '../../components/Field';
+import { zonedParts } from '@shared/domain/zoned';
+import { TextAreaField, TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { formatDateTime } from '../../components/format';
 import { type Act, useAction } from '../../components/useAction';
 import { useChannelForm } from '../../components/useChannelForm';
+import { VotingWindowFields } from './VotingWindowFields';
 import { useSiteZone } from '../../components/useSiteZone';
 import { Ballot, Result, Voters } from './Ballot';
 import { Discussion } from './Discussion';
@@ -68,11 +70,18 @@ export function ProposalPage({ id }: { id: string }) {
 
 /** The proposer and the desk open voting early or withdraw, while it is discussed. */
 function Manage({ proposal: p, act }: { proposal: ProposalDetail; act: Act }) {
+  const [editing, setEditing] = useState(false);
   return (
     <section className="card" aria-labelledby="manage-title">
       <h2 id="manage-title">While it is discussed</h2>
       <p className="small muted">Amendments you accept change its text. Once voting opens the text is final and who may vote is fixed.</p>
+      {editing ? <EditProposal proposal={p} onDone={() => setEditing(false)} /> : null}
       <p className="record-actions">
+        {editing ? null : (
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        )}
         <button type="button" className="button-primary" onClick={() => void act(() => call('governance.openVoting', { id: p.id }), 'Voting is open.')}>
           Open voting now
         </button>
@@ -106,6 +115,44 @@ function Refer({ id }: { id: string }) {
       <FormActions error={form.formError} saved={form.saved}>
         <button type="submit" className="button-primary">
           Refer
+        </button>
+      </FormActions>
+    </form>
+  );
+}
+
+/** The proposer (or the desk) corrects the text and the voting window while it is discussed. */
+function EditProposal({ proposal: p, onDone }: { proposal: ProposalDetail; onDone: () => void }) {
+  const zone = useSiteZone();
+  const opens = zonedParts(Date.parse(p.opensAt), zone);
+  const closes = zonedParts(Date.parse(p.closesAt), zone);
+  const form = useChannelForm('governance.update', {
+    defaultValues: {
+      id: p.id,
+      title: p.title,
+      body: p.body,
+      rulesText: p.rulesText ?? '',
+      opensDate: opens.date,
+      opensTime: opens.time,
+      closesDate: closes.date,
+      closesTime: closes.time,
+    },
+    onSaved: onDone,
+  });
+  return (
+    <form className="form" aria-label="Edit the proposal" noValidate onSubmit={(e) => void form.submit(e)}>
+      <TextField label="Title" error={form.errorOf('title')} {...form.register('title')} />
+      <TextAreaField label="What is proposed, and why" rows={4} error={form.errorOf('body')} {...form.register('body')} />
+      {p.rulesText !== null ? (
+        <TextAreaField label="The new text of the rules" rows={6} error={form.errorOf('rulesText')} {...form.register('rulesText')} />
+      ) : null}
+      <VotingWindowFields control={form.control} errorOf={form.errorOf} />
+      <FormActions error={form.formError} saved={form.saved}>
+        <button type="submit" className="button-primary">
+          Save
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
         </button>
       </FormActions>
     </form>
