@@ -16,7 +16,7 @@ const ACTIONS = [
 ] as const;
 
 /** On a member's page, for the manager: their plan now, its history, and a change from a day. */
-export function MemberPlanPart({ memberId, name }: { memberId: string; name: string }) {
+export function MemberPlanPart({ memberId }: { memberId: string; name: string }) {
   const viewer = useViewer();
   const mine = useApi('money.memberPlan', { memberId }, { enabled: viewer.manager }).data;
   const plans = useApi('money.plans', {}, { enabled: viewer.manager }).data ?? [];
@@ -31,7 +31,7 @@ export function MemberPlanPart({ memberId, name }: { memberId: string; name: str
           {mine.current.priceMinor === 0 ? 'free' : `${money(mine.current.priceMinor, mine.currency)} a month`} · {includes(mine.current)}
         </p>
       ) : (
-        <p className="muted">{name} is not on a plan.</p>
+        <p className="muted">Not on a plan.</p>
       )}
       <p className="small muted">
         This month: pays {money(mine.month.pays, mine.currency)}, share of the real costs {money(mine.month.share, mine.currency)}.
