@@ -1,15 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { call, expect, test } from './fixtures';
+import { axe, call, expect, test } from './fixtures';
 
 // The manager puts on a breakfast in the Garden Room for 12; 14 members reply and two wait; one
 // cancels and the first waiting is promoted and told; people are checked in at the door; the room
 // shows as booked on the day board.
-
-async function axe(page: Page) {
-  const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
 
 test('a monthly breakfast for 12 in the Garden Room: 14 reply, two wait, a cancellation promotes the first, the door checks people in, the day board shows the room taken', async ({
   app,

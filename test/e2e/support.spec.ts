@@ -1,30 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
-import { call, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { atKiosk, axe, call, expect, test } from './fixtures';
 
 // Mutual support at the kiosk, as two members in the building use it: Ana asks a quick VAT
 // question on the kiosk by the door (photographed at phone size), Kasia — who offers VAT returns
 // and is in — finds it first and goes over; Ana resolves it with thanks. Then Ana asks for a
 // mentor, proposes the suggested pair, Kasia agrees and logs their first meeting; a commitment
 // Ana missed nudges Kasia, her partner.
-
-async function axe(page: Page) {
-  const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(found.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
-}
-
-/** A member at a kiosk (a screen not signed in as staff opens on the kiosk): their number and PIN, typed. */
-async function atKiosk(browser: Browser, url: string, viewport: { width: number; height: number }, who: { number: number; name: string }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport })).newPage();
-  await page.goto(`${url}#/today`);
-  await page.getByLabel('Member number or name').click();
-  await page.keyboard.type(String(who.number));
-  await page.getByLabel('PIN').click();
-  await page.keyboard.type('4821');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: `Hello, ${who.name}` })).toBeVisible();
-  return page;
-}
 
 const help = (page: Page) => page.getByRole('navigation', { name: 'Kiosk' }).getByRole('link', { name: 'Help', exact: true }).click();
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Mutual support' }).getByRole('link', { name, exact: true }).click();
