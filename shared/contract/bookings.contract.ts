@@ -91,7 +91,10 @@ export interface Booking {
   checkedInAt: string | null;
   cancelledAt: string | null;
   cutoffOverridden: boolean;
+  /** What the member pays, after their plan's credits; frozen when booked. */
   price: number;
+  /** What their plan covered: minutes of room or resource hours, or desk days. */
+  creditsUsed: number;
   currency: string;
 }
 
@@ -166,7 +169,8 @@ export interface FreeRoom {
 }
 
 export const bookingsContract = contractPart('bookings', 'Bookings', ['bookings.changed'], {
-  'bookings.check': query<{ violations: Violation[]; price: number; currency: string }>()(bookingRequest, 'member'),
+  /** What stands in the way, and what it would cost: the price after the member's plan credits, and those credits in words. */
+  'bookings.check': query<{ violations: Violation[]; price: number; currency: string; credits: string | null }>()(bookingRequest, 'member'),
   'bookings.create': command<Booking>()(bookingRequest, 'member', { audit: 'booked' }),
   'bookings.get': query<Booking>()(byId, 'member'),
   'bookings.planSeries': query<SeriesPlan>()(seriesRequest, 'member'),

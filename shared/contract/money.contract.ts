@@ -85,6 +85,93 @@ export interface CostMonth {
   members: { member: MemberRef; plan: string; pays: number; share: number }[];
 }
 
+export const STATEMENT_LINE_KINDS = ['plan', 'usage', 'day-pass', 'event', 'adjustment'] as const;
+export type StatementLineKind = (typeof STATEMENT_LINE_KINDS)[number];
+export const PAYMENT_METHODS = ['transfer', 'cash', 'card'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_METHOD_WORDS: Record<PaymentMethod, string> = { transfer: 'Bank transfer', cash: 'Cash', card: 'Card' };
+
+export interface StatementLine {
+  kind: StatementLineKind;
+  /** The day it is for (a plan's line: the first day of its period in the month). */
+  onDate: string;
+  description: string;
+  /** What the plan covered, in words ("1.5 of your 8 room hours left"); empty where nothing. */
+  credits: string;
+  amountMinor: number;
+}
+
+/** A member's month: issued (numbered, never changed again) or, before the month is closed, a draft. */
+export interface Statement {
+  /** Null on a draft. */
+  id: string | null;
+  /** "2026-0007"; null on a draft. */
+  number: string | null;
+  member: MemberRef;
+  month: string;
+  currency: string;
+  lines: StatementLine[];
+  subtotal: number;
+  /** Basis points: 2000 is 20%. */
+  taxBp: number;
+  tax: number;
+  total: number;
+  issuedAt: string | null;
+}
+
+export type StatementSummary = Omit<Statement, 'lines'> & { lines: number };
+
+export interface MonthStatements {
+  month: string;
+  currency: string;
+  /** The month has ended in the co-op's zone: its statements may be issued. */
+  ended: boolean;
+  issued: StatementSummary[];
+  /** Members with something to bill and no statement yet: what closing the month would issue. */
+  drafts: StatementSummary[];
+}
+
+export interface Payment {
+  id: string;
+  member: MemberRef;
+  paidOn: string;
+  amountMinor: number;
+  method: PaymentMethod;
+  reference: string;
+}
+
+export interface Adjustment {
+  id: string;
+  member: MemberRef;
+  month: string;
+  description: string;
+  amountMinor: number;
+}
+
+/** What a member was billed and paid; `owes` is billed less paid (negative: in credit). */
+export interface Balance {
+  member: MemberRef;
+  billed: number;
+  paid: number;
+  owes: number;
+}
+
+export interface MemberAccount {
+  memberId: string;
+  currency: string;
+  statements: StatementSummary[];
+  payments: Payment[];
+  /** Adjustments not yet on a statement. */
+  adjustments: Adjustment[];
+  balance: Balance;
+}
+
+export interface MoneySettings {
+  taxBp: number;
+  /** The number the next statement gets. */
+  nextNumber: number;
+}
+
 export const month = z.string({ error: 'Choose a month' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month such as 2027-03');
 const count = (label: string) =>
   z
@@ -135,4 +222,53 @@ export const moneyContract = contractPart('money', 'Plans and costs', ['money.ch
     { audit: 'entered a cost of the premises' },
   ),
   'money.removeCost': command<CostMonth>()(byId, 'manager', { audit: 'removed a cost of the premises' }),
+  'money.statements': query<MonthStatements>()(z.object({ month }), 'manager'),
+  /** Issues the month's statements: numbered, then never changed. Refused before the month has ended. */
+  'money.closeMonth': command<MonthStatements>()(z.object({ month }), 'manager', { audit: 'closed the month and issued statements' }),
+  /** An issued statement by id, or a member's draft for a month. */
+  'money.statement': query<Statement>()(
+    z.union([z.object({ id }), z.object({ memberId: id, month })], { error: 'Choose a statement, or a member and a month' }),
+    'member',
+  ),
+  'money.statementFile': query<{ filename: string; base64: string }>()(z.object({ id, format: z.enum(['pdf', 'csv'], { error: 'PDF or CSV' }) }), 'member'),
+  'money.account': query<MemberAccount>()(z.object({ memberId: id.nullable().default(null) }), 'member'),
+  'money.owing': query<{ currency: string; balances: Balance[] }>()(empty, 'manager'),
+  'money.recordPayment': command<MemberAccount>()(
+    z.object({
+      memberId: id,
+      paidOn: isoDate,
+      amountMinor: z.number({ error: 'Enter an amount' }).int('Whole cents').min(1, 'A payment is more than zero').max(1_000_000_000, 'Too large'),
+      method: z.enum(PAYMENT_METHODS, { error: 'Bank transfer, cash or card' }),
+      reference: z.string().trim().max(120, 'Too long (at most 120 characters)').default(''),
+    }),
+    'manager',
+    { audit: 'recorded a payment from' },
+  ),
+  /** A correction or a credit (negative) on a month's statement not yet issued. */
+  'money.addAdjustment': command<MemberAccount>()(
+    z.object({
+      memberId: id,
+      month,
+      description: z.string({ error: 'Say what it is for' }).trim().min(1, 'Say what it is for').max(200, 'Too long (at most 200 characters)'),
+      amountMinor: z
+        .number({ error: 'Enter an amount' })
+        .int('Whole cents')
+        .min(-1_000_000_000, 'Too large')
+        .max(1_000_000_000, 'Too large')
+        .refine((n) => n !== 0, 'Enter an amount other than zero'),
+    }),
+    'manager',
+    { audit: 'added an adjustment for' },
+  ),
+  'money.settings': query<MoneySettings>()(empty, 'manager'),
+  'money.saveSettings': command<MoneySettings>()(
+    z.object({ taxBp: z.number({ error: 'Enter a tax rate' }).int('Whole hundredths of a per cent').min(0, 'Cannot be negative').max(10_000, 'At most 100%') }),
+    'manager',
+    { audit: 'changed the tax rate' },
+  ),
+  /** Statement lines and payments of the months `from`..`to`, as CSV an accountant imports. */
+  'money.accountingExport': query<{ filename: string; csv: string }>()(
+    z.object({ from: month, to: month }).refine((r) => r.from <= r.to, { message: 'The last month comes after the first', path: ['to'] }),
+    'manager',
+  ),
 });

@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = {
   community: { label: 'A community of practice I am in has a new session', staff: false },
   vote: { label: 'Voting opens, closes soon or has a result on a proposal I may vote on', staff: false },
   proposal: { label: 'A proposal of mine is discussed or referred, or someone appoints me their proxy', staff: false },
+  statement: { label: 'My monthly statement is issued', staff: false },
   news: { label: 'News from the co-op', staff: false },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -11,6 +11,9 @@ export const DATE_FORMAT = 'd MMM yyyy';
 /** "14 Mar 2025" from "2025-03-14" (or from the date part of a longer ISO text). */
 export const formatIsoDate = (iso: string): string => format(parseISO(iso.slice(0, 10)), DATE_FORMAT);
 
+/** A month "2026-11" in words: "November 2026". */
+export const formatMonth = (month: string): string => format(parseISO(`${month}-01`), 'MMMM yyyy');
+
 export function isIsoDateShape(value: string): boolean {
   return ISO_DATE.test(value);
 }

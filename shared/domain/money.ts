@@ -51,3 +51,53 @@ export function prorate(price: number, from: number, to: number, days: number): 
   const upTo = (d: number) => Math.round((price * d) / days);
   return upTo(to) - upTo(from - 1);
 }
+
+export type CreditKind = 'desk' | 'room' | 'resource';
+
+/** What a plan includes in a month, per kind of bookable: desk days, or minutes of room and resource hours. */
+export interface Allowance {
+  desk: number;
+  room: number;
+  resource: number;
+  discountPct: number;
+}
+
+export interface ChargeInput {
+  kind: CreditKind;
+  /** The bookable's rate per hour, for each unit held (a room is held whole: 1). */
+  rateMinor: number;
+  minutes: number;
+  units: number;
+  /** The member's plan that day (null: none, or paused), and what of this kind they spent this month already. */
+  allowance: Allowance | null;
+  spent: number;
+}
+
+/**
+ * A booking's price: its member's included credits first, then the rest at the rate, less the
+ * plan's discount. Credits are minutes for rooms and resources and days for desks (a desk booked
+ * for any part of a day takes one day per seat); never more than what is left, never below zero;
+ * a bookable without a rate costs nothing and spends none.
+ */
+export function chargeFor(c: ChargeInput): { priceMinor: number; creditsUsed: number; left: number } {
+  const full = (c.rateMinor * c.minutes * c.units) / 60;
+  // what costs nothing spends no credits
+  if (!c.allowance || c.rateMinor === 0) return { priceMinor: Math.round(full), creditsUsed: 0, left: 0 };
+  const left = Math.max(0, c.allowance[c.kind] - c.spent);
+  const need = c.kind === 'desk' ? c.units : c.minutes;
+  const used = Math.min(left, need);
+  const share = need === 0 ? 0 : (need - used) / need;
+  return { priceMinor: Math.round((full * share * (100 - c.allowance.discountPct)) / 100), creditsUsed: used, left };
+}
+
+/** "Uses 2 of your 8 room hours left this month": a booking's credits in words (minutes shown as hours). */
+export function creditWords(kind: CreditKind, used: number, left: number): string {
+  const hours = (m: number) => String(Math.round((m / 60) * 100) / 100);
+  const what = kind === 'desk' ? 'desk days' : `${kind} hours`;
+  const n = kind === 'desk' ? String : hours;
+  if (left === 0) return `Your plan’s ${what} this month are used up`;
+  return `Uses ${n(used)} of your ${n(left)} ${what} left this month`;
+}
+
+/** Tax on an amount at a rate in basis points (2000: 20%), to the nearest minor unit. */
+export const taxOn = (minor: number, bp: number): number => Math.round((minor * bp) / 10_000);

@@ -140,7 +140,7 @@ describe('costs shared at cost', () => {
 });
 
 describe('the demo co-op, and the round trip', () => {
-  it('has plans, members on them (one changed mid-month, one paused) and two months of costs; all of it survives export and import', async () => {
+  it('has plans, members on them (one changed mid-month, one paused), two months of costs, last month’s statements and payments; all of it survives export and import', async () => {
     const demo = await startTestCoop({ now: () => FIXED_NOW });
     const fresh = await startTestCoop({ now: () => FIXED_NOW });
     try {
@@ -149,11 +149,20 @@ describe('the demo co-op, and the round trip', () => {
       const november = await demo.call('money.costs', { month: '2026-11' });
       expect(november.costs).toHaveLength(4);
       expect(november.members.reduce((s, m) => s + m.share, 0)).toBe(november.total);
+      // October is closed: statements numbered from 1, most paid, a few owed
+      const october = await demo.call('money.statements', { month: '2026-10' });
+      expect(october.issued.length).toBeGreaterThan(5);
+      expect(october.issued.map((s) => s.number).sort()[0]).toBe('00001');
+      const owing = await demo.call('money.owing', {});
+      expect(owing.balances.length).toBeGreaterThan(0);
+      expect(owing.balances.length).toBeLessThan(october.issued.length);
       const exported = await demo.call('data.exportAll', {});
       const { folder } = await demo.call('data.exports', {});
       writeFileSync(join((await fresh.call('data.exports', {})).folder, exported.name), readFileSync(join(folder, exported.name)));
       expect((await fresh.call('data.importAll', { name: exported.name })).tables).toEqual(exported.tables);
       expect(await fresh.call('money.costs', { month: '2026-11' })).toEqual(november);
+      expect(await fresh.call('money.statements', { month: '2026-10' })).toEqual(october);
+      expect(await fresh.call('money.owing', {})).toEqual(owing);
     } finally {
       await demo.close();
       await fresh.close();

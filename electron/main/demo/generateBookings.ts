@@ -179,7 +179,9 @@ export async function generateBookings(db: Kysely<DB>, plan: BookingsPlan): Prom
       occ_end_ms: end,
       status: cancelled ? 'cancelled' : 'confirmed',
       series_id: seriesId,
-      price_minor: 0,
+      // every fifth booking charged beyond a plan's credits, so statements have usage to list
+      price_minor: batch.length % 5 === 0 ? 1200 : 0,
+      credits_used: 0,
       currency: 'GBP',
       checked_in_at: end < plan.now && !cancelled ? start : null,
       cancelled_at: cancelled ? start - 86_400_000 : null,

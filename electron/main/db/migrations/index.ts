@@ -12,6 +12,7 @@ import * as m0010 from './0010_events';
 import * as m0011 from './0011_series_fairs_communities';
 import * as m0012 from './0012_governance';
 import * as m0013 from './0013_money';
+import * as m0014 from './0014_statements';
 
 export interface Migration {
   name: string;
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   { name: '0011_series_fairs_communities', up: m0011.up },
   { name: '0012_governance', up: m0012.up },
   { name: '0013_money', up: m0013.up },
+  { name: '0014_statements', up: m0014.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

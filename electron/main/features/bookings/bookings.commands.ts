@@ -12,6 +12,7 @@ import { ensurePresent } from '../presence';
 import { notify, notifyStaff } from '../notifications';
 import { formatIsoDate } from '@shared/domain/dates';
 import * as repo from './bookings.repository';
+import { chargeOf } from './charging.policy';
 import {
   MINUTE,
   type Held,
@@ -31,7 +32,6 @@ import {
   newRow,
   planOccurrences,
   plannedHeld,
-  priceOf,
   ruleError,
 } from './bookings.policy';
 
@@ -50,8 +50,10 @@ export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Book
  * clash check and guard; throws the rule that refuses, and the caller's whole change rolls back.
  * `beyondWindow`: the co-op's own events, planned by the desk, may be booked further ahead than
  * members may book (the window stops hoarding, not the co-op's calendar); every other rule holds.
+ * `free`: the co-op's own use (an event's room, a day pass's seat, paid for otherwise) costs its
+ * member neither credits nor the rate.
  */
-export async function bookWithin(ctx: Ctx, trx: Kysely<DB>, req: Request, options: { beyondWindow?: boolean } = {}): Promise<Booking> {
+export async function bookWithin(ctx: Ctx, trx: Kysely<DB>, req: Request, options: { beyondWindow?: boolean; free?: boolean } = {}): Promise<Booking> {
   const target = await loadTarget(trx, req.bookableId);
   await assertMember(trx, req.memberId);
   const interval = intervalOf(req, target);
@@ -59,7 +61,8 @@ export async function bookWithin(ctx: Ctx, trx: Kysely<DB>, req: Request, option
   const candidate = { ...interval, quantity: req.quantity, memberId: req.memberId, guestName: req.guestName };
   const violations = (await evaluate(trx, ctx, target, candidate)).filter((v) => !(options.beyondWindow && v.rule === 'booking-window'));
   if (violations.length > 0) throw ruleError(violations);
-  const row = newRow(ctx, target, candidate, req.title, null);
+  const charge = options.free ? { priceMinor: 0, creditsUsed: 0 } : await chargeOf(trx, target, candidate);
+  const row = newRow(ctx, target, candidate, req.title, null, charge);
   await guarded(() => repo.insert(trx, row));
   return loadBooking(trx, row.id);
 }
@@ -122,13 +125,9 @@ export async function createSeries(ctx: Ctx, actor: Actor, s: SeriesInput & { on
     });
     const ids: string[] = [];
     for (const o of free) {
-      const row = newRow(
-        ctx,
-        target,
-        { start: o.startMs, end: o.endMs, quantity: s.quantity, memberId: s.memberId, guestName: s.guestName },
-        s.title,
-        seriesId,
-      );
+      // one after the other: each occurrence sees the credits the earlier ones spent
+      const candidate = { start: o.startMs, end: o.endMs, quantity: s.quantity, memberId: s.memberId, guestName: s.guestName };
+      const row = newRow(ctx, target, candidate, s.title, seriesId, await chargeOf(trx, target, candidate));
       await guarded(() => repo.insert(trx, row));
       ids.push(row.id);
     }
@@ -201,19 +200,26 @@ export async function reschedule(ctx: Ctx, actor: Actor, input: { id: string; sc
       if (v.length > 0) problems.push(`${date}: ${v.map((x) => x.message).join(' ')}`);
       const occ = occupancy(start, end, target.rules);
       planned.push(plannedHeld(r.id, r.bookable_id, start, end, target.rules, r.units));
-      moves.push({ id: r.id, start, end, occ, price: priceOf(target, start, end, r.quantity) });
+      moves.push({ id: r.id, start, end, occ, memberId: r.member_id, quantity: r.quantity, free: r.price_minor === 0 && r.credits_used === 0 });
     }
     if (problems.length > 0) throw new AppError('RULE', `Nothing was moved. ${problems.join(' ')}`, { startTime: problems[0] });
     // Where bookings need approval, a member's move asks for it again; the front desk's does not.
     const approveAgain = target.rules.approvalRequired && !isStaff(actor);
+    // what the moved bookings spent comes back first; each is then charged again, in order
+    for (const m of moves) await repo.update(trx, m.id, { credits_used: 0 });
     for (const m of moves) {
+      // the co-op's own use stays free when moved
+      const charge = m.free
+        ? { priceMinor: 0, creditsUsed: 0 }
+        : await chargeOf(trx, target, { start: m.start, end: m.end, quantity: m.quantity, memberId: m.memberId });
       await guarded(() =>
         repo.update(trx, m.id, {
           start_ms: m.start,
           end_ms: m.end,
           occ_start_ms: m.occ.occStart,
           occ_end_ms: m.occ.occEnd,
-          price_minor: m.price,
+          price_minor: charge.priceMinor,
+          credits_used: charge.creditsUsed,
           updated_at: now,
           ...(approveAgain ? { status: 'pending' as const } : {}),
         }),

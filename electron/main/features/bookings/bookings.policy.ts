@@ -56,6 +56,7 @@ export function toBooking(row: repo.BookingRow): Booking {
     cancelledAt: iso(row.cancelled_at),
     cutoffOverridden: row.cutoff_overridden === 1,
     price: row.price_minor,
+    creditsUsed: row.credits_used,
     currency: row.currency,
   };
 }
@@ -88,11 +89,6 @@ export function intervalOf(req: { start?: string; end?: string; date?: string },
     return { start: window.start, end: window.end };
   }
   return { start: Date.parse(req.start!), end: Date.parse(req.end!) };
-}
-
-/** What a booking would cost: the hourly rate for its length and units, frozen at booking time. */
-export function priceOf(target: Target, start: number, end: number, quantity: number): number {
-  return Math.round((target.row.hourly_rate_minor * (end - start) * unitsHeld(target.row, quantity)) / (60 * MINUTE));
 }
 
 function describeClash(h: repo.HeldRow, zone: string): string {
@@ -211,7 +207,8 @@ export async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function newRow(ctx: Ctx, target: Target, c: Candidate, title: string, seriesId: string | null) {
+/** A new booking's row; `charge` is what its member pays and what their plan covered (`chargeOf`). */
+export function newRow(ctx: Ctx, target: Target, c: Candidate, title: string, seriesId: string | null, charge: { priceMinor: number; creditsUsed: number }) {
   const now = ctx.now().getTime();
   const occ = occupancy(c.start, c.end, target.rules);
   return {
@@ -228,7 +225,8 @@ export function newRow(ctx: Ctx, target: Target, c: Candidate, title: string, se
     occ_end_ms: occ.occEnd,
     status: target.rules.approvalRequired ? ('pending' as const) : ('confirmed' as const),
     series_id: seriesId,
-    price_minor: priceOf(target, c.start, c.end, c.quantity),
+    price_minor: charge.priceMinor,
+    credits_used: charge.creditsUsed,
     currency: target.site.currency,
     checked_in_at: null,
     cancelled_at: null,

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { CalendarEntry } from '../../ics';
 import type { Booking, FreeRoom, SeriesPlan } from '@shared/contract/bookings.contract';
 import type { RecordLabel } from '@shared/contract/audit.contract';
@@ -14,6 +16,7 @@ import { memberById } from '../members';
 import { loadSite } from '../sites';
 import { bookingsCalendar } from './ics.format';
 import * as repo from './bookings.repository';
+import { chargeOf } from './charging.policy';
 import {
   MINUTE,
   type Request,
@@ -27,7 +30,6 @@ import {
   loadBooking,
   loadTarget,
   planOccurrences,
-  priceOf,
   toBooking,
   unitsAvailable,
   unitsHeld,
@@ -35,14 +37,19 @@ import {
 } from './bookings.policy';
 
 /** Checks a booking without writing anything: the dialog's live feedback. */
-export async function check(ctx: Ctx, actor: Actor, req: Request): Promise<{ violations: Violation[]; price: number; currency: string }> {
+export async function check(
+  ctx: Ctx,
+  actor: Actor,
+  req: Request,
+): Promise<{ violations: Violation[]; price: number; currency: string; credits: string | null }> {
   requireSelf(actor, req.memberId, OWN_BOOKING);
   const target = await loadTarget(ctx.db, req.bookableId);
   await assertMember(ctx.db, req.memberId);
   const interval = intervalOf(req, target);
-  if ('rule' in interval) return { violations: [interval], price: 0, currency: target.site.currency };
-  const violations = await evaluate(ctx.db, ctx, target, { ...interval, quantity: req.quantity, memberId: req.memberId, guestName: req.guestName });
-  return { violations, price: priceOf(target, interval.start, interval.end, req.quantity), currency: target.site.currency };
+  if ('rule' in interval) return { violations: [interval], price: 0, currency: target.site.currency, credits: null };
+  const candidate = { ...interval, quantity: req.quantity, memberId: req.memberId, guestName: req.guestName };
+  const [violations, charge] = await Promise.all([evaluate(ctx.db, ctx, target, candidate), chargeOf(ctx.db, target, candidate)]);
+  return { violations, price: charge.priceMinor, currency: target.site.currency, credits: charge.credits };
 }
 
 export async function get(ctx: Ctx, actor: Actor, id: string): Promise<Booking> {
@@ -224,3 +231,30 @@ const slug = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+
+export interface ChargedBooking {
+  id: string;
+  memberId: string;
+  startMs: number;
+  endMs: number;
+  status: Booking['status'];
+  priceMinor: number;
+  creditsUsed: number;
+  bookableName: string;
+  kind: Booking['kind'];
+}
+
+/** Members' bookings that cost something or used plan credits, starting in `from`..`to` (all members, or one): what statements list. */
+export async function chargedBetween(db: Kysely<DB>, from: number, to: number, memberId?: string): Promise<ChargedBooking[]> {
+  return (await repo.chargedBetween(db, from, to, memberId)).map((b) => ({
+    id: b.id,
+    memberId: b.member_id!,
+    startMs: b.start_ms,
+    endMs: b.end_ms,
+    status: b.status,
+    priceMinor: b.price_minor,
+    creditsUsed: b.credits_used,
+    bookableName: b.bookable_name,
+    kind: b.kind,
+  }));
+}

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { rowsAsArrays } from '../../db/rows';
 import type { DB } from '../../db/schema';
 import type { BookingsTable } from './bookings.tables';
@@ -231,3 +231,65 @@ export const confirmedBetween = (db: Kysely<DB>, from: number, to: number) =>
     .where('start_ms', '<', to)
     .where('end_ms', '>', from)
     .execute();
+
+/**
+ * What a booking still costs its member: pending, confirmed, released for a no-show, or
+ * cancelled after the cut-off. Cancelled within it (or declined), it costs nothing and its
+ * credits come back.
+ */
+const charged = (eb: ExpressionBuilder<DB, 'bookings'>) =>
+  eb.or([
+    eb('bookings.status', 'in', ['pending', 'confirmed', 'released']),
+    eb.and([eb('bookings.status', '=', 'cancelled'), eb('bookings.cutoff_overridden', '=', 1)]),
+  ]);
+
+/** Credits a member spent on bookables of a kind starting in `from`..`to` (read through the member's time index). */
+export async function creditsSpent(
+  db: Kysely<DB>,
+  memberId: string,
+  kind: BookingRow['kind'],
+  range: { from: number; to: number },
+  exclude: readonly string[],
+): Promise<number> {
+  let q = db
+    .selectFrom('bookings')
+    .innerJoin('bookables', 'bookables.id', 'bookings.bookable_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('bookings.credits_used'), eb.val(0)).as('spent'))
+    .where('bookings.member_id', '=', memberId)
+    .where('bookings.start_ms', '>=', range.from)
+    .where('bookings.start_ms', '<', range.to)
+    .where('bookables.kind', '=', kind)
+    .where(charged);
+  if (exclude.length > 0) q = q.where('bookings.id', 'not in', exclude as string[]);
+  return Number((await q.executeTakeFirstOrThrow()).spent);
+}
+
+/** Members' bookings that cost something or used credits, starting in `from`..`to` (all members, or one), oldest first. */
+export function chargedBetween(db: Kysely<DB>, from: number, to: number, memberId?: string) {
+  let q = db
+    .selectFrom('bookings')
+    .innerJoin('bookables', 'bookables.id', 'bookings.bookable_id')
+    .select([
+      'bookings.id',
+      'bookings.member_id',
+      'bookings.start_ms',
+      'bookings.end_ms',
+      'bookings.status',
+      'bookings.price_minor',
+      'bookings.credits_used',
+      'bookables.name as bookable_name',
+      'bookables.kind',
+    ])
+    .where('bookings.member_id', 'is not', null)
+    .where((eb) => eb.or([eb('bookings.price_minor', '>', 0), eb('bookings.credits_used', '>', 0)]))
+    .where(charged);
+  q = memberId
+    ? q.where('bookings.member_id', '=', memberId).where('bookings.start_ms', '>=', from).where('bookings.start_ms', '<', to)
+    : // through the time index: a booking's occupancy starts at most its buffer (under a day) before it
+      q
+        .where('bookings.occ_start_ms', '>=', from - 86_400_000)
+        .where('bookings.occ_start_ms', '<', to)
+        .where('bookings.start_ms', '>=', from)
+        .where('bookings.start_ms', '<', to);
+  return q.orderBy('bookings.start_ms').execute();
+}

@@ -29,8 +29,11 @@ export interface BookingsTable {
   occ_end_ms: number; // end plus the buffer after
   status: BookingStatus;
   series_id: string | null;
+  /** What the member is charged, after their plan's credits and discount; frozen when booked. */
   price_minor: number;
   currency: string;
+  /** Schema 14: what the member's plan covered — minutes of room or resource hours, or desk days. */
+  credits_used: number;
   checked_in_at: number | null;
   cancelled_at: number | null;
   cancelled_by: string | null;

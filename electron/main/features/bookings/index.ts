@@ -21,3 +21,5 @@ export const bookingsFeature = defineFeature({
 export { type Occupied, bookedHours, checkInOnArrival, deskSeats, occupancy } from './occupancy.queries';
 export { memberCalendar } from './bookings.queries';
 export { bookWithin, cancelWithin, retitleWithin } from './bookings.commands';
+export { type PlanLookup, setPlanLookup } from './charging.policy';
+export { type ChargedBooking, chargedBetween } from './bookings.queries';

@@ -177,3 +177,19 @@ export const fairNeeds = (db: Kysely<DB>, eventId: string) =>
 export async function insertFairNeed(db: Kysely<DB>, row: FairNeedsTable): Promise<void> {
   await db.insertInto('fair_needs').values(row).execute();
 }
+
+/** Members' places at paid events starting in `from`..`to` that went ahead: what statements charge (all members, or one). */
+export function feesBetween(db: Kysely<DB>, from: number, to: number, memberId?: string) {
+  let q = db
+    .selectFrom('event_rsvps')
+    .innerJoin('events', 'events.id', 'event_rsvps.event_id')
+    .select(['event_rsvps.member_id', 'events.id', 'events.title', 'events.starts_at', 'events.price_minor'])
+    .where('events.starts_at', '>=', from)
+    .where('events.starts_at', '<', to)
+    .where('events.price_minor', '>', 0)
+    .where('events.state', '=', 'scheduled')
+    .where('event_rsvps.state', '=', 'going')
+    .where('event_rsvps.member_id', 'is not', null);
+  if (memberId) q = q.where('event_rsvps.member_id', '=', memberId);
+  return q.orderBy('events.starts_at').execute() as Promise<{ member_id: string; id: string; title: string; starts_at: number; price_minor: number }[]>;
+}

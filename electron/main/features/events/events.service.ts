@@ -253,3 +253,22 @@ export async function checkIn(ctx: Ctx, actor: Actor, input: { eventId: string; 
     return toRsvp(reply, await memberRefs(trx, memberId ? [memberId] : []), null);
   });
 }
+
+export interface EventFee {
+  memberId: string;
+  eventId: string;
+  title: string;
+  startsAt: number;
+  priceMinor: number;
+}
+
+/** Members' places at paid events that went ahead, starting in `from`..`to` (all members, or one): what statements charge. */
+export async function feesBetween(db: Kysely<DB>, from: number, to: number, memberId?: string): Promise<EventFee[]> {
+  return (await repo.feesBetween(db, from, to, memberId)).map((f) => ({
+    memberId: f.member_id,
+    eventId: f.id,
+    title: f.title,
+    startsAt: f.starts_at,
+    priceMinor: f.price_minor,
+  }));
+}

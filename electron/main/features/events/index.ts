@@ -26,3 +26,4 @@ export const eventsFeature = defineFeature({
 export { createIn as createEventIn, type NewEvent } from './schedule.service';
 export { sessionsOf } from './events.service';
 export { coopEventsCalendar, memberEventEntries } from './calendar.service';
+export { type EventFee, feesBetween } from './events.service';

@@ -67,7 +67,8 @@ async function bookRoom(ctx: Ctx, trx: Kysely<DB>, actor: Actor, room: { id: str
       start: new Date(start).toISOString(),
       end: new Date(end).toISOString(),
     },
-    { beyondWindow: isStaff(actor) },
+    // the co-op's event: its room costs the host neither credits nor the rate
+    { beyondWindow: isStaff(actor), free: true },
   );
 }
 

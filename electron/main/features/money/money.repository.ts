@@ -57,3 +57,14 @@ export const costsOf = (db: Kysely<DB>, month: string) => db.selectFrom('costs')
 export const cost = (db: Kysely<DB>, id: string) => db.selectFrom('costs').selectAll().where('id', '=', id).executeTakeFirst();
 export const insertCost = (db: Kysely<DB>, row: CostsTable) => db.insertInto('costs').values(row).execute();
 export const deleteCost = (db: Kysely<DB>, id: string) => db.deleteFrom('costs').where('id', '=', id).execute();
+
+/** The plan a member is on `day` (active or paused), with what it includes. */
+export const planOn = (db: Kysely<DB>, memberId: string, day: string) =>
+  db
+    .selectFrom('member_plans')
+    .innerJoin('plans', 'plans.id', 'member_plans.plan_id')
+    .select(['member_plans.state', 'plans.desk_days', 'plans.room_hours', 'plans.resource_hours', 'plans.discount_pct'])
+    .where('member_plans.member_id', '=', memberId)
+    .where('member_plans.starts_on', '<=', day)
+    .where((eb) => eb.or([eb('member_plans.ends_on', 'is', null), eb('member_plans.ends_on', '>=', day)]))
+    .executeTakeFirst();

@@ -4,15 +4,18 @@ import { type Ctx, FRONT_DESK } from '../../context';
 import { activeMembersWithOffers } from '../../demo/generateBids';
 import { hasRows } from '../../db/tables';
 import { readCoop } from '../settings';
+import { addAdjustment, recordPayment } from './accounts.service';
 import { addCost } from './costs.service';
 import * as repo from './money.repository';
 import { change } from './periods.service';
 import { save } from './plans.service';
+import { closeMonth } from './statements.service';
 
 /**
  * The demo co-op's money: three plans (a free community membership, Flex 8, Resident), every
  * current member on one since two months ago — one changed plan mid last month, one paused this
- * month — and the premises' real costs of last month and this, each shared its own way.
+ * month — the premises' real costs of last month and this, each shared its own way, and last
+ * month closed: its statements issued, most of them paid.
  */
 export async function seedMoney(ctx: Ctx): Promise<void> {
   if (await hasRows(ctx.db, 'plans')) return;
@@ -39,4 +42,22 @@ export async function seedMoney(ctx: Ctx): Promise<void> {
     await addCost(ctx, { month, category: 'cleaning', label: 'Cleaning, twice a week', amountMinor: 32_000, split: 'equal' });
     await addCost(ctx, { month, category: 'insurance', label: 'Contents and liability', amountMinor: 9_500, split: 'weight' });
   }
+  // last month is closed: its statements issued, most paid by transfer, one in cash, a few still owed
+  const issued = (await closeMonth(ctx, lastMonth.slice(0, 7))).issued;
+  for (const [i, s] of issued.entries()) {
+    if (i % 4 === 3) continue;
+    await recordPayment(ctx, FRONT_DESK, {
+      memberId: s.member.id,
+      paidOn: `${thisMonth.slice(0, 7)}-01`,
+      amountMinor: s.total,
+      method: i % 4 === 2 ? 'cash' : 'transfer',
+      reference: `Statement ${s.number}`,
+    });
+  }
+  await addAdjustment(ctx, FRONT_DESK, {
+    memberId: members[1]!.id,
+    month: thisMonth.slice(0, 7),
+    description: 'Projector out of order on a booked day: a credit',
+    amountMinor: -1_500,
+  });
 }

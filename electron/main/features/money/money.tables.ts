@@ -1,6 +1,6 @@
-import type { CostCategory, PlanPeriodState, Split } from '@shared/contract/money.contract';
+import type { CostCategory, PaymentMethod, PlanPeriodState, Split, StatementLineKind } from '@shared/contract/money.contract';
 
-/** Money's tables, as Kysely sees them (joined into the database type in `db/schema.ts`). Schema 13. */
+/** Money's tables, as Kysely sees them (joined into the database type in `db/schema.ts`). Schemas 13 and 14. */
 
 export interface PlansTable {
   id: string;
@@ -37,8 +37,64 @@ export interface CostsTable {
   created_at: number;
 }
 
+/** Schema 14: the tax rate (basis points) and the next statement number; one row, absent until first used. */
+export interface MoneySettingsTable {
+  id: 1;
+  tax_bp: number;
+  next_number: number;
+  updated_at: number;
+}
+
+/** Issued once, never changed: a correction is an adjustment on a later statement. */
+export interface StatementsTable {
+  id: string;
+  number: number;
+  member_id: string;
+  month: string;
+  currency: string;
+  subtotal_minor: number;
+  tax_bp: number;
+  tax_minor: number;
+  total_minor: number;
+  issued_at: number;
+}
+
+export interface StatementLinesTable {
+  statement_id: string;
+  seq: number;
+  kind: StatementLineKind;
+  on_date: string;
+  description: string;
+  credits: string;
+  amount_minor: number;
+}
+
+export interface AdjustmentsTable {
+  id: string;
+  member_id: string;
+  month: string;
+  description: string;
+  amount_minor: number;
+  created_at: number;
+}
+
+export interface PaymentsTable {
+  id: string;
+  member_id: string;
+  paid_on: string;
+  amount_minor: number;
+  method: PaymentMethod;
+  reference: string;
+  created_at: number;
+}
+
 export interface MoneyTables {
   plans: PlansTable;
   member_plans: MemberPlansTable;
   costs: CostsTable;
+  money_settings: MoneySettingsTable;
+  statements: StatementsTable;
+  statement_lines: StatementLinesTable;
+  adjustments: AdjustmentsTable;
+  payments: PaymentsTable;
 }

@@ -63,7 +63,7 @@ export function BookingDetails({ booking, onClose }: { booking: Booking; onClose
           <dt>{booking.kind === 'room' ? 'People' : 'Quantity'}</dt>
           <dd>{booking.quantity}</dd>
           <dt>Price</dt>
-          <dd>{booking.price > 0 ? formatMoney(booking.price, booking.currency) : 'included'}</dd>
+          <dd>{priceWords(booking)}</dd>
           {booking.seriesId ? (
             <>
               <dt>Series</dt>
@@ -163,4 +163,16 @@ export function BookingDetailsById({ id, onClose }: { id: string; onClose: () =>
     );
   }
   return booking.data ? <BookingDetails booking={booking.data} onClose={onClose} /> : null;
+}
+
+/** "£13.50, and 1 h from the plan", "2 desk days from the plan", "Free". */
+function priceWords(b: Booking): string {
+  const credits =
+    b.creditsUsed === 0
+      ? ''
+      : b.kind === 'desk'
+        ? `${b.creditsUsed} desk day${b.creditsUsed === 1 ? '' : 's'} from the plan`
+        : `${Math.round((b.creditsUsed / 60) * 100) / 100} h from the plan`;
+  if (b.price > 0) return credits ? `${formatMoney(b.price, b.currency)}, and ${credits}` : formatMoney(b.price, b.currency);
+  return credits ? credits.charAt(0).toUpperCase() + credits.slice(1) : 'Free';
 }

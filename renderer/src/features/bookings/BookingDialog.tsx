@@ -267,7 +267,8 @@ export function BookingDialog({
         ) : null}
         {!repeat && !settling && check.data && violations.length === 0 ? (
           <p className="ok-box" role="status">
-            Free. {check.data.price > 0 ? `Price ${formatMoney(check.data.price, check.data.currency)}.` : ''}
+            Free. {check.data.credits ? `${check.data.credits}.` : ''}{' '}
+            {check.data.price > 0 ? `Price ${formatMoney(check.data.price, check.data.currency)}.` : check.data.credits ? 'Nothing to pay.' : ''}
           </p>
         ) : null}
         {repeat && !settling && plan.data ? (

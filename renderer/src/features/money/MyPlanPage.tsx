@@ -1,11 +1,15 @@
 import { useApi } from '../../api/hooks';
 import { formatDate, formatMonthYear } from '../../components/format';
+import { AccountSummary } from './AccountParts';
 import { includes, money } from './moneyUi';
+import { StatementTable } from './StatementView';
 
 /** A member's own plan: what it includes, this month's price beside their share of the co-op's real costs, and their history. */
 export function MyPlanPage() {
   const mine = useApi('money.memberPlan', {}).data;
   const plans = useApi('money.plans', {}).data ?? [];
+  const account = useApi('money.account', {}).data;
+  const soFar = useApi('money.statement', { memberId: mine?.memberId ?? '', month: mine?.month.month ?? '' }, { enabled: !!mine }).data;
   if (!mine) return null;
   const c = mine.currency;
   return (
@@ -34,6 +38,18 @@ export function MyPlanPage() {
         {formatMonthYear(`${mine.month.month}-01`)}: you pay {money(mine.month.pays, c)}; your share of the premises’ real costs is {money(mine.month.share, c)}
         .
       </p>
+      {soFar && soFar.lines.length > 0 ? (
+        <>
+          <h2>{formatMonthYear(`${mine.month.month}-01`)} so far</h2>
+          <StatementTable s={soFar} />
+        </>
+      ) : null}
+      {account ? (
+        <>
+          <h2>Your statements and payments</h2>
+          <AccountSummary account={account} />
+        </>
+      ) : null}
       {mine.history.length > 0 ? (
         <>
           <h2>Your plans</h2>

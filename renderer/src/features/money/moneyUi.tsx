@@ -5,6 +5,8 @@ import { SubnavPage } from '../../components/SubnavPage';
 const TABS = [
   { href: '/money', label: 'Plans' },
   { href: '/money/costs', label: 'Costs at cost' },
+  { href: '/money/statements', label: 'Statements' },
+  { href: '/money/owing', label: 'Who owes' },
 ];
 
 /** A money screen's frame at the desk: title, what it is for, the tabs. */

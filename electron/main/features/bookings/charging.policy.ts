@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import { type Allowance, type CreditKind, chargeFor, creditWords, daysInMonth } from '@shared/domain/money';
+import { addDaysIso, zonedInstant, zonedParts } from '@shared/domain/zoned';
+import type { DB } from '../../db/schema';
+import * as repo from './bookings.repository';
+import { MINUTE, type Target, unitsHeld } from './bookings.policy';
+
+/**
+ * What a booking costs its member, frozen on it when it is made: their plan's credits first, then
+ * the rate. Plans belong to money, which builds on bookings; so bookings asks through this port
+ * and money answers it (`setPlanLookup` at start). Without an answer, every booking is at its rate.
+ */
+export type PlanLookup = (db: Kysely<DB>, memberId: string, day: string) => Promise<Allowance | null>;
+
+let planOn: PlanLookup = async () => null;
+
+export function setPlanLookup(lookup: PlanLookup): void {
+  planOn = lookup;
+}
+
+export interface Charge {
+  priceMinor: number;
+  creditsUsed: number;
+  /** "2 of your 8 room hours left" (null: no plan credits apply). */
+  credits: string | null;
+}
+
+/** The calendar month around `day` in the co-op's zone, as instants: credits are per month. */
+function monthAround(day: string, zone: string): { from: number; to: number } {
+  const month = day.slice(0, 7);
+  const first = `${month}-01`;
+  return { from: zonedInstant(first, '00:00', zone), to: zonedInstant(addDaysIso(`${month}-${daysInMonth(month)}`, 1), '00:00', zone) };
+}
+
+/**
+ * The charge for a candidate booking. `exclude`: bookings being moved (what they spent comes
+ * back first). Read inside the booking's own immediate transaction, so two bookings racing for
+ * the last credit are counted one after the other: exactly one gets it.
+ */
+export async function chargeOf(
+  db: Kysely<DB>,
+  target: Target,
+  c: { start: number; end: number; quantity: number; memberId: string | null },
+  exclude: readonly string[] = [],
+): Promise<Charge> {
+  const kind = target.row.kind as CreditKind;
+  const minutes = (c.end - c.start) / MINUTE;
+  const units = unitsHeld(target.row, c.quantity);
+  const day = zonedParts(c.start, target.site.timeZone).date;
+  const allowance = c.memberId ? await planOn(db, c.memberId, day) : null;
+  const spent = allowance ? await repo.creditsSpent(db, c.memberId!, kind, monthAround(day, target.site.timeZone), exclude) : 0;
+  const charge = chargeFor({ kind, rateMinor: target.row.hourly_rate_minor, minutes, units, allowance, spent });
+  return {
+    priceMinor: charge.priceMinor,
+    creditsUsed: charge.creditsUsed,
+    credits: allowance && allowance[kind] > 0 && target.row.hourly_rate_minor > 0 ? creditWords(kind, charge.creditsUsed, charge.left) : null,
+  };
+}
