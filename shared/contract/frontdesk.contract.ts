@@ -1,7 +1,7 @@
 import type { Lockout } from './auth.contract';
 import { z } from 'zod';
 import { command, query, contractPart } from './common';
-import { byId, id, isoDate, instant } from './fields';
+import { byId, empty, id, isoDate, instant } from './fields';
 
 export interface PresenceEntry {
   id: string;
@@ -31,9 +31,22 @@ export interface DayPass {
   date: string;
   name: string;
   memberId: string | null;
+  /** The pass on the price list it was sold as (null: sold before the list). */
+  priceName: string | null;
   price: number;
   currency: string;
+  /** A guest's pass is paid at the desk; a member's goes on their monthly statement. */
   paid: boolean;
+  /** The desk seat it holds for the day (null: sold before passes held one). */
+  deskName: string | null;
+}
+
+/** A day pass on the co-op's price list. */
+export interface DayPassPrice {
+  id: string;
+  name: string;
+  priceMinor: number;
+  archived: boolean;
 }
 
 export interface TodayBooking {
@@ -87,16 +100,33 @@ export const frontdeskContract = contractPart('frontdesk', 'Check-ins, visitors 
   'visitors.leave': command<Visitor>()(byId, 'desk', { audit: 'saw a visitor out' }),
   'visitors.day': query<Visitor[]>()(z.object({ date: isoDate }), 'desk'),
   'visitors.exportDay': query<{ filename: string; csv: string }>()(z.object({ date: isoDate }), 'desk'),
+  /**
+   * Sells a pass from the price list: it holds a desk seat for the day through the booking engine
+   * (refused when no desk has a seat free). A member's pass goes on their statement.
+   */
   'dayPasses.create': command<DayPass>()(
-    z.object({
-      name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(120),
-      memberId: id.nullable().default(null),
-      price: z.number({ error: 'Enter the price' }).int('In cents/pence').min(0, 'Cannot be negative').max(1_000_000),
-      paid: z.boolean().default(false),
-      date: isoDate.optional(),
-    }),
+    z
+      .object({
+        name: z.string().trim().max(120, 'Too long (at most 120 characters)').default(''),
+        memberId: id.nullable().default(null),
+        priceId: z.string({ error: 'Choose a pass from the price list' }).trim().min(1, 'Choose a pass from the price list').max(64),
+        paid: z.boolean().default(false),
+        date: isoDate.optional(),
+      })
+      .refine((p) => p.memberId !== null || p.name !== '', { message: 'Name is required', path: ['name'] }),
     'desk',
     { audit: 'sold a day pass' },
+  ),
+  'dayPasses.prices': query<DayPassPrice[]>()(empty, 'desk'),
+  'dayPasses.savePrice': command<DayPassPrice[]>()(
+    z.object({
+      id: id.nullable().default(null),
+      name: z.string({ error: 'Enter a name' }).trim().min(1, 'Enter a name').max(80, 'Too long (at most 80 characters)'),
+      priceMinor: z.number({ error: 'Enter a price' }).int('Whole cents').min(0, 'A price cannot be negative').max(1_000_000, 'Too large'),
+      archived: z.boolean().default(false),
+    }),
+    'manager',
+    { audit: 'saved a day pass price' },
   ),
   'dayPasses.markPaid': command<DayPass>()(byId, 'desk', { audit: 'marked a day pass paid' }),
   'dayPasses.day': query<DayPass[]>()(z.object({ date: isoDate }), 'desk'),

@@ -211,16 +211,46 @@ describe('presence, visitors, day passes, today', () => {
     expect(csv.csv).toContain('2026-11-24,Dana Visitor,Acme,Ana Ribeiro,11:00,10:00,10:00');
   });
 
-  it('day passes: recorded with price and payment, listed for the day', async () => {
-    const pass = await t.call('dayPasses.create', { name: 'Drop-in Dave', price: 1500 });
-    expect(pass).toMatchObject({ date: '2026-11-24', price: 1500, currency: 'GBP', paid: false });
+  it('day passes: sold from the price list, each holding a desk seat for the day; refused when no desk is free, nothing written', async () => {
+    expect(await t.send('dayPasses.savePrice', { name: 'X', priceMinor: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { priceMinor: 'A price cannot be negative' } },
+    });
+    const [day] = await t.call('dayPasses.savePrice', { name: 'Day pass', priceMinor: 1500 });
+    const freeBefore = (await t.call('frontdesk.today', {})).desks.freeRestOfDay;
+    const pass = await t.call('dayPasses.create', { name: 'Drop-in Dave', priceId: day.id });
+    expect(pass).toMatchObject({ date: '2026-11-24', priceName: 'Day pass', price: 1500, currency: 'GBP', paid: false, deskName: 'Hot desks' });
+    expect((await t.call('frontdesk.today', {})).desks.freeRestOfDay).toBe(freeBefore - 1);
     expect((await t.call('dayPasses.markPaid', { id: pass.id })).paid).toBe(true);
     expect(await t.send('dayPasses.markPaid', { id: pass.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await t.send('dayPasses.create', { name: 'X', price: -1 })).toMatchObject({
+    // a member's pass checks them in and goes on their statement: it is not paid at the desk
+    const mine = await t.call('dayPasses.create', { memberId: w.member.id, priceId: day.id, paid: true });
+    expect(mine).toMatchObject({ name: 'Ana Ribeiro', paid: false });
+    expect((await t.call('frontdesk.today', {})).present.map((p) => p.name)).toContain('Ana Ribeiro');
+    expect(await t.send('dayPasses.markPaid', { id: mine.id })).toMatchObject({ ok: false, error: { code: 'RULE' } });
+    await t.call('dayPasses.create', { name: 'Drop-in Eve', priceId: day.id });
+    // three desks, three passes: the fourth finds no seat
+    const before = t.snapshot();
+    expect(await t.send('dayPasses.create', { name: 'Drop-in Fay', priceId: day.id })).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', fields: { price: 'Cannot be negative' } },
+      error: { code: 'RULE', fields: { priceId: 'No desk free' } },
     });
-    expect((await t.call('frontdesk.today', {})).dayPasses).toHaveLength(1);
+    expect(await t.send('dayPasses.create', { name: '', priceId: day.id })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { name: 'Name is required' } },
+    });
+    await t.call('dayPasses.savePrice', { id: day.id, name: 'Day pass', priceMinor: 1500, archived: true });
+    expect(await t.send('dayPasses.create', { name: 'Drop-in Gus', priceId: day.id })).toMatchObject({
+      ok: false,
+      error: { fields: { priceId: 'Not on the list' } },
+    });
+    const after = t.snapshot();
+    delete after.audit_log;
+    delete after.day_pass_prices;
+    delete before.audit_log;
+    delete before.day_pass_prices;
+    expect(after).toEqual(before);
+    expect((await t.call('frontdesk.today', {})).dayPasses).toHaveLength(3);
   });
 
   it('today: who is in, who is late, who arrives within the hour, rooms, desks', async () => {

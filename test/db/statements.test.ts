@@ -80,6 +80,8 @@ describe('monthly statements', () => {
     await bookFor(t, w.room.id, w.member.id, '2026-11-26', '09:00', '12:00');
     await bookFor(t, w.room.id, w.member.id, '2026-11-26', '13:00', '15:00');
     await t.call('money.saveSettings', { taxBp: 2000 });
+    const [pass] = await t.call('dayPasses.savePrice', { name: 'Day pass', priceMinor: 1000 });
+    await t.call('dayPasses.create', { memberId: w.member.id, priceId: pass.id });
     await t.call('money.addAdjustment', { memberId: w.member.id, month: '2026-11', description: 'Broken chair: credit', amountMinor: -500 });
   }
 
@@ -88,11 +90,12 @@ describe('monthly statements', () => {
     const draft = await t.call('money.statement', { memberId: w.member.id, month: '2026-11' }, as(w.member.id));
     expect(draft.lines.map((l) => [l.kind, l.description, l.credits, l.amountMinor])).toEqual([
       ['plan', 'Flex 8 plan, 16 Nov 2026 to 30 Nov 2026', '', 6000],
+      ['day-pass', 'Day pass, 24 Nov 2026', '', 1000],
       ['usage', 'Garden Room, 26 Nov 2026 09:00–12:00', '3 h of room hours from the plan', 0],
       ['usage', 'Garden Room, 26 Nov 2026 13:00–15:00', '1 h of room hours from the plan', 1350],
       ['adjustment', 'Broken chair: credit', '', -500],
     ]);
-    expect(draft).toMatchObject({ id: null, subtotal: 6850, taxBp: 2000, tax: 1370, total: 8220 });
+    expect(draft).toMatchObject({ id: null, subtotal: 7850, taxBp: 2000, tax: 1570, total: 9420 });
 
     const before = snapshot();
     expect(await attempt('money.closeMonth', { month: '2026-11' })).toMatchObject({ ok: false, error: { code: 'RULE', fields: { month: 'Not ended yet' } } });
@@ -101,7 +104,7 @@ describe('monthly statements', () => {
 
     clock.now = new Date('2026-12-02T09:00:00Z');
     const closed = await t.call('money.closeMonth', { month: '2026-11' });
-    expect(closed.issued.map((s) => [s.number, s.member.name, s.total])).toEqual([['00001', 'Ana Ribeiro', 8220]]);
+    expect(closed.issued.map((s) => [s.number, s.member.name, s.total])).toEqual([['00001', 'Ana Ribeiro', 9420]]);
     expect(closed.drafts).toEqual([]);
     const issued = await t.call('money.statement', { id: closed.issued[0].id! }, as(w.member.id));
     expect(issued.lines).toEqual(draft.lines);
@@ -130,15 +133,15 @@ describe('monthly statements', () => {
     expect(doc.getPageCount()).toBe(1);
     const csv = Buffer.from((await t.call('money.statementFile', { id, format: 'csv' })).base64, 'base64').toString('utf8');
     expect(csv).toContain('2026-11-26,Booking,"Garden Room, 26 Nov 2026 13:00–15:00",1 h of room hours from the plan,13.50');
-    expect(csv.trim().split('\r\n').at(-1)).toBe(',,Total,,82.20');
+    expect(csv.trim().split('\r\n').at(-1)).toBe(',,Total,,94.20');
 
-    await t.call('money.recordPayment', { memberId: w.member.id, paidOn: '2026-12-01', amountMinor: 8220, method: 'transfer', reference: 'Ana Nov' });
+    await t.call('money.recordPayment', { memberId: w.member.id, paidOn: '2026-12-01', amountMinor: 9420, method: 'transfer', reference: 'Ana Nov' });
     const file = await t.call('money.accountingExport', { from: '2026-11', to: '2026-12' });
     const rows = file.csv.trim().split('\r\n');
     expect(rows[0]).toBe('type,month,date,statement,member,kind,description,amount,currency');
     expect(rows).toContain('statement,2026-11,2026-11-16,00001,Ana Ribeiro,plan,"Flex 8 plan, 16 Nov 2026 to 30 Nov 2026",60.00,GBP');
-    expect(rows).toContain('tax,2026-11,2026-11,00001,Ana Ribeiro,tax,Tax at 20%,13.70,GBP');
-    expect(rows.at(-1)).toBe('payment,2026-12,2026-12-01,,Ana Ribeiro,transfer,Ana Nov,-82.20,GBP');
+    expect(rows).toContain('tax,2026-11,2026-11,00001,Ana Ribeiro,tax,Tax at 20%,15.70,GBP');
+    expect(rows.at(-1)).toBe('payment,2026-12,2026-12-01,,Ana Ribeiro,transfer,Ana Nov,-94.20,GBP');
     clock.now = new Date('2026-11-24T10:00:00Z');
   });
 
@@ -146,7 +149,7 @@ describe('monthly statements', () => {
     await november();
     clock.now = new Date('2026-12-02T09:00:00Z');
     await t.call('money.closeMonth', { month: '2026-11' });
-    expect((await t.call('money.owing', {})).balances.map((b) => [b.member.name, b.owes])).toEqual([['Ana Ribeiro', 8220]]);
+    expect((await t.call('money.owing', {})).balances.map((b) => [b.member.name, b.owes])).toEqual([['Ana Ribeiro', 9420]]);
     const before = snapshot();
     for (const [input, field] of [
       [{ amountMinor: 0 }, 'amountMinor'],
@@ -159,10 +162,10 @@ describe('monthly statements', () => {
     }
     expect(snapshot()).toEqual(before);
     await t.call('money.recordPayment', { memberId: w.member.id, paidOn: '2026-12-02', amountMinor: 5000, method: 'cash' });
-    const account = await t.call('money.recordPayment', { memberId: w.member.id, paidOn: '2026-12-02', amountMinor: 3220, method: 'card' });
-    expect(account.balance).toMatchObject({ billed: 8220, paid: 8220, owes: 0 });
+    const account = await t.call('money.recordPayment', { memberId: w.member.id, paidOn: '2026-12-02', amountMinor: 4420, method: 'card' });
+    expect(account.balance).toMatchObject({ billed: 9420, paid: 9420, owes: 0 });
     expect((await t.call('money.owing', {})).balances).toEqual([]);
-    expect((await t.call('money.account', {}, as(w.member.id))).payments.map((p) => p.amountMinor)).toEqual([3220, 5000]);
+    expect((await t.call('money.account', {}, as(w.member.id))).payments.map((p) => p.amountMinor)).toEqual([4420, 5000]);
     clock.now = new Date('2026-11-24T10:00:00Z');
   });
 });

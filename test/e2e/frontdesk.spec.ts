@@ -16,6 +16,7 @@ test('a morning at the front desk', async ({ page, app }) => {
   const ana = await call(app.coop, 'members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2025-01-10' });
   const ben = await call(app.coop, 'members.create', { name: 'Ben Okafor', email: 'ben@example.coop', memberSince: '2025-02-10' });
   await call(app.coop, 'members.create', { name: 'Chiara Novak', email: 'chiara@example.coop', memberSince: '2025-03-10' });
+  await call(app.coop, 'dayPasses.savePrice', { name: 'Day pass', priceMinor: 1500 });
   const tomorrow = addDaysIso(zonedParts(Date.now(), 'Europe/London').date, 1);
   const at = (time: string) => new Date(zonedInstant(tomorrow, time, 'Europe/London')).toISOString();
   await call(app.coop, 'bookings.create', { bookableId: room.id, memberId: ben.id, start: at('14:00'), end: at('15:00'), title: 'Pitch' });
@@ -65,9 +66,10 @@ test('a morning at the front desk', async ({ page, app }) => {
   // A drop-in buys a day pass
   const passes = page.getByRole('region', { name: 'Day passes' });
   await passes.getByLabel('Drop-in name').fill('Drop-in Dave');
-  await passes.getByLabel('Price').fill('15');
+  await passes.getByLabel('Pass', { exact: true }).selectOption({ label: 'Day pass, £15.00' });
   await passes.getByRole('button', { name: 'Sell day pass' }).click();
-  await expect(passes.getByRole('listitem').filter({ hasText: 'Drop-in Dave' })).toContainText('£15.00');
+  // the pass holds a seat at the hot desks for the day
+  await expect(passes.getByRole('listitem').filter({ hasText: 'Drop-in Dave' })).toContainText('Day pass, £15.00 · Hot desks');
   await page.screenshot({ path: 'test-results/today.png', fullPage: true });
 
   // Kiosk mode: Ana books a room with her PIN

@@ -4,6 +4,8 @@ import { type Kysely, sql } from 'kysely';
  * Schema 14: money at cost, second part.
  * - A booking keeps what its member's plan covered (`credits_used`: minutes of room or resource
  *   hours, or desk days) beside the price charged for the rest, both frozen when it is made.
+ * - Day passes from the co-op's price list, each holding a desk seat for its day through the
+ *   booking engine (`booking_id`; passes sold before keep none).
  * - The co-op's money settings: the tax rate and the next statement number (a counter moved
  *   inside the transaction that issues statements).
  * - Monthly statements, one per member and month, numbered, with their lines written when issued
@@ -15,6 +17,23 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('bookings')
     .addColumn('credits_used', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .createTable('day_pass_prices')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('price_minor', 'integer', (c) => c.notNull().check(sql`price_minor >= 0`))
+    .addColumn('archived_at', 'integer')
+    .addColumn('created_at', 'integer', (c) => c.notNull())
+    .execute();
+  await sql`create unique index day_pass_prices_name on day_pass_prices (lower(name))`.execute(db);
+  await db.schema
+    .alterTable('day_passes')
+    .addColumn('price_id', 'text', (c) => c.references('day_pass_prices.id'))
+    .execute();
+  await db.schema
+    .alterTable('day_passes')
+    .addColumn('booking_id', 'text', (c) => c.references('bookings.id'))
     .execute();
   await db.schema
     .createTable('money_settings')

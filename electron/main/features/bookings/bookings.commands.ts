@@ -50,18 +50,25 @@ export async function create(ctx: Ctx, actor: Actor, req: Request): Promise<Book
  * clash check and guard; throws the rule that refuses, and the caller's whole change rolls back.
  * `beyondWindow`: the co-op's own events, planned by the desk, may be booked further ahead than
  * members may book (the window stops hoarding, not the co-op's calendar); every other rule holds.
- * `free`: the co-op's own use (an event's room, a day pass's seat, paid for otherwise) costs its
- * member neither credits nor the rate.
+ * `free`: the co-op's own use (an event's room) costs its member neither credits nor the rate.
+ * `dayPass`: a pass sold at the desk holds a seat for the whole opening day, begun or not, for a
+ * guest too (the pass is their membership for the day); its price is the pass's.
  */
-export async function bookWithin(ctx: Ctx, trx: Kysely<DB>, req: Request, options: { beyondWindow?: boolean; free?: boolean } = {}): Promise<Booking> {
+export async function bookWithin(
+  ctx: Ctx,
+  trx: Kysely<DB>,
+  req: Request,
+  options: { beyondWindow?: boolean; free?: boolean; dayPass?: boolean } = {},
+): Promise<Booking> {
   const target = await loadTarget(trx, req.bookableId);
   await assertMember(trx, req.memberId);
   const interval = intervalOf(req, target);
   if ('rule' in interval) throw ruleError([interval]);
   const candidate = { ...interval, quantity: req.quantity, memberId: req.memberId, guestName: req.guestName };
-  const violations = (await evaluate(trx, ctx, target, candidate)).filter((v) => !(options.beyondWindow && v.rule === 'booking-window'));
+  const waived = new Set([...(options.beyondWindow ? ['booking-window'] : []), ...(options.dayPass ? ['past', 'members-only'] : [])]);
+  const violations = (await evaluate(trx, ctx, target, candidate)).filter((v) => !waived.has(v.rule));
   if (violations.length > 0) throw ruleError(violations);
-  const charge = options.free ? { priceMinor: 0, creditsUsed: 0 } : await chargeOf(trx, target, candidate);
+  const charge = options.free || options.dayPass ? { priceMinor: 0, creditsUsed: 0 } : await chargeOf(trx, target, candidate);
   const row = newRow(ctx, target, candidate, req.title, null, charge);
   await guarded(() => repo.insert(trx, row));
   return loadBooking(trx, row.id);

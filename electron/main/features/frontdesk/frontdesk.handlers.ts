@@ -1,6 +1,7 @@
 import type { frontdeskContract } from '@shared/contract/frontdesk.contract';
 import type { FeatureHandlers } from '../../feature';
 import * as service from './frontdesk.service';
+import * as passes from './passes.service';
 
 export const handlers: FeatureHandlers<typeof frontdeskContract> = {
   'frontdesk.today': (input, ctx) => service.today(ctx, input.siteId),
@@ -12,7 +13,9 @@ export const handlers: FeatureHandlers<typeof frontdeskContract> = {
   'visitors.leave': (input, ctx) => service.visitorLeaves(ctx, input.id),
   'visitors.day': (input, ctx) => service.visitorsOn(ctx, input.date),
   'visitors.exportDay': (input, ctx) => service.exportVisitors(ctx, input.date),
-  'dayPasses.create': (input, ctx) => service.createDayPass(ctx, input),
-  'dayPasses.markPaid': (input, ctx) => service.markPaid(ctx, input.id),
-  'dayPasses.day': (input, ctx) => service.passesOn(ctx, input.date),
+  'dayPasses.create': (input, ctx) => passes.createDayPass(ctx, input),
+  'dayPasses.markPaid': (input, ctx) => passes.markPaid(ctx, input.id),
+  'dayPasses.day': (input, ctx) => passes.passesOn(ctx, input.date),
+  'dayPasses.prices': (_input, ctx) => passes.prices(ctx.db),
+  'dayPasses.savePrice': (input, ctx) => passes.savePrice(ctx, input),
 };

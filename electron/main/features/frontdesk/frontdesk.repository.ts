@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 
 const visitorQuery = (db: Kysely<DB>) =>
@@ -44,8 +44,44 @@ export async function setVisitorTime(db: Kysely<DB>, id: string, column: 'arrive
 
 export const findPass = (db: Kysely<DB>, id: string) => db.selectFrom('day_passes').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** A day's passes with their price's name and the desk each holds. */
 export const passesAt = (db: Kysely<DB>, siteId: string, date: string) =>
-  db.selectFrom('day_passes').selectAll().where('site_id', '=', siteId).where('date', '=', date).orderBy('created_at').execute();
+  db
+    .selectFrom('day_passes')
+    .leftJoin('day_pass_prices', 'day_pass_prices.id', 'day_passes.price_id')
+    .leftJoin('bookings', 'bookings.id', 'day_passes.booking_id')
+    .leftJoin('bookables', 'bookables.id', 'bookings.bookable_id')
+    .selectAll('day_passes')
+    .select(['day_pass_prices.name as price_name', 'bookables.name as desk_name'])
+    .where('day_passes.site_id', '=', siteId)
+    .where('day_passes.date', '=', date)
+    .orderBy('day_passes.created_at')
+    .execute();
+
+/** Members' passes dated `from`..`to` (every site), with their price's name. */
+export function memberPassesBetween(db: Kysely<DB>, from: string, to: string, memberId?: string) {
+  let q = db
+    .selectFrom('day_passes')
+    .leftJoin('day_pass_prices', 'day_pass_prices.id', 'day_passes.price_id')
+    .select(['day_passes.member_id', 'day_passes.date', 'day_passes.price_minor', 'day_pass_prices.name as price_name'])
+    .where('day_passes.member_id', 'is not', null)
+    .where('day_passes.date', '>=', from)
+    .where('day_passes.date', '<=', to);
+  if (memberId) q = q.where('day_passes.member_id', '=', memberId);
+  return q.orderBy('day_passes.date').orderBy('day_passes.created_at').execute();
+}
+
+export const passPrices = (db: Kysely<DB>) => db.selectFrom('day_pass_prices').selectAll().orderBy('price_minor').orderBy('name').execute();
+export const passPrice = (db: Kysely<DB>, id: string) => db.selectFrom('day_pass_prices').selectAll().where('id', '=', id).executeTakeFirst();
+export const passPriceByName = (db: Kysely<DB>, name: string) =>
+  db
+    .selectFrom('day_pass_prices')
+    .selectAll()
+    .where(sql`lower(name)`, '=', name.toLowerCase())
+    .executeTakeFirst();
+export const insertPassPrice = (db: Kysely<DB>, row: DB['day_pass_prices']) => db.insertInto('day_pass_prices').values(row).execute();
+export const updatePassPrice = (db: Kysely<DB>, id: string, set: Partial<DB['day_pass_prices']>) =>
+  db.updateTable('day_pass_prices').set(set).where('id', '=', id).execute();
 
 export async function insertPass(db: Kysely<DB>, row: DB['day_passes']): Promise<void> {
   await db.insertInto('day_passes').values(row).execute();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DayPass, PresenceEntry, Today, TodayBooking, Visitor } from '@shared/contract/frontdesk.contract';
+import type { PresenceEntry, Today, TodayBooking, Visitor } from '@shared/contract/frontdesk.contract';
 import { openingWindow } from '@shared/domain/bookingRules';
 import { newId } from '@shared/domain/ids';
 import { addDaysIso, weekdayOf, zonedInstant, zonedParts } from '@shared/domain/zoned';
@@ -17,6 +17,7 @@ import { currentMember, memberById } from '../members';
 import * as presenceKernel from '../presence';
 import { loadSite } from '../sites';
 import * as repo from './frontdesk.repository';
+import { passesAt } from './passes.service';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -139,52 +140,6 @@ export async function exportVisitors(ctx: Ctx, date: string): Promise<{ filename
   );
   return { filename: `coopdesk-visitors-${date}.csv`, csv };
 }
-
-const toPass = (r: DB['day_passes']): DayPass => ({
-  id: r.id,
-  date: r.date,
-  name: r.name,
-  memberId: r.member_id,
-  price: r.price_minor,
-  currency: r.currency,
-  paid: r.paid === 1,
-});
-
-export async function createDayPass(ctx: Ctx, input: { name: string; memberId: string | null; price: number; paid: boolean; date?: string }): Promise<DayPass> {
-  return commit(ctx, 'frontdesk.changed', async (trx) => {
-    if (input.memberId) await currentMember(trx, input.memberId);
-    const siteId = ctx.siteId;
-    const site = await loadSite(trx, siteId);
-    const id = newId();
-    const row = {
-      id,
-      site_id: siteId,
-      date: input.date ?? zonedParts(ctx.now().getTime(), site.timeZone).date,
-      name: input.name,
-      member_id: input.memberId,
-      price_minor: input.price,
-      currency: site.currency,
-      paid: input.paid ? 1 : 0,
-      created_at: ctx.now().getTime(),
-    };
-    await repo.insertPass(trx, row);
-    return toPass(row);
-  });
-}
-
-export async function markPaid(ctx: Ctx, id: string): Promise<DayPass> {
-  return commit(ctx, 'frontdesk.changed', async (trx) => {
-    const row = await repo.findPass(trx, id);
-    if (!row) throw notFound('The day pass');
-    if (row.paid === 1) throw new AppError('CONFLICT', `${row.name}’s day pass is already paid.`);
-    await repo.markPaid(trx, id);
-    return toPass({ ...row, paid: 1 });
-  });
-}
-
-const passesAt = async (db: Kysely<DB>, siteId: string, date: string): Promise<DayPass[]> => (await repo.passesAt(db, siteId, date)).map(toPass);
-
-export const passesOn = (ctx: Ctx, date: string) => passesAt(ctx.db, ctx.siteId, date);
 
 /** Everything the front desk looks at all day, for today at the site. */
 export async function today(ctx: Ctx, siteIdInput?: string): Promise<Today> {

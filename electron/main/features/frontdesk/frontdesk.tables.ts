@@ -21,9 +21,22 @@ export interface DayPassesTable {
   currency: string;
   paid: number;
   created_at: number;
+  /** Schema 14: its price on the co-op's list, and the desk seat it holds for the day (null on passes sold before). */
+  price_id: string | null;
+  booking_id: string | null;
+}
+
+/** Schema 14: the co-op's price list of day passes. */
+export interface DayPassPricesTable {
+  id: string;
+  name: string;
+  price_minor: number;
+  archived_at: number | null;
+  created_at: number;
 }
 
 export interface FrontdeskTables {
   visitors: VisitorsTable;
+  day_pass_prices: DayPassPricesTable;
   day_passes: DayPassesTable;
 }

@@ -6,13 +6,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { chargedBetween } from '../bookings';
 import { feesBetween } from '../events';
+import { memberPassesBetween } from '../frontdesk';
 import * as repo from './money.repository';
 import * as statements from './statements.repository';
 
 /**
  * A month's statement lines, per member, from what happened in it: the plan prorated by calendar
  * days in the co-op's zone (joining, changing or leaving mid-month), bookings beyond the plan's
- * credits (with the credits they used), paid events the member went to, and adjustments. Issuing
+ * credits (with the credits they used), day passes, paid events the member went to, and adjustments. Issuing
  * writes exactly these lines; a draft is the same lines before the month is closed.
  */
 
@@ -40,10 +41,11 @@ const STATUS_WORDS: Record<string, string> = { released: ' (no-show)', cancelled
 
 /** Lines per member for the month (every member with any, or one); members' lines in date order, the plan first. */
 export async function monthLines(db: Kysely<DB>, range: MonthRange, zone: string, memberId?: string): Promise<Map<string, StatementLine[]>> {
-  const [periods, bookings, fees, adjustments] = await Promise.all([
+  const [periods, bookings, fees, passes, adjustments] = await Promise.all([
     repo.periodsIn(db, range.first, range.last, memberId),
     chargedBetween(db, range.from, range.to, memberId),
     feesBetween(db, range.from, range.to, memberId),
+    memberPassesBetween(db, range.first, range.last, memberId),
     statements.adjustmentsIn(db, range.month, memberId),
   ]);
   const days = daysInMonth(range.month);
@@ -81,6 +83,14 @@ export async function monthLines(db: Kysely<DB>, range: MonthRange, zone: string
         credits: b.creditsUsed > 0 ? `${CREDIT_WORDS[b.kind](b.creditsUsed)} from the plan` : '',
         amountMinor: b.priceMinor,
       },
+    });
+  }
+  for (const p of passes) {
+    const at = zonedInstant(p.date, '00:00', zone);
+    dated.push({
+      member: p.memberId,
+      at,
+      line: { kind: 'day-pass', onDate: p.date, description: `${p.name}, ${formatIsoDate(p.date)}`, credits: '', amountMinor: p.priceMinor },
     });
   }
   for (const f of fees) {

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useSlot } from '../../feature';
-import { formatMoney, parseMoney } from '@shared/domain/money';
+import { formatMoney } from '@shared/domain/money';
 import { formatTime, instantIso } from '../../components/format';
 import { Link } from 'wouter';
 import type { TodayBooking } from '@shared/contract/frontdesk.contract';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
-import { TextField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { formatDate, downloadText } from '../../components/format';
 import { MemberPicker } from '../../components/MemberPicker';
 import { ActionNote } from '../../components/ActionNote';
@@ -256,12 +256,16 @@ function DayPasses({
   passes: import('@shared/contract/frontdesk.contract').DayPass[];
   act: (w: () => Promise<unknown>, done: string) => Promise<void>;
 }) {
+  const prices = (useApi('dayPasses.prices', {}).data ?? []).filter((p) => !p.archived);
+  const currency = useApi('settings.get', {}).data?.coop.currency ?? 'EUR';
+  const [member, setMember] = useState<{ id: string; name: string } | null>(null);
   const pass = useChannelForm('dayPasses.create', {
-    defaultValues: { name: '', price: '15.00', paid: true },
-    toInput: (v) => ({ name: v.name, price: parseMoney(v.price), paid: v.paid }),
-    onSaved: async (_saved, v, form) => {
+    defaultValues: { name: '', priceId: '', paid: true },
+    toInput: (v) => ({ name: member ? '' : v.name, memberId: member?.id ?? null, priceId: v.priceId || prices[0]?.id || '', paid: v.paid }),
+    onSaved: async (saved, v, form) => {
       form.reset({ ...v, name: '' });
-      await act(async () => {}, `Day pass for ${v.name} recorded.`);
+      setMember(null);
+      await act(async () => {}, `Day pass for ${saved.name} recorded${saved.deskName ? ` (${saved.deskName})` : ''}.`);
     },
   });
   const total = passes.reduce((n, p) => n + p.price, 0);
@@ -274,10 +278,18 @@ function DayPasses({
         {passes.map((p) => (
           <li key={p.id}>
             <span>
-              {p.name} · {formatMoney(p.price, p.currency)}{' '}
-              {p.paid ? <span className="badge badge-active">paid</span> : <span className="badge badge-paused">unpaid</span>}
+              {p.name} · {p.priceName ? `${p.priceName}, ` : ''}
+              {formatMoney(p.price, p.currency)}
+              {p.deskName ? ` · ${p.deskName}` : ''}{' '}
+              {p.memberId ? (
+                <span className="badge">on their statement</span>
+              ) : p.paid ? (
+                <span className="badge badge-active">paid</span>
+              ) : (
+                <span className="badge badge-paused">unpaid</span>
+              )}
             </span>
-            {!p.paid ? (
+            {!p.paid && !p.memberId ? (
               <button type="button" onClick={() => void act(() => call('dayPasses.markPaid', { id: p.id }), `${p.name} paid.`)}>
                 Mark paid
               </button>
@@ -286,14 +298,26 @@ function DayPasses({
         ))}
       </ul>
       {passes.length ? <p className="muted small">Total today: {formatMoney(total, passes[0].currency)}</p> : null}
-      <form className="inline-form" aria-label="New day pass" noValidate onSubmit={(e) => void pass.submit(e)}>
-        <TextField label="Drop-in name" error={pass.errorOf('name')} {...pass.register('name')} />
-        <TextField label="Price" type="number" step="0.01" min={0} error={pass.errorOf('price')} {...pass.register('price')} />
-        <label className="override">
-          <input type="checkbox" {...pass.register('paid')} /> Paid
-        </label>
-        <button type="submit">Sell day pass</button>
-      </form>
+      {prices.length === 0 ? (
+        <p className="muted small">No day passes on the price list yet: the manager adds them under Plans and costs.</p>
+      ) : (
+        <form className="inline-form" aria-label="New day pass" noValidate onSubmit={(e) => void pass.submit(e)}>
+          {member ? null : <TextField label="Drop-in name" error={pass.errorOf('name')} {...pass.register('name')} />}
+          <MemberPicker label="Or a member" value={member} onChange={setMember} />
+          <SelectField
+            label="Pass"
+            options={prices.map((p) => [p.id, `${p.name}, ${formatMoney(p.priceMinor, currency)}`] as const)}
+            error={pass.errorOf('priceId')}
+            {...pass.register('priceId')}
+          />
+          {member ? null : (
+            <label className="override">
+              <input type="checkbox" {...pass.register('paid')} /> Paid
+            </label>
+          )}
+          <button type="submit">Sell day pass</button>
+        </form>
+      )}
       <FormError message={pass.formError} />
     </div>
   );

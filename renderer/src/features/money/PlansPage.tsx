@@ -6,6 +6,7 @@ import { TextField } from '../../components/Field';
 import { FormActions } from '../../components/FormActions';
 import { SimpleTable } from '../../components/SimpleTable';
 import { useChannelForm } from '../../components/useChannelForm';
+import { DayPassPrices } from './DayPassPrices';
 import { includes, money, MoneyPage } from './moneyUi';
 
 /** The co-op's plans: price, what each includes a month, how many are on it; new ones and changes beside. */
@@ -14,30 +15,36 @@ export function PlansPage() {
   const currency = useApi('settings.get', {}).data?.coop.currency ?? 'EUR';
   const [editing, setEditing] = useState<Plan | null>(null);
   return (
-    <MoneyPage title="Plans" subtitle="What members pay a month and what it includes: at cost, or free for a community membership.">
+    <MoneyPage
+      title="Plans"
+      subtitle="What members pay a month and what it includes: at cost, or free for a community membership; and the day passes the desk sells."
+    >
       <div className="split-columns">
-        <SimpleTable
-          label="Plans"
-          className="data-table"
-          columns={[
-            { header: 'Plan', cell: (p) => (p.archived ? `${p.name} (archived)` : p.name) },
-            { header: 'A month', cell: (p) => (p.priceMinor === 0 ? 'free' : money(p.priceMinor, currency)) },
-            { header: 'Includes', cell: (p) => includes(p) },
-            { header: 'Discount', cell: (p) => (p.discountPct ? `${p.discountPct}% beyond` : '') },
-            { header: 'Weight', cell: (p) => p.weight },
-            { header: 'Members', cell: (p) => p.members },
-            {
-              header: '',
-              cell: (p) => (
-                <button type="button" onClick={() => setEditing(p)} aria-label={`Change ${p.name}`}>
-                  Change
-                </button>
-              ),
-            },
-          ]}
-          rows={plans}
-          rowKey={(p) => p.id}
-        />
+        <div>
+          <SimpleTable
+            label="Plans"
+            className="data-table"
+            columns={[
+              { header: 'Plan', cell: (p) => (p.archived ? `${p.name} (archived)` : p.name) },
+              { header: 'A month', cell: (p) => (p.priceMinor === 0 ? 'free' : money(p.priceMinor, currency)) },
+              { header: 'Includes', cell: (p) => includes(p) },
+              { header: 'Discount', cell: (p) => (p.discountPct ? `${p.discountPct}% beyond` : '') },
+              { header: 'Weight', cell: (p) => p.weight },
+              { header: 'Members', cell: (p) => p.members },
+              {
+                header: '',
+                cell: (p) => (
+                  <button type="button" onClick={() => setEditing(p)} aria-label={`Change ${p.name}`}>
+                    Change
+                  </button>
+                ),
+              },
+            ]}
+            rows={plans}
+            rowKey={(p) => p.id}
+          />
+          <DayPassPrices currency={currency} />
+        </div>
         <PlanForm key={editing?.id ?? 'new'} plan={editing} currency={currency} onDone={() => setEditing(null)} />
       </div>
     </MoneyPage>

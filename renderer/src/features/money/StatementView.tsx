@@ -7,7 +7,8 @@ import { formatDate, formatMonthYear } from '../../components/format';
 import { useAction } from '../../components/useAction';
 import { money } from './moneyUi';
 
-const KIND_WORDS = { plan: 'Plan', usage: 'Booking', 'day-pass': 'Day pass', event: 'Event', adjustment: 'Adjustment' } as const;
+/** Words before a line's description where it does not say what it is (a booking names its room, a plan says plan). */
+const PREFIX = { plan: '', usage: '', 'day-pass': '', event: 'Event: ', adjustment: 'Adjustment: ' } as const;
 
 /** A statement's lines and totals: an issued one (with its files) or a month so far. */
 export function StatementTable({ s }: { s: Statement }) {
@@ -16,39 +17,38 @@ export function StatementTable({ s }: { s: Statement }) {
     <table className="data-table compact statement" aria-label={s.number ? `Statement ${s.number}` : `${formatMonthYear(`${s.month}-01`)} so far`}>
       <thead>
         <tr>
-          <th>Date</th>
-          <th>What</th>
+          <th className="when">Date</th>
           <th>Description</th>
-          <th>From the plan</th>
           <th className="num">Amount</th>
         </tr>
       </thead>
       <tbody>
         {s.lines.map((l, i) => (
           <tr key={i}>
-            <td>{formatDate(l.onDate)}</td>
-            <td>{KIND_WORDS[l.kind]}</td>
-            <td>{l.description}</td>
-            <td className="muted">{l.credits}</td>
+            <td className="when">{formatDate(l.onDate)}</td>
+            <td>
+              {PREFIX[l.kind]}
+              {l.description}
+              {l.credits ? <span className="small muted credits">{l.credits}</span> : null}
+            </td>
             <td className="num">{money(l.amountMinor, c)}</td>
           </tr>
         ))}
       </tbody>
       <tfoot>
-        <tr>
-          <th colSpan={4}>Subtotal</th>
-          <td className="num">{money(s.subtotal, c)}</td>
-        </tr>
-        <tr>
-          <th colSpan={4}>Tax at {s.taxBp / 100}%</th>
-          <td className="num">{money(s.tax, c)}</td>
-        </tr>
-        <tr>
-          <th colSpan={4}>Total</th>
-          <td className="num">
-            <strong>{money(s.total, c)}</strong>
-          </td>
-        </tr>
+        {(
+          [
+            ['Subtotal', s.subtotal],
+            [`Tax at ${s.taxBp / 100}%`, s.tax],
+            ['Total', s.total],
+          ] as const
+        ).map(([label, amount]) => (
+          <tr key={label}>
+            <td className="when" />
+            <th scope="row">{label}</th>
+            <td className="num">{label === 'Total' ? <strong>{money(amount, c)}</strong> : money(amount, c)}</td>
+          </tr>
+        ))}
       </tfoot>
     </table>
   );
