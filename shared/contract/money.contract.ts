@@ -35,6 +35,8 @@ export interface Plan {
   discountPct: number;
   /** Its share in costs split by plan weight. */
   weight: number;
+  /** The bookables its credits and discount cover; empty: all of them. */
+  bookableIds: string[];
   archived: boolean;
   /** Members on it today. */
   members: number;
@@ -189,6 +191,7 @@ export const planInput = z.object({
   resourceHours: count('resource hours'),
   discountPct: z.number({ error: 'Enter a share' }).int('Whole per cent').min(0, 'Cannot be negative').max(100, 'At most 100%'),
   weight: z.number({ error: 'Enter a weight' }).int('A whole number').min(0, 'Cannot be negative').max(100, 'At most 100'),
+  bookableIds: z.array(id).max(1000, 'Too many').default([]),
   archived: z.boolean().default(false),
 });
 

@@ -25,8 +25,13 @@ export async function measure(bench: string, n: number, work: (i: number) => Pro
     await work(i);
     times.push(performance.now() - start);
   }
+  return reportTimes(bench, times, extra);
+}
+
+/** Prints the median and p95 of times taken by hand (a step that needs undoing between runs). */
+export function reportTimes(bench: string, times: number[], extra: Record<string, unknown> = {}): Figure {
   times.sort((a, b) => a - b);
-  const figure = { bench, n, median_ms: round(quantile(times, 0.5)), p95_ms: round(quantile(times, 0.95)), ...extra };
+  const figure = { bench, n: times.length, median_ms: round(quantile(times, 0.5)), p95_ms: round(quantile(times, 0.95)), ...extra };
   report(figure);
   return figure;
 }

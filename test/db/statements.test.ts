@@ -65,6 +65,19 @@ describe('credits on bookings', () => {
     expect((await t.call('bookings.get', { id: second.id })).price).toBe(1350);
   });
 
+  it('a plan whose credits cover some rooms only: the others are at their full rate; an unknown bookable is refused', async () => {
+    const flex = await onFlex();
+    const saved = await t.call('money.savePlan', { ...flex, bookableIds: [w.room.id] });
+    expect(saved.find((p) => p.id === flex.id)!.bookableIds).toEqual([w.room.id]);
+    const at = (bookableId: string) => ({ bookableId, memberId: w.member.id, start: london('2026-11-26', '09:00'), end: london('2026-11-26', '10:00') });
+    expect(await t.call('bookings.check', at(w.room.id))).toMatchObject({ price: 0, credits: 'Uses 1 of your 4 room hours left this month' });
+    expect(await t.call('bookings.check', at(w.bigRoom.id))).toMatchObject({ price: 2500, credits: null });
+    expect(await attempt('money.savePlan', { ...flex, bookableIds: ['no-such-room'] })).toMatchObject({
+      ok: false,
+      error: { fields: { bookableIds: 'Unknown bookable' } },
+    });
+  });
+
   it('moving a booking charges it again, its own credits given back first', async () => {
     await onFlex();
     const b = await bookFor(t, w.room.id, w.member.id, '2026-11-26', '09:00', '13:00');

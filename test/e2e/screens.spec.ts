@@ -92,6 +92,8 @@ for (const size of SIZES)
         ['governance-rules', '#/governance/rules', () => expect(page.locator('pre.rules-text').first()).toBeVisible()],
         ['money-plans', '#/money', () => expect(page.getByRole('table', { name: 'Plans' }).getByRole('row').nth(3)).toBeVisible()],
         ['money-costs', '#/money/costs', () => expect(page.getByRole('table', { name: 'Members’ shares' }).getByRole('row').nth(3)).toBeVisible()],
+        ['money-statements', '#/money/statements', () => expect(page.getByRole('table', { name: 'Issued statements' }).getByRole('row').nth(3)).toBeVisible()],
+        ['money-owing', '#/money/owing', () => expect(page.getByRole('table', { name: 'Balances' }).getByRole('row').nth(1)).toBeVisible()],
         ['audit', '#/audit', () => expect(page.getByRole('table', { name: 'Changes' })).toBeVisible()],
         ['settings', '#/settings', () => expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()],
       ];

@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
  *   hours, or desk days) beside the price charged for the rest, both frozen when it is made.
  * - Day passes from the co-op's price list, each holding a desk seat for its day through the
  *   booking engine (`booking_id`; passes sold before keep none).
+ * - Which bookables a plan's credits and discount cover (none listed: all of them).
  * - The co-op's money settings: the tax rate and the next statement number (a counter moved
  *   inside the transaction that issues statements).
  * - Monthly statements, one per member and month, numbered, with their lines written when issued
@@ -17,6 +18,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('bookings')
     .addColumn('credits_used', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .createTable('plan_bookables')
+    .addColumn('plan_id', 'text', (c) => c.notNull().references('plans.id'))
+    .addColumn('bookable_id', 'text', (c) => c.notNull().references('bookables.id'))
+    .addPrimaryKeyConstraint('plan_bookables_pk', ['plan_id', 'bookable_id'])
     .execute();
   await db.schema
     .createTable('day_pass_prices')

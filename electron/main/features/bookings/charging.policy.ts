@@ -10,7 +10,7 @@ import { MINUTE, type Target, unitsHeld } from './bookings.policy';
  * the rate. Plans belong to money, which builds on bookings; so bookings asks through this port
  * and money answers it (`setPlanLookup` at start). Without an answer, every booking is at its rate.
  */
-export type PlanLookup = (db: Kysely<DB>, memberId: string, day: string) => Promise<Allowance | null>;
+export type PlanLookup = (db: Kysely<DB>, memberId: string, day: string, bookableId: string) => Promise<Allowance | null>;
 
 let planOn: PlanLookup = async () => null;
 
@@ -47,7 +47,7 @@ export async function chargeOf(
   const minutes = (c.end - c.start) / MINUTE;
   const units = unitsHeld(target.row, c.quantity);
   const day = zonedParts(c.start, target.site.timeZone).date;
-  const allowance = c.memberId ? await planOn(db, c.memberId, day) : null;
+  const allowance = c.memberId ? await planOn(db, c.memberId, day, target.row.id) : null;
   const spent = allowance ? await repo.creditsSpent(db, c.memberId!, kind, monthAround(day, target.site.timeZone), exclude) : 0;
   const charge = chargeFor({ kind, rateMinor: target.row.hourly_rate_minor, minutes, units, allowance, spent });
   return {

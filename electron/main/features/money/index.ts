@@ -11,7 +11,7 @@ export const moneyFeature = defineFeature({
   name: 'money',
   contract: moneyContract,
   handlers,
-  tables: ['plans', 'member_plans', 'costs', 'money_settings', 'statements', 'statement_lines', 'adjustments', 'payments'],
+  tables: ['plans', 'member_plans', 'costs', 'plan_bookables', 'money_settings', 'statements', 'statement_lines', 'adjustments', 'payments'],
   seed: seedMoney,
   // bookings charge a member's plan credits first: money answers what a plan includes
   onStart: async () => setPlanLookup(allowanceOn),

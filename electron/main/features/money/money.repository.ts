@@ -63,8 +63,28 @@ export const planOn = (db: Kysely<DB>, memberId: string, day: string) =>
   db
     .selectFrom('member_plans')
     .innerJoin('plans', 'plans.id', 'member_plans.plan_id')
-    .select(['member_plans.state', 'plans.desk_days', 'plans.room_hours', 'plans.resource_hours', 'plans.discount_pct'])
+    .select(['member_plans.state', 'plans.id', 'plans.desk_days', 'plans.room_hours', 'plans.resource_hours', 'plans.discount_pct'])
     .where('member_plans.member_id', '=', memberId)
     .where('member_plans.starts_on', '<=', day)
     .where((eb) => eb.or([eb('member_plans.ends_on', 'is', null), eb('member_plans.ends_on', '>=', day)]))
     .executeTakeFirst();
+
+export async function coverage(db: Kysely<DB>): Promise<Map<string, string[]>> {
+  const rows = await db.selectFrom('plan_bookables').selectAll().execute();
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.plan_id, [...(out.get(r.plan_id) ?? []), r.bookable_id]);
+  return out;
+}
+/** Whether a plan's credits cover a bookable: listed, or the plan lists none. */
+export async function covers(db: Kysely<DB>, planId: string, bookableId: string): Promise<boolean> {
+  const rows = await db.selectFrom('plan_bookables').select('bookable_id').where('plan_id', '=', planId).execute();
+  return rows.length === 0 || rows.some((r) => r.bookable_id === bookableId);
+}
+export async function setCoverage(db: Kysely<DB>, planId: string, bookableIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('plan_bookables').where('plan_id', '=', planId).execute();
+  if (bookableIds.length > 0)
+    await db
+      .insertInto('plan_bookables')
+      .values(bookableIds.map((bookable_id) => ({ plan_id: planId, bookable_id })))
+      .execute();
+}

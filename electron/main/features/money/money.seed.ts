@@ -21,7 +21,7 @@ export async function seedMoney(ctx: Ctx): Promise<void> {
   if (await hasRows(ctx.db, 'plans')) return;
   const members = await activeMembersWithOffers(ctx.db);
   if (members.length < 6) return;
-  const plan = { id: null, discountPct: 0, archived: false, resourceHours: 0 };
+  const plan = { id: null, discountPct: 0, archived: false, resourceHours: 0, bookableIds: [] };
   await save(ctx, FRONT_DESK, { ...plan, name: 'Community', priceMinor: 0, deskDays: 0, roomHours: 0, weight: 0 });
   await save(ctx, FRONT_DESK, { ...plan, name: 'Flex 8', priceMinor: 12_000, deskDays: 8, roomHours: 4, resourceHours: 4, weight: 1, discountPct: 10 });
   await save(ctx, FRONT_DESK, { ...plan, name: 'Resident', priceMinor: 26_000, deskDays: 22, roomHours: 10, resourceHours: 10, weight: 2, discountPct: 20 });

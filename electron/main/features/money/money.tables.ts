@@ -88,10 +88,17 @@ export interface PaymentsTable {
   created_at: number;
 }
 
+/** Schema 14: the bookables a plan's credits and discount cover; a plan with none listed covers all. */
+export interface PlanBookablesTable {
+  plan_id: string;
+  bookable_id: string;
+}
+
 export interface MoneyTables {
   plans: PlansTable;
   member_plans: MemberPlansTable;
   costs: CostsTable;
+  plan_bookables: PlanBookablesTable;
   money_settings: MoneySettingsTable;
   statements: StatementsTable;
   statement_lines: StatementLinesTable;

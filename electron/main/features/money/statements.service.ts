@@ -8,7 +8,7 @@ import type { DB } from '../../db/schema';
 import { commit } from '../../db/tx';
 import { AppError, notFound } from '../../errors';
 import { requireSelf } from '../../permissions';
-import { currentMember, memberRefs } from '../members';
+import { memberRefs } from '../members';
 import { notify } from '../notifications';
 import { readCoop } from '../settings';
 import { billable, monthLines, monthRange, statementNumber, totals } from './statements.model';
@@ -183,13 +183,14 @@ export async function getStatement(ctx: Ctx, actor: Actor, input: { id: string }
     };
   }
   requireSelf(actor, input.memberId, SELF);
-  await currentMember(ctx.db, input.memberId, 'memberId');
+  // a member who has left still has their last months to bill
+  const names = await memberRefs(ctx.db, [input.memberId]);
+  if (!names.has(input.memberId)) throw notFound('The member');
   const issued = await repo.statementFor(ctx.db, input.memberId, input.month);
   if (issued) return getStatement(ctx, actor, { id: issued.id });
-  const [lines, settings, names] = await Promise.all([
+  const [lines, settings] = await Promise.all([
     monthLines(ctx.db, monthRange(input.month, coop.timeZone), coop.timeZone, input.memberId),
     moneySettings(ctx.db),
-    memberRefs(ctx.db, [input.memberId]),
   ]);
   return draft(names.get(input.memberId)!, input.month, coop.currency, lines.get(input.memberId) ?? [], settings.taxBp);
 }

@@ -27,8 +27,12 @@ export function PlansPage() {
             columns={[
               { header: 'Plan', cell: (p) => (p.archived ? `${p.name} (archived)` : p.name) },
               { header: 'A month', cell: (p) => (p.priceMinor === 0 ? 'free' : money(p.priceMinor, currency)) },
-              { header: 'Includes', cell: (p) => includes(p) },
-              { header: 'Discount', cell: (p) => (p.discountPct ? `${p.discountPct}% beyond` : '') },
+              {
+                header: 'Includes',
+                cell: (p) =>
+                  `${includes(p)}${p.bookableIds.length === 0 ? '' : ` (on ${p.bookableIds.length} bookable${p.bookableIds.length === 1 ? '' : 's'})`}`,
+              },
+              { header: 'Discount', cell: (p) => (p.discountPct ? `${p.discountPct}%` : '') },
               { header: 'Weight', cell: (p) => p.weight },
               { header: 'Members', cell: (p) => p.members },
               {
@@ -52,6 +56,7 @@ export function PlansPage() {
 }
 
 function PlanForm({ plan, currency, onDone }: { plan: Plan | null; currency: string; onDone: () => void }) {
+  const bookables = useApi('bookables.list', {}).data ?? [];
   const form = useChannelForm('money.savePlan', {
     defaultValues: {
       name: plan?.name ?? '',
@@ -61,6 +66,7 @@ function PlanForm({ plan, currency, onDone }: { plan: Plan | null; currency: str
       resourceHours: String(plan?.resourceHours ?? 0),
       discountPct: String(plan?.discountPct ?? 0),
       weight: String(plan?.weight ?? 1),
+      bookableIds: plan?.bookableIds ?? [],
       archived: plan?.archived ?? false,
     },
     toInput: (v) => ({
@@ -72,6 +78,7 @@ function PlanForm({ plan, currency, onDone }: { plan: Plan | null; currency: str
       resourceHours: Number(v.resourceHours),
       discountPct: Number(v.discountPct),
       weight: Number(v.weight),
+      bookableIds: v.bookableIds,
       archived: v.archived,
     }),
     fieldOf: { priceMinor: 'price' },
@@ -104,6 +111,16 @@ function PlanForm({ plan, currency, onDone }: { plan: Plan | null; currency: str
           {...form.register('weight')}
         />
       </div>
+      <fieldset className="field-wide covers">
+        <legend>Credits and discount cover</legend>
+        <p className="small muted">None ticked: every room, desk and piece of equipment. Others are booked at their full rate.</p>
+        {bookables.map((b) => (
+          <label key={b.id} className="checkbox-inline">
+            <input type="checkbox" value={b.id} {...form.register('bookableIds')} /> {b.name}
+          </label>
+        ))}
+        {form.errorOf('bookableIds') ? <p className="field-error">{form.errorOf('bookableIds')}</p> : null}
+      </fieldset>
       {plan ? (
         <label className="checkbox-inline">
           <input type="checkbox" {...form.register('archived')} /> Archived: no longer offered
