@@ -195,83 +195,91 @@ export const planInput = z.object({
   archived: z.boolean().default(false),
 });
 
-export const moneyContract = contractPart('money', 'Plans and costs', ['money.changed'], {
-  'money.plans': query<Plan[]>()(empty, 'member'),
-  'money.savePlan': command<Plan[]>()(planInput, 'manager', { audit: 'saved a plan' }),
-  'money.memberPlan': query<MemberPlan>()(z.object({ memberId: id.nullable().default(null) }), 'member'),
-  /** A member's plan from a day: started (or changed to another), paused, resumed, or ended (the last day). */
-  'money.changePlan': command<MemberPlan>()(
-    z
-      .object({
+// a month's statement reads bookings, day passes, events and members: their changes refresh money's screens too
+export const moneyContract = contractPart(
+  'money',
+  'Plans and costs',
+  ['money.changed', 'bookings.changed', 'frontdesk.changed', 'events.changed', 'members.changed'],
+  {
+    'money.plans': query<Plan[]>()(empty, 'member'),
+    'money.savePlan': command<Plan[]>()(planInput, 'manager', { audit: 'saved a plan' }),
+    'money.memberPlan': query<MemberPlan>()(z.object({ memberId: id.nullable().default(null) }), 'member'),
+    /** A member's plan from a day: started (or changed to another), paused, resumed, or ended (the last day). */
+    'money.changePlan': command<MemberPlan>()(
+      z
+        .object({
+          memberId: id,
+          action: z.enum(['start', 'pause', 'resume', 'end'], { error: 'Start, pause, resume or end' }),
+          planId: id.nullable().default(null),
+          on: isoDate,
+        })
+        .refine((c) => c.action !== 'start' || c.planId !== null, { message: 'Choose the plan', path: ['planId'] }),
+      'manager',
+      { audit: 'changed the plan of' },
+    ),
+    'money.costs': query<CostMonth>()(z.object({ month }), 'manager'),
+    'money.addCost': command<CostMonth>()(
+      z.object({
+        month,
+        category: z.enum(COST_CATEGORIES, { error: 'Choose what kind of cost' }),
+        label: z.string().trim().max(120, 'Too long (at most 120 characters)').default(''),
+        amountMinor: z.number({ error: 'Enter an amount' }).int('Whole cents').min(1, 'Enter an amount above zero').max(1_000_000_000, 'Too large'),
+        split: z.enum(SPLITS, { error: 'Choose how it is shared' }),
+      }),
+      'manager',
+      { audit: 'entered a cost of the premises' },
+    ),
+    'money.removeCost': command<CostMonth>()(byId, 'manager', { audit: 'removed a cost of the premises' }),
+    'money.statements': query<MonthStatements>()(z.object({ month }), 'manager'),
+    /** Issues the month's statements: numbered, then never changed. Refused before the month has ended. */
+    'money.closeMonth': command<MonthStatements>()(z.object({ month }), 'manager', { audit: 'closed the month and issued statements' }),
+    /** An issued statement by id, or a member's draft for a month. */
+    'money.statement': query<Statement>()(
+      z.union([z.object({ id }), z.object({ memberId: id, month })], { error: 'Choose a statement, or a member and a month' }),
+      'member',
+    ),
+    'money.statementFile': query<{ filename: string; base64: string }>()(z.object({ id, format: z.enum(['pdf', 'csv'], { error: 'PDF or CSV' }) }), 'member'),
+    'money.account': query<MemberAccount>()(z.object({ memberId: id.nullable().default(null) }), 'member'),
+    'money.owing': query<{ currency: string; balances: Balance[] }>()(empty, 'manager'),
+    'money.recordPayment': command<MemberAccount>()(
+      z.object({
         memberId: id,
-        action: z.enum(['start', 'pause', 'resume', 'end'], { error: 'Start, pause, resume or end' }),
-        planId: id.nullable().default(null),
-        on: isoDate,
-      })
-      .refine((c) => c.action !== 'start' || c.planId !== null, { message: 'Choose the plan', path: ['planId'] }),
-    'manager',
-    { audit: 'changed the plan of' },
-  ),
-  'money.costs': query<CostMonth>()(z.object({ month }), 'manager'),
-  'money.addCost': command<CostMonth>()(
-    z.object({
-      month,
-      category: z.enum(COST_CATEGORIES, { error: 'Choose what kind of cost' }),
-      label: z.string().trim().max(120, 'Too long (at most 120 characters)').default(''),
-      amountMinor: z.number({ error: 'Enter an amount' }).int('Whole cents').min(1, 'Enter an amount above zero').max(1_000_000_000, 'Too large'),
-      split: z.enum(SPLITS, { error: 'Choose how it is shared' }),
-    }),
-    'manager',
-    { audit: 'entered a cost of the premises' },
-  ),
-  'money.removeCost': command<CostMonth>()(byId, 'manager', { audit: 'removed a cost of the premises' }),
-  'money.statements': query<MonthStatements>()(z.object({ month }), 'manager'),
-  /** Issues the month's statements: numbered, then never changed. Refused before the month has ended. */
-  'money.closeMonth': command<MonthStatements>()(z.object({ month }), 'manager', { audit: 'closed the month and issued statements' }),
-  /** An issued statement by id, or a member's draft for a month. */
-  'money.statement': query<Statement>()(
-    z.union([z.object({ id }), z.object({ memberId: id, month })], { error: 'Choose a statement, or a member and a month' }),
-    'member',
-  ),
-  'money.statementFile': query<{ filename: string; base64: string }>()(z.object({ id, format: z.enum(['pdf', 'csv'], { error: 'PDF or CSV' }) }), 'member'),
-  'money.account': query<MemberAccount>()(z.object({ memberId: id.nullable().default(null) }), 'member'),
-  'money.owing': query<{ currency: string; balances: Balance[] }>()(empty, 'manager'),
-  'money.recordPayment': command<MemberAccount>()(
-    z.object({
-      memberId: id,
-      paidOn: isoDate,
-      amountMinor: z.number({ error: 'Enter an amount' }).int('Whole cents').min(1, 'A payment is more than zero').max(1_000_000_000, 'Too large'),
-      method: z.enum(PAYMENT_METHODS, { error: 'Bank transfer, cash or card' }),
-      reference: z.string().trim().max(120, 'Too long (at most 120 characters)').default(''),
-    }),
-    'manager',
-    { audit: 'recorded a payment from' },
-  ),
-  /** A correction or a credit (negative) on a month's statement not yet issued. */
-  'money.addAdjustment': command<MemberAccount>()(
-    z.object({
-      memberId: id,
-      month,
-      description: z.string({ error: 'Say what it is for' }).trim().min(1, 'Say what it is for').max(200, 'Too long (at most 200 characters)'),
-      amountMinor: z
-        .number({ error: 'Enter an amount' })
-        .int('Whole cents')
-        .min(-1_000_000_000, 'Too large')
-        .max(1_000_000_000, 'Too large')
-        .refine((n) => n !== 0, 'Enter an amount other than zero'),
-    }),
-    'manager',
-    { audit: 'added an adjustment for' },
-  ),
-  'money.settings': query<MoneySettings>()(empty, 'manager'),
-  'money.saveSettings': command<MoneySettings>()(
-    z.object({ taxBp: z.number({ error: 'Enter a tax rate' }).int('Whole hundredths of a per cent').min(0, 'Cannot be negative').max(10_000, 'At most 100%') }),
-    'manager',
-    { audit: 'changed the tax rate' },
-  ),
-  /** Statement lines and payments of the months `from`..`to`, as CSV an accountant imports. */
-  'money.accountingExport': query<{ filename: string; csv: string }>()(
-    z.object({ from: month, to: month }).refine((r) => r.from <= r.to, { message: 'The last month comes after the first', path: ['to'] }),
-    'manager',
-  ),
-});
+        paidOn: isoDate,
+        amountMinor: z.number({ error: 'Enter an amount' }).int('Whole cents').min(1, 'A payment is more than zero').max(1_000_000_000, 'Too large'),
+        method: z.enum(PAYMENT_METHODS, { error: 'Bank transfer, cash or card' }),
+        reference: z.string().trim().max(120, 'Too long (at most 120 characters)').default(''),
+      }),
+      'manager',
+      { audit: 'recorded a payment from' },
+    ),
+    /** A correction or a credit (negative) on a month's statement not yet issued. */
+    'money.addAdjustment': command<MemberAccount>()(
+      z.object({
+        memberId: id,
+        month,
+        description: z.string({ error: 'Say what it is for' }).trim().min(1, 'Say what it is for').max(200, 'Too long (at most 200 characters)'),
+        amountMinor: z
+          .number({ error: 'Enter an amount' })
+          .int('Whole cents')
+          .min(-1_000_000_000, 'Too large')
+          .max(1_000_000_000, 'Too large')
+          .refine((n) => n !== 0, 'Enter an amount other than zero'),
+      }),
+      'manager',
+      { audit: 'added an adjustment for' },
+    ),
+    'money.settings': query<MoneySettings>()(empty, 'manager'),
+    'money.saveSettings': command<MoneySettings>()(
+      z.object({
+        taxBp: z.number({ error: 'Enter a tax rate' }).int('Whole hundredths of a per cent').min(0, 'Cannot be negative').max(10_000, 'At most 100%'),
+      }),
+      'manager',
+      { audit: 'changed the tax rate' },
+    ),
+    /** Statement lines and payments of the months `from`..`to`, as CSV an accountant imports. */
+    'money.accountingExport': query<{ filename: string; csv: string }>()(
+      z.object({ from: month, to: month }).refine((r) => r.from <= r.to, { message: 'The last month comes after the first', path: ['to'] }),
+      'manager',
+    ),
+  },
+);
