@@ -73,6 +73,13 @@ export function zonedDayRange(date: string, zone: string): { start: number; end:
   return { start: zonedInstant(date, '00:00', zone), end: zonedInstant(addDaysIso(date, 1), '00:00', zone) };
 }
 
+/** A calendar month "2026-11" in the zone: its first and last days, and local midnight of the first to that of the next month's first. */
+export function zonedMonthRange(month: string, zone: string): { first: string; last: string; start: number; end: number } {
+  const first = `${month}-01`;
+  const next = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 10);
+  return { first, last: addDaysIso(next, -1), start: zonedInstant(first, '00:00', zone), end: zonedInstant(next, '00:00', zone) };
+}
+
 export function addDaysIso(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const t = new Date(Date.UTC(y, m - 1, d + days));

@@ -153,7 +153,7 @@ describe('monthly statements', () => {
     const rows = file.csv.trim().split('\r\n');
     expect(rows[0]).toBe('type,month,date,statement,member,kind,description,amount,currency');
     expect(rows).toContain('statement,2026-11,2026-11-16,00001,Ana Ribeiro,plan,"Flex 8 plan, 16 Nov 2026 to 30 Nov 2026",60.00,GBP');
-    expect(rows).toContain('tax,2026-11,2026-11,00001,Ana Ribeiro,tax,Tax at 20%,15.70,GBP');
+    expect(rows).toContain('tax,2026-11,2026-11-30,00001,Ana Ribeiro,tax,Tax at 20%,15.70,GBP');
     expect(rows.at(-1)).toBe('payment,2026-12,2026-12-01,,Ana Ribeiro,transfer,Ana Nov,-94.20,GBP');
     clock.now = new Date('2026-11-24T10:00:00Z');
   });

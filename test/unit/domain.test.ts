@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonthsIso, isRealIsoDate, isValidTimeZone, monthsBetween, todayIn } from '@shared/domain/dates';
 import { ownershipCutoff, ownershipOf } from '@shared/domain/ownership';
 import { normalizeTag, splitTagList, uniqueTags } from '@shared/domain/tags';
+import { zonedMonthRange } from '@shared/domain/zoned';
 
 describe('calendar dates', () => {
   it('knows real days from impossible ones', () => {
@@ -75,5 +76,18 @@ describe('addMonthsIso agrees with date-fns addMonths', () => {
         expect(addMonthsIso(iso, months)).toBe(format(addMonths(day, months), 'yyyy-MM-dd'));
       }
     }
+  });
+});
+
+describe('a calendar month in a zone', () => {
+  it('runs from local midnight of its first day to that of the next month, across summer time', () => {
+    expect(zonedMonthRange('2026-03', 'Europe/London')).toEqual({
+      first: '2026-03-01',
+      last: '2026-03-31',
+      start: Date.parse('2026-03-01T00:00:00Z'),
+      end: Date.parse('2026-03-31T23:00:00Z'),
+    });
+    expect(zonedMonthRange('2028-02', 'UTC').last).toBe('2028-02-29');
+    expect(zonedMonthRange('2026-12', 'UTC').end).toBe(Date.parse('2027-01-01T00:00:00Z'));
   });
 });

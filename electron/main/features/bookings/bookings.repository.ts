@@ -244,14 +244,8 @@ const charged = (eb: ExpressionBuilder<DB, 'bookings'>) =>
   ]);
 
 /** Credits a member spent on bookables of a kind starting in `from`..`to` (read through the member's time index). */
-export async function creditsSpent(
-  db: Kysely<DB>,
-  memberId: string,
-  kind: BookingRow['kind'],
-  range: { from: number; to: number },
-  exclude: readonly string[],
-): Promise<number> {
-  let q = db
+export async function creditsSpent(db: Kysely<DB>, memberId: string, kind: BookingRow['kind'], range: { from: number; to: number }): Promise<number> {
+  const q = db
     .selectFrom('bookings')
     .innerJoin('bookables', 'bookables.id', 'bookings.bookable_id')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('bookings.credits_used'), eb.val(0)).as('spent'))
@@ -260,7 +254,6 @@ export async function creditsSpent(
     .where('bookings.start_ms', '<', range.to)
     .where('bookables.kind', '=', kind)
     .where(charged);
-  if (exclude.length > 0) q = q.where('bookings.id', 'not in', exclude as string[]);
   return Number((await q.executeTakeFirstOrThrow()).spent);
 }
 

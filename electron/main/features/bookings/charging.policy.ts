@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { type Allowance, type CreditKind, chargeFor, creditWords, daysInMonth } from '@shared/domain/money';
-import { addDaysIso, zonedInstant, zonedParts } from '@shared/domain/zoned';
+import { type Allowance, type CreditKind, chargeFor, creditWords } from '@shared/domain/money';
+import { zonedMonthRange, zonedParts } from '@shared/domain/zoned';
 import type { DB } from '../../db/schema';
 import * as repo from './bookings.repository';
 import { MINUTE, type Target, unitsHeld } from './bookings.policy';
@@ -21,34 +21,22 @@ export function setPlanLookup(lookup: PlanLookup): void {
 export interface Charge {
   priceMinor: number;
   creditsUsed: number;
-  /** "2 of your 8 room hours left" (null: no plan credits apply). */
+  /** "Uses 2 of your 8 room hours left this month" (null: no plan credits apply). */
   credits: string | null;
 }
 
-/** The calendar month around `day` in the co-op's zone, as instants: credits are per month. */
-function monthAround(day: string, zone: string): { from: number; to: number } {
-  const month = day.slice(0, 7);
-  const first = `${month}-01`;
-  return { from: zonedInstant(first, '00:00', zone), to: zonedInstant(addDaysIso(`${month}-${daysInMonth(month)}`, 1), '00:00', zone) };
-}
-
 /**
- * The charge for a candidate booking. `exclude`: bookings being moved (what they spent comes
- * back first). Read inside the booking's own immediate transaction, so two bookings racing for
+ * The charge for a candidate booking (credits are per calendar month in the co-op's zone). Read inside the booking's own immediate transaction, so two bookings racing for
  * the last credit are counted one after the other: exactly one gets it.
  */
-export async function chargeOf(
-  db: Kysely<DB>,
-  target: Target,
-  c: { start: number; end: number; quantity: number; memberId: string | null },
-  exclude: readonly string[] = [],
-): Promise<Charge> {
+export async function chargeOf(db: Kysely<DB>, target: Target, c: { start: number; end: number; quantity: number; memberId: string | null }): Promise<Charge> {
   const kind = target.row.kind as CreditKind;
   const minutes = (c.end - c.start) / MINUTE;
   const units = unitsHeld(target.row, c.quantity);
   const day = zonedParts(c.start, target.site.timeZone).date;
   const allowance = c.memberId ? await planOn(db, c.memberId, day, target.row.id) : null;
-  const spent = allowance ? await repo.creditsSpent(db, c.memberId!, kind, monthAround(day, target.site.timeZone), exclude) : 0;
+  const month = zonedMonthRange(day.slice(0, 7), target.site.timeZone);
+  const spent = allowance ? await repo.creditsSpent(db, c.memberId!, kind, { from: month.start, to: month.end }) : 0;
   const charge = chargeFor({ kind, rateMinor: target.row.hourly_rate_minor, minutes, units, allowance, spent });
   return {
     priceMinor: charge.priceMinor,

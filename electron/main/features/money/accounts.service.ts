@@ -1,12 +1,14 @@
 import type { Adjustment, Balance, MemberAccount, Payment, PaymentMethod } from '@shared/contract/money.contract';
 import { formatMonth, todayIn } from '@shared/domain/dates';
 import { newId } from '@shared/domain/ids';
+import type { Kysely } from 'kysely';
 import type { Actor, Ctx } from '../../context';
+import type { DB } from '../../db/schema';
 import { toCsv } from '../../csv';
 import { commit } from '../../db/tx';
 import { AppError } from '../../errors';
 import { requireSelf } from '../../permissions';
-import { currentMember, memberRefs } from '../members';
+import { memberRefs } from '../members';
 import { readCoop } from '../settings';
 import { daysInMonth } from '@shared/domain/money';
 import { statementNumber } from './statements.model';
@@ -58,13 +60,18 @@ export async function owing(ctx: Ctx): Promise<{ currency: string; balances: Bal
   };
 }
 
+/** A member on the register, whether or not they have left: a member who left still pays their last statement. */
+async function knownMember(db: Kysely<DB>, memberId: string): Promise<void> {
+  if (!(await memberRefs(db, [memberId])).has(memberId)) throw new AppError('VALIDATION', 'That member does not exist.', { memberId: 'Unknown member' });
+}
+
 export async function recordPayment(
   ctx: Ctx,
   actor: Actor,
   input: { memberId: string; paidOn: string; amountMinor: number; method: PaymentMethod; reference: string },
 ): Promise<MemberAccount> {
   await commit(ctx, 'money.changed', async (trx) => {
-    await currentMember(trx, input.memberId, 'memberId');
+    await knownMember(trx, input.memberId);
     const coop = await readCoop(trx);
     if (input.paidOn > todayIn(coop.timeZone, ctx.now()))
       throw new AppError('VALIDATION', 'A payment is recorded once it is made.', { paidOn: 'In the future' });
@@ -84,7 +91,7 @@ export async function recordPayment(
 /** An adjustment goes on a month whose statement is not issued yet: an issued one is never changed. */
 export async function addAdjustment(ctx: Ctx, actor: Actor, input: { memberId: string; month: string; description: string; amountMinor: number }) {
   await commit(ctx, 'money.changed', async (trx) => {
-    await currentMember(trx, input.memberId, 'memberId');
+    await knownMember(trx, input.memberId);
     if (await repo.statementFor(trx, input.memberId, input.month))
       throw new AppError('RULE', `The statement for ${formatMonth(input.month)} is issued and never changes: put the correction on a later month.`, {
         month: 'Already issued',
@@ -104,8 +111,8 @@ const decimal = (minor: number) => (minor / 100).toFixed(2);
 
 /**
  * The accountant's file: one row per statement line (and one for each statement's tax), then one
- * per payment in those months, with the member's number and name, amounts as decimals with a
- * point, dates as ISO: what accounting software imports.
+ * per payment in those months, with the member's name, amounts as decimals with a point (a
+ * payment negative: it reduces what is owed), dates as ISO: what accounting software imports.
  */
 export async function accountingExport(ctx: Ctx, from: string, to: string): Promise<{ filename: string; csv: string }> {
   const [lines, payments] = await Promise.all([
@@ -119,7 +126,7 @@ export async function accountingExport(ctx: Ctx, from: string, to: string): Prom
     rows.push([
       'tax',
       l.month,
-      l.month,
+      `${l.month}-${String(daysInMonth(l.month)).padStart(2, '0')}`,
       statementNumber(l.number),
       names.get(l.member_id)!.name,
       'tax',

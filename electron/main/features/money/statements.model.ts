@@ -1,7 +1,7 @@
 import type { StatementLine } from '@shared/contract/money.contract';
 import { formatIsoDate } from '@shared/domain/dates';
 import { daysInMonth, prorate, taxOn } from '@shared/domain/money';
-import { addDaysIso, zonedInstant, zonedParts } from '@shared/domain/zoned';
+import { zonedInstant, zonedMonthRange, zonedParts } from '@shared/domain/zoned';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { chargedBetween } from '../bookings';
@@ -26,9 +26,8 @@ export interface MonthRange {
 }
 
 export function monthRange(month: string, zone: string): MonthRange {
-  const first = `${month}-01`;
-  const last = `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
-  return { month, first, last, from: zonedInstant(first, '00:00', zone), to: zonedInstant(addDaysIso(last, 1), '00:00', zone) };
+  const r = zonedMonthRange(month, zone);
+  return { month, first: r.first, last: r.last, from: r.start, to: r.end };
 }
 
 const hours = (minutes: number) => `${Math.round((minutes / 60) * 100) / 100} h`;
