@@ -128,6 +128,10 @@ describe('monthly statements', () => {
       error: { code: 'RULE', fields: { month: 'Already issued' } },
     });
     expect(await attempt('money.closeMonth', { month: '2026-11' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // and the database itself refuses an edit that bypassed the services
+    const sqlite = t.coop.database.sqlite;
+    expect(() => sqlite.prepare('update statements set total_minor = 1').run()).toThrow('an issued statement never changes');
+    expect(() => sqlite.prepare('update statement_lines set amount_minor = 1').run()).toThrow('an issued statement never changes');
     expect(snapshot()).toEqual(after);
     // another member cannot read it
     expect(await attempt('money.statement', { id: issued.id }, as(w.ben.id))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

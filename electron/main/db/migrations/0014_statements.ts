@@ -77,6 +77,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('amount_minor', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('statement_lines_pk', ['statement_id', 'seq'])
     .execute();
+  // issued means never changed, even if a service were bypassed: a correction is a new adjustment
+  for (const table of ['statements', 'statement_lines'])
+    await sql`create trigger ${sql.raw(`${table}_never_change`)} before update on ${sql.table(table)}
+      begin select raise(abort, 'an issued statement never changes'); end`.execute(db);
   await db.schema
     .createTable('adjustments')
     .addColumn('id', 'text', (c) => c.primaryKey())
