@@ -90,11 +90,13 @@ export function chargeFor(c: ChargeInput): { priceMinor: number; creditsUsed: nu
   return { priceMinor: Math.round((full * share * (100 - c.allowance.discountPct)) / 100), creditsUsed: used, left };
 }
 
+/** Credit minutes as hours, to the hundredth: 90 → "1.5". */
+export const hoursOf = (minutes: number): string => String(Math.round((minutes / 60) * 100) / 100);
+
 /** "Uses 2 of your 8 room hours left this month": a booking's credits in words (minutes shown as hours). */
 export function creditWords(kind: CreditKind, used: number, left: number): string {
-  const hours = (m: number) => String(Math.round((m / 60) * 100) / 100);
   const what = kind === 'desk' ? 'desk days' : `${kind} hours`;
-  const n = kind === 'desk' ? String : hours;
+  const n = kind === 'desk' ? String : hoursOf;
   if (left === 0) return `Your plan’s ${what} this month are used up`;
   return `Uses ${n(used)} of your ${n(left)} ${what} left this month`;
 }

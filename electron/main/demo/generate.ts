@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
 import type { MemberFields } from '@shared/contract/members.contract';
 import { addMonthsIso } from '@shared/domain/dates';
 import { addDaysIso } from '@shared/domain/zoned';
@@ -252,12 +250,4 @@ function dedupeNames(members: MemberFields[]): MemberFields[] {
   });
 }
 
-/** Inserts generated rows a thousand at a time (under the statement's parameter limit). */
-export async function insertChunked<T extends keyof DB>(db: Kysely<DB>, table: T, rows: readonly DB[T][]) {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + 1000) as any)
-      .execute();
-  }
-}
+export { insertChunked } from '../db/chunks';

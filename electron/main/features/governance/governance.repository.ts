@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { insertChunked } from '../../db/chunks';
 import type { DB } from '../../db/schema';
 import type {
   CoopRulesTable,
@@ -72,14 +73,12 @@ export const insertReferral = (db: Kysely<DB>, row: ProposalReferralsTable) => d
 
 // ── voters and ballots ───────────────────────────────────────────────────────
 
-export async function freezeVoters(db: Kysely<DB>, proposalId: string, memberIds: readonly string[]): Promise<void> {
-  // 4 columns a row: 2,000 rows keep each statement well under SQLite's bound-variable limit
-  for (let i = 0; i < memberIds.length; i += 2000)
-    await db
-      .insertInto('proposal_voters')
-      .values(memberIds.slice(i, i + 2000).map((member_id) => ({ proposal_id: proposalId, member_id, voted_at: null, cast_by: null })))
-      .execute();
-}
+export const freezeVoters = (db: Kysely<DB>, proposalId: string, memberIds: readonly string[]): Promise<void> =>
+  insertChunked(
+    db,
+    'proposal_voters',
+    memberIds.map((member_id) => ({ proposal_id: proposalId, member_id, voted_at: null, cast_by: null })),
+  );
 
 export const voters = (db: Kysely<DB>, proposalId: string) => db.selectFrom('proposal_voters').selectAll().where('proposal_id', '=', proposalId).execute();
 export const voter = (db: Kysely<DB>, proposalId: string, memberId: string) =>

@@ -1,6 +1,6 @@
 import type { StatementLine } from '@shared/contract/money.contract';
 import { formatIsoDate } from '@shared/domain/dates';
-import { daysInMonth, prorate, taxOn } from '@shared/domain/money';
+import { daysInMonth, hoursOf, prorate, taxOn } from '@shared/domain/money';
 import { zonedInstant, zonedMonthRange, zonedParts } from '@shared/domain/zoned';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -30,7 +30,7 @@ export function monthRange(month: string, zone: string): MonthRange {
   return { month, first: r.first, last: r.last, from: r.start, to: r.end };
 }
 
-const hours = (minutes: number) => `${Math.round((minutes / 60) * 100) / 100} h`;
+const hours = (minutes: number) => `${hoursOf(minutes)} h`;
 const CREDIT_WORDS = {
   desk: (n: number) => `${n} desk day${n === 1 ? '' : 's'}`,
   room: (n: number) => `${hours(n)} of room hours`,

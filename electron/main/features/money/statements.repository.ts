@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertChunked } from '../../db/chunks';
 import type { DB } from '../../db/schema';
 import type { AdjustmentsTable, MoneySettingsTable, PaymentsTable, StatementLinesTable, StatementsTable } from './money.tables';
 
@@ -33,17 +34,8 @@ export async function lineCounts(db: Kysely<DB>, ids: readonly string[]): Promis
   return new Map(rows.map((r) => [r.statement_id, Number(r.n)]));
 }
 
-/** Rows in chunks that stay under SQLite's limit of bound values. */
-async function insertChunked<T extends keyof DB>(db: Kysely<DB>, table: T, rows: readonly DB[T][], columns: number): Promise<void> {
-  const per = Math.floor(30_000 / columns);
-  for (let i = 0; i < rows.length; i += per)
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + per) as never)
-      .execute();
-}
-export const insertStatements = (db: Kysely<DB>, rows: readonly StatementsTable[]) => insertChunked(db, 'statements', rows, 10);
-export const insertLines = (db: Kysely<DB>, rows: readonly StatementLinesTable[]) => insertChunked(db, 'statement_lines', rows, 7);
+export const insertStatements = (db: Kysely<DB>, rows: readonly StatementsTable[]) => insertChunked(db, 'statements', rows);
+export const insertLines = (db: Kysely<DB>, rows: readonly StatementLinesTable[]) => insertChunked(db, 'statement_lines', rows);
 
 export const adjustmentsIn = (db: Kysely<DB>, month: string, memberId?: string) => {
   let q = db.selectFrom('adjustments').selectAll().where('month', '=', month);

@@ -1,15 +1,9 @@
 import type { Kysely } from 'kysely';
+import { insertChunked } from '../../db/chunks';
 import type { DB } from '../../db/schema';
 import type { NotificationsTable } from './notifications.tables';
 
-export async function insertMany(db: Kysely<DB>, rows: NotificationsTable[]): Promise<void> {
-  // 12 columns a row: 80 rows a statement stay under SQLite's 999 bound parameters.
-  for (let i = 0; i < rows.length; i += 80)
-    await db
-      .insertInto('notifications')
-      .values(rows.slice(i, i + 80))
-      .execute();
-}
+export const insertMany = (db: Kysely<DB>, rows: NotificationsTable[]): Promise<void> => insertChunked(db, 'notifications', rows);
 
 export const inbox = (db: Kysely<DB>, recipient: string, f: { limit: number; offset: number; unreadOnly: boolean }) => {
   let q = db.selectFrom('notifications').select(['id', 'kind', 'title', 'body', 'href', 'created_at', 'read_at']).where('recipient_id', '=', recipient);

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FormError } from '../../components/FormActions';
-import { formatMoney } from '@shared/domain/money';
+import { formatMoney, hoursOf } from '@shared/domain/money';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Booking, Scope } from '@shared/contract/bookings.contract';
@@ -172,7 +172,7 @@ function priceWords(b: Booking): string {
       ? ''
       : b.kind === 'desk'
         ? `${b.creditsUsed} desk day${b.creditsUsed === 1 ? '' : 's'} from the plan`
-        : `${Math.round((b.creditsUsed / 60) * 100) / 100} h from the plan`;
+        : `${hoursOf(b.creditsUsed)} h from the plan`;
   if (b.price > 0) return credits ? `${formatMoney(b.price, b.currency)}, and ${credits}` : formatMoney(b.price, b.currency);
   return credits ? credits.charAt(0).toUpperCase() + credits.slice(1) : 'Free';
 }
