@@ -34,7 +34,7 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       // Minified and split by screen: the first chunk is what the shell needs to paint.
-      minify: true,
+      minify: process.env.NO_MINIFY ? false : true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },

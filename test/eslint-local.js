@@ -31,6 +31,9 @@ const featureFaces = {
       if (FACES.has(target.rest.replace(/\.(ts|tsx)$/, '').replace(/^index$/, ''))) return;
       // The database type joins every feature's table types (db/schema.ts): the one reach inward, type-only.
       if (!own && /\.tables(\.ts)?$/.test(target.rest) && node.importKind === 'type') return;
+      // A screen feature's `screens.ts` is its second, React-free face: the page's first script
+      // (firstScreen.ts) reads the screens' paths, code and first reads from it before React loads.
+      if (!own && target.root === FEATURE_ROOTS[1] && target.rest.replace(/\.ts$/, '') === 'screens') return;
       context.report({ node: node.source, messageId: 'internal', data: { feature: target.feature, face: `features/${target.feature}`, path: spec } });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };

@@ -55,7 +55,7 @@ function usePrepareRoute(routes: readonly RouteDef[], home: RouteDef): boolean {
     // the desk's screens are not the portal's: a member's device would only be refused them, and
     // loads the portal's shell with the session check instead
     const portal = onMembersNetwork();
-    if (!portal) route.prefetch?.(params, prefetch);
+    if (!portal) for (const [channel, input] of route.reads?.(params, new URLSearchParams(window.location.search)) ?? []) prefetch(channel, input);
     // a screen whose code failed to load still lets the shell draw (with its own error), never a blank window
     void Promise.resolve((portal ? PortalApp : route.page)?.preload())
       .catch(() => undefined)

@@ -1,8 +1,5 @@
 import { type ComponentType, type ReactNode, createContext, createElement, useContext } from 'react';
-import type { Channel, InputOf } from '@shared/contract';
-
-/** Puts a read in the cache ahead of the screen that needs it (see `usePrefetch`). */
-export type Prefetch = <C extends Channel>(channel: C, input: InputOf<C>) => void;
+import type { Screen } from './screen';
 
 /** A screen at a path; wouter's params are passed to `render`. */
 export interface RouteDef {
@@ -10,8 +7,8 @@ export interface RouteDef {
   render: (params: Record<string, string | undefined>) => ReactNode;
   /** The screen's code, loaded before it is drawn (a `lazyPage`). */
   page?: { preload(): Promise<unknown> };
-  /** The screen's first reads, started with its code instead of after it: no waterfall on opening. */
-  prefetch?: (params: Record<string, string | undefined>, prefetch: Prefetch) => void;
+  /** The screen's first reads, started with its code instead of after it: no waterfall on opening (its `Screen`'s). */
+  reads?: Screen['reads'];
 }
 
 const pageLoaders: (() => Promise<unknown>)[] = [];

@@ -1,21 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { Router } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
-import { App } from './App';
+import { startFirstScreen } from './firstScreen';
 import './styles.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
-});
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <Router hook={useHashLocation}>
-        <App />
-      </Router>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The app's own code (React, the shell, every feature's declaration) is asked for first, and the
+// first screen's code and reads leave at once beside it, instead of once the app has booted.
+const booting = import('./boot');
+startFirstScreen();
+void booting;

@@ -72,8 +72,34 @@ async function send(channel: string, input: unknown): Promise<ApiResult<unknown>
   }
 }
 
+/**
+ * Reads started by the page's first script before the app's code has arrived (`firstScreen.ts`),
+ * each answered once to the app's own first ask for it. One not asked for soon is dropped, so a
+ * later ask is never answered from an old read.
+ */
+const early = new Map<string, Promise<ApiResult<unknown>>>();
+const EARLY_KEPT_MS = 10_000;
+/** The same read always gives the same key, whatever order its input's fields were written in. */
+const readKey = (channel: string, input: unknown) =>
+  `${channel} ${JSON.stringify(input ?? {}, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v))}`;
+
+export function startRead<C extends Channel>(channel: C, input: InputOf<C>): void {
+  const key = readKey(channel, input);
+  if (early.has(key)) return;
+  early.set(key, send(channel, input));
+  setTimeout(() => early.delete(key), EARLY_KEPT_MS);
+}
+
+function takeEarly(channel: string, input: unknown): Promise<ApiResult<unknown>> | undefined {
+  if (early.size === 0) return undefined;
+  const key = readKey(channel, input);
+  const started = early.get(key);
+  early.delete(key);
+  return started;
+}
+
 export async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const result = await send(channel, input);
+  const result = await (takeEarly(channel, input) ?? send(channel, input));
   if (!result.ok) throw new ApiCallError(result.error);
   return result.data as OutputOf<C>;
 }

@@ -6,6 +6,7 @@ import { useApi, usePrefetchAround } from '../../api/hooks';
 import { useShortcut } from '../../components/useShortcut';
 import './calendar.css';
 import { DateInput } from '../../components/DateField';
+import { kindOf } from './kindShown';
 
 export type CalendarView = 'day' | 'week' | 'month';
 
@@ -95,11 +96,9 @@ const KINDS: [BookableKind | '', string][] = [
   ['', 'Everything'],
 ];
 
-/** Which bookables a week or month of the site shows, kept in the address (?kind=desk); rooms unless said. */
+/** Which bookables a week or month of the site shows (see `kindOf`). */
 export function useKindShown(): BookableKind | undefined {
-  const kind = new URLSearchParams(useSearch()).get('kind');
-  if (kind === 'all') return undefined;
-  return kind === 'desk' || kind === 'resource' ? kind : 'room';
+  return kindOf(new URLSearchParams(useSearch()));
 }
 
 export function KindSelect({ kind, hrefOf }: { kind: BookableKind | undefined; hrefOf: (search: string) => string }) {

@@ -1,15 +1,17 @@
 import { useApi } from '../../api/hooks';
 import { lazyPage, type PaletteEntry, type UiFeature } from '../../feature';
 import { useAuth } from '../auth';
+import { bookingScreens } from './screens';
 
 export { FLAG_RULES, NUMBER_RULES } from './ruleLabels';
 
-const DayBoardPage = lazyPage(() => import('./DayBoardPage'), 'DayBoardPage');
-const FindRoomPage = lazyPage(() => import('./FindRoomPage'), 'FindRoomPage');
-const PendingPage = lazyPage(() => import('./PendingPage'), 'PendingPage');
-const WeekPage = lazyPage(() => import('./WeekPage'), 'WeekPage');
-const RoomsWeekPage = lazyPage(() => import('./RoomsWeekPage'), 'RoomsWeekPage');
-const MonthPage = lazyPage(() => import('./MonthPage'), 'MonthPage');
+const screens = bookingScreens;
+const DayBoardPage = lazyPage(screens.dayBoard.load, 'DayBoardPage');
+const FindRoomPage = lazyPage(screens.find.load, 'FindRoomPage');
+const PendingPage = lazyPage(screens.pending.load, 'PendingPage');
+const WeekPage = lazyPage(screens.bookableWeek.load, 'WeekPage');
+const RoomsWeekPage = lazyPage(screens.roomsWeek.load, 'RoomsWeekPage');
+const MonthPage = lazyPage(screens.month.load, 'MonthPage');
 const KioskBookings = lazyPage(() => import('./KioskBookings'), 'KioskBookings');
 const MemberBookings = lazyPage(() => import('./MemberBookings'), 'MemberBookings');
 
@@ -49,30 +51,15 @@ export const bookingsUi: UiFeature = {
   name: 'bookings',
   nav: { href: '/bookings', label: 'Bookings', match: '/bookings/*?' },
   routes: [
-    { path: '/bookings/find', render: () => <FindRoomPage />, page: FindRoomPage },
-    { path: '/bookings/pending', render: () => <PendingPage />, page: PendingPage },
-    { path: '/bookings/week/:date', render: (p) => <RoomsWeekPage date={p.date} />, page: RoomsWeekPage },
-    { path: '/bookings/week', render: () => <RoomsWeekPage />, page: RoomsWeekPage },
-    { path: '/bookings/month/:date', render: (p) => <MonthPage date={p.date} />, page: MonthPage },
-    { path: '/bookings/month', render: () => <MonthPage />, page: MonthPage },
-    {
-      path: '/bookings/:date',
-      render: (p) => <DayBoardPage date={p.date} />,
-      page: DayBoardPage,
-      prefetch: (p, prefetch) => {
-        prefetch('bookings.dayBoard', { date: p.date! });
-        prefetch('settings.get', {});
-        prefetch('bookings.pending', {});
-        prefetch('bookings.freeDesks', {});
-      },
-    },
-    { path: '/bookings', render: () => <DayBoardPage />, page: DayBoardPage },
-    {
-      path: '/bookables/:id/week/:date',
-      render: (p) => <WeekPage bookableId={p.id!} date={p.date!} />,
-      page: WeekPage,
-      prefetch: (p, prefetch) => prefetch('bookings.calendar', { bookableId: p.id!, date: p.date!, span: 'week' }),
-    },
+    { ...screens.find, render: () => <FindRoomPage />, page: FindRoomPage },
+    { ...screens.pending, render: () => <PendingPage />, page: PendingPage },
+    { ...screens.roomsWeekOn, render: (p) => <RoomsWeekPage date={p.date} />, page: RoomsWeekPage },
+    { ...screens.roomsWeek, render: () => <RoomsWeekPage />, page: RoomsWeekPage },
+    { ...screens.monthOn, render: (p) => <MonthPage date={p.date} />, page: MonthPage },
+    { ...screens.month, render: () => <MonthPage />, page: MonthPage },
+    { ...screens.dayBoardOn, render: (p) => <DayBoardPage date={p.date} />, page: DayBoardPage },
+    { ...screens.dayBoard, render: () => <DayBoardPage />, page: DayBoardPage },
+    { ...screens.bookableWeek, render: (p) => <WeekPage bookableId={p.id!} date={p.date!} />, page: WeekPage },
   ],
   palette: {
     actions: [

@@ -1,15 +1,16 @@
 import { lazyPage, type UiFeature } from '../../feature';
+import { todayScreen } from './screens';
 
-const TodayPage = lazyPage(() => import('./TodayPage'), 'TodayPage');
+const TodayPage = lazyPage(todayScreen.load, 'TodayPage');
 const MemberFrontDesk = lazyPage(() => import('./MemberFrontDesk'), 'MemberFrontDesk');
 
-export const HOME_PATH = '/today';
+export const HOME_PATH = todayScreen.path;
 export { CheckInOut, useCheckedIn } from './CheckInOut';
 
 export const frontdeskUi: UiFeature = {
   name: 'frontdesk',
   nav: { href: HOME_PATH, label: 'Today', match: HOME_PATH },
-  routes: [{ path: HOME_PATH, render: () => <TodayPage />, page: TodayPage, prefetch: (_, prefetch) => prefetch('frontdesk.today', {}) }],
+  routes: [{ ...todayScreen, render: () => <TodayPage />, page: TodayPage }],
   palette: {
     actions: [
       { id: 'a-today', group: 'Action', label: 'Today at the front desk', go: HOME_PATH },

@@ -1,11 +1,13 @@
 import { useApi } from '../../api/hooks';
 import { lazyPage, type PaletteEntry, type UiFeature } from '../../feature';
 import { useAuth } from '../auth';
+import { memberScreens } from './screens';
 
-const ImportMembers = lazyPage(() => import('./ImportMembers'), 'ImportMembers');
-const MemberDetail = lazyPage(() => import('./MemberDetail'), 'MemberDetail');
-const MemberForm = lazyPage(() => import('./MemberForm'), 'MemberForm');
-const MembersPage = lazyPage(() => import('./MembersPage'), 'MembersPage');
+const screens = memberScreens;
+const ImportMembers = lazyPage(screens.import.load, 'ImportMembers');
+const MemberDetail = lazyPage(screens.member.load, 'MemberDetail');
+const MemberForm = lazyPage(screens.add.load, 'MemberForm');
+const MembersPage = lazyPage(screens.list.load, 'MembersPage');
 const DirectoryPage = lazyPage(() => import('./DirectoryPage'), 'DirectoryPage');
 const ProfilePage = lazyPage(() => import('./ProfilePage'), 'ProfilePage');
 
@@ -28,11 +30,11 @@ export const membersUi: UiFeature = {
   name: 'members',
   nav: { href: '/members', label: 'Members', match: '/members/*?' },
   routes: [
-    { path: '/members/new', render: () => <MemberForm />, page: MemberForm },
-    { path: '/members/import', render: () => <ImportMembers />, page: ImportMembers },
-    { path: '/members/:id/edit', render: (p) => <MemberForm key={p.id} id={p.id} />, page: MemberForm },
-    { path: '/members/:id', render: (p) => <MemberDetail id={p.id!} />, page: MemberDetail, prefetch: (p, prefetch) => prefetch('members.get', { id: p.id! }) },
-    { path: '/members', render: () => <MembersPage />, page: MembersPage },
+    { ...screens.add, render: () => <MemberForm />, page: MemberForm },
+    { ...screens.import, render: () => <ImportMembers />, page: ImportMembers },
+    { ...screens.edit, render: (p) => <MemberForm key={p.id} id={p.id} />, page: MemberForm },
+    { ...screens.member, render: (p) => <MemberDetail id={p.id!} />, page: MemberDetail },
+    { ...screens.list, render: () => <MembersPage />, page: MembersPage },
   ],
   palette: { actions: [{ id: 'a-member', group: 'Action', label: 'New member', go: '/members/new' }], useResults: useMemberResults },
   // the members' directory for a member identified at the kiosk too
