@@ -18,5 +18,8 @@ export interface Screen {
   reads?: (params: ScreenParams, search: URLSearchParams) => Read[];
 }
 
-/** A route's date parameter, as the screens write it. */
+/**
+ * A route's date parameter, as the screens write it. Only its shape: the contract refuses a day
+ * that does not exist. (Not `shared/domain/dates`: it would bring date-fns into the first script.)
+ */
 export const isIsoDate = (value: string | undefined): value is string => value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value);
