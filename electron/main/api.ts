@@ -77,10 +77,10 @@ export interface Api {
   /** `caller` is the transport's session (auth channels change it), or an actor for internal calls and tests. */
   dispatch(channel: string, input: unknown, caller: Session | Actor, options?: DispatchOptions): Promise<ApiResult<unknown>>;
   /**
-   * Whether `caller` may call `channel` at all, and how large a body the transport should read
-   * for it: asked before the body is read, so a refused caller costs nothing.
+   * Whether `caller` may call `channel` at all, how large a body the transport should read for
+   * it, and whether it only reads: asked before the body is read, so a refused caller costs nothing.
    */
-  admits(channel: string, caller: Session): { ok: true; maxBody: number } | { ok: false; error: ApiError };
+  admits(channel: string, caller: Session): { ok: true; maxBody: number; reads: boolean } | { ok: false; error: ApiError };
   /** A new transport session: the manager's while no manager password is set, else the kiosk's; over the portal, signed out. */
   newSession(where?: 'desk' | 'portal'): Promise<Session>;
   /** Subscribes to push events; returns the unsubscribe function. */
@@ -117,7 +117,7 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
         if (caller.actor.accountId || caller.actor.memberId) void KERNELS.recordRefusal(fullCtx, caller.actor, channel).catch(log);
         return { ok: false, error: forbidden(caller) };
       }
-      return { ok: true, maxBody: contract[channel].maxBody };
+      return { ok: true, maxBody: contract[channel].maxBody, reads: contract[channel].kind === 'query' };
     },
     async dispatch(channel, input, caller, options = {}) {
       const session = asSession(caller);

@@ -21,6 +21,9 @@ const MAX_CONNECTIONS_PER_CLIENT = 32;
 const HEADERS_MS = 10_000;
 const REQUEST_MS = 60_000;
 const IDLE_MS = 30_000;
+/** A list of reads (POST /api/reads): a screen's first reads, a dozen at most, small inputs. */
+const MAX_READS = 12;
+const READS_MAX_BODY = 64 * 1024;
 /** Push events within this long of each other go out together. */
 const PUSH_BATCH_MS = 10;
 const CONTENT_TYPES: Record<string, string> = {
@@ -211,6 +214,39 @@ export function startHost(options: HostOptions): Promise<Host> {
     send(res, 200, JSON.stringify(result));
   }
 
+  /**
+   * POST /api/reads: a screen's first reads in one request, answered together in order, each
+   * admitted and dispatched as if asked alone. Only reads: a change is sent on its own, with its
+   * idempotency key.
+   */
+  async function handleReads(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: 'Use POST' }));
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, JSON.stringify({ error: 'Send application/json' }));
+    }
+    const session = await sessionOf(req, res);
+    const refused = (message: string) => send(res, 400, JSON.stringify({ ok: false, error: { code: 'VALIDATION', message } }));
+    let reads: unknown;
+    try {
+      reads = JSON.parse(await readBody(req, READS_MAX_BODY));
+    } catch (error) {
+      if (error instanceof TooLarge) res.setHeader('Connection', 'close');
+      return refused(error instanceof TooLarge ? 'The request is over 64 kB, the most a list of reads takes.' : 'The request body is not valid JSON.');
+    }
+    const wellFormed = (r: unknown): r is [string, unknown] => Array.isArray(r) && r.length === 2 && typeof r[0] === 'string';
+    if (!Array.isArray(reads) || reads.length > MAX_READS || !reads.every(wellFormed)) {
+      return refused(`Send a list of at most ${MAX_READS} reads, each [operation, input].`);
+    }
+    const answers = [];
+    for (const [channel, input] of reads) {
+      const admitted = coopdesk.api.admits(channel, session);
+      if (!admitted.ok) answers.push(admitted);
+      else if (!admitted.reads) answers.push({ ok: false, error: { code: 'VALIDATION', message: `“${channel}” changes something: send it on its own.` } });
+      else answers.push(await coopdesk.api.dispatch(channel, input, session));
+    }
+    send(res, 200, JSON.stringify(answers));
+  }
+
   function handleEvents(req: IncomingMessage, res: ServerResponse) {
     // only for a browser that already holds one of our sessions (the page asks for its status first)
     const token = sessionToken(req);
@@ -264,6 +300,7 @@ export function startHost(options: HostOptions): Promise<Host> {
     const pathname = requestPath(req.url);
     if (pathname === null) return send(res, 400, 'Bad request path', 'text/plain');
     if (pathname === '/api/events') return handleEvents(req, res);
+    if (pathname === '/api/reads') return handleReads(req, res);
     if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
     if (options.portal && pathname.startsWith('/calendar/')) return handleCalendar(req, res, pathname);
     handleStatic(req, res, pathname);

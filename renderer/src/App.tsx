@@ -5,6 +5,7 @@ import { call, onMembersNetwork } from './api/client';
 import { useApi, useLiveRefresh, usePrefetch } from './api/hooks';
 import { CommandPalette } from './components/CommandPalette';
 import { NARROW, useMediaQuery } from './components/useMediaQuery';
+import { useAfterPaint } from './components/useAfterPaint';
 import { whenIdle } from './components/whenIdle';
 import { FeaturesProvider, preloadAllPages, type RouteDef, useSlot } from './feature';
 import { UI_FEATURES } from './features';
@@ -71,13 +72,7 @@ function usePrepareRoute(routes: readonly RouteDef[], home: RouteDef): boolean {
  */
 function usePreloadAfterFirstPaint(ready: boolean): void {
   const fetching = useIsFetching();
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (!ready || fetching > 0 || painted) return;
-    let second = 0;
-    const first = requestAnimationFrame(() => (second = requestAnimationFrame(() => setPainted(true))));
-    return () => (cancelAnimationFrame(first), cancelAnimationFrame(second));
-  }, [ready, fetching, painted]);
+  const painted = useAfterPaint(ready && fetching === 0);
   useEffect(() => (painted ? whenIdle(() => void preloadAllPages(), 500) : undefined), [painted]);
 }
 

@@ -1,4 +1,4 @@
-import { type ComponentType, type ReactNode, createContext, createElement, useContext } from 'react';
+import { type ComponentType, type ReactNode, Suspense, createContext, createElement, useContext } from 'react';
 import type { Screen } from './screen';
 
 /** A screen at a path; wouter's params are passed to `render`. */
@@ -103,7 +103,24 @@ const FeaturesContext = createContext<readonly UiFeature[]>([]);
 export const FeaturesProvider = FeaturesContext.Provider;
 export const useFeatures = () => useContext(FeaturesContext);
 
-/** Every feature's part for one place, in the features list's order. */
+/**
+ * Every feature's part for one place, in the features list's order. Each component part is its
+ * own Suspense boundary: a card whose code is still on its way never holds up the screen it sits
+ * on (Today is drawn with its rooms, and the events card joins it when it arrives).
+ */
 export function useSlot<S extends keyof Slots>(slot: S): Slots[S][] {
-  return useFeatures().flatMap((f) => (f.slots?.[slot] ?? []) as Slots[S][]);
+  return useFeatures().flatMap(
+    (f) => (f.slots?.[slot] ?? []).map((part) => (typeof part === 'function' ? ownBoundary(part as ComponentType<object>) : part)) as Slots[S][],
+  );
+}
+
+const bounded = new WeakMap<ComponentType<never>, ComponentType<never>>();
+/** The part inside its own boundary: the same component each time, so React keeps its state. */
+function ownBoundary<P extends object>(Part: ComponentType<P>): ComponentType<P> {
+  let inBoundary = bounded.get(Part as ComponentType<never>) as ComponentType<P> | undefined;
+  if (!inBoundary) {
+    inBoundary = (props: P) => createElement(Suspense, { fallback: null }, createElement(Part, props));
+    bounded.set(Part as ComponentType<never>, inBoundary as ComponentType<never>);
+  }
+  return inBoundary;
 }

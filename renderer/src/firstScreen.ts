@@ -1,9 +1,9 @@
 import { parse } from 'regexparam';
-import { onMembersNetwork, startRead } from './api/client';
+import { onMembersNetwork, startReads } from './api/client';
 import { bookingScreens } from './features/bookings/screens';
 import { todayScreen } from './features/frontdesk/screens';
 import { memberScreens } from './features/members/screens';
-import type { Screen, ScreenParams } from './screen';
+import { read, type Read, type Screen, type ScreenParams } from './screen';
 
 /**
  * The screens a person opens the app on (a bookmark, the desk's morning window). Their code and
@@ -23,16 +23,18 @@ export function screenAt(path: string): { screen: Screen; params: ScreenParams }
   return null;
 }
 
-/** Starts the session check, the shell's status and the opened screen's code and reads. */
-export function startFirstScreen(): void {
-  startRead('auth.status', {});
-  startRead('system.status', {});
+/**
+ * Starts the session check, the shell's status and the opened screen's reads (one request); then
+ * `loadApp`, the app's own code (needed first: nothing is drawn without React); then the screen's code.
+ */
+export function startFirstScreen(loadApp: () => Promise<unknown>): void {
+  const reads: Read[] = [read('auth.status', {}), read('system.status', {})];
   // a member's device is shown the portal, whose screens are not the desk's
-  if (onMembersNetwork()) return;
   const path = window.location.hash.replace(/^#/, '').split('?')[0];
-  const found = screenAt(path === '' || path === '/' ? todayScreen.path : path);
-  if (!found) return;
+  const found = onMembersNetwork() ? null : screenAt(path === '' || path === '/' ? todayScreen.path : path);
+  if (found) reads.push(...(found.screen.reads?.(found.params, new URLSearchParams(window.location.search)) ?? []));
+  startReads(reads);
+  void loadApp();
   // a screen whose code fails to load here is loaded (and its failure shown) by the app itself
-  found.screen.load().catch(() => undefined);
-  for (const [channel, input] of found.screen.reads?.(found.params, new URLSearchParams(window.location.search)) ?? []) startRead(channel, input);
+  found?.screen.load().catch(() => undefined);
 }

@@ -1,8 +1,8 @@
 import { startFirstScreen } from './firstScreen';
 import './styles.css';
 
-// The app's own code (React, the shell, every feature's declaration) is asked for first, and the
-// first screen's code and reads leave at once beside it, instead of once the app has booted.
-const booting = import('./boot');
-startFirstScreen();
-void booting;
+// The first screen's reads leave first (one request, before the code takes the browser's six
+// connections to the host), then the app's own code (React, the shell, every feature's
+// declaration), then the screen's: data and code travel together, instead of the reads waiting
+// for the app to boot.
+startFirstScreen(() => import('./boot'));

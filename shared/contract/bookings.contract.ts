@@ -224,6 +224,8 @@ export const bookingsContract = contractPart('bookings', 'Bookings', ['bookings.
     'member',
   ),
   'bookings.freeDesks': query<{ bookable: Bookable; freeSeats: number }[]>()(z.object({ siteId: id.optional(), at: instant.optional() }), 'member'),
+  /** The free desk seats of a site at a moment, all desks together (the day board's "12 desk seats free now"). */
+  'bookings.deskSeatsFree': query<number>()(z.object({ siteId: id.optional(), at: instant.optional() }), 'member'),
   'bookings.ics': query<{ filename: string; ics: string }>()(
     z.union([z.object({ memberId: id }).strict(), z.object({ bookableId: id }).strict()], {
       error: 'Export the bookings of a member or of a bookable',

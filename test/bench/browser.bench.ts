@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
 import { addDaysIso, weekdayOf } from '@shared/domain/zoned';
 import { largeCoop, weekdaysFrom } from './largeCoop';
 import { report } from './measure';
@@ -99,19 +99,8 @@ async function screens(browser: Browser, url: string, today: string) {
   };
 
   // Open the day board: a fresh page load, navigation start to the bookings painted.
-  await figure('browser.dayBoard.open', async (i) => {
-    await page.evaluate((d) => sessionStorage.setItem('benchWant', `.board[data-date="${d}"] .block`), days[i]);
-    await page.goto('about:blank');
-    await page.goto(`${url}#/bookings/${days[i]}`);
-    const timed = await result(page);
-    // give the idle preloading its chance, then count what started before the paint
-    await page.waitForTimeout(300);
-    const scriptsBeforePaint = await page.evaluate(
-      (ms) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.startTime < ms).length,
-      timed.ms,
-    );
-    return { ...timed, scriptsBeforePaint };
-  });
+  const dayBoardAt = (i: number): ColdTarget => [`${url}#/bookings/${days[i]}`, `.board[data-date="${days[i]}"] .block`];
+  await coldFigures(page, cdp, 'browser.dayBoard.open', dayBoardAt);
   await screen('dayBoard');
 
   // Next day: the ‹ › buttons.
@@ -130,6 +119,11 @@ async function screens(browser: Browser, url: string, today: string) {
     const r = await fetch('/api/bookables.list', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     return ((await r.json()) as { data: { id: string; kind: string }[] }).data.find((b) => b.kind === 'room')!.id;
   });
+  const weekAt = (i: number): ColdTarget => [`${url}#/bookables/${bookable}/week/${days[i]}`, '.week[data-week] .block'];
+  await coldFigures(page, cdp, 'browser.week.openCold', weekAt);
+  const todayAt = (): ColdTarget => [`${url}#/`, '[aria-label="Rooms today"]'];
+  await coldFigures(page, cdp, 'browser.today.openCold', todayAt);
+  await page.goto(url);
   await figure('browser.week.open', async (i) => {
     await boardOn(days[i]);
     await armSelector(page, `.week[data-week] .block`);
@@ -256,6 +250,49 @@ async function screens(browser: Browser, url: string, today: string) {
   });
   await screen('bids');
   await context.close();
+
+  // A phone on the co-op's Wi-Fi: its viewport, and a CPU four times slower (DevTools' throttling).
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.addInitScript({ content: `var __name = (f) => f;\n(${instrument.toString()})();` });
+  const phonePage = await phone.newPage();
+  const phoneCdp = await phone.newCDPSession(phonePage);
+  await phonePage.goto(url);
+  await phoneCdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await coldFigures(phonePage, phoneCdp, 'browser.phone.dayBoard.open', dayBoardAt, false);
+  await coldFigures(phonePage, phoneCdp, 'browser.phone.week.openCold', weekAt, false);
+  await coldFigures(phonePage, phoneCdp, 'browser.phone.today.openCold', todayAt, false);
+  await phone.close();
+}
+
+/** An address to open cold, and what shows that its screen is drawn. */
+type ColdTarget = [address: string, drawn: string];
+
+/**
+ * A screen opened cold: a fresh page load from another site, navigation start to the screen's
+ * data painted. With the HTTP cache (the app's code kept from an earlier visit, as on a desk
+ * every morning) and, unless `withoutCache` is false, without it (the first visit).
+ */
+async function coldFigures(page: Page, cdp: CDPSession, bench: string, at: (i: number) => ColdTarget, withoutCache = true) {
+  const open = async (i: number) => {
+    const [address, drawn] = at(i);
+    await page.evaluate((want) => sessionStorage.setItem('benchWant', want), drawn);
+    await page.goto('about:blank');
+    await page.goto(address);
+    const timed = await result(page);
+    // give the idle preloading its chance, then count what started before the paint
+    await page.waitForTimeout(300);
+    const scriptsBeforePaint = await page.evaluate(
+      (ms) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.startTime < ms).length,
+      timed.ms,
+    );
+    return { ...timed, scriptsBeforePaint };
+  };
+  await figure(bench, open);
+  if (!withoutCache) return;
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await figure(`${bench}.noCache`, open);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
 }
 
 async function armSelector(page: Page, selector: string) {

@@ -256,9 +256,11 @@ describe('availability', () => {
   it('lists desks with free seats now', async () => {
     clock.now = new Date(Date.parse(london(THU, '09:00')));
     expect((await t.call('bookings.freeDesks', {})).map((d) => [d.bookable.name, d.freeSeats])).toEqual([['Hot desks', 3]]);
+    expect(await t.call('bookings.deskSeatsFree', {})).toBe(3);
     await booked({ bookableId: w.desks.id, start: london(THU, '09:00'), end: london(THU, '17:00'), quantity: 3 });
     clock.now = new Date(Date.parse(london(THU, '10:00')));
     expect(await t.call('bookings.freeDesks', {})).toEqual([]);
+    expect(await t.call('bookings.deskSeatsFree', {})).toBe(0);
   });
 });
 

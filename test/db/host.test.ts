@@ -98,6 +98,46 @@ describe('browser host', () => {
   });
 });
 
+describe('a screen’s first reads in one request', () => {
+  const reads = (list: unknown, headers: Record<string, string> = {}) =>
+    raw('/api/reads', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(list) });
+
+  it('answers each read in order, as if asked alone, validation included', async () => {
+    const res = await reads([
+      ['system.status', {}],
+      ['members.list', { q: 'Ana' }],
+      ['members.list', { q: 42 }],
+      ['members.nuke', {}],
+    ]);
+    expect(res.status).toBe(200);
+    const answers = JSON.parse(res.body);
+    expect(answers).toHaveLength(4);
+    expect(answers[0]).toMatchObject({ ok: true });
+    expect(answers[1]).toMatchObject({ ok: true });
+    expect(answers[1].data.rows[0].name).toBe('Ana Ribeiro');
+    expect(answers[2]).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(answers[3]).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('refuses a change smuggled into the list, and writes nothing', async () => {
+    const before = (await t.call('members.list', {})).total;
+    const [answer] = JSON.parse((await reads([['members.create', { ...ana, email: 'smuggled@example.coop' }]])).body);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('send it on its own') } });
+    expect((await t.call('members.list', {})).total).toBe(before);
+  });
+
+  it('refuses what is not a short list of reads, other origins, and GET', async () => {
+    for (const bad of [{}, [['members.list']], [[1, {}]], Array.from({ length: 13 }, () => ['system.status', {}])]) {
+      const res = await reads(bad);
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect((await reads([['members.list', { q: 'x'.repeat(70_000) }]])).status).toBe(400);
+    expect((await reads([], { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await raw('/api/reads')).status).toBe(405);
+  });
+});
+
 describe('browser host sessions', () => {
   it('keeps a session per browser: kiosk identification in one does not unlock another', async () => {
     await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });

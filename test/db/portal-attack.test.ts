@@ -61,7 +61,10 @@ const post = (channel: string, body: object) =>
 
 describe('the member portal’s HTTPS answers whatever it is sent, and opens nothing', () => {
   it('survives generated requests over TLS: paths, methods, bodies', async () => {
-    const segment = fc.oneof(fc.constantFrom('%', '%2f', '%00', '..', '//', 'api', 'calendar', 'x.ics', 'members.exportCsv', '?'), fc.string({ maxLength: 8 }));
+    const segment = fc.oneof(
+      fc.constantFrom('%', '%2f', '%00', '..', '//', 'api', 'reads', 'calendar', 'x.ics', 'members.exportCsv', '?'),
+      fc.string({ maxLength: 8 }),
+    );
     const path = fc.array(segment, { maxLength: 5 }).map((parts) => parts.join('/'));
     const method = fc.constantFrom('GET', 'POST', 'PUT', 'HEAD', 'OPTIONS');
     const body = fc.oneof(fc.constant(''), fc.string({ maxLength: 100 }), fc.json());
@@ -91,6 +94,21 @@ describe('the member portal’s HTTPS answers whatever it is sent, and opens not
     ] as const) {
       expect(JSON.parse((await post(channel, body)).body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
+    // asked for inside a list of reads: the same refusals, one by one
+    const listed = JSON.parse(
+      (
+        await post('reads', [
+          ['members.exportCsv', {}],
+          ['members.list', {}],
+          ['data.backupNow', {}],
+        ])
+      ).body,
+    );
+    expect(listed).toMatchObject([
+      { ok: false, error: { code: 'FORBIDDEN' } },
+      { ok: false, error: { code: 'FORBIDDEN' } },
+      { ok: false, error: { code: 'FORBIDDEN' } },
+    ]);
     expect(t.snapshot().members).toHaveLength(1);
   });
 

@@ -22,9 +22,9 @@ describe('the first screen’s reads leave with the page’s first script', () =
     const invoke = vi.fn(async (channel: string) => ({ ok: true, data: { channel, n: invoke.mock.calls.length } }));
     window.coopdesk = { invoke, on: () => () => undefined };
     window.location.hash = '#/bookings/2026-12-03';
-    startFirstScreen();
+    startFirstScreen(async () => undefined);
     const asked = invoke.mock.calls.map((c) => c[0]);
-    expect(asked).toEqual(['auth.status', 'system.status', 'bookings.dayBoard', 'settings.get', 'bookings.pending', 'bookings.freeDesks']);
+    expect(asked).toEqual(['auth.status', 'system.status', 'bookings.dayBoard', 'settings.get', 'bookings.pending', 'bookings.deskSeatsFree']);
     // the app asks with its own input object: the same read whatever the order of its fields
     await call('bookings.dayBoard', { date: '2026-12-03' });
     expect(invoke.mock.calls.filter((c) => c[0] === 'bookings.dayBoard')).toHaveLength(1);

@@ -45,30 +45,31 @@ const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) 
 /** The desktop app's bridge when it exists, HTTP to the browser host otherwise. Nothing else knows which. */
 async function send(channel: string, input: unknown): Promise<ApiResult<unknown>> {
   if (window.coopdesk) return (await window.coopdesk.invoke(channel, input)) as ApiResult<unknown>;
-  const init = {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() },
-    body: JSON.stringify(input ?? {}),
-  };
+  return post<ApiResult<unknown>>(`/api/${channel}`, input ?? {}, (error) => ({ ok: false, error }));
+}
+
+/** POSTs JSON to the browser host, waiting out a flaky network (the same key on each retry); a failure comes back through `failed`. */
+async function post<T>(path: string, body: unknown, failed: (error: ApiError) => T): Promise<T> {
+  const init = { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() }, body: JSON.stringify(body) };
   const giveUpAt = Date.now() + RETRY_FOR_MS;
   let response: Response | null = null;
   for (let attempt = 0; response === null; attempt++) {
     try {
-      response = await fetch(`/api/${channel}`, init);
+      response = await fetch(path, init);
       setConnection('online');
     } catch {
       if (Date.now() > giveUpAt) {
         setConnection('online');
-        return { ok: false, error: { code: 'INTERNAL', message: 'Coopdesk is not reachable. Is it still running? Nothing you entered was lost: try again.' } };
+        return failed({ code: 'INTERNAL', message: 'Coopdesk is not reachable. Is it still running? Nothing you entered was lost: try again.' });
       }
       setConnection('reconnecting');
       await sleep(Math.min(500 * 2 ** attempt, 5_000));
     }
   }
   try {
-    return (await response.json()) as ApiResult<unknown>;
+    return (await response.json()) as T;
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer from Coopdesk (${response.status}).` } };
+    return failed({ code: 'INTERNAL', message: `Unexpected answer from Coopdesk (${response.status}).` });
   }
 }
 
@@ -83,11 +84,31 @@ const EARLY_KEPT_MS = 10_000;
 const readKey = (channel: string, input: unknown) =>
   `${channel} ${JSON.stringify(input ?? {}, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v))}`;
 
-export function startRead<C extends Channel>(channel: C, input: InputOf<C>): void {
-  const key = readKey(channel, input);
-  if (early.has(key)) return;
-  early.set(key, send(channel, input));
-  setTimeout(() => early.delete(key), EARLY_KEPT_MS);
+/**
+ * Starts reads for the app to take later. Over HTTP they go in one request (`/api/reads`): the
+ * browser opens six connections to a host, and the screen's code would hold them all; the bridge
+ * takes each at once.
+ */
+export function startReads(reads: readonly (readonly [Channel, unknown])[]): void {
+  const fresh = reads.filter(([channel, input]) => !early.has(readKey(channel, input)));
+  const keep = (channel: string, input: unknown, answer: Promise<ApiResult<unknown>>) => {
+    const key = readKey(channel, input);
+    early.set(key, answer);
+    setTimeout(() => early.delete(key), EARLY_KEPT_MS);
+  };
+  if (window.coopdesk) {
+    for (const [channel, input] of fresh) keep(channel, input, send(channel, input));
+    return;
+  }
+  if (fresh.length === 0) return;
+  const answers = post<ApiResult<unknown>[]>('/api/reads', fresh, (error) => fresh.map(() => ({ ok: false, error })));
+  fresh.forEach(([channel, input], i) =>
+    keep(
+      channel,
+      input,
+      answers.then((all) => all[i] ?? { ok: false, error: { code: 'INTERNAL', message: 'Coopdesk did not answer this read.' } }),
+    ),
+  );
 }
 
 function takeEarly(channel: string, input: unknown): Promise<ApiResult<unknown>> | undefined {

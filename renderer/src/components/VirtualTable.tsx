@@ -1,5 +1,6 @@
 import { type Table, flexRender } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { boardHeightGuess, useQuietMount } from './quietMount';
 import type { KeyboardEvent, RefObject } from 'react';
 
 /** A table's header row: sortable columns are buttons that show and announce their order. */
@@ -34,7 +35,13 @@ export function SortableHead<T>({ table }: { table: Table<T> }) {
  * keeps the scroll bar honest, and arrow keys moving between rows; Enter opens one.
  */
 export function useVirtualRows(count: number, scrollRef: RefObject<HTMLDivElement | null>, rowHeight: number, open: (index: number) => void) {
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    ...useQuietMount(boardHeightGuess()),
+  });
   const items = virtualizer.getVirtualItems();
   const padTop = items.length > 0 ? items[0].start : 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, type KeyboardEvent, memo, type PointerEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import { boardHeightGuess, useQuietMount } from '../../components/quietMount';
 import type { BoardBooking, DayBoard as Board } from '@shared/contract/bookings.contract';
 import { zonedParts } from '@shared/domain/zoned';
 import { blockClass, bookingAt, type BoardRowLayout, describeBooking as describe, layoutBoard, LANE_PX, SLOT_MINUTES } from './boardLayout';
@@ -48,10 +49,7 @@ export const DayBoard = memo(function DayBoard({
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => layout.rows[i].height,
     overscan: 6,
-    // Rows are drawn in the first render, before the scroll area is measured, and its size comes
-    // from a ResizeObserver after layout: reading it while mounting would force a second layout.
-    initialRect: { width: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight - 150 },
-    observeElementRect: observeSize,
+    ...useQuietMount(boardHeightGuess()),
   });
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
   const nowMinute = useNowMinute(data.timeZone, data.date);
@@ -190,14 +188,6 @@ export const DayBoard = memo(function DayBoard({
     </div>
   );
 });
-
-export function observeSize(instance: { scrollElement: Element | null }, report: (rect: { width: number; height: number }) => void) {
-  const element = instance.scrollElement;
-  if (!element || typeof ResizeObserver === 'undefined') return;
-  const observer = new ResizeObserver(([entry]) => report({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) }));
-  observer.observe(element);
-  return () => observer.disconnect();
-}
 
 function Shade({ left, right, at }: { left: number; right: number; at: (share: number) => string }) {
   return right > left ? <div className="board-closed" style={{ left: at(left), right: `calc(100% - ${at(right)})` }} aria-hidden="true" /> : null;

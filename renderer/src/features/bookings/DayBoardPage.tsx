@@ -22,7 +22,7 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
   const date = routeDate ?? todayIn(zone);
   const board = useApi('bookings.dayBoard', { date });
   const pending = useApi('bookings.pending', {});
-  const freeDesks = useApi('bookings.freeDesks', {});
+  const deskSeats = useApi('bookings.deskSeatsFree', {});
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const data = board.data;
@@ -59,7 +59,7 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
                   : `${data.siteName} · closed on this weekday`
               : ''}
             {data ? ` · ${data.timeZone}` : ''}
-            {freeDesks.data && date === todayIn(zone) ? ` · ${freeDesks.data.reduce((n, d) => n + d.freeSeats, 0)} desk seats free now` : ''}
+            {deskSeats.data !== undefined && date === todayIn(zone) ? ` · ${deskSeats.data} desk seats free now` : ''}
           </p>
         </div>
         <CalendarBar view="day" date={date} today={settings.data ? todayIn(zone) : undefined} hrefOf={(d) => `/bookings/${d}`}>

@@ -7,7 +7,8 @@ import { blockClass, describeBooking, SLOT_MINUTES } from './boardLayout';
 import type { BookingDraft } from './BookingDialog';
 import { CalendarDialogs } from './CalendarDialogs';
 import { CalendarBar, KindSelect, useSiteCalendar } from './CalendarBar';
-import { observeSize, useNowMinute } from './DayBoard';
+import { useNowMinute } from './DayBoard';
+import { boardHeightGuess, useQuietMount } from '../../components/quietMount';
 import { hhmm, minutes, whoOf } from './time';
 import { pickedTimes, useSlotDrag } from './useSlotDrag';
 import { hoursOf } from './WeekPage';
@@ -64,8 +65,7 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
     getScrollElement: () => scrollRef.current,
     estimateSize: rowHeight,
     overscan: 6,
-    initialRect: { width: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight - 150 },
-    observeElementRect: observeSize,
+    ...useQuietMount(boardHeightGuess()),
   });
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
 

@@ -20,7 +20,7 @@ export const bookingScreens = {
     load: loadDayBoard,
     reads: (p) =>
       isIsoDate(p.date)
-        ? [read('bookings.dayBoard', { date: p.date }), read('settings.get', {}), read('bookings.pending', {}), read('bookings.freeDesks', {})]
+        ? [read('bookings.dayBoard', { date: p.date }), read('settings.get', {}), read('bookings.pending', {}), read('bookings.deskSeatsFree', {})]
         : [],
   },
   dayBoard: { path: '/bookings', load: loadDayBoard },
