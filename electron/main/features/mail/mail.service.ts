@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { z } from 'zod';
 import type { MailSettings, mailSettingsInput } from '@shared/contract/mail.contract';
 import { type Ctx, SYSTEM } from '../../context';
@@ -17,8 +16,9 @@ export interface Message {
 /** Seconds a mail server may take: a wrong address fails in seconds, not minutes. */
 const TIMEOUTS = { connectionTimeout: 8_000, greetingTimeout: 8_000, socketTimeout: 15_000 };
 
-const transportOf = (s: Omit<MailSettingsTable, 'id' | 'updated_at'>) =>
-  nodemailer.createTransport({
+/** nodemailer is loaded when mail is first sent, not with the app: start-up is the desk's morning wait. */
+const transportOf = async (s: Omit<MailSettingsTable, 'id' | 'updated_at'>) =>
+  (await import('nodemailer')).default.createTransport({
     host: s.host,
     port: s.port,
     secure: s.secure === 1,
@@ -60,7 +60,7 @@ export async function save(ctx: Ctx, input: z.output<typeof mailSettingsInput>):
   const password = input.password || (current && current.host === input.host && current.username === input.username ? current.password : '');
   const row = { host: input.host, port: input.port, secure: input.secure ? 1 : 0, username: input.username, password, sender: input.sender };
   try {
-    await transportOf(row).verify();
+    await (await transportOf(row)).verify();
   } catch (error) {
     throw new AppError('VALIDATION', `Not saved: ${why(error)}.`, { host: 'Could not connect' });
   }
@@ -80,7 +80,7 @@ export async function sendMail(ctx: Pick<Ctx, 'db'>, message: Message): Promise<
   const s = await repo.readSettings(ctx.db);
   if (!s) throw new AppError('RULE', 'No mail server is set up: Settings → E-mail.', undefined, 'no-mail');
   try {
-    await transportOf(s).sendMail({ from: s.sender, to: message.to, subject: message.subject, text: message.text });
+    await (await transportOf(s)).sendMail({ from: s.sender, to: message.to, subject: message.subject, text: message.text });
   } catch (error) {
     throw new AppError('RULE', `The e-mail to ${message.to} was not sent: ${why(error)}.`, undefined, 'mail-failed');
   }

@@ -1,7 +1,7 @@
 import type { Statement } from '@shared/contract/money.contract';
 import { formatIsoDate, formatMonth } from '@shared/domain/dates';
 import { formatMoney } from '@shared/domain/money';
-import { PDFDocument, type PDFFont, StandardFonts, rgb } from 'pdf-lib';
+import type { PDFFont, RGB } from 'pdf-lib';
 import type { Actor, Ctx } from '../../context';
 import { toCsv } from '../../csv';
 import { readCoop } from '../settings';
@@ -42,6 +42,8 @@ function writable(font: PDFFont, text: string): string {
 }
 
 export async function statementPdf(s: Statement, coopName: string): Promise<Uint8Array> {
+  // pdf-lib is loaded when a statement is first printed, not with the app
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
   pdf.setTitle(`Statement ${s.number} — ${s.member.name}, ${formatMonth(s.month)}`);
   pdf.setCreator('Coopdesk');
@@ -51,7 +53,7 @@ export async function statementPdf(s: Statement, coopName: string): Promise<Uint
   const grey = rgb(0.35, 0.35, 0.35);
   let page = pdf.addPage([595.28, 841.89]);
   let y = 790;
-  const text = (t: string, x: number, options: { size?: number; font?: PDFFont; right?: boolean; color?: ReturnType<typeof rgb> } = {}) => {
+  const text = (t: string, x: number, options: { size?: number; font?: PDFFont; right?: boolean; color?: RGB } = {}) => {
     const f = options.font ?? font;
     const size = options.size ?? 10;
     const safe = writable(f, t);

@@ -1,6 +1,5 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { isIP } from 'node:net';
-import { generate } from 'selfsigned';
 import type { PortalSettings } from '@shared/contract/portal.contract';
 import { AppError } from '../../errors';
 
@@ -14,6 +13,8 @@ export async function makeCertificate(address: string, now: Date): Promise<{ cer
     { type: 7, ip: '127.0.0.1' },
   ];
   if (address) altNames.push(isIP(address) ? { type: 7, ip: address } : { type: 2, value: address });
+  // loaded when a certificate is made (once, when the portal is first turned on), not with the app
+  const { generate } = await import('selfsigned');
   const made = await generate([{ name: 'commonName', value: 'Coopdesk member portal' }], {
     keyType: 'ec',
     curve: 'P-256',
