@@ -1,42 +1,40 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'wouter';
-import type { BoardBooking, Calendar } from '@shared/contract/bookings.contract';
+import type { Calendar } from '@shared/contract/bookings.contract';
 import { formatDate, formatWeekday } from '../../components/format';
-import { blockClass, describeBooking, SLOT_MINUTES } from './boardLayout';
+import { SLOT_MINUTES } from './boardLayout';
 import type { BookingDraft } from './BookingDialog';
 import { CalendarDialogs } from './CalendarDialogs';
 import { CalendarBar, KindSelect, useSiteCalendar } from './CalendarBar';
 import { useNowMinute } from './DayBoard';
 import { boardHeightGuess, useQuietMount } from '../../components/quietMount';
-import { hhmm, minutes, whoOf } from './time';
+import { hhmm, minutes } from './time';
+import { type DayColumn, LANE_PX, type Placed, type RowEvents, RoomsWeekRow } from './RoomsWeekRow';
 import { pickedTimes, useSlotDrag } from './useSlotDrag';
 import { hoursOf } from './WeekPage';
 
-const LANE_PX = 20;
-
-interface Placed {
-  booking: BoardBooking;
-  lane: number;
-  from: number;
-  to: number;
-}
+const NO_BOOKINGS: readonly Placed[] = [];
 
 /** Each bookable's bookings by day, in lanes where they overlap (desks), and each row's lane count. */
 function layoutWeek(data: Calendar, from: number, to: number) {
-  const cells = new Map<string, Placed[]>();
+  const dayIndex = new Map(data.days.map((day, i) => [day.date, i]));
+  const rows = new Map<string, Placed[][]>();
   const lanes = new Map<string, number>();
   for (const booking of data.bookings) {
-    const key = `${booking.bookableId} ${booking.localDate}`;
-    const list = cells.get(key) ?? [];
+    const col = dayIndex.get(booking.localDate);
+    if (col === undefined) continue;
+    let cells = rows.get(booking.bookableId);
+    if (!cells) rows.set(booking.bookableId, (cells = data.days.map(() => [])));
+    const list = cells[col];
     const start = Math.max(from, minutes(booking.localStart));
     const end = booking.localEnd.length > 5 ? to : Math.min(to, minutes(booking.localEnd));
     const lane = [0, 1, 2, 3, 4, 5, 6, 7].find((l) => !list.some((p) => p.lane === l && p.from < end && start < p.to)) ?? 0;
     list.push({ booking, lane, from: start, to: end });
-    cells.set(key, list);
     lanes.set(booking.bookableId, Math.max(lanes.get(booking.bookableId) ?? 1, lane + 1));
   }
-  return { cells, lanes };
+  const empty = data.days.map(() => NO_BOOKINGS);
+  return { cellsOf: (bookableId: string): readonly (readonly Placed[])[] => rows.get(bookableId) ?? empty, lanes };
 }
 
 /** A week of every room (or desk, or piece of equipment) at the site: a row each, a day per column, time across each day. */
@@ -56,10 +54,26 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
   };
   const drag = useSlotDrag('x', book);
   const nowMinute = useNowMinute(data?.timeZone ?? 'UTC', data?.today ?? '');
-  const pct = (minute: number) => ((minute - from) / (to - from)) * 100;
+  const pct = useMemo(() => (minute: number) => ((minute - from) / (to - from)) * 100, [from, to]);
+  const days = useMemo(
+    () =>
+      data?.days.map((day): DayColumn => {
+        const open = day.opens && !day.closure ? [minutes(day.opens), minutes(day.closes!)] : null;
+        return {
+          date: day.date,
+          label: formatWeekday(day.date),
+          today: day.date === data.today,
+          closedBefore: open ? Math.max(0, pct(open[0])) : 100,
+          closedAfter: open ? Math.max(0, 100 - pct(open[1])) : 0,
+        };
+      }) ?? [],
+    [data, pct],
+  );
   // only the rows in view are drawn: a week of 300 bookables is thousands of blocks
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = (i: number) => (layout && data ? (layout.lanes.get(data.bookables[i].id) ?? 1) * LANE_PX + 8 : LANE_PX + 8);
+  // the rows' callbacks read the latest state through this, so they can stay the same functions
+  const latest = useRef({ onKey: (_e: KeyboardEvent, _row: number, _col: number) => {}, drag, slots });
   const virtualizer = useVirtualizer({
     count: data?.bookables.length ?? 0,
     getScrollElement: () => scrollRef.current,
@@ -92,6 +106,21 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
       book(`${data.bookables[row].id} ${day.date}`, first, first);
     }
   };
+
+  latest.current = { onKey, drag, slots };
+  const events = useMemo<RowEvents>(
+    () => ({
+      key: (event, row, col) => latest.current.onKey(event, row, col),
+      focus: (row, col) => setCursor({ row, col }),
+      open: setOpened,
+      pointer: (track, what, event) => {
+        const h = latest.current.drag.handlers(track, latest.current.slots);
+        ({ down: h.onPointerDown, move: h.onPointerMove, up: h.onPointerUp, leave: h.onPointerLeave })[what](event);
+      },
+    }),
+    [],
+  );
+  const nowAt = nowMinute !== null && nowMinute >= from && nowMinute <= to ? pct(nowMinute) : null;
 
   return (
     <section className="page" aria-labelledby="rooms-week-title">
@@ -135,65 +164,23 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
               ))}
             </div>
             <div className="rooms-week-body" style={{ height: virtualizer.getTotalSize() }}>
-              {virtualizer.getVirtualItems().map(({ index: row, start }) => {
-                const bookable = data.bookables[row];
-                return (
-                  <div role="row" key={bookable.id} aria-rowindex={row + 2} className="rooms-week-row" style={{ height: rowHeight(row), top: start }}>
-                    <div role="rowheader" className="rooms-week-name">
-                      <Link href={`/bookables/${bookable.id}/week/${data.days[0].date}`}>{bookable.name}</Link>
-                      <span className="muted small">{bookable.capacity}</span>
-                    </div>
-                    {data.days.map((day, col) => {
-                      const track = `${bookable.id} ${day.date}`;
-                      const open = day.opens && !day.closure ? [minutes(day.opens), minutes(day.closes!)] : null;
-                      const sel = drag.span?.track === track ? drag.span : null;
-                      const placed = layout.cells.get(track) ?? [];
-                      return (
-                        <div
-                          key={day.date}
-                          role="gridcell"
-                          className={`rooms-week-cell${day.date === data.today ? ' today' : ''}`}
-                          data-cell={`${row}-${col}`}
-                          tabIndex={cursor.row === row && cursor.col === col ? 0 : -1}
-                          aria-label={`${bookable.name}, ${formatWeekday(day.date)}: ${placed.length ? placed.map((p) => describeBooking(p.booking)).join('; ') : 'free'}`}
-                          onFocus={(e) => e.target === e.currentTarget && setCursor({ row, col })}
-                          onKeyDown={(e) => onKey(e, row, col)}
-                          {...drag.handlers(track, slots)}
-                        >
-                          {open ? <Shade left={0} right={pct(open[0])} /> : <Shade left={0} right={100} />}
-                          {open ? <Shade left={pct(open[1])} right={100} /> : null}
-                          {day.date === data.today && nowMinute !== null && nowMinute >= from && nowMinute <= to ? (
-                            <div className="now-line" style={{ left: `${pct(nowMinute)}%` }} aria-hidden="true" />
-                          ) : null}
-                          {sel ? (
-                            <div
-                              className="board-slot selected"
-                              style={{ left: `${(sel.a / slots) * 100}%`, width: `${((sel.b - sel.a + 1) / slots) * 100}%` }}
-                            />
-                          ) : null}
-                          {placed.map((p) => (
-                            <button
-                              key={p.booking.id}
-                              type="button"
-                              className={blockClass(p.booking, bookable.kind)}
-                              style={{
-                                left: `${pct(p.from)}%`,
-                                width: `calc(${pct(p.to) - pct(p.from)}% - 1px)`,
-                                top: 4 + p.lane * LANE_PX,
-                                height: LANE_PX - 3,
-                              }}
-                              data-tip={`${bookable.name} · ${describeBooking(p.booking)}`}
-                              onClick={() => setOpened(p.booking.id)}
-                            >
-                              {whoOf(p.booking)}
-                            </button>
-                          ))}
-                        </div>
-                      );
-                    })}
-                  </div>
-                );
-              })}
+              {virtualizer.getVirtualItems().map(({ index: row, start }) => (
+                <RoomsWeekRow
+                  key={data.bookables[row].id}
+                  row={row}
+                  top={start}
+                  height={rowHeight(row)}
+                  bookable={data.bookables[row]}
+                  days={days}
+                  cells={layout.cellsOf(data.bookables[row].id)}
+                  cursorCol={cursor.row === row ? cursor.col : -1}
+                  selection={drag.span?.track.startsWith(`${data.bookables[row].id} `) ? drag.span : null}
+                  slots={slots}
+                  nowAt={nowAt}
+                  pct={pct}
+                  events={events}
+                />
+              ))}
             </div>
           </div>
         </div>
@@ -202,8 +189,4 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
       <CalendarDialogs draft={draft} opened={opened} data={data} onCloseDraft={() => setDraft(null)} onCloseOpened={() => setOpened(null)} />
     </section>
   );
-}
-
-function Shade({ left, right }: { left: number; right: number }) {
-  return right > left ? <div className="board-closed" style={{ left: `${left}%`, width: `${right - left}%` }} aria-hidden="true" /> : null;
 }

@@ -1,0 +1,106 @@
+import { type CSSProperties, type KeyboardEvent, memo, type PointerEvent } from 'react';
+import { Link } from 'wouter';
+import type { BoardBooking, Calendar } from '@shared/contract/bookings.contract';
+import { blockClass, describeBooking } from './boardLayout';
+import type { SlotSpan } from './useSlotDrag';
+import { whoOf } from './time';
+
+export const LANE_PX = 20;
+
+/** A booking placed in its day: its lane (where bookings overlap, as on desks) and its minutes, clipped to the hours shown. */
+export interface Placed {
+  booking: BoardBooking;
+  lane: number;
+  from: number;
+  to: number;
+}
+
+/** A day column as every row draws it, worked out once per week rather than once per cell. */
+export interface DayColumn {
+  date: string;
+  label: string;
+  today: boolean;
+  /** The closed hours before opening and after closing, as shares (%) of the hours shown; a closed day is all closed. */
+  closedBefore: number;
+  closedAfter: number;
+}
+
+/** What a row's cells call: the same object on every render (it reads the page's latest state), so rows stay memoised. */
+export interface RowEvents {
+  key(event: KeyboardEvent, row: number, col: number): void;
+  focus(row: number, col: number): void;
+  open(id: string): void;
+  pointer(track: string, what: 'down' | 'move' | 'up' | 'leave', event: PointerEvent<HTMLElement>): void;
+}
+
+interface RowProps {
+  row: number;
+  top: number;
+  height: number;
+  bookable: Calendar['bookables'][number];
+  days: readonly DayColumn[];
+  /** This row's bookings, by day. */
+  cells: readonly (readonly Placed[])[];
+  /** The keyboard cursor's column when it is on this row, else -1. */
+  cursorCol: number;
+  /** The slots being dragged across in this row, if any. */
+  selection: SlotSpan | null;
+  slots: number;
+  /** Where now is (% of the hours shown) on today's column, or null. */
+  nowAt: number | null;
+  pct: (minute: number) => number;
+  events: RowEvents;
+}
+
+/** One bookable's week: redrawn only when its own bookings, cursor or selection change. */
+export const RoomsWeekRow = memo(function RoomsWeekRow({ row, top, height, bookable, days, cells, cursorCol, selection, slots, nowAt, pct, events }: RowProps) {
+  return (
+    <div role="row" aria-rowindex={row + 2} className="rooms-week-row" style={{ height, top }}>
+      <div role="rowheader" className="rooms-week-name">
+        <Link href={`/bookables/${bookable.id}/week/${days[0].date}`}>{bookable.name}</Link>
+        <span className="muted small">{bookable.capacity}</span>
+      </div>
+      {days.map((day, col) => {
+        const track = `${bookable.id} ${day.date}`;
+        const placed = cells[col];
+        const sel = selection?.track === track ? selection : null;
+        // the closed hours are the cell's ::before and ::after (calendar.css), not elements of their own
+        const closed = { '--closed-before': `${day.closedBefore}%`, '--closed-after': `${day.closedAfter}%` } as CSSProperties;
+        return (
+          <div
+            key={day.date}
+            role="gridcell"
+            className={`rooms-week-cell${day.today ? ' today' : ''}`}
+            style={closed}
+            data-cell={`${row}-${col}`}
+            tabIndex={cursorCol === col ? 0 : -1}
+            aria-label={`${bookable.name}, ${day.label}: ${placed.length ? placed.map((p) => describeBooking(p.booking)).join('; ') : 'free'}`}
+            onFocus={(e) => e.target === e.currentTarget && events.focus(row, col)}
+            onKeyDown={(e) => events.key(e, row, col)}
+            onPointerDown={(e) => events.pointer(track, 'down', e)}
+            onPointerMove={(e) => events.pointer(track, 'move', e)}
+            onPointerUp={(e) => events.pointer(track, 'up', e)}
+            onPointerLeave={(e) => events.pointer(track, 'leave', e)}
+          >
+            {day.today && nowAt !== null ? <div className="now-line" style={{ left: `${nowAt}%` }} aria-hidden="true" /> : null}
+            {sel ? (
+              <div className="board-slot selected" style={{ left: `${(sel.a / slots) * 100}%`, width: `${((sel.b - sel.a + 1) / slots) * 100}%` }} />
+            ) : null}
+            {placed.map((p) => (
+              <button
+                key={p.booking.id}
+                type="button"
+                className={blockClass(p.booking, bookable.kind)}
+                style={{ left: `${pct(p.from)}%`, width: `calc(${pct(p.to) - pct(p.from)}% - 1px)`, top: 4 + p.lane * LANE_PX, height: LANE_PX - 3 }}
+                data-tip={`${bookable.name} · ${describeBooking(p.booking)}`}
+                onClick={() => events.open(p.booking.id)}
+              >
+                {whoOf(p.booking)}
+              </button>
+            ))}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
