@@ -122,6 +122,23 @@ describe('the marketplace and the gaps', () => {
   });
 });
 
+describe('the marketplace names the first dozen by name, however many hold a tag', () => {
+  it('a tag most members offer (read by walking the members by name) and one few need (read by its holders) give the same order', async () => {
+    // 26 more members, all offering "coffee", three needing it; some unlisted, one in lower case
+    const names = Array.from({ length: 26 }, (_, i) => `${String.fromCharCode(90 - i)}eta Member${i}`);
+    for (const [i, name] of names.entries()) {
+      await member(i === 3 ? name.toLowerCase() : name, ['coffee'], i % 9 === 0 ? ['coffee'] : [], { listed: i % 5 !== 1 });
+    }
+    const market = await t.call('network.marketplace', { q: 'coffee' }, who.Ana);
+    const row = market.rows.find((r) => r.tag === 'coffee')!;
+    const listed = names.map((n, i) => (i === 3 ? n.toLowerCase() : n)).filter((_, i) => i % 5 !== 1);
+    const byName = (a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase());
+    expect(row.offerCount).toBe(listed.length);
+    expect(row.offerers.map((m) => m.name)).toEqual([...listed].sort(byName).slice(0, 12));
+    expect(row.needers.map((m) => m.name)).toEqual(listed.filter((n) => names.findIndex((x) => x.toLowerCase() === n.toLowerCase()) % 9 === 0).sort(byName));
+  });
+});
+
 describe('introductions', () => {
   it('introduce two members, tell both, and each says what came of it', async () => {
     const intro = await t.call('network.introduce', { neederId: id('Ana'), supplierId: id('Kasia'), tag: 'bookkeeping' }, who.Ana);

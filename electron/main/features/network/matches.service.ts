@@ -155,21 +155,16 @@ export async function marketplace(ctx: Ctx, actor: Actor, f: { q: string; limit:
         Number(y.needs > 0 && y.offers > 0) - Number(x.needs > 0 && x.offers > 0) || y.needs + y.offers - (x.needs + x.offers) || byName.compare(a, b),
     );
   const page = all.slice(f.offset, f.offset + f.limit);
-  const holders = await repo.tagHolders(
-    db,
-    page.flatMap(([, t]) => t.written),
-    audience,
-    NAMES_PER_ROW,
-  );
-  const rows: MarketRow[] = page.map(([tag, t]) => {
-    const written = new Set(t.written);
-    const side = (kind: 'needs' | 'offers') => {
-      const seen = new Map<string, MemberRef>();
-      for (const h of holders) if (h.kind === kind && written.has(h.tag)) seen.set(h.id, { id: h.id, name: h.name, businessName: h.business_name });
-      return [...seen.values()].slice(0, NAMES_PER_ROW);
-    };
-    return { tag, needers: side('needs'), offerers: side('offers'), needCount: t.needs, offerCount: t.offers };
-  });
+  const population = await repo.memberCount(db);
+  const side = (kind: 'needs' | 'offers', t: { needs: number; offers: number; written: string[] }) =>
+    repo.firstHolders(db, { kind, spellings: t.written, audience, limit: NAMES_PER_ROW, held: t[kind], population });
+  const rows: MarketRow[] = [];
+  for (const [tag, t] of page) {
+    const [needers, offerers] = [await side('needs', t), await side('offers', t)].map((holders) =>
+      holders.map((h): MemberRef => ({ id: h.id, name: h.name, businessName: h.business_name })),
+    );
+    rows.push({ tag, needers, offerers, needCount: t.needs, offerCount: t.offers });
+  }
   return { total: all.length, rows };
 }
 
