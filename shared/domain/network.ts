@@ -36,7 +36,20 @@ export function referralMoveProblem(from: ReferralStatus, to: ReferralStatus): s
 const STOP_WORDS = new Set(['and', 'of', 'the', 'for', 'a', 'an', 'to', 'in', 'with', '&']);
 /** The words of a tag that count in matching (two tags that share none do not match). */
 export const tagWords = (tag: string) => new Set(tag.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !STOP_WORDS.has(w)));
-const words = tagWords;
+/**
+ * A tag's words, remembered: matching compares each wanted tag with the whole vocabulary (a few
+ * thousand tags) on every read, and splitting each again was a sixth of a member's matches.
+ * Bounded: a vocabulary far larger than any co-op's is forgotten and read again.
+ */
+const wordsSeen = new Map<string, ReadonlySet<string>>();
+function words(tag: string): ReadonlySet<string> {
+  let found = wordsSeen.get(tag);
+  if (!found) {
+    if (wordsSeen.size >= 50_000) wordsSeen.clear();
+    wordsSeen.set(tag, (found = tagWords(tag)));
+  }
+  return found;
+}
 
 /**
  * How well a need and an offer (both normalized tags) match: 1 when they are the same tag,
