@@ -1,6 +1,7 @@
-import { type ColumnDef, type SortingState, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { type ColumnDef, type Row, type SortingState, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import type { VirtualItem } from '@tanstack/react-virtual';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { type ReactElement, cloneElement, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactElement, cloneElement, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { MemberSummary } from '@shared/contract/members.contract';
 import { MEMBER_ROLES, MEMBER_STATUSES } from '@shared/contract/members.contract';
@@ -201,14 +202,7 @@ export function MembersPage() {
               </select>
             </Filter>
             <Filter label="Tag">
-              <select value={tag} onChange={(e) => setTag(e.target.value)}>
-                <option value="">Any</option>
-                {(tags.data ?? []).map((t) => (
-                  <option key={t.tag} value={t.tag}>
-                    {t.tag} ({t.offers} offer, {t.needs} need)
-                  </option>
-                ))}
-              </select>
+              <TagSelect tags={tags.data} value={tag} onChange={setTag} />
             </Filter>
             <Filter label="Ownership">
               <select value={ownership} onChange={(e) => setOwnership(e.target.value as typeof ownership)}>
@@ -236,24 +230,7 @@ export function MembersPage() {
               <SortableHead table={table} />
               <tbody>
                 {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}
-                {items.map((item) => {
-                  const row = table.getRowModel().rows[item.index];
-                  return (
-                    <tr
-                      key={row.id}
-                      tabIndex={0}
-                      data-row-index={item.index}
-                      aria-rowindex={item.index + 2}
-                      className={row.original.archivedAt ? 'row-archived' : undefined}
-                      onKeyDown={(e) => onRowKey(e, item.index)}
-                      onDoubleClick={() => navigate(`/members/${row.id}`)}
-                    >
-                      {row.getVisibleCells().map((cell) => (
-                        <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                      ))}
-                    </tr>
-                  );
-                })}
+                <MemberRows rows={table.getRowModel().rows} items={items} narrow={narrow} onRowKey={onRowKey} open={(id) => navigate(`/members/${id}`)} />
                 {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }} /> : null}
               </tbody>
             </table>
@@ -264,3 +241,71 @@ export function MembersPage() {
     </section>
   );
 }
+
+/**
+ * The rows in view: drawn again only when the rows or the range in view change, not when a
+ * keystroke changes the search box (the previous results stay until the new ones arrive).
+ */
+const MemberRows = memo(function MemberRows({
+  rows,
+  items,
+  onRowKey,
+  open,
+}: {
+  rows: Row<MemberSummary>[];
+  items: VirtualItem[];
+  /** Which columns show (a narrow window drops two). */
+  narrow: boolean;
+  onRowKey: (event: KeyboardEvent<HTMLTableRowElement>, index: number) => void;
+  open: (id: string) => void;
+}) {
+  return items.map((item) => {
+    const row = rows[item.index];
+    return (
+      <tr
+        key={row.id}
+        tabIndex={0}
+        data-row-index={item.index}
+        aria-rowindex={item.index + 2}
+        className={row.original.archivedAt ? 'row-archived' : undefined}
+        onKeyDown={(e) => onRowKey(e, item.index)}
+        onDoubleClick={() => open(row.id)}
+      >
+        {row.getVisibleCells().map((cell) => (
+          <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+        ))}
+      </tr>
+    );
+  });
+}, sameRows);
+
+/** The same rows in the same places: the callbacks are the page's and may be new each render. */
+function sameRows(a: { rows: unknown[]; items: VirtualItem[] }, b: { rows: unknown[]; items: VirtualItem[] }) {
+  return (
+    a.rows === b.rows && a.items.length === b.items.length && a.items.every((item, i) => item.index === b.items[i].index && item.start === b.items[i].start)
+  );
+}
+
+/** Every tag in the register (thousands in a large co-op): not rebuilt on each keystroke. */
+const TagSelect = memo(function TagSelect({
+  tags,
+  value,
+  onChange,
+  id,
+}: {
+  tags: { tag: string; offers: number; needs: number }[] | undefined;
+  value: string;
+  onChange: (tag: string) => void;
+  id?: string;
+}) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">Any</option>
+      {(tags ?? []).map((t) => (
+        <option key={t.tag} value={t.tag}>
+          {t.tag} ({t.offers} offer, {t.needs} need)
+        </option>
+      ))}
+    </select>
+  );
+});
