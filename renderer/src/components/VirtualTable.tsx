@@ -1,7 +1,7 @@
-import { type Table, flexRender } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { type Row, type Table, flexRender } from '@tanstack/react-table';
+import { type VirtualItem, useVirtualizer } from '@tanstack/react-virtual';
 import { boardHeightGuess, useQuietMount } from './quietMount';
-import type { KeyboardEvent, RefObject } from 'react';
+import { type KeyboardEvent, type ReactNode, type RefObject, memo } from 'react';
 
 /** A table's header row: sortable columns are buttons that show and announce their order. */
 export function SortableHead<T>({ table }: { table: Table<T> }) {
@@ -56,4 +56,50 @@ export function useVirtualRows(count: number, scrollRef: RefObject<HTMLDivElemen
     }
   }
   return { items, padTop, padBottom, onRowKey };
+}
+
+interface VirtualRowsProps<T> {
+  rows: Row<T>[];
+  items: VirtualItem[];
+  /** Anything else that changes what a row shows (which columns are visible). */
+  shown?: unknown;
+  rowClass?: (original: T) => string | undefined;
+  onRowKey: (event: KeyboardEvent<HTMLTableRowElement>, index: number) => void;
+  open: (id: string) => void;
+}
+
+/**
+ * The rows in view, focusable, Enter or a double click opening one: drawn again only when the
+ * rows, the range in view or `shown` change, not when the page redraws for something else (a
+ * keystroke in the search box while the previous results stay).
+ */
+export const VirtualRows = memo(function VirtualRows<T>({ rows, items, rowClass, onRowKey, open }: VirtualRowsProps<T>) {
+  return items.map((item) => {
+    const row = rows[item.index];
+    return (
+      <tr
+        key={row.id}
+        tabIndex={0}
+        data-row-index={item.index}
+        aria-rowindex={item.index + 2}
+        className={rowClass?.(row.original)}
+        onKeyDown={(e) => onRowKey(e, item.index)}
+        onDoubleClick={() => open(row.id)}
+      >
+        {row.getVisibleCells().map((cell) => (
+          <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+        ))}
+      </tr>
+    );
+  });
+}, sameRows) as <T>(props: VirtualRowsProps<T>) => ReactNode; // memo() forgets the row type
+
+/** The same rows in the same places, showing the same: the callbacks are the page's and may be new on each render. */
+function sameRows(a: VirtualRowsProps<unknown>, b: VirtualRowsProps<unknown>) {
+  return (
+    a.rows === b.rows &&
+    a.shown === b.shown &&
+    a.items.length === b.items.length &&
+    a.items.every((item, i) => item.index === b.items[i].index && item.start === b.items[i].start)
+  );
 }

@@ -1,9 +1,9 @@
-import { type ColumnDef, type SortingState, flexRender, getCoreRowModel, getSortedRowModel, useReactTable } from '@tanstack/react-table';
+import { type ColumnDef, type SortingState, getCoreRowModel, getSortedRowModel, useReactTable } from '@tanstack/react-table';
 import { useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { BidSummary } from '@shared/contract/bids.contract';
 import { BID_STAGES } from '@shared/domain/bids';
-import { SortableHead, useVirtualRows } from '../../components/VirtualTable';
+import { SortableHead, useVirtualRows, VirtualRows } from '../../components/VirtualTable';
 import { AttentionBadges, StageBadge, valueOf } from './bidUi';
 
 const columns: ColumnDef<BidSummary>[] = [
@@ -62,23 +62,7 @@ export function BidTable({ rows }: { rows: BidSummary[] }) {
         <SortableHead table={table} />
         <tbody>
           {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}
-          {items.map((item) => {
-            const row = sorted[item.index];
-            return (
-              <tr
-                key={row.id}
-                tabIndex={0}
-                data-row-index={item.index}
-                aria-rowindex={item.index + 2}
-                onKeyDown={(e) => onRowKey(e, item.index)}
-                onDoubleClick={() => navigate(`/bids/${row.id}`)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
-              </tr>
-            );
-          })}
+          <VirtualRows rows={sorted} items={items} onRowKey={onRowKey} open={(id) => navigate(`/bids/${id}`)} />
           {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }} /> : null}
         </tbody>
       </table>

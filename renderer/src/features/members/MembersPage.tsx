@@ -1,7 +1,6 @@
-import { type ColumnDef, type Row, type SortingState, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import type { VirtualItem } from '@tanstack/react-virtual';
+import { type ColumnDef, type SortingState, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, type ReactElement, cloneElement, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactElement, cloneElement, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { MemberSummary } from '@shared/contract/members.contract';
 import { MEMBER_ROLES, MEMBER_STATUSES } from '@shared/contract/members.contract';
@@ -10,7 +9,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { OwnershipBadge, StatusBadge, TagList } from '../../components/Badges';
 import { downloadText, formatDate } from '../../components/format';
 import { useShortcut } from '../../components/useShortcut';
-import { SortableHead, useVirtualRows } from '../../components/VirtualTable';
+import { SortableHead, useVirtualRows, VirtualRows } from '../../components/VirtualTable';
 import { NARROW, useMediaQuery } from '../../components/useMediaQuery';
 
 const SORTABLE = { name: 'name', businessName: 'business', memberSince: 'memberSince', number: 'number' } as const;
@@ -230,7 +229,14 @@ export function MembersPage() {
               <SortableHead table={table} />
               <tbody>
                 {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}
-                <MemberRows rows={table.getRowModel().rows} items={items} narrow={narrow} onRowKey={onRowKey} open={(id) => navigate(`/members/${id}`)} />
+                <VirtualRows
+                  rows={table.getRowModel().rows}
+                  items={items}
+                  shown={narrow}
+                  rowClass={(m) => (m.archivedAt ? 'row-archived' : undefined)}
+                  onRowKey={onRowKey}
+                  open={(id) => navigate(`/members/${id}`)}
+                />
                 {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }} /> : null}
               </tbody>
             </table>
@@ -239,50 +245,6 @@ export function MembersPage() {
         </>
       )}
     </section>
-  );
-}
-
-/**
- * The rows in view: drawn again only when the rows or the range in view change, not when a
- * keystroke changes the search box (the previous results stay until the new ones arrive).
- */
-const MemberRows = memo(function MemberRows({
-  rows,
-  items,
-  onRowKey,
-  open,
-}: {
-  rows: Row<MemberSummary>[];
-  items: VirtualItem[];
-  /** Which columns show (a narrow window drops two). */
-  narrow: boolean;
-  onRowKey: (event: KeyboardEvent<HTMLTableRowElement>, index: number) => void;
-  open: (id: string) => void;
-}) {
-  return items.map((item) => {
-    const row = rows[item.index];
-    return (
-      <tr
-        key={row.id}
-        tabIndex={0}
-        data-row-index={item.index}
-        aria-rowindex={item.index + 2}
-        className={row.original.archivedAt ? 'row-archived' : undefined}
-        onKeyDown={(e) => onRowKey(e, item.index)}
-        onDoubleClick={() => open(row.id)}
-      >
-        {row.getVisibleCells().map((cell) => (
-          <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-        ))}
-      </tr>
-    );
-  });
-}, sameRows);
-
-/** The same rows in the same places: the callbacks are the page's and may be new each render. */
-function sameRows(a: { rows: unknown[]; items: VirtualItem[] }, b: { rows: unknown[]; items: VirtualItem[] }) {
-  return (
-    a.rows === b.rows && a.items.length === b.items.length && a.items.every((item, i) => item.index === b.items[i].index && item.start === b.items[i].start)
   );
 }
 
