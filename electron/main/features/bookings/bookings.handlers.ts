@@ -22,6 +22,6 @@ export const handlers: FeatureHandlers<typeof bookingsContract> = {
   'bookings.findRooms': (input, ctx) => queries.findRooms(ctx, input),
   'bookings.nextFree': (input, ctx) => queries.nextFree(ctx, input),
   'bookings.freeDesks': (input, ctx) => queries.freeDesks(ctx, input),
-  'bookings.deskSeatsFree': async (input, ctx) => (await queries.freeDesks(ctx, input)).reduce((n, d) => n + d.freeSeats, 0),
+  'bookings.deskSeatsFree': (input, ctx) => queries.deskSeatsFree(ctx, input),
   'bookings.ics': (input, ctx, actor) => queries.ics(ctx, actor, input),
 };

@@ -184,6 +184,11 @@ export async function freeDesks(ctx: Ctx, input: { siteId?: string; at?: string 
     .filter((d) => d.freeSeats > 0);
 }
 
+/** Free desk seats at `at`, all desks of the site together. */
+export async function deskSeatsFree(ctx: Ctx, input: { siteId?: string; at?: string }): Promise<number> {
+  return (await freeDesks(ctx, input)).reduce((n, d) => n + d.freeSeats, 0);
+}
+
 export type { Bookable };
 
 const ICS_PAST_DAYS = 30;

@@ -72,8 +72,6 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
   // only the rows in view are drawn: a week of 300 bookables is thousands of blocks
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = (i: number) => (layout && data ? (layout.lanes.get(data.bookables[i].id) ?? 1) * LANE_PX + 8 : LANE_PX + 8);
-  // the rows' callbacks read the latest state through this, so they can stay the same functions
-  const latest = useRef({ onKey: (_e: KeyboardEvent, _row: number, _col: number) => {}, drag, slots });
   const virtualizer = useVirtualizer({
     count: data?.bookables.length ?? 0,
     getScrollElement: () => scrollRef.current,
@@ -107,6 +105,8 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
     }
   };
 
+  // the rows' callbacks read the latest state through this, so they can stay the same functions
+  const latest = useRef({ onKey, drag, slots });
   latest.current = { onKey, drag, slots };
   const events = useMemo<RowEvents>(
     () => ({
