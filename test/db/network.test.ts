@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memberFields } from '@shared/contract/members.contract';
 import type { Actor } from '../../electron/main/context';
 import { createMany } from '../../electron/main/features/members';
+import { recountTags } from '../../electron/main/db/derived';
 import { startTestCoop, type TestCoop } from '../helpers/coop';
 
 /** The business network through dispatch: what members and the desk see and may do, and what bad input gets. */
@@ -119,6 +120,44 @@ describe('the marketplace and the gaps', () => {
     const gaps = await t.call('network.gaps', {}, who.Ana);
     expect(gaps.unmetNeeds).toEqual([{ tag: 'legal advice', members: 1 }]);
     expect(gaps.unneededOffers.map((g) => g.tag)).toEqual(['bookkeeping and accounts', 'payroll', 'photography']);
+  });
+});
+
+describe('the counts of each tag (kept by the database as members change)', () => {
+  const counts = async () =>
+    await t.coop.database.db
+      .selectFrom('tag_counts')
+      .selectAll()
+      .where((eb) => eb.or([eb('current_n', '>', 0), eb('listed_n', '>', 0)]))
+      .orderBy('tag')
+      .orderBy('kind')
+      .execute();
+
+  it('follow members who leave, come back, are archived, unlisted, re-tagged or deleted, and tags merged: always what a recount says', async () => {
+    const ana = await t.call('members.get', { id: id('Ana') });
+    const edit = (changes: Record<string, unknown>) => t.call('members.update', { ...ana, ...changes, id: ana.id });
+    expect((await t.call('network.gaps', {})).unmetNeeds).toEqual([]);
+    // Ana offered the web design Pia needs
+    await edit({ status: 'left' });
+    expect((await t.call('network.gaps', {})).unmetNeeds).toEqual([{ tag: 'web design', members: 1 }]);
+    await edit({ status: 'active', listed: false, offers: ['web design', 'illustration'], needs: [] });
+    await t.call('network.mergeTag', { from: 'bookkeeping and accounts', into: 'bookkeeping' });
+    await t.call('members.archive', { id: id('Kasia') });
+    const kept = await counts();
+    await recountTags(t.coop.database.db);
+    expect(await counts()).toEqual(kept);
+    expect(kept.filter((c) => c.tag === 'bookkeeping')).toEqual([{ tag: 'bookkeeping', kind: 'offers', current_n: 2, listed_n: 1 }]);
+    expect(kept.find((c) => c.tag === 'illustration')).toEqual({ tag: 'illustration', kind: 'offers', current_n: 1, listed_n: 0 });
+    // a row deleted by hand takes its tags with it
+    const pia = id('Pia');
+    await t.coop.database.db.deleteFrom('members').where('id', '=', pia).execute();
+    expect((await counts()).filter((c) => c.tag === 'photography')).toEqual([]);
+  });
+
+  it('show an unlisted member their own tags beside the listed members’, and no one else’s', async () => {
+    const market = await t.call('network.marketplace', { q: 'bookkeeping' }, who.Ulla);
+    expect(market.rows.find((r) => r.tag === 'bookkeeping')).toMatchObject({ offerCount: 2, offerers: [{ name: 'Kasia Nowak' }, { name: 'Ulla Hidden' }] });
+    expect((await t.call('network.marketplace', { q: 'bookkeeping' }, who.Ana)).rows.find((r) => r.tag === 'bookkeeping')!.offerCount).toBe(1);
   });
 });
 

@@ -2,8 +2,11 @@ import type Sqlite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from './schema';
 
-/** Tables rebuilt from the others, never exported: members_fts (the search index) and bookable_spans (kept by triggers). */
-export const DERIVED_TABLES = ['members_fts', 'bookable_spans'];
+/**
+ * Tables rebuilt from the others, never exported: members_fts (the search index), bookable_spans
+ * and tag_counts (kept by triggers, counted again by `rebuildDerived` after rows arrive in bulk).
+ */
+export const DERIVED_TABLES = ['members_fts', 'bookable_spans', 'tag_counts'];
 
 /**
  * Sign-in counters and lockouts: they belong to this machine's sessions, never to a file, so a

@@ -13,6 +13,7 @@ import * as m0011 from './0011_series_fairs_communities';
 import * as m0012 from './0012_governance';
 import * as m0013 from './0013_money';
 import * as m0014 from './0014_statements';
+import * as m0015 from './0015_tag_counts';
 
 export interface Migration {
   name: string;
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   { name: '0012_governance', up: m0012.up },
   { name: '0013_money', up: m0013.up },
   { name: '0014_statements', up: m0014.up },
+  { name: '0015_tag_counts', up: m0015.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

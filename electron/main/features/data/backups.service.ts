@@ -10,7 +10,7 @@ import { DATABASE_FILE, inspectDatabaseFile, openDatabase } from '../../db/open'
 import { countRows, hasRows } from '../../db/tables';
 import { dataPath, diskFull, ensureRoom, freeBytes } from '../storage';
 import { privateCopy, rebuildFromRows, settleFile } from '../../db/rebuild';
-import { reindexAllMembers } from '../../db/search';
+import { rebuildDerived } from '../../db/derived';
 import { AppError } from '../../errors';
 import { recoverRemovedDocuments } from '../bids';
 import { recoverRemovedFiles } from '../communities';
@@ -161,7 +161,7 @@ async function rebuilt(ctx: Ctx, file: string, folder: string, name: string): Pr
     rmSync(copy);
     const built = await openDatabase({ dataDir: folder, nativeBinding: ctx.database.nativeBinding, backupBeforeMigrating: false });
     try {
-      await reindexAllMembers(built.db);
+      await rebuildDerived(built.db);
       for (const table of ctx.dataTables) await countRows(built.db, table);
       if (!(await hasRows(built.db, 'coop')) || !(await hasRows(built.db, 'sites'))) throw new Error('no co-op or site');
     } finally {

@@ -9,7 +9,7 @@ import type { Ctx } from '../../context';
 import { DATABASE_FILE, openDatabase } from '../../db/open';
 import { carryRows, settleFile } from '../../db/rebuild';
 import type { DB } from '../../db/schema';
-import { reindexAllMembers } from '../../db/search';
+import { rebuildDerived } from '../../db/derived';
 import { isDiskFull } from '../../db/sqlite';
 import { columnsOf, hasRows, insertRows } from '../../db/tables';
 import { noteCommitted } from '../../db/tx';
@@ -122,7 +122,7 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
       if (!(await hasRows(built.db, 'coop')) || !(await hasRows(built.db, 'sites'))) {
         throw new AppError('VALIDATION', `${name} is not a Coopdesk export (it has no co-op or site).`, { name: 'Not a Coopdesk export' });
       }
-      await reindexAllMembers(built.db);
+      await rebuildDerived(built.db);
     } finally {
       await built.close();
     }

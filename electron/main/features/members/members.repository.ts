@@ -4,7 +4,7 @@ import type { memberListQuery, TagKind } from '@shared/contract/members.contract
 import type { DB } from '../../db/schema';
 import type { MembersTable } from './members.tables';
 import { memberNumbersMatching } from '../../db/search';
-import { caseless, withoutIndex } from '../../db/sqlite';
+import { caseless, listOf, withoutIndex } from '../../db/sqlite';
 
 export type MemberRow = MembersTable;
 export type MemberValues = Omit<MembersTable, 'id' | 'number' | 'archived_at' | 'created_at' | 'updated_at'>;
@@ -192,7 +192,7 @@ export async function renameTag(db: Kysely<DB>, from: string, into: string): Pro
 export async function refs(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { id: string; name: string; businessName: string }>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('members').select(['id', 'name', 'business_name']).where('id', 'in', unique).execute();
+  const rows = await db.selectFrom('members').select(['id', 'name', 'business_name']).where('id', 'in', listOf(unique)).execute();
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, businessName: r.business_name }]));
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Gaps, Match, Matches, MarketRow, MemberRef } from '@shared/contract/network.contract';
-import { MIN_MATCH, type MatchFacts, matchReason, matchScore, tagMatch } from '@shared/domain/network';
+import { MIN_MATCH, type MatchFacts, matchReason, matchScore, tagMatch, tagWords } from '@shared/domain/network';
 import { type Actor, type Ctx } from '../../context';
 import type { DB } from '../../db/schema';
 import { notFound } from '../../errors';
@@ -18,6 +18,17 @@ const byName = new Intl.Collator();
 
 /** Tags read through the manager's merges: an alias counts as the tag it was merged into. */
 const canonical = (aliases: Map<string, string>) => (tag: string) => aliases.get(tag) ?? tag;
+
+/**
+ * The written tags of `kind` that may be close to any of `wanted`: those containing one of their
+ * words (found by the database instead of comparing each with the whole vocabulary), the same
+ * tags, and every alias (an alias matches through the tag it stands for).
+ */
+async function vocabularyNear(db: Kysely<DB>, kind: 'offers' | 'needs', wanted: readonly string[], aliases: Map<string, string>): Promise<string[]> {
+  if (wanted.length === 0) return [];
+  const words = [...new Set(wanted.flatMap((t) => [...tagWords(t)]))];
+  return repo.vocabulary(db, kind, { words, tags: [...wanted, ...aliases.keys()] });
+}
 
 /** The written tags (offers or needs) that match `wanted` well enough, each with how well. */
 function closeTags(wanted: string, vocabulary: readonly string[], canon: (t: string) => string): Map<string, number> {
@@ -44,39 +55,51 @@ export async function matches(ctx: Ctx, actor: Actor, memberId: string): Promise
   requireSelf(actor, memberId, 'You see the matches for your own needs and offers.');
   const db = ctx.db;
   if (!(await memberRefs(db, [memberId])).has(memberId)) throw notFound('The member');
-  const canon = canonical(await repo.aliasMap(db));
+  const aliases = await repo.aliasMap(db);
+  const canon = canonical(aliases);
   const tags = await repo.tagsOf(db, memberId);
   const of = (kind: 'offers' | 'needs') => [...new Set(tags.filter((t) => t.kind === kind).map((t) => canon(t.tag)))];
   const audience = audienceOf(actor);
   const context = await rankingContext(ctx, db, memberId);
   const side = async ({ mine, other }: Side) => {
-    const vocabulary = await repo.vocabulary(db, other);
+    const vocabulary = await vocabularyNear(db, other, mine, aliases);
     const wanted = mine.map((tag) => ({ tag, close: closeTags(tag, vocabulary, canon) }));
     const written = [...new Set(wanted.flatMap((w) => [...w.close.keys()]))];
     const rows = await repo.holders(db, other, written, audience, memberId);
-    const facts = await context.factsFor([...new Set(rows.map((r) => r.id))]);
-    return wanted.map(({ tag, close }) => {
-      // score everyone, then put into words only the few shown (a common tag has a thousand holders)
-      const best = new Map<string, { score: number; facts: MatchFacts; row: (typeof rows)[number] }>();
-      for (const r of rows) {
-        const match = close.get(r.tag);
-        if (match === undefined) continue;
-        const f: MatchFacts = { match, mine: tag, theirs: canon(r.tag), verb: other, ...facts(r.id, r.updated_at) };
-        const score = matchScore(f);
-        const previous = best.get(r.id);
-        if (!previous || previous.score < score) best.set(r.id, { score, facts: f, row: r });
+    const factsOf = await context.factsFor([...new Set(rows.map((r) => r.id))]);
+    const byTag = new Map<string, typeof rows>();
+    for (const r of rows) (byTag.get(r.tag) ?? byTag.set(r.tag, []).get(r.tag)!).push(r);
+    // score everyone (a common tag has a thousand holders), each by their closest tag
+    const scored = wanted.map(({ tag, close }) => {
+      const best = new Map<string, { id: string; score: number; facts: MatchFacts }>();
+      for (const [written, match] of close) {
+        for (const r of byTag.get(written) ?? []) {
+          const f: MatchFacts = { match, mine: tag, theirs: canon(r.tag), verb: other, ...factsOf(r.id, r.updatedAt) };
+          const score = matchScore(f);
+          const previous = best.get(r.id);
+          if (!previous || previous.score < score) best.set(r.id, { id: r.id, score, facts: f });
+        }
       }
-      const ranked = [...best.values()]
-        .sort((a, b) => b.score - a.score || byName.compare(a.row.name, b.row.name))
-        .slice(0, PER_TAG)
-        .map(({ score, facts: f, row: r }): Match => ({
-          member: { id: r.id, name: r.name, businessName: r.business_name },
+      // only those at or above the last shown score can be shown (ties go by name): the rest are never named
+      const scores = [...best.values()].map((b) => b.score).sort((x, y) => y - x);
+      const cut = scores[Math.min(PER_TAG, scores.length) - 1] ?? 0;
+      return { tag, candidates: [...best.values()].filter((b) => b.score >= cut) };
+    });
+    const names = await memberRefs(
+      db,
+      scored.flatMap((s) => s.candidates.map((c) => c.id)),
+    );
+    return scored.map(({ tag, candidates }) => {
+      const ranked = firstFew(candidates, PER_TAG, (a, b) => b.score - a.score || byName.compare(names.get(a.id)!.name, names.get(b.id)!.name)).map(
+        ({ id, score, facts: f }): Match => ({
+          member: names.get(id)!,
           need: other === 'offers' ? tag : f.theirs,
           offer: other === 'offers' ? f.theirs : tag,
           score,
           reason: matchReason(f),
           inToday: f.inToday,
-        }));
+        }),
+      );
       return { tag, ranked };
     });
   };
@@ -89,13 +112,19 @@ export async function matches(ctx: Ctx, actor: Actor, memberId: string): Promise
 }
 
 /**
- * A popular tag has thousands of holders: their facts are read a few hundred ids at a time, so no
- * statement has more parameters than the database takes.
+ * The first `n` of `items` in `order`, without sorting them all: a common tag has a thousand
+ * holders at a handful of scores, and ordering every tie by name cost more than the rest.
  */
-async function inChunks(ids: readonly string[], read: (part: string[]) => Promise<Map<string, number>>): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (let i = 0; i < ids.length; i += 500) for (const [k, v] of await read(ids.slice(i, i + 500))) out.set(k, v);
-  return out;
+function firstFew<T>(items: readonly T[], n: number, order: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === n && order(item, kept[n - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && order(item, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > n) kept.pop();
+  }
+  return kept;
 }
 
 /**
@@ -109,7 +138,7 @@ async function rankingContext(ctx: Ctx, db: Kysely<DB>, memberId: string) {
   const [bids, dealings] = await Promise.all([sharedBids(db, memberId), repo.dealings(db, memberId)]);
   return {
     async factsFor(ids: string[]) {
-      const seen = await inChunks(ids, (part) => lastSeen(db, part));
+      const seen = await lastSeen(db, ids);
       return (id: string, updatedAt: number) => {
         const active = Math.max(seen.get(id) ?? 0, updatedAt);
         return {
@@ -195,8 +224,9 @@ export async function gaps(ctx: Ctx): Promise<Gaps> {
  */
 export async function offerersOf(db: Kysely<DB>, skills: readonly string[]): Promise<Map<string, { offer: string; match: number }>> {
   if (skills.length === 0) return new Map();
-  const canon = canonical(await repo.aliasMap(db));
-  const vocabulary = await repo.vocabulary(db, 'offers');
+  const aliases = await repo.aliasMap(db);
+  const canon = canonical(aliases);
+  const vocabulary = await vocabularyNear(db, 'offers', skills.map(canon), aliases);
   const close = new Map<string, number>();
   for (const skill of skills)
     for (const [written, score] of closeTags(canon(skill), vocabulary, canon)) close.set(written, Math.max(close.get(written) ?? 0, score));

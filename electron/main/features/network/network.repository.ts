@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
-import { caseless, containsText } from '../../db/sqlite';
+import { rowsAsArrays } from '../../db/rows';
+import { caseless, containsText, listOf } from '../../db/sqlite';
 
 /**
  * Who a list of the network may name: current members (not archived, not left), and for a
@@ -31,23 +32,36 @@ export async function aliasMap(db: Kysely<DB>): Promise<Map<string, string>> {
 
 export const tagsOf = (db: Kysely<DB>, memberId: string) => db.selectFrom('member_tags').select(['kind', 'tag']).where('member_id', '=', memberId).execute();
 
-/** The distinct tags of one kind that current members hold (the vocabulary matching reads). */
-export async function vocabulary(db: Kysely<DB>, kind: 'offers' | 'needs'): Promise<string[]> {
-  const rows = await db.selectFrom('member_tags').select('tag').distinct().where('kind', '=', kind).execute();
-  return rows.map((r) => r.tag);
+/**
+ * The distinct tags of one kind that current members hold (the vocabulary matching reads), from
+ * the counts: only those containing one of `words`, or among `tags`.
+ */
+export async function vocabulary(db: Kysely<DB>, kind: 'offers' | 'needs', near: { words: readonly string[]; tags: readonly string[] }): Promise<string[]> {
+  const q = db
+    .selectFrom('tag_counts')
+    .select('tag')
+    .where('kind', '=', kind)
+    .where('current_n', '>', 0)
+    .where((eb) => eb.or([...near.words.map((w) => containsText('tag', w)), eb('tag', 'in', listOf(near.tags))]));
+  return (await rowsAsArrays(db, q)).map((r) => r[0] as string);
 }
 
-/** Members in the audience holding any of `tags` as `kind` (not `exclude`): who, and which tag. */
+/**
+ * Members in the audience holding any of `tags` as `kind` (not `exclude`): who, which tag, and when
+ * their profile last changed. A popular tag has thousands of holders: read as arrays, since
+ * building an object per row cost as much as the query.
+ */
 export async function holders(db: Kysely<DB>, kind: 'offers' | 'needs', tags: readonly string[], audience: Audience, exclude: string) {
   if (tags.length === 0) return [];
   const q = db
     .selectFrom('member_tags')
     .innerJoin('members', 'members.id', 'member_tags.member_id')
-    .select(['members.id', 'members.name', 'members.business_name', 'members.updated_at', 'member_tags.tag'])
+    .select(['members.id', 'members.updated_at', 'member_tags.tag'])
     .where('member_tags.kind', '=', kind)
-    .where('member_tags.tag', 'in', tags)
-    .where('members.id', '!=', exclude);
-  return q.where(visible(audience)).execute();
+    .where('member_tags.tag', 'in', listOf(tags))
+    .where('members.id', '!=', exclude)
+    .where(visible(audience));
+  return (await rowsAsArrays(db, q)).map(([id, updatedAt, tag]) => ({ id: id as string, updatedAt: updatedAt as number, tag: tag as string }));
 }
 
 /**
@@ -119,20 +133,31 @@ export async function memberCount(db: Kysely<DB>): Promise<number> {
   );
 }
 
-/** Every tag held by the audience's members, with how many need and offer it (as written: aliases are folded by the caller). */
-export async function tagTotals(db: Kysely<DB>, audience: Audience) {
-  // the audience as a list the tags are looked up by (each member's tags are together in the
-  // primary key), not a join from every tag to its member: a third of the time on 50,000 tags
-  return db
-    .selectFrom('member_tags')
-    .select([
-      'member_tags.tag',
-      (eb) => eb.fn.sum<number>(eb.case().when('member_tags.kind', '=', 'needs').then(1).else(0).end()).as('needs'),
-      (eb) => eb.fn.sum<number>(eb.case().when('member_tags.kind', '=', 'offers').then(1).else(0).end()).as('offers'),
-    ])
-    .where('member_tags.member_id', 'in', (eb) => eb.selectFrom('members').select('members.id').where(visible(audience)))
-    .groupBy('member_tags.tag')
-    .execute();
+/**
+ * Every tag held by the audience's members, with how many need and offer it (as written: aliases
+ * are folded by the caller). Read from the counts the triggers keep (schema 15): the desk's are
+ * the current members', a member's the listed ones', plus their own tags when they are not listed.
+ */
+export async function tagTotals(db: Kysely<DB>, audience: Audience): Promise<{ tag: string; needs: number; offers: number }[]> {
+  const n = audience.memberId === null ? 'current_n' : 'listed_n';
+  const rows = await db.selectFrom('tag_counts').select(['tag', 'kind', n]).where(n, '>', 0).execute();
+  if (audience.memberId !== null) {
+    const self = await db
+      .selectFrom('member_tags')
+      .innerJoin('members', 'members.id', 'member_tags.member_id')
+      .select(['member_tags.tag', 'member_tags.kind', sql.lit(1).as(n)])
+      .where('member_tags.member_id', '=', audience.memberId)
+      .where('members.listed', '=', 0)
+      .where(visible({ memberId: null }))
+      .execute();
+    rows.push(...self);
+  }
+  const totals = new Map<string, { tag: string; needs: number; offers: number }>();
+  for (const r of rows) {
+    const t = totals.get(r.tag) ?? totals.set(r.tag, { tag: r.tag, needs: 0, offers: 0 }).get(r.tag)!;
+    t[r.kind] += Number(r[n]);
+  }
+  return [...totals.values()];
 }
 
 /** One page of current members for the balances, by name. */

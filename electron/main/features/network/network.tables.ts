@@ -81,7 +81,18 @@ export interface NetworkSettingsTable {
   max_hours: number | null;
 }
 
+/** How many members hold a tag as written (schema 15, kept by triggers; derived, never exported). */
+export interface TagCountsTable {
+  tag: string;
+  kind: 'offers' | 'needs';
+  /** Current members: not archived, not left. */
+  current_n: number;
+  /** Current members listed in the directory. */
+  listed_n: number;
+}
+
 export interface NetworkTables {
+  tag_counts: TagCountsTable;
   tag_aliases: TagAliasesTable;
   introductions: IntroductionsTable;
   referrals: ReferralsTable;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
+import { listOf } from '../../db/sqlite';
 
 const presenceQuery = (db: Kysely<DB>) =>
   db
@@ -38,7 +39,7 @@ export async function lastSeen(db: Kysely<DB>, memberIds: readonly string[]): Pr
   const rows = await db
     .selectFrom('presence')
     .select(['member_id', (eb) => eb.fn.max('checked_in_at').as('at')])
-    .where('member_id', 'in', memberIds)
+    .where('member_id', 'in', listOf(memberIds))
     .groupBy('member_id')
     .execute();
   return new Map(rows.map((r) => [r.member_id, Number(r.at)]));
