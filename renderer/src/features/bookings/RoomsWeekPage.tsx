@@ -76,7 +76,7 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
     count: data?.bookables.length ?? 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: rowHeight,
-    overscan: 6,
+    overscan: 2,
     ...useQuietMount(boardHeightGuess()),
   });
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);

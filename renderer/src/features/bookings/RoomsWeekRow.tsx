@@ -60,6 +60,7 @@ export const RoomsWeekRow = memo(function RoomsWeekRow({ row, top, height, booka
         <Link href={`/bookables/${bookable.id}/week/${days[0].date}`}>{bookable.name}</Link>
         <span className="muted small">{bookable.capacity}</span>
       </div>
+      {/* cells and blocks keyed by place, not by date or booking: the next week reuses the elements drawn for this one */}
       {days.map((day, col) => {
         const track = `${bookable.id} ${day.date}`;
         const placed = cells[col];
@@ -68,7 +69,7 @@ export const RoomsWeekRow = memo(function RoomsWeekRow({ row, top, height, booka
         const closed = { '--closed-before': `${day.closedBefore}%`, '--closed-after': `${day.closedAfter}%` } as CSSProperties;
         return (
           <div
-            key={day.date}
+            key={col}
             role="gridcell"
             className={`rooms-week-cell${day.today ? ' today' : ''}`}
             style={closed}
@@ -86,10 +87,11 @@ export const RoomsWeekRow = memo(function RoomsWeekRow({ row, top, height, booka
             {sel ? (
               <div className="board-slot selected" style={{ left: `${(sel.a / slots) * 100}%`, width: `${((sel.b - sel.a + 1) / slots) * 100}%` }} />
             ) : null}
-            {placed.map((p) => (
+            {placed.map((p, i) => (
               <button
-                key={p.booking.id}
+                key={i}
                 type="button"
+                tabIndex={-1}
                 className={blockClass(p.booking, bookable.kind)}
                 style={{ left: `${pct(p.from)}%`, width: `calc(${pct(p.to) - pct(p.from)}% - 1px)`, top: 4 + p.lane * LANE_PX, height: LANE_PX - 3 }}
                 data-tip={`${bookable.name} · ${describeBooking(p.booking)}`}
