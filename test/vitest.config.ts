@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { alias: { '@shared': resolve('shared') } },
   test: {
     root: '.',
-    include: ['test/{unit,db,renderer,electron}/**/*.test.{ts,tsx}'],
+    include: ['test/{unit,db,renderer,electron,postgres}/**/*.test.{ts,tsx}'],
     // better-sqlite3 is a native addon: separate processes, not worker threads.
     pool: 'forks',
     globals: true,
