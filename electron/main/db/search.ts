@@ -1,10 +1,30 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { engineOf } from './dialect';
 import type { DB } from './schema';
 
 /**
  * Member full-text search. The only place that knows it is SQLite FTS5: a move to
- * PostgreSQL replaces these two functions (tsvector) and nothing else.
+ * PostgreSQL replaces these functions (tsvector) and nothing else.
  */
+
+/**
+ * The index, made once by the first migration. SQLite: FTS5, contentless, keyed by the member
+ * number (stable, unlike a plain rowid across VACUUM), with prefix indexes so every keystroke from
+ * the first letter is a lookup. PostgreSQL: a table of the same columns (issue 29: its search, a
+ * tsvector of them, comes with the features' queries).
+ */
+export async function createSearchIndex(db: Kysely<any>): Promise<void> {
+  if (engineOf(db) === 'postgres') {
+    await sql`create table members_fts (rowid bigint primary key, name text, business text, tags text, email text)`.execute(db);
+    return;
+  }
+  await sql`
+    create virtual table members_fts using fts5(
+      name, business, tags, email,
+      content = '', contentless_delete = 1,
+      tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+    )`.execute(db);
+}
 
 /** Rewrites one member's entry in the search index from the members and member_tags tables. */
 export async function reindexMember(db: Kysely<DB>, memberId: string): Promise<void> {

@@ -1,4 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import { caselessIndex } from '../dialect';
+import { createSearchIndex } from '../search';
 
 /** Frozen in time: the first schema (co-op, sites with opening hours, members and their tags). */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -54,8 +56,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The database, not only the service, keeps one member per email address.
   await db.schema.createIndex('members_email_unique').on('members').column('email').unique().execute();
   // Sorting the directory by name walks this index instead of sorting thousands of rows.
-  await sql`create index members_name_nocase on members (name collate nocase, number)`.execute(db);
-  await sql`create index members_business_nocase on members (business_name collate nocase, number)`.execute(db);
+  await caselessIndex(db, 'members_name_nocase', 'members', 'name', 'number');
+  await caselessIndex(db, 'members_business_nocase', 'members', 'business_name', 'number');
   await db.schema.createIndex('members_member_since').on('members').columns(['member_since', 'number']).execute();
 
   await db.schema
@@ -67,13 +69,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('member_tags_by_tag').on('member_tags').columns(['tag', 'kind']).execute();
 
-  // Full-text index for instant member search (SQLite FTS5; read through db/search.ts).
-  // Contentless, keyed by the member number (stable, unlike a plain rowid across VACUUM);
-  // prefix indexes make every keystroke from the first letter a lookup.
-  await sql`
-    create virtual table members_fts using fts5(
-      name, business, tags, email,
-      content = '', contentless_delete = 1,
-      tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
-    )`.execute(db);
+  // Full-text index for instant member search (db/search.ts).
+  await createSearchIndex(db);
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { rowTrigger } from '../dialect';
 
 /** Frozen in time: bookables, closures, bookings and series, with a database-level guard against overbooking. */
 
@@ -25,12 +26,10 @@ const DEFAULT_SITE_RULES = {
  * enough to look at the new start and every start inside the new occupancy. The longest booking
  * a bookable ever had (bookable_spans, kept by triggers) bounds how far back the index scan goes.
  */
-function guard(excludeSelf: boolean): string {
+function load(excludeSelf: boolean): string {
   const other = (alias: string) =>
     `${alias}.bookable_id = new.bookable_id and ${alias}.status in ('pending','confirmed')` + (excludeSelf ? ` and ${alias}.id <> new.id` : '');
   return `
-    select raise(abort, 'OVERBOOKED: the bookable is fully booked at that time')
-    where (
       select coalesce(max(load), 0) from (
         select p.t, sum(b.units) as load
         from (
@@ -43,9 +42,20 @@ function guard(excludeSelf: boolean): string {
           and b.occ_start_ms > p.t - (select coalesce(max(longest_ms), 0) from bookable_spans where bookable_id = new.bookable_id)
           and b.occ_start_ms <= p.t and b.occ_end_ms > p.t
         group by p.t
-      )
-    ) + new.units > (select case kind when 'room' then 1 else capacity end from bookables where id = new.bookable_id);`;
+      ) loads`;
 }
+const units = `(select case kind when 'room' then 1 else capacity end from bookables where id = new.bookable_id)`;
+const OVERBOOKED = 'OVERBOOKED: the bookable is fully booked at that time';
+
+/**
+ * SQLite runs one writer at a time, so the check sees every booking committed before it. On
+ * PostgreSQL a lock per bookable, held to the end of the transaction, makes bookings of the same
+ * bookable wait for each other, and the check then sees the one before it.
+ */
+const guard = (excludeSelf: boolean) => ({
+  sqlite: `select raise(abort, '${OVERBOOKED}') where (${load(excludeSelf)}) + new.units > ${units};`,
+  postgres: `perform pg_advisory_xact_lock(hashtext(new.bookable_id)); if (${load(excludeSelf)}) + new.units > ${units} then raise exception '${OVERBOOKED}'; end if;`,
+});
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -146,26 +156,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('longest_ms', 'integer', (c) => c.notNull())
     .execute();
   for (const event of ['insert', 'update of occ_start_ms, occ_end_ms']) {
-    await sql
-      .raw(
-        `create trigger bookings_span_${event.split(' ')[0]} after ${event} on bookings begin
-      insert into bookable_spans (bookable_id, longest_ms) values (new.bookable_id, new.occ_end_ms - new.occ_start_ms)
-      on conflict (bookable_id) do update set longest_ms = max(longest_ms, excluded.longest_ms);
-    end`,
-      )
-      .execute(db);
+    const longest = (sql: string) => `insert into bookable_spans (bookable_id, longest_ms) values (new.bookable_id, new.occ_end_ms - new.occ_start_ms)
+      on conflict (bookable_id) do update set longest_ms = ${sql};`;
+    await rowTrigger(db, {
+      name: `bookings_span_${event.split(' ')[0]}`,
+      timing: 'after',
+      event,
+      table: 'bookings',
+      sqlite: longest('max(longest_ms, excluded.longest_ms)'),
+      postgres: longest('greatest(bookable_spans.longest_ms, excluded.longest_ms)'),
+    });
   }
-
-  await sql
-    .raw(
-      `create trigger bookings_guard_insert before insert on bookings
-    when new.status in ('pending','confirmed') begin ${guard(false)} end`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `create trigger bookings_guard_update before update of start_ms, end_ms, occ_start_ms, occ_end_ms, units, status, bookable_id on bookings
-    when new.status in ('pending','confirmed') begin ${guard(true)} end`,
-    )
-    .execute(db);
+  const active = "new.status in ('pending','confirmed')";
+  await rowTrigger(db, { name: 'bookings_guard_insert', timing: 'before', event: 'insert', table: 'bookings', when: active, ...guard(false) });
+  await rowTrigger(db, {
+    name: 'bookings_guard_update',
+    timing: 'before',
+    event: 'update of start_ms, end_ms, occ_start_ms, occ_end_ms, units, status, bookable_id',
+    table: 'bookings',
+    when: active,
+    ...guard(true),
+  });
 }

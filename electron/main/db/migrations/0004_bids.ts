@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { rowTrigger } from '../dialect';
 
 const STAGES = sql`('idea','forming','preparing','submitted','won','lost','withdrawn','delivering','completed')`;
 
@@ -65,16 +66,26 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The database refuses what must never happen even if the service were bypassed: a bid
   // submitted with shares that do not total exactly 100 %, or a completed bid moved back.
-  await sql`
-    create trigger bids_submitted_shares before update of stage on bids
-    when new.stage = 'submitted' and old.stage <> 'submitted' and (
+  // (PL/pgSQL's RAISE reads % as a placeholder: %% is one)
+  const refuse = (message: string) => ({ sqlite: `select raise(abort, '${message}');`, postgres: `raise exception '${message.replace(/%/g, '%%')}';` });
+  await rowTrigger(db, {
+    name: 'bids_submitted_shares',
+    timing: 'before',
+    event: 'update of stage',
+    table: 'bids',
+    when: `new.stage = 'submitted' and old.stage <> 'submitted' and (
       (select coalesce(sum(work_share), 0) from bid_team where bid_id = new.id and status = 'accepted') <> 10000 or
-      (select coalesce(sum(revenue_share), 0) from bid_team where bid_id = new.id and status = 'accepted') <> 10000)
-    begin select raise(abort, 'bid shares must total 100 % before submitting'); end`.execute(db);
-  await sql`
-    create trigger bids_completed_stays before update of stage on bids
-    when old.stage = 'completed' and new.stage <> 'completed'
-    begin select raise(abort, 'a completed bid cannot move back'); end`.execute(db);
+      (select coalesce(sum(revenue_share), 0) from bid_team where bid_id = new.id and status = 'accepted') <> 10000)`,
+    ...refuse('bid shares must total 100 % before submitting'),
+  });
+  await rowTrigger(db, {
+    name: 'bids_completed_stays',
+    timing: 'before',
+    event: 'update of stage',
+    table: 'bids',
+    when: `old.stage = 'completed' and new.stage <> 'completed'`,
+    ...refuse('a completed bid cannot move back'),
+  });
 
   // Every stage move, decision and note, with who and when: the bid's activity log.
   await db.schema

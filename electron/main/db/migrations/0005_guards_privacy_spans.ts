@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { dropRowTrigger, rowTrigger } from '../dialect';
 
 /**
  * Schema 5: the counters that guard access (kiosk PINs, the manager password, and each client
@@ -29,13 +30,15 @@ export async function up(db: Kysely<any>): Promise<void> {
         .check(sql`share_contact in (0, 1)`),
     )
     .execute();
-  await sql`drop trigger bookings_span_update`.execute(db);
-  await sql
-    .raw(
-      `create trigger bookings_span_update after update of occ_start_ms, occ_end_ms, bookable_id on bookings begin
-      insert into bookable_spans (bookable_id, longest_ms) values (new.bookable_id, new.occ_end_ms - new.occ_start_ms)
-      on conflict (bookable_id) do update set longest_ms = max(longest_ms, excluded.longest_ms);
-    end`,
-    )
-    .execute(db);
+  await dropRowTrigger(db, 'bookings_span_update', 'bookings');
+  const longest = (greater: string) => `insert into bookable_spans (bookable_id, longest_ms) values (new.bookable_id, new.occ_end_ms - new.occ_start_ms)
+      on conflict (bookable_id) do update set longest_ms = ${greater};`;
+  await rowTrigger(db, {
+    name: 'bookings_span_update',
+    timing: 'after',
+    event: 'update of occ_start_ms, occ_end_ms, bookable_id',
+    table: 'bookings',
+    sqlite: longest('max(longest_ms, excluded.longest_ms)'),
+    postgres: longest('greatest(bookable_spans.longest_ms, excluded.longest_ms)'),
+  });
 }

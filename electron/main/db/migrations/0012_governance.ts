@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { withoutRowid } from '../dialect';
 
 /**
  * Schema 12: co-op governance — one owner, one vote.
@@ -89,7 +90,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     receipt text primary key,
     proposal_id text not null references proposals(id) on delete cascade,
     choices text not null
-  ) without rowid`.execute(db);
+  ) ${withoutRowid(db)}`.execute(db);
   await db.schema.createIndex('secret_ballots_by_proposal').on('secret_ballots').columns(['proposal_id']).execute();
   await db.schema
     .createTable('secret_links')

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { rowTrigger } from '../dialect';
 
 /**
  * Schema 14: money at cost, second part.
@@ -79,8 +80,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // issued means never changed, even if a service were bypassed: a correction is a new adjustment
   for (const table of ['statements', 'statement_lines'])
-    await sql`create trigger ${sql.raw(`${table}_never_change`)} before update on ${sql.table(table)}
-      begin select raise(abort, 'an issued statement never changes'); end`.execute(db);
+    await rowTrigger(db, {
+      name: `${table}_never_change`,
+      timing: 'before',
+      event: 'update',
+      table,
+      sqlite: `select raise(abort, 'an issued statement never changes');`,
+      postgres: `raise exception 'an issued statement never changes';`,
+    });
   await db.schema
     .createTable('adjustments')
     .addColumn('id', 'text', (c) => c.primaryKey())

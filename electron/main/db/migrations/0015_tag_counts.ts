@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { asNumber, rowTrigger, withoutRowid } from '../dialect';
 
 /**
  * Schema 15: how many members hold each tag, kept by triggers, so the marketplace and the gaps
@@ -11,12 +12,14 @@ import { type Kysely, sql } from 'kysely';
  * Frozen: a shipped migration is never edited.
  */
 
-/** 1 when the row `m` of members is a current member, else 0; and listed as well. */
+/** Whether the row `m` of members is a current member; and listed as well. */
 const current = (m: string) => `(${m}.archived_at is null and ${m}.status <> 'left')`;
 const listed = (m: string) => `(${current(m)} and ${m}.listed = 1)`;
-const add = `on conflict (kind, tag) do update set current_n = current_n + excluded.current_n, listed_n = listed_n + excluded.listed_n`;
+const add = `on conflict (kind, tag) do update set current_n = tag_counts.current_n + excluded.current_n, listed_n = tag_counts.listed_n + excluded.listed_n`;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  /** 1 or 0 for a condition. */
+  const n = (condition: string) => asNumber(db, condition);
   await db.schema
     .createTable('tag_counts')
     .addColumn('tag', 'text', (c) => c.notNull())
@@ -25,48 +28,47 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('listed_n', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('tag_counts_pk', ['kind', 'tag'])
     // kept in its key's order: a count is found by its tag, and equal counts read back equal
-    .modifyEnd(sql`without rowid`)
+    .modifyEnd(withoutRowid(db))
     .execute();
   await sql
     .raw(
       `insert into tag_counts (tag, kind, current_n, listed_n)
-       select t.tag, t.kind, sum(${current('m')}), sum(${listed('m')}) from member_tags t join members m on m.id = t.member_id group by t.tag, t.kind`,
+       select t.tag, t.kind, sum(${n(current('m'))}), sum(${n(listed('m'))}) from member_tags t join members m on m.id = t.member_id group by t.tag, t.kind`,
     )
     .execute(db);
 
-  // `where true`: SQLite needs a WHERE before ON CONFLICT in an INSERT … SELECT
+  // `and true`: SQLite needs a WHERE before ON CONFLICT in an INSERT … SELECT
   const count = (sign: '+' | '-', row: 'new' | 'old') =>
     `insert into tag_counts (tag, kind, current_n, listed_n)
-       select ${row}.tag, ${row}.kind, ${sign}${current('m')}, ${sign}${listed('m')} from members m where m.id = ${row}.member_id and true ${add};`;
-  await sql.raw(`create trigger member_tags_count_insert after insert on member_tags begin ${count('+', 'new')} end`).execute(db);
+       select ${row}.tag, ${row}.kind, ${sign}${n(current('m'))}, ${sign}${n(listed('m'))} from members m where m.id = ${row}.member_id and true ${add};`;
+  const same = (body: string) => ({ sqlite: body, postgres: body });
+  const tags = { timing: 'after', table: 'member_tags' } as const;
+  await rowTrigger(db, { name: 'member_tags_count_insert', event: 'insert', ...tags, ...same(count('+', 'new')) });
   // a tag no one holds any more has no row (the same rows as counting afresh)
   const forget = `delete from tag_counts where kind = old.kind and tag = old.tag
     and not exists (select 1 from member_tags t where t.kind = old.kind and t.tag = old.tag);`;
-  await sql.raw(`create trigger member_tags_count_delete after delete on member_tags begin ${count('-', 'old')} ${forget} end`).execute(db);
-  await sql
-    .raw(`create trigger member_tags_count_update after update on member_tags begin ${count('-', 'old')} ${forget} ${count('+', 'new')} end`)
-    .execute(db);
+  await rowTrigger(db, { name: 'member_tags_count_delete', event: 'delete', ...tags, ...same(`${count('-', 'old')} ${forget}`) });
+  await rowTrigger(db, { name: 'member_tags_count_update', event: 'update', ...tags, ...same(`${count('-', 'old')} ${forget} ${count('+', 'new')}`) });
   // a member who leaves, comes back, is archived or (un)listed moves all their tags at once
-  await sql
-    .raw(
-      `create trigger members_tag_counts after update of archived_at, status, listed on members
-       when ${current('old')} <> ${current('new')} or ${listed('old')} <> ${listed('new')}
-       begin
-         insert into tag_counts (tag, kind, current_n, listed_n)
-         select t.tag, t.kind, ${current('new')} - ${current('old')}, ${listed('new')} - ${listed('old')}
-         from member_tags t where t.member_id = new.id and true ${add};
-       end`,
-    )
-    .execute(db);
+  await rowTrigger(db, {
+    name: 'members_tag_counts',
+    timing: 'after',
+    event: 'update of archived_at, status, listed',
+    table: 'members',
+    when: `${current('old')} <> ${current('new')} or ${listed('old')} <> ${listed('new')}`,
+    ...same(`insert into tag_counts (tag, kind, current_n, listed_n)
+         select t.tag, t.kind, ${n(current('new'))} - ${n(current('old'))}, ${n(listed('new'))} - ${n(listed('old'))}
+         from member_tags t where t.member_id = new.id and true ${add};`),
+  });
   // a deleted member's tags go by cascade once the member row is gone: counted out before
-  await sql
-    .raw(
-      `create trigger members_tag_counts_delete before delete on members begin
-         insert into tag_counts (tag, kind, current_n, listed_n)
-         select t.tag, t.kind, -${current('old')}, -${listed('old')} from member_tags t where t.member_id = old.id and true ${add};
-       end`,
-    )
-    .execute(db);
+  await rowTrigger(db, {
+    name: 'members_tag_counts_delete',
+    timing: 'before',
+    event: 'delete',
+    table: 'members',
+    ...same(`insert into tag_counts (tag, kind, current_n, listed_n)
+         select t.tag, t.kind, -${n(current('old'))}, -${n(listed('old'))} from member_tags t where t.member_id = old.id and true ${add};`),
+  });
 
   await db.schema.dropIndex('member_tags_by_kind').execute();
   await db.schema.createIndex('member_tags_by_kind').on('member_tags').columns(['kind', 'tag', 'member_id']).execute();
