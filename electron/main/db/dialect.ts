@@ -47,6 +47,3 @@ export const withoutRowid = (db: Kysely<any>) => sql.raw(engineOf(db) === 'sqlit
 
 /** A true/false condition as the number 1 or 0 (SQLite's comparisons are numbers already; PostgreSQL's are booleans). */
 export const asNumber = (db: Kysely<any>, condition: string) => (engineOf(db) === 'sqlite' ? condition : `(${condition})::int`);
-
-/** The greater of two values (SQLite's two-argument `max`; PostgreSQL's `greatest`). */
-export const greater = (db: Kysely<any>, a: string, b: string) => (engineOf(db) === 'sqlite' ? `max(${a}, ${b})` : `greatest(${a}, ${b})`);
