@@ -2,18 +2,19 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { type Api, createApi } from './api';
 import { type Ctx, type DesktopDialogs } from './context';
 import { type Database, openDatabase } from './db/open';
+import { type PostgresDatabase, openPostgres } from './db/postgres';
 import { checkpoint } from './db/sqlite';
 import { FEATURES, KERNELS, TRANSPORT, auditWordsOf, dataTables, jobsOf, recordLabels, seedDemo, startFeatures } from './features';
 import { runJob, startJobs } from './jobs';
 import { portalRuntime } from './portal';
 
-export interface Coopdesk {
+export interface Coopdesk<D extends Database | PostgresDatabase = Database> {
   api: Api;
   /** The app's context (tests and benchmarks call services and jobs with it). */
   ctx: Ctx;
   /** Runs a feature's job now, as the scheduler would; returns how many records it changed. */
   runJob(name: string): Promise<number>;
-  database: Database;
+  database: D;
   dataDir: string;
   /** Gives the desktop app's dialogs and notifications (tests give a stand-in). */
   setDesktop?(desktop: DesktopDialogs): void;
@@ -40,8 +41,20 @@ export interface StartOptions {
 }
 
 /** Opens the data folder and wires the API. Shared by the Electron app, the browser host and tests. */
-export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
-  const open = () => openDatabase({ dataDir: options.dataDir, nativeBinding: options.nativeBinding, synchronous: options.synchronous });
+export function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
+  return start(() => openDatabase({ dataDir: options.dataDir, nativeBinding: options.nativeBinding, synchronous: options.synchronous }), options);
+}
+
+/**
+ * The same app on a PostgreSQL server shared by several sites (issue 29, under way: the features
+ * that read and write through Kysely work; search, backups, exports and imports are SQLite's for now).
+ * The data folder still holds the app's documents and settings of this computer.
+ */
+export function startCoopdeskOnPostgres(url: string, options: StartOptions): Promise<Coopdesk<PostgresDatabase>> {
+  return start(() => openPostgres(url), options);
+}
+
+async function start<D extends Database | PostgresDatabase>(open: () => Promise<D>, options: StartOptions): Promise<Coopdesk<D>> {
   const database = await open();
   const ctx: Omit<Ctx, 'emit'> = {
     db: database.db,
@@ -56,6 +69,7 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
     schemaVersion: database.schemaVersion,
     desktop: options.desktop,
     async replaceDatabase(file) {
+      if (ctx.database.engine !== 'sqlite') throw new Error('Only a SQLite database is replaced by a file.');
       const live = ctx.database.file;
       const previous = `${live}.replaced`;
       // The log is folded into the live file while it is still open: a failure here (a full disk)
@@ -114,7 +128,8 @@ export async function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
       return runJob(ctx as Ctx, job);
     },
     get database() {
-      return ctx.database;
+      // the engine never changes while the app runs (a restore swaps one SQLite file for another)
+      return ctx.database as D;
     },
     dataDir: options.dataDir,
     setDesktop(desktop) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PushEvent } from '@shared/contract';
 import type { Database } from './db/open';
+import type { PostgresDatabase } from './db/postgres';
 import type { DB } from './db/schema';
 import type { RecordLabel } from '@shared/contract/audit.contract';
 
@@ -63,7 +64,8 @@ export const isStaff = (actor: Actor) => actor.role === 'manager' || actor.role 
  */
 export interface Ctx {
   db: Kysely<DB>;
-  database: Database;
+  /** The SQLite file (the default), or a PostgreSQL server shared by several sites. */
+  database: Database | PostgresDatabase;
   now: () => Date;
   emit: (event: PushEvent) => void;
   dataDir: string;

@@ -6,7 +6,7 @@ import { FIXED_NOW, ana, freshCoopEachTest, type TestCoop } from './coop';
  * 10:00–14:00, closed on 2026-12-25; rooms, a booth with a cleaning buffer, hot desks, projectors.
  * The fixed clock says Tuesday 2026-11-24 10:00 UTC.
  */
-export async function bookingWorld(t: TestCoop, rules: Record<string, unknown> = {}) {
+export async function bookingWorld(t: Pick<TestCoop, 'call'>, rules: Record<string, unknown> = {}) {
   const settings = await t.call('settings.get', {});
   const siteId = settings.site.id;
   const hours = settings.site.hours.map((d) => (d.weekday === 6 ? { ...d, open: true, opens: '10:00', closes: '14:00' } : d));
@@ -62,5 +62,12 @@ export function bookingWorldEachTest(rules: Record<string, unknown> = {}) {
 }
 
 /** Books `bookableId` for a member on a London date and times, or fails the test. */
-export const bookFor = (t: TestCoop, bookableId: string, memberId: string, date: string, from: string, to: string, extra: { title?: string } = {}) =>
-  t.call('bookings.create', { bookableId, memberId, start: london(date, from), end: london(date, to), ...extra });
+export const bookFor = (
+  t: Pick<TestCoop, 'call'>,
+  bookableId: string,
+  memberId: string,
+  date: string,
+  from: string,
+  to: string,
+  extra: { title?: string } = {},
+) => t.call('bookings.create', { bookableId, memberId, start: london(date, from), end: london(date, to), ...extra });

@@ -19,7 +19,10 @@ describe.skipIf(missing !== null)('the double-booking guard on PostgreSQL', () =
     server = await startPostgres();
     pg = await openPostgres(server.createDatabase('coopdesk_guard'));
     const db = pg.db;
-    await db.insertInto('sites').values({ id: 's1', name: 'Old Mill', address: '', time_zone: 'Europe/London', created_at: 0, updated_at: 0 }).execute();
+    await db
+      .insertInto('sites')
+      .values({ id: 's1', name: 'Old Mill', address: '', time_zone: 'Europe/London', created_at: 0, updated_at: 0 } as never)
+      .execute();
     for (const [id, kind, capacity] of [
       ['room', 'room', 8],
       ['desks', 'desk', 3],

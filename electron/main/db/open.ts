@@ -43,6 +43,7 @@ export interface OpenOptions {
 }
 
 export interface Database {
+  engine: 'sqlite';
   db: Kysely<DB>;
   sqlite: Sqlite.Database;
   file: string;
@@ -109,6 +110,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
 
   return {
+    engine: 'sqlite',
     db,
     sqlite,
     file,

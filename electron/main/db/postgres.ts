@@ -30,6 +30,7 @@ const types = {
 };
 
 export interface PostgresDatabase {
+  engine: 'postgres';
   db: Kysely<DB>;
   schemaVersion: number;
   close(): Promise<void>;
@@ -55,7 +56,7 @@ export async function openPostgres(url: string, options: { upTo?: number } = {})
         await sql`insert into coopdesk_schema (id, version) values (1, ${version + 1}) on conflict (id) do update set version = excluded.version`.execute(trx);
       });
     }
-    return { db, schemaVersion: await versionOf(db), close: () => db.destroy() };
+    return { engine: 'postgres', db, schemaVersion: await versionOf(db), close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
     throw error;

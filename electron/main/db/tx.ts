@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Kysely, sql } from 'kysely';
 import type { PushEvent } from '@shared/contract';
+import { engineOf } from './dialect';
 import type { DB } from './schema';
 
 /** Work to do inside the first transaction a request commits (its audit row), once. */
@@ -25,15 +26,21 @@ export function noteCommitted(): void {
   if (hook) hook.committed = true;
 }
 
+/** The lock every writing transaction takes first on PostgreSQL: one writer at a time, as SQLite has. */
+const WRITER_LOCK = 0x436f6f70; // "Coop"
+
 /**
- * Runs `work` in one `BEGIN IMMEDIATE` transaction: the write lock is taken before the first
- * read, so a check followed by a write cannot interleave with another process's write.
+ * Runs `work` in one transaction that holds the write lock before its first read (SQLite:
+ * `BEGIN IMMEDIATE`; PostgreSQL: a lock all of Coopdesk's writers take, at every site), so a
+ * check followed by a write cannot interleave with another writer's.
  * Any error rolls back everything; the database is unchanged.
  */
 export async function immediate<T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  const postgres = engineOf(db) === 'postgres';
   return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
+    await sql.raw(postgres ? 'begin' : 'begin immediate').execute(conn);
     try {
+      if (postgres) await sql`select pg_advisory_xact_lock(${WRITER_LOCK})`.execute(conn);
       const result = await work(conn);
       const hook = hooks.getStore();
       if (hook && !hook.done) {

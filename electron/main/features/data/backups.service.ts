@@ -11,6 +11,7 @@ import { countRows, hasRows } from '../../db/tables';
 import { dataPath, diskFull, ensureRoom, freeBytes } from '../storage';
 import { privateCopy, rebuildFromRows, settleFile } from '../../db/rebuild';
 import { rebuildDerived } from '../../db/derived';
+import { sqliteFile } from './engine.policy';
 import { AppError } from '../../errors';
 import { recoverRemovedDocuments } from '../bids';
 import { recoverRemovedFiles } from '../communities';
@@ -34,6 +35,7 @@ export function listBackups(ctx: Pick<Ctx, 'dataDir'>): BackupEntry[] {
 
 /** What the live database holds on disk now: the file and its write-ahead log. */
 function liveBytes(ctx: Ctx): number {
+  if (ctx.database.engine !== 'sqlite') return 0;
   return [ctx.database.file, `${ctx.database.file}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
 }
 
@@ -54,6 +56,7 @@ export function diskSpace(ctx: Ctx): DiskSpace {
  * under a temporary name first, so a copy cut short by a full disk never looks like a backup.
  */
 export async function backup(ctx: Ctx, kind: BackupKind): Promise<BackupEntry> {
+  const live = sqliteFile(ctx, 'A backup');
   const folder = backupFolder(ctx);
   mkdirSync(folder, { recursive: true });
   ensureRoom(ctx.dataDir, liveBytes(ctx), 'a backup');
@@ -63,7 +66,7 @@ export async function backup(ctx: Ctx, kind: BackupKind): Promise<BackupEntry> {
   const name = backupFileName(kind, at);
   const partial = join(folder, `.${name}.part`);
   try {
-    await onlineBackup(ctx.database, partial);
+    await onlineBackup(live, partial);
     renameSync(partial, join(folder, name));
   } catch (error) {
     rmSync(partial, { force: true });
@@ -121,6 +124,7 @@ export function rotate(ctx: Pick<Ctx, 'dataDir'>): string[] {
  * changes nothing.
  */
 export async function restore(ctx: Ctx, name: string): Promise<{ restored: string; safetyCopy: string }> {
+  sqliteFile(ctx, 'A restore');
   const entry = listBackups(ctx).find((b) => b.name === name);
   if (!entry) throw new AppError('NOT_FOUND', `There is no backup called ${name}.`, { name: 'Unknown backup' });
   // a private copy of the file, the database rebuilt from it, and the safety copy of today's data
@@ -151,15 +155,16 @@ export async function restore(ctx: Ctx, name: string): Promise<{ restored: strin
  * migrations, then migrated, opened and read through. Returns the finished file.
  */
 async function rebuilt(ctx: Ctx, file: string, folder: string, name: string): Promise<string> {
+  const { nativeBinding } = sqliteFile(ctx, 'A restore');
   const copy = join(folder, 'source.sqlite');
   privateCopy(file, copy);
-  const problem = await inspectDatabaseFile(copy, ctx.database.nativeBinding);
+  const problem = await inspectDatabaseFile(copy, nativeBinding);
   if (problem) throw new AppError('VALIDATION', `${name} cannot be restored: ${problem} Nothing was changed.`, { name: problem });
   const target = join(folder, DATABASE_FILE);
   try {
-    await rebuildFromRows(copy, target, ctx.database.nativeBinding);
+    await rebuildFromRows(copy, target, nativeBinding);
     rmSync(copy);
-    const built = await openDatabase({ dataDir: folder, nativeBinding: ctx.database.nativeBinding, backupBeforeMigrating: false });
+    const built = await openDatabase({ dataDir: folder, nativeBinding: nativeBinding, backupBeforeMigrating: false });
     try {
       await rebuildDerived(built.db);
       for (const table of ctx.dataTables) await countRows(built.db, table);
@@ -167,7 +172,7 @@ async function rebuilt(ctx: Ctx, file: string, folder: string, name: string): Pr
     } finally {
       await built.close();
     }
-    settleFile(target, ctx.database.nativeBinding);
+    settleFile(target, nativeBinding);
     return target;
   } catch (error) {
     if (isDiskFull(error)) throw error;

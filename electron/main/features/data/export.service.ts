@@ -6,6 +6,7 @@ import type { Ctx } from '../../context';
 import { columnsOf, readTablesInBatches } from '../../db/tables';
 import { csvLines, restoreCell } from '../../csv';
 import { dataPath, isRecordId, isStoredName } from '../storage';
+import { sqliteFile } from './engine.policy';
 
 /**
  * Everything as a zip of CSV files, one per table, with a SCHEMA.txt describing the columns.
@@ -40,7 +41,7 @@ export function listExports(ctx: Pick<Ctx, 'dataDir'>): ExportEntry[] {
  * million bookings are never in memory at once. Written under a temporary name, renamed at the end.
  */
 export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Record<string, number> }> {
-  const sqlite = ctx.database.sqlite;
+  const { sqlite } = sqliteFile(ctx, 'An export');
   const tables: Record<string, number> = {};
   const schema: string[] = [
     'Coopdesk export. One CSV file per table, header row = column names.',

@@ -17,6 +17,7 @@ import { AppError } from '../../errors';
 import { dataPath, diskFull, isRecordId, isStoredName } from '../storage';
 import { decodeCell, documentEntry, exportFolder, listExports } from './export.service';
 import { ZipRefused, unzipToFiles } from './zip.format';
+import { sqliteFile } from './engine.policy';
 
 /** Rows inserted at a time; between batches the host answers other requests. */
 const BATCH = 200;
@@ -83,6 +84,7 @@ async function loadTable(db: Kysely<DB>, columns: Map<string, string>, table: st
  * restore does. The live database keeps answering throughout and is untouched by any failure.
  */
 export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Record<string, number> }> {
+  const live = sqliteFile(ctx, 'An import');
   const entry = listExports(ctx).find((e) => e.name === name);
   if (!entry) throw new AppError('NOT_FOUND', `There is no export called ${name} in ${exportFolder(ctx)}.`, { name: 'Unknown export' });
   if (!(await isEmpty(ctx.db))) throw notEmpty();
@@ -111,7 +113,7 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
     }
 
     const tables: Record<string, number> = {};
-    const built = await openDatabase({ dataDir: work, nativeBinding: ctx.database.nativeBinding, backupBeforeMigrating: false });
+    const built = await openDatabase({ dataDir: work, nativeBinding: live.nativeBinding, backupBeforeMigrating: false });
     try {
       for (const table of ctx.dataTables) {
         const file = files.get(`${table}.csv`);
@@ -127,8 +129,8 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
       await built.close();
     }
     const target = join(work, DATABASE_FILE);
-    carryRows(target, ctx.database.file, ctx.dataTables, ctx.database.nativeBinding);
-    settleFile(target, ctx.database.nativeBinding);
+    carryRows(target, live.file, ctx.dataTables, live.nativeBinding);
+    settleFile(target, live.nativeBinding);
     // someone may have added a member meanwhile: that would be lost by the swap
     if (!(await isEmpty(ctx.db))) throw notEmpty();
     await ctx.replaceDatabase(target);

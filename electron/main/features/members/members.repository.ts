@@ -90,16 +90,17 @@ export async function tagsOf(db: Kysely<DB>, memberIds: readonly string[]): Prom
   return byMember;
 }
 
-const SORT_COLUMNS = {
-  name: caseless('members.name'),
-  business: caseless('members.business_name'),
-  memberSince: sql`members.member_since`,
-  number: sql`members.number`,
-} as const;
+const sortColumns = (db: Kysely<DB>) =>
+  ({
+    name: caseless(db, 'members.name'),
+    business: caseless(db, 'members.business_name'),
+    memberSince: sql`members.member_since`,
+    number: sql`members.number`,
+  }) as const;
 
 /** One page of the directory and the total matching the filters. */
 export async function list(db: Kysely<DB>, f: ListFilter): Promise<{ total: number; rows: MemberRow[] }> {
-  const matching = memberNumbersMatching(f.q, f.searchEmail);
+  const matching = memberNumbersMatching(db, f.q, f.searchEmail);
   /**
    * `drive` says how the search terms join: the count is fastest driven from the (usually few)
    * matches; the page is fastest walking the sort order and probing the matches, stopping after
@@ -126,7 +127,7 @@ export async function list(db: Kysely<DB>, f: ListFilter): Promise<{ total: numb
       query = query.where('members.member_since', f.ownership === 'owners' ? '<=' : '>', f.ownershipCutoff);
     }
     if (matching) {
-      query = query.where(drive === 'matches' ? sql<number>`members.number` : withoutIndex<number>('members.number'), 'in', matching);
+      query = query.where(drive === 'matches' ? sql<number>`members.number` : withoutIndex<number>(db, 'members.number'), 'in', matching);
     }
     return query;
   };
@@ -136,7 +137,7 @@ export async function list(db: Kysely<DB>, f: ListFilter): Promise<{ total: numb
     .executeTakeFirstOrThrow();
   const rows = await filtered('sort order')
     .selectAll('members')
-    .orderBy(SORT_COLUMNS[f.sort], f.dir)
+    .orderBy(sortColumns(db)[f.sort], f.dir)
     .orderBy('members.number', f.dir)
     .limit(f.limit)
     .offset(f.offset)
@@ -192,7 +193,7 @@ export async function renameTag(db: Kysely<DB>, from: string, into: string): Pro
 export async function refs(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, { id: string; name: string; businessName: string }>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('members').select(['id', 'name', 'business_name']).where('id', 'in', listOf(unique)).execute();
+  const rows = await db.selectFrom('members').select(['id', 'name', 'business_name']).where('id', 'in', listOf(db, unique)).execute();
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, businessName: r.business_name }]));
 }
 

@@ -42,7 +42,7 @@ export async function vocabulary(db: Kysely<DB>, kind: 'offers' | 'needs', near:
     .select('tag')
     .where('kind', '=', kind)
     .where('current_n', '>', 0)
-    .where((eb) => eb.or([...near.words.map((w) => containsText('tag', w)), eb('tag', 'in', listOf(near.tags))]));
+    .where((eb) => eb.or([...near.words.map((w) => containsText(db, 'tag', w)), eb('tag', 'in', listOf(db, near.tags))]));
   return (await rowsAsArrays(db, q)).map((r) => r[0] as string);
 }
 
@@ -58,7 +58,7 @@ export async function holders(db: Kysely<DB>, kind: 'offers' | 'needs', tags: re
     .innerJoin('members', 'members.id', 'member_tags.member_id')
     .select(['members.id', 'members.updated_at', 'member_tags.tag'])
     .where('member_tags.kind', '=', kind)
-    .where('member_tags.tag', 'in', listOf(tags))
+    .where('member_tags.tag', 'in', listOf(db, tags))
     .where('members.id', '!=', exclude)
     .where(visible(audience));
   return (await rowsAsArrays(db, q)).map(([id, updatedAt, tag]) => ({ id: id as string, updatedAt: updatedAt as number, tag: tag as string }));
@@ -103,7 +103,7 @@ export async function firstHolders(
       .select(columns)
       .where(visible(f.audience))
       .where((eb) => eb.exists(eb.selectFrom('member_tags').select('member_tags.tag').whereRef('member_tags.member_id', '=', 'members.id').where(holds)))
-      .orderBy(caseless('members.name'))
+      .orderBy(caseless(db, 'members.name'))
       .orderBy('members.number')
       .limit(f.limit)
       .execute();
@@ -115,7 +115,7 @@ export async function firstHolders(
     .distinct()
     .where(holds)
     .where(visible(f.audience))
-    .orderBy(caseless('members.name'))
+    .orderBy(caseless(db, 'members.name'))
     .orderBy('members.number')
     .limit(f.limit)
     .execute();
@@ -164,7 +164,7 @@ export async function tagTotals(db: Kysely<DB>, audience: Audience): Promise<{ t
 export async function memberPage(db: Kysely<DB>, f: { q: string; limit: number; offset: number; only: string | null }) {
   let q = db.selectFrom('members').where('archived_at', 'is', null).where('status', '!=', 'left');
   if (f.only !== null) q = q.where('id', '=', f.only);
-  if (f.q) q = q.where(containsText('name', f.q));
+  if (f.q) q = q.where(containsText(db, 'name', f.q));
   const [rows, total] = await Promise.all([
     q.select(['id', 'name', 'business_name']).orderBy('name').orderBy('number').limit(f.limit).offset(f.offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -39,7 +39,7 @@ export async function lastSeen(db: Kysely<DB>, memberIds: readonly string[]): Pr
   const rows = await db
     .selectFrom('presence')
     .select(['member_id', (eb) => eb.fn.max('checked_in_at').as('at')])
-    .where('member_id', 'in', listOf(memberIds))
+    .where('member_id', 'in', listOf(db, memberIds))
     .groupBy('member_id')
     .execute();
   return new Map(rows.map((r) => [r.member_id, Number(r.at)]));
