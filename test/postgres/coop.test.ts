@@ -54,6 +54,45 @@ describe.skipIf(missing !== null)('a co-op on PostgreSQL', () => {
     expect(await found('zoe nothing')).toEqual([]);
   });
 
+  it('holds the whole demo co-op, and every screen’s first read answers from it', async () => {
+    const demo = await startCoopdeskOnPostgres(server.createDatabase('coopdesk_demo'), { dataDir: tempDir(), now: () => FIXED_NOW, backups: false });
+    try {
+      const run = async (channel: string, input: unknown) => {
+        const r = await demo.api.dispatch(channel, input, FRONT_DESK);
+        if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+        return r.data as never;
+      };
+      expect((await run('system.loadDemo', {})) as { created: number }).toMatchObject({ created: expect.any(Number) });
+      const reads: [string, unknown][] = [
+        ['members.list', {}],
+        ['members.list', { q: 'design' }],
+        ['bookings.dayBoard', { date: '2026-11-24' }],
+        ['bookings.calendar', { date: '2026-11-24', span: 'week' }],
+        ['bookings.calendar', { date: '2026-11-24', span: 'month' }],
+        ['frontdesk.today', {}],
+        ['bids.list', {}],
+        ['network.marketplace', {}],
+        ['network.gaps', {}],
+        ['network.balances', {}],
+        ['network.tradeReport', { months: 12 }],
+        ['support.board', {}],
+        ['events.list', { from: '2026-11-01', to: '2026-12-31' }],
+        ['communities.list', {}],
+        ['governance.list', {}],
+        ['governance.register', {}],
+        ['money.costs', { month: '2026-11' }],
+        ['money.statements', { month: '2026-10' }],
+        ['audit.list', {}],
+        ['notifications.unread', {}],
+      ];
+      const failed: string[] = [];
+      for (const [channel, input] of reads) await run(channel, input).catch((error: Error) => failed.push(error.message));
+      expect(failed).toEqual([]);
+    } finally {
+      await demo.close();
+    }
+  });
+
   it('says that backups are the server’s own, changing nothing', async () => {
     const refused = await send('data.backupNow', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('pg_dump') } });

@@ -108,11 +108,12 @@ export async function firstHolders(
       .limit(f.limit)
       .execute();
   }
+  // grouped rather than DISTINCT: PostgreSQL orders a DISTINCT only by what it selects
   return db
     .selectFrom('member_tags')
     .innerJoin('members', 'members.id', 'member_tags.member_id')
     .select(columns)
-    .distinct()
+    .groupBy(['members.id', 'members.name', 'members.business_name', 'members.number'])
     .where(holds)
     .where(visible(f.audience))
     .orderBy(caseless(db, 'members.name'))
