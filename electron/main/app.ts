@@ -1,8 +1,9 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import type { PushEvent } from '@shared/contract';
 import { type Api, createApi } from './api';
 import { type Ctx, type DesktopDialogs } from './context';
 import { type Database, openDatabase } from './db/open';
-import { type PostgresDatabase, openPostgres } from './db/postgres';
+import { type PostgresDatabase, openPostgres, relayEvents } from './db/postgres';
 import { checkpoint } from './db/sqlite';
 import { FEATURES, KERNELS, TRANSPORT, auditWordsOf, dataTables, jobsOf, recordLabels, seedDemo, startFeatures } from './features';
 import { runJob, startJobs } from './jobs';
@@ -50,8 +51,26 @@ export function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
  * that read and write through Kysely work; search, backups, exports and imports are SQLite's for now).
  * The data folder still holds the app's documents and settings of this computer.
  */
-export function startCoopdeskOnPostgres(url: string, options: StartOptions): Promise<Coopdesk<PostgresDatabase>> {
-  return start(() => openPostgres(url), options);
+export async function startCoopdeskOnPostgres(url: string, options: StartOptions): Promise<Coopdesk<PostgresDatabase>> {
+  const coop = await start(() => openPostgres(url), options);
+  // what happens at one site is pushed to the screens of the others
+  let fromElsewhere = false;
+  const relay = await relayEvents(url, coop.database, (event) => {
+    fromElsewhere = true;
+    try {
+      coop.ctx.emit(event as PushEvent);
+    } finally {
+      fromElsewhere = false;
+    }
+  });
+  coop.api.subscribe((event) => !fromElsewhere && relay.tell(event));
+  const close = coop.close;
+  return Object.assign(coop, {
+    close: async () => {
+      await relay.close();
+      await close();
+    },
+  });
 }
 
 async function start<D extends Database | PostgresDatabase>(open: () => Promise<D>, options: StartOptions): Promise<Coopdesk<D>> {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { startCoopdesk } from './app';
+import { startCoopdesk, startCoopdeskOnPostgres } from './app';
+import { shownUrl } from './db/postgres';
 import { startHost } from './host';
 import { defaultUserDataDir, resolveDataDir } from './paths';
 
@@ -8,9 +9,12 @@ async function main() {
   const dataDir = resolveDataDir(process.argv.slice(2), process.env, defaultUserDataDir());
   const port = Number(process.env.PORT ?? 5178);
   const rendererDir = resolve('out/renderer');
-  const coopdesk = await startCoopdesk({ dataDir, rendererDir });
+  // a co-op whose sites share one PostgreSQL server names it here; else the data folder's SQLite file
+  const url = process.env.COOPDESK_DATABASE_URL;
+  const coopdesk = url ? await startCoopdeskOnPostgres(url, { dataDir, rendererDir }) : await startCoopdesk({ dataDir, rendererDir });
   const host = await startHost({ coopdesk, rendererDir, port });
-  console.log(`Coopdesk is running at ${host.url}\nData folder: ${dataDir}\nPress Ctrl+C to stop.`);
+  const database = url ? `PostgreSQL at ${shownUrl(url)}` : `the SQLite file in ${dataDir}`;
+  console.log(`Coopdesk is running at ${host.url}\nData folder: ${dataDir}\nDatabase: ${database}\nPress Ctrl+C to stop.`);
   const stop = async () => {
     await host.close();
     await coopdesk.close();

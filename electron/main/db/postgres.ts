@@ -36,21 +36,60 @@ export interface PostgresDatabase {
   close(): Promise<void>;
 }
 
+/** The address without its password, for messages and logs: `postgres://coop@db.example:5432/coopdesk`. */
+export function shownUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.username ? `${u.username}@` : ''}${u.host}${u.pathname}`;
+  } catch {
+    return 'the address given';
+  }
+}
+
+/** Why a server could not be used, in words, never with the password. */
+function problemOf(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'nothing answers at that address and port',
+    ENOTFOUND: 'there is no computer by that name',
+    ETIMEDOUT: 'the server did not answer in time',
+    '28P01': 'the user name or password is wrong',
+    '28000': 'the server does not let this user in',
+    '3D000': 'there is no database by that name on the server',
+  };
+  return (e.code && known[e.code]) ?? e.message ?? String(error);
+}
+
 /** Connects to `url`, refuses a database written by a newer Coopdesk, and brings it up to date, each migration in its own transaction. */
 export async function openPostgres(url: string, options: { upTo?: number } = {}): Promise<PostgresDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  if (!/^postgres(ql)?:\/\/[^/]/.test(url) || !URL.canParse(url))
+    throw new Error(`The database address must look like postgres://user:password@host:5432/database; ${shownUrl(url)} does not. Nothing was changed.`);
+  try {
+    return await connect(url, options);
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError) throw error;
+    throw new Error(`Coopdesk cannot use the PostgreSQL database at ${shownUrl(url)}: ${problemOf(error)}. Nothing was changed.`);
+  }
+}
+
+async function connect(url: string, options: { upTo?: number }): Promise<PostgresDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, types, connectionTimeoutMillis: 10_000 });
   // an idle connection dropped by the server (a restart, the network) is replaced on the next query, not a crash
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [wideIntegers] });
   try {
-    await sql`create table if not exists coopdesk_schema (id integer primary key check (id = 1), version integer not null)`.execute(db);
+    // one migrator at a time: two instances starting together must not both create or migrate
+    const migrator = (trx: Kysely<DB>) => sql`select pg_advisory_xact_lock(1)`.execute(trx);
+    await db.transaction().execute(async (trx) => {
+      await migrator(trx);
+      await sql`create table if not exists coopdesk_schema (id integer primary key check (id = 1), version integer not null)`.execute(trx);
+    });
     const found = await versionOf(db);
     if (found > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(found, LATEST_SCHEMA_VERSION);
     const to = options.upTo ?? LATEST_SCHEMA_VERSION;
     for (let version = found; version < to; version++) {
       await db.transaction().execute(async (trx) => {
-        // one migrator at a time: two instances starting together must not both migrate
-        await sql`select pg_advisory_xact_lock(1)`.execute(trx);
+        await migrator(trx);
         if ((await versionOf(trx)) !== version) return;
         await migrations[version].up(trx);
         await sql`insert into coopdesk_schema (id, version) values (1, ${version + 1}) on conflict (id) do update set version = excluded.version`.execute(trx);
@@ -66,4 +105,51 @@ export async function openPostgres(url: string, options: { upTo?: number } = {})
 async function versionOf(db: Kysely<any>): Promise<number> {
   const row = (await sql<{ version: number }>`select version from coopdesk_schema where id = 1`.execute(db)).rows[0];
   return row ? Number(row.version) : 0;
+}
+
+/** The channel Coopdesk's instances tell each other their push events on. */
+const CHANNEL = 'coopdesk_events';
+
+/**
+ * Push events between the Coopdesk instances sharing one PostgreSQL server (a front desk at each
+ * site): each event this instance emits is told to the others through LISTEN/NOTIFY, and theirs
+ * come back through `deliver`, so a booking made at one site appears on the other's board without
+ * a reload. The listening connection is opened again when the server drops it.
+ */
+export async function relayEvents(
+  url: string,
+  database: PostgresDatabase,
+  deliver: (event: string) => void,
+): Promise<{ tell(event: string): void; close(): Promise<void> }> {
+  const me = crypto.randomUUID();
+  let closed = false;
+  let client: pg.Client | null = null;
+  const listen = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      try {
+        const { from, event } = JSON.parse(message.payload ?? '') as { from: string; event: string };
+        if (from !== me && typeof event === 'string') deliver(event);
+      } catch {
+        // not one of ours
+      }
+    });
+    next.on('error', () => undefined);
+    next.on('end', () => {
+      if (!closed) setTimeout(() => void listen().catch(() => undefined), 1000);
+    });
+    await next.connect();
+    await next.query(`listen ${CHANNEL}`);
+    client = next;
+  };
+  await listen();
+  return {
+    tell(event) {
+      void sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ from: me, event })})`.execute(database.db).catch(() => undefined);
+    },
+    async close() {
+      closed = true;
+      await client?.end();
+    },
+  };
 }
