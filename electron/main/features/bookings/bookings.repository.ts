@@ -157,7 +157,9 @@ export async function onBoard(
     .where('bookings.start_ms', '<', to)
     .where('bookings.status', 'in', withReleased ? [...ACTIVE, 'released'] : ACTIVE)
     .where('bookables.site_id', '=', siteId)
-    .orderBy('bookings.start_ms');
+    // a whole order (ties by id, time-ordered UUIDv7): SQLite and PostgreSQL give the same board
+    .orderBy('bookings.start_ms')
+    .orderBy('bookings.id');
   if (bookableIds) query = query.where('bookings.bookable_id', 'in', bookableIds as string[]);
   return (await rowsAsArrays(db, query)) as BoardRow[];
 }

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './open';
+import type { PostgresDatabase } from './postgres';
+import { rebuildDerived } from './derived';
+import type { DB } from './schema';
+import { DERIVED_TABLES, MACHINE_TABLES, countRows, tableNames } from './tables';
+
+/**
+ * Moving a co-op from its SQLite file onto a PostgreSQL server (issue 29, the way there; the way
+ * back is next): every table but the derived ones and this machine's sign-in counters, parents
+ * before children, into a new, empty database of the same schema version, where the database's
+ * own rules check every row as it arrives. Then what is derived is rebuilt, and each table's
+ * count and checksum must be the same on both sides. The source is only read.
+ */
+
+/** An order-independent checksum of a table's rows: the sum of each row's hash (the two databases may order text differently). */
+async function checksumOf(db: Kysely<DB>, table: string, columns: readonly string[]): Promise<string> {
+  let sum = 0n;
+  const rows = await sql<Record<string, unknown>>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}`.execute(db);
+  for (const row of rows.rows) {
+    const digest = createHash('sha256')
+      .update(JSON.stringify(columns.map((c) => row[c] ?? null)))
+      .digest();
+    sum = (sum + digest.readBigUInt64BE(0)) & 0xffffffffffffffffn;
+  }
+  return sum.toString(16);
+}
+
+/** Tables in an order where every table comes after those it references (PostgreSQL checks each reference as the row arrives). */
+function parentsFirst(source: Database, tables: readonly string[]): string[] {
+  const refs = new Map(
+    tables.map((t) => [t, (source.sqlite.pragma(`foreign_key_list(${JSON.stringify(t)})`) as { table: string }[]).map((f) => f.table).filter((p) => p !== t)]),
+  );
+  const done: string[] = [];
+  const visit = (t: string, path: Set<string>) => {
+    if (done.includes(t) || path.has(t)) return;
+    path.add(t);
+    for (const parent of refs.get(t) ?? []) if (refs.has(parent)) visit(parent, path);
+    done.push(t);
+  };
+  for (const t of tables) visit(t, new Set());
+  return done;
+}
+
+export interface MovedTable {
+  rows: number;
+  checksum: string;
+}
+
+export async function moveToPostgres(source: Database, target: PostgresDatabase): Promise<Record<string, MovedTable>> {
+  if (source.schemaVersion !== target.schemaVersion)
+    throw new Error(
+      `The two databases are at different schema versions (${source.schemaVersion} and ${target.schemaVersion}): open both with this Coopdesk first.`,
+    );
+  const tables = parentsFirst(
+    source,
+    tableNames(source.sqlite).filter((t) => !DERIVED_TABLES.includes(t) && !MACHINE_TABLES.includes(t)),
+  );
+  for (const table of tables)
+    if ((await countRows(target.db, table)) > 0) throw new Error(`The PostgreSQL database already holds ${table}: a co-op moves into an empty one.`);
+  const moved: Record<string, MovedTable> = {};
+  await target.db.transaction().execute(async (trx) => {
+    for (const table of tables) {
+      const statement = source.sqlite.prepare(`select * from "${table.replace(/"/g, '""')}"`);
+      const columns = statement.columns().map((c) => c.name);
+      // PostgreSQL takes at most 65,535 bound values in a statement
+      const per = Math.max(1, Math.floor(60_000 / columns.length));
+      let batch: Record<string, unknown>[] = [];
+      const flush = async () => {
+        if (batch.length > 0)
+          await trx
+            .insertInto(table as keyof DB)
+            .values(batch as never)
+            .execute();
+        batch = [];
+      };
+      // a batch at a time: nothing else reads the source while its rows are walked
+      for (const row of statement.iterate() as IterableIterator<Record<string, unknown>>) {
+        batch.push(row);
+        if (batch.length === per) await flush();
+      }
+      await flush();
+    }
+    // (the longest spans were kept by their triggers as the bookings arrived)
+    await rebuildDerived(trx);
+  });
+  for (const table of tables) {
+    const columns = (source.sqlite.prepare(`select * from "${table.replace(/"/g, '""')}" limit 0`).columns() as { name: string }[]).map((c) => c.name);
+    const [from, to] = [await checksumOf(source.db, table, columns), await checksumOf(target.db, table, columns)];
+    const [n, m] = [await countRows(source.db, table), await countRows(target.db, table)];
+    if (from !== to || n !== m)
+      throw new Error(`${table} differs after the move (${n} rows and ${m}): the PostgreSQL database should be emptied before trying again.`);
+    moved[table] = { rows: n, checksum: from };
+  }
+  return moved;
+}
