@@ -62,6 +62,9 @@ export async function startCoopdeskOnPostgres(url: string, options: StartOptions
     } finally {
       fromElsewhere = false;
     }
+  }).catch(async (error: unknown) => {
+    await coop.close();
+    throw error;
   });
   coop.api.subscribe((event) => !fromElsewhere && relay.tell(event));
   const close = coop.close;

@@ -11,6 +11,7 @@ import { supportBench } from './support.bench';
 import { eventsBench } from './events.bench';
 import { governanceBench } from './governance.bench';
 import { moneyBench } from './money.bench';
+import { postgresBench } from './postgres.bench';
 
 /** `npm run bench`: every benchmark, one JSON line per figure. BENCH_SCALE=0.1 for a tenth of the data. */
 async function main() {
@@ -27,6 +28,7 @@ async function main() {
   if (!only || only === 'events') await eventsBench();
   if (!only || only === 'governance') await governanceBench();
   if (!only || only === 'money') await moneyBench();
+  if (!only || only === 'postgres') await postgresBench();
   if (!only || only === 'browser') await browserBench();
 }
 

@@ -6,8 +6,8 @@ import type { DB } from './schema';
 
 /**
  * PostgreSQL, for a co-op whose sites share one database (issue 29, under way): the same
- * migrations as SQLite, the parts the two say differently named in `dialect.ts`. Not yet offered
- * in Settings: the features' own SQL is still SQLite's in places.
+ * migrations as SQLite, the parts the two say differently named in `dialect.ts`. Chosen by the
+ * host's COOPDESK_DATABASE_URL; not yet in Settings.
  */
 
 /** Instants are milliseconds since 1970, past 2^31: every `integer` column is `bigint` on PostgreSQL. */
