@@ -1,6 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +14,7 @@ import { saveSettings } from '../../electron/main/features/portal/portal.reposit
 import { generateMembers } from '../../electron/main/demo/generate';
 import { createMany } from '../../electron/main/features/members/members.service';
 import { SCALE, measure, report } from './measure';
+import { freePort } from '../helpers/ports';
 
 /**
  * The member portal under a busy morning: 300 members' phones connected over HTTPS and listening
@@ -58,17 +58,6 @@ async function post(port: number, agent: Agent, channel: string, body: unknown, 
     if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
     return postOnce(port, agent, channel, body, cookie, key);
   }
-}
-
-/** A free TCP port on 127.0.0.1 (asked of the system, then released for the host to take). */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
 }
 
 /** Resident memory of a process now and at its peak (Linux: /proc), in MB. */

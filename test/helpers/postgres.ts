@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports';
 
 /**
  * A real PostgreSQL server for a test run: a new cluster in a temporary folder, on a free port of
@@ -38,16 +38,6 @@ export function postgresMissing(): string | null {
   if (!binDir()) return 'PostgreSQL is not installed (Debian: apt install postgresql; or set PG_BIN to its bin folder)';
   if (userInfo().uid === 0 && spawnSync('id', ['postgres']).status !== 0) return 'running as root, and there is no postgres user to run the server as';
   return null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
 }
 
 export async function startPostgres(): Promise<TestPostgres> {
