@@ -68,18 +68,21 @@ export async function reindexAllMembers(db: Kysely<DB>): Promise<void> {
   await indexRows(db, null).execute(db);
 }
 
+/** The words a person typed, as both searches read them: letters and digits, lower case, at most twelve; `fold` takes accents off. */
+function typedWords(text: string, fold: boolean): string[] {
+  const lower = text.toLowerCase();
+  return ((fold ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+}
+
 /**
  * Turns what a person typed into an FTS query: every word must match the start of a word
  * in name, business, tags or email ("ana web" finds "Ana Ribeiro, web design").
  * Returns null when nothing searchable was typed.
  */
 export function toFtsQuery(text: string, withEmail = true): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  if (!words || words.length === 0) return null;
-  const terms = words
-    .slice(0, 12)
-    .map((w) => `"${w}"*`)
-    .join(' ');
+  const words = typedWords(text, false);
+  if (words.length === 0) return null;
+  const terms = words.map((w) => `"${w}"*`).join(' ');
   // Members search each other by name, business and tags; only the front desk finds by email.
   return withEmail ? terms : `{name business tags} : (${terms})`;
 }
@@ -87,16 +90,10 @@ export function toFtsQuery(text: string, withEmail = true): string | null {
 /** A subquery of member numbers matching the typed text, for `where('members.number', 'in', …)`. */
 export function memberNumbersMatching(db: Kysely<any>, text: string, withEmail = true): RawBuilder<number> | null {
   if (engineOf(db) === 'postgres') {
-    const words = text
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .match(/[\p{L}\p{N}]+/gu);
-    if (!words || words.length === 0) return null;
-    const query = words
-      .slice(0, 12)
-      .map((w) => `${w}:*`)
-      .join(' & ');
+    // the index holds folded words (unaccent), so the query's are folded too
+    const words = typedWords(text, true);
+    if (words.length === 0) return null;
+    const query = words.map((w) => `${w}:*`).join(' & ');
     return sql<number>`(select rowid from members_fts where ${sql.raw(withEmail ? PG_DOCUMENT.all : PG_DOCUMENT.public)} @@ to_tsquery('simple', ${query}))`;
   }
   const query = toFtsQuery(text, withEmail);
