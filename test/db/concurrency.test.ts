@@ -1,116 +1,23 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { bookingWorld, london } from '../helpers/bookingWorld';
-import { FRONT_DESK } from '../../electron/main/context';
-import { ana, FIXED_NOW, startTestCoop } from '../helpers/coop';
-
-const run = promisify(execFile);
-const WORKERS = 4;
-const ROUNDS = 4;
-/** Days raced for in each round: 4 processes × 13 slots × 5 days × 4 rounds = 1,040 conflicting attempts. */
-const DAYS = [
-  '2026-11-26',
-  '2026-11-27',
-  '2026-11-30',
-  '2026-12-01',
-  '2026-12-02',
-  '2026-12-03',
-  '2026-12-04',
-  '2026-12-07',
-  '2026-12-08',
-  '2026-12-09',
-  '2026-12-10',
-  '2026-12-11',
-  '2026-12-14',
-  '2026-12-15',
-  '2026-12-16',
-  '2026-12-17',
-  '2026-12-18',
-  '2026-12-21',
-  '2026-12-22',
-  '2026-12-23',
-];
-const PER_ROUND = 5;
+import { startTestCoop } from '../helpers/coop';
+import { ATTEMPTS, raceForSlots, WORKERS } from '../helpers/race';
 
 describe('never double-booked', () => {
-  it(`${WORKERS} processes racing for the same slots, ${WORKERS * 13 * PER_ROUND * ROUNDS} attempts: exactly one wins each room slot, exactly three each 3-seat desk slot, every day`, async () => {
+  it(`${WORKERS} processes racing for the same slots, ${ATTEMPTS} attempts: exactly one wins each room slot, exactly three each 3-seat desk slot, every day`, async () => {
     const t = await startTestCoop();
-    const w = await bookingWorld(t, { maxConcurrentPerMember: 1000 });
-    const members = [w.member, w.ben, w.chiara, await t.call('members.create', { ...ana, name: 'Dev Patel', email: 'dev@example.coop' })];
-    const dataDir = t.dataDir;
-    await t.coop.close();
-
-    let reportedWins = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      const dates = DAYS.slice(round * PER_ROUND, (round + 1) * PER_ROUND);
-      const slots = dates.flatMap((date) => [
-        ...Array.from({ length: 8 }, (_, h) => ({
-          slot: `${date} room ${8 + h}:00`,
-          bookableId: w.room.id,
-          start: london(date, `${String(8 + h).padStart(2, '0')}:00`),
-          end: london(date, `${String(9 + h).padStart(2, '0')}:00`),
-        })),
-        ...Array.from({ length: 4 }, (_, h) => ({
-          slot: `${date} desks ${8 + 2 * h}:00`,
-          bookableId: w.desks.id,
-          start: london(date, `${String(8 + 2 * h).padStart(2, '0')}:00`),
-          end: london(date, `${String(10 + 2 * h).padStart(2, '0')}:00`),
-        })),
-        // overlapping room slot: clashes with two of the hourly ones
-        { slot: `${date} room 9:30`, bookableId: w.room.id, start: london(date, '09:30'), end: london(date, '10:30') },
-      ]);
-      const startAt = Date.now() + 1500;
-      // each worker tries the slots in its own order
-      const orders = members.map((m, i) => slots.map((s, k) => ({ ...s, memberId: m.id, key: (k * (i + 3)) % slots.length })).sort((a, b) => a.key - b.key));
-      const outputs = await Promise.all(
-        orders.map((order) => {
-          const attempts = order.map((a) => ({
-            channel: 'bookings.create',
-            input: { bookableId: a.bookableId, memberId: a.memberId, start: a.start, end: a.end },
-            actor: FRONT_DESK,
-          }));
-          return run(process.execPath, ['--import', 'tsx', resolve('test/helpers/dispatch-worker.ts'), dataDir, String(startAt), FIXED_NOW.toISOString()], {
-            env: { ...process.env, ATTEMPTS: JSON.stringify(attempts) },
-          });
-        }),
-      );
-      const results = outputs.flatMap((o, i) =>
-        (JSON.parse(o.stdout.trim().split('\n').at(-1)!) as { ok: boolean; code?: string; rule?: string; data?: { id: string } }[]).map((r, k) => ({
-          slot: orders[i]![k]!.slot,
-          ok: r.ok,
-          code: r.code ?? null,
-          rule: r.rule ?? null,
-          id: r.data?.id ?? null,
-        })),
-      );
-      const wins = (slot: string) => results.filter((r) => r.slot === slot && r.ok).length;
-      for (const date of dates) {
-        for (let h = 8; h < 16; h++) {
-          if (h === 9 || h === 10) continue; // contested with 9:30
-          expect(wins(`${date} room ${h}:00`), `${date} room ${h}:00`).toBe(1);
-        }
-        // 9:30–10:30 overlaps 9:00 and 10:00: either it won both hours, or they each have one winner
-        if (wins(`${date} room 9:30`) === 1) expect([wins(`${date} room 9:00`), wins(`${date} room 10:00`)]).toEqual([0, 0]);
-        else expect([wins(`${date} room 9:30`), wins(`${date} room 9:00`), wins(`${date} room 10:00`)]).toEqual([0, 1, 1]);
-        for (let h = 0; h < 4; h++) expect(wins(`${date} desks ${8 + 2 * h}:00`), `${date} desks`).toBe(3);
+    const file = () => new Sqlite(`${t.dataDir}/coopdesk.sqlite`, { readonly: true });
+    const read = <T>(f: (db: Sqlite.Database) => T): T => {
+      const db = file();
+      try {
+        return f(db);
+      } finally {
+        db.close();
       }
-      // every loss is the capacity rule, never a crash or a busy database
-      expect(results.filter((r) => !r.ok && !(r.code === 'RULE' && r.rule === 'capacity'))).toEqual([]);
-
-      // what the processes reported is exactly what the file holds
-      const db = new Sqlite(`${dataDir}/coopdesk.sqlite`, { readonly: true });
-      const stored = db.prepare("select id from bookings where status = 'confirmed'").all() as { id: string }[];
-      db.close();
-      const reported = results.filter((r) => r.ok).map((r) => r.id);
-      expect(stored.map((s) => s.id)).toEqual(expect.arrayContaining(reported));
-      reportedWins += reported.length;
-    }
-    const db = new Sqlite(`${dataDir}/coopdesk.sqlite`, { readonly: true });
-    expect(db.prepare("select count(*) n from bookings where status = 'confirmed'").get()).toEqual({ n: reportedWins });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    db.close();
+    };
+    const confirmed = () => read((db) => (db.prepare("select id from bookings where status = 'confirmed'").all() as { id: string }[]).map((r) => r.id));
+    const won = await raceForSlots({ call: t.call, close: () => t.coop.close(), where: t.dataDir, confirmed: async () => confirmed() });
+    expect(confirmed()).toHaveLength(won);
+    expect(read((db) => db.pragma('integrity_check', { simple: true }))).toBe('ok');
   }, 120_000);
 });

@@ -6,6 +6,8 @@ import type { ApiResult, Channel, InputOf, OutputOf } from '@shared/contract';
 import { type Coopdesk, startCoopdesk } from '../../electron/main/app';
 import { type Host, startHost } from '../../electron/main/host';
 import { type Actor, FRONT_DESK } from '../../electron/main/context';
+import type { Database } from '../../electron/main/db/open';
+import type { PostgresDatabase } from '../../electron/main/db/postgres';
 
 /** 2026-11-24 10:00 UTC: every test sees the same "now". */
 export const FIXED_NOW = new Date('2026-11-24T10:00:00Z');
@@ -26,6 +28,20 @@ export interface TestCoop {
   close(): Promise<void>;
 }
 
+/** `send` and `call` through a co-op's dispatch, on either database, as the front desk unless told. */
+export function callerOf(coop: Pick<Coopdesk<Database | PostgresDatabase>, 'api'>): Pick<TestCoop, 'send' | 'call'> {
+  const send = async <C extends Channel>(channel: C, input: InputOf<C>, actor: Actor = FRONT_DESK) =>
+    (await coop.api.dispatch(channel, input, actor)) as ApiResult<OutputOf<C>>;
+  return {
+    send,
+    async call(channel, input, actor) {
+      const result = await send(channel, input, actor);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+      return result.data;
+    },
+  };
+}
+
 export async function startTestCoop(
   options: { now?: () => Date; dataDir?: string; backups?: boolean; firstBackupAfterMs?: number; rendererDir?: string } = {},
 ): Promise<TestCoop> {
@@ -37,17 +53,10 @@ export async function startTestCoop(
     firstBackupAfterMs: options.firstBackupAfterMs,
     rendererDir: options.rendererDir,
   });
-  const send = async <C extends Channel>(channel: C, input: InputOf<C>, actor: Actor = FRONT_DESK) =>
-    (await coop.api.dispatch(channel, input, actor)) as ApiResult<OutputOf<C>>;
   return {
     coop,
     dataDir,
-    send,
-    async call(channel, input, actor) {
-      const result = await send(channel, input, actor);
-      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-      return result.data;
-    },
+    ...callerOf(coop),
     snapshot() {
       const tables = coop.database.sqlite
         .prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'members_fts_%' order by name")

@@ -1,10 +1,9 @@
-import type { ApiResult, Channel, InputOf, OutputOf } from '@shared/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Coopdesk, startCoopdeskOnPostgres } from '../../electron/main/app';
 import { type Actor, FRONT_DESK } from '../../electron/main/context';
 import type { PostgresDatabase } from '../../electron/main/db/postgres';
 import { bookFor, bookingWorld } from '../helpers/bookingWorld';
-import { FIXED_NOW, tempDir } from '../helpers/coop';
+import { callerOf, FIXED_NOW, tempDir } from '../helpers/coop';
 import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres';
 
 /**
@@ -16,18 +15,11 @@ const missing = postgresMissing();
 describe.skipIf(missing !== null)('a co-op on PostgreSQL', () => {
   let server: TestPostgres;
   let coop: Coopdesk<PostgresDatabase>;
-  const send = async <C extends Channel>(channel: C, input: InputOf<C>, actor: Actor = FRONT_DESK) =>
-    (await coop.api.dispatch(channel, input, actor)) as ApiResult<OutputOf<C>>;
-  const t = {
-    async call<C extends Channel>(channel: C, input: InputOf<C>, actor?: Actor): Promise<OutputOf<C>> {
-      const result = await send(channel, input, actor);
-      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
-      return result.data;
-    },
-  };
+  let t: ReturnType<typeof callerOf>;
   beforeAll(async () => {
     server = await startPostgres();
     coop = await startCoopdeskOnPostgres(server.createDatabase('coopdesk_coop'), { dataDir: tempDir(), now: () => FIXED_NOW, backups: false });
+    t = callerOf(coop);
   }, 60_000);
   afterAll(async () => {
     await coop?.close();
@@ -38,7 +30,7 @@ describe.skipIf(missing !== null)('a co-op on PostgreSQL', () => {
     const w = await bookingWorld(t);
     const booked = await bookFor(t, w.room.id, w.member.id, '2026-11-26', '10:00', '11:00', { title: 'Planning' });
     expect(booked).toMatchObject({ bookableName: 'Garden Room', status: 'confirmed', title: 'Planning' });
-    const clash = await send('bookings.create', { bookableId: w.room.id, memberId: w.ben.id, start: booked.start, end: booked.end });
+    const clash = await t.send('bookings.create', { bookableId: w.room.id, memberId: w.ben.id, start: booked.start, end: booked.end });
     expect(clash.ok).toBe(false);
     const board = await t.call('bookings.dayBoard', { date: '2026-11-26' });
     expect(board.bookings.map((b) => [b.bookableId, b.localStart, b.localEnd])).toEqual([[w.room.id, '10:00', '11:00']]);
@@ -94,7 +86,7 @@ describe.skipIf(missing !== null)('a co-op on PostgreSQL', () => {
   });
 
   it('says that backups are the server’s own, changing nothing', async () => {
-    const refused = await send('data.backupNow', {});
+    const refused = await t.send('data.backupNow', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('pg_dump') } });
   });
 });

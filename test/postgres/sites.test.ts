@@ -1,10 +1,9 @@
 import type { PushEvent } from '@shared/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Coopdesk, startCoopdeskOnPostgres } from '../../electron/main/app';
-import { FRONT_DESK } from '../../electron/main/context';
 import type { PostgresDatabase } from '../../electron/main/db/postgres';
 import { bookFor, bookingWorld } from '../helpers/bookingWorld';
-import { FIXED_NOW, tempDir } from '../helpers/coop';
+import { callerOf, FIXED_NOW, tempDir } from '../helpers/coop';
 import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres';
 
 /**
@@ -30,27 +29,20 @@ describe.skipIf(missing !== null)('two Coopdesk instances sharing one PostgreSQL
   });
 
   it('tells the other desk of a booking made at one, and shows it on its board', async () => {
-    const call = (coop: Coopdesk<PostgresDatabase>) => ({
-      async call(channel: string, input: unknown) {
-        const r = await coop.api.dispatch(channel, input, FRONT_DESK);
-        if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-        return r.data as never;
-      },
-    });
-    const w = await bookingWorld(call(mill));
+    const w = await bookingWorld(callerOf(mill));
     const heard: PushEvent[] = [];
     const heardOwn: PushEvent[] = [];
     harbour.api.subscribe((event) => heard.push(event));
     mill.api.subscribe((event) => heardOwn.push(event));
     const told = new Promise<void>((done) => harbour.api.subscribe((event) => event === 'bookings.changed' && done()));
-    await bookFor(call(mill), w.room.id, w.member.id, '2026-11-26', '10:00', '11:00');
+    await bookFor(callerOf(mill), w.room.id, w.member.id, '2026-11-26', '10:00', '11:00');
     await told;
     expect(heard).toContain('bookings.changed');
     // each desk hears its own change once: what comes back from the other is not told again
     expect(heardOwn.filter((e) => e === 'bookings.changed')).toHaveLength(1);
-    const board = (await call(harbour).call('bookings.dayBoard', { date: '2026-11-26' })) as { bookings: { bookableId: string }[] };
+    const board = (await callerOf(harbour).call('bookings.dayBoard', { date: '2026-11-26' })) as { bookings: { bookableId: string }[] };
     expect(board.bookings.map((b) => b.bookableId)).toEqual([w.room.id]);
     // and the clash is refused at the other desk too, by the database both share
-    await expect(bookFor(call(harbour), w.room.id, w.ben.id, '2026-11-26', '10:30', '11:30')).rejects.toThrow();
+    await expect(bookFor(callerOf(harbour), w.room.id, w.ben.id, '2026-11-26', '10:30', '11:30')).rejects.toThrow();
   });
 });

@@ -47,3 +47,38 @@ export const withoutRowid = (db: Kysely<any>) => sql.raw(engineOf(db) === 'sqlit
 
 /** A true/false condition as the number 1 or 0 (SQLite's comparisons are numbers already; PostgreSQL's are booleans). */
 export const asNumber = (db: Kysely<any>, condition: string) => (engineOf(db) === 'sqlite' ? condition : `(${condition})::int`);
+
+/**
+ * PostgreSQL's own guarantee that a room is never booked twice (btree_gist): an exclusion
+ * constraint over each room's bookings ahead, beside the guard trigger that holds for every kind
+ * (desks and equipment by their count, under a lock per bookable). A booking is `whole` when it
+ * is of a room and ends after the moment it was written; bookings of the past keep their history
+ * (a room may have been desks once, with bookings side by side), and a bookable that changes kind
+ * hands its bookings back to the trigger alone. SQLite runs one writer at a time, and its trigger
+ * is the guard.
+ */
+export async function roomsNeverOverlap(db: Kysely<any>): Promise<void> {
+  if (engineOf(db) === 'sqlite') return;
+  await sql`create extension if not exists btree_gist`.execute(db);
+  await sql`alter table bookings add column whole boolean not null default false`.execute(db);
+  await sql`alter table bookings add constraint bookings_room_overbooked exclude using gist
+    (bookable_id with =, int8range(occ_start_ms, occ_end_ms) with &&) where (whole and status in ('pending', 'confirmed'))`.execute(db);
+  await rowTrigger(db, {
+    name: 'bookings_whole',
+    timing: 'before',
+    event: 'insert or update of bookable_id',
+    table: 'bookings',
+    sqlite: '',
+    postgres: `new.whole := new.occ_end_ms > (extract(epoch from clock_timestamp()) * 1000)::bigint
+      and exists (select 1 from bookables where id = new.bookable_id and kind = 'room');`,
+  });
+  await rowTrigger(db, {
+    name: 'bookables_kind_whole',
+    timing: 'after',
+    event: 'update of kind',
+    table: 'bookables',
+    when: 'new.kind <> old.kind',
+    sqlite: '',
+    postgres: 'update bookings set whole = false where bookable_id = new.id and whole;',
+  });
+}

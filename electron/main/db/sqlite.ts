@@ -17,8 +17,9 @@ export const caseless = (db: Kysely<any>, column: string): RawBuilder<string> =>
 export const withoutIndex = <T>(db: Kysely<any>, column: string): RawBuilder<T> =>
   engineOf(db) === 'sqlite' ? sql<T>`+${sql.ref(column)}` : sql<T>`${sql.ref(column)}`;
 
-/** Whether an error is the overbooking guard's refusal (the trigger raises `OVERBOOKED`). */
-export const isOverbooked = (error: unknown): boolean => error instanceof Error && error.message.includes('OVERBOOKED');
+/** Whether an error is the overbooking guard's refusal (the trigger raises `OVERBOOKED`; PostgreSQL's exclusion constraint for rooms, 23P01). */
+export const isOverbooked = (error: unknown): boolean =>
+  error instanceof Error && (error.message.includes('OVERBOOKED') || (error as { code?: string }).code === '23P01');
 
 /**
  * Whether an error is the disk being full: SQLite's SQLITE_FULL, the system's ENOSPC, or SQLite

@@ -1,5 +1,7 @@
 import type Sqlite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
+import type { Database } from './open';
+import type { PostgresDatabase } from './postgres';
 import type { DB } from './schema';
 
 /**
@@ -95,6 +97,36 @@ export function readTablesInBatches(
   } finally {
     sqlite.exec('commit');
   }
+}
+
+/**
+ * The same, on either database: on PostgreSQL through a cursor per table inside one
+ * repeatable-read transaction (every table from the same moment, a batch in memory at a time),
+ * reading `columns` of each table: the schema's own, without the server's additions.
+ */
+export async function readRowsInBatches(
+  database: Database | PostgresDatabase,
+  columns: ReadonlyMap<string, readonly Column[]>,
+  batch: number,
+  onBatch: (table: string, rows: Record<string, unknown>[]) => void,
+): Promise<void> {
+  const tables = [...columns.keys()];
+  if (database.engine === 'sqlite') return readTablesInBatches(database.sqlite, tables, batch, onBatch);
+  await database.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      for (const table of tables) {
+        const list = sql.join(columns.get(table)!.map((c) => sql.ref(c.name)));
+        await sql`declare rows_of no scroll cursor for select ${list} from ${sql.table(table)}`.execute(trx);
+        for (;;) {
+          const rows = (await sql<Record<string, unknown>>`fetch ${sql.lit(batch)} from rows_of`.execute(trx)).rows;
+          onBatch(table, rows);
+          if (rows.length < batch) break;
+        }
+        await sql`close rows_of`.execute(trx);
+      }
+    });
 }
 
 /** The `label` column of the rows of `table` among `ids` (for naming records in the audit log). */

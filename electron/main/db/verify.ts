@@ -2,22 +2,27 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { migrations } from './migrations';
 import type { DB } from './schema';
-import { columnsOf, tableNames } from './tables';
+import { type Column, columnsOf, tableNames } from './tables';
 
-/** Every table of a database with its columns, as `table: name TYPE [NOT NULL] [KEY], …`. */
+/** A table's columns as `name TYPE [NOT NULL] [KEY]`. */
+const described = (columns: Column[]) => columns.map((c) => `${c.name} ${c.type}${c.notNull ? ' NOT NULL' : ''}${c.primaryKey ? ' KEY' : ''}`);
+
+/** Every table of a database with its columns. */
 function shapeOf(sqlite: Sqlite.Database): Map<string, string[]> {
-  return new Map(
-    tableNames(sqlite).map((t) => [t, columnsOf(sqlite, t).map((c) => `${c.name} ${c.type}${c.notNull ? ' NOT NULL' : ''}${c.primaryKey ? ' KEY' : ''}`)]),
-  );
+  return new Map(tableNames(sqlite).map((t) => [t, described(columnsOf(sqlite, t))]));
 }
 
-const shapes = new Map<string, Promise<Map<string, string[]>>>();
+const schemas = new Map<string, Promise<Map<string, Column[]>>>();
 
-/** The tables and columns that schema `version` has: our migrations up to it, run once in memory. */
-export function expectedShape(version: number, nativeBinding?: string): Promise<Map<string, string[]>> {
+/**
+ * The tables and columns that schema `version` has in SQLite's words: our migrations up to it,
+ * run once in memory. Also what an export describes and writes on PostgreSQL, where the same
+ * schema has a column or two of the server's own.
+ */
+export function schemaColumns(version: number, nativeBinding?: string): Promise<Map<string, Column[]>> {
   const key = `${version}:${nativeBinding ?? ''}`;
-  if (!shapes.has(key)) {
-    shapes.set(
+  if (!schemas.has(key)) {
+    schemas.set(
       key,
       (async () => {
         const sqlite = new Sqlite(':memory:', nativeBinding ? { nativeBinding } : {});
@@ -29,14 +34,19 @@ export function expectedShape(version: number, nativeBinding?: string): Promise<
               await sql.raw(`pragma user_version = ${v + 1}`).execute(trx);
             });
           }
-          return shapeOf(sqlite);
+          return new Map(tableNames(sqlite).map((t) => [t, columnsOf(sqlite, t)]));
         } finally {
           await db.destroy();
         }
       })(),
     );
   }
-  return shapes.get(key)!;
+  return schemas.get(key)!;
+}
+
+/** The tables and columns that schema `version` has, each column described. */
+export async function expectedShape(version: number, nativeBinding?: string): Promise<Map<string, string[]>> {
+  return new Map([...(await schemaColumns(version, nativeBinding))].map(([t, columns]) => [t, described(columns)]));
 }
 
 /**

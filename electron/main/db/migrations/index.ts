@@ -14,6 +14,7 @@ import * as m0012 from './0012_governance';
 import * as m0013 from './0013_money';
 import * as m0014 from './0014_statements';
 import * as m0015 from './0015_tag_counts';
+import * as m0016 from './0016_spans_rooms';
 
 export interface Migration {
   name: string;
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   { name: '0013_money', up: m0013.up },
   { name: '0014_statements', up: m0014.up },
   { name: '0015_tag_counts', up: m0015.up },
+  { name: '0016_spans_rooms', up: m0016.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -4,8 +4,8 @@ import { AppError } from '../../errors';
 
 /**
  * The live database as Coopdesk's own SQLite file, for what the app does to that file (backups,
- * restores, exports and imports). A co-op on a PostgreSQL server backs up with the server's own
- * tools (pg_dump); moving a co-op between the two is issue 29's next step.
+ * restores and imports). A co-op on a PostgreSQL server backs up with the server's own tools
+ * (pg_dump); it exports as a file's co-op does, and that export imports into a new install's file.
  */
 export function sqliteFile(ctx: Ctx, what: string): Database {
   if (ctx.database.engine === 'sqlite') return ctx.database;

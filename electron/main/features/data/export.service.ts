@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import type { ExportEntry } from '@shared/contract/data.contract';
 import type { Ctx } from '../../context';
-import { columnsOf, readTablesInBatches } from '../../db/tables';
+import { columnsOf, readRowsInBatches } from '../../db/tables';
+import { schemaColumns } from '../../db/verify';
 import { csvLines, restoreCell } from '../../csv';
 import { dataPath, isRecordId, isStoredName } from '../storage';
-import { sqliteFile } from './engine.policy';
 
 /**
  * Everything as a zip of CSV files, one per table, with a SCHEMA.txt describing the columns.
@@ -39,9 +39,9 @@ export function listExports(ctx: Pick<Ctx, 'dataDir'>): ExportEntry[] {
 /**
  * Writes the export as it reads it: rows a batch at a time into a zip streamed to disk, so a
  * million bookings are never in memory at once. Written under a temporary name, renamed at the end.
+ * The same on PostgreSQL: how a co-op moves back from the server into a file (an import there).
  */
 export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Record<string, number> }> {
-  const { sqlite } = sqliteFile(ctx, 'An export');
   const tables: Record<string, number> = {};
   const schema: string[] = [
     'Coopdesk export. One CSV file per table, header row = column names.',
@@ -66,12 +66,14 @@ export async function exportAll(ctx: Ctx): Promise<ExportEntry & { tables: Recor
       writeSync(fd, chunk);
     });
     const entries = new Map<string, ZipDeflate>();
-    const columnsByTable = new Map(ctx.dataTables.map((t) => [t, columnsOf(sqlite, t)]));
+    // on PostgreSQL, the columns of the same schema on SQLite: an export reads the same on both, and imports into either
+    const reference = ctx.database.engine === 'sqlite' ? null : await schemaColumns(ctx.schemaVersion);
+    const columnsByTable = new Map(ctx.dataTables.map((t) => [t, ctx.database.engine === 'sqlite' ? columnsOf(ctx.database.sqlite, t) : reference!.get(t)!]));
     for (const table of ctx.dataTables) {
       const columns = columnsByTable.get(table)!;
       schema.push(`${table}.csv: ${columns.map((c) => `${c.name} ${c.type}${c.primaryKey ? ' KEY' : ''}${c.notNull ? ' NOT NULL' : ''}`).join(', ')}`);
     }
-    readTablesInBatches(sqlite, ctx.dataTables, 1000, (table, rows) => {
+    await readRowsInBatches(ctx.database, columnsByTable, 1000, (table, rows) => {
       const columns = columnsByTable.get(table)!;
       let entry = entries.get(table);
       if (!entry) {
