@@ -1,7 +1,5 @@
 import type Sqlite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from './open';
-import type { PostgresDatabase } from './postgres';
 import type { DB } from './schema';
 
 /**
@@ -105,7 +103,7 @@ export function readTablesInBatches(
  * reading `columns` of each table: the schema's own, without the server's additions.
  */
 export async function readRowsInBatches(
-  database: Database | PostgresDatabase,
+  database: { engine: 'sqlite'; sqlite: Sqlite.Database } | { engine: 'postgres'; db: Kysely<DB> },
   columns: ReadonlyMap<string, readonly Column[]>,
   batch: number,
   onBatch: (table: string, rows: Record<string, unknown>[]) => void,
