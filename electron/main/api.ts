@@ -4,6 +4,7 @@ import { type ApiError, type ApiResult, type Channel, type PushEvent, contract, 
 import { type Actor, type Ctx, type Session, asSession, withDb, withSite } from './context';
 import { type CommitHook, withCommitHook } from './db/tx';
 import { AppError } from './errors';
+import { isConnectionLost } from './db/postgres';
 import { isDiskFull } from './db/sqlite';
 import { FEATURES, KERNELS, buildHandlers } from './features';
 
@@ -45,6 +46,14 @@ function failure(error: unknown, saved: boolean, log: (error: unknown) => void):
     return saved
       ? { code: 'DISK_FULL', message: `${afterSaving}: the disk holding the data folder is full. Free some space.`, fields: { disk: 'Full' } }
       : KERNELS.diskFull().toApiError();
+  }
+  if (isConnectionLost(error)) {
+    return {
+      code: 'UNAVAILABLE',
+      message: saved
+        ? `${afterSaving}: the connection to the database server was lost. Coopdesk reconnects by itself; check the result.`
+        : 'The connection to the database server was lost, and nothing was saved. Coopdesk reconnects by itself: try again in a moment.',
+    };
   }
   if (error instanceof AppError) return saved ? { ...error.toApiError(), message: `${afterSaving}: ${error.message}` } : error.toApiError();
   log(error);

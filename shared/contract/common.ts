@@ -2,7 +2,8 @@ import type { z } from 'zod';
 
 /** Error codes travel as values across the API boundary; nothing is thrown across it. */
 /** DISK_FULL: the data folder's disk has no room; nothing was written, and writes work again once space is freed. */
-export type ErrorCode = 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' | 'RULE' | 'DISK_FULL' | 'INTERNAL';
+/** UNAVAILABLE: the database server could not be reached or the connection was lost mid-command; nothing was saved, and the app reconnects by itself. */
+export type ErrorCode = 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN' | 'RULE' | 'DISK_FULL' | 'UNAVAILABLE' | 'INTERNAL';
 
 export interface ApiError {
   code: ErrorCode;

@@ -6,6 +6,7 @@ import { FRONT_DESK } from '../../electron/main/context';
 import { moveToPostgres } from '../../electron/main/db/move';
 import { type Database, openDatabase } from '../../electron/main/db/open';
 import { type PostgresDatabase, openPostgres } from '../../electron/main/db/postgres';
+import { sql } from 'kysely';
 import { addDaysIso } from '../../shared/domain/zoned';
 import { postgresMissing, startPostgres } from '../helpers/postgres';
 import { largeCoop, weekdaysFrom } from './largeCoop';
@@ -14,7 +15,8 @@ import { measure, report, timeOnce } from './measure';
 /**
  * SQLite and PostgreSQL side by side on the same large generated co-op (issue 29's figures): the
  * co-op moved onto a PostgreSQL server of the run's own, then the day board, a new booking and a
- * member search on each, and a push from one site's instance to the other's.
+ * member search and the export on each; eight writers at two sites' instances after the same
+ * slots, and the doubles counted afterwards; a push from one site's instance to the other's.
  */
 export async function postgresBench(): Promise<void> {
   const missing = postgresMissing();
@@ -70,7 +72,47 @@ export async function postgresBench(): Promise<void> {
       );
       const words = ['an', 'ma', 'design', 'web', 'sara', 'li', 'co', 'ka'];
       await measure(`postgres.${engine}.memberSearch`, 100, (i) => call('members.list', { q: words[i % words.length], limit: 50 }));
+      await timeOnce(`postgres.${engine}.export`, () => call('data.exportAll', {}));
     }
+
+    // eight writers, four at each site's instance, after the same twenty hours of one room and of three desks
+    const siteId = ((await harbour.api.dispatch('settings.get', {}, FRONT_DESK)) as { ok: true; data: { site: { id: string } } }).data.site.id;
+    const made = await harbour.api.dispatch('bookables.create', { siteId, kind: 'desk', name: 'Bench desks', capacity: 3 }, FRONT_DESK);
+    if (!made.ok) throw new Error(made.error.message);
+    const desks = made.data as { id: string };
+    const contested = slots.slice(200, 220);
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, async (_, writer) => {
+        const site = writer % 2 === 0 ? mill : harbour;
+        let won = 0;
+        for (const [k, start] of contested.entries())
+          for (const bookableId of [benchRoom.postgres!, desks.id]) {
+            const memberId = members.postgres![(writer * 20 + k) % 200];
+            const r = await site.api.dispatch('bookings.create', { bookableId, memberId, ...hour(start) }, FRONT_DESK);
+            if (r.ok) won++;
+            else if (r.error.rule !== 'capacity') throw new Error(`writer ${writer}: ${r.error.message}`);
+          }
+        return won;
+      }),
+    );
+    const held = await openPostgres(url);
+    const doubles = (
+      await sql<{ n: number }>`
+        select count(*) as n from (
+          select b.bookable_id, b.start_ms, count(*) as held, max(case k.kind when 'room' then 1 else k.capacity end) as has
+          from bookings b join bookables k on k.id = b.bookable_id
+          where b.bookable_id in (${benchRoom.postgres!}, ${desks.id}) and b.status in ('pending', 'confirmed')
+          group by b.bookable_id, b.start_ms
+        ) slots where held > has`.execute(held.db)
+    ).rows[0]!.n;
+    await held.close();
+    report({
+      bench: 'postgres.eightWritersTwoSites',
+      attempts: 8 * contested.length * 2,
+      won: outcomes.reduce((a, b) => a + b, 0),
+      most: contested.length * 4,
+      doubles,
+    });
 
     // a booking at one site, heard at the other's
     let n = slots.length;

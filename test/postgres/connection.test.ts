@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/main/db/migrations';
+import { startCoopdeskOnPostgres } from '../../electron/main/app';
 import { openPostgres } from '../../electron/main/db/postgres';
+import { ana, callerOf, FIXED_NOW, tempDir } from '../helpers/coop';
 import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres';
 
-/** A database address that is wrong in any way gets a clear message, never the password, and nothing is changed. */
+/** A database address that is wrong in any way, or a server lost mid-command, gets a clear message, never the password, and nothing is half-written. */
 const missing = postgresMissing();
 
 describe.skipIf(missing !== null)('connecting to PostgreSQL', () => {
@@ -47,5 +49,50 @@ describe.skipIf(missing !== null)('connecting to PostgreSQL', () => {
     await client.connect();
     expect((await client.query('select version from coopdesk_schema')).rows).toEqual([{ version: LATEST_SCHEMA_VERSION + 1 }]);
     await client.end();
+  });
+
+  it('fails a command whose connection is lost half-way, whole and saying so, and the next one works on a new connection', async () => {
+    const url = server.createDatabase('coopdesk_lost');
+    const coop = await startCoopdeskOnPostgres(url, { dataDir: tempDir(), now: () => FIXED_NOW, backups: false });
+    const t = callerOf(coop);
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    try {
+      // the audit log held by another session: the command writes its member, then waits to write its audit row
+      const blocker = new pg.Client({ connectionString: url });
+      await blocker.connect();
+      await blocker.query('begin; lock table audit_log in exclusive mode');
+      const sent = t.send('members.create', { ...ana });
+      const waiting = async () =>
+        (await admin.query(`select pid from pg_stat_activity where datname = 'coopdesk_lost' and wait_event_type = 'Lock'`)).rows as { pid: number }[];
+      let stuck = await waiting();
+      while (stuck.length === 0) {
+        await new Promise((r) => setTimeout(r, 20));
+        stuck = await waiting();
+      }
+      // the server ends that session in the middle of the command (as a restart or a dropped network would)
+      await admin.query('select pg_terminate_backend($1)', [stuck[0]!.pid]);
+      expect(await sent).toEqual({
+        ok: false,
+        error: {
+          code: 'UNAVAILABLE',
+          message: 'The connection to the database server was lost, and nothing was saved. Coopdesk reconnects by itself: try again in a moment.',
+        },
+      });
+      await blocker.query('rollback');
+      await blocker.end();
+      // nothing half-written: no member, no audit row
+      const onDb = new pg.Client({ connectionString: url });
+      await onDb.connect();
+      expect((await onDb.query('select count(*)::int as n from members')).rows).toEqual([{ n: 0 }]);
+      expect((await onDb.query("select count(*)::int as n from audit_log where channel = 'members.create'")).rows).toEqual([{ n: 0 }]);
+      await onDb.end();
+      // the same command again: a new connection, saved once
+      expect((await t.call('members.create', { ...ana })).name).toBe('Ana Ribeiro');
+      expect((await t.call('members.list', {})).total).toBe(1);
+    } finally {
+      await admin.end();
+      await coop.close();
+    }
   });
 });

@@ -60,6 +60,18 @@ function problemOf(error: unknown): string {
   return (e.code && known[e.code]) ?? e.message ?? String(error);
 }
 
+/**
+ * Whether an error is the database server gone: the connection dropped (a restart, the network,
+ * the server ending the session) or none to be had. PostgreSQL rolls back whatever the command had
+ * begun; the pool opens a new connection for the next one.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08')) return true;
+  return typeof e?.message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(e.message);
+}
+
 /** Connects to `url`, refuses a database written by a newer Coopdesk, and brings it up to date, each migration in its own transaction. */
 export async function openPostgres(url: string, options: { upTo?: number } = {}): Promise<PostgresDatabase> {
   if (!/^postgres(ql)?:\/\/[^/]/.test(url) || !URL.canParse(url))
@@ -74,8 +86,10 @@ export async function openPostgres(url: string, options: { upTo?: number } = {})
 
 async function connect(url: string, options: { upTo?: number }): Promise<PostgresDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 10, types, connectionTimeoutMillis: 10_000 });
-  // an idle connection dropped by the server (a restart, the network) is replaced on the next query, not a crash
+  // a connection dropped by the server (a restart, the network) fails what it was running and is
+  // replaced on the next query; its 'error' event, idle or in use, must not end the app
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [wideIntegers] });
   try {
     // one migrator at a time: two instances starting together must not both create or migrate
