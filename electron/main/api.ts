@@ -105,7 +105,7 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
   bus.setMaxListeners(100);
   // The same object, not a copy: a restore replaces ctx.db and every later call sees it.
   const fullCtx: Ctx = Object.assign(ctx, { emit: (event: PushEvent) => void bus.emit('event', event) });
-  // The co-op's first site, read once per database: a restore swaps the database, an import
+  // The site sessions start at (this desk's, else the co-op's first), read once per database: a restore swaps the database, an import
   // or a settings change says so with settings.changed.
   let firstSite: { db: Ctx['db']; id: Promise<string> } | null = null;
   bus.on('event', (event: PushEvent) => {
@@ -113,7 +113,9 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
   });
   const siteOf = (session: Session): Promise<string> => {
     if (session.siteId) return Promise.resolve(session.siteId);
-    if (firstSite?.db !== fullCtx.db) firstSite = { db: fullCtx.db, id: KERNELS.defaultSiteId(fullCtx.db) };
+    // (after a restore that lost the site this desk was started for: the co-op's first)
+    if (firstSite?.db !== fullCtx.db)
+      firstSite = { db: fullCtx.db, id: KERNELS.homeSiteId(fullCtx.db, fullCtx.homeSite).catch(() => KERNELS.homeSiteId(fullCtx.db)) };
     return firstSite.id;
   };
 

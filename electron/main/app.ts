@@ -37,6 +37,8 @@ export interface StartOptions {
   desktop?: DesktopDialogs;
   /** How durable each commit is (benchmarks compare; the app uses the default, FULL). */
   synchronous?: 'FULL' | 'NORMAL';
+  /** The site this instance works at (an id or a name; a co-op with several sites, each desk its own): sessions start there and may switch. */
+  site?: string;
   /** The built renderer: given, the app serves the member portal from it when the manager turns it on. */
   rendererDir?: string;
 }
@@ -84,6 +86,7 @@ async function start<D extends Database | PostgresDatabase>(open: () => Promise<
     now: options.now ?? (() => new Date()),
     dataDir: options.dataDir,
     siteId: '',
+    homeSite: options.site,
     dataTables: dataTables(FEATURES),
     recordLabels: recordLabels(FEATURES),
     auditWords: auditWordsOf(FEATURES),
@@ -100,7 +103,12 @@ async function start<D extends Database | PostgresDatabase>(open: () => Promise<
       await ctx.database.close();
       const reopen = async () => {
         const database = await open();
-        Object.assign(ctx, { db: database.db, database, schemaVersion: database.schemaVersion, siteId: await KERNELS.defaultSiteId(database.db) });
+        Object.assign(ctx, {
+          db: database.db,
+          database,
+          schemaVersion: database.schemaVersion,
+          siteId: await KERNELS.homeSiteId(database.db, options.site).catch(() => KERNELS.homeSiteId(database.db)),
+        });
       };
       // Renames only, within the data folder: nothing is copied, so nothing can run out of room half-way.
       try {
@@ -125,7 +133,7 @@ async function start<D extends Database | PostgresDatabase>(open: () => Promise<
     },
   };
   await startFeatures(FEATURES, { ...ctx, emit: () => {} });
-  ctx.siteId = await KERNELS.defaultSiteId(ctx.db);
+  ctx.siteId = await KERNELS.homeSiteId(ctx.db, options.site);
   const api = createApi(ctx);
   const allJobs = jobsOf(FEATURES);
   const scheduled = allJobs

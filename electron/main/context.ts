@@ -71,6 +71,8 @@ export interface Ctx {
   dataDir: string;
   /** The current site: the session's, resolved for each request (see `withSite`). */
   siteId: string;
+  /** The site this Coopdesk was started for (an id or a name), where a session starts; absent: the co-op's first. */
+  homeSite?: string;
   /** The tables holding the co-op's data, in export order (from the features list). */
   dataTables: readonly string[];
   /** What a logged channel or job did, in words (from the contract and the features' jobs). */

@@ -12,7 +12,7 @@ import { frontdeskFeature } from './features/frontdesk';
 import { membersFeature } from './features/members';
 import { presenceFeature } from './features/presence';
 import { settingsFeature } from './features/settings';
-import { defaultSiteId, sitesFeature } from './features/sites';
+import { homeSiteId, sitesFeature } from './features/sites';
 import { diskFull, storageFeature } from './features/storage';
 import { systemFeature } from './features/system';
 import { mailFeature } from './features/mail';
@@ -66,7 +66,7 @@ export const KERNELS = {
   recordRefusal,
   newSession,
   refreshSession,
-  defaultSiteId,
+  homeSiteId,
   diskFull,
   replayFor,
   answered,

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, dialog } from 'electron';
-import { type Coopdesk, startCoopdesk } from './app';
+import { type Coopdesk, startCoopdesk, startCoopdeskOnPostgres } from './app';
+import type { Database } from './db/open';
+import type { PostgresDatabase } from './db/postgres';
 import { desktopDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { findElectronBinding } from './native';
@@ -18,7 +20,7 @@ const indexFile = join(here, '../renderer/index.html');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const isOwnPage = ownPagePredicate(pathToFileURL(indexFile).href, devServerUrl);
 
-let coopdesk: Coopdesk | undefined;
+let coopdesk: Coopdesk<Database | PostgresDatabase> | undefined;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -31,13 +33,17 @@ if (!app.requestSingleInstanceLock()) {
     applySecurity(isOwnPage);
     const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
     try {
-      coopdesk = await startCoopdesk({
+      const options = {
         dataDir,
         nativeBinding: findElectronBinding(app.getAppPath(), process.versions.electron),
         desktop: desktopDialogs,
         // the member portal, when the manager turns it on, serves the same built screens
         rendererDir: join(here, '../renderer'),
-      });
+        // a co-op with several sites: this desk's site, and the PostgreSQL server they share (README)
+        site: process.env.COOPDESK_SITE || undefined,
+      };
+      const url = process.env.COOPDESK_DATABASE_URL;
+      coopdesk = url ? await startCoopdeskOnPostgres(url, options) : await startCoopdesk(options);
     } catch (error) {
       dialog.showErrorBox('Coopdesk cannot open its data', error instanceof Error ? error.message : String(error));
       app.quit();

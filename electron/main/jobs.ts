@@ -7,8 +7,8 @@ import { KERNELS } from './features';
  * a run that changed nothing writes nothing.
  */
 export async function runJob(ctx: Ctx, job: Job): Promise<number> {
-  // The site is read again on each run: an import may have replaced it.
-  Object.assign(ctx, { siteId: await KERNELS.defaultSiteId(ctx.db) });
+  // The site is read again on each run: an import may have replaced it. Each desk's jobs run at its own site.
+  Object.assign(ctx, { siteId: await KERNELS.homeSiteId(ctx.db, ctx.homeSite).catch(() => KERNELS.homeSiteId(ctx.db)) });
   const { changed, details } = await job.run(ctx);
   if (!job.quiet) await KERNELS.recordJob(ctx, job.name, changed, details);
   return changed;

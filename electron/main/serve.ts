@@ -11,7 +11,9 @@ async function main() {
   const rendererDir = resolve('out/renderer');
   // a co-op whose sites share one PostgreSQL server names it here; else the data folder's SQLite file
   const url = process.env.COOPDESK_DATABASE_URL;
-  const coopdesk = url ? await startCoopdeskOnPostgres(url, { dataDir, rendererDir }) : await startCoopdesk({ dataDir, rendererDir });
+  // COOPDESK_SITE: the site this desk works at, where a co-op has several (an id or a name)
+  const site = process.env.COOPDESK_SITE || undefined;
+  const coopdesk = url ? await startCoopdeskOnPostgres(url, { dataDir, rendererDir, site }) : await startCoopdesk({ dataDir, rendererDir, site });
   const host = await startHost({ coopdesk, rendererDir, port });
   const database = url ? `PostgreSQL at ${shownUrl(url)}` : `the SQLite file in ${dataDir}`;
   console.log(`Coopdesk is running at ${host.url}\nData folder: ${dataDir}\nDatabase: ${database}\nPress Ctrl+C to stop.`);

@@ -44,6 +44,14 @@ export const siteSettings = z.object({
 });
 export type SiteSettings = z.infer<typeof siteSettings>;
 
+/** Another of the co-op's premises (its hours and rules are set afterwards, as the first site's are). */
+export const newSite = z.object({
+  name: z.string({ error: 'Name is required' }).trim().min(1, 'Name is required').max(120, 'Name is too long'),
+  address: z.string().trim().max(500, 'Address is too long').default(''),
+  timeZone,
+});
+export type NewSite = z.input<typeof newSite>;
+
 /** The first-run set-up: the co-op, its one time zone and its opening hours, in one step. */
 export const setUpInput = z
   .object({
@@ -69,6 +77,8 @@ export interface Settings {
   bookingRules: BookingRules;
   /** Days the site is closed (holidays), from today on. */
   closures: Closure[];
+  /** Every site of the co-op, the first created first: `site` is the one this session works at. */
+  sites: { id: string; name: string }[];
 }
 
 export const settingsContract = contractPart('settings', 'Settings', ['settings.changed'], {
@@ -83,4 +93,7 @@ export const settingsContract = contractPart('settings', 'Settings', ['settings.
     { audit: 'added a closure day' },
   ),
   'settings.removeClosure': command<Settings>()(z.object({ siteId: id, date: isoDate }), 'manager', { audit: 'removed a closure day' }),
+  'settings.addSite': command<Settings>()(newSite, 'manager', { audit: 'added a site' }),
+  // members book at any site: the desk and a member's own device both switch
+  'settings.switchSite': command<Settings>()(z.object({ siteId: id }), 'member', { audit: 'switched to another site' }),
 });

@@ -10,4 +10,6 @@ export const handlers: FeatureHandlers<typeof settingsContract> = {
   'settings.updateBookingRules': (input, ctx) => service.updateBookingRules(ctx, input.siteId, input.rules),
   'settings.addClosure': (input, ctx) => service.addClosure(ctx, input.siteId, input.date, input.reason),
   'settings.removeClosure': (input, ctx) => service.removeClosure(ctx, input.siteId, input.date),
+  'settings.addSite': (input, ctx) => service.addSite(ctx, input),
+  'settings.switchSite': (input, ctx, _actor, session) => service.switchSite(ctx, session, input.siteId),
 };

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { CoopSettings, Settings, setUpInput, SiteSettings } from '@shared/contract/settings.contract';
+import type { CoopSettings, NewSite, Settings, setUpInput, SiteSettings } from '@shared/contract/settings.contract';
 import { isValidTimeZone, todayIn } from '@shared/domain/dates';
 import type { BookingRules } from '@shared/domain/bookingRules';
-import type { Ctx } from '../../context';
+import { type Ctx, type Session, withSite } from '../../context';
 import type { DB } from '../../db/schema';
 import { commit, immediate } from '../../db/tx';
 import { AppError } from '../../errors';
@@ -50,7 +50,22 @@ export async function getSettings(ctx: Ctx, db: Kysely<DB> = ctx.db): Promise<Se
     site: { id: site.id, name: site.name, address: site.address, timeZone: site.timeZone, hours: site.hours },
     bookingRules: site.rules,
     closures: site.closures.filter((c) => c.date >= today),
+    sites: await sites.listSites(db),
   };
+}
+
+/** Another site of the co-op; this session stays where it is (Switch site goes there). */
+export const addSite = (ctx: Ctx, input: NewSite) =>
+  commit(ctx, 'settings.changed', async (trx) => {
+    await sites.addSite(trx, { name: input.name, address: input.address ?? '', timeZone: input.timeZone }, ctx.now().getTime());
+    return getSettings(ctx, trx);
+  });
+
+/** This session works at another site from now on: its board, its rooms and its rules (the desk's own site stays its start). */
+export async function switchSite(ctx: Ctx, session: Session, siteId: string): Promise<Settings> {
+  await sites.requireSite(ctx.db, siteId);
+  session.siteId = siteId;
+  return getSettings(withSite(ctx, siteId));
 }
 
 async function changeSite(ctx: Ctx, siteId: string, work: (trx: Kysely<DB>) => Promise<void>): Promise<Settings> {

@@ -3,6 +3,18 @@ import type { DB } from '../../db/schema';
 
 export const findFirstSite = (db: Kysely<DB>) => db.selectFrom('sites').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
 
+export const findAllSites = (db: Kysely<DB>) => db.selectFrom('sites').select(['id', 'name']).orderBy('created_at').orderBy('id').execute();
+
+/** A site by its id, or by its name whatever the case. */
+export const findSiteNamed = (db: Kysely<DB>, idOrName: string) =>
+  db
+    .selectFrom('sites')
+    .select(['id', 'name'])
+    .where((e) => e.or([e('id', '=', idOrName), e(e.fn('lower', ['name']), '=', idOrName.toLowerCase())]))
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+
 export const findSite = (db: Kysely<DB>, id: string) => db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findSiteHours = (db: Kysely<DB>, siteId: string) =>

@@ -53,13 +53,44 @@ export async function defaultSiteId(db: Kysely<DB>): Promise<string> {
 /** First launch: one site open Monday to Friday, 08:00–18:00, in the given zone. */
 export async function ensureSite(trx: Kysely<DB>, zone: string, now: number): Promise<void> {
   if (await repo.findFirstSite(trx)) return;
+  await addSite(trx, { name: 'Main site', address: '', timeZone: zone }, now);
+}
+
+/** Another of the co-op's premises: open Monday to Friday, 08:00–18:00, with the default booking rules until the manager says otherwise. */
+export async function addSite(trx: Kysely<DB>, site: { name: string; address: string; timeZone: string }, now: number): Promise<string> {
+  const taken = await repo.findSiteNamed(trx, site.name);
+  if (taken?.name.toLowerCase() === site.name.toLowerCase())
+    throw new AppError('VALIDATION', `There is a site called ${taken.name} already.`, { name: 'Another site has this name' });
   const id = newId();
-  await repo.insertSite(trx, { id, name: 'Main site', address: '', time_zone: zone, booking_rules: JSON.stringify(DEFAULT_BOOKING_RULES) }, now);
+  await repo.insertSite(
+    trx,
+    { id, name: site.name, address: site.address, time_zone: site.timeZone, booking_rules: JSON.stringify(DEFAULT_BOOKING_RULES) },
+    now,
+  );
   await repo.replaceSiteHours(
     trx,
     id,
     [1, 2, 3, 4, 5, 6, 7].map((weekday) => (weekday <= 5 ? { weekday, opens: DEFAULT_OPENS, closes: DEFAULT_CLOSES } : { weekday, opens: null, closes: null })),
   );
+  return id;
+}
+
+/** Every site, the first created first. */
+export const listSites = (db: Kysely<DB>): Promise<{ id: string; name: string }[]> => repo.findAllSites(db);
+
+/**
+ * The site this Coopdesk works at unless a session says otherwise: the one it was started for
+ * (`--site`, COOPDESK_SITE: an id or a name), else the co-op's first. A site named that does not
+ * exist stops the start with a message rather than working at the wrong one.
+ */
+export async function homeSiteId(db: Kysely<DB>, wanted?: string): Promise<string> {
+  if (!wanted) return defaultSiteId(db);
+  const site = await repo.findSiteNamed(db, wanted);
+  if (!site) {
+    const names = (await repo.findAllSites(db)).map((s) => s.name).join(', ');
+    throw new AppError('NOT_FOUND', `This Coopdesk was started for the site “${wanted}”, and the co-op has no site of that name (its sites: ${names}).`);
+  }
+  return site.id;
 }
 
 export async function requireSite(db: Kysely<DB>, siteId: string): Promise<void> {
