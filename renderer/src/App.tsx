@@ -93,11 +93,9 @@ export function App() {
   );
 }
 
-/** The features' small parts of the shell (the bell), for whoever is signed in with an account. */
+/** The features' small parts of the shell (the bell for whoever is signed in, the site where there are several). */
 function ShellParts() {
   const parts = useSlot('shell');
-  const auth = useAuth();
-  if (!auth.data?.account && !auth.data?.member) return null;
   return (
     <div className="shell-parts">
       {parts.map((Part, i) => (

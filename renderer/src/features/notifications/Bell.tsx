@@ -1,9 +1,13 @@
 import { Link } from 'wouter';
 import { useApi } from '../../api/hooks';
+import { useAuth } from '../auth';
 
 /** The bell: the signed-in person's unread count, kept live; opens the inbox. */
 export function Bell() {
-  const unread = useApi('notifications.unread', {}).data?.unread ?? 0;
+  const auth = useAuth();
+  const signedIn = Boolean(auth.data?.account || auth.data?.member);
+  const unread = useApi('notifications.unread', {}, { enabled: signedIn }).data?.unread ?? 0;
+  if (!signedIn) return null;
   return (
     <Link href="/inbox" className="bell" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
       <svg

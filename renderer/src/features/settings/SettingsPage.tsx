@@ -8,6 +8,7 @@ import { TimeInput } from '../../components/TimeField';
 import { useChannelForm } from '../../components/useChannelForm';
 import { useSlot } from '../../feature';
 import { BookingRulesForm, ClosuresCard } from './BookingSettings';
+import { SitesCard } from './SitesCard';
 import { ZoneField } from './ZoneField';
 
 function CoopForm({ value }: { value: CoopSettings }) {
@@ -136,6 +137,7 @@ export function SettingsPage() {
       ? [
           { id: 'coop', title: 'Co-op', body: <CoopForm value={data.coop} /> },
           { id: 'site', title: 'Site and hours', body: <SiteForm value={data.site} /> },
+          { id: 'sites', title: 'Sites', body: <SitesCard settings={data} /> },
           { id: 'rules', title: 'Booking rules', body: <BookingRulesForm key={JSON.stringify(data.bookingRules)} settings={data} /> },
           { id: 'closures', title: 'Closures', body: <ClosuresCard settings={data} /> },
         ]

@@ -1,4 +1,5 @@
 import { lazyPage, type UiFeature } from '../../feature';
+import { SiteSwitcher } from './SiteSwitcher';
 
 const SettingsPage = lazyPage(() => import('./SettingsPage'), 'SettingsPage');
 const WelcomePage = lazyPage(() => import('./WelcomePage'), 'WelcomePage');
@@ -10,5 +11,6 @@ export const settingsUi: UiFeature = {
     { path: '/settings', render: () => <SettingsPage />, page: SettingsPage },
     { path: '/welcome', render: () => <WelcomePage />, page: WelcomePage },
   ],
+  slots: { shell: [SiteSwitcher] },
   palette: { actions: [{ id: 'a-settings', group: 'Action', label: 'Settings', go: '/settings' }] },
 };
