@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { generate } from 'selfsigned';
 import { freePort } from './ports';
 
 /**
@@ -12,8 +13,10 @@ import { freePort } from './ports';
  * programs run as that user (`runuser`).
  */
 export interface TestPostgres {
-  /** postgres://… to the cluster's `postgres` database, as its superuser. */
+  /** postgres://… to the cluster's `postgres` database, as its superuser (with the password, and TLS, when the cluster was made with them). */
   url: string;
+  /** The server's own certificate (PEM file), for `sslrootcert=`, when it was started with TLS. */
+  certificate?: string;
   /** A fresh, empty database on the cluster: its URL. */
   createDatabase(name: string): string;
   stop(): Promise<void>;
@@ -40,7 +43,11 @@ export function postgresMissing(): string | null {
   return null;
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * `password`: the superuser signs in over TCP with it (SCRAM), instead of being trusted.
+ * `tls`: the server has a certificate of its own (made here) and takes TCP connections over TLS only.
+ */
+export async function startPostgres(options: { password?: string; tls?: boolean } = {}): Promise<TestPostgres> {
   const problem = postgresMissing();
   if (problem) throw new Error(`No PostgreSQL server for the tests: ${problem}.`);
   const bin = binDir()!;
@@ -50,22 +57,56 @@ export async function startPostgres(): Promise<TestPostgres> {
       ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, program), ...args], { stdio: 'pipe' })
       : execFileSync(join(bin, program), args, { stdio: 'pipe' });
   const folder = mkdtempSync(join(tmpdir(), 'coopdesk-pg-'));
-  if (asRoot) {
-    const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim()));
-    chownSync(folder, uid, gid);
-  }
+  const owner = (): [number, number] =>
+    ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim())) as [number, number];
+  if (asRoot) chownSync(folder, ...owner());
   const data = join(folder, 'data');
   const port = await freePort();
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  // files the server reads are the server user's (as root: the postgres user's, the key readable by it alone)
+  const owned = (file: string, text: string, mode = 0o600) => {
+    writeFileSync(file, text, { mode });
+    if (asRoot) chownSync(file, ...owner());
+  };
+  const auth = ['--auth-local=trust', `--auth-host=${options.password ? 'scram-sha-256' : 'trust'}`];
+  if (options.password) owned(join(folder, 'pwfile'), options.password);
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    ...auth,
+    ...(options.password ? [`--pwfile=${join(folder, 'pwfile')}`] : []),
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   // a throwaway cluster: no fsync, a socket in its own folder, loopback only
-  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  run('pg_ctl', ['-D', data, '-o', options, '-l', join(folder, 'log'), '-w', 'start']);
-  const base = `postgres://postgres@127.0.0.1:${port}`;
+  let serverOptions = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  let certificate: string | undefined;
+  if (options.tls) {
+    const made = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+      keyType: 'ec',
+      curve: 'P-256',
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+    });
+    certificate = join(folder, 'server.crt');
+    owned(certificate, made.cert, 0o644);
+    owned(join(folder, 'server.key'), made.private);
+    serverOptions += ` -c ssl=on -c ssl_cert_file=${certificate} -c ssl_key_file=${join(folder, 'server.key')}`;
+    // over TCP, TLS only
+    owned(join(data, 'pg_hba.conf'), `local all all trust\nhostssl all all 127.0.0.1/32 ${options.password ? 'scram-sha-256' : 'trust'}\n`);
+  }
+  run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(folder, 'log'), '-w', 'start']);
+  const base = `postgres://postgres${options.password ? `:${encodeURIComponent(options.password)}` : ''}@127.0.0.1:${port}`;
+  const query = certificate ? `?sslmode=verify-full&sslrootcert=${encodeURIComponent(certificate)}` : '';
   return {
-    url: `${base}/postgres`,
+    url: `${base}/postgres${query}`,
+    certificate,
     createDatabase(name) {
-      run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-q', '-c', `create database "${name.replace(/"/g, '')}"`]);
-      return `${base}/${name}`;
+      // through the cluster's own socket, trusted: whatever TCP asks for
+      run('psql', ['-h', folder, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-q', '-c', `create database "${name.replace(/"/g, '')}"`]);
+      return `${base}/${name}${query}`;
     },
     async stop() {
       try {

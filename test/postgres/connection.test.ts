@@ -96,3 +96,35 @@ describe.skipIf(missing !== null)('connecting to PostgreSQL', () => {
     }
   });
 });
+
+describe.skipIf(missing !== null)('a PostgreSQL server with passwords and TLS only', () => {
+  let server: TestPostgres;
+  beforeAll(async () => {
+    server = await startPostgres({ password: 'r1ght horse', tls: true });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('connects over TLS, the server’s certificate checked, and says what is wrong with a wrong password, no TLS, or a certificate not trusted', async () => {
+    const url = server.createDatabase('coopdesk_tls');
+    const opened = await openPostgres(url);
+    try {
+      expect((await sql<{ ssl: boolean }>`select ssl from pg_stat_ssl where pid = pg_backend_pid()`.execute(opened.db)).rows).toEqual([{ ssl: true }]);
+    } finally {
+      await opened.close();
+    }
+    const refusal = async (address: string) => {
+      const error = (await openPostgres(address).then(
+        () => null,
+        (e: Error) => e,
+      )) as Error;
+      expect(error.message).not.toMatch(/r1ght|s3cret/);
+      return error.message;
+    };
+    const wrong = url.replace('r1ght%20horse', 's3cret');
+    expect(await refusal(wrong)).toMatch(/: the user name or password is wrong\. Nothing was changed\.$/);
+    expect(await refusal(url.split('?')[0]!)).toMatch(/does not let this user in from here \(if it takes TLS connections only, add \?sslmode=verify-full/);
+    expect(await refusal(`${url.split('?')[0]!}?sslmode=verify-full`)).toMatch(/TLS certificate is not one this computer trusts/);
+  });
+});

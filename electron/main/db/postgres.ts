@@ -54,9 +54,16 @@ function problemOf(error: unknown): string {
     ENOTFOUND: 'there is no computer by that name',
     ETIMEDOUT: 'the server did not answer in time',
     '28P01': 'the user name or password is wrong',
-    '28000': 'the server does not let this user in',
+    '28000': 'the server does not let this user in from here (if it takes TLS connections only, add ?sslmode=verify-full to the address)',
     '3D000': 'there is no database by that name on the server',
+    DEPTH_ZERO_SELF_SIGNED_CERT:
+      'the server’s TLS certificate is not one this computer trusts (name its certificate or authority with &sslrootcert=/path/to/ca.pem)',
+    SELF_SIGNED_CERT_IN_CHAIN: 'the server’s TLS certificate is not one this computer trusts (name its authority with &sslrootcert=/path/to/ca.pem)',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server’s TLS certificate is not one this computer trusts (name its authority with &sslrootcert=/path/to/ca.pem)',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the server’s TLS certificate is for another name than the one in the address',
   };
+  if (e.message === 'The server does not support SSL connections')
+    return 'the server does not take TLS connections (leave sslmode out of the address, or turn TLS on at the server)';
   return (e.code && known[e.code]) ?? e.message ?? String(error);
 }
 
