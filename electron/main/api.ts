@@ -105,8 +105,8 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
   bus.setMaxListeners(100);
   // The same object, not a copy: a restore replaces ctx.db and every later call sees it.
   const fullCtx: Ctx = Object.assign(ctx, { emit: (event: PushEvent) => void bus.emit('event', event) });
-  // The site sessions start at (this desk's, else the co-op's first), read once per database: a restore swaps the database, an import
-  // or a settings change says so with settings.changed.
+  // The site sessions start at (this desk's, else the co-op's first), read once per database: a
+  // restore swaps the database, an import or a settings change says so with settings.changed.
   let firstSite: { db: Ctx['db']; id: Promise<string> } | null = null;
   bus.on('event', (event: PushEvent) => {
     if (event === 'settings.changed') firstSite = null;

@@ -54,7 +54,7 @@ export async function getSettings(ctx: Ctx, db: Kysely<DB> = ctx.db): Promise<Se
   };
 }
 
-/** Another site of the co-op; this session stays where it is (Switch site goes there). */
+/** Another site of the co-op; this session stays where it is (switching goes there). */
 export const addSite = (ctx: Ctx, input: NewSite) =>
   commit(ctx, 'settings.changed', async (trx) => {
     await sites.addSite(trx, { name: input.name, address: input.address ?? '', timeZone: input.timeZone }, ctx.now().getTime());

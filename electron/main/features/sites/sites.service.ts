@@ -80,7 +80,7 @@ export const listSites = (db: Kysely<DB>): Promise<{ id: string; name: string }[
 
 /**
  * The site this Coopdesk works at unless a session says otherwise: the one it was started for
- * (`--site`, COOPDESK_SITE: an id or a name), else the co-op's first. A site named that does not
+ * (COOPDESK_SITE: an id or a name), else the co-op's first. A site named that does not
  * exist stops the start with a message rather than working at the wrong one.
  */
 export async function homeSiteId(db: Kysely<DB>, wanted?: string): Promise<string> {
