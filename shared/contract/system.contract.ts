@@ -12,6 +12,8 @@ export interface SystemStatus {
   dataDir: string;
   schemaVersion: number;
   appVersion: string;
+  /** Where the co-op's data is: its SQLite file here, or a PostgreSQL server its sites share (the address without the password; empty for anyone but the front desk). */
+  database: { engine: 'sqlite' | 'postgres'; address: string };
 }
 
 export const systemContract = contractPart('system', 'The app', [], {

@@ -88,5 +88,10 @@ describe.skipIf(missing !== null)('a co-op on PostgreSQL', () => {
   it('says that backups are the server’s own, changing nothing', async () => {
     const refused = await t.send('data.backupNow', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('pg_dump') } });
+    // the desk is told where the data is (the address without a password); a member is not
+    const address = server.url.replace(/\/postgres$/, '/coopdesk_coop');
+    expect((await t.call('system.status', {})).database).toEqual({ engine: 'postgres', address });
+    const member = (await t.call('members.list', {})).rows[0]!;
+    expect((await t.call('system.status', {}, { role: 'member', memberId: member.id })).database).toEqual({ engine: 'postgres', address: '' });
   });
 });

@@ -31,6 +31,8 @@ const types = {
 
 export interface PostgresDatabase {
   engine: 'postgres';
+  /** The server's address without the password (`shownUrl`), for the screens. */
+  address: string;
   db: Kysely<DB>;
   schemaVersion: number;
   close(): Promise<void>;
@@ -116,7 +118,7 @@ async function connect(url: string, options: { upTo?: number }): Promise<Postgre
         await sql`insert into coopdesk_schema (id, version) values (1, ${version + 1}) on conflict (id) do update set version = excluded.version`.execute(trx);
       });
     }
-    return { engine: 'postgres', db, schemaVersion: await versionOf(db), close: () => db.destroy() };
+    return { engine: 'postgres', address: shownUrl(url), db, schemaVersion: await versionOf(db), close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
     throw error;

@@ -17,6 +17,10 @@ export async function status(ctx: Ctx, actor: Actor): Promise<SystemStatus> {
     dataDir: actor.role === 'manager' ? ctx.dataDir : '',
     schemaVersion: ctx.schemaVersion,
     appVersion: APP_VERSION,
+    database: {
+      engine: ctx.database.engine,
+      address: actor.role !== 'manager' ? '' : ctx.database.engine === 'sqlite' ? 'coopdesk.sqlite' : ctx.database.address,
+    },
   };
 }
 

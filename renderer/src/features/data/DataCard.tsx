@@ -22,6 +22,8 @@ export function DataCard() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const desktop = typeof window !== 'undefined' && Boolean(window.coopdesk);
+  // backups and restores are the server's own where the data is on PostgreSQL
+  const onServer = status.data?.database.engine === 'postgres';
 
   async function run(work: () => Promise<string | null>) {
     setBusy(true);
@@ -48,7 +50,8 @@ export function DataCard() {
           </dd>
           <dt>Database</dt>
           <dd>
-            <code>coopdesk.sqlite</code>, schema version {status.data.schemaVersion} · Coopdesk {status.data.appVersion}
+            {onServer ? 'PostgreSQL at ' : null}
+            <code>{status.data.database.address}</code>, schema version {status.data.schemaVersion} · Coopdesk {status.data.appVersion}
           </dd>
           {backups.data ? (
             <>
@@ -65,20 +68,29 @@ export function DataCard() {
           {backups.data.disk.warning}
         </p>
       ) : null}
-      <p className="muted small">
-        Coopdesk backs up at start and every day, keeping 7 daily, 4 weekly and 12 monthly copies in <code>{backups.data?.folder}</code>. A copy is also made
-        before every upgrade and every restore.
-      </p>
+      {onServer ? (
+        <p className="muted small">
+          This co-op’s data is on a PostgreSQL server its sites share: back it up with the server’s own tools (<code>pg_dump -Fc</code>, and{' '}
+          <code>pg_restore</code>). Export everything works here too; imported into a new install, it is the way back to a file.
+        </p>
+      ) : (
+        <p className="muted small">
+          Coopdesk backs up at start and every day, keeping 7 daily, 4 weekly and 12 monthly copies in <code>{backups.data?.folder}</code>. A copy is also made
+          before every upgrade and every restore.
+        </p>
+      )}
       <div className="actions">
-        <button
-          type="button"
-          className="button-primary"
-          disabled={busy}
-          onClick={() => void run(async () => `Backed up as ${(await call('data.backupNow', {})).name}.`)}
-        >
-          Back up now
-        </button>
-        {desktop ? (
+        {onServer ? null : (
+          <button
+            type="button"
+            className="button-primary"
+            disabled={busy}
+            onClick={() => void run(async () => `Backed up as ${(await call('data.backupNow', {})).name}.`)}
+          >
+            Back up now
+          </button>
+        )}
+        {desktop && !onServer ? (
           <>
             <button type="button" disabled={busy} onClick={() => void run(async () => ((await call('data.backupToFile', {})).saved ? 'Backup saved.' : null))}>
               Back up to a file…
@@ -119,33 +131,35 @@ export function DataCard() {
       ) : null}
       <FormError message={error} />
 
-      <SimpleTable
-        label="Backups"
-        rows={backups.data?.backups ?? []}
-        rowKey={(b) => b.name}
-        columns={[
-          { header: 'Made', cell: (b) => when(b.createdAt) },
-          { header: 'Why', cell: (b) => KIND_LABELS[b.kind] },
-          { header: 'Size', cell: (b) => size(b.bytes) },
-          {
-            header: '',
-            cell: (b) => (
-              <button
-                type="button"
-                disabled={busy}
-                aria-label={`Restore the backup of ${when(b.createdAt)}`}
-                onClick={() => {
-                  if (window.confirm(`Restore the backup of ${when(b.createdAt)}? The current data is copied to the backups first.`)) {
-                    void run(async () => `Restored ${(await call('data.restore', { name: b.name })).restored}.`);
-                  }
-                }}
-              >
-                Restore
-              </button>
-            ),
-          },
-        ]}
-      />
+      {onServer ? null : (
+        <SimpleTable
+          label="Backups"
+          rows={backups.data?.backups ?? []}
+          rowKey={(b) => b.name}
+          columns={[
+            { header: 'Made', cell: (b) => when(b.createdAt) },
+            { header: 'Why', cell: (b) => KIND_LABELS[b.kind] },
+            { header: 'Size', cell: (b) => size(b.bytes) },
+            {
+              header: '',
+              cell: (b) => (
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-label={`Restore the backup of ${when(b.createdAt)}`}
+                  onClick={() => {
+                    if (window.confirm(`Restore the backup of ${when(b.createdAt)}? The current data is copied to the backups first.`)) {
+                      void run(async () => `Restored ${(await call('data.restore', { name: b.name })).restored}.`);
+                    }
+                  }}
+                >
+                  Restore
+                </button>
+              ),
+            },
+          ]}
+        />
+      )}
       {(exports.data?.exports.length ?? 0) > 0 ? (
         <>
           <h3>Exports in {exports.data?.folder}</h3>
@@ -155,7 +169,7 @@ export function DataCard() {
                 <span>
                   {e.name} <span className="muted">· {size(e.bytes)}</span>
                 </span>
-                {status.data?.memberCount === 0 ? (
+                {status.data?.memberCount === 0 && !onServer ? (
                   <button
                     type="button"
                     disabled={busy}
