@@ -132,17 +132,19 @@ test('settings: the co-op, the site and its opening hours', async ({ page, app }
   await expect(coopSaved).toHaveText('Nothing had changed.');
   await expect(page.getByRole('complementary').getByText('Riverside Works')).toBeVisible();
 
-  await page.getByLabel('Time zone', { exact: true }).fill('Mars/Olympus');
+  // the site's own form (Sites, further down, has its time zone and address for a new site)
+  const site = page.getByRole('form', { name: 'Site', exact: true });
+  await site.getByLabel('Time zone', { exact: true }).fill('Mars/Olympus');
   await page.getByLabel('Saturday open', { exact: true }).check();
   await page.getByLabel('Saturday opens', { exact: true }).fill('14:00');
   await page.getByLabel('Saturday closes', { exact: true }).fill('10:00');
   await page.getByRole('button', { name: 'Save site' }).click();
-  await expect(page.getByLabel('Time zone', { exact: true })).toHaveAccessibleDescription(/Unknown time zone/);
+  await expect(site.getByLabel('Time zone', { exact: true })).toHaveAccessibleDescription(/Unknown time zone/);
   await expect(page.getByText('Closing time must be after opening time')).toBeVisible();
 
-  await page.getByLabel('Time zone', { exact: true }).fill('Europe/London');
+  await site.getByLabel('Time zone', { exact: true }).fill('Europe/London');
   await page.getByLabel('Saturday closes', { exact: true }).fill('17:00');
-  await page.getByLabel('Address', { exact: true }).fill('1 Mill Lane, Leeds');
+  await site.getByLabel('Address', { exact: true }).fill('1 Mill Lane, Leeds');
   await page.getByRole('button', { name: 'Save site' }).click();
   await expect(page.getByRole('form', { name: 'Site' }).getByRole('status')).toHaveText('Saved: time zone, address, opening hours.');
   // the table of contents takes the keyboard to a section
