@@ -7,11 +7,12 @@ import type { DB } from './schema';
 import { DERIVED_TABLES, MACHINE_TABLES, countRows, tableNames } from './tables';
 
 /**
- * Moving a co-op from its SQLite file onto a PostgreSQL server (issue 29, the way there; the way
- * back is next): every table but the derived ones and this machine's sign-in counters, parents
- * before children, into a new, empty database of the same schema version, where the database's
- * own rules check every row as it arrives. Then what is derived is rebuilt, and each table's
- * count and checksum must be the same on both sides. The source is only read.
+ * Moving a co-op from its SQLite file onto a PostgreSQL server (issue 29): every table but the
+ * derived ones and this machine's sign-in counters, parents before children, into a new, empty
+ * database of the same schema version, where the database's own rules check every row as it
+ * arrives — all but the overbooking guard, which checks every bookable at once at the end. Then
+ * what is derived is rebuilt, and each table's count and checksum must be the same on both sides.
+ * The source is only read. The way back is an export on the server imported into a new install.
  */
 
 /** An order-independent checksum of a table's rows: the sum of each row's hash (the two databases may order text differently). */
