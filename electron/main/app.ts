@@ -3,7 +3,10 @@ import type { PushEvent } from '@shared/contract';
 import { type Api, createApi } from './api';
 import { type Ctx, type DesktopDialogs } from './context';
 import { type Database, openDatabase } from './db/open';
+import { chosenServer, saveServer } from './db/choice';
 import { type PostgresDatabase, openPostgres, relayEvents } from './db/postgres';
+
+type Relay = Awaited<ReturnType<typeof relayEvents>>;
 import { checkpoint } from './db/sqlite';
 import { FEATURES, KERNELS, TRANSPORT, auditWordsOf, dataTables, jobsOf, recordLabels, seedDemo, startFeatures } from './features';
 import { runJob, startJobs } from './jobs';
@@ -49,36 +52,21 @@ export function startCoopdesk(options: StartOptions): Promise<Coopdesk> {
 }
 
 /**
- * The same app on a PostgreSQL server shared by several sites (issue 29, under way: the features
- * that read and write through Kysely work; search, backups, exports and imports are SQLite's for now).
- * The data folder still holds the app's documents and settings of this computer.
+ * The same app on a PostgreSQL server shared by several sites: what happens at one site is pushed
+ * to the screens of the others. The data folder still holds the app's documents and this
+ * computer's settings.
  */
-export async function startCoopdeskOnPostgres(url: string, options: StartOptions): Promise<Coopdesk<PostgresDatabase>> {
-  const coop = await start(() => openPostgres(url), options);
-  // what happens at one site is pushed to the screens of the others
-  let fromElsewhere = false;
-  const relay = await relayEvents(url, coop.database, (event) => {
-    fromElsewhere = true;
-    try {
-      coop.ctx.emit(event as PushEvent);
-    } finally {
-      fromElsewhere = false;
-    }
-  }).catch(async (error: unknown) => {
-    await coop.close();
-    throw error;
-  });
-  coop.api.subscribe((event) => !fromElsewhere && relay.tell(event));
-  const close = coop.close;
-  return Object.assign(coop, {
-    close: async () => {
-      await relay.close();
-      await close();
-    },
-  });
+export function startCoopdeskOnPostgres(url: string, options: StartOptions): Promise<Coopdesk<PostgresDatabase>> {
+  return start(() => openPostgres(url), options, url);
 }
 
-async function start<D extends Database | PostgresDatabase>(open: () => Promise<D>, options: StartOptions): Promise<Coopdesk<D>> {
+/** The database this computer works on: the host's COOPDESK_DATABASE_URL, else the server chosen in Settings → Database, else the file. */
+export function startChosenCoopdesk(options: StartOptions, fromEnvironment?: string): Promise<Coopdesk<Database | PostgresDatabase>> {
+  const url = chosenServer(options.dataDir, fromEnvironment);
+  return url ? startCoopdeskOnPostgres(url, options) : startCoopdesk(options);
+}
+
+async function start<D extends Database | PostgresDatabase>(open: () => Promise<D>, options: StartOptions, url?: string): Promise<Coopdesk<D>> {
   const database = await open();
   const ctx: Omit<Ctx, 'emit'> = {
     db: database.db,
@@ -131,10 +119,48 @@ async function start<D extends Database | PostgresDatabase>(open: () => Promise<
       }
       rmSync(previous, { force: true });
     },
+    async switchToServer(target, serverUrl) {
+      if (ctx.database.engine !== 'sqlite') throw new Error('This desk already works on a PostgreSQL server.');
+      const next = await relayTo(serverUrl, target);
+      try {
+        // chosen for good before the switch: a choice that cannot be saved leaves the desk on its file
+        saveServer(options.dataDir, serverUrl);
+      } catch (error) {
+        await next.close();
+        throw error;
+      }
+      checkpoint(ctx.database);
+      await ctx.database.close();
+      Object.assign(ctx, {
+        db: target.db,
+        database: target,
+        schemaVersion: target.schemaVersion,
+        siteId: await KERNELS.homeSiteId(target.db, options.site).catch(() => KERNELS.homeSiteId(target.db)),
+      });
+      relay = next;
+    },
   };
+  // what this desk does is told to the other sites' desks sharing the server, and theirs come back
+  let relay: Relay | null = null;
+  let fromElsewhere = false;
+  const relayTo = (serverUrl: string, database: PostgresDatabase) =>
+    relayEvents(serverUrl, database, (event) => {
+      fromElsewhere = true;
+      try {
+        (ctx as Ctx).emit(event as PushEvent);
+      } finally {
+        fromElsewhere = false;
+      }
+    });
   await startFeatures(FEATURES, { ...ctx, emit: () => {} });
   ctx.siteId = await KERNELS.homeSiteId(ctx.db, options.site);
   const api = createApi(ctx);
+  api.subscribe((event) => !fromElsewhere && relay?.tell(event));
+  if (url)
+    relay = await relayTo(url, database as PostgresDatabase).catch(async (error: unknown) => {
+      await database.close();
+      throw error;
+    });
   const allJobs = jobsOf(FEATURES);
   const scheduled = allJobs
     .filter((job) => options.backups !== false || !job.backup)
@@ -158,7 +184,7 @@ async function start<D extends Database | PostgresDatabase>(open: () => Promise<
       return runJob(ctx as Ctx, job);
     },
     get database() {
-      // the engine never changes while the app runs (a restore swaps one SQLite file for another)
+      // a restore swaps one SQLite file for another; a move in Settings → Database puts a server in the file's place
       return ctx.database as D;
     },
     dataDir: options.dataDir,
@@ -166,6 +192,7 @@ async function start<D extends Database | PostgresDatabase>(open: () => Promise<
       ctx.desktop = desktop;
     },
     close: async () => {
+      await relay?.close();
       await portal?.close();
       await jobs.stop();
       await ctx.database.close();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, dialog } from 'electron';
-import { type Coopdesk, startCoopdesk, startCoopdeskOnPostgres } from './app';
+import { type Coopdesk, startChosenCoopdesk } from './app';
 import type { Database } from './db/open';
 import type { PostgresDatabase } from './db/postgres';
 import { desktopDialogs } from './dialogs';
@@ -42,8 +42,8 @@ if (!app.requestSingleInstanceLock()) {
         // a co-op with several sites: this desk's site, and the PostgreSQL server they share (README)
         site: process.env.COOPDESK_SITE || undefined,
       };
-      const url = process.env.COOPDESK_DATABASE_URL;
-      coopdesk = url ? await startCoopdeskOnPostgres(url, options) : await startCoopdesk(options);
+      // the server chosen in Settings → Database, unless the environment names one
+      coopdesk = await startChosenCoopdesk(options, process.env.COOPDESK_DATABASE_URL);
     } catch (error) {
       dialog.showErrorBox('Coopdesk cannot open its data', error instanceof Error ? error.message : String(error));
       app.quit();

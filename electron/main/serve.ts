@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { startCoopdesk, startCoopdeskOnPostgres } from './app';
-import { shownUrl } from './db/postgres';
+import { startChosenCoopdesk } from './app';
 import { startHost } from './host';
 import { defaultUserDataDir, resolveDataDir } from './paths';
 
@@ -9,13 +8,13 @@ async function main() {
   const dataDir = resolveDataDir(process.argv.slice(2), process.env, defaultUserDataDir());
   const port = Number(process.env.PORT ?? 5178);
   const rendererDir = resolve('out/renderer');
-  // a co-op whose sites share one PostgreSQL server names it here; else the data folder's SQLite file
-  const url = process.env.COOPDESK_DATABASE_URL;
   // COOPDESK_SITE: the site this desk works at, where a co-op has several (an id or a name)
   const site = process.env.COOPDESK_SITE || undefined;
-  const coopdesk = url ? await startCoopdeskOnPostgres(url, { dataDir, rendererDir, site }) : await startCoopdesk({ dataDir, rendererDir, site });
+  // a co-op whose sites share one PostgreSQL server names it in COOPDESK_DATABASE_URL or Settings → Database; else the data folder's SQLite file
+  const coopdesk = await startChosenCoopdesk({ dataDir, rendererDir, site }, process.env.COOPDESK_DATABASE_URL);
   const host = await startHost({ coopdesk, rendererDir, port });
-  const database = url ? `PostgreSQL at ${shownUrl(url)}` : `the SQLite file in ${dataDir}`;
+  const { database: opened } = coopdesk;
+  const database = opened.engine === 'postgres' ? `PostgreSQL at ${opened.address}` : `the SQLite file in ${dataDir}`;
   console.log(`Coopdesk is running at ${host.url}\nData folder: ${dataDir}\nDatabase: ${database}\nPress Ctrl+C to stop.`);
   const stop = async () => {
     await host.close();

@@ -7,7 +7,7 @@ import type { DB } from './schema';
 /**
  * PostgreSQL, for a co-op whose sites share one database (issue 29, under way): the same
  * migrations as SQLite, the parts the two say differently named in `dialect.ts`. Chosen by the
- * host's COOPDESK_DATABASE_URL; not yet in Settings.
+ * host's COOPDESK_DATABASE_URL, or in Settings → Database (`choice.ts`).
  */
 
 /** Instants are milliseconds since 1970, past 2^31: every `integer` column is `bigint` on PostgreSQL. */
@@ -81,10 +81,55 @@ export function isConnectionLost(error: unknown): boolean {
   return typeof e?.message === 'string' && /^Connection terminated|timeout exceeded when trying to connect/.test(e.message);
 }
 
+/** The address's form, before anything is asked of the network. */
+export function urlProblem(url: string): string | null {
+  return /^postgres(ql)?:\/\/[^/]/.test(url) && URL.canParse(url) ? null : 'The database address must look like postgres://user:password@host:5432/database';
+}
+
+/** What a server holds, as Settings → Database shows it before anything is moved or used. */
+export interface ServerFound {
+  serverVersion: string;
+  tls: boolean;
+  /** Coopdesk's schema version there; 0 where Coopdesk never ran. */
+  schemaVersion: number;
+  /** Tables that are not Coopdesk's (a database in use by something else). */
+  otherTables: number;
+  members: number;
+  sites: string[];
+}
+
+/** Looks at the server without changing anything there: its version, and whether it holds a co-op, nothing, or something else. */
+export async function probePostgres(url: string): Promise<ServerFound> {
+  const problem = urlProblem(url);
+  if (problem) throw new Error(`${problem}; ${shownUrl(url)} does not.`);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, types });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const one = async <T>(text: string) => (await client.query(text)).rows[0] as T;
+    const { server_version, tls } = await one<{ server_version: string; tls: boolean }>(
+      "select current_setting('server_version') as server_version, coalesce((select ssl from pg_stat_ssl where pid = pg_backend_pid()), false) as tls",
+    );
+    const { tables, ours } = await one<{ tables: number; ours: boolean }>(
+      "select count(*) as tables, bool_or(table_name = 'coopdesk_schema') as ours from information_schema.tables where table_schema = current_schema()",
+    );
+    const schemaVersion = ours ? ((await one<{ version?: number }>('select max(version) as version from coopdesk_schema'))?.version ?? 0) : 0;
+    const holdsCoop = schemaVersion > 0;
+    const members = holdsCoop ? (await one<{ n: number }>('select count(*) as n from members')).n : 0;
+    const sites = holdsCoop ? (await client.query<{ name: string }>('select name from sites order by name')).rows.map((r) => r.name) : [];
+    const known = holdsCoop ? Number(tables) : ours ? 1 : 0;
+    return { serverVersion: server_version.split(' ')[0]!, tls, schemaVersion, otherTables: holdsCoop ? 0 : Number(tables) - known, members, sites };
+  } catch (error) {
+    throw new Error(`Coopdesk cannot use the PostgreSQL database at ${shownUrl(url)}: ${problemOf(error)}.`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** Connects to `url`, refuses a database written by a newer Coopdesk, and brings it up to date, each migration in its own transaction. */
 export async function openPostgres(url: string, options: { upTo?: number } = {}): Promise<PostgresDatabase> {
-  if (!/^postgres(ql)?:\/\/[^/]/.test(url) || !URL.canParse(url))
-    throw new Error(`The database address must look like postgres://user:password@host:5432/database; ${shownUrl(url)} does not. Nothing was changed.`);
+  const problem = urlProblem(url);
+  if (problem) throw new Error(`${problem}; ${shownUrl(url)} does not. Nothing was changed.`);
   try {
     return await connect(url, options);
   } catch (error) {

@@ -16,12 +16,21 @@ const FILE_KEYS = new Set(['content', 'csv']);
 /** Commands are written down; queries change nothing and are not. */
 export const isAudited = (channel: Channel) => contract[channel].kind === 'command';
 
+/** An address with a password in it (a database server's): the password is left out. */
+const withoutPassword = (text: string) => text.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@/\s]*@/i, '$1@');
+
 function redact(input: unknown): unknown {
   if (!input || typeof input !== 'object') return input;
   return Object.fromEntries(
     Object.entries(input as Record<string, unknown>).map(([k, v]) => [
       k,
-      SECRET_KEYS.has(k) ? '(hidden)' : typeof v === 'string' && (FILE_KEYS.has(k) || v.length > 500) ? `(${v.length} characters)` : v,
+      SECRET_KEYS.has(k)
+        ? '(hidden)'
+        : typeof v === 'string' && (FILE_KEYS.has(k) || v.length > 500)
+          ? `(${v.length} characters)`
+          : typeof v === 'string'
+            ? withoutPassword(v)
+            : v,
     ]),
   );
 }

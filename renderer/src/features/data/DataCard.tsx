@@ -57,7 +57,8 @@ export function DataCard() {
             <>
               <dt>Free space</dt>
               <dd>
-                {size(backups.data.disk.freeBytes)} on the data folder’s disk; the database takes {size(backups.data.disk.databaseBytes)}
+                {size(backups.data.disk.freeBytes)} on the data folder’s disk
+                {onServer ? null : `; the database takes ${size(backups.data.disk.databaseBytes)}`}
               </dd>
             </>
           ) : null}
