@@ -5,12 +5,12 @@ import { type Ctx, type DesktopDialogs } from './context';
 import { type Database, openDatabase } from './db/open';
 import { chosenServer, saveServer } from './db/choice';
 import { type PostgresDatabase, openPostgres, relayEvents } from './db/postgres';
-
-type Relay = Awaited<ReturnType<typeof relayEvents>>;
 import { checkpoint } from './db/sqlite';
 import { FEATURES, KERNELS, TRANSPORT, auditWordsOf, dataTables, jobsOf, recordLabels, seedDemo, startFeatures } from './features';
 import { runJob, startJobs } from './jobs';
 import { portalRuntime } from './portal';
+
+type Relay = Awaited<ReturnType<typeof relayEvents>>;
 
 export interface Coopdesk<D extends Database | PostgresDatabase = Database> {
   api: Api;

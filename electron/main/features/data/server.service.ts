@@ -57,11 +57,20 @@ export async function moveToServer(ctx: Ctx, url: string): Promise<{ address: st
   try {
     // the file's one connection is held for the whole move: every other request waits, so nothing written meanwhile is left behind
     moved = await source.db.connection().execute((conn) => moveToPostgres({ ...source, db: conn }, target));
-    await ctx.switchToServer(target, url);
   } catch (error) {
     await target.close();
     if (error instanceof Error && /^OVERBOOKED: /.test(error.message)) throw new AppError('RULE', error.message.slice('OVERBOOKED: '.length));
     throw error;
+  }
+  try {
+    await ctx.switchToServer(target, url);
+  } catch (error) {
+    await target.close();
+    const why = error instanceof Error ? error.message : String(error);
+    throw new AppError(
+      'CONFLICT',
+      `The co-op was copied onto ${shownUrl(url)}, but this desk could not start working there (${why}). It goes on with its file; empty that database before moving again.`,
+    );
   }
   noteCommitted();
   // every open screen reads again, from the server
