@@ -1,24 +1,14 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/main/db/migrations';
 import { openPostgres } from '../../electron/main/db/postgres';
 import { expectedShape } from '../../electron/main/db/verify';
-import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres';
+import { describeOnPostgres } from '../helpers/describeOnPostgres';
 
 /** One set of migrations for both databases: on PostgreSQL they build the same tables and columns as on SQLite. */
-const missing = postgresMissing();
-
-describe.skipIf(missing !== null)('the migrations on PostgreSQL', () => {
-  let server: TestPostgres;
-  beforeAll(async () => {
-    server = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+describeOnPostgres('the migrations on PostgreSQL', (server) => {
   it('bring an empty database to the latest schema, with every table and column SQLite has, and open it again without change', async () => {
-    const url = server.createDatabase('coopdesk_migrations');
+    const url = server().createDatabase('coopdesk_migrations');
     const opened = await openPostgres(url);
     onTestFinished(() => opened.close());
     expect(opened.schemaVersion).toBe(LATEST_SCHEMA_VERSION);

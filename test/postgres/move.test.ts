@@ -1,6 +1,6 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startCoopdeskOnPostgres } from '../../electron/main/app';
 import { FRONT_DESK } from '../../electron/main/context';
 import { moveToPostgres } from '../../electron/main/db/move';
@@ -8,10 +8,9 @@ import { openDatabase } from '../../electron/main/db/open';
 import { openPostgres } from '../../electron/main/db/postgres';
 import { DERIVED_TABLES, MACHINE_TABLES, tableNames } from '../../electron/main/db/tables';
 import { callerOf, FIXED_NOW, startTestCoop, tempDir } from '../helpers/coop';
-import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres';
+import { describeOnPostgres } from '../helpers/describeOnPostgres';
 
 /** A co-op moves from its SQLite file onto a PostgreSQL server whole (counts and checksums the same, the source untouched), and back into a file by an export and an import. */
-const missing = postgresMissing();
 const READS = [
   ['bookings.dayBoard', { date: '2026-11-24' }],
   ['members.list', { q: 'design' }],
@@ -32,15 +31,7 @@ function comparable(tables: Record<string, unknown[]>) {
   );
 }
 
-describe.skipIf(missing !== null)('moving a co-op onto PostgreSQL and back', () => {
-  let server: TestPostgres;
-  beforeAll(async () => {
-    server = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+describeOnPostgres('moving a co-op onto PostgreSQL and back', (server) => {
   it('copies the demo co-op table by table, checks every table, leaves the file as it was, and the co-op answers the same from the server', async () => {
     // the demo co-op in its file, and what its screens read, before the app is closed
     const dataDir = tempDir();
@@ -54,7 +45,7 @@ describe.skipIf(missing !== null)('moving a co-op onto PostgreSQL and back', () 
     const source = await openDatabase({ dataDir });
     const everything = () => Object.fromEntries(tableNames(source.sqlite).map((n) => [n, source.sqlite.prepare(`select * from "${n}"`).all()]));
     const before = everything();
-    const url = server.createDatabase('coopdesk_moved');
+    const url = server().createDatabase('coopdesk_moved');
     const target = await openPostgres(url);
     try {
       const moved = await moveToPostgres(source, target);
@@ -111,7 +102,7 @@ describe.skipIf(missing !== null)('moving a co-op onto PostgreSQL and back', () 
     const copy = { ...clash, id: `${String(clash.id)}-again` };
     const names = Object.keys(copy);
     source.sqlite.prepare(`insert into bookings (${names.join(', ')}) values (${names.map((n) => `@${n}`).join(', ')})`).run(copy);
-    const url = server.createDatabase('coopdesk_overbooked');
+    const url = server().createDatabase('coopdesk_overbooked');
     const target = await openPostgres(url);
     try {
       await expect(moveToPostgres(source, target)).rejects.toThrow(/OVERBOOKED: .+ would hold 2 at once and has 1; nothing was moved/);

@@ -1,25 +1,15 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startCoopdeskOnPostgres } from '../../electron/main/app';
 import { openPostgres } from '../../electron/main/db/postgres';
 import { callerOf, FIXED_NOW, tempDir } from '../helpers/coop';
-import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres';
+import { describeOnPostgres } from '../helpers/describeOnPostgres';
 import { ATTEMPTS, raceForSlots, WORKERS } from '../helpers/race';
 
 /** The race test of `test/db/concurrency.test.ts`, its processes on one PostgreSQL server: each opens its own pool of connections. */
-const missing = postgresMissing();
-
-describe.skipIf(missing !== null)('never double-booked on PostgreSQL', () => {
-  let server: TestPostgres;
-  beforeAll(async () => {
-    server = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+describeOnPostgres('never double-booked on PostgreSQL', (server) => {
   it(`${WORKERS} processes racing for the same slots, ${ATTEMPTS} attempts: exactly one wins each room slot, exactly three each 3-seat desk slot, every day`, async () => {
-    const url = server.createDatabase('coopdesk_race');
+    const url = server().createDatabase('coopdesk_race');
     const coop = await startCoopdeskOnPostgres(url, { dataDir: tempDir(), now: () => FIXED_NOW, backups: false });
     const reader = await openPostgres(url);
     try {
