@@ -43,7 +43,7 @@ describe('accounts', () => {
     expect(signIns.rows[0].actorName).toBe('Lena Brandt');
 
     // the front desk may not touch settings, restore or security: refused, nothing changed, on record
-    const before = t.snapshot();
+    const before = await t.snapshot();
     for (const [channel, input] of [
       ['settings.updateCoop', { name: 'Taken over', currency: 'EUR', timeZone: 'UTC', ownershipMonths: 1 }],
       ['data.restore', { name: 'manual-2026-01-01T00-00-00Z.sqlite' }],
@@ -52,7 +52,7 @@ describe('accounts', () => {
     ] as const) {
       expect(await as(lenas)(channel, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Only a manager may do this.' } });
     }
-    const after = t.snapshot();
+    const after = await t.snapshot();
     expect({ ...after, audit_log: [] }).toEqual({ ...before, audit_log: [] });
     const refusals = await t.call('audit.list', { memberId: '' });
     expect(refusals.rows.filter((r) => r.actorName === 'Lena Brandt' && r.details.includes('refused'))).toHaveLength(4);
@@ -63,13 +63,13 @@ describe('accounts', () => {
     const anas = screen('10.0.0.5');
     await as(anas)('auth.redeemCode', { code: forAna.code, password: 'ana-password-1' });
     expect(anas.actor).toMatchObject({ role: 'member' });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await as(anas)('auth.setUp', { name: 'Ana', email: '', password: 'take-over-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await as(screen('10.0.0.6'))('auth.setUp', { name: 'Mallory', email: '', password: 'take-over-1' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect({ ...t.snapshot(), audit_log: [] }).toEqual({ ...before, audit_log: [] });
+    expect({ ...(await t.snapshot()), audit_log: [] }).toEqual({ ...before, audit_log: [] });
   });
 
   it('refuses what it should, with clear words: expired and wrong codes, wrong passwords, a member who left, a second account with the same e-mail, the last manager', async () => {
@@ -166,7 +166,7 @@ describe('accounts', () => {
     const issued = (await as(desk)('accounts.createStaff', { name: 'Lena Brandt', email: 'lena@example.coop', role: 'frontdesk' })) as {
       data: { code: string };
     };
-    const dump = JSON.stringify(t.snapshot());
+    const dump = JSON.stringify(await t.snapshot());
     expect(dump).not.toContain('front-desk-2026');
     expect(dump).not.toContain(issued.data.code.replace('-', ''));
     const exported = await t.call('data.exportAll', {});

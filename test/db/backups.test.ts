@@ -39,7 +39,7 @@ describe('backups', () => {
     future.exec('create table coop (id); create table members (id)');
     future.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     future.close();
-    const before = t.snapshot();
+    const before = await t.snapshot();
     for (const [name, problem] of [
       ['manual-2026-01-01T00-00-00Z.sqlite', /not a Coopdesk database|cannot be opened/],
       ['manual-2026-01-02T00-00-00Z.sqlite', /not a Coopdesk database/],
@@ -50,7 +50,7 @@ describe('backups', () => {
     }
     expect(await t.send('data.restore', { name: '../coopdesk.sqlite' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await t.send('data.restore', { name: 'manual-2020-01-01T00-00-00Z.sqlite' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     expect(readdirSync(folder).filter((n) => n.startsWith('pre-restore'))).toEqual([]);
   });
 

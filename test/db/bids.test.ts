@@ -63,7 +63,7 @@ describe('an opportunity', () => {
   });
 
   it('refuses a deadline in the past, a negative value and a delivery that ends before it starts, writing nothing', async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('bids.create', { title: 'Late', deadline: inDays(-1) }, people.Ana)).toMatchObject({
       ok: false,
       error: { code: 'RULE', fields: { deadline: 'This deadline has passed' } },
@@ -84,7 +84,7 @@ describe('an opportunity', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 });
 
@@ -157,11 +157,11 @@ describe('team and shares', () => {
       'Work shares total 90 %: 10 % is not given to anyone.',
       'Revenue shares total 90 %: 10 % is not given to anyone.',
     ]);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const refused = await t.send('bids.move', { id: bid.id, to: 'submitted' }, people.Ana);
     expect(refused).toMatchObject({ ok: false, error: { code: 'RULE', rule: 'stage' } });
     expect(!refused.ok && refused.error.message).toContain('Work shares total 90 %');
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
 
     expect(await t.send('bids.setTeam', shares(66.666, 33.334), people.Ana)).toMatchObject({
       ok: false,
@@ -182,15 +182,15 @@ describe('team and shares', () => {
 
   it('refuses non-members, shares for people not on the team, and a lead who has not accepted', async () => {
     const bid = await newBid();
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('bids.invite', { id: bid.id, memberIds: ['not-a-member'] }, people.Ana)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await t.call('members.archive', { id: people.Eve.memberId! });
-    const afterArchive = t.snapshot();
+    const afterArchive = await t.snapshot();
     expect(await t.send('bids.invite', { id: bid.id, memberIds: [people.Eve.memberId!] }, people.Ana)).toMatchObject({
       ok: false,
       error: { code: 'RULE', message: 'Eve Outsider is no longer a member.' },
     });
-    expect(t.snapshot()).toEqual(afterArchive);
+    expect(await t.snapshot()).toEqual(afterArchive);
     expect(before.bid_team).toEqual(afterArchive.bid_team);
     await t.call('bids.invite', { id: bid.id, memberIds: [people.Ben.memberId!] }, people.Ana);
     expect(await t.send('bids.setTeam', { id: bid.id, leadMemberId: people.Ben.memberId!, members: [] }, people.Ana)).toMatchObject({
@@ -266,7 +266,7 @@ describe('who may see and change a bid', () => {
     expect((await t.call('bids.list', {}, people.Eve)).map((b) => b.id)).toEqual([]);
     expect((await t.call('bids.list', {}, people.Ana)).map((b) => b.id)).toEqual([bid.id]);
     expect((await t.call('bids.list', {})).map((b) => b.id)).toEqual([bid.id]);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('bids.get', { id: bid.id }, people.Eve)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', message: 'This bid is visible to its team only.' },
@@ -274,7 +274,7 @@ describe('who may see and change a bid', () => {
     expect(await t.send('bids.update', { id: bid.id, title: 'Mine now' }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.send('bids.note', { id: bid.id, text: 'hello' }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.send('bids.move', { id: bid.id, to: 'forming' }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     // an invited member sees it, but changes it only after accepting
     await t.call('bids.invite', { id: bid.id, memberIds: [people.Ben.memberId!] }, people.Ana);
     expect((await t.call('bids.get', { id: bid.id }, people.Ben)).canRespond).toBe(true);
@@ -304,7 +304,7 @@ describe('offering to join', () => {
     expect(offered).toMatchObject({ myPlace: 'requested', canEdit: false });
     expect(offered.activity[0]).toMatchObject({ who: 'Eve Outsider', text: 'offered to join the team' });
     expect(offered.submissionProblems).toEqual([]);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('bids.offerToJoin', { id: bid.id }, people.Eve)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: 'Your offer is waiting for the team’s answer.' },
@@ -315,7 +315,7 @@ describe('offering to join', () => {
       error: { code: 'FORBIDDEN' },
     });
     expect(await t.send('bids.offerToJoin', { id: bid.id }, FRONT)).toMatchObject({ ok: false, error: { code: 'RULE' } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     const welcomed = await t.call('bids.answerOffer', { id: bid.id, memberId: people.Eve.memberId!, answer: 'accept' }, people.Ana);
     expect(welcomed.members.map((m) => [m.name, m.status])).toEqual([
       ['Ana Ribeiro', 'accepted'],
@@ -427,10 +427,10 @@ describe('documents', () => {
     const opened = await t.call('bids.openDocument', { id: after.documents[0].id }, people.Eve);
     expect(opened).toEqual({ name: '../Tender pack.pdf', opened: false, content });
 
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('bids.attach', { id: bid.id, name: 'x.pdf', content }, people.Eve)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(readdirSync(folder)).toHaveLength(1);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     expect(existsSync(join(t.dataDir, 'documents', 'nope'))).toBe(false);
 
     // only the team removes it; then the row and the file are gone

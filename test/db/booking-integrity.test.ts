@@ -39,7 +39,7 @@ describe('changing a bookable under its bookings', () => {
     await t.call('bookings.create', { bookableId: w.desks.id, memberId: w.member.id, start: london(THU, '09:00'), end: london(THU, '12:00') });
     await t.call('bookings.create', { bookableId: w.desks.id, memberId: w.ben.id, start: london(THU, '10:00'), end: london(THU, '11:00') });
     const desks = await t.call('bookables.get', { id: w.desks.id });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const refused = await t.send('bookables.update', { ...desks, capacity: 1, rules: desks.overrides } as never);
     expect(refused).toMatchObject({
       ok: false,
@@ -48,7 +48,7 @@ describe('changing a bookable under its bookings', () => {
         fields: { capacity: expect.stringMatching(/2 bookings still to come would no longer fit: 2026-11-26 09:00 Ana Ribeiro, 2026-11-26 10:00 Ben Okafor/) },
       },
     });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     expect(await t.send('bookables.update', { ...desks, capacity: 2, rules: desks.overrides } as never)).toMatchObject({ ok: true });
   });
 

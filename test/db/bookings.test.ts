@@ -19,13 +19,13 @@ async function booked(over: Record<string, unknown> = {}) {
 
 /** Expects a rule to refuse, and the database to be unchanged. */
 async function refused(over: Record<string, unknown>, rule: string, message: RegExp | string) {
-  const before = t.snapshot();
+  const before = await t.snapshot();
   const r = await book(over);
   expect(r.ok, JSON.stringify(r)).toBe(false);
   if (r.ok) return;
   expect(r.error).toMatchObject({ code: 'RULE', rule });
   expect(r.error.message).toMatch(message);
-  expect(t.snapshot()).toEqual(before);
+  expect(await t.snapshot()).toEqual(before);
 }
 
 describe('booking a room', () => {

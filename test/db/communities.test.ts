@@ -58,7 +58,7 @@ describe('communities of practice', () => {
   it('refuses what is not theirs to do, with nothing changed', async () => {
     const c = await webMakers();
     await t.call('communities.join', { id: c.id }, as(w.ben.id));
-    const before = t.snapshot();
+    const before = await t.snapshot();
     // a member who is no facilitator plans nothing, renames nothing, promotes nobody
     expect(await t.send('communities.update', { id: c.id, name: 'Mine now', topic: 'x' }, as(w.ben.id))).toMatchObject({
       ok: false,
@@ -98,7 +98,7 @@ describe('communities of practice', () => {
         as(w.ben.id),
       ),
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { skill: 'Not one of your offers' } } });
-    const after = t.snapshot();
+    const after = await t.snapshot();
     delete before.audit_log;
     delete after.audit_log;
     expect(after).toEqual(before);

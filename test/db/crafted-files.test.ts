@@ -32,10 +32,10 @@ describe('crafted exports', () => {
     try {
       const { doc } = await withBidDocument(t);
       const name = await craftedExport(t, fresh, (csv) => csv.replace(/[0-9a-f-]{36}-Tender\.pdf/, '../../../../../../etc/passwd'));
-      const before = fresh.snapshot();
+      const before = await fresh.snapshot();
       const result = await fresh.send('data.importAll', { name });
       expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('stored name is not one the app writes') } });
-      expect(fresh.snapshot()).toEqual(before);
+      expect(await fresh.snapshot()).toEqual(before);
       expect(doc.name).toBe('Tender.pdf');
     } finally {
       await t.close();
@@ -47,13 +47,13 @@ describe('crafted exports', () => {
     const t = await startTestCoop();
     try {
       writeFileSync(join((await t.call('data.exports', {})).folder, 'coopdesk-export-2026-01-01T00-00-00Z.zip'), readFileSync('test/fixtures/zip-bomb.zip'));
-      const before = t.snapshot();
+      const before = await t.snapshot();
       const rss = process.memoryUsage().rss;
       const result = await t.send('data.importAll', { name: 'coopdesk-export-2026-01-01T00-00-00Z.zip' });
       // one endless row of 640 MB: stopped after its first megabyte, never held in memory
       expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('members.csv has a line longer than 1 MB') } });
       expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
-      expect(t.snapshot()).toEqual(before);
+      expect(await t.snapshot()).toEqual(before);
       expect((await t.send('system.status', {})).ok).toBe(true);
     } finally {
       await t.close();
@@ -104,13 +104,13 @@ describe('impostor databases', () => {
       const impostor = new Sqlite(join(folder, 'manual-2026-01-01T00-00-00Z.sqlite'));
       impostor.exec('create table coop (id integer); create table members (id text); create table bookings (x); pragma user_version = 4;');
       impostor.close();
-      const before = t.snapshot();
+      const before = await t.snapshot();
       const result = await t.send('data.restore', { name: 'manual-2026-01-01T00-00-00Z.sqlite' });
       expect(result).toMatchObject({
         ok: false,
         error: { code: 'VALIDATION', message: expect.stringMatching(/not a Coopdesk database: it has no \w+ table|differs from schema 4/) },
       });
-      expect(t.snapshot()).toEqual(before);
+      expect(await t.snapshot()).toEqual(before);
       expect((await t.call('members.list', {})).total).toBe(1);
     } finally {
       await t.close();
@@ -129,12 +129,12 @@ describe('impostor databases', () => {
       const file = new Sqlite(join(folder, made.name));
       file.exec('pragma foreign_keys = off; delete from site_hours; delete from site_closures; delete from sites;');
       file.close();
-      const before = t.snapshot();
+      const before = await t.snapshot();
       expect(await t.send('data.restore', { name: made.name })).toMatchObject({
         ok: false,
         error: { code: 'VALIDATION', message: expect.stringContaining('Nothing was changed') },
       });
-      expect(t.snapshot()).toEqual(before);
+      expect(await t.snapshot()).toEqual(before);
       expect((await t.call('settings.get', {})).site.name).toBe('Main site');
     } finally {
       await t.close();

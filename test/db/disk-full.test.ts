@@ -46,8 +46,8 @@ function leave(free: number) {
 const freeAgain = () => rmSync(FILLER, { force: true });
 
 /** What must survive: every table but the audit log (a refused command writes no audit row, but a successful one does). */
-function rows(t: TestCoop) {
-  const { audit_log: _audit, access_guards: _guards, ...rest } = t.snapshot();
+async function rows(t: TestCoop) {
+  const { audit_log: _audit, access_guards: _guards, ...rest } = await t.snapshot();
   return rest;
 }
 
@@ -115,7 +115,7 @@ describe.skipIf(!mounted)('a full disk loses nothing', () => {
         let refused = 0;
         try {
           for (const free of FREE) {
-            const before = rows(t);
+            const before = await rows(t);
             leave(free);
             const result = await run();
             freeAgain();
@@ -123,7 +123,7 @@ describe.skipIf(!mounted)('a full disk loses nothing', () => {
               refused++;
               expect(result.error!.code, `${what} with ${free} bytes free: ${result.error!.message}`).toBe('DISK_FULL');
               expect(result.error!.message).toMatch(/disk|space/i);
-              if (what !== 'a restore' || /Nothing was changed/.test(result.error!.message)) expect(rows(t)).toEqual(before);
+              if (what !== 'a restore' || /Nothing was changed/.test(result.error!.message)) expect(await rows(t)).toEqual(before);
             }
             // answering and writable again once space is freed
             expect((await t.call('members.list', {})).total).toBeGreaterThan(0);

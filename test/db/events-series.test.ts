@@ -58,7 +58,7 @@ describe('recurring events', () => {
       start: '2027-02-02T08:30:00Z',
       end: '2027-02-02T09:30:00Z',
     });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const refused = await t.send('events.create', {
       kind: 'breakfast',
       title: 'Members’ breakfast',
@@ -72,7 +72,7 @@ describe('recurring events', () => {
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'RULE' } });
     expect(!refused.ok && refused.error.message).toMatch(/^On 2 Feb 2027: /);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     const tooMany = await t.send('events.create', {
       kind: 'breakfast',
       title: 'Daily',
@@ -85,7 +85,7 @@ describe('recurring events', () => {
       repeat: { freq: 'daily', until: '2027-12-31' },
     });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'repeat.until': 'At most 60 events' } } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('changes this one, this and the following, or all: later ones move to 08:30 on their own days with their rooms booked again; earlier ones stay', async () => {
@@ -129,13 +129,13 @@ describe('recurring events', () => {
     await monthlyBreakfast({ capacity: 3 });
     const all = await seriesEvents();
     for (const m of [w.ben, w.chiara]) await t.call('events.rsvp', { eventId: all[4]!.id }, as(m.id));
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const refused = await t.send('events.update', { id: all[0]!.id, title: 'Breakfast', description: '', capacity: 1, rsvpDeadline: null, scope: 'all' });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: '2 are already going on 4 May 2027: the event needs at least 2 places.' },
     });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('cancels all of a series: every room freed and everyone who replied told', async () => {

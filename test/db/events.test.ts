@@ -44,7 +44,7 @@ describe('events', () => {
     expect(e).toMatchObject({ where: 'Loft', capacity: 12, going: 0, state: 'scheduled', hosts: [{ name: 'Ana Ribeiro' }] });
     const board = await t.call('bookings.dayBoard', { date: '2026-12-02' });
     expect(JSON.stringify(board)).toContain('Members’ breakfast');
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const clash = await t.send('events.create', {
       kind: 'seminar',
       title: 'Tenders',
@@ -56,7 +56,7 @@ describe('events', () => {
       capacity: 10,
     });
     expect(clash).toMatchObject({ ok: false, error: { code: 'RULE' } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     // cancelling frees the room and tells who replied
     await t.call('events.rsvp', { eventId: e.id }, as(w.ben.id));
     await t.call('events.cancel', { id: e.id, reason: 'Kitchen flooded' });
@@ -136,7 +136,7 @@ describe('events', () => {
   it('refuses places below those going, a reply past the deadline or to a cancelled event, a guest at a members-only event, changing nothing', async () => {
     const e = await breakfast({ capacity: 3, rsvpDeadline: london('2026-11-30', '18:00') });
     for (const m of [w.ben, w.chiara]) await t.call('events.rsvp', { eventId: e.id }, as(m.id));
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('events.update', { id: e.id, title: 'x', capacity: 1 })).toMatchObject({ ok: false, error: { fields: { capacity: 'At least 2' } } });
     expect(await t.send('events.rsvp', { eventId: e.id, guestName: 'Dana Visitor' }, FRONTDESK)).toMatchObject({
       ok: false,
@@ -158,7 +158,7 @@ describe('events', () => {
       ok: false,
       error: { fields: { venue: 'Choose a room, or give the venue’s address' } },
     });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     // a member does not create events (refused by role; that refusal is in the audit log)
     expect(
       await t.send(

@@ -7,8 +7,8 @@ import { bookingWorld, london, bookFor } from '../helpers/bookingWorld';
 import { startTestCoop, type TestCoop } from '../helpers/coop';
 
 /** Every table but the derived ones (search index, longest spans), for comparing two databases. */
-function dataOf(t: TestCoop) {
-  const all = t.snapshot();
+async function dataOf(t: TestCoop) {
+  const all = await t.snapshot();
   delete all.members_fts;
   delete all.bookable_spans;
   // the export and the import are on record after the export was taken
@@ -64,7 +64,7 @@ describe('export everything and import it back', () => {
     writeFileSync(join(target.folder, exported.name), readFileSync(join(folder, exported.name)));
     const imported = await fresh.call('data.importAll', { name: exported.name });
     expect(imported.tables).toEqual(exported.tables);
-    expect(dataOf(fresh)).toEqual(dataOf(t));
+    expect(await dataOf(fresh)).toEqual(await dataOf(t));
     // the bid's document came back with it
     expect(await fresh.call('bids.openDocument', { id: doc.id })).toEqual({ name: 'Tender pack.pdf', opened: false, content });
     // derived data is rebuilt: search finds, the guard guards
@@ -83,13 +83,13 @@ describe('export everything and import it back', () => {
     const empty = await startTestCoop();
     const emptyFolder = (await empty.call('data.exports', {})).folder;
     writeFileSync(join(emptyFolder, 'coopdesk-export-2020-01-01T00-00-00Z.zip'), 'garbage');
-    const before = empty.snapshot();
+    const before = await empty.snapshot();
     expect(await empty.send('data.importAll', { name: 'coopdesk-export-2020-01-01T00-00-00Z.zip' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     });
     expect(await empty.send('data.importAll', { name: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(empty.snapshot()).toEqual(before);
+    expect(await empty.snapshot()).toEqual(before);
     await Promise.all([t.close(), fresh.close(), empty.close()]);
   });
 

@@ -64,7 +64,7 @@ describe('fairs', () => {
       venue: 'Kitchen',
       capacity: 10,
     });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('events.addExhibitor', { eventId: breakfast.id, memberId: w.ben.id })).toMatchObject({ ok: false, error: { code: 'RULE' } });
     expect(await t.send('events.noteNeeds', { eventId: fair.id, tags: [] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await t.send('events.noteNeeds', { eventId: fair.id, tags: ['x'] })).toMatchObject({
@@ -72,7 +72,7 @@ describe('fairs', () => {
       error: { fields: { visitorName: 'Choose the member, or give the visitor’s name' } },
     });
     expect(await t.send('events.removeExhibitor', { eventId: fair.id, memberId: w.ben.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const after = t.snapshot();
+    const after = await t.snapshot();
     delete before.audit_log;
     delete after.audit_log;
     expect(after).toEqual(before);

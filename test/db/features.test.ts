@@ -74,9 +74,9 @@ describe('the audit log records commands only', () => {
     const t = await startTestCoop();
     try {
       t.coop.database.sqlite.exec("create trigger audit_refuses before insert on audit_log begin select raise(abort, 'audit unavailable'); end");
-      const before = t.snapshot();
+      const before = await t.snapshot();
       expect(await t.send('members.create', ana)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-      expect(t.snapshot()).toEqual(before);
+      expect(await t.snapshot()).toEqual(before);
     } finally {
       await t.close();
     }

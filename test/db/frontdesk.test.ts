@@ -82,7 +82,7 @@ describe('manager password, kiosk and PINs', () => {
   it('stores PINs and the password only as scrypt hashes', async () => {
     await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
     await t.call('auth.setPin', { memberId: w.member.id, pin: '4821' });
-    const dump = JSON.stringify(t.snapshot());
+    const dump = JSON.stringify(await t.snapshot());
     expect(dump).not.toContain('front-desk-2026');
     expect(dump).not.toContain('4821');
     expect(dump).toMatch(/scrypt\$16384\$8\$1\$/);
@@ -111,7 +111,7 @@ describe('permissions: every role against every operation', () => {
   it('a member cannot cancel, move or read someone else’s booking, nor book for them; the manager can', async () => {
     const bens = await bookFor(t, w.room.id, w.ben.id, '2026-11-26', '10:00', '11:00');
     const ana: Actor = { role: 'member', memberId: w.member.id };
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('bookings.cancel', { id: bens.id }, ana)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', message: expect.stringContaining('not your booking') },
@@ -130,7 +130,7 @@ describe('permissions: every role against every operation', () => {
     ).toMatchObject({ ok: false, error: { message: 'You can only book for yourself.' } });
     expect(await t.send('bookings.forMember', { memberId: w.ben.id }, ana)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.send('frontdesk.checkIn', { memberId: w.ben.id }, ana)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     const own = await t.call(
       'bookings.create',
       { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-27', '10:00'), end: london('2026-11-27', '11:00') },
@@ -160,7 +160,7 @@ describe('presence, visitors, day passes, today', () => {
     clock.now = new Date(Date.parse(london('2026-11-24', '09:02')));
     const entry = await t.call('frontdesk.checkIn', { memberId: w.member.id });
     expect(entry).toMatchObject({ name: 'Ana Ribeiro', since: '09:02', checkedOutAt: null });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('frontdesk.checkIn', { memberId: w.member.id })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: 'Ana Ribeiro is already checked in (since 09:02).' },
@@ -170,7 +170,7 @@ describe('presence, visitors, day passes, today', () => {
       error: { code: 'CONFLICT', message: 'Ben Okafor is not checked in.' },
     });
     expect(await t.send('frontdesk.checkIn', { memberId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     clock.now = new Date(Date.parse(london('2026-11-24', '17:30')));
     expect((await t.call('frontdesk.checkOut', { memberId: w.member.id })).checkedOutAt).not.toBeNull();
     expect(await t.call('frontdesk.presence', { memberId: w.member.id })).toHaveLength(1);
@@ -230,7 +230,7 @@ describe('presence, visitors, day passes, today', () => {
     expect(await t.send('dayPasses.markPaid', { id: mine.id })).toMatchObject({ ok: false, error: { code: 'RULE' } });
     await t.call('dayPasses.create', { name: 'Drop-in Eve', priceId: day.id });
     // three desks, three passes: the fourth finds no seat
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('dayPasses.create', { name: 'Drop-in Fay', priceId: day.id })).toMatchObject({
       ok: false,
       error: { code: 'RULE', fields: { priceId: 'No desk free' } },
@@ -244,7 +244,7 @@ describe('presence, visitors, day passes, today', () => {
       ok: false,
       error: { fields: { priceId: 'Not on the list' } },
     });
-    const after = t.snapshot();
+    const after = await t.snapshot();
     delete after.audit_log;
     delete after.day_pass_prices;
     delete before.audit_log;

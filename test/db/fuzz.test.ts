@@ -133,12 +133,12 @@ describe('hostile input at every channel', () => {
       await fc.assert(
         fc.asyncProperty(hostileInput, async (input) => {
           counts[channel]++;
-          const before = t.snapshot();
+          const before = await t.snapshot();
           const result = await t.coop.api.dispatch(channel, input, { role: 'manager', memberId: null });
           if (!result.ok) {
             expect(CODES).toContain(result.error.code);
             expect(typeof result.error.message).toBe('string');
-            expect(t.snapshot()).toEqual(before);
+            expect(await t.snapshot()).toEqual(before);
           }
         }),
         { numRuns: RUNS, seed: 20261124 },

@@ -20,9 +20,9 @@ const CSV = [
 
 describe('CSV import', () => {
   it('a dry run reports every row with reasons and writes nothing', async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const report = await t.call('members.importCsv', { csv: CSV, dryRun: true });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     expect(report).toMatchObject({ dryRun: true, created: 2, rejected: 5 });
     const byLine = Object.fromEntries(report.rows.map((r) => [r.line, r]));
     expect(byLine[2]).toMatchObject({ outcome: 'create', name: 'Ben Okafor' });
@@ -45,17 +45,17 @@ describe('CSV import', () => {
   });
 
   it('refuses a file without the required columns, changing nothing', async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const result = await t.send('members.importCsv', { csv: 'full name;mail\nA;a@b.c', dryRun: false });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { csv: expect.stringContaining('name and email') } } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('refuses almost 5 MB of empty lines before parsing them, next to the file field, changing nothing', async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const result = await t.send('members.importCsv', { csv: `name,email\n${'\n'.repeat(4_900_000)}`, dryRun: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { csv: expect.stringContaining('more than 100,000 lines') } } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 });
 

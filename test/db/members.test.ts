@@ -42,37 +42,37 @@ describe('members: bad input changes nothing', () => {
     ['bad website', { ...ana, website: 'not a site' }, 'website', 'web address'],
   ])('%s', async (_label, input, field, message) => {
     await t.call('members.create', { ...ana, email: 'first@example.coop' });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const result = await t.send('members.create', input);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION');
     expect(result.error.fields?.[field]).toContain(message);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('duplicate email (any case) is a conflict on the email field', async () => {
     await t.call('members.create', ana);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const result = await t.send('members.create', { ...ana, name: 'Someone Else', email: 'ANA@example.coop' });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { email: expect.stringContaining('Ana Ribeiro') } } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('an unknown tag operation is refused', async () => {
     const m = await t.call('members.create', ana);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const result = await t.send('members.tag', { id: m.id, op: 'rename' as never, kind: 'offers', tag: 'x' });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { op: 'Unknown tag operation: use add or remove' } } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('removing a tag the member does not have says so', async () => {
     const m = await t.call('members.create', ana);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const result = await t.send('members.tag', { id: m.id, op: 'remove', kind: 'needs', tag: 'plumbing' });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Ana Ribeiro does not need “plumbing”.' } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('editing an unknown member is NOT_FOUND', async () => {

@@ -10,8 +10,8 @@ const { t, w } = bookingWorldEachTest();
 const as = (memberId: string): Actor => ({ role: 'member', memberId });
 const attempt = (channel: string, input: unknown, actor?: Actor) =>
   t.coop.api.dispatch(channel as never, input as never, actor ?? { role: 'manager', memberId: null });
-const snapshot = () => {
-  const all = t.snapshot();
+const snapshot = async () => {
+  const all = await t.snapshot();
   delete all.audit_log;
   return all;
 };
@@ -55,7 +55,7 @@ describe('plans and a member’s plan over time', () => {
   it('refuses a negative price, a name taken, overlapping plans, a day before the current period, and members acting on money; nothing changes', async () => {
     const { flex, resident } = await plans();
     await t.call('money.changePlan', { memberId: w.member.id, action: 'start', planId: flex.id, on: '2026-11-01' });
-    const before = snapshot();
+    const before = await snapshot();
     const refusals: [string, unknown, Actor | undefined, object][] = [
       [
         'money.savePlan',
@@ -108,7 +108,7 @@ describe('plans and a member’s plan over time', () => {
       ],
     ];
     for (const [channel, input, actor, error] of refusals) expect(await attempt(channel, input, actor), channel).toMatchObject({ ok: false, error });
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     // one open period per member is the database's own rule
     const twice = () =>
       t.coop.database.sqlite.prepare(`insert into member_plans values ('x', ?, ?, 'active', '2027-01-01', null, 0)`).run(w.member.id, resident.id);

@@ -99,10 +99,10 @@ describe('matches', () => {
   });
 
   it('refuses a merge of a tag into itself, changing nothing', async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const r = await t.send('network.mergeTag', { from: 'Web Design', into: 'web design' });
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { into: 'A tag cannot be merged into itself' } } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     await t.call('network.mergeTag', { from: 'payroll', into: 'bookkeeping' });
     const back = await t.send('network.mergeTag', { from: 'bookkeeping', into: 'payroll' });
     expect(back).toMatchObject({ ok: false, error: { fields: { into: 'That would merge the tag into itself' } } });
@@ -227,7 +227,7 @@ describe('the referral ledger', () => {
   it('refuses bad moves and bad referrals with the field’s message, changing nothing', async () => {
     const ref = await t.call('network.passReferral', { receiverId: id('Kasia'), lead: 'Riverside Dental', need: 'Payroll' }, who.Ana);
     await t.call('members.update', { ...(await t.call('members.get', { id: id('Pia') })), status: 'left' });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const refusals = [
       [t.send('network.passReferral', { receiverId: id('Ana'), lead: 'X', need: 'Y' }, who.Ana), { receiverId: 'Choose someone other than the giver' }],
       [t.send('network.passReferral', { receiverId: id('Pia'), lead: 'X', need: 'Y' }, who.Ana), { receiverId: 'Not a current member' }],
@@ -236,7 +236,7 @@ describe('the referral ledger', () => {
       [t.send('network.moveReferral', { id: ref.id, to: 'meeting', onDate: '2026-12-30' }, who.Kasia), { onDate: 'Not in the future' }],
     ] as const;
     for (const [pending, fields] of refusals) expect(await pending).toMatchObject({ ok: false, error: { fields } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
 
     await t.call('network.moveReferral', { id: ref.id, to: 'won', onDate: '2026-11-24', value: 50_000 }, who.Kasia);
     const back = await t.send('network.moveReferral', { id: ref.id, to: 'meeting', onDate: '2026-11-24' }, who.Kasia);
@@ -281,7 +281,7 @@ describe('trade and hours', () => {
     expect((await t.call('notifications.inbox', {}, who.Ana)).rows[0]).toMatchObject({ kind: 'hours', title: 'Kasia Nowak recorded 2 h 30 min given to you' });
     expect((await t.call('network.balances', {}, who.Ana)).rows[0]).toMatchObject({ minutesReceived: 0, hoursBalance: 0 });
 
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('network.answerExchange', { id: ex.id, answer: 'confirm' }, who.Kasia)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', fields: { answer: 'You did not receive these hours' } },
@@ -304,7 +304,7 @@ describe('trade and hours', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
 
     await t.call('network.answerExchange', { id: ex.id, answer: 'confirm' }, who.Ana);
     const ana = (await t.call('network.balances', {}, who.Ana)).rows[0]!;

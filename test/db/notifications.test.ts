@@ -113,12 +113,12 @@ describe('notifications', () => {
     const closedPort = smtp.port;
     await smtp.close();
     smtp = await startSmtp();
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('mail.save', mailTo(closedPort))).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringContaining('refused the connection'), fields: { host: 'Could not connect' } },
     });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     expect(await t.call('mail.settings', {})).toMatchObject({ configured: false });
     expect(await t.send('mail.save', { ...mailTo(smtp.port), host: 'not a host!' })).toMatchObject({
       ok: false,

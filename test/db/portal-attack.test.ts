@@ -109,7 +109,7 @@ describe('the member portal’s HTTPS answers whatever it is sent, and opens not
       { ok: false, error: { code: 'FORBIDDEN' } },
       { ok: false, error: { code: 'FORBIDDEN' } },
     ]);
-    expect(t.snapshot().members).toHaveLength(1);
+    expect((await t.snapshot()).members).toHaveLength(1);
   });
 
   it('answers calendar-feed guesses with 404, the same for every wrong token', async () => {

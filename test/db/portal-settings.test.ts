@@ -6,7 +6,7 @@ describe('member portal settings and retried commands', () => {
   const t = freshCoopEachTest();
 
   it('refuses to turn the portal on without an address of this computer, or with a port that needs root, and changes nothing', async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('portal.save', { enabled: true, address: '', port: 8443 })).toMatchObject({
       ok: false,
       error: { fields: { address: 'Choose an address' } },
@@ -20,11 +20,11 @@ describe('member portal settings and retried commands', () => {
       ok: false,
       error: { fields: { port: expect.stringContaining('1024') } },
     });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('refuses a certificate that is not one, or a key that is not its own', async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('portal.useCertificate', { cert: 'hello', key: 'world' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { cert: expect.any(String) } },
@@ -35,7 +35,7 @@ describe('member portal settings and retried commands', () => {
       ok: false,
       error: { fields: { cert: 'Not a readable certificate' } },
     });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('keeps the portal’s settings to the manager, and its links to members', async () => {

@@ -58,7 +58,7 @@ describe('inputs from each channel’s own schema', () => {
       for (const channel of channels) {
         await fc.assert(
           fc.asyncProperty(fromSchema(contract[channel].input, pools), async (input) => {
-            const before = t.snapshot();
+            const before = await t.snapshot();
             const result = await t.coop.api.dispatch(channel, input, actorOf());
             if (result.ok) {
               reached++;
@@ -69,7 +69,7 @@ describe('inputs from each channel’s own schema', () => {
             // A refused call writes nothing — except a sign-in attempt, which is counted and logged by
             // design, and a signed-in person's refusal, which is on record in the audit log.
             if (!channel.startsWith('auth.')) {
-              const after = t.snapshot();
+              const after = await t.snapshot();
               expect({ ...after, audit_log: [] }).toEqual({ ...before, audit_log: [] });
               const added = after.audit_log.slice(before.audit_log.length) as { details: string }[];
               expect(added.every((r) => result.error.code === 'FORBIDDEN' && r.details.includes('refused'))).toBe(true);

@@ -100,10 +100,10 @@ describe('a crafted backup brings its rows and nothing else', () => {
       "drop index members_email_unique; update members set email = 'same@example.coop' where email in ('ana@example.coop', 'ben@example.coop');",
     );
     try {
-      const before = t.snapshot();
+      const before = await t.snapshot();
       const result = await t.send('data.restore', { name });
       expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('Nothing was changed') } });
-      expect(t.snapshot()).toEqual(before);
+      expect(await t.snapshot()).toEqual(before);
     } finally {
       await t.close();
     }

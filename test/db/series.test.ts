@@ -36,10 +36,10 @@ describe('recurring series', () => {
 
   it('“none” books nothing when a date clashes; “book the free ones” books the rest', async () => {
     await t.call('bookings.create', { bookableId: w.room.id, memberId: w.ben.id, start: london('2026-12-15', '09:30'), end: london('2026-12-15', '10:30') });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const none = await t.send('bookings.createSeries', { ...weekly(), onClash: 'none' });
     expect(none).toMatchObject({ ok: false, error: { code: 'RULE', message: 'Nothing was booked: 1 of 6 dates clash (2026-12-15).' } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     const done = await t.call('bookings.createSeries', { ...weekly(), onClash: 'book-free' });
     expect(done.booked.map((b) => b.localDate)).toEqual(['2026-12-01', '2026-12-08', '2026-12-22', '2026-12-29', '2027-01-05']);
     expect(done.skipped.map((o) => o.date)).toEqual(['2026-12-15']);
@@ -97,13 +97,13 @@ describe('recurring series', () => {
   it('moves this and following to a new time, all or nothing', async () => {
     const { booked } = await t.call('bookings.createSeries', { ...weekly(), onClash: 'none' });
     await t.call('bookings.create', { bookableId: w.room.id, memberId: w.ben.id, start: london('2026-12-29', '14:00'), end: london('2026-12-29', '15:00') });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const clash = await t.send('bookings.reschedule', { id: booked[2].id, scope: 'following', startTime: '14:00', endTime: '15:00' });
     expect(clash).toMatchObject({
       ok: false,
       error: { code: 'RULE', message: expect.stringContaining('Nothing was moved. 2026-12-29: Clashes with Ben Okafor') },
     });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     const { moved } = await t.call('bookings.reschedule', { id: booked[2].id, scope: 'following', startTime: '10:00', endTime: '11:30' });
     expect(moved.map((b) => `${b.localDate} ${b.localStart}-${b.localEnd}`)).toEqual([
       '2026-12-15 10:00-11:30',

@@ -18,9 +18,9 @@ describe('settings', () => {
     const byCoop = await t.call('settings.updateCoop', { ...bySite.coop, timeZone: 'Europe/Berlin' });
     expect([byCoop.coop.timeZone, byCoop.site.timeZone]).toEqual(['Europe/Berlin', 'Europe/Berlin']);
     // a refused zone changes neither
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect((await t.send('settings.updateSite', { ...byCoop.site, timeZone: 'Mars/Olympus' })).ok).toBe(false);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('saves the co-op and the site with its hours', async () => {
@@ -43,20 +43,20 @@ describe('settings', () => {
     [{ name: '' }, 'name', 'required'],
   ])('rejects bad co-op settings %o', async (change, field, message) => {
     const s = await t.call('settings.get', {});
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const result = await t.send('settings.updateCoop', { ...s.coop, ...change } as never);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!result.ok) expect(result.error.fields?.[field]).toContain(message);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('rejects closing before opening, naming the day', async () => {
     const s = await t.call('settings.get', {});
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const hours = s.site.hours.map((d) => (d.weekday === 3 ? { ...d, opens: '18:00', closes: '09:00' } : d));
     const result = await t.send('settings.updateSite', { ...s.site, hours });
     expect(result).toMatchObject({ ok: false, error: { fields: { 'hours.2.closes': 'Closing time must be after opening time' } } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it('rejects an unknown site', async () => {

@@ -16,7 +16,7 @@ describe('several sites', () => {
     expect(added.sites.map((s) => s.name)).toEqual(['Mill Lane', 'Harbour Yard']);
     // the session stays where it was
     expect(added.site.name).toBe('Mill Lane');
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('settings.addSite', { name: 'harbour yard', timeZone: 'Europe/London' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { name: 'Another site has this name' } },
@@ -26,14 +26,14 @@ describe('several sites', () => {
       error: { code: 'VALIDATION', fields: { name: 'Name is required' } },
     });
     expect(await t.send('settings.addSite', { name: 'Loft', timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
     // a member may not add one (the refusal on record, nothing else)
     const member = (await t.call('members.list', {})).rows[0]!;
     expect(await t.send('settings.addSite', { name: 'Loft', timeZone: 'Europe/London' }, { role: 'member', memberId: member.id })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(t.snapshot().sites).toEqual(before.sites);
+    expect((await t.snapshot()).sites).toEqual(before.sites);
     await t.close();
   });
 

@@ -11,8 +11,8 @@ const { t, w, clock } = bookingWorldEachTest();
 const as = (memberId: string): Actor => ({ role: 'member', memberId });
 const manager: Actor = { role: 'manager', memberId: null };
 const attempt = (channel: string, input: unknown, actor: Actor = manager) => t.coop.api.dispatch(channel as never, input as never, actor);
-const snapshot = () => {
-  const all = t.snapshot();
+const snapshot = async () => {
+  const all = await t.snapshot();
   delete all.audit_log;
   return all;
 };
@@ -110,10 +110,10 @@ describe('monthly statements', () => {
     ]);
     expect(draft).toMatchObject({ id: null, subtotal: 7850, taxBp: 2000, tax: 1570, total: 9420 });
 
-    const before = snapshot();
+    const before = await snapshot();
     expect(await attempt('money.closeMonth', { month: '2026-11' })).toMatchObject({ ok: false, error: { code: 'RULE', fields: { month: 'Not ended yet' } } });
     expect(await attempt('money.closeMonth', { month: '2026-12' }, as(w.member.id))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
 
     clock.now = new Date('2026-12-02T09:00:00Z');
     const closed = await t.call('money.closeMonth', { month: '2026-11' });
@@ -122,7 +122,7 @@ describe('monthly statements', () => {
     const issued = await t.call('money.statement', { id: closed.issued[0].id! }, as(w.member.id));
     expect(issued.lines).toEqual(draft.lines);
     // never changed: a correction goes on a later month; closing again issues nothing
-    const after = snapshot();
+    const after = await snapshot();
     expect(await attempt('money.addAdjustment', { memberId: w.member.id, month: '2026-11', description: 'Late fix', amountMinor: 100 })).toMatchObject({
       ok: false,
       error: { code: 'RULE', fields: { month: 'Already issued' } },
@@ -132,7 +132,7 @@ describe('monthly statements', () => {
     const sqlite = t.coop.database.sqlite;
     expect(() => sqlite.prepare('update statements set total_minor = 1').run()).toThrow('an issued statement never changes');
     expect(() => sqlite.prepare('update statement_lines set amount_minor = 1').run()).toThrow('an issued statement never changes');
-    expect(snapshot()).toEqual(after);
+    expect(await snapshot()).toEqual(after);
     // another member cannot read it
     expect(await attempt('money.statement', { id: issued.id }, as(w.ben.id))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await attempt('money.statementFile', { id: issued.id, format: 'pdf' }, as(w.ben.id))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -167,7 +167,7 @@ describe('monthly statements', () => {
     clock.now = new Date('2026-12-02T09:00:00Z');
     await t.call('money.closeMonth', { month: '2026-11' });
     expect((await t.call('money.owing', {})).balances.map((b) => [b.member.name, b.owes])).toEqual([['Ana Ribeiro', 9420]]);
-    const before = snapshot();
+    const before = await snapshot();
     for (const [input, field] of [
       [{ amountMinor: 0 }, 'amountMinor'],
       [{ paidOn: '2026-12-03' }, 'paidOn'],
@@ -177,7 +177,7 @@ describe('monthly statements', () => {
       const r = await attempt('money.recordPayment', { ...base, ...input });
       expect(r).toMatchObject({ ok: false, error: { fields: { [field]: expect.any(String) } } });
     }
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     await t.call('money.recordPayment', { memberId: w.member.id, paidOn: '2026-12-02', amountMinor: 5000, method: 'cash' });
     const account = await t.call('money.recordPayment', { memberId: w.member.id, paidOn: '2026-12-02', amountMinor: 4420, method: 'card' });
     expect(account.balance).toMatchObject({ billed: 9420, paid: 9420, owes: 0 });

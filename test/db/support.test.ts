@@ -82,7 +82,7 @@ describe('the help board', () => {
 
   it('refuses claiming one’s own request, resolving someone else’s and an empty question, changing nothing', async () => {
     const a = await t.call('support.ask', { kind: 'quick', text: 'Which bank for a co-op?', skills: [] }, who.Ana);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('support.claim', { id: a.id, how: 'call me' }, who.Ana)).toMatchObject({
       ok: false,
       error: { code: 'RULE', fields: { id: 'Your own request' } },
@@ -98,7 +98,7 @@ describe('the help board', () => {
     });
     // a member asks for themselves only
     expect(await t.send('support.ask', { askerId: id('Kasia'), kind: 'quick', text: 'x' }, who.Ana)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 });
 
@@ -153,7 +153,7 @@ describe('mentoring', () => {
       who.Kasia,
     );
     await t.call('support.answerPair', { id: pair.id, answer: 'agree' }, who.Ana);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const self = await t.send(
       'support.proposePair',
       { mentorId: id('Ana'), menteeId: id('Ana'), about: 'x', startsOn: '2026-11-24', endsOn: '2027-01-01' },
@@ -174,7 +174,7 @@ describe('mentoring', () => {
       ok: false,
       error: { fields: { onDate: 'Not in the future' } },
     });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 });
 
@@ -205,7 +205,7 @@ describe('accountability', () => {
 
   it('refuses a commitment due in the past, oneself as partner, and a check-in on someone else’s, changing nothing', async () => {
     const c = await t.call('support.commit', { text: 'File VAT', dueOn: '2026-11-30', partnerIds: [id('Kasia')] }, who.Ana);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     expect(await t.send('support.commit', { text: 'x', dueOn: '2026-11-20', partnerIds: [id('Kasia')] }, who.Ana)).toMatchObject({
       ok: false,
       error: { fields: { dueOn: 'Not in the past' } },
@@ -219,7 +219,7 @@ describe('accountability', () => {
       error: { fields: { partnerIds: 'Choose at least one partner' } },
     });
     expect(await t.send('support.checkIn', { id: c.id, kind: 'done' }, who.Kasia)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 });
 
@@ -247,7 +247,7 @@ describe('who may do what, decided in the main process', () => {
     await t.call('support.offerMentoring', { skills: ['bookkeeping'], hoursPerMonth: 3 }, who.Kasia);
     await t.call('support.commit', { text: 'File VAT', dueOn: '2026-11-30', partnerIds: [id('Kasia')] }, who.Ana);
     const tables = ['help_requests', 'help_request_skills', 'mentor_offers', 'mentoring_skills', 'commitments', 'commitment_partners'];
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const exported = await t.call('data.exportAll', {});
     const other = await startTestCoop();
     try {
@@ -255,7 +255,7 @@ describe('who may do what, decided in the main process', () => {
       const to = await other.call('data.exports', {});
       writeFileSync(join(to.folder, exported.name), readFileSync(join(from.folder, exported.name)));
       await other.call('data.importAll', { name: exported.name });
-      const after = other.snapshot();
+      const after = await other.snapshot();
       for (const table of tables) expect(after[table], table).toEqual(before[table]);
     } finally {
       await other.close();

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ export interface TestCoop {
   /** Same, but fails the test unless the call succeeds. */
   call<C extends Channel>(channel: C, input: InputOf<C>, actor?: Actor): Promise<OutputOf<C>>;
   /** Every row of every table, to prove that a rejected operation changed nothing. */
-  snapshot(): Record<string, unknown[]>;
+  snapshot(): Promise<Record<string, unknown[]>>;
   close(): Promise<void>;
 }
 
@@ -42,6 +43,32 @@ export function callerOf(coop: Pick<Coopdesk<Database | PostgresDatabase>, 'api'
   };
 }
 
+/** Every row of every table of either database, each table's rows in one stable order. */
+export async function snapshotOf(database: Database | PostgresDatabase): Promise<Record<string, unknown[]>> {
+  if (database.engine === 'postgres') {
+    const names = await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_name <> 'coopdesk_schema' order by table_name`.execute(
+      database.db,
+    );
+    const tables: Record<string, unknown[]> = {};
+    for (const { name } of names.rows) {
+      const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(database.db)).rows;
+      tables[name] = rows
+        .map((r) => [JSON.stringify(r), r] as const)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, r]) => r);
+    }
+    return tables;
+  }
+  const tables = database.sqlite
+    .prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'members_fts_%' order by name")
+    .all() as { name: string; sql: string }[];
+  // a table WITHOUT ROWID (secret ballots) is read in its key's order
+  const order = (sql: string) => (/without rowid\s*$/i.test(sql) ? '' : ' order by rowid');
+  return Object.fromEntries(tables.map(({ name, sql }) => [name, database.sqlite.prepare(`select * from "${name}"${order(sql)}`).all()]));
+}
+
 export async function startTestCoop(
   options: { now?: () => Date; dataDir?: string; backups?: boolean; firstBackupAfterMs?: number; rendererDir?: string } = {},
 ): Promise<TestCoop> {
@@ -57,14 +84,7 @@ export async function startTestCoop(
     coop,
     dataDir,
     ...callerOf(coop),
-    snapshot() {
-      const tables = coop.database.sqlite
-        .prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'members_fts_%' order by name")
-        .all() as { name: string; sql: string }[];
-      // a table WITHOUT ROWID (secret ballots) is read in its key's order
-      const order = (sql: string) => (/without rowid\s*$/i.test(sql) ? '' : ' order by rowid');
-      return Object.fromEntries(tables.map(({ name, sql }) => [name, coop.database.sqlite.prepare(`select * from "${name}"${order(sql)}`).all()]));
-    },
+    snapshot: () => snapshotOf(coop.database),
     async close() {
       await coop.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -77,7 +77,7 @@ describeOnPostgres('moving a co-op onto PostgreSQL and back', (server) => {
         copyFileSync(join(onServer.dataDir, 'exports', exported.name), join(folder, exported.name));
         expect((await back.call('data.importAll', { name: exported.name })).tables).toEqual(exported.tables);
         expect(Object.keys(comparable(before)).length).toBeGreaterThan(40);
-        expect(comparable(back.snapshot())).toEqual(comparable(before));
+        expect(comparable(await back.snapshot())).toEqual(comparable(before));
       } finally {
         await back.close();
       }
