@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ZodError } from 'zod';
 import { type ApiError, type ApiResult, type Channel, type PushEvent, contract, isChannel } from '@shared/contract';
 import { type Actor, type Ctx, type Session, asSession, withDb, withSite } from './context';
-import { type CommitHook, withCommitHook } from './db/tx';
+import { type CommitHook, afterCommit, withCommitHook } from './db/tx';
 import { AppError } from './errors';
 import { isConnectionLost } from './db/postgres';
 import { isDiskFull } from './db/sqlite';
@@ -104,7 +104,8 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
   const bus = new EventEmitter();
   bus.setMaxListeners(100);
   // The same object, not a copy: a restore replaces ctx.db and every later call sees it.
-  const fullCtx: Ctx = Object.assign(ctx, { emit: (event: PushEvent) => void bus.emit('event', event) });
+  // told once the change is committed: a screen that reads at once must find it (on PostgreSQL, on another connection)
+  const fullCtx: Ctx = Object.assign(ctx, { emit: (event: PushEvent) => afterCommit(() => void bus.emit('event', event)) });
   // The site sessions start at (this desk's, else the co-op's first), read once per database: a
   // restore swaps the database, an import or a settings change says so with settings.changed.
   let firstSite: { db: Ctx['db']; id: Promise<string> } | null = null;

@@ -111,8 +111,14 @@ export function withSite(ctx: Ctx, siteId: string): Ctx {
  * that it writes in the same transaction (its notifications, say). A prototype, as `withSite`.
  */
 export function withDb(ctx: Ctx, db: Ctx['db']): Ctx {
-  return Object.create(ctx, { db: { value: db, enumerable: true } }) as Ctx;
+  const inside = Object.create(ctx, { db: { value: db, enumerable: true } }) as Ctx;
+  outside.set(inside, outsideOf(ctx));
+  return inside;
 }
+const outside = new WeakMap<Ctx, Ctx>();
+
+/** The context `withDb` was given, outside any transaction: for work that runs once the transaction is over. */
+export const outsideOf = (ctx: Ctx): Ctx => outside.get(ctx) ?? ctx;
 
 /** Native file dialogs, given by the Electron shell (the only place that may import electron). */
 export interface DesktopDialogs {

@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, Ctx } from '../../electron/main/context';
 import { remindDaily } from '../../electron/main/features/bids/bids.queries';
-import { FIXED_NOW, startTestCoop, type TestCoop } from '../helpers/coop';
+import { FIXED_NOW, onPostgres, startTestCoop, type TestCoop } from '../helpers/coop';
 
 let t: TestCoop;
 let now = FIXED_NOW;
@@ -225,8 +226,8 @@ describe('stages', () => {
       error: { message: 'A bid at “Idea” cannot move to “Won”; it can go to “Forming team” or “Withdrawn”.' },
     });
     const id = bid.id;
-    const db = t.coop.database.sqlite;
-    db.prepare("update bids set stage = 'completed' where id = ?").run(id);
+    const db = t.coop.database.db;
+    await sql`update bids set stage = 'completed' where id = ${id}`.execute(db);
     for (const to of ['delivering', 'won', 'idea', 'preparing'] as const) {
       expect(await t.send('bids.move', { id, to }, people.Ana)).toMatchObject({
         ok: false,
@@ -234,17 +235,17 @@ describe('stages', () => {
       });
     }
     // the database itself refuses, even if the service were bypassed
-    expect(() => db.prepare("update bids set stage = 'delivering' where id = ?").run(id)).toThrow('a completed bid cannot move back');
+    await expect(sql`update bids set stage = 'delivering' where id = ${id}`.execute(db)).rejects.toThrow('a completed bid cannot move back');
   });
 
   it('the database refuses a bid submitted with shares that do not total 100 %', async () => {
     const bid = await newBid();
-    const db = t.coop.database.sqlite;
-    db.prepare('update bid_team set work_share = 9000 where bid_id = ?').run(bid.id);
-    db.prepare("update bids set stage = 'preparing' where id = ?").run(bid.id);
-    expect(() => db.prepare("update bids set stage = 'submitted' where id = ?").run(bid.id)).toThrow('bid shares must total 100 % before submitting');
-    db.prepare('update bid_team set work_share = 10000 where bid_id = ?').run(bid.id);
-    db.prepare("update bids set stage = 'submitted' where id = ?").run(bid.id);
+    const db = t.coop.database.db;
+    await sql`update bid_team set work_share = 9000 where bid_id = ${bid.id}`.execute(db);
+    await sql`update bids set stage = 'preparing' where id = ${bid.id}`.execute(db);
+    await expect(sql`update bids set stage = 'submitted' where id = ${bid.id}`.execute(db)).rejects.toThrow('bid shares must total 100 % before submitting');
+    await sql`update bid_team set work_share = 10000 where bid_id = ${bid.id}`.execute(db);
+    await sql`update bids set stage = 'submitted' where id = ${bid.id}`.execute(db);
     expect((await t.call('bids.get', { id: bid.id })).stage).toBe('submitted');
   });
 
@@ -442,7 +443,7 @@ describe('documents', () => {
     expect(removed.activity[0]).toMatchObject({ who: 'Ana Ribeiro', text: 'removed the document “../Tender pack.pdf”' });
   });
 
-  it('a backup taken while a document was attached gets its file back when restored', async () => {
+  it.skipIf(onPostgres)('a backup taken while a document was attached gets its file back when restored', async () => {
     const bid = await newBid();
     const content = Buffer.from('signed contract').toString('base64');
     const doc = (await t.call('bids.attach', { id: bid.id, name: 'Contract.pdf', content }, people.Ana)).documents[0];

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { bookingWorldEachTest, london } from '../helpers/bookingWorld';
@@ -158,22 +159,17 @@ describe('rules say no in words, and write nothing', () => {
 
   it('the database itself refuses an overbooking that skips the service', async () => {
     const b = await booked();
-    const sqlite = t.coop.database.sqlite;
-    const row = sqlite.prepare('select * from bookings where id = ?').get(b.id) as Record<string, unknown>;
-    expect(() =>
-      sqlite
-        .prepare(
-          "insert into bookings (id, bookable_id, member_id, guest_name, title, quantity, start_ms, end_ms, occ_start_ms, occ_end_ms, status, price_minor, currency, created_at, updated_at, cancel_reason, cutoff_overridden) values (@id2, @bookable_id, @member_id, @guest_name, @title, @quantity, @start_ms + 1800000, @end_ms, @occ_start_ms + 1800000, @occ_end_ms, @status, 0, @currency, 0, 0, '', 0)",
-        )
-        .run({ ...row, id2: 'sneaky' }),
-    ).toThrow(/OVERBOOKED/);
-    expect(() =>
-      sqlite
-        .prepare(
-          "update bookings set status = 'confirmed', start_ms = start_ms + 3600000, end_ms = end_ms + 3600000, occ_start_ms = occ_start_ms + 3600000, occ_end_ms = occ_end_ms + 3600000 where id = ?",
-        )
-        .run(b.id),
-    ).not.toThrow();
+    const db = t.coop.database.db;
+    // a copy of the booking half an hour later, straight into the table
+    await expect(
+      sql`insert into bookings (id, bookable_id, member_id, guest_name, title, quantity, start_ms, end_ms, occ_start_ms, occ_end_ms, status, price_minor, currency, created_at, updated_at, cancel_reason, cutoff_overridden)
+        select 'sneaky', bookable_id, member_id, guest_name, title, quantity, start_ms + 1800000, end_ms, occ_start_ms + 1800000, occ_end_ms, status, 0, currency, 0, 0, '', 0 from bookings where id = ${b.id}`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/OVERBOOKED|bookings_no_overlap/);
+    await sql`update bookings set status = 'confirmed', start_ms = start_ms + 3600000, end_ms = end_ms + 3600000, occ_start_ms = occ_start_ms + 3600000, occ_end_ms = occ_end_ms + 3600000 where id = ${b.id}`.execute(
+      db,
+    );
   });
 });
 

@@ -1,7 +1,9 @@
+import { type RawBuilder, sql } from 'kysely';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../electron/main/context';
+import { columnsOf, serverColumnsOf } from '../../electron/main/db/tables';
 import { ana, FIXED_NOW, startTestCoop, type TestCoop } from '../helpers/coop';
 
 /**
@@ -185,10 +187,9 @@ describe('bad votes and proxies are refused, with nothing changed', () => {
     const p = await propose({});
     await t.call('governance.openVoting', { id: p.id });
     await vote(p.id, m.ana.id, ['yes']);
-    const again = () => t.coop.database.sqlite.prepare(`insert into ballots values (?, ?, '["no"]')`).run(p.id, m.ana.id);
-    expect(again).toThrow(/UNIQUE|PRIMARY KEY/);
-    const stranger = () => t.coop.database.sqlite.prepare(`insert into ballots values (?, ?, '["no"]')`).run(p.id, m.dora.id);
-    expect(stranger).toThrow(/FOREIGN KEY/);
+    const ballot = (memberId: string) => sql`insert into ballots values (${p.id}, ${memberId}, '["no"]')`.execute(t.coop.database.db);
+    await expect(ballot(m.ana.id)).rejects.toThrow(/UNIQUE|PRIMARY KEY|duplicate key/);
+    await expect(ballot(m.dora.id)).rejects.toThrow(/FOREIGN KEY|foreign key/);
   });
 });
 
@@ -213,17 +214,20 @@ describe('secret ballots', () => {
     for (const who of [m.ben, m.chiara, m.emil]) await vote(p.id, who.id, ['yes']);
     expect((await t.call('governance.get', { id: p.id }, as(m.ana.id))).myChoices).toEqual(['no']);
     // the audit log says Ana voted, never how
-    const audit = t.coop.database.sqlite.prepare(`select details from audit_log where channel = 'governance.vote'`).all() as { details: string }[];
+    const audit = (await sql<{ details: string }>`select details from audit_log where channel = 'governance.vote'`.execute(t.coop.database.db)).rows;
     expect(audit.every((a) => !/"(yes|no)"/.test(a.details))).toBe(true);
     await closeVoting();
 
-    const sqlite = t.coop.database.sqlite;
-    const columns = (table: string) => (sqlite.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
-    expect(columns('secret_ballots')).toEqual(['receipt', 'proposal_id', 'choices']);
-    expect(sqlite.prepare('select count(*) as n from secret_links').get()).toEqual({ n: 0 });
-    // without rowid: the table's order is the receipts', not the order of voting
-    expect(() => sqlite.prepare('select rowid from secret_ballots').all()).toThrow(/rowid/);
-    expect(sqlite.prepare('select count(*) as n from secret_ballots where proposal_id = ?').get(p.id)).toEqual({ n: 4 });
+    const db = t.coop.database.db;
+    const count = async (query: RawBuilder<{ n: number }>) => Number((await query.execute(db)).rows[0]!.n);
+    const columns = (
+      t.coop.database.engine === 'sqlite' ? columnsOf(t.coop.database.sqlite, 'secret_ballots') : await serverColumnsOf(db, 'secret_ballots')
+    ).map((c) => c.name);
+    expect(columns).toEqual(['receipt', 'proposal_id', 'choices']);
+    expect(await count(sql`select count(*) as n from secret_links`)).toBe(0);
+    // SQLite: without rowid, the table's order is the receipts', not the order of voting
+    if (t.coop.database.engine === 'sqlite') await expect(sql`select rowid from secret_ballots`.execute(db)).rejects.toThrow(/rowid/);
+    expect(await count(sql`select count(*) as n from secret_ballots where proposal_id = ${p.id}`)).toBe(4);
     expect((await t.call('governance.get', { id: p.id })).result).toMatchObject({ voted: 4, outcome: 'passed' });
     expect(await t.call('governance.checkReceipt', { proposalId: p.id, receipt: changed.receipt!.toLowerCase() }, as(m.ana.id))).toEqual({
       found: true,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ana, freshCoopEachTest, type TestCoop } from '../helpers/coop';
 
@@ -257,7 +258,7 @@ describe('dispatch', () => {
 
   it('turns unexpected failures into INTERNAL without leaking details', async () => {
     await t.call('members.create', ana);
-    t.coop.database.sqlite.exec('drop table member_tags');
+    await sql`drop table member_tags`.execute(t.coop.database.db);
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const result = await t.coop.api.dispatch('members.list', {}, { role: 'manager', memberId: null });
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong; nothing was changed.' } });

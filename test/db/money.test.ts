@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,9 +111,8 @@ describe('plans and a member’s plan over time', () => {
     for (const [channel, input, actor, error] of refusals) expect(await attempt(channel, input, actor), channel).toMatchObject({ ok: false, error });
     expect(await snapshot()).toEqual(before);
     // one open period per member is the database's own rule
-    const twice = () =>
-      t.coop.database.sqlite.prepare(`insert into member_plans values ('x', ?, ?, 'active', '2027-01-01', null, 0)`).run(w.member.id, resident.id);
-    expect(twice).toThrow(/UNIQUE/);
+    const twice = sql`insert into member_plans values ('x', ${w.member.id}, ${resident.id}, 'active', '2027-01-01', null, 0)`.execute(t.coop.database.db);
+    await expect(twice).rejects.toThrow(/UNIQUE|duplicate key/);
   });
 });
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { startCoopdesk } from '../../electron/main/app';
 import { managerSession, type Session } from '../../electron/main/context';
 import { bookFor, bookingWorld } from '../helpers/bookingWorld';
-import { callerOf, FIXED_NOW, startTestCoop, tempDir } from '../helpers/coop';
+import { callerOf, FIXED_NOW, startCoopdeskAgain, startTestCoop, tempDir } from '../helpers/coop';
 
 /**
  * A co-op with several sites: the manager adds one; each Coopdesk starts at its own site (a desk
@@ -73,10 +72,10 @@ describe('several sites', () => {
     await bookingWorld(t);
     await t.call('settings.addSite', { name: 'Harbour Yard', timeZone: 'Europe/London' });
     await t.close();
-    const atHarbour = await startCoopdesk({ dataDir, now: () => FIXED_NOW, backups: false, site: 'harbour yard' });
+    const atHarbour = await startCoopdeskAgain({ dataDir, now: () => FIXED_NOW, backups: false, site: 'harbour yard' });
     expect((await callerOf(atHarbour).call('settings.get', {})).site.name).toBe('Harbour Yard');
     await atHarbour.close();
-    await expect(startCoopdesk({ dataDir, now: () => FIXED_NOW, backups: false, site: 'Docks' })).rejects.toThrow(
+    await expect(startCoopdeskAgain({ dataDir, now: () => FIXED_NOW, backups: false, site: 'Docks' })).rejects.toThrow(
       'This Coopdesk was started for the site “Docks”, and the co-op has no site of that name (its sites: Mill Lane, Harbour Yard).',
     );
   });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../electron/main/context';
@@ -129,9 +130,9 @@ describe('monthly statements', () => {
     });
     expect(await attempt('money.closeMonth', { month: '2026-11' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     // and the database itself refuses an edit that bypassed the services
-    const sqlite = t.coop.database.sqlite;
-    expect(() => sqlite.prepare('update statements set total_minor = 1').run()).toThrow('an issued statement never changes');
-    expect(() => sqlite.prepare('update statement_lines set amount_minor = 1').run()).toThrow('an issued statement never changes');
+    const db = t.coop.database.db;
+    await expect(sql`update statements set total_minor = 1`.execute(db)).rejects.toThrow('an issued statement never changes');
+    await expect(sql`update statement_lines set amount_minor = 1`.execute(db)).rejects.toThrow('an issued statement never changes');
     expect(await snapshot()).toEqual(after);
     // another member cannot read it
     expect(await attempt('money.statement', { id: issued.id }, as(w.ben.id))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

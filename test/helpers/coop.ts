@@ -4,11 +4,12 @@ import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResult, Channel, InputOf, OutputOf } from '@shared/contract';
-import { type Coopdesk, startCoopdesk } from '../../electron/main/app';
+import { type Coopdesk, startCoopdesk, startCoopdeskOnPostgres } from '../../electron/main/app';
 import { type Host, startHost } from '../../electron/main/host';
 import { type Actor, FRONT_DESK } from '../../electron/main/context';
 import type { Database } from '../../electron/main/db/open';
 import type { PostgresDatabase } from '../../electron/main/db/postgres';
+import { matrixDatabase } from './postgres-matrix';
 
 /** 2026-11-24 10:00 UTC: every test sees the same "now". */
 export const FIXED_NOW = new Date('2026-11-24T10:00:00Z');
@@ -73,13 +74,17 @@ export async function startTestCoop(
   options: { now?: () => Date; dataDir?: string; backups?: boolean; firstBackupAfterMs?: number; rendererDir?: string } = {},
 ): Promise<TestCoop> {
   const dataDir = options.dataDir ?? tempDir();
-  const coop = await startCoopdesk({
+  const started = {
     dataDir,
     now: options.now ?? (() => FIXED_NOW),
     backups: options.backups ?? false,
     firstBackupAfterMs: options.firstBackupAfterMs,
     rendererDir: options.rendererDir,
-  });
+  };
+  // the PostgreSQL run: a database of its own, kept for a data folder the test opens again
+  const server = serverFor.get(dataDir) ?? (await matrixDatabase());
+  if (server && options.dataDir) serverFor.set(dataDir, server);
+  const coop = (server ? await startCoopdeskOnPostgres(server.url, started) : await startCoopdesk(started)) as Coopdesk;
   return {
     coop,
     dataDir,
@@ -87,10 +92,23 @@ export async function startTestCoop(
     snapshot: () => snapshotOf(coop.database),
     async close() {
       await coop.close();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+        await server?.drop();
+      }
     },
   };
 }
+/** Coopdesk itself (not a test co-op) on the database a test co-op of `options.dataDir` was given: its file, or its PostgreSQL database. */
+export function startCoopdeskAgain(options: Parameters<typeof startCoopdesk>[0]): Promise<Coopdesk> {
+  const server = serverFor.get(options.dataDir);
+  return server ? (startCoopdeskOnPostgres(server.url, options) as Promise<unknown> as Promise<Coopdesk>) : startCoopdesk(options);
+}
+
+/** The suites' second run, on PostgreSQL: what only a SQLite file does (backups, restores) is skipped there. */
+export const onPostgres = Boolean(process.env.COOPDESK_TEST_POSTGRES);
+
+const serverFor = new Map<string, NonNullable<Awaited<ReturnType<typeof matrixDatabase>>>>();
 
 export const ana = {
   name: 'Ana Ribeiro',

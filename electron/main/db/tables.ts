@@ -39,6 +39,24 @@ export function columnsOf(sqlite: Sqlite.Database, table: string): Column[] {
   }));
 }
 
+/** A PostgreSQL table's columns, its integers typed INTEGER as SQLite's are (what an import decodes its cells by). */
+export async function serverColumnsOf(db: Kysely<DB>, table: string): Promise<Column[]> {
+  const found = await sql<{ name: string; type: string; nullable: string }>`
+    select column_name as name, data_type as type, is_nullable as nullable from information_schema.columns
+    where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db);
+  return found.rows.map((c) => ({
+    name: c.name,
+    type: /^(bigint|integer|smallint)$/.test(c.type) ? 'INTEGER' : c.type.toUpperCase(),
+    notNull: c.nullable === 'NO',
+    primaryKey: false,
+  }));
+}
+
+/** Deletes every row of `tables` (given parents first: emptied children first). */
+export async function emptyTables(db: Kysely<DB>, tables: readonly string[]): Promise<void> {
+  for (const table of [...tables].reverse()) await db.deleteFrom(table as keyof DB).execute();
+}
+
 /** Whether a table holds any row. */
 export async function hasRows(db: Kysely<DB>, table: keyof DB): Promise<boolean> {
   return (

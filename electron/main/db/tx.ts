@@ -26,6 +26,19 @@ export function noteCommitted(): void {
   if (hook) hook.committed = true;
 }
 
+const afterCommits = new AsyncLocalStorage<(() => void)[]>();
+
+/**
+ * Runs `fn` once the transaction under way commits (now, outside one; never, if it rolls back):
+ * what tells others of a change (screens, e-mail) must not run before they can read it — on
+ * PostgreSQL they read on other connections, which see a change only once it is committed.
+ */
+export function afterCommit(fn: () => void): void {
+  const queue = afterCommits.getStore();
+  if (queue) queue.push(fn);
+  else fn();
+}
+
 /** The lock every writing transaction takes first on PostgreSQL: one writer at a time, as SQLite has. */
 const WRITER_LOCK = 0x436f6f70; // "Coop"
 
@@ -37,24 +50,29 @@ const WRITER_LOCK = 0x436f6f70; // "Coop"
  */
 export async function immediate<T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
   const postgres = engineOf(db) === 'postgres';
-  return db.connection().execute(async (conn) => {
-    await sql.raw(postgres ? 'begin' : 'begin immediate').execute(conn);
-    try {
-      if (postgres) await sql`select pg_advisory_xact_lock(${WRITER_LOCK})`.execute(conn);
-      const result = await work(conn);
-      const hook = hooks.getStore();
-      if (hook && !hook.done) {
-        hook.done = true;
-        await hook.beforeCommit(conn, result);
+  const queue: (() => void)[] = [];
+  const result = await afterCommits.run(queue, () =>
+    db.connection().execute(async (conn) => {
+      await sql.raw(postgres ? 'begin' : 'begin immediate').execute(conn);
+      try {
+        if (postgres) await sql`select pg_advisory_xact_lock(${WRITER_LOCK})`.execute(conn);
+        const result = await work(conn);
+        const hook = hooks.getStore();
+        if (hook && !hook.done) {
+          hook.done = true;
+          await hook.beforeCommit(conn, result);
+        }
+        await sql`commit`.execute(conn);
+        if (hook) hook.committed = true;
+        return result;
+      } catch (error) {
+        await rollback(conn);
+        throw error;
       }
-      await sql`commit`.execute(conn);
-      if (hook) hook.committed = true;
-      return result;
-    } catch (error) {
-      await rollback(conn);
-      throw error;
-    }
-  });
+    }),
+  );
+  for (const fn of queue) fn();
+  return result;
 }
 
 /**

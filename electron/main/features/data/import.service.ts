@@ -11,8 +11,8 @@ import { carryRows, settleFile } from '../../db/rebuild';
 import type { DB } from '../../db/schema';
 import { rebuildDerived } from '../../db/derived';
 import { isDiskFull } from '../../db/sqlite';
-import { columnsOf, hasRows, insertRows } from '../../db/tables';
-import { noteCommitted } from '../../db/tx';
+import { columnsOf, emptyTables, hasRows, insertRows, serverColumnsOf } from '../../db/tables';
+import { immediate, noteCommitted } from '../../db/tx';
 import { AppError } from '../../errors';
 import { dataPath, diskFull, isRecordId, isStoredName } from '../storage';
 import { decodeCell, documentEntry, exportFolder, listExports } from './export.service';
@@ -27,6 +27,13 @@ async function isEmpty(db: Kysely<DB>): Promise<boolean> {
     if (await hasRows(db, table)) return false;
   }
   return true;
+}
+
+/** An export always has its co-op and a site: without them it was not made by Coopdesk. */
+async function refuseWithoutCoop(db: Kysely<DB>, name: string): Promise<void> {
+  if (!(await hasRows(db, 'coop')) || !(await hasRows(db, 'sites'))) {
+    throw new AppError('VALIDATION', `${name} is not a Coopdesk export (it has no co-op or site).`, { name: 'Not a Coopdesk export' });
+  }
 }
 
 const notEmpty = () => new AppError('CONFLICT', 'An export can only be imported into an empty database (no members, bookables or bookings).');
@@ -78,13 +85,12 @@ async function loadTable(db: Kysely<DB>, columns: Map<string, string>, table: st
 
 /**
  * Loads an export into an empty database (a new install), all or nothing. The zip is inflated
- * entry by entry to a private folder (unknown entries are never inflated), the tables are loaded
- * into a new database file there a batch at a time, the install's own settings that never travel
- * (the manager password) carried over, and the finished file renamed over the live one, as a
- * restore does. The live database keeps answering throughout and is untouched by any failure.
+ * entry by entry to a private folder (unknown entries are never inflated), then its tables are
+ * loaded a batch at a time — into a new file that takes the live one's place, or on PostgreSQL
+ * into the live database in one transaction. The live database keeps answering throughout and is
+ * untouched by any failure.
  */
 export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Record<string, number> }> {
-  const live = sqliteFile(ctx, 'An import');
   const entry = listExports(ctx).find((e) => e.name === name);
   if (!entry) throw new AppError('NOT_FOUND', `There is no export called ${name} in ${exportFolder(ctx)}.`, { name: 'Unknown export' });
   if (!(await isEmpty(ctx.db))) throw notEmpty();
@@ -112,29 +118,7 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
       throw new AppError('VALIDATION', `${name} is not a Coopdesk export (missing ${missing.join(', ')}).`, { name: 'Not a Coopdesk export' });
     }
 
-    const tables: Record<string, number> = {};
-    const built = await openDatabase({ dataDir: work, nativeBinding: live.nativeBinding, backupBeforeMigrating: false });
-    try {
-      for (const table of ctx.dataTables) {
-        const file = files.get(`${table}.csv`);
-        if (!file) continue;
-        const columns = new Map(columnsOf(built.sqlite, table).map((c) => [c.name, c.type]));
-        tables[table] = await loadTable(built.db, columns, table, file);
-      }
-      if (!(await hasRows(built.db, 'coop')) || !(await hasRows(built.db, 'sites'))) {
-        throw new AppError('VALIDATION', `${name} is not a Coopdesk export (it has no co-op or site).`, { name: 'Not a Coopdesk export' });
-      }
-      await rebuildDerived(built.db);
-    } finally {
-      await built.close();
-    }
-    const target = join(work, DATABASE_FILE);
-    carryRows(target, live.file, ctx.dataTables, live.nativeBinding);
-    settleFile(target, live.nativeBinding);
-    // someone may have added a member meanwhile: that would be lost by the swap
-    if (!(await isEmpty(ctx.db))) throw notEmpty();
-    await ctx.replaceDatabase(target);
-    noteCommitted();
+    const tables = ctx.database.engine === 'postgres' ? await loadIntoServer(ctx, files, name) : await loadIntoFile(ctx, files, name, work);
     placeDocuments(ctx, join(work, 'documents'));
     for (const event of PUSH_EVENTS) ctx.emit(event);
     return { tables };
@@ -149,6 +133,55 @@ export async function importAll(ctx: Ctx, name: string): Promise<{ tables: Recor
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The SQLite way: the tables loaded into a new file beside the live one, which then takes its place. */
+async function loadIntoFile(ctx: Ctx, files: Map<string, string>, name: string, work: string): Promise<Record<string, number>> {
+  const live = sqliteFile(ctx, 'An import');
+  const tables: Record<string, number> = {};
+  const built = await openDatabase({ dataDir: work, nativeBinding: live.nativeBinding, backupBeforeMigrating: false });
+  try {
+    for (const table of ctx.dataTables) {
+      const file = files.get(`${table}.csv`);
+      if (!file) continue;
+      const columns = new Map(columnsOf(built.sqlite, table).map((c) => [c.name, c.type]));
+      tables[table] = await loadTable(built.db, columns, table, file);
+    }
+    await refuseWithoutCoop(built.db, name);
+    await rebuildDerived(built.db);
+  } finally {
+    await built.close();
+  }
+  const target = join(work, DATABASE_FILE);
+  carryRows(target, live.file, ctx.dataTables, live.nativeBinding);
+  settleFile(target, live.nativeBinding);
+  // someone may have added a member meanwhile: that would be lost by the swap
+  if (!(await isEmpty(ctx.db))) throw notEmpty();
+  await ctx.replaceDatabase(target);
+  noteCommitted();
+  return tables;
+}
+
+/**
+ * The PostgreSQL way: the live database emptied of the co-op's rows and loaded, in one
+ * transaction holding the writers' lock — readers at every site see the empty co-op until it
+ * commits, and a refused row leaves it as it was. The install's own rows (accounts) stay.
+ */
+async function loadIntoServer(ctx: Ctx, files: Map<string, string>, name: string): Promise<Record<string, number>> {
+  const tables: Record<string, number> = {};
+  await immediate(ctx.db, async (trx) => {
+    if (!(await isEmpty(trx))) throw notEmpty();
+    await emptyTables(trx, ctx.dataTables);
+    for (const table of ctx.dataTables) {
+      const file = files.get(`${table}.csv`);
+      if (!file) continue;
+      const columns = new Map((await serverColumnsOf(trx, table)).map((c) => [c.name, c.type]));
+      tables[table] = await loadTable(trx, columns, table, file);
+    }
+    await refuseWithoutCoop(trx, name);
+    await rebuildDerived(trx);
+  });
+  return tables;
 }
 
 /** Moves the inflated documents into the data folder (renames within one disk: nothing more to fill it). */

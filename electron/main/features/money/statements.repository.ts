@@ -48,7 +48,14 @@ export const insertAdjustment = (db: Kysely<DB>, row: AdjustmentsTable) => db.in
 
 export const insertPayment = (db: Kysely<DB>, row: PaymentsTable) => db.insertInto('payments').values(row).execute();
 export const paymentsOf = (db: Kysely<DB>, memberId: string) =>
-  db.selectFrom('payments').selectAll().where('member_id', '=', memberId).orderBy('paid_on', 'desc').orderBy('created_at', 'desc').execute();
+  db
+    .selectFrom('payments')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .orderBy('paid_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 
 /** Billed and paid per member (every member with either), summed in the database. */
 export async function balances(db: Kysely<DB>, memberId?: string): Promise<Map<string, { billed: number; paid: number }>> {
@@ -97,4 +104,12 @@ export const linesBetween = (db: Kysely<DB>, from: string, to: string) =>
     .orderBy('statement_lines.seq')
     .execute();
 export const paymentsBetween = (db: Kysely<DB>, fromDay: string, toDay: string) =>
-  db.selectFrom('payments').selectAll().where('paid_on', '>=', fromDay).where('paid_on', '<=', toDay).orderBy('paid_on').orderBy('created_at').execute();
+  db
+    .selectFrom('payments')
+    .selectAll()
+    .where('paid_on', '>=', fromDay)
+    .where('paid_on', '<=', toDay)
+    .orderBy('paid_on')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();

@@ -1,7 +1,7 @@
 import { NOTIFICATION_KINDS, type Inbox, type NotificationKind, type NotificationPrefs, type Outbox } from '@shared/contract/notifications.contract';
 import { newId } from '@shared/domain/ids';
-import { type Actor, type Ctx, isStaff, withDb } from '../../context';
-import { immediate } from '../../db/tx';
+import { type Actor, type Ctx, isStaff, outsideOf, withDb } from '../../context';
+import { afterCommit, immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import { staffEmail, staffIds } from '../auth';
 import { mailConfigured, sendMail } from '../mail';
@@ -54,7 +54,7 @@ export async function notify(ctx: Ctx, recipients: readonly string[], news: News
     })),
   );
   ctx.emit('notifications.changed');
-  if (mail) setTimeout(() => void sendDue(ctx).catch(() => undefined), 50).unref();
+  if (mail) afterCommit(() => setTimeout(() => void sendDue(outsideOf(ctx)).catch(() => undefined), 50).unref());
   return to.length;
 }
 
