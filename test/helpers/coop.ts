@@ -4,7 +4,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResult, Channel, InputOf, OutputOf } from '@shared/contract';
-import { type Coopdesk, startCoopdesk, startCoopdeskOnPostgres } from '../../electron/main/app';
+import { type Coopdesk, type StartOptions, startCoopdesk, startCoopdeskOnPostgres } from '../../electron/main/app';
 import { type Host, startHost } from '../../electron/main/host';
 import { type Actor, FRONT_DESK } from '../../electron/main/context';
 import type { Database } from '../../electron/main/db/open';
@@ -84,7 +84,7 @@ export async function startTestCoop(
   // the PostgreSQL run: a database of its own, kept for a data folder the test opens again
   const server = serverFor.get(dataDir) ?? (await matrixDatabase());
   if (server && options.dataDir) serverFor.set(dataDir, server);
-  const coop = (server ? await startCoopdeskOnPostgres(server.url, started) : await startCoopdesk(started)) as Coopdesk;
+  const coop = await startOn(server, started);
   return {
     coop,
     dataDir,
@@ -99,16 +99,19 @@ export async function startTestCoop(
     },
   };
 }
+
 /** Coopdesk itself (not a test co-op) on the database a test co-op of `options.dataDir` was given: its file, or its PostgreSQL database. */
-export function startCoopdeskAgain(options: Parameters<typeof startCoopdesk>[0]): Promise<Coopdesk> {
-  const server = serverFor.get(options.dataDir);
-  return server ? (startCoopdeskOnPostgres(server.url, options) as Promise<unknown> as Promise<Coopdesk>) : startCoopdesk(options);
-}
+export const startCoopdeskAgain = (options: StartOptions): Promise<Coopdesk> => startOn(serverFor.get(options.dataDir), options);
+
+/** Coopdesk on the test's PostgreSQL database when it has one, else on its data folder's file (typed as the file's: tests read either through `db`). */
+const startOn = (server: MatrixDatabase | null | undefined, options: StartOptions): Promise<Coopdesk> =>
+  server ? (startCoopdeskOnPostgres(server.url, options) as Promise<unknown> as Promise<Coopdesk>) : startCoopdesk(options);
 
 /** The suites' second run, on PostgreSQL: what only a SQLite file does (backups, restores) is skipped there. */
 export const onPostgres = Boolean(process.env.COOPDESK_TEST_POSTGRES);
 
-const serverFor = new Map<string, NonNullable<Awaited<ReturnType<typeof matrixDatabase>>>>();
+const serverFor = new Map<string, MatrixDatabase>();
+type MatrixDatabase = NonNullable<Awaited<ReturnType<typeof matrixDatabase>>>;
 
 export const ana = {
   name: 'Ana Ribeiro',

@@ -170,6 +170,7 @@ async function loadIntoFile(ctx: Ctx, files: Map<string, string>, name: string, 
 async function loadIntoServer(ctx: Ctx, files: Map<string, string>, name: string): Promise<Record<string, number>> {
   const tables: Record<string, number> = {};
   await immediate(ctx.db, async (trx) => {
+    // checked again under the lock: a member added meanwhile would be deleted with the rest
     if (!(await isEmpty(trx))) throw notEmpty();
     await emptyTables(trx, ctx.dataTables);
     for (const table of ctx.dataTables) {
