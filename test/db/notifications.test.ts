@@ -60,6 +60,23 @@ describe('notifications', () => {
     expect(await t.call('notifications.markRead', { ids: [inbox.rows[0].id] }, { role: 'member', memberId: w.ben.id })).toEqual({ unread: 0 });
   });
 
+  it('a message saved while the sender is busy with another goes out in the same run, not half a minute later', async () => {
+    await smtp.close();
+    smtp = await startSmtp({ delayMs: 400 });
+    const desk = await staffAndMail();
+    await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.room.id })), rules: { approvalRequired: true } } as never);
+    const booking = await t.call(
+      'bookings.create',
+      { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-26', '10:00'), end: london('2026-11-26', '11:00') },
+      ana(),
+    );
+    // the staff's message is on its way to a slow server when the approval is saved
+    await eventually(() => smtp.started() > 0);
+    await t.coop.api.dispatch('bookings.approve', { id: booking.id }, desk);
+    await eventually(() => smtp.received.some((m) => m.to.includes('ana@example.coop')), 3000);
+    expect(smtp.received.map((m) => m.to)).toEqual([['kasia@example.coop'], ['ana@example.coop']]);
+  });
+
   it('a member’s weekly series on a room that needs approval tells the staff once, not once a week', async () => {
     const desk = await staffAndMail();
     await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.room.id })), rules: { approvalRequired: true } } as never);

@@ -122,45 +122,61 @@ export async function setPref(ctx: Ctx, actor: Actor, input: { kind: Notificatio
 
 const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
 
-/** One sender at a time per data folder (a test process runs several co-ops). */
-const sending = new Map<string, Promise<number>>();
+/**
+ * One sender at a time per data folder (a test process runs several co-ops). A call while one
+ * runs asks it for another pass: the mail just committed may have missed the rows it read.
+ */
+const sending = new Map<string, { run: Promise<number>; again: boolean }>();
 
 /** Sends the e-mails due, one at a time; a failure backs off and, after a few, shows as failed to staff. Returns how many were sent. */
 export function sendDue(ctx: Ctx): Promise<number> {
   const running = sending.get(ctx.dataDir);
-  if (running) return running;
-  const run = (async () => {
+  if (running) {
+    running.again = true;
+    return running.run;
+  }
+  const state = { run: Promise.resolve(0), again: false };
+  state.run = (async () => {
     let sent = 0;
     try {
-      for (const n of await repo.dueEmails(ctx.db, ctx.now().getTime(), 100)) {
-        const to = await addressOf(ctx, n.recipient_id);
-        if (!to) {
-          await repo.setEmailState(ctx.db, n.id, { email_state: 'none' });
-          continue;
-        }
-        try {
-          await sendMail(ctx, { to, subject: n.title, text: `${n.body || n.title}\n` });
-          await repo.setEmailState(ctx.db, n.id, { email_state: 'sent', email_error: '', email_attempts: n.email_attempts + 1 });
-          sent++;
-        } catch (error) {
-          const attempts = n.email_attempts + 1;
-          const last = attempts > BACKOFF_MS.length;
-          await repo.setEmailState(ctx.db, n.id, {
-            email_state: last ? 'failed' : 'pending',
-            email_attempts: attempts,
-            email_error: (error as Error).message.slice(0, 300),
-            email_next_at: last ? null : ctx.now().getTime() + BACKOFF_MS[attempts - 1],
-          });
-        }
-      }
+      do {
+        state.again = false;
+        sent += await sendPass(ctx);
+      } while (state.again);
     } finally {
       sending.delete(ctx.dataDir);
     }
     if (sent > 0) ctx.emit('notifications.changed');
     return sent;
   })();
-  sending.set(ctx.dataDir, run);
-  return run;
+  sending.set(ctx.dataDir, state);
+  return state.run;
+}
+
+async function sendPass(ctx: Ctx): Promise<number> {
+  let sent = 0;
+  for (const n of await repo.dueEmails(ctx.db, ctx.now().getTime(), 100)) {
+    const to = await addressOf(ctx, n.recipient_id);
+    if (!to) {
+      await repo.setEmailState(ctx.db, n.id, { email_state: 'none' });
+      continue;
+    }
+    try {
+      await sendMail(ctx, { to, subject: n.title, text: `${n.body || n.title}\n` });
+      await repo.setEmailState(ctx.db, n.id, { email_state: 'sent', email_error: '', email_attempts: n.email_attempts + 1 });
+      sent++;
+    } catch (error) {
+      const attempts = n.email_attempts + 1;
+      const last = attempts > BACKOFF_MS.length;
+      await repo.setEmailState(ctx.db, n.id, {
+        email_state: last ? 'failed' : 'pending',
+        email_attempts: attempts,
+        email_error: (error as Error).message.slice(0, 300),
+        email_next_at: last ? null : ctx.now().getTime() + BACKOFF_MS[attempts - 1],
+      });
+    }
+  }
+  return sent;
 }
 
 export async function outbox(ctx: Ctx): Promise<Outbox> {
