@@ -236,6 +236,29 @@ describe('the demo co-op', () => {
     const bids = await t.call('bids.list', { stage: 'board' });
     expect(bids.every((b) => !b.deadline || b.deadline.endsWith('T12:00:00.000Z'))).toBe(true);
   });
+
+  it('has two sites: the desk works at The Mill, and Harbour Yard has rooms and desks of its own that members book', async () => {
+    await t.call('system.loadDemo', {});
+    const settings = await t.call('settings.get', {});
+    expect(settings.site).toMatchObject({ name: 'The Mill', address: '14 Mill Lane' });
+    expect(settings.sites.map((s) => s.name)).toEqual(['The Mill', 'Harbour Yard']);
+    const harbour = settings.sites[1]!;
+    const today = (await t.call('frontdesk.today', {})).date;
+    const month = await t.call('bookings.calendar', { siteId: harbour.id, date: today, span: 'month' });
+    expect(month.bookables.map((b) => b.name).sort()).toEqual([
+      'Chart Room',
+      'Harbour desk 1',
+      'Harbour desk 2',
+      'Harbour desk 3',
+      'Harbour desk 4',
+      'Net Loft',
+    ]);
+    expect(month.days.reduce((n, d) => n + d.count, 0)).toBeGreaterThan(10);
+    // the Mill's board has none of the harbour's rooms
+    const mill = await t.call('bookings.dayBoard', { date: today });
+    expect(mill.siteName).toBe('The Mill');
+    expect(mill.bookables.some((b) => b.name === 'Net Loft')).toBe(false);
+  });
 });
 
 describe('dispatch', () => {

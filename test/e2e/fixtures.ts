@@ -22,7 +22,7 @@ export const test = base.extend<{ app: { coop: Coopdesk; host: Host; url: string
 
 /** Sets the scene as the front desk would, through the API (not the screens under test). */
 export async function call<T = any>(
-  coop: Coopdesk,
+  coop: Pick<Coopdesk, 'api'>,
   channel: string,
   input: unknown,
   actor: { role: 'manager' | 'member'; memberId: string | null } = { role: 'manager', memberId: null },

@@ -4,16 +4,21 @@ import { hasRows } from '../../db/tables';
 import { immediate } from '../../db/tx';
 import { addDaysIso } from '@shared/domain/zoned';
 import { ownershipClock } from '../settings';
-import { loadSite } from '../sites';
+import { addSite, loadSite } from '../sites';
 
-/** Rooms, desks and equipment with two weeks of history and four weeks ahead, when none exist yet. */
+/**
+ * Rooms, desks and equipment with two weeks of history and four weeks ahead, when none exist yet;
+ * and a second, smaller site on the harbour, so a newcomer sees how a co-op of several premises
+ * works (the desk's site switcher, members booking at either).
+ */
 export async function seedBookings(ctx: Ctx): Promise<void> {
   if (await hasRows(ctx.db, 'bookables')) return;
   const { today } = await ownershipClock(ctx);
   const memberIds = await activeMemberIds(ctx.db);
   const site = await loadSite(ctx.db, ctx.siteId);
-  await immediate(ctx.db, (trx) =>
-    generateBookings(trx, {
+  const window = { from: addDaysIso(today, -14), to: addDaysIso(today, 28), now: ctx.now().getTime() };
+  await immediate(ctx.db, async (trx) => {
+    await generateBookings(trx, {
       siteId: site.id,
       timeZone: site.timeZone,
       hours: site.hours,
@@ -26,13 +31,26 @@ export async function seedBookings(ctx: Ctx): Promise<void> {
         desks: ['Window desk 1', 'Window desk 2', 'Window desk 3', 'Quiet desk 1', 'Quiet desk 2', 'Hot desk A', 'Hot desk B', 'Hot desk C'],
         resources: ['Projector', 'Cargo bike', 'Podcast kit'],
       },
-      from: addDaysIso(today, -14),
-      to: addDaysIso(today, 28),
+      ...window,
       seed: 21,
       busy: 0.45,
-      now: ctx.now().getTime(),
-    }),
-  );
+    });
+    const harbourId = await addSite(trx, { name: 'Harbour Yard', address: '2 Quay Street', timeZone: site.timeZone }, window.now);
+    const harbour = await loadSite(trx, harbourId);
+    await generateBookings(trx, {
+      siteId: harbour.id,
+      timeZone: harbour.timeZone,
+      hours: harbour.hours,
+      memberIds,
+      rooms: 2,
+      desks: 4,
+      resources: 0,
+      names: { rooms: ['Net Loft', 'Chart Room'], desks: ['Harbour desk 1', 'Harbour desk 2', 'Harbour desk 3', 'Harbour desk 4'] },
+      ...window,
+      seed: 22,
+      busy: 0.3,
+    });
+  });
   ctx.emit('bookables.changed');
   ctx.emit('bookings.changed');
 }

@@ -149,7 +149,7 @@ export const DayBoard = memo(function DayBoard({
       >
         <div role="row" className="board-row board-head" aria-rowindex={1}>
           <div role="columnheader" className="board-name">
-            {layout.rows.length} bookables
+            {layout.rows.length} bookable{layout.rows.length === 1 ? '' : 's'}
           </div>
           <div role="columnheader" className="board-hours">
             {Array.from({ length: Math.ceil((layout.to - layout.from) / 60) }, (_, i) => (
