@@ -28,6 +28,11 @@ export const ON_BOTH = [
   'statements',
   'support',
   'governance',
+  'fuzz',
+  'properties',
+  'host-attack',
+  'guard-attack',
+  'portal-attack',
 ];
 
 const missing = postgresMissing();

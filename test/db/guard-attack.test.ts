@@ -6,11 +6,10 @@ import { FIXED_NOW, ana, freshCoopEachTest } from '../helpers/coop';
 let now = FIXED_NOW;
 const t = freshCoopEachTest(() => ((now = FIXED_NOW), { now: () => now }));
 const kiosk = (client = '10.0.0.9'): Session => ({ mode: 'kiosk', actor: { role: 'kiosk', memberId: null }, client });
-const auditOf = (channel: string) =>
-  t.coop.database.sqlite
-    .prepare('select details from audit_log where channel = ? order by rowid')
-    .all(channel)
-    .map((r) => JSON.parse((r as { details: string }).details).outcome);
+const auditOf = async (channel: string) =>
+  (await t.coop.database.db.selectFrom('audit_log').select('details').where('channel', '=', channel).orderBy('id').execute()).map(
+    (r) => JSON.parse(r.details).outcome,
+  );
 
 async function kioskWithAna() {
   await t.call('auth.setUp', { name: 'Kasia Nowak', email: 'kasia@example.coop', password: 'front-desk-2026' });
@@ -29,7 +28,7 @@ describe('PIN guesses in parallel', () => {
     expect(answers.at(-1)).toMatchObject({ ok: false, error: { rule: 'locked' } });
     expect((await t.call('auth.lockouts', {})).map((l) => l.memberId)).toEqual([member.id]);
     // every failure and the lockout are on record, with the member
-    expect(auditOf('auth.identify')).toEqual(expect.arrayContaining(['wrong', 'wrong, now locked out', 'refused: locked out; further refusals counted']));
+    expect(await auditOf('auth.identify')).toEqual(expect.arrayContaining(['wrong', 'wrong, now locked out', 'refused: locked out; further refusals counted']));
     // the right PIN stays refused until the front desk unlocks
     expect(await t.coop.api.dispatch('auth.identify', { who: '1', pin: '4821' }, kiosk())).toMatchObject({ ok: false, error: { rule: 'locked' } });
     await t.call('auth.clearLockout', { scope: 'pin', key: member.id });
@@ -82,7 +81,7 @@ describe('PIN guesses in parallel', () => {
     await kioskWithAna();
     for (let i = 0; i < 5; i++) await t.coop.api.dispatch('auth.identify', { who: '1', pin: '0000' }, kiosk());
     for (let i = 0; i < 200; i++) await t.coop.api.dispatch('auth.identify', { who: '1', pin: '0000' }, kiosk(`10.0.1.${i % 50}`));
-    const outcomes = auditOf('auth.identify');
+    const outcomes = await auditOf('auth.identify');
     expect(outcomes.filter((o) => o.startsWith('refused'))).toHaveLength(1);
     expect(outcomes).toHaveLength(6);
     expect((await t.call('auth.lockouts', {})).find((l) => l.label === 'Ana Ribeiro')).toMatchObject({ refused: 200 });
@@ -97,7 +96,7 @@ describe('staff password guesses', () => {
     );
     expect(answers.filter((a) => !a.ok && a.error.rule !== 'locked').length).toBeLessThanOrEqual(5);
     expect(answers.every((a) => !a.ok)).toBe(true);
-    expect(auditOf('auth.signIn')).toContain('wrong, now locked out');
+    expect(await auditOf('auth.signIn')).toContain('wrong, now locked out');
     // the lock holds at that screen only: the desk unlocks at once, the guessing screen waits
     expect(await t.coop.api.dispatch('auth.signIn', { who: 'kasia@example.coop', password: 'front-desk-2026' }, kiosk())).toMatchObject({
       ok: false,

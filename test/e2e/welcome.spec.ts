@@ -55,7 +55,8 @@ test('or loads the demo co-op to look around', async ({ page, app }) => {
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Load the demo co-op' }).click();
   await expect(page.getByRole('heading', { name: /^Today/ })).toBeVisible();
-  await expect(page.getByText('Millbrook Works Co-op')).toBeVisible();
+  // a whole co-op written at once: seconds on a busy machine
+  await expect(page.getByText('Millbrook Works Co-op')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('36 in the register')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/after-demo.png' });
 });

@@ -47,11 +47,10 @@ export function callerOf(coop: Pick<Coopdesk<Database | PostgresDatabase>, 'api'
 /** Every row of every table of either database, each table's rows in one stable order. */
 export async function snapshotOf(database: Database | PostgresDatabase): Promise<Record<string, unknown[]>> {
   if (database.engine === 'postgres') {
+    // pg_tables, not information_schema (whose views cost milliseconds a read: the fuzz suites take thousands of snapshots)
     const names = await sql<{
       name: string;
-    }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_name <> 'coopdesk_schema' order by table_name`.execute(
-      database.db,
-    );
+    }>`select tablename as name from pg_tables where schemaname = current_schema() and tablename <> 'coopdesk_schema' order by tablename`.execute(database.db);
     const tables: Record<string, unknown[]> = {};
     for (const { name } of names.rows) {
       const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(database.db)).rows;
