@@ -16,7 +16,7 @@ export async function seedBookings(ctx: Ctx): Promise<void> {
   const { today } = await ownershipClock(ctx);
   const memberIds = await activeMemberIds(ctx.db);
   const site = await loadSite(ctx.db, ctx.siteId);
-  const window = { from: addDaysIso(today, -14), to: addDaysIso(today, 28), now: ctx.now().getTime() };
+  const dates = { from: addDaysIso(today, -14), to: addDaysIso(today, 28), now: ctx.now().getTime() };
   await immediate(ctx.db, async (trx) => {
     await generateBookings(trx, {
       siteId: site.id,
@@ -31,11 +31,11 @@ export async function seedBookings(ctx: Ctx): Promise<void> {
         desks: ['Window desk 1', 'Window desk 2', 'Window desk 3', 'Quiet desk 1', 'Quiet desk 2', 'Hot desk A', 'Hot desk B', 'Hot desk C'],
         resources: ['Projector', 'Cargo bike', 'Podcast kit'],
       },
-      ...window,
+      ...dates,
       seed: 21,
       busy: 0.45,
     });
-    const harbourId = await addSite(trx, { name: 'Harbour Yard', address: '2 Quay Street', timeZone: site.timeZone }, window.now);
+    const harbourId = await addSite(trx, { name: 'Harbour Yard', address: '2 Quay Street', timeZone: site.timeZone }, dates.now);
     const harbour = await loadSite(trx, harbourId);
     await generateBookings(trx, {
       siteId: harbour.id,
@@ -46,7 +46,7 @@ export async function seedBookings(ctx: Ctx): Promise<void> {
       desks: 4,
       resources: 0,
       names: { rooms: ['Net Loft', 'Chart Room'], desks: ['Harbour desk 1', 'Harbour desk 2', 'Harbour desk 3', 'Harbour desk 4'] },
-      ...window,
+      ...dates,
       seed: 22,
       busy: 0.3,
     });

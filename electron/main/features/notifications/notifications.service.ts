@@ -153,6 +153,7 @@ export function sendDue(ctx: Ctx): Promise<number> {
   return state.run;
 }
 
+/** One pass over the e-mails due now (a hundred at most; the job takes the rest): how many were sent. */
 async function sendPass(ctx: Ctx): Promise<number> {
   let sent = 0;
   for (const n of await repo.dueEmails(ctx.db, ctx.now().getTime(), 100)) {
