@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
@@ -139,6 +139,36 @@ describeOnPostgres(
       }
       expect((await desk.call('system.status', {})).database.engine).toBe('sqlite');
       expect((await desk.call('members.list', {})).rows).toHaveLength(3);
+    });
+
+    it('takes the copy away again when this desk cannot start working on the server, so the move can simply be tried again', async () => {
+      const dataDir = tempDir();
+      const desk = callerOf(await started(dataDir));
+      const w = await bookingWorld(desk);
+      await bookFor(desk, w.room.id, w.member.id, '2026-11-26', '10:00', '11:00', { title: 'Before the move' });
+      const url = server().createDatabase('coop_switch_fails');
+      // the choice cannot be saved in the data folder: a folder stands where its file goes
+      mkdirSync(join(dataDir, 'database.json'));
+      const failed = await desk.send('data.moveToServer', { url });
+      expect(failed).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('so the copy there was removed again') } });
+      expect(JSON.stringify(failed)).not.toContain(PASSWORD);
+      // the server holds no co-op, and not a row of this one; the desk goes on with its file
+      expect(await desk.call('data.checkServer', { url })).toMatchObject({ holds: 'nothing', members: 0, sites: [] });
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const counts = await client.query<{ n: number }>(
+        'select (select count(*) from members) + (select count(*) from bookings) + (select count(*) from sites) as n',
+      );
+      await client.end();
+      expect(Number(counts.rows[0]!.n)).toBe(0);
+      expect((await desk.call('system.status', {})).database.engine).toBe('sqlite');
+      expect((await desk.call('bookings.dayBoard', { date: '2026-11-26' })).bookings.map((b) => b.title)).toEqual(['Before the move']);
+
+      // put right, the same move again: it goes through
+      rmSync(join(dataDir, 'database.json'), { recursive: true });
+      expect((await desk.call('data.moveToServer', { url })).tables).toMatchObject({ members: 3, bookings: 1 });
+      expect((await desk.call('system.status', {})).database.engine).toBe('postgres');
+      expect((await desk.call('bookings.dayBoard', { date: '2026-11-26' })).bookings.map((b) => b.title)).toEqual(['Before the move']);
     });
   },
   { password: PASSWORD },

@@ -4,7 +4,7 @@ import type { Database } from './open';
 import type { PostgresDatabase } from './postgres';
 import { rebuildDerived } from './derived';
 import type { DB } from './schema';
-import { DERIVED_TABLES, MACHINE_TABLES, countRows, tableNames } from './tables';
+import { DERIVED_TABLES, MACHINE_TABLES, countRows, emptyTables, tableNames } from './tables';
 
 /**
  * Moving a co-op from its SQLite file onto a PostgreSQL server (issue 29): every table but the
@@ -117,9 +117,20 @@ export async function moveToPostgres(source: Database, target: PostgresDatabase)
     const columns = (source.sqlite.prepare(`select * from "${table.replace(/"/g, '""')}" limit 0`).columns() as { name: string }[]).map((c) => c.name);
     const [from, to] = [await checksumOf(source.db, table, columns), await checksumOf(target.db, table, columns)];
     const [n, m] = [await countRows(source.db, table), await countRows(target.db, table)];
-    if (from !== to || n !== m)
-      throw new Error(`${table} differs after the move (${n} rows and ${m}): the PostgreSQL database should be emptied before trying again.`);
+    if (from !== to || n !== m) {
+      await removeMoved(target, tables);
+      throw new Error(`${table} differs after the move (${n} rows and ${m}), so what was copied was removed again; nothing was moved.`);
+    }
     moved[table] = { rows: n, checksum: from };
   }
   return moved;
+}
+
+/**
+ * Empties what a move wrote (the co-op's tables and what was derived from them), in one
+ * transaction: the database is as the move found it, migrated and empty, and the move can be
+ * tried again.
+ */
+export async function removeMoved(target: PostgresDatabase, tables: readonly string[]): Promise<void> {
+  await target.db.transaction().execute((trx) => emptyTables(trx, [...tables, ...DERIVED_TABLES]));
 }

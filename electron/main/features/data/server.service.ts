@@ -2,7 +2,7 @@ import { PUSH_EVENTS } from '@shared/contract';
 import type { ServerCheck } from '@shared/contract/data.contract';
 import type { Ctx } from '../../context';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { moveToPostgres } from '../../db/move';
+import { moveToPostgres, removeMoved } from '../../db/move';
 import { type PostgresDatabase, openPostgres, probePostgres, shownUrl } from '../../db/postgres';
 import { noteCommitted } from '../../db/tx';
 import { AppError } from '../../errors';
@@ -65,11 +65,18 @@ export async function moveToServer(ctx: Ctx, url: string): Promise<{ address: st
   try {
     await ctx.switchToServer(target, url);
   } catch (error) {
-    await target.close();
     const why = error instanceof Error ? error.message : String(error);
+    // the copy is taken away again, so a second try finds the empty database the first one did
+    const removed = await removeMoved(target, Object.keys(moved)).then(
+      () => true,
+      () => false,
+    );
+    await target.close();
     throw new AppError(
       'CONFLICT',
-      `The co-op was copied onto ${shownUrl(url)}, but this desk could not start working there (${why}). It goes on with its file; empty that database before moving again.`,
+      removed
+        ? `This desk could not start working on ${shownUrl(url)} (${why}), so the copy there was removed again. It goes on with its file; nothing was moved.`
+        : `The co-op was copied onto ${shownUrl(url)}, but this desk could not start working there (${why}). It goes on with its file; empty that database before moving again.`,
     );
   }
   noteCommitted();
