@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ZodError } from 'zod';
 import { type ApiError, type ApiResult, type Channel, type PushEvent, contract, isChannel } from '@shared/contract';
 import { type Actor, type Ctx, type Session, asSession, withDb, withSite } from './context';
-import { type CommitHook, afterCommit, withCommitHook } from './db/tx';
+import { type CommitHook, afterCommit, isClosedUnder, withCommitHook } from './db/tx';
 import { AppError } from './errors';
 import { isConnectionLost } from './db/postgres';
 import { isDiskFull } from './db/sqlite';
@@ -131,67 +131,81 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
       }
       return { ok: true, maxBody: contract[channel].maxBody, reads: contract[channel].kind === 'query' };
     },
-    async dispatch(channel, input, caller, options = {}) {
-      const session = asSession(caller);
-      // A session idle too long, or ended everywhere, or whose account was disabled, is signed out.
-      await KERNELS.refreshSession(fullCtx, session);
-      const actor = session.actor;
-      if (!isChannel(channel)) {
-        return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
-      }
-      // Permission before validation: an unauthorised caller learns nothing about the input.
-      if (!mayCall(session, channel)) {
-        // A signed-in person trying what their role may not do is on record (the anonymous kiosk's tries are only refused).
-        if (actor.accountId || actor.memberId) await KERNELS.recordRefusal(fullCtx, actor, channel).catch(log);
-        return { ok: false, error: forbidden(session) };
-      }
-      const parsed = contract[channel].input.safeParse(input ?? {});
-      if (!parsed.success) {
-        const fields = fieldsOf(parsed.error);
-        const first = Object.values(fields)[0];
-        return { ok: false, error: { code: 'VALIDATION', message: first ?? 'The input is not valid.', fields } };
-      }
-      // A retried command is answered from its first try (or refused: the key was used for something else).
-      const replay =
-        options.idempotencyKey && contract[channel].kind === 'command' && !contract[channel].secretAnswer
-          ? KERNELS.replayFor(callerOf(session), options.idempotencyKey, channel, parsed.data)
-          : null;
-      if (replay) {
-        const first = await KERNELS.answered(fullCtx, replay);
-        if (first) return first;
-      }
-      // A command that fails before anything is saved leaves the session as it was (a failed unlock never raises it).
-      const before = structuredClone(session);
-      // The person who acted: the one signed in by this very command (a sign-in), else the caller.
-      const auditActor = () => (session.actor.accountId ? session.actor : actor);
-      // The audit row, and the answer kept for retries, in the change's own transaction.
-      const record = async (db: Ctx['db'], result: unknown) => {
-        const txCtx = withDb(fullCtx, db);
-        await KERNELS.recordAudit(txCtx, auditActor(), channel, parsed.data, result);
-        if (replay) await KERNELS.remember(txCtx, replay, result);
-      };
-      const hook: CommitHook = { done: false, beforeCommit: record };
-      try {
-        const handler = handlers[channel] as (input: unknown, ctx: Ctx, actor: Actor, session: Session) => Promise<unknown>;
-        const requestCtx = withSite(fullCtx, await siteOf(session));
-        // A command's audit row is written in the transaction that makes the change; a command
-        // that changes no table (a session's mode) or swaps the database writes it after.
-        const data = await withCommitHook(hook, () => handler(parsed.data, requestCtx, actor, session));
-        if (!hook.done) await record(fullCtx.db, data);
-        else if (replay && hook.committed) await KERNELS.settle(fullCtx, replay, data);
-        return { ok: true, data };
-      } catch (error) {
-        if (!hook.committed) Object.assign(session, before);
-        // its first try committed while this one ran (this one then failed, or rolled back on the
-        // kept answer): the first answer stands
-        const first = replay ? await KERNELS.answered(fullCtx, replay).catch(() => null) : null;
-        if (first) return first;
-        return { ok: false, error: failure(error, hook.committed === true, log) };
-      }
-    },
+    dispatch: (channel, input, caller, options = {}) => run(channel, input, caller, options, true),
     subscribe(listener) {
       bus.on('event', listener);
       return () => bus.off('event', listener);
     },
   };
+
+  /**
+   * `dispatch`, once more (`again`) if it waited for a move or a restore that swapped the database
+   * and found the old one closed under it: it never reached that one, so it runs on the new.
+   */
+  async function run(channel: string, input: unknown, caller: Session | Actor, options: DispatchOptions, again: boolean): Promise<ApiResult<unknown>> {
+    const database = fullCtx.database;
+    const swapped = (error: unknown) => again && fullCtx.database !== database && isClosedUnder(error);
+    const session = asSession(caller);
+    // A session idle too long, or ended everywhere, or whose account was disabled, is signed out.
+    try {
+      await KERNELS.refreshSession(fullCtx, session);
+    } catch (error) {
+      if (swapped(error)) return run(channel, input, caller, options, false);
+      throw error;
+    }
+    const actor = session.actor;
+    if (!isChannel(channel)) {
+      return { ok: false, error: { code: 'NOT_FOUND', message: `There is no operation called “${channel}”.` } };
+    }
+    // Permission before validation: an unauthorised caller learns nothing about the input.
+    if (!mayCall(session, channel)) {
+      // A signed-in person trying what their role may not do is on record (the anonymous kiosk's tries are only refused).
+      if (actor.accountId || actor.memberId) await KERNELS.recordRefusal(fullCtx, actor, channel).catch(log);
+      return { ok: false, error: forbidden(session) };
+    }
+    const parsed = contract[channel].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const fields = fieldsOf(parsed.error);
+      const first = Object.values(fields)[0];
+      return { ok: false, error: { code: 'VALIDATION', message: first ?? 'The input is not valid.', fields } };
+    }
+    // A retried command is answered from its first try (or refused: the key was used for something else).
+    const replay =
+      options.idempotencyKey && contract[channel].kind === 'command' && !contract[channel].secretAnswer
+        ? KERNELS.replayFor(callerOf(session), options.idempotencyKey, channel, parsed.data)
+        : null;
+    if (replay) {
+      const first = await KERNELS.answered(fullCtx, replay);
+      if (first) return first;
+    }
+    // A command that fails before anything is saved leaves the session as it was (a failed unlock never raises it).
+    const before = structuredClone(session);
+    // The person who acted: the one signed in by this very command (a sign-in), else the caller.
+    const auditActor = () => (session.actor.accountId ? session.actor : actor);
+    // The audit row, and the answer kept for retries, in the change's own transaction.
+    const record = async (db: Ctx['db'], result: unknown) => {
+      const txCtx = withDb(fullCtx, db);
+      await KERNELS.recordAudit(txCtx, auditActor(), channel, parsed.data, result);
+      if (replay) await KERNELS.remember(txCtx, replay, result);
+    };
+    const hook: CommitHook = { done: false, beforeCommit: record };
+    try {
+      const handler = handlers[channel] as (input: unknown, ctx: Ctx, actor: Actor, session: Session) => Promise<unknown>;
+      const requestCtx = withSite(fullCtx, await siteOf(session));
+      // A command's audit row is written in the transaction that makes the change; a command
+      // that changes no table (a session's mode) or swaps the database writes it after.
+      const data = await withCommitHook(hook, () => handler(parsed.data, requestCtx, actor, session));
+      if (!hook.done) await record(fullCtx.db, data);
+      else if (replay && hook.committed) await KERNELS.settle(fullCtx, replay, data);
+      return { ok: true, data };
+    } catch (error) {
+      if (!hook.committed) Object.assign(session, before);
+      if (!hook.committed && swapped(error)) return run(channel, input, caller, options, false);
+      // its first try committed while this one ran (this one then failed, or rolled back on the
+      // kept answer): the first answer stands
+      const first = replay ? await KERNELS.answered(fullCtx, replay).catch(() => null) : null;
+      if (first) return first;
+      return { ok: false, error: failure(error, hook.committed === true, log) };
+    }
+  }
 }

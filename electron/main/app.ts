@@ -129,15 +129,13 @@ async function start<D extends Database | PostgresDatabase>(open: () => Promise<
         await next.close();
         throw error;
       }
-      checkpoint(ctx.database);
-      await ctx.database.close();
-      Object.assign(ctx, {
-        db: target.db,
-        database: target,
-        schemaVersion: target.schemaVersion,
-        siteId: await KERNELS.homeSiteId(target.db, options.site).catch(() => KERNELS.homeSiteId(target.db)),
-      });
+      const siteId = await KERNELS.homeSiteId(target.db, options.site).catch(() => KERNELS.homeSiteId(target.db));
+      // the server in the file's place before the file is closed: a request finding the file closed finds the server there
+      const file = ctx.database;
+      checkpoint(file);
+      Object.assign(ctx, { db: target.db, database: target, schemaVersion: target.schemaVersion, siteId });
       relay = next;
+      await file.close();
     },
   };
   // what this desk does is told to the other sites' desks sharing the server, and theirs come back

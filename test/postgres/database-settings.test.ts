@@ -170,6 +170,32 @@ describeOnPostgres(
       expect((await desk.call('system.status', {})).database.engine).toBe('postgres');
       expect((await desk.call('bookings.dayBoard', { date: '2026-11-26' })).bookings.map((b) => b.title)).toEqual(['Before the move']);
     });
+
+    it('answers the requests that waited for a move from the server, and keeps what they write there', async () => {
+      const desk = callerOf(await started());
+      await bookingWorld(desk);
+      const url = server().createDatabase('coop_queued');
+      let done = false;
+      const move = desk.send('data.moveToServer', { url }).finally(() => (done = true));
+      // a desk busy all through the move: some of these wait for the file while the move holds it, then run on the server
+      const asked: Promise<{ ok: boolean }>[] = [];
+      const names: string[] = [];
+      for (let i = 0; !done; i++) {
+        asked.push(desk.send('members.list', {}));
+        if (i % 5 === 0) {
+          names.push(`Queued ${i}`);
+          asked.push(desk.send('members.create', { name: `Queued ${i}`, email: `queued-${i}@example.coop`, memberSince: '2026-01-05' }));
+        }
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      expect(await move).toMatchObject({ ok: true });
+      const answers = await Promise.all(asked);
+      expect(answers.filter((a) => !a.ok)).toEqual([]);
+      // every member added, before, during or after the move, is on the server
+      expect((await desk.call('system.status', {})).database.engine).toBe('postgres');
+      const register = (await desk.call('members.list', { limit: 1000 })).rows.map((r) => r.name);
+      expect(names.filter((n) => !register.includes(n))).toEqual([]);
+    });
   },
   { password: PASSWORD },
 );

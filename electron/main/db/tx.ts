@@ -26,6 +26,15 @@ export function noteCommitted(): void {
   if (hook) hook.committed = true;
 }
 
+/**
+ * Whether `error` says the database handle was closed under the query (a move or a restore put
+ * another in its place while the query waited for it): Kysely's, better-sqlite3's and pg's words.
+ */
+export function isClosedUnder(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return /^driver has already been destroyed|^The database connection is not open|^Cannot use a pool after calling end/.test(message);
+}
+
 const afterCommits = new AsyncLocalStorage<(() => void)[]>();
 
 /**

@@ -55,19 +55,33 @@ export async function moveToServer(ctx: Ctx, url: string): Promise<{ address: st
   const target = await opened(url);
   let moved: Awaited<ReturnType<typeof moveToPostgres>>;
   try {
-    // the file's one connection is held for the whole move: every other request waits, so nothing written meanwhile is left behind
-    moved = await source.db.connection().execute((conn) => moveToPostgres({ ...source, db: conn }, target));
+    // the file's one connection is held for the whole move and the switch: every other request
+    // waits, then finds the file closed and runs on the server (api.ts), so nothing written
+    // meanwhile is left behind in the file
+    moved = await source.db.connection().execute(async (conn) => {
+      const copied = await moveToPostgres({ ...source, db: conn }, target);
+      await switchOver(ctx, target, url, copied);
+      return copied;
+    });
   } catch (error) {
+    if (error instanceof AppError) throw error;
     await target.close();
     if (error instanceof Error && /^OVERBOOKED: /.test(error.message)) throw new AppError('RULE', error.message.slice('OVERBOOKED: '.length));
     throw error;
   }
+  noteCommitted();
+  // every open screen reads again, from the server
+  for (const event of PUSH_EVENTS) ctx.emit(event);
+  return { address: shownUrl(url), tables: Object.fromEntries(Object.entries(moved).map(([table, { rows }]) => [table, rows])) };
+}
+
+/** This desk works on the server from now on; if it cannot, the copy is taken away again, so a second try finds the empty database the first one did. */
+async function switchOver(ctx: Ctx, target: PostgresDatabase, url: string, copied: Record<string, unknown>): Promise<void> {
   try {
     await ctx.switchToServer(target, url);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    // the copy is taken away again, so a second try finds the empty database the first one did
-    const removed = await removeMoved(target, Object.keys(moved)).then(
+    const removed = await removeMoved(target, Object.keys(copied)).then(
       () => true,
       () => false,
     );
@@ -79,10 +93,6 @@ export async function moveToServer(ctx: Ctx, url: string): Promise<{ address: st
         : `The co-op was copied onto ${shownUrl(url)}, but this desk could not start working there (${why}). It goes on with its file; empty that database before moving again.`,
     );
   }
-  noteCommitted();
-  // every open screen reads again, from the server
-  for (const event of PUSH_EVENTS) ctx.emit(event);
-  return { address: shownUrl(url), tables: Object.fromEntries(Object.entries(moved).map(([table, { rows }]) => [table, rows])) };
 }
 
 export async function useServer(ctx: Ctx, url: string): Promise<{ address: string }> {
