@@ -26,15 +26,20 @@ async function staffAndMail() {
 
 const ana = (): Actor => ({ role: 'member', memberId: w.member.id });
 
+/** Ana books the Garden Room, which now needs approval: her booking waits, and the staff are told. */
+async function pendingBooking() {
+  await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.room.id })), rules: { approvalRequired: true } } as never);
+  return t.call(
+    'bookings.create',
+    { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-26', '10:00'), end: london('2026-11-26', '11:00') },
+    ana(),
+  );
+}
+
 describe('notifications', () => {
   it('a booking that needs approval tells the staff; approved, the member’s inbox and the SMTP server both have it', async () => {
     const desk = await staffAndMail();
-    await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.room.id })), rules: { approvalRequired: true } } as never);
-    const booking = await t.call(
-      'bookings.create',
-      { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-26', '10:00'), end: london('2026-11-26', '11:00') },
-      ana(),
-    );
+    const booking = await pendingBooking();
     expect(booking.status).toBe('pending');
     const staffInbox = await t.coop.api.dispatch('notifications.inbox', {}, desk);
     expect(staffInbox).toMatchObject({
@@ -64,12 +69,7 @@ describe('notifications', () => {
     await smtp.close();
     smtp = await startSmtp({ delayMs: 400 });
     const desk = await staffAndMail();
-    await t.call('bookables.update', { ...(await t.call('bookables.get', { id: w.room.id })), rules: { approvalRequired: true } } as never);
-    const booking = await t.call(
-      'bookings.create',
-      { bookableId: w.room.id, memberId: w.member.id, start: london('2026-11-26', '10:00'), end: london('2026-11-26', '11:00') },
-      ana(),
-    );
+    const booking = await pendingBooking();
     // the staff's message is on its way to a slow server when the approval is saved
     await eventually(() => smtp.started() > 0);
     await t.coop.api.dispatch('bookings.approve', { id: booking.id }, desk);
