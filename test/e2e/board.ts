@@ -26,3 +26,11 @@ export async function dragSlots(page: Page, board: Locator, bookable: string, fr
   await page.mouse.move(b.x, b.y, { steps: 4 });
   await page.mouse.up();
 }
+
+/** The next Monday–Friday at least `ahead` days from today (UTC), as YYYY-MM-DD. */
+export function nextWeekday(ahead: number): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + ahead);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,16 +1,8 @@
 import type { Coopdesk } from '../../electron/main/app';
 import { format } from 'date-fns';
 import { zonedInstant } from '@shared/domain/zoned';
-import { clickSlot, dragSlots } from './board';
+import { clickSlot, dragSlots, nextWeekday } from './board';
 import { call, expect, test } from './fixtures';
-
-/** The next Monday–Friday at least `ahead` days from today (UTC), as YYYY-MM-DD. */
-function nextWeekday(ahead: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + ahead);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 async function world(coop: Coopdesk) {
   const settings = await call(coop, 'settings.get', {});

@@ -4,16 +4,8 @@ import { join, resolve } from 'node:path';
 import { startCoopdeskOnPostgres } from '../../electron/main/app';
 import { startHost } from '../../electron/main/host';
 import { postgresMissing, startPostgres } from '../helpers/postgres';
-import { clickSlot } from './board';
+import { clickSlot, nextWeekday } from './board';
 import { call, expect, test } from './fixtures';
-
-/** The next Monday–Friday at least two days from today (UTC), as YYYY-MM-DD. */
-function nextWeekday(): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + 2);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Two front desks, each its own Coopdesk host bound to its own site, sharing one PostgreSQL
@@ -41,7 +33,7 @@ test('a booking made at one site’s desk appears on the other site’s open boa
     const hosts = await Promise.all([mill, harbour].map((coopdesk) => startHost({ coopdesk, rendererDir: resolve('out/renderer') })));
     closing.unshift(...hosts.map((h) => () => h.close()));
 
-    const day = nextWeekday();
+    const day = nextWeekday(2);
     const atHarbour = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await atHarbour.goto(`${hosts[1].url}#/bookings/${day}`);
     await expect(atHarbour.getByText(/^Harbour Yard ·/)).toBeVisible();
