@@ -5,6 +5,8 @@ import { axe, call, expect, test } from './fixtures';
 test('checks a server, refuses a bad address next to the field, and moves the co-op there', async ({ app, page }) => {
   const missing = postgresMissing();
   test.skip(missing !== null, `no PostgreSQL server here: ${missing}`);
+  // a move migrates the server and copies every table: seconds, more on a machine busy with other tests
+  test.setTimeout(150_000);
   const server = await startPostgres({ password: 's3cret-coop' });
   try {
     await call(app.coop, 'members.create', { name: 'Ana Ribeiro', email: 'ana@example.coop', memberSince: '2025-03-14' });
@@ -29,7 +31,9 @@ test('checks a server, refuses a bad address next to the field, and moves the co
 
     page.once('dialog', (dialog) => void dialog.accept());
     await card.getByRole('button', { name: 'Move this co-op there' }).click();
-    await expect(card.getByText(/^This desk now works on PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/coop_from_screen\.$/)).toBeVisible();
+    await expect(card.getByText(/^This desk now works on PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/coop_from_screen\.$/)).toBeVisible({
+      timeout: 60_000,
+    });
     // the password is on no screen
     await expect(page.locator('body')).not.toContainText('s3cret-coop');
     await expect(page.getByRole('region', { name: 'Your data' })).toContainText('PostgreSQL at');
