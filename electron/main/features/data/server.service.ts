@@ -64,6 +64,7 @@ export async function moveToServer(ctx: Ctx, url: string): Promise<{ address: st
       return copied;
     });
   } catch (error) {
+    // switchOver has closed the server already, and says what became of the copy
     if (error instanceof AppError) throw error;
     await target.close();
     if (error instanceof Error && /^OVERBOOKED: /.test(error.message)) throw new AppError('RULE', error.message.slice('OVERBOOKED: '.length));
