@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Api } from './api';
 import type { Session } from './context';
+import { pushBatcher } from './pushBatch';
 
 /**
  * The browser host: the built renderer and POST /api/<channel> over HTTP on 127.0.0.1, the same
@@ -24,8 +25,6 @@ const IDLE_MS = 30_000;
 /** A list of reads (POST /api/reads): a screen's first reads, a dozen at most, small inputs. */
 const MAX_READS = 12;
 const READS_MAX_BODY = 64 * 1024;
-/** Push events within this long of each other go out together. */
-const PUSH_BATCH_MS = 10;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -124,21 +123,10 @@ export function startHost(options: HostOptions): Promise<Host> {
   const scheme = options.portal ? 'https' : 'http';
   let origins = new Set<string>();
   const streams = new Set<ServerResponse>();
-  // Push events go out in small batches, each distinct event once: twenty bookings made in the
-  // same moment are one "bookings changed" to each of 300 phones, not twenty (each write to a
-  // TLS stream costs the host's one thread). Screens only need to know what to read again.
-  const pending = new Set<string>();
-  let flushTimer: NodeJS.Timeout | null = null;
-  const flush = () => {
-    flushTimer = null;
-    const batch = [...pending].map((event) => `data: ${JSON.stringify(event)}\n\n`).join('');
-    pending.clear();
+  const pushes = pushBatcher((batch) => {
     for (const stream of streams) stream.write(batch);
-  };
-  const unsubscribe = coopdesk.api.subscribe((event) => {
-    pending.add(event);
-    flushTimer ??= setTimeout(flush, PUSH_BATCH_MS);
   });
+  const unsubscribe = coopdesk.api.subscribe((event) => pushes.add(JSON.stringify(event)));
   // One session per browser (an HttpOnly, SameSite=Strict cookie): manager mode or kiosk.
   const sessions = new Map<string, Promise<Session>>();
   const resolved = new Map<string, Session>();
@@ -300,8 +288,8 @@ export function startHost(options: HostOptions): Promise<Host> {
     const pathname = requestPath(req.url);
     if (pathname === null) return send(res, 400, 'Bad request path', 'text/plain');
     if (pathname === '/api/events') return handleEvents(req, res);
-    if (pathname === '/api/reads') return handleReads(req, res);
-    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
+    if (pathname === '/api/reads') return pushes.busy(() => handleReads(req, res));
+    if (pathname.startsWith('/api/')) return pushes.busy(() => handleApi(req, res, pathname.slice('/api/'.length)));
     if (options.portal && pathname.startsWith('/calendar/')) return handleCalendar(req, res, pathname);
     handleStatic(req, res, pathname);
   }
@@ -322,7 +310,9 @@ export function startHost(options: HostOptions): Promise<Host> {
   const server: Server = options.portal ? createTlsServer({ cert: options.portal.cert, key: options.portal.key }, listener) : createServer(listener);
   server.headersTimeout = HEADERS_MS;
   server.requestTimeout = REQUEST_MS;
-  server.keepAliveTimeout = 5_000;
+  // a page's connection stays open while its person looks at the screen (browsers keep theirs for
+  // minutes): the booking that follows needs no new TLS handshake, which costs more than the booking
+  server.keepAliveTimeout = IDLE_MS;
   server.timeout = IDLE_MS;
   // a few dozen connections per address: one client cannot hold the host's sockets
   const perClient = new Map<string, number>();
@@ -357,7 +347,7 @@ export function startHost(options: HostOptions): Promise<Host> {
         close: () =>
           new Promise<void>((done) => {
             unsubscribe();
-            if (flushTimer) clearTimeout(flushTimer);
+            pushes.stop();
             for (const s of streams) s.end();
             server.closeAllConnections();
             server.close(() => done());

@@ -1,7 +1,9 @@
 // The members' phones for the portal benchmark, in their own process (so that the host's memory
 // and its one thread are the host's): each holds the portal's event stream open with its own
 // session, from its own loopback address, and reports when every one of them has heard the Nth
-// event; asked on stdin, some of them book at once and report how long each booking took.
+// event; asked on stdin, some of them book at once and report how long each booking took: each
+// just after its page read its screen (over the connection the booking then takes, as a browser
+// keeps it), or each on a new TLS connection (a page whose connection was closed while idle).
 import { Agent, request } from 'node:https';
 import { createInterface } from 'node:readline';
 
@@ -42,14 +44,14 @@ const agents = new Map();
 const agentOf = (i) => agents.get(i) ?? agents.set(i, new Agent({ keepAlive: true, rejectUnauthorized: false, localAddress: address(i) })).get(i);
 
 /** One booking as a phone's page sends it: its idempotency key, and once more with it if the kept-alive connection was closed under it. */
-function book(i, body, key, retry = true) {
+function send(i, agent, channel, body, key, retry = true) {
   return new Promise((done, fail) => {
     const req = request(
       {
         host: '127.0.0.1',
         port,
-        agent: agentOf(i),
-        path: '/api/bookings.create',
+        agent,
+        path: `/api/${channel}`,
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': key, cookie: cookies[i], host: `127.0.0.1:${port}` },
       },
@@ -59,17 +61,20 @@ function book(i, body, key, retry = true) {
         res.on('end', () => (JSON.parse(text).ok ? done() : fail(new Error(text))));
       },
     );
-    req.on('error', (error) => (retry && error.code === 'ECONNRESET' ? book(i, body, key, false).then(done, fail) : fail(error)));
+    req.on('error', (error) => (retry && error.code === 'ECONNRESET' ? send(i, agent, channel, body, key, false).then(done, fail) : fail(error)));
     req.end(JSON.stringify(body));
   });
 }
 
 createInterface({ input: process.stdin }).on('line', async (line) => {
-  const { round, bookings } = JSON.parse(line);
+  const { round, bookings, newConnections } = JSON.parse(line);
+  const agent = (device) => (newConnections ? new Agent({ rejectUnauthorized: false, localAddress: address(device) }) : agentOf(device));
+  // the page reads its screen first (not timed): its connection is then open, as a browser keeps it
+  if (!newConnections) await Promise.all(bookings.map(({ device }) => send(device, agentOf(device), 'auth.status', {}, `screen-${round}-${device}`)));
   const times = await Promise.all(
     bookings.map(async ({ device, body }, j) => {
       const start = performance.now();
-      await book(device, body, `round-${round}-${j}`);
+      await send(device, agent(device), 'bookings.create', body, `round-${round}-${j}`);
       return performance.now() - start;
     }),
   );

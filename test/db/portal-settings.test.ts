@@ -61,6 +61,24 @@ describe('member portal settings and retried commands', () => {
     expect(audit()).toBe(before);
   });
 
+  it('keeps for retries the very answer the caller was given', async () => {
+    const session = { mode: 'manager' as const, actor: { role: 'manager' as const, memberId: null } };
+    const kept = (key: string) =>
+      JSON.parse(t.coop.database.sqlite.prepare('select result from command_replays where key = ?').pluck().get(key) as string) as unknown;
+    const member = await t.coop.api.dispatch('members.create', ana, session, { idempotencyKey: 'member-key-123' });
+    expect(kept('member-key-123')).toEqual(member);
+    const status = await t.coop.api.dispatch(
+      'members.update',
+      { ...ana, id: (member as { data: { id: string } }).data.id, phone: '+44 20 7946 0000' },
+      session,
+      {
+        idempotencyKey: 'status-key-123',
+      },
+    );
+    expect(status).toMatchObject({ ok: true });
+    expect(kept('status-key-123')).toEqual(status);
+  });
+
   it('never keeps an answer that holds a secret: a one-time code asked for twice with one key is two codes, none stored', async () => {
     const member = await t.call('members.create', ana);
     const session = { mode: 'manager' as const, actor: { role: 'manager' as const, memberId: null } };

@@ -16,6 +16,8 @@ export interface Replay {
   key: string;
   channel: string;
   hash: string;
+  /** The answer kept in the command's transaction, once it is. */
+  kept?: string;
 }
 
 /** Kept a day: long enough for any retry, short enough to stay small. */
@@ -59,11 +61,17 @@ export async function remember(ctx: Ctx, replay: Replay, data: unknown): Promise
     created_at: ctx.now().getTime(),
   });
   if (!kept) throw new ReplayRaced();
+  replay.kept = result;
 }
 
-/** The handler's final answer, once it returned (the transaction kept what it had by then). */
+/**
+ * The handler's final answer, once it returned (the transaction kept what it had by then). Most
+ * handlers answer with what their transaction returned: then there is nothing to write again
+ * (a second write, and its sync to disk, for each booking a phone makes).
+ */
 export async function settle(ctx: Ctx, replay: Replay, data: unknown): Promise<void> {
-  await repo.updateReplayResult(ctx.db, replay.caller, replay.key, JSON.stringify({ ok: true, data } satisfies ApiResult<unknown>));
+  const result = JSON.stringify({ ok: true, data } satisfies ApiResult<unknown>);
+  if (result !== replay.kept) await repo.updateReplayResult(ctx.db, replay.caller, replay.key, result);
 }
 
 export async function forgetOldReplays(ctx: Ctx): Promise<JobResult> {
