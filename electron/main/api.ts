@@ -144,13 +144,18 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
    */
   async function run(channel: string, input: unknown, caller: Session | Actor, options: DispatchOptions, again: boolean): Promise<ApiResult<unknown>> {
     const database = fullCtx.database;
-    const swapped = (error: unknown) => again && fullCtx.database !== database && isClosedUnder(error);
+    // closed under it by a swap: once the swap is over (a restore reopens after closing), is there another database?
+    const swapped = async (error: unknown) => {
+      if (!again || !isClosedUnder(error)) return false;
+      await fullCtx.databaseSettled?.();
+      return fullCtx.database !== database;
+    };
     const session = asSession(caller);
     // A session idle too long, or ended everywhere, or whose account was disabled, is signed out.
     try {
       await KERNELS.refreshSession(fullCtx, session);
     } catch (error) {
-      if (swapped(error)) return run(channel, input, caller, options, false);
+      if (await swapped(error)) return run(channel, input, caller, options, false);
       throw error;
     }
     const actor = session.actor;
@@ -175,7 +180,13 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
         ? KERNELS.replayFor(callerOf(session), options.idempotencyKey, channel, parsed.data)
         : null;
     if (replay) {
-      const first = await KERNELS.answered(fullCtx, replay);
+      let first: ApiResult<unknown> | null;
+      try {
+        first = await KERNELS.answered(fullCtx, replay);
+      } catch (error) {
+        if (await swapped(error)) return run(channel, input, caller, options, false);
+        throw error;
+      }
       if (first) return first;
     }
     // A command that fails before anything is saved leaves the session as it was (a failed unlock never raises it).
@@ -200,7 +211,7 @@ export function createApi(ctx: Omit<Ctx, 'emit'>, log = (error: unknown) => cons
       return { ok: true, data };
     } catch (error) {
       if (!hook.committed) Object.assign(session, before);
-      if (!hook.committed && swapped(error)) return run(channel, input, caller, options, false);
+      if (!hook.committed && (await swapped(error))) return run(channel, input, caller, options, false);
       // its first try committed while this one ran (this one then failed, or rolled back on the
       // kept answer): the first answer stands
       const first = replay ? await KERNELS.answered(fullCtx, replay).catch(() => null) : null;

@@ -81,43 +81,16 @@ async function start<D extends Database | PostgresDatabase>(open: () => Promise<
     seedDemo: seedDemo(FEATURES),
     schemaVersion: database.schemaVersion,
     desktop: options.desktop,
+    databaseSettled: () => replacing ?? Promise.resolve(),
     async replaceDatabase(file) {
-      if (ctx.database.engine !== 'sqlite') throw new Error('Only a SQLite database is replaced by a file.');
-      const live = ctx.database.file;
-      const previous = `${live}.replaced`;
-      // The log is folded into the live file while it is still open: a failure here (a full disk)
-      // leaves it open and answering, and nothing changed.
-      checkpoint(ctx.database);
-      await ctx.database.close();
-      const reopen = async () => {
-        const database = await open();
-        Object.assign(ctx, {
-          db: database.db,
-          database,
-          schemaVersion: database.schemaVersion,
-          siteId: await KERNELS.homeSiteId(database.db, options.site).catch(() => KERNELS.homeSiteId(database.db)),
-        });
-      };
-      // Renames only, within the data folder: nothing is copied, so nothing can run out of room half-way.
+      let settled = () => {};
+      replacing = new Promise<void>((done) => (settled = done));
       try {
-        rmSync(previous, { force: true });
-        renameSync(live, previous);
-        renameSync(file, live);
-      } catch (error) {
-        if (!existsSync(live) && existsSync(previous)) renameSync(previous, live);
-        await reopen();
-        throw error;
+        await replaceWith(file);
+      } finally {
+        replacing = null;
+        settled();
       }
-      try {
-        await reopen();
-      } catch (error) {
-        // The new file does not open: the old one goes back, and the app keeps answering.
-        for (const suffix of ['', '-wal', '-shm']) rmSync(`${live}${suffix}`, { force: true });
-        renameSync(previous, live);
-        await reopen();
-        throw error;
-      }
-      rmSync(previous, { force: true });
     },
     async switchToServer(target, serverUrl) {
       if (ctx.database.engine !== 'sqlite') throw new Error('This desk already works on a PostgreSQL server.');
@@ -138,6 +111,47 @@ async function start<D extends Database | PostgresDatabase>(open: () => Promise<
       await file.close();
     },
   };
+  // a restore or an import in progress: requests that find the old file closed wait for it
+  let replacing: Promise<void> | null = null;
+  async function replaceWith(file: string): Promise<void> {
+    const current = ctx.database;
+    if (current.engine !== 'sqlite') throw new Error('Only a SQLite database is replaced by a file.');
+    const live = current.file;
+    const previous = `${live}.replaced`;
+    // The log is folded into the live file while it is still open: a failure here (a full disk)
+    // leaves it open and answering, and nothing changed.
+    checkpoint(current);
+    await current.close();
+    const reopen = async () => {
+      const database = await open();
+      Object.assign(ctx, {
+        db: database.db,
+        database,
+        schemaVersion: database.schemaVersion,
+        siteId: await KERNELS.homeSiteId(database.db, options.site).catch(() => KERNELS.homeSiteId(database.db)),
+      });
+    };
+    // Renames only, within the data folder: nothing is copied, so nothing can run out of room half-way.
+    try {
+      rmSync(previous, { force: true });
+      renameSync(live, previous);
+      renameSync(file, live);
+    } catch (error) {
+      if (!existsSync(live) && existsSync(previous)) renameSync(previous, live);
+      await reopen();
+      throw error;
+    }
+    try {
+      await reopen();
+    } catch (error) {
+      // The new file does not open: the old one goes back, and the app keeps answering.
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${live}${suffix}`, { force: true });
+      renameSync(previous, live);
+      await reopen();
+      throw error;
+    }
+    rmSync(previous, { force: true });
+  }
   // what this desk does is told to the other sites' desks sharing the server, and theirs come back
   let relay: Relay | null = null;
   let fromElsewhere = false;

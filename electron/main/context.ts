@@ -84,6 +84,8 @@ export interface Ctx {
   schemaVersion: number;
   /** Closes the database, puts `file` in its place, reopens (and migrates) it. */
   replaceDatabase: (file: string) => Promise<void>;
+  /** Resolves once no database is being replaced (`replaceDatabase` under way): a request that found the old one closed runs again then. */
+  databaseSettled?: () => Promise<void>;
   /** Works on `target` (the co-op just moved there, or the one it holds) from now on, and at every start: the file is closed and stays as it was. */
   switchToServer(target: PostgresDatabase, url: string): Promise<void>;
   /** The desktop app's system dialogs; absent in the browser host. */

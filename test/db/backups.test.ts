@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/main/db/migrations';
+import { FRONT_DESK } from '../../electron/main/context';
 import { ana, FIXED_NOW, startTestCoop, tempDir, freshCoopEachTest } from '../helpers/coop';
 
 const t = freshCoopEachTest();
@@ -26,6 +27,28 @@ describe('backups', () => {
     const safety = new Sqlite(join(list.folder, restored.safetyCopy), { readonly: true });
     expect(safety.prepare('select count(*) as n from members').get()).toEqual({ n: 2 });
     safety.close();
+  });
+
+  it('answers every request that arrives while a restore swaps the file, from the restored file after it', async () => {
+    const backup = await t.call('data.backupNow', {});
+    let done = false;
+    const restore = t.send('data.restore', { name: backup.name }).finally(() => (done = true));
+    // a desk busy all through the restore: a request that finds the old file closed waits for the restored one
+    const asked: Promise<{ ok: boolean }>[] = [];
+    for (let i = 0; !done; i++) {
+      for (let j = 0; j < 20; j++) asked.push(t.send('members.list', {}));
+      // a command with an idempotency key: its replay is looked up first, on whichever file is open
+      const member = { ...ana, name: `Queued ${i}`, email: `queued-${i}@example.coop` };
+      asked.push(t.coop.api.dispatch('members.create', member, FRONT_DESK, { idempotencyKey: `queued-key-${i}` }));
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(await restore).toMatchObject({ ok: true });
+    const answers = await Promise.all(asked);
+    expect(answers.filter((a) => !a.ok)).toEqual([]);
+    expect(asked.length).toBeGreaterThan(20);
+    // and the desk goes on working on the restored file
+    await t.call('members.create', { ...ana, name: 'After the restore', email: 'after@example.coop' });
+    expect((await t.call('members.list', { limit: 1000 })).rows.map((r) => r.name)).toContain('After the restore');
   });
 
   it('refuses to restore a damaged file, a stranger file or one from a newer version, and changes nothing', async () => {
