@@ -16,13 +16,18 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** Runs `work` a few times to warm up, then `n` times, and prints median and p95. */
-export async function measure(bench: string, n: number, work: (i: number) => Promise<unknown> | unknown, extra: Record<string, unknown> = {}): Promise<Figure> {
-  for (let i = 0; i < Math.min(20, n); i++) await work(i);
+/** Runs `work` a few times to warm up (`warmingUp` then), then `n` times, and prints median and p95. */
+export async function measure(
+  bench: string,
+  n: number,
+  work: (i: number, warmingUp: boolean) => Promise<unknown> | unknown,
+  extra: Record<string, unknown> = {},
+): Promise<Figure> {
+  for (let i = 0; i < Math.min(20, n); i++) await work(i, true);
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const start = performance.now();
-    await work(i);
+    await work(i, false);
     times.push(performance.now() - start);
   }
   return reportTimes(bench, times, extra);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PUSH_BATCH_MS, PUSH_HOLD_MS, pushBatcher } from '../../electron/main/pushBatch';
+import { PUSH_BATCH_MS, PUSH_HOLD_MS, PUSH_IDLE_MS, pushBatcher } from '../../electron/main/pushBatch';
 
 describe('push batches', () => {
   const sent: string[] = [];
@@ -28,7 +28,7 @@ describe('push batches', () => {
     expect(sent).toEqual(['data: "bookings.changed"\n\ndata: "members.changed"\n\n']);
   });
 
-  it('holds a batch while requests are answered, and sends it when the last is', async () => {
+  it('holds a batch while requests are answered, and sends it once the host has been idle a moment', async () => {
     const pushes = make();
     let answer!: () => void;
     const request = pushes.busy(() => new Promise<void>((done) => (answer = done)));
@@ -37,6 +37,16 @@ describe('push batches', () => {
     expect(sent).toEqual([]);
     answer();
     await request;
+    await advance(PUSH_IDLE_MS - 1);
+    expect(sent).toEqual([]);
+    // the next booking of a burst arrives within the moment: the batch waits for it too
+    let second!: () => void;
+    const next = pushes.busy(() => new Promise<void>((done) => (second = done)));
+    await advance(PUSH_IDLE_MS * 2);
+    expect(sent).toEqual([]);
+    second();
+    await next;
+    await advance(PUSH_IDLE_MS);
     expect(sent).toEqual(['data: "bookings.changed"\n\n']);
   });
 
