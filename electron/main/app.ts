@@ -81,15 +81,14 @@ async function start<D extends Database | PostgresDatabase>(open: () => Promise<
     seedDemo: seedDemo(FEATURES),
     schemaVersion: database.schemaVersion,
     desktop: options.desktop,
-    databaseSettled: () => replacing ?? Promise.resolve(),
+    // settled whether the replacement worked or not (its caller hears how it went)
+    databaseSettled: () => (replacing ?? Promise.resolve()).catch(() => undefined),
     async replaceDatabase(file) {
-      let settled = () => {};
-      replacing = new Promise<void>((done) => (settled = done));
+      replacing = replaceWith(file);
       try {
-        await replaceWith(file);
+        await replacing;
       } finally {
         replacing = null;
-        settled();
       }
     },
     async switchToServer(target, serverUrl) {

@@ -41,8 +41,8 @@ export function pushBatcher(send: (batch: string) => void, now: () => number = (
     pending.clear();
     send(batch);
   };
+  /** Sends the batch if it is due, else comes back when it will be. */
   function check() {
-    timer = null;
     if (pending.size === 0) return;
     const due = running > 0 ? holdEnds : Math.min(holdEnds, Math.max(windowEnds, idleSince + PUSH_IDLE_MS));
     if (now() >= due) flush();
@@ -66,7 +66,7 @@ export function pushBatcher(send: (batch: string) => void, now: () => number = (
         running -= 1;
         if (running === 0) {
           idleSince = now();
-          if (pending.size > 0) later(Math.min(holdEnds, Math.max(windowEnds, idleSince + PUSH_IDLE_MS)));
+          check();
         }
       }
     },

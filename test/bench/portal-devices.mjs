@@ -43,7 +43,7 @@ const address = (i) => `127.0.${2 + Math.floor(i / 250)}.${1 + (i % 250)}`;
 const agents = new Map();
 const agentOf = (i) => agents.get(i) ?? agents.set(i, new Agent({ keepAlive: true, rejectUnauthorized: false, localAddress: address(i) })).get(i);
 
-/** One booking as a phone's page sends it: its idempotency key, and once more with it if the kept-alive connection was closed under it. */
+/** A call as a phone's page sends it (over `agent`): its idempotency key, and once more with it if the kept-alive connection was closed under it. */
 function send(i, agent, channel, body, key, retry = true) {
   return new Promise((done, fail) => {
     const req = request(

@@ -67,16 +67,16 @@ describe('member portal settings and retried commands', () => {
       JSON.parse(t.coop.database.sqlite.prepare('select result from command_replays where key = ?').pluck().get(key) as string) as unknown;
     const member = await t.coop.api.dispatch('members.create', ana, session, { idempotencyKey: 'member-key-123' });
     expect(kept('member-key-123')).toEqual(member);
-    const status = await t.coop.api.dispatch(
+    const updated = await t.coop.api.dispatch(
       'members.update',
       { ...ana, id: (member as { data: { id: string } }).data.id, phone: '+44 20 7946 0000' },
       session,
       {
-        idempotencyKey: 'status-key-123',
+        idempotencyKey: 'update-key-123',
       },
     );
-    expect(status).toMatchObject({ ok: true });
-    expect(kept('status-key-123')).toEqual(status);
+    expect(updated).toMatchObject({ ok: true });
+    expect(kept('update-key-123')).toEqual(updated);
   });
 
   it('never keeps an answer that holds a secret: a one-time code asked for twice with one key is two codes, none stored', async () => {
