@@ -1,5 +1,5 @@
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Link, matchRoute, Route, Switch, useLocation, useRoute, useRouter } from 'wouter';
 import { call, onMembersNetwork } from './api/client';
 import { useApi, useLiveRefresh, usePrefetch } from './api/hooks';
@@ -68,12 +68,24 @@ function usePrepareRoute(routes: readonly RouteDef[], home: RouteDef): boolean {
 /**
  * The other screens' code is fetched only once the first screen has painted with its data: when
  * its code is here, no read is in flight, and two frames have passed. Before, it competed with
- * the first screen for the network and the main thread.
+ * the first screen for the network and the main thread. A component of its own, gone once it has
+ * started: the count of reads in flight changes with every fetch, and would redraw the whole app
+ * (the shell and the screen, twice for each keystroke of a search).
  */
-function usePreloadAfterFirstPaint(ready: boolean): void {
+function PreloadAfterFirstPaint({ ready, onStarted }: { ready: boolean; onStarted: () => void }): null {
   const fetching = useIsFetching();
   const painted = useAfterPaint(ready && fetching === 0);
-  useEffect(() => (painted ? whenIdle(() => void preloadAllPages(), 500) : undefined), [painted]);
+  useEffect(
+    () =>
+      painted
+        ? whenIdle(() => {
+            onStarted();
+            void preloadAllPages();
+          }, 500)
+        : undefined,
+    [painted, onStarted],
+  );
+  return null;
 }
 
 export function App() {
@@ -81,15 +93,21 @@ export function App() {
   // The session first: it is small, and the host answers in order.
   const auth = useAuth();
   const firstScreenLoaded = usePrepareRoute(ROUTES, HOME);
-  // a phone on the portal fetches each tab's code when opened, not every desk screen's
-  usePreloadAfterFirstPaint(Boolean(auth.data) && firstScreenLoaded && !onMembersNetwork());
-  if (!auth.data || !firstScreenLoaded) return null;
+  const [preloading, setPreloading] = useState(false);
+  const started = useCallback(() => setPreloading(true), []);
+  const ready = Boolean(auth.data) && firstScreenLoaded;
   return (
-    <FeaturesProvider value={UI_FEATURES}>
-      <Suspense fallback={null}>
-        {auth.data.mode === 'portal' ? <PortalApp /> : auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.staffAccounts} />}
-      </Suspense>
-    </FeaturesProvider>
+    <>
+      {/* a phone on the portal fetches each tab's code when opened, not every desk screen's */}
+      {preloading || onMembersNetwork() ? null : <PreloadAfterFirstPaint ready={ready} onStarted={started} />}
+      {auth.data && ready ? (
+        <FeaturesProvider value={UI_FEATURES}>
+          <Suspense fallback={null}>
+            {auth.data.mode === 'portal' ? <PortalApp /> : auth.data.mode === 'kiosk' ? <KioskApp /> : <ManagerApp passwordSet={auth.data.staffAccounts} />}
+          </Suspense>
+        </FeaturesProvider>
+      ) : null}
+    </>
   );
 }
 

@@ -17,6 +17,8 @@ import { CHROMIUM_ARGS, chromiumPath } from '../tools/chromium';
  * and memory. `BENCH_ONLY=browser npm run bench` (it builds the renderer first if needed).
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/** `BENCH_FIGURES=roomsWeek,month` runs only the figures whose names contain one of these. */
+const ONLY = process.env.BENCH_FIGURES?.split(',').filter(Boolean) ?? [];
 const PORT = 5391;
 
 interface Timed {
@@ -309,6 +311,7 @@ async function result(page: Page): Promise<Timed> {
 
 /** Two warm-up runs, then RUNS measured; median and p95 of the paint times, and the long tasks seen. */
 async function figure(bench: string, run: (i: number) => Promise<Timed>) {
+  if (ONLY.length && !ONLY.some((part) => bench.includes(part))) return;
   for (let i = 0; i < 2; i++) await run(RUNS + i);
   const runs: Timed[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await run(i));

@@ -82,7 +82,7 @@ const early = new Map<string, Promise<ApiResult<unknown>>>();
 const EARLY_KEPT_MS = 10_000;
 /** The same read always gives the same key, whatever order its input's fields were written in. */
 const readKey = (channel: string, input: unknown) =>
-  `${channel} ${JSON.stringify(input ?? {}, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v))}`;
+  `${channel} ${JSON.stringify(input ?? {}, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v))}`;
 
 /**
  * Starts reads for the app to take later. Over HTTP they go in one request (`/api/reads`): the

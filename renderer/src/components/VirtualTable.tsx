@@ -39,7 +39,7 @@ export function useVirtualRows(count: number, scrollRef: RefObject<HTMLDivElemen
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: 4,
     ...useQuietMount(boardHeightGuess()),
   });
   const items = virtualizer.getVirtualItems();
@@ -55,7 +55,11 @@ export function useVirtualRows(count: number, scrollRef: RefObject<HTMLDivElemen
       requestAnimationFrame(() => table?.querySelector<HTMLElement>(`[data-row-index="${next}"]`)?.focus());
     }
   }
-  return { items, padTop, padBottom, onRowKey };
+  /** Back to the first row (new search results): from the offset the scroll events reported, so an unscrolled list forces no layout. */
+  function toTop() {
+    if (virtualizer.scrollOffset) virtualizer.scrollToOffset(0);
+  }
+  return { items, padTop, padBottom, onRowKey, toTop };
 }
 
 interface VirtualRowsProps<T> {

@@ -114,7 +114,7 @@ export function MembersPage() {
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { items, padTop, padBottom, onRowKey } = useVirtualRows(rows.length, scrollRef, ROW_HEIGHT, (index) => navigate(`/members/${rows[index].id}`));
+  const { items, padTop, padBottom, onRowKey, toTop } = useVirtualRows(rows.length, scrollRef, ROW_HEIGHT, (index) => navigate(`/members/${rows[index].id}`));
 
   const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -122,9 +122,8 @@ export function MembersPage() {
     if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 20) void fetchNextPage();
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [q, status, role, tag, ownership, archived, sorting]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- toTop is the virtualiser's, the same every render
+  useEffect(() => toTop(), [q, status, role, tag, ownership, archived, sorting]);
 
   async function exportCsv() {
     const file = await call('members.exportCsv', { includeArchived: true });
