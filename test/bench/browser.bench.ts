@@ -149,24 +149,24 @@ async function screens(browser: Browser, url: string, today: string) {
   // The week of every room (Week on the day board), of everything (300 bookables), the next week; the month, the next month.
   await figure('browser.roomsWeek.open', async (i) => {
     await boardOn(days[i]);
-    await armSelector(page, '.rooms-week[data-week] .block');
+    await armSelector(page, '.rooms-week[data-week] .rooms-week-paint');
     await page.getByRole('link', { name: 'Week', exact: true }).click();
     return result(page);
   });
   // every bookable of the site (rooms, desks, equipment): opened cold, as the day board is above
   await figure('browser.roomsWeek.openEverything', async (i) => {
-    await page.evaluate(() => sessionStorage.setItem('benchWant', '.rooms-week[data-kind="all"] .block'));
+    await page.evaluate(() => sessionStorage.setItem('benchWant', '.rooms-week[data-kind="all"] .rooms-week-paint'));
     await page.goto('about:blank');
     await page.goto(`${url}?kind=all#/bookings/week/${days[i]}`);
     return result(page);
   });
   await page.evaluate(() => sessionStorage.removeItem('benchWant'));
   await page.goto(`${url}#/bookings/week/${days[0]}`);
-  await page.locator('.rooms-week .block').first().waitFor();
+  await page.locator('.rooms-week .rooms-week-paint').first().waitFor();
   await screen('roomsWeek');
   await figure('browser.roomsWeek.next', async () => {
     const shown = await page.evaluate(() => document.querySelector('.rooms-week')!.getAttribute('data-week')!);
-    await armSelector(page, `.rooms-week[data-week="${addDaysIso(shown, 7)}"] .block`);
+    await armSelector(page, `.rooms-week[data-week="${addDaysIso(shown, 7)}"] .rooms-week-paint`);
     await page.getByRole('button', { name: 'Next week' }).click();
     return result(page);
   });

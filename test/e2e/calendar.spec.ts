@@ -44,7 +44,22 @@ test('day → week → month with D, W and M keeping the date; a day opens from 
   expect(from < until).toBe(true);
   await dialog.getByRole('button', { name: 'Book', exact: true }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(cell.getByRole('button', { name: 'Ana Ribeiro' })).toBeVisible();
+  // the cell names the booking; its block is painted where it was dragged, and a click there opens it
+  await expect(cell).toHaveAccessibleName(new RegExp(`${from}–${until} Ana Ribeiro`));
+  await page.mouse.move(box.x + box.width * 0.37, box.y + 12);
+  await expect(page.getByRole('tooltip')).toHaveText(`Garden Room · ${from}–${until} Ana Ribeiro · booked`);
+  await page.mouse.click(box.x + box.width * 0.37, box.y + 12);
+  const details = page.getByRole('dialog', { name: new RegExp(`^Garden Room, .* ${from}–${until}$`) });
+  await expect(details).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  // under the keyboard's cursor the same block is a button: Tab reaches it, Enter opens it
+  await cell.focus();
+  await page.keyboard.press('Tab');
+  await expect(cell.getByRole('button', { name: 'Ana Ribeiro' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(details).toBeVisible();
+  await page.keyboard.press('Escape');
 
   // M: the month around the same date, with the booking counted on its day
   await page.keyboard.press('m');

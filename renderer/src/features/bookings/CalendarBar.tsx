@@ -128,7 +128,7 @@ export function useSiteCalendar(span: 'week' | 'month', routeDate: string | unde
   usePrefetchAround(
     'bookings.calendar',
     calendar.data !== undefined,
-    [-1, 1].map((by) => ({ ...input, date: stepDate(span, input.date, by) })),
+    [1, -1, 2].map((by) => ({ ...input, date: stepDate(span, input.date, by) })),
   );
   return { today, kind, date, calendar, search: kind === 'room' ? '' : `?kind=${kind ?? 'all'}` };
 }

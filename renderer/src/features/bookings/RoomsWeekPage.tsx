@@ -80,6 +80,22 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
     ...useQuietMount(boardHeightGuess()),
   });
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
+  // the rows' painted blocks are drawn again when the grid changes width (a resized window, a scroll bar come or gone)
+  const gridRef = useRef<HTMLDivElement>(null);
+  const [paintVersion, setPaintVersion] = useState(0);
+  const drawn = Boolean(data && layout);
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!drawn || !grid) return;
+    let width = grid.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (grid.clientWidth === width) return;
+      width = grid.clientWidth;
+      setPaintVersion((v) => v + 1);
+    });
+    observer.observe(grid);
+    return () => observer.disconnect();
+  }, [drawn]);
 
   const onKey = (event: KeyboardEvent, row: number, col: number) => {
     if (!data) return;
@@ -141,6 +157,7 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
       {data && layout ? (
         <div className="rooms-week-scroll" ref={scrollRef}>
           <div
+            ref={gridRef}
             className="rooms-week"
             role="grid"
             aria-label={`Week of ${formatDate(data.days[0].date)}`}
@@ -179,6 +196,7 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
                   nowAt={nowAt}
                   pct={pct}
                   events={events}
+                  paintVersion={paintVersion}
                 />
               ))}
             </div>

@@ -1,19 +1,15 @@
-import { type CSSProperties, type KeyboardEvent, memo, type PointerEvent } from 'react';
+import { type CSSProperties, type KeyboardEvent, memo, type MouseEvent, type PointerEvent, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import type { BoardBooking, Calendar } from '@shared/contract/bookings.contract';
+import type { Calendar } from '@shared/contract/bookings.contract';
 import { blockClass, describeBooking } from './boardLayout';
 import type { SlotSpan } from './useSlotDrag';
 import { whoOf } from './time';
+import { blockAt, LANE_PX, type PaintedBlock, paintRow } from './weekPaint';
 
-export const LANE_PX = 20;
+export { LANE_PX };
 
 /** A booking placed in its day: its lane (where bookings overlap, as on desks) and its minutes, clipped to the hours shown. */
-export interface Placed {
-  booking: BoardBooking;
-  lane: number;
-  from: number;
-  to: number;
-}
+export type Placed = PaintedBlock;
 
 /** A day column as every row draws it, worked out once per week rather than once per cell. */
 export interface DayColumn {
@@ -50,10 +46,40 @@ interface RowProps {
   nowAt: number | null;
   pct: (minute: number) => number;
   events: RowEvents;
+  /** Changes when the blocks must be drawn again though nothing else did (the window was resized). */
+  paintVersion: number;
+}
+
+/** The painted block under the pointer in a cell, if any (the cell's 1 px left border is not part of its day). */
+function hitOf(event: MouseEvent<HTMLElement>, placed: readonly Placed[], pct: (minute: number) => number) {
+  const box = event.currentTarget.getBoundingClientRect();
+  return blockAt(placed, event.clientX - box.left - 1, event.clientY - box.top, box.width - 1, pct);
 }
 
 /** One bookable's week: redrawn only when its own bookings, cursor or selection change. */
-export const RoomsWeekRow = memo(function RoomsWeekRow({ row, top, height, bookable, days, cells, cursorCol, selection, slots, nowAt, pct, events }: RowProps) {
+export const RoomsWeekRow = memo(function RoomsWeekRow({
+  row,
+  top,
+  height,
+  bookable,
+  days,
+  cells,
+  cursorCol,
+  selection,
+  slots,
+  nowAt,
+  pct,
+  events,
+  paintVersion,
+}: RowProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  // the painted block the pointer is over: its note, and a hand for the pointer
+  const [hovered, setHover] = useState<{ col: number; block: Placed } | null>(null);
+  // a note outlives its block only until the pointer moves (the next week drew other blocks there)
+  const hover = hovered && cells[hovered.col].includes(hovered.block) ? hovered : null;
+  useLayoutEffect(() => {
+    if (canvas.current) paintRow(canvas.current, cells, bookable.kind, cursorCol, pct);
+  }, [cells, bookable.kind, cursorCol, pct, paintVersion]);
   return (
     <div role="row" aria-rowindex={row + 2} className="rooms-week-row" style={{ height, top }}>
       <div role="rowheader" className="rooms-week-name">
@@ -71,38 +97,61 @@ export const RoomsWeekRow = memo(function RoomsWeekRow({ row, top, height, booka
           <div
             key={col}
             role="gridcell"
-            className={`rooms-week-cell${day.today ? ' today' : ''}`}
+            className={`rooms-week-cell${day.today ? ' today' : ''}${hover?.col === col ? ' over-block' : ''}`}
             style={closed}
             data-cell={`${row}-${col}`}
             tabIndex={cursorCol === col ? 0 : -1}
             aria-label={`${bookable.name}, ${day.label}: ${placed.length ? placed.map((p) => describeBooking(p.booking)).join('; ') : 'free'}`}
             onFocus={(e) => e.target === e.currentTarget && events.focus(row, col)}
             onKeyDown={(e) => events.key(e, row, col)}
-            onPointerDown={(e) => events.pointer(track, 'down', e)}
-            onPointerMove={(e) => events.pointer(track, 'move', e)}
+            onPointerDown={(e) => (hitOf(e, placed, pct) ? undefined : events.pointer(track, 'down', e))}
+            onPointerMove={(e) => {
+              const block = col === cursorCol ? undefined : hitOf(e, placed, pct);
+              if (block !== hover?.block) setHover(block ? { col, block } : null);
+              events.pointer(track, 'move', e);
+            }}
             onPointerUp={(e) => events.pointer(track, 'up', e)}
-            onPointerLeave={(e) => events.pointer(track, 'leave', e)}
+            onPointerLeave={(e) => {
+              setHover(null);
+              events.pointer(track, 'leave', e);
+            }}
+            onClick={(e) => {
+              // by where it lands, not by its target: the press may have moved the cursor here and turned the blocks into buttons
+              const block = (e.target as HTMLElement).closest('.block') ? undefined : hitOf(e, placed, pct);
+              if (block) events.open(block.booking.id);
+            }}
           >
             {day.today && nowAt !== null ? <div className="now-line" style={{ left: `${nowAt}%` }} aria-hidden="true" /> : null}
             {sel ? (
               <div className="board-slot selected" style={{ left: `${(sel.a / slots) * 100}%`, width: `${((sel.b - sel.a + 1) / slots) * 100}%` }} />
             ) : null}
-            {placed.map((p, i) => (
-              <button
-                key={i}
-                type="button"
-                tabIndex={-1}
-                className={blockClass(p.booking, bookable.kind)}
-                style={{ left: `${pct(p.from)}%`, width: `calc(${pct(p.to) - pct(p.from)}% - 1px)`, top: 4 + p.lane * LANE_PX, height: LANE_PX - 3 }}
-                data-tip={`${bookable.name} · ${describeBooking(p.booking)}`}
-                onClick={() => events.open(p.booking.id)}
-              >
-                {whoOf(p.booking)}
-              </button>
-            ))}
+            {/* the cursor's cell shows its blocks as buttons (Tab reaches them, Enter opens one, their note shows on focus); the others are painted */}
+            {col !== cursorCol
+              ? null
+              : placed.map((p, i) => (
+                  <button
+                    key={i}
+                    type="button"
+                    className={blockClass(p.booking, bookable.kind)}
+                    style={{ left: `${pct(p.from)}%`, width: `calc(${pct(p.to) - pct(p.from)}% - 1px)`, top: 4 + p.lane * LANE_PX, height: LANE_PX - 3 }}
+                    data-tip={`${bookable.name} · ${describeBooking(p.booking)}`}
+                    onClick={() => events.open(p.booking.id)}
+                  >
+                    {whoOf(p.booking)}
+                  </button>
+                ))}
+            {hover?.col === col ? (
+              // fixed, as the buttons' notes are, so that the grid's scrolling box does not cut it off
+              <span className="rooms-week-note" style={{ left: `${pct(hover.block.from)}%`, top: 4 + hover.block.lane * LANE_PX }}>
+                <span role="tooltip">
+                  {bookable.name} · {describeBooking(hover.block.booking)}
+                </span>
+              </span>
+            ) : null}
           </div>
         );
       })}
+      <canvas ref={canvas} className="rooms-week-paint" aria-hidden="true" />
     </div>
   );
 });

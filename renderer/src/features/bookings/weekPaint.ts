@@ -1,0 +1,195 @@
+import type { BoardBooking } from '@shared/contract/bookings.contract';
+import { blockClass } from './boardLayout';
+import { whoOf } from './time';
+
+/**
+ * The week of all rooms draws its booking blocks on one canvas per row: a busy week shows about
+ * a thousand of them, and as elements they were most of the cost of every next week (React,
+ * style, layout and paint of a thousand buttons). The blocks look as the stylesheet draws
+ * `.block` (their colours are read from it, so they live in one place), and the cells under them
+ * stay the grid a keyboard and a screen reader use: each names its bookings, and the cell under
+ * the cursor shows its blocks as real buttons.
+ */
+
+/** What a block holds, as the row places it. */
+export interface PaintedBlock {
+  booking: BoardBooking;
+  lane: number;
+  from: number;
+  to: number;
+}
+
+interface Look {
+  fill: string;
+  /** Hatched blocks (waiting for approval, released): the second colour of the stripes. */
+  stripe: string | null;
+  border: string;
+  dashed: boolean;
+  /** A checked-in block's thicker left edge, and its colour. */
+  leftEdge: number;
+  edge: string;
+  text: string;
+  struck: boolean;
+  font: string;
+}
+
+const looks = new Map<string, Look>();
+
+/** The stylesheet's look for one kind of block, read once from a hidden block in a week cell. */
+function lookOf(className: string, host: Element): Look {
+  let look = looks.get(className);
+  if (look) return look;
+  const cell = document.createElement('div');
+  cell.className = 'rooms-week-cell';
+  cell.style.visibility = 'hidden';
+  const probe = document.createElement('div');
+  probe.className = className;
+  cell.append(probe);
+  host.append(cell);
+  const s = getComputedStyle(probe);
+  // a hatched background is a repeating gradient of two colours: its first and its third stop
+  const stops = s.backgroundImage.match(/rgba?\([^)]*\)/g);
+  look = {
+    fill: stops?.[0] ?? s.backgroundColor,
+    stripe: stops && stops.length > 2 ? stops[2] : null,
+    border: s.borderTopColor,
+    dashed: s.borderTopStyle === 'dashed',
+    leftEdge: parseFloat(s.borderLeftWidth) || 1,
+    edge: s.borderLeftColor,
+    text: s.color,
+    struck: s.textDecorationLine.includes('line-through'),
+    font: `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`,
+  };
+  cell.remove();
+  looks.set(className, look);
+  return look;
+}
+
+export const LANE_PX = 20;
+const BLOCK_TOP = 4;
+const BLOCK_HEIGHT = LANE_PX - 3;
+const PAD = 4;
+
+/** Where a block is in its cell, in CSS pixels. */
+function boxOf(block: PaintedBlock, cellWidth: number, share: (minute: number) => number) {
+  const x = (share(block.from) / 100) * cellWidth;
+  const w = Math.max(8, ((share(block.to) - share(block.from)) / 100) * cellWidth - 1);
+  return { x, y: BLOCK_TOP + block.lane * LANE_PX, w, h: BLOCK_HEIGHT };
+}
+
+/** The block under a point of a cell (its offset from the cell's corner), if any. */
+export function blockAt(blocks: readonly PaintedBlock[], x: number, y: number, cellWidth: number, share: (minute: number) => number): PaintedBlock | undefined {
+  return blocks.find((b) => {
+    const box = boxOf(b, cellWidth, share);
+    return x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h;
+  });
+}
+
+/**
+ * Text cut to a width with an ellipsis, as `text-overflow: ellipsis` does. Widths are summed from
+ * each character's, measured once per font: measuring every name of a busy week was most of its
+ * drawing time. (Kerning is left out; the text is clipped to its block besides.)
+ */
+const charWidths = new Map<string, Map<string, number>>();
+function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string {
+  let widths = charWidths.get(ctx.font);
+  if (!widths) charWidths.set(ctx.font, (widths = new Map()));
+  const of = (ch: string) => {
+    let w = widths.get(ch);
+    if (w === undefined) widths.set(ch, (w = ctx.measureText(ch).width));
+    return w;
+  };
+  let total = 0;
+  for (const ch of text) total += of(ch);
+  if (total <= width) return text;
+  const room = width - of('…');
+  let used = 0;
+  let cut = 0;
+  for (const ch of text) {
+    if (used + of(ch) > room) break;
+    used += of(ch);
+    cut += ch.length;
+  }
+  return cut > 0 ? `${text.slice(0, cut)}…` : '';
+}
+
+/**
+ * Draws a row's blocks: `cells` by day, each cell `cellWidth` CSS pixels wide after its 1 px
+ * left border; the column `skip` is left out (its blocks are buttons, under the cursor).
+ */
+export function paintRow(
+  canvas: HTMLCanvasElement,
+  cells: readonly (readonly PaintedBlock[])[],
+  kind: string,
+  skip: number,
+  share: (minute: number) => number,
+): void {
+  const width = canvas.clientWidth;
+  const height = canvas.clientHeight;
+  const ratio = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  ctx.textBaseline = 'middle';
+  const column = width / cells.length;
+  cells.forEach((blocks, col) => {
+    if (col === skip) return;
+    const left = col * column + 1;
+    for (const block of blocks) {
+      const look = lookOf(blockClass(block.booking, kind), canvas.parentElement ?? document.body);
+      const box = boxOf(block, column - 1, share);
+      const x = left + box.x;
+      drawBlock(ctx, look, x, box.y, box.w, box.h, whoOf(block.booking));
+    }
+  });
+}
+
+function drawBlock(ctx: CanvasRenderingContext2D, look: Look, x: number, y: number, w: number, h: number, label: string) {
+  const outline = () => {
+    ctx.beginPath();
+    ctx.roundRect(x + 0.5, y + 0.5, w - 1, h - 1, 4);
+  };
+  outline();
+  ctx.fillStyle = look.fill;
+  ctx.fill();
+  if (look.stripe) {
+    // 135° stripes, 5 px each, as the stylesheet's repeating gradient
+    ctx.save();
+    ctx.clip();
+    ctx.strokeStyle = look.stripe;
+    ctx.lineWidth = 5 / Math.SQRT2;
+    ctx.beginPath();
+    for (let d = -h; d < w + h; d += 10 / Math.SQRT2) {
+      ctx.moveTo(x + d, y);
+      ctx.lineTo(x + d + h, y + h);
+    }
+    ctx.stroke();
+    ctx.restore();
+    outline();
+  }
+  ctx.setLineDash(look.dashed ? DASH : NO_DASH);
+  ctx.strokeStyle = look.border;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+  if (look.leftEdge > 1) {
+    ctx.fillStyle = look.edge;
+    ctx.fillRect(x, y, look.leftEdge, h);
+  }
+  const edge = look.leftEdge > 1 ? look.leftEdge - 1 : 0;
+  const room = w - 2 * PAD - edge;
+  if (room < 6) return;
+  ctx.font = look.font;
+  ctx.fillStyle = look.text;
+  const text = fit(ctx, label, room);
+  if (!text) return;
+  ctx.fillText(text, x + PAD + edge, y + h / 2 + 0.5, room);
+  if (look.struck) ctx.fillRect(x + PAD + edge, y + h / 2, Math.min(room, ctx.measureText(text).width), 1);
+}
+
+const DASH = [3, 2];
+const NO_DASH: number[] = [];
