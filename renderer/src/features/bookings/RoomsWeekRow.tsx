@@ -4,7 +4,7 @@ import type { Calendar } from '@shared/contract/bookings.contract';
 import { blockClass, describeBooking } from './boardLayout';
 import type { SlotSpan } from './useSlotDrag';
 import { whoOf } from './time';
-import { blockAt, LANE_PX, type PaintedBlock, paintRow } from './weekPaint';
+import { BLOCK_HEIGHT, BLOCK_TOP, blockAt, LANE_PX, type PaintedBlock, paintRow } from './weekPaint';
 
 export { LANE_PX };
 
@@ -133,7 +133,12 @@ export const RoomsWeekRow = memo(function RoomsWeekRow({
                     key={i}
                     type="button"
                     className={blockClass(p.booking, bookable.kind)}
-                    style={{ left: `${pct(p.from)}%`, width: `calc(${pct(p.to) - pct(p.from)}% - 1px)`, top: 4 + p.lane * LANE_PX, height: LANE_PX - 3 }}
+                    style={{
+                      left: `${pct(p.from)}%`,
+                      width: `calc(${pct(p.to) - pct(p.from)}% - 1px)`,
+                      top: BLOCK_TOP + p.lane * LANE_PX,
+                      height: BLOCK_HEIGHT,
+                    }}
                     data-tip={`${bookable.name} · ${describeBooking(p.booking)}`}
                     onClick={() => events.open(p.booking.id)}
                   >
@@ -142,7 +147,7 @@ export const RoomsWeekRow = memo(function RoomsWeekRow({
                 ))}
             {hover?.col === col ? (
               // fixed, as the buttons' notes are, so that the grid's scrolling box does not cut it off
-              <span className="rooms-week-note" style={{ left: `${pct(hover.block.from)}%`, top: 4 + hover.block.lane * LANE_PX }}>
+              <span className="rooms-week-note" style={{ left: `${pct(hover.block.from)}%`, top: BLOCK_TOP + hover.block.lane * LANE_PX }}>
                 <span role="tooltip">
                   {bookable.name} · {describeBooking(hover.block.booking)}
                 </span>

@@ -66,8 +66,8 @@ function lookOf(className: string, host: Element): Look {
 }
 
 export const LANE_PX = 20;
-const BLOCK_TOP = 4;
-const BLOCK_HEIGHT = LANE_PX - 3;
+export const BLOCK_TOP = 4;
+export const BLOCK_HEIGHT = LANE_PX - 3;
 const PAD = 4;
 
 /** Where a block is in its cell, in CSS pixels. */
