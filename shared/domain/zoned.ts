@@ -94,6 +94,11 @@ export function weekdayOf(date: string): number {
 }
 
 export const minutesOf = (time: string) => {
+  // "HH:MM" read digit by digit: a month of rooms asks this of thousands of bookings
+  if (time.length === 5 && time[2] === ':') {
+    const digit = (i: number) => time.charCodeAt(i) - 48;
+    return (digit(0) * 10 + digit(1)) * 60 + digit(3) * 10 + digit(4);
+  }
   const [h, m] = time.split(':').map(Number);
   return h * 60 + m;
 };

@@ -80,6 +80,10 @@ describe('wall-clock helpers', () => {
     expect(minutesOf('00:00')).toBe(0);
     expect(minutesOf('09:30')).toBe(570);
     expect(minutesOf('23:59')).toBe(1439);
+    expect(minutesOf('24:00')).toBe(1440);
+    // a time written without its leading zero is read the long way, to the same minutes
+    expect(minutesOf('9:30')).toBe(570);
+    for (let m = 0; m <= 1440; m += 7) expect(minutesOf(timeOfMinutes(m))).toBe(m);
     expect(timeOfMinutes(0)).toBe('00:00');
     expect(timeOfMinutes(570)).toBe('09:30');
     expect(timeOfMinutes(1439)).toBe('23:59');

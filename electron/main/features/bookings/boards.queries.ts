@@ -133,16 +133,19 @@ export async function calendar(ctx: Ctx, actor: Actor, input: CalendarInput): Pr
   const to = zonedInstant(addDaysIso(dates[dates.length - 1], 1), '00:00', site.timeZone);
   const ids = shown.map((b) => b.id);
   const all = ids.length ? (await repo.onBoard(ctx.db, siteId, from, to, true, ids)).map((b) => toBoardBooking(b, site.timeZone, actor)) : [];
-  const counts = new Map<string, number>();
+  // each day's bookings, gathered once: how full a day was is worked out from its own, not from the whole month's
+  const byDate = new Map<string, BoardBooking[]>();
   const bookings = all.filter((b) => {
-    const n = (counts.get(b.localDate) ?? 0) + 1;
-    counts.set(b.localDate, n);
+    let ofDay = byDate.get(b.localDate);
+    if (!ofDay) byDate.set(b.localDate, (ofDay = []));
+    ofDay.push(b);
     // a month lists only the first few of each day, and counts them all
-    return input.span === 'week' || n <= MONTH_LISTED;
+    return input.span === 'week' || ofDay.length <= MONTH_LISTED;
   });
   const days = dates.map((d) => {
     const day = dayOf(site, d);
-    return { ...day, count: counts.get(d) ?? 0, load: dayLoad(day, all, shown) };
+    const ofDay = byDate.get(d) ?? [];
+    return { ...day, count: ofDay.length, load: dayLoad(day, ofDay, shown) };
   });
   return {
     span: input.span,
