@@ -1,7 +1,7 @@
 import { type Row, type Table, flexRender } from '@tanstack/react-table';
 import { type VirtualItem, useVirtualizer } from '@tanstack/react-virtual';
 import { boardHeightGuess, useQuietMount } from './quietMount';
-import { type KeyboardEvent, type ReactNode, type RefObject, memo } from 'react';
+import { type KeyboardEvent, type ReactNode, type RefObject, memo, useCallback } from 'react';
 
 /** A table's header row: sortable columns are buttons that show and announce their order. */
 export function SortableHead<T>({ table }: { table: Table<T> }) {
@@ -56,9 +56,9 @@ export function useVirtualRows(count: number, scrollRef: RefObject<HTMLDivElemen
     }
   }
   /** Back to the first row (new search results): from the offset the scroll events reported, so an unscrolled list forces no layout. */
-  function toTop() {
+  const toTop = useCallback(() => {
     if (virtualizer.scrollOffset) virtualizer.scrollToOffset(0);
-  }
+  }, [virtualizer]);
   return { items, padTop, padBottom, onRowKey, toTop };
 }
 

@@ -122,8 +122,8 @@ export function MembersPage() {
     if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 20) void fetchNextPage();
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- toTop is the virtualiser's, the same every render
-  useEffect(() => toTop(), [q, status, role, tag, ownership, archived, sorting]);
+  // new filters, new results: back to the top of the list
+  useEffect(() => toTop(), [toTop, q, status, role, tag, ownership, archived, sorting]);
 
   async function exportCsv() {
     const file = await call('members.exportCsv', { includeArchived: true });
