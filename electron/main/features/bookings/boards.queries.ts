@@ -56,12 +56,15 @@ function hoursToShow(days: Omit<CalendarDay, 'count' | 'load'>[], bookings: Boar
   return { fromTime, toTime };
 }
 
+/** What the load and count of a day need of a booking. */
+type Held = Pick<BoardBooking, 'id' | 'bookableId' | 'quantity' | 'localDate' | 'localStart' | 'localEnd'> & { status: string };
+
 /**
  * How full a day was or is: the share of its open hours the shown bookables are taken, each
  * booking weighted by what it holds (a room whole, a desk's seats or equipment's units out of
  * its capacity); 0 on a closed day. Released no-shows hold nothing.
  */
-export function dayLoad(day: Omit<CalendarDay, 'count' | 'load'>, bookings: readonly BoardBooking[], shown: DayBoard['bookables']): number {
+export function dayLoad(day: Omit<CalendarDay, 'count' | 'load'>, bookings: readonly Held[], shown: DayBoard['bookables']): number {
   if (!day.opens || !day.closes || day.closure || shown.length === 0) return 0;
   const [opens, closes] = [minutesOf(day.opens), minutesOf(day.closes)];
   const capacity = new Map(shown.map((b) => [b.id, b.kind === 'room' ? 1 : Math.max(1, b.capacity)]));
@@ -84,7 +87,7 @@ export async function dayBoard(ctx: Ctx, actor: Actor, input: { siteId?: string;
   const from = zonedInstant(input.date, '00:00', site.timeZone);
   const to = zonedInstant(addDaysIso(input.date, 1), '00:00', site.timeZone);
   // no-shows released that day stay on the board, drawn as released: the desk sees what happened
-  const bookings = (await repo.onBoard(ctx.db, siteId, from, to, true)).map((b) => toBoardBooking(b, site.timeZone, actor));
+  const bookings = (await repo.onBoard(ctx.db, { siteId, from, to, withReleased: true })).map((b) => toBoardBooking(b, site.timeZone, actor));
   const day = dayOf(site, input.date);
   const window = day.opens ? { opens: day.opens, closes: day.closes } : null;
   const { fromTime, toTime } = hoursToShow([day], bookings);
@@ -116,6 +119,39 @@ export function calendarDates(date: string, span: 'week' | 'month'): string[] {
 
 type CalendarInput = { siteId?: string; date: string; span: 'week' | 'month'; kind?: BookableKind; bookableId?: string };
 
+/** Bookings grouped by their local date, in order. */
+function byLocalDate<T extends { localDate: string }>(bookings: readonly T[]): Map<string, T[]> {
+  const byDate = new Map<string, T[]>();
+  for (const b of bookings) {
+    const ofDay = byDate.get(b.localDate);
+    if (ofDay) ofDay.push(b);
+    else byDate.set(b.localDate, [b]);
+  }
+  return byDate;
+}
+
+/**
+ * What a calendar shows, and each day's bookings to count them and see how full it is. A week
+ * shows every booking; a month lists the first few of each day, so only those are read whole.
+ */
+async function calendarBookings(ctx: Ctx, actor: Actor, scope: repo.BoardScope, span: 'week' | 'month', zone: string) {
+  if (span === 'week') {
+    const bookings = (await repo.onBoard(ctx.db, scope)).map((b) => toBoardBooking(b, zone, actor));
+    return { bookings, byDate: byLocalDate<Held>(bookings) };
+  }
+  const held = (await repo.heldOnBoard(ctx.db, scope)).map(([id, bookableId, quantity, startMs, endMs, status]) => ({
+    id,
+    bookableId,
+    quantity,
+    status,
+    ...localSpan(startMs, endMs, zone),
+  }));
+  const byDate = byLocalDate<Held>(held);
+  const listed = [...byDate.values()].flatMap((ofDay) => ofDay.slice(0, MONTH_LISTED).map((b) => b.id));
+  const bookings = (await repo.onBoard(ctx.db, scope, listed)).map((b) => toBoardBooking(b, zone, actor));
+  return { bookings, byDate };
+}
+
 /** A week or a month of one bookable, or of every bookable of a kind (every bookable without one) at a site. */
 export async function calendar(ctx: Ctx, actor: Actor, input: CalendarInput): Promise<Calendar> {
   let siteId = input.siteId ?? ctx.siteId;
@@ -131,17 +167,8 @@ export async function calendar(ctx: Ctx, actor: Actor, input: CalendarInput): Pr
   );
   const from = zonedInstant(dates[0], '00:00', site.timeZone);
   const to = zonedInstant(addDaysIso(dates[dates.length - 1], 1), '00:00', site.timeZone);
-  const ids = shown.map((b) => b.id);
-  const all = ids.length ? (await repo.onBoard(ctx.db, siteId, from, to, true, ids)).map((b) => toBoardBooking(b, site.timeZone, actor)) : [];
-  // each day's bookings, gathered once: how full a day was is worked out from its own, not from the whole month's
-  const byDate = new Map<string, BoardBooking[]>();
-  const bookings = all.filter((b) => {
-    let ofDay = byDate.get(b.localDate);
-    if (!ofDay) byDate.set(b.localDate, (ofDay = []));
-    ofDay.push(b);
-    // a month lists only the first few of each day, and counts them all
-    return input.span === 'week' || ofDay.length <= MONTH_LISTED;
-  });
+  const scope = { siteId, from, to, withReleased: true, bookableIds: shown.map((b) => b.id) };
+  const { bookings, byDate } = shown.length ? await calendarBookings(ctx, actor, scope, input.span, site.timeZone) : { bookings: [], byDate: new Map() };
   const days = dates.map((d) => {
     const day = dayOf(site, d);
     const ofDay = byDate.get(d) ?? [];

@@ -120,23 +120,39 @@ export const seriesFrom = (db: Kysely<DB>, seriesId: string, fromStart: number) 
     .orderBy('bookings.start_ms')
     .execute() as Promise<BookingRow[]>;
 
+export type BoardScope = { siteId: string; from: number; to: number; withReleased?: boolean; bookableIds?: readonly string[] };
+
 /**
- * The day board's bookings: active ones at a site overlapping [from, to) (and released no-shows,
- * which the board draws), with only what a block shows, as arrays (hundreds of rows a day;
- * building objects is the cost).
+ * Bookings at a site overlapping [from, to): active ones (and released no-shows, which the boards
+ * draw), in a whole order (ties by id, time-ordered UUIDv7) so SQLite and PostgreSQL agree.
  */
-export async function onBoard(
-  db: Kysely<DB>,
-  siteId: string,
-  from: number,
-  to: number,
-  withReleased = false,
-  bookableIds?: readonly string[],
-): Promise<BoardRow[]> {
+async function onBoardQuery(db: Kysely<DB>, { siteId, from, to, withReleased = false, bookableIds }: BoardScope) {
   const span = await longestSpan(db, bookableIds ? { bookableIds } : { siteId });
-  let query = db
+  const query = db
     .selectFrom('bookings')
     .innerJoin('bookables', 'bookables.id', 'bookings.bookable_id')
+    .where('bookings.occ_start_ms', '>=', from - span)
+    .where('bookings.occ_start_ms', '<', to)
+    .where('bookings.end_ms', '>', from)
+    .where('bookings.start_ms', '<', to)
+    .where('bookings.status', 'in', withReleased ? [...ACTIVE, 'released'] : ACTIVE)
+    .where('bookables.site_id', '=', siteId)
+    .orderBy('bookings.start_ms')
+    .orderBy('bookings.id');
+  return bookableIds ? query.where('bookings.bookable_id', 'in', bookableIds as string[]) : query;
+}
+
+// 'in' (checked in) or the status: one column instead of two
+const stateOf = (eb: ExpressionBuilder<DB, 'bookings'>) =>
+  eb.fn.coalesce(sql<string>`case when bookings.checked_in_at is not null then 'in' end`, 'bookings.status').as('state');
+
+/**
+ * The day board's bookings, with only what a block shows, as arrays (hundreds of rows a day;
+ * building objects is the cost). `ids` narrows them to those bookings.
+ */
+export async function onBoard(db: Kysely<DB>, scope: BoardScope, ids?: readonly string[]): Promise<BoardRow[]> {
+  if (ids?.length === 0) return [];
+  let query = (await onBoardQuery(db, scope))
     .leftJoin('members', 'members.id', 'bookings.member_id')
     .select((eb) => [
       'bookings.id',
@@ -147,22 +163,30 @@ export async function onBoard(
       'bookings.quantity',
       'bookings.start_ms',
       'bookings.end_ms',
-      // 'in' (checked in) or the status: one column instead of two
-      eb.fn.coalesce(sql<string>`case when bookings.checked_in_at is not null then 'in' end`, 'bookings.status').as('state'),
+      stateOf(eb),
       'bookings.member_id',
-    ])
-    .where('bookings.occ_start_ms', '>=', from - span)
-    .where('bookings.occ_start_ms', '<', to)
-    .where('bookings.end_ms', '>', from)
-    .where('bookings.start_ms', '<', to)
-    .where('bookings.status', 'in', withReleased ? [...ACTIVE, 'released'] : ACTIVE)
-    .where('bookables.site_id', '=', siteId)
-    // a whole order (ties by id, time-ordered UUIDv7): SQLite and PostgreSQL give the same board
-    .orderBy('bookings.start_ms')
-    .orderBy('bookings.id');
-  if (bookableIds) query = query.where('bookings.bookable_id', 'in', bookableIds as string[]);
+    ]);
+  if (ids) query = query.where('bookings.id', 'in', ids as string[]);
   return (await rowsAsArrays(db, query)) as BoardRow[];
 }
+
+/**
+ * What a month needs of every booking to count them and see how full each day is: no names, no
+ * member looked up (for ten thousand bookings the lookup was most of the read).
+ */
+export async function heldOnBoard(db: Kysely<DB>, scope: BoardScope): Promise<HeldOnBoardRow[]> {
+  const query = (await onBoardQuery(db, scope)).select((eb) => [
+    'bookings.id',
+    'bookings.bookable_id',
+    'bookings.quantity',
+    'bookings.start_ms',
+    'bookings.end_ms',
+    stateOf(eb),
+  ]);
+  return (await rowsAsArrays(db, query)) as HeldOnBoardRow[];
+}
+/** [id, bookable id, quantity, start ms, end ms, 'in' | status] */
+export type HeldOnBoardRow = [string, string, number, number, number, string];
 /** [id, bookable id, member name, guest name, title, quantity, start ms, end ms, 'in' | status, member id] */
 export type BoardRow = [string, string, string | null, string, string, number, number, number, string, string | null];
 

@@ -21,7 +21,7 @@ export interface Occupied {
 
 /** The site's bookings overlapping [from, to) that hold their place (no released no-shows), in start order. */
 export async function occupancy(db: Kysely<DB>, siteId: string, from: number, to: number): Promise<Occupied[]> {
-  return (await repo.onBoard(db, siteId, from, to)).map(([id, bookableId, memberName, guestName, title, quantity, startMs, endMs, state, memberId]) => ({
+  return (await repo.onBoard(db, { siteId, from, to })).map(([id, bookableId, memberName, guestName, title, quantity, startMs, endMs, state, memberId]) => ({
     id,
     bookableId,
     memberId,
