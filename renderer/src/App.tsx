@@ -1,23 +1,22 @@
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useState } from 'react';
-import { Link, matchRoute, Route, Switch, useLocation, useRoute, useRouter } from 'wouter';
+import { Link, Route, Switch, useLocation, useRoute } from 'wouter';
 import { call, onMembersNetwork } from './api/client';
-import { useApi, useLiveRefresh, usePrefetch } from './api/hooks';
+import { prefetchRead, useApi, useLiveRefresh } from './api/hooks';
 import { CommandPalette } from './components/CommandPalette';
 import { NARROW, useMediaQuery } from './components/useMediaQuery';
 import { useAfterPaint } from './components/useAfterPaint';
 import { whenIdle } from './components/whenIdle';
-import { FeaturesProvider, preloadAllPages, type RouteDef, useSlot } from './feature';
+import { FeaturesProvider, preloadAllPages, useSlot } from './feature';
 import { UI_FEATURES } from './features';
 import { KioskApp, NameYourself, useAuth } from './features/auth';
 import { HOME_PATH } from './features/frontdesk';
 import { PortalApp } from './features/portal';
+import { HOME, prefetchScreen, ROUTES, routeAt } from './navigation';
 import { Reconnecting } from './components/Reconnecting';
 
 // The shell's own reads (the co-op's name, the register's size) follow every change too.
 const FOLLOW_EVERY_CHANGE = ['system.', ...UI_FEATURES.flatMap((f) => f.followsEveryChange ?? [])];
-const ROUTES = UI_FEATURES.flatMap((f) => f.routes ?? []);
-const HOME = ROUTES.find((r) => r.path === HOME_PATH)!;
 
 function NavItem({ href, label, match, home }: { href: string; label: string; match: string; home?: boolean }) {
   const [matched] = useRoute(match);
@@ -36,32 +35,19 @@ function NavItem({ href, label, match, home }: { href: string; label: string; ma
  * Returns whether the first screen's code has arrived: the shell waits for it rather than
  * drawing a placeholder (React keeps a placeholder up for at least 300 ms once shown).
  */
-function usePrepareRoute(routes: readonly RouteDef[], home: RouteDef): boolean {
+function usePrepareRoute(): boolean {
   const [location] = useLocation();
-  const router = useRouter();
-  const prefetch = usePrefetch();
+  const client = useQueryClient();
   const [firstLoaded, setFirstLoaded] = useState(false);
   useEffect(() => {
-    let route = home;
-    let params: Record<string, string | undefined> = {};
-    for (const r of routes) {
-      const [matched, p] = matchRoute(router.parser, r.path, location);
-      if (matched) {
-        route = r;
-        params = p as Record<string, string | undefined>;
-        break;
-      }
-    }
-    prefetch('system.status', {}); // the sidebar's
-    // the desk's screens are not the portal's: a member's device would only be refused them, and
-    // loads the portal's shell with the session check instead
-    const portal = onMembersNetwork();
-    if (!portal) for (const [channel, input] of route.reads?.(params, new URLSearchParams(window.location.search)) ?? []) prefetch(channel, input);
+    prefetchRead(client, 'system.status', {}); // the sidebar's
+    prefetchScreen(client, location, window.location.search);
+    // a member's device loads the portal's shell with the session check instead of the desk's screen;
     // a screen whose code failed to load still lets the shell draw (with its own error), never a blank window
-    void Promise.resolve((portal ? PortalApp : route.page)?.preload())
+    void Promise.resolve((onMembersNetwork() ? PortalApp : routeAt(location).route.page)?.preload())
       .catch(() => undefined)
       .then(() => setFirstLoaded(true));
-  }, [location, router, routes, home, prefetch]);
+  }, [location, client]);
   return firstLoaded;
 }
 
@@ -92,7 +78,7 @@ export function App() {
   useLiveRefresh(FOLLOW_EVERY_CHANGE);
   // The session first: it is small, and the host answers in order.
   const auth = useAuth();
-  const firstScreenLoaded = usePrepareRoute(ROUTES, HOME);
+  const firstScreenLoaded = usePrepareRoute();
   const [preloading, setPreloading] = useState(false);
   const started = useCallback(() => setPreloading(true), []);
   const ready = Boolean(auth.data) && firstScreenLoaded;

@@ -40,3 +40,27 @@ test('a cold open of the day board loads the other screens’ code only after th
   expect(blockAt).toBeGreaterThan(0);
   for (const start of starts) expect(start).toBeGreaterThan(blockAt);
 });
+
+// A navigation's reads leave when the link is pressed, not once the new screen is drawn: the
+// month's read is on its way while the button is still down, and is asked for once.
+test('pressing a link starts the next screen’s read before it opens, and only once', async ({ page, app }) => {
+  await call(app.coop, 'system.loadDemo', {});
+  const today = new Date().toISOString().slice(0, 10);
+  await page.goto(`${app.url}#/bookings/${today}`);
+  await expect(page.locator('.board .block').first()).toBeVisible();
+  // this month's read (the months either side are fetched ahead once it is drawn)
+  const months: string[] = [];
+  page.on('request', (request) => {
+    const input = request.url().endsWith('/api/bookings.calendar') ? (request.postDataJSON() as { span: string; date: string }) : null;
+    if (input?.span === 'month' && input.date === today) months.push(page.url());
+  });
+  const link = page.getByRole('link', { name: 'Month', exact: true });
+  const box = (await link.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await expect.poll(() => months.length).toBe(1);
+  expect(months[0]).toContain(`#/bookings/${today}`); // asked for from the day board, still open
+  await page.mouse.up();
+  await expect(page.locator('.month[data-month] .month-booking').first()).toBeVisible();
+  expect(months).toHaveLength(1);
+});

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import type { Channel, InputOf, OutputOf } from '@shared/contract';
 import { whenIdle } from '../components/whenIdle';
@@ -14,14 +14,13 @@ export function useApi<C extends Channel>(channel: C, input: InputOf<C>, options
   });
 }
 
-/** Fetches a read into the cache ahead of need (the key is the one useApi uses), unless fresh. */
+/** Fetches a read into the cache ahead of need (the key is the one useApi uses), unless fresh or already in flight. */
+export const prefetchRead = <C extends Channel>(client: QueryClient, channel: C, input: InputOf<C>) =>
+  void client.prefetchQuery({ queryKey: [channel, input], queryFn: () => call(channel, input), staleTime: 30_000 });
+
 export function usePrefetch() {
   const client = useQueryClient();
-  return useCallback(
-    <C extends Channel>(channel: C, input: InputOf<C>) =>
-      void client.prefetchQuery({ queryKey: [channel, input], queryFn: () => call(channel, input), staleTime: 30_000 }),
-    [client],
-  );
+  return useCallback(<C extends Channel>(channel: C, input: InputOf<C>) => prefetchRead(client, channel, input), [client]);
 }
 
 /**
