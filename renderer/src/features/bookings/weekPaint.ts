@@ -31,44 +31,52 @@ interface Look {
   text: string;
   struck: boolean;
   font: string;
+  /** The text's inset from the block's sides. */
+  pad: number;
 }
 
 const looks = new Map<string, Look>();
 
-/** The stylesheet's look for one kind of block, read once from a hidden block in a week cell. */
-function lookOf(className: string, host: Element): Look {
-  let look = looks.get(className);
-  if (look) return look;
-  const cell = document.createElement('div');
-  cell.className = 'rooms-week-cell';
-  cell.style.visibility = 'hidden';
-  const probe = document.createElement('div');
-  probe.className = className;
-  cell.append(probe);
-  host.append(cell);
-  const s = getComputedStyle(probe);
-  // a hatched background is a repeating gradient of two colours: its first and its third stop
-  const stops = s.backgroundImage.match(/rgba?\([^)]*\)/g);
-  look = {
-    fill: stops?.[0] ?? s.backgroundColor,
-    stripe: stops && stops.length > 2 ? stops[2] : null,
-    border: s.borderTopColor,
-    dashed: s.borderTopStyle === 'dashed',
-    leftEdge: parseFloat(s.borderLeftWidth) || 1,
-    edge: s.borderLeftColor,
-    text: s.color,
-    struck: s.textDecorationLine.includes('line-through'),
-    font: `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`,
-  };
-  cell.remove();
-  looks.set(className, look);
-  return look;
+/**
+ * The stylesheet's looks for kinds of blocks not yet seen, read from hidden blocks in a week cell:
+ * all placed first, then all read, so the page's style is worked out once for them all.
+ */
+function learnLooks(classNames: Iterable<string>, host: Element): void {
+  const probes = [...new Set(classNames)]
+    .filter((className) => !looks.has(className))
+    .map((className) => {
+      const cell = document.createElement('div');
+      cell.className = 'rooms-week-cell';
+      cell.style.visibility = 'hidden';
+      const probe = document.createElement('div');
+      probe.className = className;
+      cell.append(probe);
+      host.append(cell);
+      return [className, probe] as const;
+    });
+  for (const [className, probe] of probes) {
+    const s = getComputedStyle(probe);
+    // a hatched background is a repeating gradient of two colours: its first and its third stop
+    const stops = s.backgroundImage.match(/rgba?\([^)]*\)/g);
+    looks.set(className, {
+      fill: stops?.[0] ?? s.backgroundColor,
+      stripe: stops && stops.length > 2 ? stops[2] : null,
+      border: s.borderTopColor,
+      dashed: s.borderTopStyle === 'dashed',
+      leftEdge: parseFloat(s.borderLeftWidth) || 1,
+      edge: s.borderLeftColor,
+      text: s.color,
+      struck: s.textDecorationLine.includes('line-through'),
+      font: `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`,
+      pad: parseFloat(s.paddingLeft) || 0,
+    });
+  }
+  for (const [, probe] of probes) probe.parentElement!.remove();
 }
 
 export const LANE_PX = 20;
 export const BLOCK_TOP = 4;
 export const BLOCK_HEIGHT = LANE_PX - 3;
-const PAD = 4;
 
 /** Where a block is in its cell, in CSS pixels. */
 function boxOf(block: PaintedBlock, cellWidth: number, share: (minute: number) => number) {
@@ -113,43 +121,57 @@ function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string
   return cut > 0 ? `${text.slice(0, cut)}…` : '';
 }
 
+type Job = { cells: readonly (readonly PaintedBlock[])[]; kind: string; skip: number; share: (minute: number) => number };
+const pending = new Map<HTMLCanvasElement, Job>();
+
 /**
- * Draws a row's blocks: `cells` by day, each cell `cellWidth` CSS pixels wide after its 1 px
- * left border; the column `skip` is left out (its blocks are buttons, under the cursor).
+ * Draws a row's blocks: `cells` by day, each cell a seventh of the canvas after its 1 px left
+ * border; the column `skip` is left out (its blocks are buttons, under the cursor). The rows
+ * drawn in one task are drawn together just after it: every canvas is measured first, then all
+ * are drawn (measuring one after another was sized would lay the page out again for each row).
  */
-export function paintRow(
-  canvas: HTMLCanvasElement,
-  cells: readonly (readonly PaintedBlock[])[],
-  kind: string,
-  skip: number,
-  share: (minute: number) => number,
-): void {
-  const width = canvas.clientWidth;
-  const height = canvas.clientHeight;
+export function paintRow(canvas: HTMLCanvasElement, cells: Job['cells'], kind: string, skip: number, share: Job['share']): void {
+  if (pending.size === 0) queueMicrotask(paintPending);
+  pending.set(canvas, { cells, kind, skip, share });
+}
+
+function paintPending(): void {
+  const jobs = [...pending].filter(([canvas]) => canvas.isConnected);
+  pending.clear();
+  if (jobs.length === 0) return;
+  const classes = jobs.flatMap(([, { cells, kind }]) => cells.flatMap((blocks) => blocks.map((b) => blockClass(b.booking, kind))));
+  learnLooks(classes, jobs[0][0].parentElement ?? document.body);
+  // measured, then sized, then drawn: sizing a canvas dirties the page's style, and setting a
+  // canvas's font works the style out again, so interleaved each row would cost two recalculations
+  const sizes = jobs.map(([canvas]) => [canvas.clientWidth, canvas.clientHeight] as const);
   const ratio = window.devicePixelRatio || 1;
-  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-  }
+  jobs.forEach(([canvas], i) => {
+    const [width, height] = sizes[i].map((px) => Math.round(px * ratio));
+    if (canvas.width !== width || canvas.height !== height) [canvas.width, canvas.height] = [width, height];
+  });
+  jobs.forEach(([canvas, job], i) => draw(canvas, job, ...sizes[i], ratio));
+}
+
+function draw(canvas: HTMLCanvasElement, { cells, kind, skip, share }: Job, width: number, height: number, ratio: number): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
   ctx.textBaseline = 'middle';
   const column = width / cells.length;
+  const set = { font: '' };
   cells.forEach((blocks, col) => {
     if (col === skip) return;
     const left = col * column + 1;
     for (const block of blocks) {
-      const look = lookOf(blockClass(block.booking, kind), canvas.parentElement ?? document.body);
+      const look = looks.get(blockClass(block.booking, kind))!;
       const box = boxOf(block, column - 1, share);
-      const x = left + box.x;
-      drawBlock(ctx, look, x, box.y, box.w, box.h, whoOf(block.booking));
+      drawBlock(ctx, set, look, left + box.x, box.y, box.w, box.h, whoOf(block.booking));
     }
   });
 }
 
-function drawBlock(ctx: CanvasRenderingContext2D, look: Look, x: number, y: number, w: number, h: number, label: string) {
+function drawBlock(ctx: CanvasRenderingContext2D, set: { font: string }, look: Look, x: number, y: number, w: number, h: number, label: string) {
   const outline = () => {
     ctx.beginPath();
     ctx.roundRect(x + 0.5, y + 0.5, w - 1, h - 1, 4);
@@ -181,14 +203,15 @@ function drawBlock(ctx: CanvasRenderingContext2D, look: Look, x: number, y: numb
     ctx.fillRect(x, y, look.leftEdge, h);
   }
   const edge = look.leftEdge > 1 ? look.leftEdge - 1 : 0;
-  const room = w - 2 * PAD - edge;
+  const room = w - 2 * look.pad - edge;
   if (room < 6) return;
-  ctx.font = look.font;
+  // a canvas parses its font on every set: set once a row while it stays the same
+  if (set.font !== look.font) ctx.font = set.font = look.font;
   ctx.fillStyle = look.text;
   const text = fit(ctx, label, room);
   if (!text) return;
-  ctx.fillText(text, x + PAD + edge, y + h / 2 + 0.5, room);
-  if (look.struck) ctx.fillRect(x + PAD + edge, y + h / 2, Math.min(room, ctx.measureText(text).width), 1);
+  ctx.fillText(text, x + look.pad + edge, y + h / 2 + 0.5, room);
+  if (look.struck) ctx.fillRect(x + look.pad + edge, y + h / 2, Math.min(room, ctx.measureText(text).width), 1);
 }
 
 const DASH = [3, 2];
