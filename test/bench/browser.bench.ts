@@ -170,6 +170,15 @@ async function screens(browser: Browser, url: string, today: string) {
     await page.getByRole('button', { name: 'Next week' }).click();
     return result(page);
   });
+  // the same 300 from the week of rooms, as a person switches to them: End on "Show" picks Everything
+  await figure('browser.roomsWeek.switchEverything', async (i) => {
+    await page.goto(`${url}#/bookings/week/${days[i]}`);
+    await page.locator(`.rooms-week[data-week][data-kind="room"] .rooms-week-paint`).first().waitFor();
+    await page.getByLabel('Show').focus();
+    await armSelector(page, '.rooms-week[data-kind="all"] .rooms-week-paint');
+    await page.keyboard.press('End');
+    return result(page);
+  });
   await figure('browser.month.open', async (i) => {
     await boardOn(days[i]);
     await armSelector(page, '.month[data-month] .month-booking');

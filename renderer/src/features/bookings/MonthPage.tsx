@@ -35,7 +35,12 @@ export function MonthPage({ date: routeDate }: { date?: string }) {
       </header>
       {month.error ? <p className="form-error">{month.error.message}</p> : null}
       {data ? (
-        <table className="month" aria-labelledby="month-title" data-month={date?.slice(0, 7)}>
+        <table
+          className="month"
+          aria-labelledby="month-title"
+          data-month={month.isPlaceholderData ? undefined : date?.slice(0, 7)}
+          aria-busy={month.isPlaceholderData}
+        >
           <thead>
             <tr>
               {WEEKDAYS.map((d) => (

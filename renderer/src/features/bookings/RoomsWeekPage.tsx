@@ -162,7 +162,9 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
             role="grid"
             aria-label={`Week of ${formatDate(data.days[0].date)}`}
             data-week={data.days[0].date}
-            data-kind={kind ?? 'all'}
+            // which bookables these are once they have come: the previous kind's stay up until then
+            data-kind={week.isPlaceholderData ? undefined : (kind ?? 'all')}
+            aria-busy={week.isPlaceholderData}
           >
             <div role="row" className="rooms-week-row rooms-week-head">
               <div role="columnheader" className="rooms-week-name">
