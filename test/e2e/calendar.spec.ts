@@ -87,3 +87,20 @@ test('day → week → month with D, W and M keeping the date; a day opens from 
   await expect(page).toHaveURL(new RegExp(`#/bookings/${next}$`));
   await expect(goTo).toHaveValue(format(parseISO(next), 'd MMM yyyy'));
 });
+
+// The painted blocks are the screen's pixels: when the window changes size, the week draws them
+// again at the new width instead of stretching the old drawing. (A screen of another density takes
+// the same path in a real window; headless Chromium's emulation of one tells the page nothing.)
+test('the week of all rooms is drawn again when the window changes size', async ({ page, app }) => {
+  await call(app.coop, 'system.loadDemo', {});
+  const today = new Date().toISOString().slice(0, 10);
+  await page.goto(`${app.url}#/bookings/week/${today}`);
+  const canvas = page.locator('.rooms-week-paint').first();
+  await expect(canvas).toBeVisible();
+  const drawnAt = () => canvas.evaluate((c: HTMLCanvasElement) => [c.width, c.clientWidth]);
+  const [before] = await drawnAt();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await expect.poll(async () => (await drawnAt())[0]).toBeLessThan(before);
+  const [width, shown] = await drawnAt();
+  expect(width).toBe(shown);
+});

@@ -81,19 +81,25 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
   });
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
   // the rows' painted blocks are drawn again when the grid changes width (a resized window, a scroll bar come or gone)
+  // or the window moves to a screen of another pixel density
   const gridRef = useRef<HTMLDivElement>(null);
   const [paintVersion, setPaintVersion] = useState(0);
   const drawn = Boolean(data && layout);
   useEffect(() => {
     const grid = gridRef.current;
     if (!drawn || !grid) return;
-    let width = grid.clientWidth;
-    const observer = new ResizeObserver(() => {
-      if (grid.clientWidth === width) return;
-      width = grid.clientWidth;
-      setPaintVersion((v) => v + 1);
+    // the grid's width in the screen's pixels: it changes with the window's size and with a screen of another density
+    let pixels: number | null = null;
+    const observer = new ResizeObserver(([entry]) => {
+      const now = entry.devicePixelContentBoxSize?.[0]?.inlineSize ?? Math.round(entry.contentRect.width * window.devicePixelRatio);
+      if (pixels !== null && pixels !== now) setPaintVersion((v) => v + 1);
+      pixels = now;
     });
-    observer.observe(grid);
+    try {
+      observer.observe(grid, { box: 'device-pixel-content-box' });
+    } catch {
+      observer.observe(grid); // a browser without that box (Safari): a change of density waits for the next week
+    }
     return () => observer.disconnect();
   }, [drawn]);
 

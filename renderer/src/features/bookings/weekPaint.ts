@@ -199,8 +199,14 @@ function drawBlock(ctx: CanvasRenderingContext2D, set: { font: string }, look: L
   ctx.lineWidth = 1;
   ctx.stroke();
   if (look.leftEdge > 1) {
+    // the thicker left edge follows the block's rounded corners, as the stylesheet's border does
+    ctx.save();
+    ctx.beginPath();
+    ctx.roundRect(x, y, w, h, 4);
+    ctx.clip();
     ctx.fillStyle = look.edge;
     ctx.fillRect(x, y, look.leftEdge, h);
+    ctx.restore();
   }
   const edge = look.leftEdge > 1 ? look.leftEdge - 1 : 0;
   const room = w - 2 * look.pad - edge;
