@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Link } from 'wouter';
 import type { Calendar } from '@shared/contract/bookings.contract';
@@ -11,6 +11,7 @@ import { useNowMinute } from './DayBoard';
 import { boardHeightGuess, useQuietMount } from '../../components/quietMount';
 import { hhmm, minutes } from './time';
 import { type DayColumn, LANE_PX, type Placed, type RowEvents, RoomsWeekRow } from './RoomsWeekRow';
+import { paintRows } from './weekPaint';
 import { pickedTimes, useSlotDrag } from './useSlotDrag';
 import { hoursOf } from './WeekPage';
 
@@ -80,19 +81,37 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
     ...useQuietMount(boardHeightGuess()),
   });
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
-  // the rows' painted blocks are drawn again when the grid changes width (a resized window, a scroll bar come or gone)
-  // or the window moves to a screen of another pixel density
+  // the blocks of the rows in view, painted on one canvas after every render (only the rows that changed are drawn
+  // again), and when the grid's width in screen pixels changes: a resized window, a scroll bar come or gone, a
+  // screen of another pixel density
   const gridRef = useRef<HTMLDivElement>(null);
-  const [paintVersion, setPaintVersion] = useState(0);
+  const paintRef = useRef<HTMLCanvasElement>(null);
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
   const drawn = Boolean(data && layout);
+  const inView = virtualizer.getVirtualItems();
+  const paintTop = inView[0]?.start ?? 0;
+  useLayoutEffect(() => {
+    if (!paintRef.current || !data || !layout) return;
+    const rows = inView.map(({ index, start }) => {
+      const bookable = data.bookables[index];
+      return {
+        key: bookable.id,
+        top: start - paintTop,
+        height: rowHeight(index),
+        cells: layout.cellsOf(bookable.id),
+        kind: bookable.kind,
+        skip: cursor.row === index ? cursor.col : -1,
+      };
+    });
+    paintRows(paintRef.current, rows, pct);
+  });
   useEffect(() => {
     const grid = gridRef.current;
     if (!drawn || !grid) return;
-    // the grid's width in the screen's pixels: it changes with the window's size and with a screen of another density
     let pixels: number | null = null;
     const observer = new ResizeObserver(([entry]) => {
       const now = entry.devicePixelContentBoxSize?.[0]?.inlineSize ?? Math.round(entry.contentRect.width * window.devicePixelRatio);
-      if (pixels !== null && pixels !== now) setPaintVersion((v) => v + 1);
+      if (pixels !== null && pixels !== now) redraw();
       pixels = now;
     });
     try {
@@ -189,7 +208,7 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
               ))}
             </div>
             <div className="rooms-week-body" style={{ height: virtualizer.getTotalSize() }}>
-              {virtualizer.getVirtualItems().map(({ index: row, start }) => (
+              {inView.map(({ index: row, start }) => (
                 <RoomsWeekRow
                   key={data.bookables[row].id}
                   row={row}
@@ -204,9 +223,14 @@ export function RoomsWeekPage({ date: routeDate }: { date?: string }) {
                   nowAt={nowAt}
                   pct={pct}
                   events={events}
-                  paintVersion={paintVersion}
                 />
               ))}
+              <canvas
+                ref={paintRef}
+                className="rooms-week-paint"
+                aria-hidden="true"
+                style={{ top: paintTop, height: inView.length ? inView[inView.length - 1].end - paintTop : 0 }}
+              />
             </div>
           </div>
         </div>

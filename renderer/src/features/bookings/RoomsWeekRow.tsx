@@ -1,10 +1,10 @@
-import { type CSSProperties, type KeyboardEvent, memo, type MouseEvent, type PointerEvent, useLayoutEffect, useRef, useState } from 'react';
+import { type CSSProperties, type KeyboardEvent, memo, type MouseEvent, type PointerEvent, useState } from 'react';
 import { Link } from 'wouter';
 import type { Calendar } from '@shared/contract/bookings.contract';
 import { blockClass, describeBooking } from './boardLayout';
 import type { SlotSpan } from './useSlotDrag';
 import { whoOf } from './time';
-import { BLOCK_HEIGHT, BLOCK_TOP, blockAt, LANE_PX, type PaintedBlock, paintRow } from './weekPaint';
+import { BLOCK_HEIGHT, BLOCK_TOP, blockAt, LANE_PX, type PaintedBlock } from './weekPaint';
 
 export { LANE_PX };
 
@@ -46,8 +46,6 @@ interface RowProps {
   nowAt: number | null;
   pct: (minute: number) => number;
   events: RowEvents;
-  /** Changes when the blocks must be drawn again though nothing else did (the window was resized). */
-  paintVersion: number;
 }
 
 /** The painted block under the pointer in a cell, if any (the cell's 1 px left border is not part of its day). */
@@ -57,29 +55,11 @@ function hitOf(event: MouseEvent<HTMLElement>, placed: readonly Placed[], pct: (
 }
 
 /** One bookable's week: redrawn only when its own bookings, cursor or selection change. */
-export const RoomsWeekRow = memo(function RoomsWeekRow({
-  row,
-  top,
-  height,
-  bookable,
-  days,
-  cells,
-  cursorCol,
-  selection,
-  slots,
-  nowAt,
-  pct,
-  events,
-  paintVersion,
-}: RowProps) {
-  const canvas = useRef<HTMLCanvasElement>(null);
+export const RoomsWeekRow = memo(function RoomsWeekRow({ row, top, height, bookable, days, cells, cursorCol, selection, slots, nowAt, pct, events }: RowProps) {
   // the painted block the pointer is over: its note, and a hand for the pointer
   const [hovered, setHover] = useState<{ col: number; block: Placed } | null>(null);
   // a note outlives its block only until the pointer moves (the next week drew other blocks there)
   const hover = hovered && cells[hovered.col].includes(hovered.block) ? hovered : null;
-  useLayoutEffect(() => {
-    if (canvas.current) paintRow(canvas.current, cells, bookable.kind, cursorCol, pct);
-  }, [cells, bookable.kind, cursorCol, pct, paintVersion]);
   return (
     <div role="row" aria-rowindex={row + 2} className="rooms-week-row" style={{ height, top }}>
       <div role="rowheader" className="rooms-week-name">
@@ -156,7 +136,6 @@ export const RoomsWeekRow = memo(function RoomsWeekRow({
           </div>
         );
       })}
-      <canvas ref={canvas} className="rooms-week-paint" aria-hidden="true" />
     </div>
   );
 });

@@ -3,7 +3,7 @@ import { blockClass } from './boardLayout';
 import { whoOf } from './time';
 
 /**
- * The week of all rooms draws its booking blocks on one canvas per row: a busy week shows about
+ * The week of all rooms draws its booking blocks on one canvas under the rows in view: a busy week shows about
  * a thousand of them, and as elements they were most of the cost of every next week (React,
  * style, layout and paint of a thousand buttons). The blocks look as the stylesheet draws
  * `.block` (their colours are read from it, so they live in one place), and the cells under them
@@ -121,54 +121,73 @@ function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string
   return cut > 0 ? `${text.slice(0, cut)}…` : '';
 }
 
-type Job = { cells: readonly (readonly PaintedBlock[])[]; kind: string; skip: number; share: (minute: number) => number };
-const pending = new Map<HTMLCanvasElement, Job>();
+/** One row of the week in view: its band of the canvas (from the first row's top), its bookings by day, and the column left out. */
+export interface RowPaint {
+  key: string;
+  top: number;
+  height: number;
+  cells: readonly (readonly PaintedBlock[])[];
+  kind: string;
+  /** The cursor's column on this row (its blocks are buttons), else -1. */
+  skip: number;
+}
+
+/** What a canvas holds: its size, the hours across each day, and each band as last drawn. */
+interface Drawn {
+  width: number;
+  height: number;
+  ratio: number;
+  share: (minute: number) => number;
+  bands: Map<number, RowPaint>;
+}
+const drawnOn = new WeakMap<HTMLCanvasElement, Drawn>();
 
 /**
- * Draws a row's blocks: `cells` by day, each cell a seventh of the canvas after its 1 px left
- * border; the column `skip` is left out (its blocks are buttons, under the cursor). The rows
- * drawn in one task are drawn together just after it: every canvas is measured first, then all
- * are drawn (measuring one after another was sized would lay the page out again for each row).
+ * Draws the rows in view on the grid's one canvas, each cell a seventh of its width after a 1 px
+ * left border. One canvas, not one a row: each canvas cost a millisecond or more to set up, most
+ * of the drawing of a week opened. Only the bands of rows that changed are drawn again (a move of
+ * the cursor draws two rows); a new size, or new hours across the days, draws them all.
  */
-export function paintRow(canvas: HTMLCanvasElement, cells: Job['cells'], kind: string, skip: number, share: Job['share']): void {
-  if (pending.size === 0) queueMicrotask(paintPending);
-  pending.set(canvas, { cells, kind, skip, share });
-}
-
-function paintPending(): void {
-  const jobs = [...pending].filter(([canvas]) => canvas.isConnected);
-  pending.clear();
-  if (jobs.length === 0) return;
-  const classes = jobs.flatMap(([, { cells, kind }]) => cells.flatMap((blocks) => blocks.map((b) => blockClass(b.booking, kind))));
-  learnLooks(classes, jobs[0][0].parentElement ?? document.body);
-  // measured, then sized, then drawn: sizing a canvas dirties the page's style, and setting a
-  // canvas's font works the style out again, so interleaved each row would cost two recalculations
-  const sizes = jobs.map(([canvas]) => [canvas.clientWidth, canvas.clientHeight] as const);
+export function paintRows(canvas: HTMLCanvasElement, rows: readonly RowPaint[], share: (minute: number) => number): void {
+  const width = canvas.clientWidth;
+  const height = rows.length ? rows[rows.length - 1].top + rows[rows.length - 1].height : 0;
   const ratio = window.devicePixelRatio || 1;
-  jobs.forEach(([canvas], i) => {
-    const [width, height] = sizes[i].map((px) => Math.round(px * ratio));
-    if (canvas.width !== width || canvas.height !== height) [canvas.width, canvas.height] = [width, height];
+  let drawn = drawnOn.get(canvas);
+  const whole = !drawn || drawn.width !== width || drawn.height !== height || drawn.ratio !== ratio || drawn.share !== share;
+  const changed = rows.filter((row) => {
+    const before = whole ? undefined : drawn!.bands.get(row.top);
+    return (
+      !before || before.key !== row.key || before.height !== row.height || before.cells !== row.cells || before.skip !== row.skip || before.kind !== row.kind
+    );
   });
-  jobs.forEach(([canvas, job], i) => draw(canvas, job, ...sizes[i], ratio));
-}
-
-function draw(canvas: HTMLCanvasElement, { cells, kind, skip, share }: Job, width: number, height: number, ratio: number): void {
+  if (changed.length === 0) return;
+  learnLooks(
+    changed.flatMap(({ cells, kind }) => cells.flatMap((blocks) => blocks.map((b) => blockClass(b.booking, kind)))),
+    canvas.parentElement ?? document.body,
+  );
+  if (whole) {
+    [canvas.width, canvas.height] = [Math.round(width * ratio), Math.round(height * ratio)];
+    drawnOn.set(canvas, (drawn = { width, height, ratio, share, bands: new Map() }));
+  }
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, width, height);
   ctx.textBaseline = 'middle';
-  const column = width / cells.length;
+  const column = width / changed[0].cells.length;
   const set = { font: '' };
-  cells.forEach((blocks, col) => {
-    if (col === skip) return;
-    const left = col * column + 1;
-    for (const block of blocks) {
-      const look = looks.get(blockClass(block.booking, kind))!;
-      const box = boxOf(block, column - 1, share);
-      drawBlock(ctx, set, look, left + box.x, box.y, box.w, box.h, whoOf(block.booking));
-    }
-  });
+  for (const row of changed) {
+    ctx.clearRect(0, row.top, width, row.height);
+    row.cells.forEach((blocks, col) => {
+      if (col === row.skip) return;
+      const left = col * column + 1;
+      for (const block of blocks) {
+        const look = looks.get(blockClass(block.booking, row.kind))!;
+        const box = boxOf(block, column - 1, share);
+        drawBlock(ctx, set, look, left + box.x, row.top + box.y, box.w, box.h, whoOf(block.booking));
+      }
+    });
+    drawn!.bands.set(row.top, row);
+  }
 }
 
 function drawBlock(ctx: CanvasRenderingContext2D, set: { font: string }, look: Look, x: number, y: number, w: number, h: number, label: string) {
