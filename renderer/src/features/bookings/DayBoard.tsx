@@ -250,9 +250,10 @@ const BoardRow = memo(function BoardRow({ index, top, row, date, from, slots, cu
           />
         ) : null}
         {cursorCol !== null ? <div className="board-slot cursor" style={{ left: `${col * slotPct}%`, width: `${slotPct}%` }} /> : null}
-        {row.placed.map(({ booking, lane, from: start, to: end }) => (
+        {/* keyed by place, not by booking: the next day reuses the blocks drawn for this one */}
+        {row.placed.map(({ booking, lane, from: start, to: end }, i) => (
           <button
-            key={booking.id}
+            key={i}
             type="button"
             tabIndex={-1}
             className={blockClass(booking, bookable.kind)}
