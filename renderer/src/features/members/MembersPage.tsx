@@ -1,9 +1,9 @@
 import { type ColumnDef, type SortingState, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, cloneElement, memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { MemberSummary } from '@shared/contract/members.contract';
-import { MEMBER_ROLES, MEMBER_STATUSES } from '@shared/contract/members.contract';
+import { type MemberListQuery, MEMBER_ROLES, MEMBER_STATUSES } from '@shared/contract/members.contract';
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { OwnershipBadge, StatusBadge, TagList } from '../../components/Badges';
@@ -60,6 +60,18 @@ function Filter({ label, children }: { label: string; children: ReactElement<{ i
   );
 }
 
+/** Pages of PAGE_SIZE rows, fetched as the table scrolls towards the end of what is loaded. */
+const listQuery = (filters: Omit<MemberListQuery, 'limit' | 'offset'>) =>
+  infiniteQueryOptions({
+    queryKey: ['members.list', filters],
+    queryFn: ({ pageParam }) => call('members.list', { ...filters, limit: PAGE_SIZE, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+  });
+
 export function MembersPage() {
   const [, navigate] = useLocation();
   const [q, setQ] = useState('');
@@ -85,17 +97,8 @@ export function MembersPage() {
     sort: SORTABLE[sort.id as SortKey] ?? 'name',
     dir: sort.desc ? ('desc' as const) : ('asc' as const),
   };
-  // Pages of PAGE_SIZE rows, fetched as the table scrolls towards the end of what is loaded.
-  const list = useInfiniteQuery({
-    queryKey: ['members.list', filters],
-    queryFn: ({ pageParam }) => call('members.list', { ...filters, limit: PAGE_SIZE, offset: pageParam }),
-    initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
-      return loaded < last.total ? loaded : undefined;
-    },
-    placeholderData: keepPreviousData,
-  });
+  const list = useInfiniteQuery({ ...listQuery(filters), placeholderData: keepPreviousData });
+  const client = useQueryClient();
   const tags = useApi('members.tags', {});
   const status_ = useApi('system.status', {});
   const loadDemo = useApiMutation('system.loadDemo');
@@ -177,7 +180,11 @@ export function MembersPage() {
               aria-label="Search members"
               placeholder="Search name, business, skills…  ( / )"
               value={q}
-              onChange={(e) => setQ(e.target.value)}
+              onChange={(e) => {
+                // the search leaves with the keystroke, before the page is drawn again for it
+                void client.prefetchInfiniteQuery(listQuery({ ...filters, q: e.target.value }));
+                setQ(e.target.value);
+              }}
             />
             <Filter label="Status">
               <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
