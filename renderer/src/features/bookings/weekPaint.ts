@@ -3,9 +3,9 @@ import { blockClass } from './boardLayout';
 import { whoOf } from './time';
 
 /**
- * The week of all rooms draws its booking blocks on one canvas under the rows in view: a busy week shows about
- * a thousand of them, and as elements they were most of the cost of every next week (React,
- * style, layout and paint of a thousand buttons). The blocks look as the stylesheet draws
+ * The week of all rooms draws its booking blocks on one canvas laid over the rows in view: a busy
+ * week shows about a thousand of them, and as elements they were most of the cost of every next
+ * week (React, style, layout and paint of a thousand buttons). The blocks look as the stylesheet draws
  * `.block` (their colours are read from it, so they live in one place), and the cells under them
  * stay the grid a keyboard and a screen reader use: each names its bookings, and the cell under
  * the cursor shows its blocks as real buttons.
