@@ -27,6 +27,12 @@ test('day → week → month with D, W and M keeping the date; a day opens from 
   // rooms unless said: the desks are not on the week of rooms
   await expect(week.getByRole('rowheader', { name: /Garden Room/ })).toBeVisible();
   await expect(week.getByRole('rowheader', { name: /Hot desks/ })).toHaveCount(0);
+  // Show: everything, then rooms again
+  await page.getByLabel('Show').selectOption({ label: 'Everything' });
+  await expect(week.getByRole('rowheader', { name: /Hot desks/ })).toBeVisible();
+  await page.getByLabel('Show').selectOption({ label: 'Rooms' });
+  await expect(week.getByRole('rowheader', { name: /Hot desks/ })).toHaveCount(0);
+  await expect(week.getByRole('rowheader', { name: /Garden Room/ })).toBeVisible();
 
   // drag across Wednesday's part of Garden Room's row, as a person aims the mouse
   const cell = week.getByRole('gridcell', { name: new RegExp(`^Garden Room, ${format(parseISO(day), 'EEE d MMM')}`) });

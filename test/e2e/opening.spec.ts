@@ -64,3 +64,43 @@ test('pressing a link starts the next screen’s read before it opens, and only 
   await expect(page.locator('.month[data-month] .month-booking').first()).toBeVisible();
   expect(months).toHaveLength(1);
 });
+
+// The weeks either side are fetched ahead for ‹ and ›, but the host answers one read after
+// another: a read ahead must not leave with the screen's own (it would be answered first and
+// read in the middle of the paint), they go one at a time, and those not yet sent are dropped
+// when the person moves on.
+test('reads ahead wait for the week shown, go one at a time, and are dropped when the person moves on', async ({ page, app }) => {
+  await call(app.coop, 'system.loadDemo', {});
+  const day = new Date().toISOString().slice(0, 10);
+  await page.goto(`${app.url}#/bookings/week/${day}`);
+  await expect(page.locator('.rooms-week[data-kind="room"] .rooms-week-paint')).toBeVisible();
+  // the three weeks around it (the week shown came with the page's first reads)
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/bookings.calendar')).length))
+    .toBe(3);
+
+  const log: string[] = [];
+  const name = (input: { date: string; kind?: string }) => `${input.kind ?? 'all'} ${input.date === day ? 'shown' : 'ahead'}`;
+  // every read ahead of everything answers slowly, as a busy host would: time to move on meanwhile
+  await page.route('**/api/bookings.calendar', async (route) => {
+    const input = route.request().postDataJSON() as { date: string; kind?: string };
+    if (name(input) === 'all ahead') await new Promise((done) => setTimeout(done, 600));
+    await route.continue();
+  });
+  page.on('request', (r) => r.url().endsWith('/api/bookings.calendar') && log.push(`sent ${name(r.postDataJSON())}`));
+  page.on('requestfinished', (r) => r.url().endsWith('/api/bookings.calendar') && log.push(`done ${name(r.postDataJSON())}`));
+
+  const show = page.getByLabel('Show');
+  await show.focus();
+  await page.keyboard.press('End'); // Everything
+  await expect(page.locator('.rooms-week[data-kind="all"] .rooms-week-paint')).toBeVisible();
+  await expect.poll(() => log.length).toBeGreaterThanOrEqual(3);
+  // the week shown is read and answered before anything is read ahead, and one read ahead is in flight
+  expect(log.slice(0, 3)).toEqual(['sent all shown', 'done all shown', 'sent all ahead']);
+  await show.selectOption({ label: 'Rooms' }); // back, while the first read ahead is still on its way
+  await expect(page.locator('.rooms-week[data-kind="room"] .rooms-week-paint')).toBeVisible();
+  await expect.poll(() => log.filter((l) => l === 'done all ahead').length).toBe(1);
+  await page.waitForTimeout(1000);
+  // the other two reads ahead of everything were never sent
+  expect(log.filter((l) => l === 'sent all ahead')).toHaveLength(1);
+});

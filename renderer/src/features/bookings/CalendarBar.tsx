@@ -101,10 +101,11 @@ export function useKindShown(): BookableKind | undefined {
   return kindOf(new URLSearchParams(useSearch()));
 }
 
+/** Rooms is the address without a kind: `?` empties it (an address without `?` keeps the page's search). */
 export function KindSelect({ kind, hrefOf }: { kind: BookableKind | undefined; hrefOf: (search: string) => string }) {
   const [, navigate] = useLocation();
   return (
-    <select aria-label="Show" value={kind ?? ''} onChange={(e) => navigate(hrefOf(e.target.value === 'room' ? '' : `?kind=${e.target.value || 'all'}`))}>
+    <select aria-label="Show" value={kind ?? ''} onChange={(e) => navigate(hrefOf(e.target.value === 'room' ? '?' : `?kind=${e.target.value || 'all'}`))}>
       {KINDS.map(([value, label]) => (
         <option key={label} value={value}>
           {label}
@@ -127,7 +128,7 @@ export function useSiteCalendar(span: 'week' | 'month', routeDate: string | unde
   const calendar = useApi('bookings.calendar', input, { enabled: date !== undefined });
   usePrefetchAround(
     'bookings.calendar',
-    calendar.data !== undefined,
+    calendar,
     [1, -1, 2].map((by) => ({ ...input, date: stepDate(span, input.date, by) })),
   );
   return { today, kind, date, calendar, search: kind === 'room' ? '' : `?kind=${kind ?? 'all'}` };

@@ -26,7 +26,7 @@ export function DayBoardPage({ date: routeDate }: { date?: string }) {
   const [draft, setDraft] = useState<BookingDraft | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const data = board.data;
-  usePrefetchAround('bookings.dayBoard', data !== undefined, [{ date: addDaysIso(date, 1) }, { date: addDaysIso(date, -1) }]);
+  usePrefetchAround('bookings.dayBoard', board, [{ date: addDaysIso(date, 1) }, { date: addDaysIso(date, -1) }]);
   // the dialogs' code comes once the board is drawn (not competing with it), so they open at once
   const drawn = data !== undefined;
   useEffect(

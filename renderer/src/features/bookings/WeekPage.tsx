@@ -25,7 +25,7 @@ export function WeekPage({ bookableId, date }: { bookableId: string; date: strin
   const week = useApi('bookings.calendar', { bookableId, date, span: 'week' });
   usePrefetchAround(
     'bookings.calendar',
-    week.data !== undefined,
+    week,
     [-1, 1].map((by) => ({ bookableId, date: stepDate('week', date, by), span: 'week' as const })),
   );
   const today = useSiteToday();
