@@ -2,7 +2,7 @@ import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Link, Route, Switch, useLocation, useRoute } from 'wouter';
 import { call, onMembersNetwork } from './api/client';
-import { prefetchRead, useApi, useLiveRefresh } from './api/hooks';
+import { useApi, useLiveRefresh } from './api/hooks';
 import { CommandPalette } from './components/CommandPalette';
 import { NARROW, useMediaQuery } from './components/useMediaQuery';
 import { useAfterPaint } from './components/useAfterPaint';
@@ -12,7 +12,7 @@ import { UI_FEATURES } from './features';
 import { KioskApp, NameYourself, useAuth } from './features/auth';
 import { HOME_PATH } from './features/frontdesk';
 import { PortalApp } from './features/portal';
-import { HOME, prefetchScreen, ROUTES, routeAt } from './navigation';
+import { HOME, ROUTES, routeAt } from './navigation';
 import { Reconnecting } from './components/Reconnecting';
 
 // The shell's own reads (the co-op's name, the register's size) follow every change too.
@@ -30,24 +30,21 @@ function NavItem({ href, label, match, home }: { href: string; label: string; ma
 }
 
 /**
- * On every navigation, the screen's code and first reads start together with the session check,
- * not after it; once the first screen is drawn, the other screens' code loads while idle.
- * Returns whether the first screen's code has arrived: the shell waits for it rather than
- * drawing a placeholder (React keeps a placeholder up for at least 300 ms once shown).
+ * On every navigation, the screen's code starts loading with the session check, not after it
+ * (its reads are started by `prefetchOnNavigation`); once the first screen is drawn, the other
+ * screens' code loads while idle. Returns whether the first screen's code has arrived: the shell
+ * waits for it rather than drawing a placeholder (React keeps a placeholder up for at least 300 ms once shown).
  */
 function usePrepareRoute(): boolean {
   const [location] = useLocation();
-  const client = useQueryClient();
   const [firstLoaded, setFirstLoaded] = useState(false);
   useEffect(() => {
-    prefetchRead(client, 'system.status', {}); // the sidebar's
-    prefetchScreen(client, location, window.location.search);
     // a member's device loads the portal's shell with the session check instead of the desk's screen;
     // a screen whose code failed to load still lets the shell draw (with its own error), never a blank window
     void Promise.resolve((onMembersNetwork() ? PortalApp : routeAt(location).route.page)?.preload())
       .catch(() => undefined)
       .then(() => setFirstLoaded(true));
-  }, [location, client]);
+  }, [location]);
   return firstLoaded;
 }
 

@@ -20,7 +20,7 @@ export function routeAt(path: string): { route: RouteDef; params: Record<string,
 }
 
 /** Starts the first reads of the screen at a path through the query cache: each in flight once, whoever asks first. */
-export function prefetchScreen(client: QueryClient, path: string, search: string): void {
+function prefetchScreen(client: QueryClient, path: string, search: string): void {
   // a member's device is shown the portal, whose screens are not the desk's
   if (onMembersNetwork()) return;
   const { route, params } = routeAt(path);
@@ -30,7 +30,9 @@ export function prefetchScreen(client: QueryClient, path: string, search: string
 /**
  * A navigation's reads leave as soon as it is known, not once React has drawn the new screen
  * and its queries mount (15–30 ms later on a busy screen): when a link inside the app is pressed,
- * and when the address changes. Added before the router's own listener, so it goes first.
+ * and when the address changes. Added before the router's own listener, so it goes first. The
+ * first screen's (and the sidebar's) are started here too, before React's first render: no
+ * address change brings them, and most were sent with the page (`startReads`) and are taken from there.
  */
 export function prefetchOnNavigation(client: QueryClient): void {
   // as the router reads them: a path from the hash, and the query (kept from the address when the link has none)
@@ -42,4 +44,6 @@ export function prefetchOnNavigation(client: QueryClient): void {
     prefetchScreen(client, pathOf(link.getAttribute('href')!), search);
   });
   addEventListener('hashchange', () => prefetchScreen(client, pathOf(window.location.hash), window.location.search));
+  prefetchRead(client, 'system.status', {});
+  prefetchScreen(client, pathOf(window.location.hash), window.location.search);
 }
