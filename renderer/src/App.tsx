@@ -63,7 +63,7 @@ function PreloadAfterFirstPaint({ ready, onStarted }: { ready: boolean; onStarte
       painted
         ? whenIdle(() => {
             onStarted();
-            void preloadAllPages();
+            preloadAllPages();
           }, 500)
         : undefined,
     [painted, onStarted],

@@ -1,4 +1,5 @@
 import { type ComponentType, type ReactNode, Suspense, createContext, createElement, useContext } from 'react';
+import { whenIdle } from './components/whenIdle';
 import type { Screen } from './screen';
 
 /** A screen at a path; wouter's params are passed to `render`. */
@@ -43,8 +44,23 @@ export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K):
   return Object.assign(Page, { preload }) as unknown as M[K] & { preload(): Promise<M> };
 }
 
-/** Every screen's code, fetched when the browser is idle after the first screen is drawn. */
-export const preloadAllPages = () => Promise.all(pageLoaders.map((load) => load()));
+/**
+ * Every screen's code, fetched when the browser is idle after the first screen is drawn, a few
+ * screens per idle moment: started all at once, the imports' own bookkeeping (a preload link put
+ * in the page for each file they need) held the main thread for 50–65 ms right after the first
+ * paint. A screen that fails to load here is loaded (and its failure shown) when opened.
+ */
+export function preloadAllPages(): void {
+  let next = 0;
+  const some = (deadline?: IdleDeadline) => {
+    // at most 8 ms of an idle moment (one can last 50): a click then waits for none of it
+    const until = performance.now() + Math.min(8, deadline?.timeRemaining() ?? 0);
+    do pageLoaders[next++]().catch(() => undefined);
+    while (next < pageLoaders.length && performance.now() < until);
+    if (next < pageLoaders.length) whenIdle(some, 50);
+  };
+  if (pageLoaders.length > 0) whenIdle(some, 50);
+}
 
 export interface NavEntry {
   href: string;
