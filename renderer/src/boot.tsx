@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, startTransition } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -12,17 +12,12 @@ const queryClient = new QueryClient({
 
 prefetchOnNavigation(queryClient);
 
-const root = createRoot(document.getElementById('root')!);
-// The first render as a transition: React yields to the browser every few milliseconds instead of
-// holding the main thread for the whole first screen (a long task of 60–130 ms on a cold open).
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <Router hook={useHashLocation}>
-          <App />
-        </Router>
-      </QueryClientProvider>
-    </StrictMode>,
-  ),
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <Router hook={useHashLocation}>
+        <App />
+      </Router>
+    </QueryClientProvider>
+  </StrictMode>,
 );
