@@ -93,7 +93,7 @@ export function TodayPage() {
           {parts.map((Part, i) => (
             <Part key={i} />
           ))}
-          <div className="card card-wide" role="region" aria-label="Rooms today">
+          <div className="card card-wide today-rooms" role="region" aria-label="Rooms today">
             <h2>Rooms today</h2>
             <table className="data-table compact">
               <tbody>
