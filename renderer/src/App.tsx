@@ -4,6 +4,7 @@ import { Link, Route, Switch, useLocation, useRoute } from 'wouter';
 import { call, onMembersNetwork } from './api/client';
 import { useApi, useLiveRefresh } from './api/hooks';
 import { CommandPalette } from './components/CommandPalette';
+import { formatCount } from './components/format';
 import { NARROW, useMediaQuery } from './components/useMediaQuery';
 import { useAfterPaint } from './components/useAfterPaint';
 import { whenIdle } from './components/whenIdle';
@@ -165,7 +166,7 @@ function ManagerApp({ passwordSet }: { passwordSet: boolean }) {
         </nav>
         <div className="sidebar-foot muted small">
           <SignedIn />
-          <div>{status.data ? `${status.data.memberCount.toLocaleString()} in the register` : ''}</div>
+          <div>{status.data ? `${formatCount(status.data.memberCount)} in the register` : ''}</div>
           <div className="muted small">Ctrl+K to find anything</div>
           <button
             type="button"

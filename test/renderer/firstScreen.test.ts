@@ -31,4 +31,21 @@ describe('the first screen’s reads leave with the page’s first script', () =
     await call('bookings.dayBoard', { date: '2026-12-03' });
     expect(invoke.mock.calls.filter((c) => c[0] === 'bookings.dayBoard')).toHaveLength(2);
   });
+
+  it('sets up the browser’s date formatting while the page waits, not in the screen’s first render', () => {
+    vi.useFakeTimers();
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      window.coopdesk = { invoke: async () => ({ ok: true, data: null }), on: () => () => undefined };
+      window.location.hash = '#/bookings/2026-12-04';
+      startFirstScreen(async () => undefined);
+      // not in the first script's own task: its requests leave first
+      expect(made).not.toHaveBeenCalled();
+      vi.runOnlyPendingTimers();
+      expect(made).toHaveBeenCalledTimes(1);
+    } finally {
+      made.mockRestore();
+      vi.useRealTimers();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { CONTRACT_PARTS } from '@shared/contract';
 import type { AuditEntry } from '@shared/contract/audit.contract';
 import { zonedInstant } from '@shared/domain/zoned';
 import { useApi } from '../../api/hooks';
-import { formatDate, formatDateTime } from '../../components/format';
+import { formatCount, formatDate, formatDateTime } from '../../components/format';
 import { MemberPicker } from '../../components/MemberPicker';
 import { SimpleTable } from '../../components/SimpleTable';
 import { useSiteZone } from '../../components/useSiteZone';
@@ -64,7 +64,7 @@ export function AuditPage() {
           <DateInput id="audit-to" value={to} onValue={restart(setTo)} />
         </div>
         <span className="muted count" role="status">
-          {total === 1 ? '1 change' : `${total.toLocaleString()} changes`}
+          {total === 1 ? '1 change' : `${formatCount(total)} changes`}
         </span>
       </div>
       {log.error ? (

@@ -7,7 +7,7 @@ import { type MemberListQuery, MEMBER_ROLES, MEMBER_STATUSES } from '@shared/con
 import { call } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { OwnershipBadge, StatusBadge, TagList } from '../../components/Badges';
-import { downloadText, formatDate } from '../../components/format';
+import { downloadText, formatCount, formatDate } from '../../components/format';
 import { useShortcut } from '../../components/useShortcut';
 import { SortableHead, useVirtualRows, VirtualRows } from '../../components/VirtualTable';
 import { NARROW, useMediaQuery } from '../../components/useMediaQuery';
@@ -224,7 +224,7 @@ export function MembersPage() {
               </select>
             </Filter>
             <span className="muted count" role="status">
-              {list.isFetching && !list.data ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'member' : 'members'}`}
+              {list.isFetching && !list.data ? 'Loading…' : `${formatCount(total)} ${total === 1 ? 'member' : 'members'}`}
               {isFetchingNextPage ? ' · loading more…' : ''}
             </span>
           </div>

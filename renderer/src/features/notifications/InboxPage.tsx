@@ -2,7 +2,7 @@ import { useLocation } from 'wouter';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ActionNote } from '../../components/ActionNote';
-import { formatDateTime } from '../../components/format';
+import { formatCount, formatDateTime } from '../../components/format';
 import { useAction } from '../../components/useAction';
 import { useSiteZone } from '../../components/useSiteZone';
 
@@ -18,7 +18,7 @@ export function InboxPage() {
       <header className="page-header">
         <div>
           <h1 id="inbox-title">Notifications</h1>
-          <p className="subtitle">{data ? (data.unread ? `${data.unread.toLocaleString()} unread of ${data.total.toLocaleString()}` : 'All read') : ''}</p>
+          <p className="subtitle">{data ? (data.unread ? `${formatCount(data.unread)} unread of ${formatCount(data.total)}` : 'All read') : ''}</p>
         </div>
         <div className="actions">
           <button type="button" disabled={!data?.unread} onClick={() => void act(() => call('notifications.markRead', { all: true }), 'All marked as read.')}>
