@@ -1,5 +1,5 @@
 import { type KyselyPlugin, Kysely, OperationNodeTransformer, PostgresDialect, type DataTypeNode, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { DatabaseTooNewError } from './open';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import type { DB } from './schema';
@@ -21,13 +21,20 @@ const wideIntegers: KyselyPlugin = {
   transformResult: async (args) => args.result,
 };
 
+/**
+ * The driver, loaded when a PostgreSQL database is first used: its start-up (30 ms on a 2-core
+ * machine, with Node's own fetch that it looks for) is not for a co-op on SQLite to pay.
+ */
+let driver: Promise<typeof pg> | null = null;
+const loadDriver = () => (driver ??= import('pg').then((m) => m.default));
+
 /** Counts and sums (bigint, numeric) come back as numbers, as SQLite's do: every instant and amount here fits in 2^53. */
-const types = {
+const typesOf = (driver: typeof pg) => ({
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === 20 || oid === 1700) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
+    return driver.types.getTypeParser(oid, format);
   },
-};
+});
 
 export interface PostgresDatabase {
   engine: 'postgres';
@@ -102,7 +109,8 @@ export interface ServerFound {
 export async function probePostgres(url: string): Promise<ServerFound> {
   const problem = urlProblem(url);
   if (problem) throw new Error(`${problem}; ${shownUrl(url)} does not.`);
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, types });
+  const driver = await loadDriver();
+  const client = new driver.Client({ connectionString: url, connectionTimeoutMillis: 10_000, types: typesOf(driver) });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -139,7 +147,8 @@ export async function openPostgres(url: string, options: { upTo?: number } = {})
 }
 
 async function connect(url: string, options: { upTo?: number }): Promise<PostgresDatabase> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, types, connectionTimeoutMillis: 10_000 });
+  const driver = await loadDriver();
+  const pool = new driver.Pool({ connectionString: url, max: 10, types: typesOf(driver), connectionTimeoutMillis: 10_000 });
   // a connection dropped by the server (a restart, the network) fails what it was running and is
   // replaced on the next query; its 'error' event, idle or in use, must not end the app
   pool.on('error', () => undefined);
@@ -193,7 +202,7 @@ export async function relayEvents(
   let closed = false;
   let client: pg.Client | null = null;
   const listen = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: url });
+    const next = new (await loadDriver()).Client({ connectionString: url });
     next.on('notification', (message) => {
       try {
         const { from, event } = JSON.parse(message.payload ?? '') as { from: string; event: string };
