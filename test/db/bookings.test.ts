@@ -284,6 +284,15 @@ describe('the day board and the week', () => {
     expect((await t.call('bookings.dayBoard', { date: '2026-12-25' })).closure).toBe('Christmas');
   });
 
+  it('lists rooms, then equipment, then desks, by name with numbers in order and whatever their case', async () => {
+    const siteId = (await t.call('bookables.list', {}))[0].siteId;
+    for (const name of ['Room 10', 'Room 2', 'room 1', 'Room 11']) await t.call('bookables.create', { siteId, kind: 'room', name, capacity: 4 });
+    const rooms = ['Garden Room', 'Loft', 'Phone Booth', 'room 1', 'Room 2', 'Room 10', 'Room 11', 'Snug'];
+    const board = await t.call('bookings.dayBoard', { date: THU });
+    expect(board.bookables.map((b) => b.name)).toEqual([...rooms, 'Projector', 'Hot desks']);
+    expect((await t.call('bookables.list', {})).map((b) => b.name)).toEqual([...rooms, 'Projector', 'Hot desks']);
+  });
+
   it('shows a bookable’s week from Monday, with each day’s hours, closures and today', async () => {
     await booked();
     const week = await t.call('bookings.calendar', { bookableId: w.room.id, date: THU, span: 'week' });

@@ -8,15 +8,26 @@ export type BookableRow = BookablesTable & { owner_name: string | null };
 const withOwner = (db: Kysely<DB>) =>
   db.selectFrom('bookables').leftJoin('members', 'members.id', 'bookables.owner_member_id').selectAll('bookables').select('members.name as owner_name');
 
+/**
+ * The order bookables are listed in everywhere: rooms, then equipment, then desks, each by name
+ * with its numbers read as numbers ("Room 2" before "Room 10") and without regard to case. Sorted
+ * here rather than in SQL, whose order of text differs between SQLite and PostgreSQL.
+ */
+const names = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const KIND_ORDER: Record<BookablesTable['kind'], number> = { room: 0, resource: 1, desk: 2 };
+const inListOrder = (a: { kind: BookablesTable['kind']; name: string }, b: { kind: BookablesTable['kind']; name: string }) =>
+  KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || names.compare(a.name, b.name);
+
 export const findById = (db: Kysely<DB>, id: string): Promise<BookableRow | undefined> => withOwner(db).where('bookables.id', '=', id).executeTakeFirst();
 
-export function list(db: Kysely<DB>, f: { siteId?: string; kind?: BookablesTable['kind']; includeRetired: boolean; ids?: string[] }) {
+export async function list(db: Kysely<DB>, f: { siteId?: string; kind?: BookablesTable['kind']; includeRetired: boolean; ids?: string[] }) {
   let query = withOwner(db);
   if (f.siteId) query = query.where('bookables.site_id', '=', f.siteId);
   if (f.kind) query = query.where('bookables.kind', '=', f.kind);
   if (!f.includeRetired) query = query.where('bookables.retired_at', 'is', null);
   if (f.ids) query = query.where('bookables.id', 'in', f.ids.length ? f.ids : ['']);
-  return query.orderBy('bookables.kind', 'desc').orderBy('bookables.name').execute() as Promise<BookableRow[]>;
+  const rows = (await query.execute()) as BookableRow[];
+  return rows.sort(inListOrder);
 }
 
 export async function insert(db: Kysely<DB>, row: BookablesTable): Promise<void> {
@@ -29,16 +40,12 @@ export async function update(db: Kysely<DB>, id: string, values: Partial<Bookabl
 
 /** What the day board lists: the site's bookables, only the columns it shows, as arrays. */
 export const onBoard = async (db: Kysely<DB>, siteId: string) =>
-  (await rowsAsArrays(
-    db,
-    db
-      .selectFrom('bookables')
-      .select(['id', 'kind', 'name', 'capacity', 'features'])
-      .where('site_id', '=', siteId)
-      .where('retired_at', 'is', null)
-      .orderBy('kind', 'desc')
-      .orderBy('name'),
-  )) as [string, BookablesTable['kind'], string, number, string][];
+  (
+    (await rowsAsArrays(
+      db,
+      db.selectFrom('bookables').select(['id', 'kind', 'name', 'capacity', 'features']).where('site_id', '=', siteId).where('retired_at', 'is', null),
+    )) as [string, BookablesTable['kind'], string, number, string][]
+  ).sort(([, kind, name], [, otherKind, otherName]) => inListOrder({ kind, name }, { kind: otherKind, name: otherName }));
 
 /** The bookable's bookings still to come (pending or confirmed), with who holds each. */
 export const futureBookings = (db: Kysely<DB>, bookableId: string, now: number) =>
