@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, type KeyboardEvent, memo, type PointerEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { boardHeightGuess, useQuietMount } from '../../components/quietMount';
+import { useAfterPaint } from '../../components/useAfterPaint';
 import type { BoardBooking, DayBoard as Board } from '@shared/contract/bookings.contract';
 import { zonedParts } from '@shared/domain/zoned';
 import { blockClass, bookingAt, type BoardRowLayout, describeBooking as describe, layoutBoard, LANE_PX, SLOT_MINUTES } from './boardLayout';
@@ -44,11 +45,13 @@ export const DayBoard = memo(function DayBoard({
   const cursor = { row: Math.min(cursorAt.row, layout.rows.length - 1), col: Math.min(cursorAt.col, layout.slots - 1) };
   const [hover, setHover] = useState<Cursor | null>(null);
   const [drag, setDrag] = useState<Span | null>(null);
+  // the first paint draws the rows in view and one more; the rows ready for a scroll come after it
+  const painted = useAfterPaint(true);
   const virtualizer = useVirtualizer({
     count: layout.rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => layout.rows[i].height,
-    overscan: 6,
+    overscan: painted ? 6 : 1,
     ...useQuietMount(boardHeightGuess()),
   });
   useEffect(() => virtualizer.measure(), [layout, virtualizer]);
