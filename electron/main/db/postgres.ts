@@ -25,8 +25,8 @@ const wideIntegers: KyselyPlugin = {
  * The driver, loaded when a PostgreSQL database is first used: its start-up (30 ms on a 2-core
  * machine, with Node's own fetch that it looks for) is not for a co-op on SQLite to pay.
  */
-let driver: Promise<typeof pg> | null = null;
-const loadDriver = () => (driver ??= import('pg').then((m) => m.default));
+let loading: Promise<typeof pg> | null = null;
+const loadDriver = () => (loading ??= import('pg').then((m) => m.default));
 
 /** Counts and sums (bigint, numeric) come back as numbers, as SQLite's do: every instant and amount here fits in 2^53. */
 const typesOf = (driver: typeof pg) => ({
