@@ -4,6 +4,7 @@ import { bookingScreens } from './features/bookings/screens';
 import { todayScreen } from './features/frontdesk/screens';
 import { memberScreens } from './features/members/screens';
 import { read, type Read, type Screen, type ScreenParams } from './screen';
+import { warmIntl } from './warmIntl';
 
 /**
  * The screens a person opens the app on (a bookmark, the desk's morning window). Their code and
@@ -37,17 +38,6 @@ export function startFirstScreen(loadApp: () => Promise<unknown>): void {
   void loadApp();
   // a screen whose code fails to load here is loaded (and its failure shown) by the app itself
   found?.screen.load().catch(() => undefined);
-  // in a task of its own, once the requests above have left: the page then only waits for them
-  setTimeout(warmIntl, 0);
-}
-
-/**
- * The browser's first `Intl` formatter of a page loads its locale and time zone data, 20 ms on a
- * 2-core machine (80 ms on a slow phone), whatever the zone; later ones take a fraction of a
- * millisecond. Every screen asks one for the site's clock (`offsetMinutes`), so the first would
- * pay it inside React's render of the screen's data. Here it is paid while the page waits for its
- * code and data.
- */
-function warmIntl(): void {
-  new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', timeZoneName: 'longOffset' }).format(0);
+  // once the requests above have left
+  warmIntl();
 }

@@ -42,6 +42,7 @@ describe('browser host', () => {
     expect(index.status).toBe(200);
     expect(index.headers['x-content-type-options']).toBe('nosniff');
     expect(index.headers['x-frame-options']).toBe('DENY');
+    expect(index.headers['content-security-policy']).toBe("frame-ancestors 'none'");
     expect((await raw('/assets/app.js')).headers['content-type']).toContain('text/javascript');
     expect((await raw('/members/123')).body).toContain('<title>Coopdesk');
   });

@@ -41,6 +41,23 @@ test('a cold open of the day board loads the other screens’ code only after th
   for (const start of starts) expect(start).toBeGreaterThan(blockAt);
 });
 
+// The page's first date formatter loads ICU's data for the whole process (20–40 ms): a worker
+// makes one while the page waits for its code, so the screen's render finds it loaded.
+test('a cold open sets up the browser’s date formatting on a worker, allowed by the page’s policy', async ({ page, app }) => {
+  const refused: string[] = [];
+  page.on('console', (message) => void (message.type() === 'error' && refused.push(message.text())));
+  page.on('pageerror', (error) => refused.push(error.message));
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await call(app.coop, 'system.loadDemo', {});
+  await page.goto(`${app.url}#/bookings/${new Date().toISOString().slice(0, 10)}`);
+  await expect(page.locator('.board .block').first()).toBeVisible();
+  expect(workers).toEqual([expect.stringMatching(/\/assets\/warmIntl\.worker-[\w-]+\.js$/)]);
+  // once it has said so, it is ended
+  await expect.poll(() => page.workers().length).toBe(0);
+  expect(refused).toEqual([]);
+});
+
 // A navigation's reads leave when the link is pressed, not once the new screen is drawn: the
 // month's read is on its way while the button is still down, and is asked for once.
 test('pressing a link starts the next screen’s read before it opens, and only once', async ({ page, app }) => {
