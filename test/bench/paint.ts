@@ -3,7 +3,8 @@
  * click or key (or `start()`), then for `check()` to hold after a DOM change, then for the frame
  * that paints it (a requestAnimationFrame, then a task after it, which runs once that frame is
  * drawn). A navigation measurement arms itself from sessionStorage's `benchWant` selector, timed
- * from navigation start. Long tasks come from the browser's own observer.
+ * from navigation start. The paint is also told on the console, so that a cold open's figure can
+ * be awaited without Playwright's polling running in the page while it opens. Long tasks come from the browser's own observer.
  */
 export function instrument(): void {
   const longTasks: { start: number; duration: number }[] = [];
@@ -34,7 +35,11 @@ export function instrument(): void {
       const painted = () =>
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => (bench.done = performance.now());
+          channel.port1.onmessage = () => {
+            bench.done = performance.now();
+            // for a cold open, told rather than polled for (see coldFigures)
+            console.debug('bench:done');
+          };
           channel.port2.postMessage(0);
         });
       observer = new MutationObserver(() => {
