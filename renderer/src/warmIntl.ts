@@ -1,3 +1,5 @@
+import { loadIcuData } from './icuData';
+
 /**
  * A page's first `Intl` formatter loads ICU's locale and time zone data: 20–40 ms on a 2-core
  * machine in a new page's process (80 ms and more on a slow phone), whatever the zone; later ones
@@ -9,7 +11,7 @@
  * makes it itself, in a task of its own, while it waits for its code and data.
  */
 export function warmIntl(): void {
-  const here = () => setTimeout(() => new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', timeZoneName: 'longOffset' }).format(0), 0);
+  const here = () => setTimeout(loadIcuData, 0);
   if (typeof Worker === 'undefined' || window.location.protocol === 'file:') return void here();
   try {
     const worker = new Worker(new URL('./warmIntl.worker.ts', import.meta.url), { type: 'module', name: 'warm-intl' });

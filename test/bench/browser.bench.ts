@@ -294,7 +294,7 @@ async function coldFigures(page: Page, cdp: CDPSession, bench: string, at: (i: n
     const painted = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:done', timeout: 30_000 });
     await page.goto(address);
     await painted;
-    const timed = await page.evaluate(() => (window as unknown as { __bench: { measured(): Timed } }).__bench.measured());
+    const timed = await measured(page);
     // give the idle preloading its chance, then count what started before the paint
     await page.waitForTimeout(300);
     const scriptsBeforePaint = await page.evaluate(
@@ -320,8 +320,11 @@ async function armSelector(page: Page, selector: string) {
 
 async function result(page: Page): Promise<Timed> {
   await page.waitForFunction(() => (window as unknown as { __bench: { done: number | null } }).__bench.done !== null, undefined, { timeout: 30_000 });
-  return page.evaluate(() => (window as unknown as { __bench: { measured(): Timed } }).__bench.measured());
+  return measured(page);
 }
+
+/** The figure of the action just painted, as the page measured it. */
+const measured = (page: Page): Promise<Timed> => page.evaluate(() => (window as unknown as { __bench: { measured(): Timed } }).__bench.measured());
 
 /** Two warm-up runs, then RUNS measured; median and p95 of the paint times, and the long tasks seen. */
 async function figure(bench: string, run: (i: number) => Promise<Timed>) {

@@ -39,7 +39,7 @@ describe('the first screen’s reads leave with the page’s first script', () =
       window.coopdesk = { invoke: async () => ({ ok: true, data: null }), on: () => () => undefined };
       window.location.hash = '#/bookings/2026-12-04';
       startFirstScreen(async () => undefined);
-      // not in the first script's own task: its requests leave first
+      // without a worker (as in the desktop app's window, a file), in a task after the first script's: its requests leave first
       expect(made).not.toHaveBeenCalled();
       vi.runOnlyPendingTimers();
       expect(made).toHaveBeenCalledTimes(1);
