@@ -1,10 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import { resolve } from 'node:path';
+import { firstScreenChunks } from './electron/tools/firstScreenChunks';
 
 // Our folders are not electron-vite's defaults, so every entry is named. `@shared` is the
 // environment-free code both sides use (tsconfig's paths say the same to the type checker).
 const alias = { '@shared': resolve('shared') };
+
+// the files a cold open fetches: the shell, then the opened screen's group (firstScreen.ts)
+const chunks = firstScreenChunks('renderer/src/boot.tsx', {
+  calendars: ['bookings/DayBoardPage.tsx', 'bookings/WeekPage.tsx', 'bookings/RoomsWeekPage.tsx'],
+  today: ['frontdesk/TodayPage.tsx'],
+  members: ['members/MembersPage.tsx'],
+});
 
 export default defineConfig({
   main: {
@@ -31,13 +39,13 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), chunks],
     resolve: { alias },
     build: {
       outDir: resolve('out/renderer'),
       // Minified and split by screen: the first chunk is what the shell needs to paint.
       minify: process.env.NO_MINIFY ? false : true,
-      rollupOptions: { input: resolve('renderer/index.html') },
+      rollupOptions: { input: resolve('renderer/index.html'), output: { codeSplitting: { includeDependenciesRecursively: false, groups: chunks.groups } } },
     },
   },
 });

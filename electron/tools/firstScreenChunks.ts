@@ -1,0 +1,46 @@
+import type { Plugin } from 'vite';
+
+type Group = { name: string; test: (id: string) => boolean };
+
+/**
+ * The renderer's code for a cold open in a few files instead of two dozen. Left to itself the
+ * bundler makes a file for every set of screens that share a module (Dialog, the field helpers,
+ * the hooks …), and the day board's first open fetched 25 of them: for each, a request, a
+ * response handled and a `modulepreload` link, all on the page's main thread. Here:
+ * - `shell`: everything `boot.tsx` imports that the page's first script has not (and the
+ *   bundler's runtime helpers);
+ * - one file per group of first screens (`screens`, by name), and `screens` for what more than
+ *   one group of them shares.
+ * A screen opened first then fetches three files. Any other screen's code, and what the first
+ * screens load later (dialogs, forms), is split as before.
+ */
+export function firstScreenChunks(shell: string, screens: Record<string, string[]>): Plugin & { groups: Group[] } {
+  const owner = new Map<string, string>();
+  const names = ['shell', 'screens', ...Object.keys(screens)];
+  return {
+    name: 'coopdesk-first-screen-chunks',
+    apply: 'build',
+    groups: names.map((name) => ({ name, test: (id) => owner.get(id) === name })),
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const closure = (roots: string[]) => {
+        const seen = new Set<string>();
+        const visit = (id: string) => {
+          if (seen.has(id) || owner.has(id)) return;
+          seen.add(id);
+          (this.getModuleInfo(id)?.importedIds ?? []).forEach(visit);
+        };
+        roots.forEach(visit);
+        return seen;
+      };
+      const find = (name: string, roots: string[]) =>
+        roots.map((root) => ids.find((id) => id.endsWith(root)) ?? this.error(`first-screen chunk ${name}: no module ends with ${root}`));
+      // the first script's modules stay where they are; each later file gets what is left
+      for (const id of closure(ids.filter((id) => this.getModuleInfo(id)?.isEntry))) owner.set(id, '(entry)');
+      for (const id of closure(find('shell', [shell]))) owner.set(id, 'shell');
+      const wanted = new Map<string, string[]>();
+      for (const [name, roots] of Object.entries(screens)) for (const id of closure(find(name, roots))) wanted.set(id, [...(wanted.get(id) ?? []), name]);
+      for (const [id, by] of wanted) owner.set(id, by.length === 1 ? by[0] : 'screens');
+    },
+  };
+}
