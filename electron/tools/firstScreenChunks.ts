@@ -11,8 +11,8 @@ type Group = { name: string; test: (id: string) => boolean };
  *   bundler's runtime helpers);
  * - one file per group of first screens (`screens`, by name), and `screens` for what more than
  *   one group of them shares.
- * A screen opened first then fetches three files. Any other screen's code, and what the first
- * screens load later (dialogs, forms), is split as before.
+ * A screen opened first then fetches three files (and the bundler's small runtime). Any other
+ * screen's code, and what the first screens load later (dialogs, forms), is split as before.
  */
 export function firstScreenChunks(shell: string, screens: Record<string, string[]>): Plugin & { groups: Group[] } {
   const owner = new Map<string, string>();
@@ -41,6 +41,18 @@ export function firstScreenChunks(shell: string, screens: Record<string, string[
       const wanted = new Map<string, string[]>();
       for (const [name, roots] of Object.entries(screens)) for (const id of closure(find(name, roots))) wanted.set(id, [...(wanted.get(id) ?? []), name]);
       for (const [id, by] of wanted) owner.set(id, by.length === 1 ? by[0] : 'screens');
+    },
+    // V8's compile hint: the shell's functions nearly all run at once (React's, the features'
+    // declarations), so they are compiled with the file on a background thread rather than one
+    // by one on the main thread as they are first called (in traces of the day board, 40-60 ms
+    // less compiling on the main thread; its longest task 75 -> 66 ms, on a phone 521 -> 467)
+    generateBundle: {
+      // after Vite's own additions: the hint counts only on the file's first line
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle))
+          if (chunk.type === 'chunk' && chunk.name === 'shell') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      },
     },
   };
 }
