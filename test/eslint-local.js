@@ -80,7 +80,36 @@ const featureFileRoles = {
   },
 };
 
-export default { rules: { 'feature-faces': featureFaces, 'faces-offer-no-rows': facesSpeakTheFeaturesLanguage, 'feature-file-roles': featureFileRoles } };
+/**
+ * zod as a namespace (`import * as z from 'zod'`): the named `z` is an object a bundler cannot
+ * shake, and it kept all of zod (its 64 locales too, 580 kB) in the host's bundle. Types may
+ * still be imported by name.
+ */
+const zodAsNamespace = {
+  meta: {
+    type: 'problem',
+    messages: { named: "Import zod as a namespace, `import * as z from 'zod'`: the named `z` keeps all of zod in the host's bundle." },
+    schema: [],
+  },
+  create(context) {
+    return {
+      ImportDeclaration(node) {
+        if (node.source.value !== 'zod' || node.importKind === 'type') return;
+        for (const spec of node.specifiers)
+          if (spec.type === 'ImportSpecifier' && spec.importKind !== 'type' && spec.imported.name === 'z') context.report({ node: spec, messageId: 'named' });
+      },
+    };
+  },
+};
+
+export default {
+  rules: {
+    'feature-faces': featureFaces,
+    'faces-offer-no-rows': facesSpeakTheFeaturesLanguage,
+    'feature-file-roles': featureFileRoles,
+    'zod-as-namespace': zodAsNamespace,
+  },
+};
 
 /** SQL is written in repositories and in db/; everything else calls them. */
 export const queryBuildersOnlyInRepositories = {

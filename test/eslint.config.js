@@ -32,6 +32,7 @@ export default tseslint.config(
     plugins: { coopdesk: local },
     rules: { 'coopdesk/feature-faces': 'error', 'coopdesk/faces-offer-no-rows': 'error', 'coopdesk/feature-file-roles': 'error' },
   },
+  { files: ['**/*.{ts,tsx}'], plugins: { coopdesk: local }, rules: { 'coopdesk/zod-as-namespace': 'error' } },
   {
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/**/*.repository.ts', 'electron/main/db/**', 'electron/main/demo/**'],

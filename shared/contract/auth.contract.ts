@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { command, query, contractPart } from './common';
 import { byId, empty, id } from './fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BID_STAGES, type BidStage, type PlaceStatus, type TeamSuggestion } from '../domain/bids';
 import { uniqueTags } from '../domain/tags';
 import { command, query, contractPart } from './common';

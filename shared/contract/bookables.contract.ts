@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BookingRules } from '../domain/bookingRules';
 import { uniqueTags } from '../domain/tags';
 import { command, query, contractPart } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Violation } from '../domain/bookingRules';
 import { MAX_OCCURRENCES } from '../domain/recurrence';
 import { BOOKABLE_KINDS, type Bookable, type BookableKind } from './bookables.contract';

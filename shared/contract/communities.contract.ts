@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeTag } from '../domain/tags';
 import { command, contractPart, query } from './common';
 import { type EventSummary, eventFields, MAX_EVENTS_IN_SERIES } from './events.contract';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_KINDS, type EventKind, type EventState, type RsvpState } from '../domain/events';
 import { normalizeTag } from '../domain/tags';
 import { command, contractPart, query } from './common';

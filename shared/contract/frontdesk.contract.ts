@@ -1,5 +1,5 @@
 import type { Lockout } from './auth.contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { command, query, contractPart } from './common';
 import { byId, empty, id, isoDate, instant } from './fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Count, DECISION_CHOICES, type Outcome, PROPOSAL_KINDS, type ProposalKind, THRESHOLDS, type Threshold } from '../domain/governance';
 import { command, contractPart, query } from './common';
 import { byId, clockTime, empty, id, isoDate } from './fields';

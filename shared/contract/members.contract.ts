@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { uniqueTags } from '../domain/tags';
 import type { Ownership } from '../domain/ownership';
 import { command, query, contractPart } from './common';

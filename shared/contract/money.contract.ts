@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { command, contractPart, query } from './common';
 import { byId, empty, id, isoDate } from './fields';
 import type { MemberRef } from './network.contract';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { INTRO_OUTCOMES, REFERRAL_STATUSES, WARMTHS, type IntroOutcome, type ReferralStatus, type Warmth } from '../domain/network';
 import { normalizeTag } from '../domain/tags';
 import { command, contractPart, query } from './common';

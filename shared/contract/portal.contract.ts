@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { command, contractPart, query } from './common';
 import { empty, id } from './fields';
 

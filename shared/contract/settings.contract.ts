@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BookingRules } from '../domain/bookingRules';
 import { bookingRulesSchema } from './bookables.contract';
 import { command, query, contractPart } from './common';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contract, mergeChannels, command, contractPart, query } from '@shared/contract';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DERIVED_TABLES, tableNames } from '../../electron/main/db/tables';
 import { FEATURES, buildHandlers, dataTables, localTables } from '../../electron/main/features';
 import type { FeatureModule } from '../../electron/main/feature';

@@ -2,7 +2,7 @@
  * The throwaway feature's lines in the central lists (see throwawayFeature.ts): its contract part and
  * its migration. Imports only the building blocks, so the lists can be built with them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { command, contractPart, query } from '@shared/contract/common';
 import type { Migration } from '../../electron/main/db/migrations';
 
