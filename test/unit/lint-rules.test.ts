@@ -36,4 +36,13 @@ describe('lint keeps the features’ boundaries', () => {
     expect(await problems(code('type '), 'electron/main/db/schema.ts')).not.toContain('coopdesk/feature-faces');
     expect(await problems(code(''), 'electron/main/db/schema.ts')).toContain('coopdesk/feature-faces');
   });
+
+  it('takes zod only as a namespace, so the host’s bundle keeps only the zod it uses', async () => {
+    const uses = 'export const name = z.string();\n';
+    expect(await problems(`import { z } from 'zod';\n${uses}`, 'shared/contract/events.contract.ts')).toContain('coopdesk/zod-as-namespace');
+    expect(await problems(`import * as z from 'zod';\n${uses}`, 'shared/contract/events.contract.ts')).not.toContain('coopdesk/zod-as-namespace');
+    expect(await problems("import type { z } from 'zod';\nexport type N = z.infer<z.ZodString>;\n", 'renderer/src/x.ts')).not.toContain(
+      'coopdesk/zod-as-namespace',
+    );
+  });
 });
