@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../electron/main/context';
+import { NOBODY_HASH, hashSecret, verifySecret } from '../../electron/main/features/auth/secrets.service';
 import { FIXED_NOW, ana, freshCoopEachTest } from '../helpers/coop';
 
 // Guessing secrets the way an attacker would: many at once, from one client and from several.
@@ -40,6 +41,12 @@ describe('PIN guesses in parallel', () => {
     const unknown = await t.coop.api.dispatch('auth.identify', { who: '999', pin: '1111' }, kiosk());
     const wrong = await t.coop.api.dispatch('auth.identify', { who: '1', pin: '1111' }, kiosk('10.0.0.10'));
     expect(unknown).toEqual(wrong);
+  });
+
+  it('an unknown name is checked against a real hash with today’s parameters, so it costs what a wrong secret costs', async () => {
+    const today = (await hashSecret('a secret')).split('$').slice(0, 4);
+    expect(NOBODY_HASH.split('$').slice(0, 4)).toEqual(today);
+    expect(await verifySecret('no such account', NOBODY_HASH)).toBe(true);
   });
 
   it('twenty wrong PINs for twenty unknown names slow that screen only: no member, no name and not the manager is locked; the desk sees it and can lift it', async () => {

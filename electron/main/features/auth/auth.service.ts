@@ -4,12 +4,9 @@ import { immediate } from '../../db/tx';
 import { AppError } from '../../errors';
 import * as repo from './auth.repository';
 import { LockedOut, PIN_LOCK_MINUTES, activeLocks, clearGuard, guarded } from './guard.service';
-import { hashSecret, verifySecret } from './secrets.service';
+import { NOBODY_HASH, hashSecret, verifySecret } from './secrets.service';
 import { KIOSK_IDLE_MS, clientOf, status } from './sessions.service';
 import * as accounts from './accounts.repository';
-
-/** Compared against when nobody matched, so that an unknown name takes as long as a wrong PIN. */
-const NOBODY = hashSecret('no such member');
 
 const MISMATCH = 'That member number (or name) and PIN do not match.';
 
@@ -34,7 +31,7 @@ export async function identify(ctx: Ctx, session: Session, input: { who: string;
   let result;
   try {
     result = await guarded(ctx, attempt, async () => {
-      const ok = await verifySecret(input.pin, member?.pin_hash ?? (await NOBODY));
+      const ok = await verifySecret(input.pin, member?.pin_hash ?? NOBODY_HASH);
       return ok && Boolean(member?.pin_hash);
     });
   } catch (error) {

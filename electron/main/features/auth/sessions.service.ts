@@ -12,7 +12,7 @@ import { AppError } from '../../errors';
 import * as accounts from './accounts.repository';
 import * as repo from './auth.repository';
 import { LockedOut, guarded } from './guard.service';
-import { hashSecret, verifySecret } from './secrets.service';
+import { NOBODY_HASH, verifySecret } from './secrets.service';
 
 /** A member identified at the kiosk is signed out after this long without doing anything. */
 export const KIOSK_IDLE_MS = KIOSK_IDLE_SECONDS * 1000;
@@ -109,8 +109,6 @@ export async function startSession(
 /** Whether a member's account may still be used: not for someone who left or was archived. */
 export const memberGone = (a: accounts.AccountRow) => a.kind === 'member' && (a.member_status === 'left' || a.member_archived_at !== null);
 
-/** Compared against when nobody matched, so that an unknown name takes as long as a wrong password. */
-const NOBODY = hashSecret('no such account');
 const MISMATCH = 'That e-mail (or name) and password do not match.';
 
 /** Checks `password` for the account `who` names under the guard (per account and screen, and per screen). */
@@ -126,7 +124,7 @@ export async function checkPassword(ctx: Ctx, session: Session, who: string, pas
     recordId: account?.id ?? null,
   };
   try {
-    const result = await guarded(ctx, attempt, async () => (await verifySecret(password, account?.hash ?? (await NOBODY))) && account !== null);
+    const result = await guarded(ctx, attempt, async () => (await verifySecret(password, account?.hash ?? NOBODY_HASH)) && account !== null);
     if (!result.ok || !account) {
       const left = result.lockedNow
         ? ' Too many wrong tries: wait a while, or ask a manager to lift the lock.'
