@@ -58,6 +58,32 @@ test('a cold open of the day board loads the other screens’ code only after th
   expect(shell.split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
 });
 
+// Today is drawn with its rooms first; the cards other features put on it (events this week,
+// bids needing attention …) have their code asked for once that is painted, then join it.
+test('a cold open of Today asks for the other features’ cards once its rooms are painted, and they join it', async ({ page, app }) => {
+  await call(app.coop, 'system.loadDemo', {});
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[aria-label="Rooms today"]')) {
+        (window as unknown as { roomsAt: number }).roomsAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(`${app.url}#/`);
+  await expect(page.getByRole('region', { name: 'Rooms today' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Events this week' })).toBeVisible();
+  const { roomsAt, cardsAsked } = await page.evaluate(() => ({
+    roomsAt: (window as unknown as { roomsAt: number }).roomsAt,
+    cardsAsked: performance
+      .getEntriesByType('resource')
+      .filter((e) => /\/(EventsSoon|BidCards)-[\w-]+\.js$/.test(e.name))
+      .map((e) => e.startTime),
+  }));
+  expect(cardsAsked).toHaveLength(2);
+  for (const start of cardsAsked) expect(start).toBeGreaterThan(roomsAt);
+});
+
 // The page's first date formatter loads ICU's data for the whole process (20–40 ms): a worker
 // makes one while the page waits for its code, so the screen's render finds it loaded.
 test('a cold open sets up the browser’s date formatting on a worker, allowed by the page’s policy', async ({ page, app }) => {
