@@ -1,4 +1,16 @@
+import type { Page } from '@playwright/test';
 import { call, expect, test } from './fixtures';
+
+/** Notes, before any of the app's code runs, when `selector` first matches (`window.shownAt`). */
+const noteWhenShown = (page: Page, selector: string) =>
+  page.addInitScript((wanted) => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(wanted)) {
+        (window as unknown as { shownAt: number }).shownAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true });
+  }, selector);
 
 // What a cold open fetches, and when: the first screen's code and data first, every other
 // screen's code only once that screen is painted (they competed with it for the network and
@@ -6,15 +18,7 @@ import { call, expect, test } from './fixtures';
 test('a cold open of the day board loads the other screens’ code only after the board is painted', async ({ page, app }) => {
   await call(app.coop, 'system.loadDemo', {});
   const today = new Date().toISOString().slice(0, 10);
-  // when the first booking block is in the page, before any of the app's code runs
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('.board .block')) {
-        (window as unknown as { blockAt: number }).blockAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { subtree: true, childList: true });
-  });
+  await noteWhenShown(page, '.board .block');
   // a slow answer for the screen's first reads, as from a busy host: the code must still wait for it
   await page.route('**/api/reads', async (route) => {
     await new Promise((done) => setTimeout(done, 1500));
@@ -30,7 +34,7 @@ test('a cold open of the day board loads the other screens’ code only after th
     .toBe(4);
   const { blockAt, starts } = await page.evaluate(
     (re) => ({
-      blockAt: (window as unknown as { blockAt: number }).blockAt,
+      blockAt: (window as unknown as { shownAt: number }).shownAt,
       starts: performance
         .getEntriesByType('resource')
         .filter((e) => new RegExp(re).test(e.name))
@@ -62,19 +66,12 @@ test('a cold open of the day board loads the other screens’ code only after th
 // bids needing attention …) have their code asked for once that is painted, then join it.
 test('a cold open of Today asks for the other features’ cards once its rooms are painted, and they join it', async ({ page, app }) => {
   await call(app.coop, 'system.loadDemo', {});
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('[aria-label="Rooms today"]')) {
-        (window as unknown as { roomsAt: number }).roomsAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { subtree: true, childList: true });
-  });
+  await noteWhenShown(page, '[aria-label="Rooms today"]');
   await page.goto(`${app.url}#/`);
   await expect(page.getByRole('region', { name: 'Rooms today' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Events this week' })).toBeVisible();
   const { roomsAt, cardsAsked } = await page.evaluate(() => ({
-    roomsAt: (window as unknown as { roomsAt: number }).roomsAt,
+    roomsAt: (window as unknown as { shownAt: number }).shownAt,
     cardsAsked: performance
       .getEntriesByType('resource')
       .filter((e) => /\/(EventsSoon|BidCards)-[\w-]+\.js$/.test(e.name))
