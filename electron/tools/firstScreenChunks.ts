@@ -7,16 +7,16 @@ type Group = { name: string; test: (id: string) => boolean };
  * bundler makes a file for every set of screens that share a module (Dialog, the field helpers,
  * the hooks …), and the day board's first open fetched 25 of them: for each, a request, a
  * response handled and a `modulepreload` link, all on the page's main thread. Here:
- * - `shell`: everything `boot.tsx` imports that the page's first script has not (and the
- *   bundler's runtime helpers);
- * - one file per group of first screens (`screens`, by name), and `screens` for what more than
- *   one group of them shares.
- * A screen opened first then fetches three files (and the bundler's small runtime). Any other
- * screen's code, and what the first screens load later (dialogs, forms), is split as before.
+ * - `shell`: everything `boot.tsx` imports that the page's first script has not;
+ * - one file per group named in `screenGroups` (each a few screens' files), and one named
+ *   `screens` for what more than one of those groups shares.
+ * A screen opened first then fetches three files (and the bundler's small runtime, a file of its
+ * own that groups are not offered). Any other screen's code, and what the first screens load
+ * later (dialogs, forms), is split as before.
  */
-export function firstScreenChunks(shell: string, screens: Record<string, string[]>): Plugin & { groups: Group[] } {
+export function firstScreenChunks(shell: string, screenGroups: Record<string, string[]>): Plugin & { groups: Group[] } {
   const owner = new Map<string, string>();
-  const names = ['shell', 'screens', ...Object.keys(screens)];
+  const names = ['shell', 'screens', ...Object.keys(screenGroups)];
   return {
     name: 'coopdesk-first-screen-chunks',
     apply: 'build',
@@ -39,7 +39,7 @@ export function firstScreenChunks(shell: string, screens: Record<string, string[
       for (const id of closure(ids.filter((id) => this.getModuleInfo(id)?.isEntry))) owner.set(id, '(entry)');
       for (const id of closure(find('shell', [shell]))) owner.set(id, 'shell');
       const wanted = new Map<string, string[]>();
-      for (const [name, roots] of Object.entries(screens)) for (const id of closure(find(name, roots))) wanted.set(id, [...(wanted.get(id) ?? []), name]);
+      for (const [name, roots] of Object.entries(screenGroups)) for (const id of closure(find(name, roots))) wanted.set(id, [...(wanted.get(id) ?? []), name]);
       for (const [id, by] of wanted) owner.set(id, by.length === 1 ? by[0] : 'screens');
     },
     // V8's compile hint: the shell's functions nearly all run at once (React's, the features'
