@@ -30,9 +30,16 @@ test('book a room from the day board, and see a clash before saving', async ({ p
   await expect(dialog.getByLabel('Until', { exact: true })).toHaveValue('11:00');
   await dialog.getByLabel('Title', { exact: true }).fill('Client workshop');
   await expect(dialog.getByRole('status').filter({ hasText: 'Free.' })).toBeVisible();
+  // the booking is drawn from the write's answer; the board is then read again once, when the
+  // host says bookings changed (refreshing every screen from the dialog as well read it twice)
+  const boardReads: string[] = [];
+  page.on('request', (r) => void (r.url().endsWith('/api/bookings.dayBoard') && boardReads.push(r.url())));
   await dialog.getByRole('button', { name: 'Book', exact: true }).click();
   await expect(dialog).toHaveCount(0);
   await expect(board.getByRole('button', { name: /10:00 Ana Ribeiro/ })).toBeVisible();
+  await expect.poll(() => boardReads.length).toBe(1);
+  await page.waitForTimeout(500);
+  expect(boardReads).toHaveLength(1);
 
   // Ben drags 09:00–10:00 across the board, then stretches it to 10:30: the clash shows, with its reason, before saving
   await dragSlots(page, board, 'Garden Room', '09:00', '09:30');

@@ -89,9 +89,10 @@ export function BookingDialog({
       const made = repeat
         ? (await call('bookings.createSeries', { ...seriesInput, onClash: onClash ?? 'none' })).booked
         : [await call('bookings.create', singleInput)];
-      // The new bookings are drawn on the open day boards at once; every screen then refreshes.
+      // The new bookings are drawn on the open day boards at once. The rest follows the host's
+      // "bookings changed", which reaches this page too: refreshing every screen here as well
+      // asked each read twice, and the first round held the new booking's paint.
       showOnBoards(queryClient, made);
-      void queryClient.invalidateQueries();
       onClose(true);
     } catch (error) {
       if (!(error instanceof ApiCallError)) throw error;
