@@ -35,7 +35,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
-const SECURITY_HEADERS = {
+/** Sent with everything the host serves (the bench serves its comparison pages with them too). */
+export const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   // the page's own policy is a <meta>, so that the desktop app's window has it too; this one is ignored there

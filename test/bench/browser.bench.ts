@@ -6,6 +6,7 @@ import { type Browser, type CDPSession, chromium, type Page } from '@playwright/
 import { addDaysIso, weekdayOf } from '@shared/domain/zoned';
 import { largeCoop, weekdaysFrom } from './largeCoop';
 import { report } from './measure';
+import { firstContentfulPaint, floorPages } from './floor';
 import { instrument } from './paint';
 import { CHROMIUM_ARGS, chromiumPath } from '../tools/chromium';
 
@@ -104,6 +105,18 @@ async function screens(browser: Browser, url: string, today: string) {
   const dayBoardAt = (i: number): ColdTarget => [`${url}#/bookings/${days[i]}`, `.board[data-date="${days[i]}"] .block`];
   await coldFigures(page, cdp, 'browser.dayBoard.open', dayBoardAt);
   await screen('dayBoard');
+  // the machine's floor, to read the cold opens against: a page of one paragraph, and the same
+  // board as a static page with no script
+  const floor = await floorPages(page, dayBoardAt(0)[0]);
+  const painted = (address: string) => async () => ({ ms: await firstContentfulPaint(page, address), longTasks: 0, longestTask: 0 });
+  await figure('browser.floor.paragraph', painted(floor.paragraph));
+  await figure('browser.floor.staticDayBoard', painted(floor.staticBoard));
+  await figure('browser.floor.staticDayBoard.withoutCoop', painted(floor.staticBoardWithoutCoop));
+  await floor.close();
+  // the same open from another page of the site (its stylesheet, a plain document): the page keeps
+  // its process, as the peer's page did in the issue's comparison; what is left is the app's own work
+  const sameSite = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel=stylesheet]')!.href);
+  await coldFigures(page, cdp, 'browser.dayBoard.openFromSameSite', dayBoardAt, false, sameSite);
 
   // Next day: the ‹ › buttons.
   await boardOn(days[0]);
@@ -281,13 +294,19 @@ type ColdTarget = [address: string, drawn: string];
 /**
  * A screen opened cold: a fresh page load from another site, navigation start to the screen's
  * data painted. With the HTTP cache (the app's code kept from an earlier visit, as on a desk
- * every morning) and, unless `withoutCache` is false, without it (the first visit).
+ * every morning) and, unless `withoutCache` is false, without it (the first visit). From a blank
+ * page the host's `Cross-Origin-Opener-Policy` gives the app a new page process, as a visit from
+ * another site does; `from` opens it from another page instead (one of the same site keeps its process).
  */
-async function coldFigures(page: Page, cdp: CDPSession, bench: string, at: (i: number) => ColdTarget, withoutCache = true) {
+async function coldFigures(page: Page, cdp: CDPSession, bench: string, at: (i: number) => ColdTarget, withoutCache = true, from = 'about:blank') {
   const open = async (i: number) => {
     const [address, drawn] = at(i);
-    await page.evaluate((want) => sessionStorage.setItem('benchWant', want), drawn);
-    await page.goto('about:blank');
+    // the opened page reads what to wait for from the origin's session storage: set on the app
+    // before a blank page (which has none), or on `from` (whose own start would take it)
+    const want = () => page.evaluate((selector) => sessionStorage.setItem('benchWant', selector), drawn);
+    if (from === 'about:blank') await want();
+    await page.goto(from);
+    if (from !== 'about:blank') await want();
     // waited for on the console: Playwright's waitForFunction would put its own script in the new
     // page and run a check every frame, on the main thread the open is measured on (a trace showed
     // a 17-30 ms script evaluation in the middle of every cold open)
