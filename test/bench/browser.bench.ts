@@ -105,6 +105,7 @@ async function screens(browser: Browser, url: string, today: string) {
   const dayBoardAt = (i: number): ColdTarget => [`${url}#/bookings/${days[i]}`, `.board[data-date="${days[i]}"] .block`];
   await coldFigures(page, cdp, 'browser.dayBoard.open', dayBoardAt);
   await screen('dayBoard');
+  const sameSite = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel=stylesheet]')!.href);
   // the machine's floor, to read the cold opens against: a page of one paragraph, and the same
   // board as a static page with no script
   const floor = await floorPages(page, dayBoardAt(0)[0]);
@@ -115,7 +116,6 @@ async function screens(browser: Browser, url: string, today: string) {
   await floor.close();
   // the same open from another page of the site (its stylesheet, a plain document): the page keeps
   // its process, as the peer's page did in the issue's comparison; what is left is the app's own work
-  const sameSite = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel=stylesheet]')!.href);
   await coldFigures(page, cdp, 'browser.dayBoard.openFromSameSite', dayBoardAt, false, sameSite);
 
   // Next day: the ‹ › buttons.
@@ -136,8 +136,10 @@ async function screens(browser: Browser, url: string, today: string) {
   });
   const weekAt = (i: number): ColdTarget => [`${url}#/bookables/${bookable}/week/${days[i]}`, '.week[data-week] .block'];
   await coldFigures(page, cdp, 'browser.week.openCold', weekAt);
+  await coldFigures(page, cdp, 'browser.week.openFromSameSite', weekAt, false, sameSite);
   const todayAt = (): ColdTarget => [`${url}#/`, '[aria-label="Rooms today"]'];
   await coldFigures(page, cdp, 'browser.today.openCold', todayAt);
+  await coldFigures(page, cdp, 'browser.today.openFromSameSite', todayAt, false, sameSite);
   await page.goto(url);
   await figure('browser.week.open', async (i) => {
     await boardOn(days[i]);
@@ -283,6 +285,7 @@ async function screens(browser: Browser, url: string, today: string) {
   await phonePage.goto(url);
   await phoneCdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await coldFigures(phonePage, phoneCdp, 'browser.phone.dayBoard.open', dayBoardAt, false);
+  await coldFigures(phonePage, phoneCdp, 'browser.phone.dayBoard.openFromSameSite', dayBoardAt, false, sameSite);
   await coldFigures(phonePage, phoneCdp, 'browser.phone.week.openCold', weekAt, false);
   await coldFigures(phonePage, phoneCdp, 'browser.phone.today.openCold', todayAt, false);
   await phone.close();
