@@ -24,7 +24,7 @@ export interface FloorPages {
   close(): Promise<void>;
 }
 
-/** Serves the two pages; the board is copied from `boardAddress` once its bookings are painted. */
+/** Serves the pages; the board is copied from `boardAddress` once its bookings are painted. */
 export async function floorPages(page: Page, boardAddress: string): Promise<FloorPages> {
   await page.goto(boardAddress);
   await page.locator('.board .block').first().waitFor();
@@ -35,9 +35,11 @@ export async function floorPages(page: Page, boardAddress: string): Promise<Floo
     copy.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]').forEach((link) => link.setAttribute('href', new URL(link.href).pathname));
     return `<!doctype html>\n${copy.outerHTML}`;
   });
-  const pages: Record<string, string> = {
-    '/paragraph': '<!doctype html><html lang="en"><title>Paragraph</title><p>One paragraph.</p></html>',
-    '/board': board,
+  const { 'Cross-Origin-Opener-Policy': _, ...withoutCoop } = SECURITY_HEADERS;
+  const pages: Record<string, { body: string; headers: Record<string, string> }> = {
+    '/paragraph': { body: '<!doctype html><html lang="en"><title>Paragraph</title><p>One paragraph.</p></html>', headers: SECURITY_HEADERS },
+    '/board': { body: board, headers: SECURITY_HEADERS },
+    '/board-without-coop': { body: board, headers: withoutCoop },
   };
   const server = createServer((req, res) => {
     const path = req.url ?? '';
@@ -46,14 +48,9 @@ export async function floorPages(page: Page, boardAddress: string): Promise<Floo
       res.writeHead(200, { 'content-type': 'text/css', 'cache-control': 'public, max-age=31536000, immutable', ...SECURITY_HEADERS });
       return res.end(readFileSync(resolve('out/renderer/assets', basename(path))));
     }
-    if (path === '/board-without-coop') {
-      const { 'Cross-Origin-Opener-Policy': _, ...others } = SECURITY_HEADERS;
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...others });
-      return res.end(board);
-    }
-    const body = pages[path];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
-    res.end(body ?? '');
+    const found = pages[path];
+    res.writeHead(found ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...(found?.headers ?? SECURITY_HEADERS) });
+    res.end(found?.body ?? '');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
